@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/**
+ * Testfield's headless bench: `npm run bench -- <command>`. Usage and input errors print one line
+ * and exit 2; they never show a stack trace.
+ */
+import { Command, CommanderError } from 'commander';
+import { ScenarioSpecError } from '../sim/index.ts';
+import { runCommand } from './commands/run.ts';
+import { UsageError } from './registry.ts';
+
+const program = new Command('bench')
+  .description('Testfield headless runner and regression bench')
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+  .addCommand(runCommand());
+
+for (const command of program.commands) command.exitOverride();
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  } else if (error instanceof UsageError || error instanceof ScenarioSpecError) {
+    console.error(`error: ${error.message}`);
+    process.exit(2);
+  } else {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,24 @@
+import type { RunResult } from '../run-scenario.ts';
+
+/** A two-column plain-text table of a run's KPIs, for terminals and CI logs. */
+export function formatKpiTable(result: RunResult): string {
+  const k = result.kpis;
+  const c = k.collisions;
+  const rows: Array<[string, string]> = [
+    ['scenario', `${result.scenario}  seed ${result.seed}  controller ${result.controller}  robots ${result.robots}`],
+    ['simulated', `${result.simulatedSec.toFixed(0)} s (${result.ticks} ticks) in ${result.wallSec.toFixed(2)} s wall, ${result.realTimeFactor}× real time`],
+    ['orders delivered', `${k.ordersDelivered} of ${k.ordersReleased} released (${k.linesPicked} lines picked)`],
+    ['throughput', `${k.throughputPerHour.toFixed(1)} orders/h`],
+    ['cycle time p50 / p95', `${k.cycleTimeP50Sec.toFixed(1)} s / ${k.cycleTimeP95Sec.toFixed(1)} s`],
+    ['robot utilisation', `${(k.utilisation * 100).toFixed(1)} %`],
+    ['distance', `${k.distanceM.toFixed(0)} m`],
+    ['energy', `${k.energyWh.toFixed(0)} Wh`],
+    ['collisions', `${c.total} (robot-robot ${c.robotRobot}, robot-static ${c.robotStatic}, robot-load ${c.robotLoad}, load-static ${c.loadStatic}, load-load ${c.loadLoad})`],
+    ['commands rejected', String(k.commandsRejected)],
+    ['deadlocks', String(k.deadlocks)],
+    ['tick time', `${result.timing.tickMs.toFixed(3)} ms (physics ${result.timing.physicsMs.toFixed(3)}, controller ${result.timing.controllerMs.toFixed(3)}, other ${result.timing.otherMs.toFixed(3)})`],
+    ['state hash', result.hash],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
+}

@@ -1,0 +1,114 @@
+import type { FleetController, FleetObservation, RobotCommand, RobotObservation, TaskObservation } from '../../sim/index.ts';
+import { nodeDistanceM, restingLoadNodes } from './occupancy.ts';
+import type { FleetParts } from './types.ts';
+
+/** Seconds a robot may be held by its safety field before the controller plans a detour. */
+export const DETOUR_AFTER_BLOCKED_SEC = 4;
+
+/**
+ * Builds a stateless `FleetController` from an assigner, a planner and an executor. The task
+ * flow (fetch the load, bring it to the station, wait for the picks, store it again) is read
+ * from the observation each control tick, so snapshots need no controller state.
+ */
+export function composeFleetController(parts: FleetParts): FleetController {
+  return {
+    name: parts.name,
+    decide(observation) {
+      const commands: RobotCommand[] = [];
+      const idle = observation.robots.filter((r) => r.task === null && r.carrying === null && r.mode !== 'faulted' && r.mode !== 'lifting' && r.mode !== 'dropping');
+      const ready = observation.tasks.filter((t) => t.phase === 'open' && t.ready);
+      for (const pair of parts.assigner.assign(observation, idle, ready)) commands.push({ kind: 'assign', robot: pair.robot, task: pair.task });
+      parts.planner.beginTick?.(observation);
+      const tasks = new Map(observation.tasks.map((t) => [t.id, t]));
+      const returnGoals = chooseReturnGoals(observation, tasks);
+      for (const robot of observation.robots) {
+        if (robot.mode === 'faulted' || robot.mode === 'lifting' || robot.mode === 'dropping') continue;
+        const task = robot.task !== null ? tasks.get(robot.task) : undefined;
+        if (!task) continue;
+        const step = nextStep(observation, robot, task, returnGoals);
+        if (!step) continue;
+        if (step.kind === 'act') {
+          commands.push({ kind: step.action, robot: robot.id });
+          continue;
+        }
+        const moving = robot.mode === 'follow' && robot.route.length > 0 && robot.route[robot.route.length - 1] === step.goal;
+        if (moving && robot.blockedSec < DETOUR_AFTER_BLOCKED_SEC) continue;
+        const stuck = moving && robot.blockedSec >= DETOUR_AFTER_BLOCKED_SEC;
+        const avoid = stuck ? robotNodes(observation, robot.id) : undefined;
+        const path = parts.planner.plan(observation, { robot, goal: step.goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}) });
+        if (path && path.length > 0) commands.push(...parts.executor.execute(observation, robot, path));
+      }
+      return commands;
+    },
+  };
+}
+
+/** Nodes where robots other than `self` stand. */
+function robotNodes(observation: FleetObservation, self: number): (node: number) => boolean {
+  const nodes = new Set<number>();
+  for (const r of observation.robots) if (r.id !== self && r.node >= 0) nodes.add(r.node);
+  return (node) => nodes.has(node);
+}
+
+type Step = { kind: 'go'; goal: number } | { kind: 'act'; action: 'lift' | 'drop' } | null;
+
+/** What a robot with a task should do next. */
+function nextStep(observation: FleetObservation, robot: RobotObservation, task: TaskObservation, returnGoals: Map<number, number>): Step {
+  const loadNode = observation.loads[task.load]!.node;
+  switch (task.phase) {
+    case 'assigned': {
+      if (robot.carrying !== null) {
+        const goal = returnGoals.get(robot.id);
+        return goal === undefined ? null : robot.atNode && robot.node === goal ? { kind: 'act', action: 'drop' } : { kind: 'go', goal };
+      }
+      if (loadNode === null) return null;
+      return robot.atNode && robot.node === loadNode ? { kind: 'act', action: 'lift' } : { kind: 'go', goal: loadNode };
+    }
+    case 'carrying': {
+      const station = observation.stations[task.station]!.node;
+      return robot.node === station && robot.atNode ? null : { kind: 'go', goal: station };
+    }
+    case 'returning': {
+      const goal = returnGoals.get(robot.id);
+      if (goal === undefined) return null;
+      return robot.atNode && robot.node === goal ? { kind: 'act', action: 'drop' } : { kind: 'go', goal };
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Where each robot returning a load should set it down: the load's home if it is free, else the
+ * nearest free storage node. Deterministic: robots in id order claim nodes.
+ */
+function chooseReturnGoals(observation: FleetObservation, tasks: Map<number, TaskObservation>): Map<number, number> {
+  const goals = new Map<number, number>();
+  const taken = restingLoadNodes(observation);
+  const returning = observation.robots.filter((r) => r.carrying !== null && r.task !== null && tasks.get(r.task)?.phase !== 'carrying' && tasks.get(r.task)?.phase !== 'picking');
+  for (const robot of returning) {
+    const home = observation.loads[robot.carrying!]!.homeNode;
+    if (!taken[home]) {
+      taken[home] = 1;
+      goals.set(robot.id, home);
+    }
+  }
+  for (const robot of returning) {
+    if (goals.has(robot.id) || robot.node < 0) continue;
+    let best = -1;
+    let bestDist = Infinity;
+    for (const node of observation.storageNodes) {
+      if (taken[node]) continue;
+      const d = nodeDistanceM(observation, robot.node, node);
+      if (d < bestDist) {
+        bestDist = d;
+        best = node;
+      }
+    }
+    if (best >= 0) {
+      taken[best] = 1;
+      goals.set(robot.id, best);
+    }
+  }
+  return goals;
+}

@@ -1,0 +1,26 @@
+/**
+ * Robot models (physical specs) and fleet controllers. Depends only on `sim/`.
+ */
+import type { ControllerFactory, RobotModelSpec } from '../sim/index.ts';
+import { createGreedyController } from './controllers/greedy.ts';
+import { shelfLifter } from './models/shelf-lifter.ts';
+import { toteCarrier } from './models/tote-carrier.ts';
+
+export { shelfLifter, toteCarrier, createGreedyController };
+export { composeFleetController, DETOUR_AFTER_BLOCKED_SEC } from './fleet/compose-fleet-controller.ts';
+export { createNearestIdleAssigner } from './fleet/assigners/nearest-idle.ts';
+export { createShortestPathPlanner } from './fleet/planners/shortest-path.ts';
+export { createPathFollowerExecutor } from './fleet/executors/path-follower.ts';
+export { nodeDistanceM, restingLoadNodes } from './fleet/occupancy.ts';
+export type { Assigner, Planner, Executor, FleetParts, RouteRequest } from './fleet/types.ts';
+
+/** Robot models by id: the catalogue scenarios name their fleet from. */
+export const robotModels: Readonly<Record<string, RobotModelSpec>> = Object.freeze({
+  [shelfLifter.id]: shelfLifter,
+  [toteCarrier.id]: toteCarrier,
+});
+
+/** Built-in controllers by name. */
+export const controllers: Readonly<Record<string, ControllerFactory>> = Object.freeze({
+  greedy: createGreedyController,
+});

@@ -1,0 +1,32 @@
+/**
+ * Scenario registry: authored, versioned `ScenarioSpec`s by id. Depends only on `sim/`.
+ */
+import type { ScenarioSpecInput } from '../sim/index.ts';
+import { g2pSmall } from './warehouse/g2p-small.ts';
+
+export { G2P_SMALL_LAYOUT } from './layouts/g2p-small.ts';
+
+/** Every registered scenario, keyed by its full versioned id. */
+export const scenarios: Readonly<Record<string, ScenarioSpecInput>> = Object.freeze({
+  [g2pSmall.id]: g2pSmall,
+});
+
+/** The scenario the test field opens by default. */
+export const DEFAULT_SCENARIO = 'warehouse/g2p-small';
+
+/**
+ * Finds a scenario by `family/name` (newest version) or `family/name@version`.
+ * Returns undefined when there is none.
+ */
+export function findScenario(id: string): ScenarioSpecInput | undefined {
+  if (scenarios[id]) return scenarios[id];
+  const matches = Object.keys(scenarios)
+    .filter((key) => key.split('@')[0] === id)
+    .sort((a, b) => Number(b.split('@')[1]) - Number(a.split('@')[1]));
+  return matches[0] ? scenarios[matches[0]] : undefined;
+}
+
+/** Scenario names as users type them (`family/name`), sorted. */
+export function scenarioNames(): string[] {
+  return [...new Set(Object.keys(scenarios).map((k) => k.split('@')[0]!))].sort();
+}

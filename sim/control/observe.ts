@@ -1,0 +1,76 @@
+import type { SimModel } from '../model/sim-model.ts';
+import { RobotMode, type SimState } from '../state/sim-state.ts';
+import { robotNode } from '../step/apply-commands.ts';
+import type { FleetObservation, RobotModeName, RobotObservation } from './types.ts';
+
+const MODE_NAMES: Record<number, RobotModeName> = {
+  [RobotMode.Hold]: 'hold',
+  [RobotMode.Drive]: 'drive',
+  [RobotMode.Follow]: 'follow',
+  [RobotMode.Lifting]: 'lifting',
+  [RobotMode.Dropping]: 'dropping',
+  [RobotMode.Docked]: 'docked',
+  [RobotMode.Faulted]: 'faulted',
+};
+
+/** Builds the controller's view of the state: copies, never references into `SimState`. */
+export function observe(model: SimModel, state: SimState): FleetObservation {
+  const r = state.robots;
+  const robots: RobotObservation[] = [];
+  for (let i = 0; i < r.count; i++) {
+    const spec = model.robots[i]!.model;
+    const { node, atNode } = robotNode(model, state, i);
+    robots.push({
+      id: i,
+      handles: spec.handles,
+      x: r.posX[i]!,
+      z: r.posZ[i]!,
+      headingX: r.headX[i]!,
+      headingZ: r.headZ[i]!,
+      speedMps: r.speedMps[i]!,
+      node,
+      atNode,
+      mode: r.faultUntilTick[i]! >= 0 ? 'faulted' : MODE_NAMES[r.mode[i]!]!,
+      route: r.route[i]!.slice(),
+      carrying: r.carriedLoad[i]! >= 0 ? r.carriedLoad[i]! : null,
+      task: r.task[i]! >= 0 ? r.task[i]! : null,
+      batteryWh: r.batteryWh[i]!,
+      blockedSec: r.blockedTicks[i]! * model.dtSec,
+      maxSpeedMps: spec.maxSpeedMps,
+      maxTurnRps: spec.maxTurnRps,
+      maxAccelMps2: spec.maxAccelMps2,
+    });
+  }
+  return {
+    tick: state.tick,
+    timeSec: state.tick * model.dtSec,
+    dtSec: model.dtSec,
+    controlEvery: model.controlEvery,
+    robots,
+    tasks: state.tasks.map((t) => ({
+      id: t.id,
+      load: t.load,
+      station: t.station,
+      phase: t.phase,
+      robot: t.robot >= 0 ? t.robot : null,
+      lineCount: t.lines.length,
+      createdTick: t.createdTick,
+      ready: state.loads.task[t.load] === t.id,
+    })),
+    loads: model.loads.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      node: state.loads.node[l.id]! >= 0 ? state.loads.node[l.id]! : null,
+      carriedBy: state.loads.carriedBy[l.id]! >= 0 ? state.loads.carriedBy[l.id]! : null,
+      homeNode: l.homeNode,
+    })),
+    stations: model.stations.map((s) => {
+      const picking = state.stations[s.id]!.pickingTask;
+      return { id: s.id, node: s.node, picking: picking >= 0 ? picking : null };
+    }),
+    roadmap: model.roadmap,
+    grid: { cols: model.grid.cols, rows: model.grid.rows, cellM: model.grid.cellM },
+    storageNodes: model.storageNodes,
+    chargerNodes: model.chargerNodes,
+  };
+}

@@ -1,0 +1,126 @@
+import type { Roadmap } from '../model/roadmap.ts';
+import type { LoadKind } from '../model/sim-model.ts';
+import type { TaskPhase } from '../state/sim-state.ts';
+
+/** Robot mode names as controllers see them. */
+export type RobotModeName = 'hold' | 'drive' | 'follow' | 'lifting' | 'dropping' | 'docked' | 'faulted';
+
+/** What a controller may know about one robot. Units in names; headings are unit vectors. */
+export interface RobotObservation {
+  id: number;
+  /** What it can carry. */
+  handles: LoadKind;
+  x: number;
+  z: number;
+  headingX: number;
+  headingZ: number;
+  speedMps: number;
+  /** Roadmap node under the robot's centre (-1 off the map). */
+  node: number;
+  /** Whether the robot stands still within 5 cm of its node's centre. */
+  atNode: boolean;
+  mode: RobotModeName;
+  /** Waypoints (node ids) still ahead in follow mode. */
+  route: readonly number[];
+  carrying: number | null;
+  task: number | null;
+  batteryWh: number;
+  /** Seconds the safety field has kept it from moving as commanded. */
+  blockedSec: number;
+  maxSpeedMps: number;
+  maxTurnRps: number;
+  maxAccelMps2: number;
+}
+
+/** A task as controllers see it: present `load` at `station`, then store the load again. */
+export interface TaskObservation {
+  id: number;
+  load: number;
+  station: number;
+  phase: TaskPhase;
+  robot: number | null;
+  /** Order lines it serves. */
+  lineCount: number;
+  createdTick: number;
+  /** Whether it can be assigned now (its load is not busy with another task). */
+  ready: boolean;
+}
+
+export interface LoadObservation {
+  id: number;
+  kind: LoadKind;
+  /** Node it rests on, or null while carried. */
+  node: number | null;
+  carriedBy: number | null;
+  homeNode: number;
+}
+
+export interface StationObservation {
+  id: number;
+  node: number;
+  /** Task being picked now, or null. */
+  picking: number | null;
+}
+
+/** Everything a fleet controller sees at a control tick. Never the `SimState` itself. */
+export interface FleetObservation {
+  tick: number;
+  timeSec: number;
+  dtSec: number;
+  /** Control period in ticks. */
+  controlEvery: number;
+  robots: readonly RobotObservation[];
+  /** Tasks not yet done, ascending id. */
+  tasks: readonly TaskObservation[];
+  loads: readonly LoadObservation[];
+  stations: readonly StationObservation[];
+  roadmap: Roadmap;
+  /** Layout size, for node lookups by position. */
+  grid: { cols: number; rows: number; cellM: number };
+  /** Storage nodes (where loads may be set down), ascending. */
+  storageNodes: readonly number[];
+  chargerNodes: readonly number[];
+}
+
+/**
+ * A command for one robot. Low level (`drive`) to skills (`follow`, `goto`, `lift`, `drop`,
+ * `dock`), plus task bookkeeping (`assign`, `unassign`). A robot keeps its last command until a
+ * new one arrives; an invalid command becomes `hold` and a `command.rejected` event.
+ */
+export type RobotCommand =
+  | { kind: 'hold'; robot: number }
+  /** Velocity setpoints; the motion model applies speed, acceleration and turn limits. */
+  | { kind: 'drive'; robot: number; linearMps: number; angularRps: number }
+  /**
+   * Drive through adjacent roadmap nodes (the first must be the robot's node or a neighbour).
+   * `notBeforeTick[k]`, if given, is the earliest tick the robot may set off for `path[k]`.
+   */
+  | { kind: 'follow'; robot: number; path: readonly number[]; notBeforeTick?: readonly number[] }
+  /** Drive to a node along the static shortest path (no traffic awareness). */
+  | { kind: 'goto'; robot: number; node: number }
+  /** Raise the lift under the load resting at the robot's node. */
+  | { kind: 'lift'; robot: number }
+  /** Set the carried load down at the robot's node. */
+  | { kind: 'drop'; robot: number }
+  /** Charge at the charger under the robot. */
+  | { kind: 'dock'; robot: number }
+  | { kind: 'assign'; robot: number; task: number }
+  | { kind: 'unassign'; robot: number };
+
+/**
+ * A whole fleet brain. `decide` is called every `controlEvery` ticks with a fresh observation
+ * and returns commands for any robots it wants to change. It must be deterministic in its
+ * inputs: no clocks, no `Math.random` (use `observation.tick` and your own seeded state).
+ */
+export interface FleetController {
+  readonly name: string;
+  /** Called once per episode before the first `decide`. */
+  reset?(info: { seed: number; robots: number; roadmap: Roadmap }): void;
+  decide(observation: FleetObservation): readonly RobotCommand[];
+  /** JSON-serialisable internal state, saved in snapshots so a restored run continues identically. */
+  saveState?(): unknown;
+  loadState?(state: unknown): void;
+}
+
+/** Builds a fresh controller instance (one per episode). */
+export type ControllerFactory = () => FleetController;

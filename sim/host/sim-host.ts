@@ -1,0 +1,219 @@
+import type { FleetController } from '../control/types.ts';
+import { observe } from '../control/observe.ts';
+import type { SimEvent } from '../events/sim-event.ts';
+import { compileScenario, type RobotModelCatalog } from '../model/compile-scenario.ts';
+import type { SimModel } from '../model/sim-model.ts';
+import { createKpiAccumulator, finalizeKpis, reduceKpis, type KpiAccumulator, type Kpis } from '../metrics/kpis.ts';
+import { initPhysics } from '../physics/rapier.ts';
+import { applyOverrides, type ScenarioOverrides } from '../spec/overrides.ts';
+import type { ScenarioSpecInput } from '../spec/scenario-spec.ts';
+import { createSimState } from '../state/create-state.ts';
+import { RobotMode, type SimState } from '../state/sim-state.ts';
+import { hashState, restoreState, snapshotState, type SimSnapshot } from '../state/snapshot.ts';
+import { createRobotIndex } from '../step/safety-field.ts';
+import { stepSim, type StageClock } from '../step/step-sim.ts';
+import type { SpatialHash } from '../util/spatial-hash.ts';
+import { writePoseFrame, type PoseFrame } from './pose-frame.ts';
+
+/** What to load: a spec, a controller, a seed and optional overrides. */
+export interface LoadRequest {
+  spec: ScenarioSpecInput;
+  controller: FleetController;
+  /** Defaults to the spec's seed. */
+  seed?: number;
+  overrides?: ScenarioOverrides;
+}
+
+/** Wall-clock accounting of a host (zero unless a clock was given). Never enters the sim. */
+export interface HostTiming {
+  ticks: number;
+  totalMs: number;
+  physicsMs: number;
+  controllerMs: number;
+}
+
+/** Result of {@link SimHost.advance}. */
+export interface AdvanceResult {
+  tick: number;
+  /** Whether the horizon is reached. */
+  done: boolean;
+  events: SimEvent[];
+}
+
+/**
+ * The transport-free simulation host: load an episode, advance it, snapshot and restore it, read
+ * pose frames, events and KPIs. The browser worker exposes it with comlink; `bench/` calls it
+ * directly. One host runs one episode at a time.
+ */
+export class SimHost {
+  private modelValue: SimModel | null = null;
+  private stateValue: SimState | null = null;
+  private controller: FleetController | null = null;
+  private index: SpatialHash | null = null;
+  private kpiAcc: KpiAccumulator = createKpiAccumulator(30);
+  private episode = 0;
+  private frameBuffer: PoseFrame | undefined;
+  private readonly stageClock: StageClock | undefined;
+  readonly timing: HostTiming = { ticks: 0, totalMs: 0, physicsMs: 0, controllerMs: 0 };
+
+  /** `clock` (milliseconds) is optional and only used for timing reports. */
+  private constructor(
+    private readonly catalog: RobotModelCatalog,
+    private readonly clock?: () => number,
+  ) {
+    this.stageClock = clock ? { now: clock, physicsMs: 0 } : undefined;
+  }
+
+  /** Initialises physics (once per thread) and returns an empty host. */
+  static async create(catalog: RobotModelCatalog, clock?: () => number): Promise<SimHost> {
+    await initPhysics();
+    return new SimHost(catalog, clock);
+  }
+
+  /** Compiles and loads an episode; returns its episode token. Throws `ScenarioSpecError` on a bad spec. */
+  load(request: LoadRequest): number {
+    const spec = request.overrides ? applyOverrides(request.spec, request.overrides) : request.spec;
+    const model = compileScenario(spec, this.catalog);
+    const seed = request.seed ?? model.spec.seed;
+    this.dispose();
+    this.modelValue = model;
+    this.stateValue = createSimState(model, seed);
+    this.controller = request.controller;
+    this.index = createRobotIndex(model);
+    this.kpiAcc = createKpiAccumulator(model.hz);
+    request.controller.reset?.({ seed, robots: model.robots.length, roadmap: model.roadmap });
+    this.resetTiming();
+    this.episode += 1;
+    return this.episode;
+  }
+
+  get model(): SimModel {
+    if (!this.modelValue) throw new Error('no episode loaded');
+    return this.modelValue;
+  }
+
+  /** The live state. Hosts and tests may read it; controllers never see it. */
+  get state(): SimState {
+    if (!this.stateValue) throw new Error('no episode loaded');
+    return this.stateValue;
+  }
+
+  get episodeToken(): number {
+    return this.episode;
+  }
+
+  get tick(): number {
+    return this.state.tick;
+  }
+
+  get done(): boolean {
+    return this.state.tick >= this.model.horizonTicks;
+  }
+
+  /** Runs up to `ticks` ticks (stopping at the horizon) and returns the events they produced. */
+  advance(ticks: number): AdvanceResult {
+    const model = this.model;
+    const state = this.state;
+    const end = Math.min(model.horizonTicks, state.tick + Math.max(0, Math.floor(ticks)));
+    const events: SimEvent[] = [];
+    const clock = this.clock;
+    const t0 = clock?.();
+    while (state.tick < end) {
+      const commands = state.tick % model.controlEvery === 0 ? this.decide() : [];
+      stepSim(model, state, commands, this.index!, this.stageClock);
+      for (const e of state.events) {
+        reduceKpis(this.kpiAcc, e);
+        events.push(e);
+      }
+      state.events.length = 0;
+      this.timing.ticks += 1;
+    }
+    if (clock && t0 !== undefined) {
+      this.timing.totalMs += clock() - t0;
+      this.timing.physicsMs = this.stageClock!.physicsMs;
+    }
+    return { tick: state.tick, done: state.tick >= model.horizonTicks, events };
+  }
+
+  /** Runs to the horizon. Events are folded into the KPIs but not kept. */
+  runToEnd(chunkTicks = 600): void {
+    while (!this.done) this.advance(chunkTicks);
+  }
+
+  /** KPIs so far. */
+  kpis(): Kpis {
+    return finalizeKpis(this.kpiAcc, this.state.tick / this.model.hz);
+  }
+
+  /** State hash (sim tables + Rapier snapshot), 16 hex characters. */
+  hash(): string {
+    return hashState(this.state);
+  }
+
+  /** A snapshot to continue from later (in this host or another). */
+  snapshot(): SimSnapshot {
+    return snapshotState(this.model, this.state, this.controller?.saveState?.() ?? null);
+  }
+
+  /**
+   * Restores a snapshot taken of the currently loaded scenario (load it first, with a fresh
+   * controller). KPIs restart from the restored tick.
+   */
+  restore(snap: SimSnapshot): void {
+    const next = restoreState(this.model, snap);
+    this.stateValue?.physics.free();
+    this.stateValue = next;
+    if (snap.controller !== null && snap.controller !== undefined) this.controller?.loadState?.(snap.controller);
+    this.kpiAcc = createKpiAccumulator(this.model.hz);
+  }
+
+  /** Current poses; the arrays are reused between calls unless `fresh` (needed when transferring). */
+  frame(fresh = false): PoseFrame {
+    const frame = writePoseFrame(this.model, this.state, this.episode, fresh ? undefined : this.frameBuffer);
+    if (!fresh) this.frameBuffer = frame;
+    return frame;
+  }
+
+  /** Frees the physics world. */
+  dispose(): void {
+    this.stateValue?.physics.free();
+    this.stateValue = null;
+    this.frameBuffer = undefined;
+  }
+
+  private resetTiming(): void {
+    this.timing.ticks = 0;
+    this.timing.totalMs = 0;
+    this.timing.physicsMs = 0;
+    this.timing.controllerMs = 0;
+    if (this.stageClock) this.stageClock.physicsMs = 0;
+  }
+
+  /** Runs the controller; a throw or a non-array result holds every robot and is reported. */
+  private decide(): readonly unknown[] {
+    const model = this.model;
+    const state = this.state;
+    const observation = observe(model, state);
+    const t0 = this.clock?.();
+    let out: unknown;
+    let failure: string | null = null;
+    try {
+      out = this.controller!.decide(observation);
+      if (!Array.isArray(out)) failure = `decide() returned ${out === null ? 'null' : typeof out}, not an array of commands`;
+    } catch (error) {
+      failure = `decide() threw: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
+    if (failure === null) return out as unknown[];
+    state.events.push({ type: 'controller.failed', tick: state.tick, message: failure });
+    for (let i = 0; i < state.robots.count; i++) {
+      const mode = state.robots.mode[i]!;
+      if (mode === RobotMode.Lifting || mode === RobotMode.Dropping) continue;
+      state.robots.mode[i] = RobotMode.Hold;
+      state.robots.route[i] = [];
+      state.robots.routeNotBefore[i] = [];
+      state.events.push({ type: 'command.rejected', tick: state.tick, robot: i, reason: failure });
+    }
+    return [];
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * The only module that imports Rapier. Everything physical the sim needs goes through
+ * {@link PhysicsWorld}: chassis are kinematic bodies driven by our own motion model (Rapier still
+ * detects their contacts), loads are dynamic bodies that become kinematic while carried.
+ */
+import RAPIER from '@dimforge/rapier3d-deterministic-compat';
+import type { SimModel } from '../model/sim-model.ts';
+
+let ready: Promise<void> | null = null;
+
+/** Loads Rapier's WASM once per thread (≈150 ms). Call before creating worlds. */
+export function initPhysics(): Promise<void> {
+  ready ??= RAPIER.init();
+  return ready;
+}
+
+/** What a collider belongs to. */
+export const OwnerKind = { Floor: 0, Static: 1, Robot: 2, Load: 3 } as const;
+export type OwnerKind = (typeof OwnerKind)[keyof typeof OwnerKind];
+
+/** Collision groups: membership in the high 16 bits, filter in the low 16. */
+const G_FLOOR = 1;
+const G_STATIC = 2;
+const G_ROBOT = 4;
+const G_LOAD = 8;
+const groups = (member: number, filter: number) => (member << 16) | filter;
+
+const KINEMATIC_ACTIVE =
+  RAPIER.ActiveCollisionTypes.DEFAULT | RAPIER.ActiveCollisionTypes.KINEMATIC_FIXED | RAPIER.ActiveCollisionTypes.KINEMATIC_KINEMATIC;
+
+/** Handles of everything created, in creation order; restored alongside a snapshot. */
+interface HandleTables {
+  robotBody: number[];
+  loadBody: number[];
+  /** collider handle → owner code (kind × 2^24 + id). */
+  owners: Array<[number, number]>;
+}
+
+/** A contact that began or ended during the last step, between two owners. */
+export interface ContactPair {
+  kindA: OwnerKind;
+  idA: number;
+  kindB: OwnerKind;
+  idB: number;
+  started: boolean;
+}
+
+/** Yaw quaternion (about +Y) whose forward axis (+x local) points along the unit heading (hx, hz). */
+export function yawQuaternion(hx: number, hz: number): { x: number; y: number; z: number; w: number } {
+  // forward = (cos θ, 0, -sin θ): cos θ = hx, sin θ = -hz. Half-angle identities, no trigonometry.
+  const w = Math.sqrt(Math.max(0, (1 + hx) / 2));
+  let y = Math.sqrt(Math.max(0, (1 - hx) / 2));
+  if (-hz < 0) y = -y;
+  return { x: 0, y, z: 0, w };
+}
+
+/** The Rapier world of one episode. */
+export class PhysicsWorld {
+  private constructor(
+    private world: RAPIER.World,
+    private readonly handles: HandleTables,
+    private readonly ownerOf: Map<number, number>,
+    private readonly queue = new RAPIER.EventQueue(true),
+  ) {}
+
+  /** Builds the world of a model: floor, walls, tote stands, loads at home, robots at spawn. */
+  static create(model: SimModel): PhysicsWorld {
+    const world = new RAPIER.World({ x: 0, y: -9.81, z: 0 });
+    world.timestep = model.dtSec;
+    const handles: HandleTables = { robotBody: [], loadBody: [], owners: [] };
+    const own = (collider: RAPIER.Collider, kind: OwnerKind, id: number) => {
+      handles.owners.push([collider.handle, kind * 2 ** 24 + id]);
+    };
+    const { grid, roadmap } = model;
+    const cellM = grid.cellM;
+    const widthM = grid.cols * cellM;
+    const depthM = grid.rows * cellM;
+
+    const fixed = world.createRigidBody(RAPIER.RigidBodyDesc.fixed());
+    const floor = world.createCollider(
+      RAPIER.ColliderDesc.cuboid(widthM / 2, 0.05, depthM / 2)
+        .setTranslation(widthM / 2, -0.05, depthM / 2)
+        .setCollisionGroups(groups(G_FLOOR, G_LOAD)),
+      fixed,
+    );
+    own(floor, OwnerKind.Floor, 0);
+    model.walls.forEach((run, i) => {
+      const halfX = ((run.col1 - run.col0 + 1) * cellM) / 2;
+      const wall = world.createCollider(
+        RAPIER.ColliderDesc.cuboid(halfX, 1.2, cellM / 2)
+          .setTranslation(run.col0 * cellM + halfX, 1.2, (run.row + 0.5) * cellM)
+          .setCollisionGroups(groups(G_STATIC, G_ROBOT | G_LOAD)),
+        fixed,
+      );
+      own(wall, OwnerKind.Static, i);
+    });
+
+    for (const load of model.loads) {
+      const geo = model.loadGeometry[load.kind];
+      const x = roadmap.nodeX[load.homeNode]!;
+      const z = roadmap.nodeZ[load.homeNode]!;
+      if (load.kind === 'tote') {
+        // A fixed stand holds the tote at clearance height; robots drive in under it.
+        const stand = RAPIER.ColliderDesc.cuboid(0.04, 0.2, geo.widthM / 2)
+          .setCollisionGroups(groups(G_STATIC, G_ROBOT | G_LOAD));
+        for (const side of [-1, 1]) {
+          own(world.createCollider(stand.setTranslation(x + side * (geo.widthM / 2 + 0.02), 0.2, z), fixed), OwnerKind.Static, 10_000 + load.id);
+        }
+      }
+      const baseY = load.kind === 'tote' ? 0.4 : 0;
+      const body = world.createRigidBody(RAPIER.RigidBodyDesc.dynamic().setTranslation(x, baseY, z).setCanSleep(true));
+      handles.loadBody.push(body.handle);
+      for (const desc of loadColliders(load.kind, geo)) {
+        own(world.createCollider(desc.setCollisionGroups(groups(G_LOAD, G_FLOOR | G_STATIC | G_ROBOT | G_LOAD)).setActiveCollisionTypes(KINEMATIC_ACTIVE), body), OwnerKind.Load, load.id);
+      }
+    }
+
+    for (const robot of model.robots) {
+      const fp = robot.model.footprint;
+      const x = roadmap.nodeX[robot.spawnNode]!;
+      const z = roadmap.nodeZ[robot.spawnNode]!;
+      const body = world.createRigidBody(RAPIER.RigidBodyDesc.kinematicPositionBased().setTranslation(x, fp.heightM / 2, z));
+      handles.robotBody.push(body.handle);
+      const collider = world.createCollider(
+        RAPIER.ColliderDesc.cuboid(fp.lengthM / 2, fp.heightM / 2, fp.widthM / 2)
+          .setMass(robot.model.massKg)
+          .setCollisionGroups(groups(G_ROBOT, G_STATIC | G_ROBOT | G_LOAD))
+          .setActiveCollisionTypes(KINEMATIC_ACTIVE)
+          .setActiveEvents(RAPIER.ActiveEvents.COLLISION_EVENTS),
+        body,
+      );
+      own(collider, OwnerKind.Robot, robot.id);
+    }
+    return new PhysicsWorld(world, handles, new Map(handles.owners));
+  }
+
+  /** Rebuilds a world from {@link snapshot} bytes and the handle tables it was taken with. */
+  static restore(bytes: Uint8Array, handlesJson: string, dtSec: number): PhysicsWorld {
+    const world = RAPIER.World.restoreSnapshot(bytes);
+    world.timestep = dtSec;
+    const handles = JSON.parse(handlesJson) as HandleTables;
+    return new PhysicsWorld(world, handles, new Map(handles.owners));
+  }
+
+  /** Sets where a robot chassis will be after the next step. */
+  setRobotPose(robot: number, x: number, z: number, hx: number, hz: number): void {
+    const body = this.world.getRigidBody(this.handles.robotBody[robot]!);
+    const y = body.translation().y;
+    body.setNextKinematicTranslation({ x, y, z });
+    body.setNextKinematicRotation(yawQuaternion(hx, hz));
+  }
+
+  /** Makes a load kinematic so it rides on a robot (see {@link setCarriedLoadPose}). */
+  attachLoad(load: number): void {
+    const body = this.world.getRigidBody(this.handles.loadBody[load]!);
+    body.setBodyType(RAPIER.RigidBodyType.KinematicPositionBased, true);
+  }
+
+  /** Where a carried load will be after the next step; loads keep their orientation (turntable). */
+  setCarriedLoadPose(load: number, x: number, y: number, z: number): void {
+    this.world.getRigidBody(this.handles.loadBody[load]!).setNextKinematicTranslation({ x, y, z });
+  }
+
+  /** Sets a carried load down: it becomes dynamic again and settles under gravity. */
+  releaseLoad(load: number): void {
+    const body = this.world.getRigidBody(this.handles.loadBody[load]!);
+    body.setBodyType(RAPIER.RigidBodyType.Dynamic, true);
+    body.setLinvel({ x: 0, y: 0, z: 0 }, true);
+    body.setAngvel({ x: 0, y: 0, z: 0 }, true);
+  }
+
+  /** Current pose of a load's body. */
+  loadPose(load: number): { x: number; y: number; z: number; qx: number; qy: number; qz: number; qw: number } {
+    const body = this.world.getRigidBody(this.handles.loadBody[load]!);
+    const t = body.translation();
+    const q = body.rotation();
+    return { x: t.x, y: t.y, z: t.z, qx: q.x, qy: q.y, qz: q.z, qw: q.w };
+  }
+
+  /** Current translation of a robot's body (after the last step). */
+  robotTranslation(robot: number): { x: number; y: number; z: number } {
+    return this.world.getRigidBody(this.handles.robotBody[robot]!).translation();
+  }
+
+  /** Advances the physics by one fixed timestep. */
+  step(): void {
+    this.world.step(this.queue);
+  }
+
+  /** Contacts that began or ended in the last step, floor contacts excluded, in Rapier's order. */
+  drainContacts(onPair: (pair: ContactPair) => void): void {
+    this.queue.drainCollisionEvents((h1, h2, started) => {
+      const a = this.ownerOf.get(h1);
+      const b = this.ownerOf.get(h2);
+      if (a === undefined || b === undefined) return;
+      const kindA = Math.floor(a / 2 ** 24) as OwnerKind;
+      const kindB = Math.floor(b / 2 ** 24) as OwnerKind;
+      if (kindA === OwnerKind.Floor || kindB === OwnerKind.Floor) return;
+      onPair({ kindA, idA: a % 2 ** 24, kindB, idB: b % 2 ** 24, started });
+    });
+  }
+
+  /** Rapier's own serialisation of the whole world (bodies, colliders, contact graph). */
+  snapshot(): Uint8Array {
+    return this.world.takeSnapshot();
+  }
+
+  /** Handle tables, JSON, to pass to {@link restore}. */
+  handlesJson(): string {
+    return JSON.stringify(this.handles);
+  }
+
+  /** Numbers for the sim-speed report. */
+  stats(): { bodies: number; colliders: number } {
+    return { bodies: this.world.bodies.len(), colliders: this.world.colliders.len() };
+  }
+
+  /** Frees the WASM memory of this world. */
+  free(): void {
+    this.queue.free();
+    this.world.free();
+  }
+}
+
+function loadColliders(kind: 'pod' | 'tote', geo: SimModel['loadGeometry']['pod']): RAPIER.ColliderDesc[] {
+  const half = geo.widthM / 2;
+  if (kind === 'tote') {
+    return [RAPIER.ColliderDesc.cuboid(half, geo.heightM / 2, half * 0.7).setTranslation(0, geo.heightM / 2, 0).setMass(geo.massKg)];
+  }
+  // A pod: a shelf block above the clearance and four legs at the corners.
+  const shelfHalfY = (geo.heightM - geo.clearanceM) / 2;
+  const legHalf = geo.legM / 2;
+  const legHalfY = geo.clearanceM / 2;
+  const off = half - legHalf;
+  const descs = [RAPIER.ColliderDesc.cuboid(half, shelfHalfY, half).setTranslation(0, geo.clearanceM + shelfHalfY, 0).setMass(geo.massKg * 0.9)];
+  for (const [sx, sz] of [[-1, -1], [1, -1], [-1, 1], [1, 1]] as const) {
+    descs.push(RAPIER.ColliderDesc.cuboid(legHalf, legHalfY, legHalf).setTranslation(sx * off, legHalfY, sz * off).setMass(geo.massKg * 0.025));
+  }
+  return descs;
+}

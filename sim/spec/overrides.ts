@@ -1,0 +1,35 @@
+import { CellKind, LAYOUT_LEGEND } from '../model/layout-grid.ts';
+import type { ScenarioSpecInput } from './scenario-spec.ts';
+
+/** Host-side changes to a scenario: fleet size and horizon. */
+export interface ScenarioOverrides {
+  /** Total robots (all of the first fleet entry's model). */
+  robots?: number;
+  /** Simulated horizon in minutes. */
+  minutes?: number;
+}
+
+/**
+ * Applies overrides to an authored spec, returning a new spec. With more robots than spawn
+ * points (`S`), extra robots spawn on plain floor cells in reading order.
+ */
+export function applyOverrides(spec: ScenarioSpecInput, overrides: ScenarioOverrides): ScenarioSpecInput {
+  const out: ScenarioSpecInput = structuredClone(spec);
+  if (overrides.minutes !== undefined) out.horizonSec = overrides.minutes * 60;
+  if (overrides.robots !== undefined) {
+    const first = out.fleet[0]!;
+    const count = overrides.robots;
+    out.fleet = [{ model: first.model, count }];
+    const spawns: Array<{ row: number; col: number }> = [];
+    const floor: Array<{ row: number; col: number }> = [];
+    out.layout.rows.forEach((line, row) => {
+      [...line].forEach((ch, col) => {
+        const kind = LAYOUT_LEGEND[ch]?.kind;
+        if (kind === CellKind.Spawn) spawns.push({ row, col });
+        else if (kind === CellKind.Floor) floor.push({ row, col });
+      });
+    });
+    if (count > spawns.length) out.fleet[0] = { model: first.model, count, spawnCells: [...spawns, ...floor].slice(0, count) };
+  }
+  return out;
+}

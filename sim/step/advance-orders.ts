@@ -1,0 +1,78 @@
+import type { SimModel } from '../model/sim-model.ts';
+import { createRng } from '../rng/rng.ts';
+import type { OrderLine, SimState, TaskState } from '../state/sim-state.ts';
+
+/**
+ * Stage 7: the order stream. Once per simulated second a Poisson number of orders arrives (plus
+ * the backlog at tick 0). Each order goes to the station with the fewest open orders; each line
+ * gets a SKU (ABC-skewed) and a load holding it. Lines needing the same load at the same station
+ * share one task; a load busy with another task queues the new task behind it.
+ */
+export function advanceOrders(model: SimModel, state: SimState): void {
+  const spec = model.spec.orders;
+  let arrivals = 0;
+  if (state.tick === 0) arrivals += spec.backlog;
+  if (state.tick % model.hz === 0) {
+    const rng = createRng(state.rngOrders);
+    arrivals += rng.poisson(spec.ratePerHour / 3600);
+  }
+  for (let k = 0; k < arrivals; k++) releaseOrder(model, state);
+}
+
+function releaseOrder(model: SimModel, state: SimState): void {
+  const spec = model.spec.orders;
+  const rng = createRng(state.rngOrders);
+  let station = 0;
+  state.stations.forEach((s, i) => {
+    if (s.openOrders < state.stations[station]!.openOrders) station = i;
+  });
+  const lineCount = rng.range(spec.linesPerOrder.min, spec.linesPerOrder.max);
+  const fastSkus = Math.max(1, Math.round(spec.skuCount * spec.skew.fastSkuShare));
+  const order = { id: state.nextOrderId++, releasedTick: state.tick, station, lines: [] as OrderLine[], deliveredTick: -1 };
+  for (let l = 0; l < lineCount; l++) {
+    const fast = rng.next() < spec.skew.fastDemandShare || fastSkus >= spec.skuCount;
+    const sku = fast ? rng.int(fastSkus) : fastSkus + rng.int(spec.skuCount - fastSkus);
+    const load = chooseLoad(model, state, sku, station);
+    order.lines.push({ sku, load, picked: false });
+    addLineToTask(state, order.id, l, load, station);
+  }
+  state.orders.push(order);
+  state.stations[station]!.openOrders += 1;
+  state.events.push({ type: 'order.released', tick: state.tick, order: order.id, station, lines: lineCount });
+}
+
+/** Prefer a load already headed for this station, then an idle one nearest the station, then any. */
+function chooseLoad(model: SimModel, state: SimState, sku: number, station: number): number {
+  const candidates = model.skuLoads[sku]!;
+  for (const load of candidates) {
+    if (state.tasks.some((t) => t.load === load && t.station === station && (t.phase === 'open' || t.phase === 'assigned'))) return load;
+  }
+  const sNode = model.stations[station]!.node;
+  const sx = model.roadmap.nodeX[sNode]!;
+  const sz = model.roadmap.nodeZ[sNode]!;
+  let best = -1;
+  let bestDist = Infinity;
+  for (const load of candidates) {
+    if (state.loads.task[load]! >= 0) continue;
+    const node = state.loads.node[load]!;
+    if (node < 0) continue;
+    const d = Math.abs(model.roadmap.nodeX[node]! - sx) + Math.abs(model.roadmap.nodeZ[node]! - sz);
+    if (d < bestDist) {
+      bestDist = d;
+      best = load;
+    }
+  }
+  return best >= 0 ? best : candidates[0]!;
+}
+
+function addLineToTask(state: SimState, order: number, line: number, load: number, station: number): void {
+  const open = state.tasks.find((t) => t.load === load && t.station === station && (t.phase === 'open' || t.phase === 'assigned'));
+  if (open) {
+    open.lines.push([order, line]);
+    return;
+  }
+  const task: TaskState = { id: state.nextTaskId++, load, station, lines: [[order, line]], phase: 'open', robot: -1, createdTick: state.tick };
+  state.tasks.push(task);
+  if (state.loads.task[load]! < 0) state.loads.task[load] = task.id;
+  state.events.push({ type: 'task.created', tick: state.tick, task: task.id, order, load, station });
+}

@@ -1,0 +1,181 @@
+import type { RobotCommand } from '../control/types.ts';
+import { commandRobot, validateCommand } from '../control/validate-command.ts';
+import type { SimModel } from '../model/sim-model.ts';
+import { nodeAt } from '../model/roadmap.ts';
+import { shortestPath } from '../model/shortest-path.ts';
+import { RobotMode, type SimState } from '../state/sim-state.ts';
+import { blockedForCarrier } from './route-rules.ts';
+
+/** A robot counts as "at" a node within this distance of its centre, standing still. */
+export const AT_NODE_TOLERANCE_M = 0.05;
+const STILL_MPS = 0.02;
+
+/** The node under a robot, and whether it stands still on its centre. */
+export function robotNode(model: SimModel, state: SimState, robot: number): { node: number; atNode: boolean } {
+  const r = state.robots;
+  const node = nodeAt(model.roadmap, model.grid.cols, model.grid.rows, r.posX[robot]!, r.posZ[robot]!);
+  if (node < 0) return { node, atNode: false };
+  const dx = r.posX[robot]! - model.roadmap.nodeX[node]!;
+  const dz = r.posZ[robot]! - model.roadmap.nodeZ[node]!;
+  const atNode = dx * dx + dz * dz <= AT_NODE_TOLERANCE_M ** 2 && Math.abs(r.speedMps[robot]!) < STILL_MPS;
+  return { node, atNode };
+}
+
+/** Puts a robot in hold and records why. */
+export function rejectCommand(state: SimState, robot: number | null, reason: string): void {
+  if (robot !== null) {
+    state.robots.mode[robot] = RobotMode.Hold;
+    state.robots.route[robot] = [];
+    state.robots.routeNotBefore[robot] = [];
+  }
+  state.events.push({ type: 'command.rejected', tick: state.tick, robot: robot ?? -1, reason });
+}
+
+/**
+ * Stage 1: validate and apply the commands a controller issued this control tick.
+ * Robots busy lifting, dropping or stalled by a fault refuse motion commands.
+ */
+export function applyCommands(model: SimModel, state: SimState, commands: readonly unknown[]): void {
+  for (const raw of commands) {
+    const invalid = validateCommand(model, raw);
+    if (invalid) {
+      rejectCommand(state, commandRobot(model, raw), invalid);
+      continue;
+    }
+    const reason = applyOne(model, state, raw as RobotCommand);
+    if (reason) rejectCommand(state, (raw as RobotCommand).robot, reason);
+  }
+}
+
+function applyOne(model: SimModel, state: SimState, c: RobotCommand): string | null {
+  const r = state.robots;
+  const i = c.robot;
+  const mode = r.mode[i]!;
+  if (c.kind === 'assign') return assignTask(state, model, i, c.task);
+  if (c.kind === 'unassign') return unassignTask(state, i);
+  if (mode === RobotMode.Lifting || mode === RobotMode.Dropping) return `robot ${i} is ${mode === RobotMode.Lifting ? 'lifting' : 'dropping'}; wait until it finishes`;
+  if (r.faultUntilTick[i]! >= 0 && c.kind !== 'hold') return `robot ${i} is stalled by a fault`;
+  switch (c.kind) {
+    case 'hold':
+      setRoute(state, i, [], []);
+      r.mode[i] = RobotMode.Hold;
+      return null;
+    case 'drive':
+      setRoute(state, i, [], []);
+      r.mode[i] = RobotMode.Drive;
+      r.cmdSpeedMps[i] = c.linearMps;
+      r.cmdTurnRps[i] = c.angularRps;
+      return null;
+    case 'follow': {
+      const { node } = robotNode(model, state, i);
+      const first = c.path[0]!;
+      if (node < 0) return `robot ${i} is off the roadmap`;
+      if (first !== node && !isNeighbour(model, node, first)) return `follow.path[0] ${first} is neither robot ${i}'s node ${node} nor adjacent to it`;
+      // Off its node's centre, a robot first drives back onto it, so it never turns between cells.
+      const path = first === node ? [...c.path] : [node, ...c.path];
+      const notBefore = c.notBeforeTick ? (first === node ? [...c.notBeforeTick] : [c.notBeforeTick[0]!, ...c.notBeforeTick]) : [];
+      setRoute(state, i, path, notBefore);
+      r.mode[i] = RobotMode.Follow;
+      return null;
+    }
+    case 'goto': {
+      const { node } = robotNode(model, state, i);
+      if (node < 0) return `robot ${i} is off the roadmap`;
+      const carrying = r.carriedLoad[i]! >= 0;
+      const path = shortestPath(model.roadmap, node, c.node, carrying ? { blocked: blockedForCarrier(model, state) } : {});
+      if (!path) return `goto: node ${c.node} cannot be reached from node ${node}`;
+      setRoute(state, i, path, []);
+      r.mode[i] = RobotMode.Follow;
+      return null;
+    }
+    case 'lift':
+      return startLift(model, state, i);
+    case 'drop':
+      return startDrop(model, state, i);
+    case 'dock': {
+      const { node, atNode } = robotNode(model, state, i);
+      if (!atNode || !model.chargerNodes.includes(node)) return `robot ${i} is not standing on a charger`;
+      setRoute(state, i, [], []);
+      r.mode[i] = RobotMode.Docked;
+      return null;
+    }
+  }
+}
+
+function isNeighbour(model: SimModel, a: number, b: number): boolean {
+  const map = model.roadmap;
+  for (let e = map.edgeStart[a]!; e < map.edgeStart[a + 1]!; e++) if (map.edgeTarget[e] === b) return true;
+  return false;
+}
+
+function setRoute(state: SimState, i: number, path: number[], notBefore: number[]): void {
+  state.robots.route[i] = path;
+  state.robots.routeNotBefore[i] = notBefore;
+}
+
+function startLift(model: SimModel, state: SimState, i: number): string | null {
+  const r = state.robots;
+  if (r.carriedLoad[i]! >= 0) return `robot ${i} already carries load ${r.carriedLoad[i]}`;
+  const { node, atNode } = robotNode(model, state, i);
+  if (!atNode) return `robot ${i} must stand still on a node centre to lift`;
+  const load = loadAtNode(state, node);
+  if (load < 0) return `no load rests at node ${node} under robot ${i}`;
+  const spec = model.robots[i]!.model;
+  const kind = model.loads[load]!.kind;
+  if (kind !== spec.handles) return `robot ${i} (${spec.id}) cannot lift a ${kind}`;
+  if (model.loads[load]!.massKg > spec.payloadKg) return `load ${load} is heavier than robot ${i}'s payload`;
+  setRoute(state, i, [], []);
+  r.mode[i] = RobotMode.Lifting;
+  r.handlingTicksLeft[i] = Math.max(1, Math.round(spec.liftSec * model.hz));
+  r.carriedLoad[i] = load;
+  state.loads.carriedBy[load] = i;
+  state.loads.node[load] = -1;
+  state.physics.attachLoad(load);
+  return null;
+}
+
+function startDrop(model: SimModel, state: SimState, i: number): string | null {
+  const r = state.robots;
+  const load = r.carriedLoad[i]!;
+  if (load < 0) return `robot ${i} carries nothing to drop`;
+  const { node, atNode } = robotNode(model, state, i);
+  if (!atNode) return `robot ${i} must stand still on a node centre to drop`;
+  if (loadAtNode(state, node) >= 0) return `node ${node} already holds a load`;
+  setRoute(state, i, [], []);
+  r.mode[i] = RobotMode.Dropping;
+  r.handlingTicksLeft[i] = Math.max(1, Math.round(model.robots[i]!.model.liftSec * model.hz));
+  return null;
+}
+
+/** The load resting at a node, or -1. Linear in loads; called only on lift and drop. */
+export function loadAtNode(state: SimState, node: number): number {
+  const nodes = state.loads.node;
+  for (let l = 0; l < nodes.length; l++) if (nodes[l] === node) return l;
+  return -1;
+}
+
+function assignTask(state: SimState, model: SimModel, robot: number, taskId: number): string | null {
+  const task = state.tasks.find((t) => t.id === taskId);
+  if (!task) return `task ${taskId} does not exist or is done`;
+  if (task.phase !== 'open') return `task ${taskId} is already ${task.phase}${task.robot >= 0 ? ` by robot ${task.robot}` : ''}`;
+  if (state.loads.task[task.load] !== task.id) return `task ${taskId} is not ready: load ${task.load} is busy with task ${state.loads.task[task.load]}`;
+  if (state.robots.task[robot]! >= 0) return `robot ${robot} already has task ${state.robots.task[robot]}`;
+  if (state.robots.carriedLoad[robot]! >= 0) return `robot ${robot} carries load ${state.robots.carriedLoad[robot]}; drop it first`;
+  if (model.loads[task.load]!.kind !== model.robots[robot]!.model.handles) return `robot ${robot} cannot handle a ${model.loads[task.load]!.kind}`;
+  task.phase = 'assigned';
+  task.robot = robot;
+  state.robots.task[robot] = task.id;
+  state.events.push({ type: 'task.assigned', tick: state.tick, task: task.id, robot });
+  return null;
+}
+
+function unassignTask(state: SimState, robot: number): string | null {
+  const taskId = state.robots.task[robot]!;
+  const task = state.tasks.find((t) => t.id === taskId);
+  if (!task) return `robot ${robot} has no task`;
+  if (task.phase !== 'assigned') return `task ${taskId} is ${task.phase}; only an assigned task can be released`;
+  task.phase = 'open';
+  task.robot = -1;
+  state.robots.task[robot] = -1;
+  return null;
+}

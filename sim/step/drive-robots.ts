@@ -1,0 +1,197 @@
+import type { SimModel } from '../model/sim-model.ts';
+import { RobotMode, type SimState } from '../state/sim-state.ts';
+import { approach, clamp, rotateHeading } from '../util/motion-math.ts';
+import type { SpatialHash } from '../util/spatial-hash.ts';
+import { freeDistanceAhead } from './safety-field.ts';
+
+/** Heading error (cosine) under which a robot turns in place before driving: about 6 degrees. */
+const ALIGNED_COS = 0.9945;
+const STEER_GAIN = 4;
+/** Waypoints closer than this count as reached. */
+const REACH_M = 1e-3;
+
+/**
+ * Stage 2: the onboard controller and motion model of every robot. Works out target speed and
+ * turn rate from the mode (drive setpoints or route following), caps speed with the safety field,
+ * applies acceleration and turn-rate limits, integrates diff-drive kinematics and hands the new
+ * pose to the kinematic chassis. Carried loads follow their robot.
+ */
+export function driveRobots(model: SimModel, state: SimState, index: SpatialHash): void {
+  const r = state.robots;
+  const dt = model.dtSec;
+  index.rebuild(r.posX, r.posZ, r.count);
+  for (let i = 0; i < r.count; i++) {
+    const spec = model.robots[i]!.model;
+    const mode = r.mode[i]!;
+    let targetV = 0;
+    let targetW = 0;
+    let stopWithinM = Infinity;
+    if (r.faultUntilTick[i]! >= 0) {
+      r.speedMps[i] = 0; // a bumper trip stops dead
+    } else if (mode === RobotMode.Drive) {
+      targetV = r.cmdSpeedMps[i]!;
+      targetW = r.cmdTurnRps[i]!;
+    } else if (mode === RobotMode.Follow) {
+      const cmd = followRoute(model, state, i);
+      targetV = cmd.v;
+      targetW = cmd.w;
+      stopWithinM = cmd.stopWithinM;
+    }
+    let v = r.speedMps[i]!;
+    const aStep = spec.maxAccelMps2 * dt;
+    // Safety field: never faster than what lets us stop short of the obstacle ahead.
+    const dir = targetV > 0 || (targetV === 0 && v > 0) ? 1 : targetV < 0 || v < 0 ? -1 : 0;
+    if (dir !== 0) {
+      const free = freeDistanceAhead(model, state, index, i, dir, spec.safety.slowDistanceM + 0.5);
+      const room = Math.max(0, free - spec.safety.stopDistanceM);
+      const slowFactor = free >= spec.safety.slowDistanceM ? 1 : Math.max(0, room / Math.max(1e-6, spec.safety.slowDistanceM - spec.safety.stopDistanceM));
+      const safeV = Math.min(spec.maxSpeedMps * Math.max(slowFactor, 0.25), Math.sqrt(2 * spec.maxAccelMps2 * room));
+      const capped = room <= 0 ? 0 : safeV;
+      if (Math.abs(targetV) > capped) {
+        targetV = Math.sign(targetV) * capped;
+        if (capped < 0.05) r.blockedTicks[i] = r.blockedTicks[i]! + 1;
+      } else {
+        r.blockedTicks[i] = 0;
+      }
+      // A sudden obstacle inside the stop distance brakes harder than the comfort limit.
+      if (room <= 0) v = approach(v, 0, aStep * 3);
+    } else {
+      r.blockedTicks[i] = 0;
+    }
+    v = approach(v, clamp(targetV, -spec.maxSpeedMps, spec.maxSpeedMps), aStep);
+    // Never overshoot a stop point: the last step lands on it exactly (see followRoute).
+    if (v * dt > stopWithinM) v = stopWithinM / dt;
+    const w = clamp(targetW, -spec.maxTurnRps, spec.maxTurnRps);
+    r.speedMps[i] = v;
+    r.turnRps[i] = w;
+    if (w !== 0) {
+      const [hx, hz] = rotateHeading(r.headX[i]!, r.headZ[i]!, w * dt);
+      r.headX[i] = hx;
+      r.headZ[i] = hz;
+    }
+    if (v !== 0) {
+      r.posX[i] = r.posX[i]! + v * dt * r.headX[i]!;
+      r.posZ[i] = r.posZ[i]! + v * dt * r.headZ[i]!;
+      r.distanceM[i] = r.distanceM[i]! + Math.abs(v) * dt;
+    }
+    if (mode === RobotMode.Follow) snapToReachedWaypoint(model, state, i);
+    const powerW = spec.battery.idleW + spec.battery.drivingWPerMps * Math.abs(v);
+    const energy = (powerW * dt) / 3600;
+    r.energyWh[i] = r.energyWh[i]! + energy;
+    if (mode === RobotMode.Docked) r.batteryWh[i] = Math.min(spec.battery.capacityWh, r.batteryWh[i]! + (spec.battery.chargeW * dt) / 3600);
+    else r.batteryWh[i] = Math.max(0, r.batteryWh[i]! - energy);
+    if (r.task[i]! >= 0) r.busyTicks[i] = r.busyTicks[i]! + 1;
+    const moved = v !== 0 || w !== 0;
+    // Only moving bodies are touched, so standing robots cost the physics nothing.
+    if (moved) state.physics.setRobotPose(i, r.posX[i]!, r.posZ[i]!, r.headX[i]!, r.headZ[i]!);
+    const load = r.carriedLoad[i]!;
+    if (load >= 0 && (moved || mode === RobotMode.Lifting || mode === RobotMode.Dropping)) {
+      const lift = liftProgress(model, state, i);
+      const baseY = model.loads[load]!.kind === 'tote' ? 0.4 : 0;
+      state.physics.setCarriedLoadPose(load, r.posX[i]!, baseY + lift * spec.liftHeightM, r.posZ[i]!);
+    }
+  }
+}
+
+/** 0 (lift down) to 1 (lift up), ramping while lifting or dropping. */
+function liftProgress(model: SimModel, state: SimState, i: number): number {
+  const r = state.robots;
+  const total = Math.max(1, Math.round(model.robots[i]!.model.liftSec * model.hz));
+  const left = r.handlingTicksLeft[i]!;
+  if (r.mode[i] === RobotMode.Lifting) return 1 - left / total;
+  if (r.mode[i] === RobotMode.Dropping) return left / total;
+  return 1;
+}
+
+/**
+ * Route tracking: turn in place toward the next waypoint, then drive with a speed profile that
+ * stops exactly at the next stop point (route end, a corner, or a timed wait).
+ */
+function followRoute(model: SimModel, state: SimState, i: number): { v: number; w: number; stopWithinM: number } {
+  const r = state.robots;
+  const map = model.roadmap;
+  const route = r.route[i]!;
+  const notBefore = r.routeNotBefore[i]!;
+  const spec = model.robots[i]!.model;
+  if (route.length === 0) {
+    r.mode[i] = RobotMode.Hold;
+    return { v: 0, w: 0, stopWithinM: 0 };
+  }
+  if (notBefore.length > 0 && state.tick < notBefore[0]!) return { v: 0, w: 0, stopWithinM: 0 };
+  const x = r.posX[i]!;
+  const z = r.posZ[i]!;
+  const tx = map.nodeX[route[0]!]!;
+  const tz = map.nodeZ[route[0]!]!;
+  const dx = tx - x;
+  const dz = tz - z;
+  const dist = Math.sqrt(dx * dx + dz * dz);
+  if (dist < REACH_M) return { v: 0, w: 0, stopWithinM: 0 };
+  const ux = dx / dist;
+  const uz = dz / dist;
+  const hx = r.headX[i]!;
+  const hz = r.headZ[i]!;
+  const cosErr = hx * ux + hz * uz;
+  const sinErr = hz * ux - hx * uz;
+  if (cosErr < ALIGNED_COS) {
+    // Stop, then rotate in place; slow the turn near alignment so it does not overshoot.
+    if (Math.abs(r.speedMps[i]!) > 1e-3) return { v: 0, w: 0, stopWithinM: Infinity };
+    const turnSign = sinErr > 0 || (sinErr === 0 && cosErr < 0) ? 1 : -1;
+    const w = cosErr < 0.7 ? turnSign * spec.maxTurnRps : clamp(STEER_GAIN * sinErr * 1.5, -spec.maxTurnRps, spec.maxTurnRps) + turnSign * 0.05;
+    return { v: 0, w, stopWithinM: 0 };
+  }
+  // Distance to the next stop point: pass through collinear waypoints without a timed wait.
+  let stopWithinM = dist;
+  let px = tx;
+  let pz = tz;
+  for (let k = 1; k < route.length; k++) {
+    if (notBefore.length > k && notBefore[k]! > state.tick + Math.ceil(stopWithinM / spec.maxSpeedMps / model.dtSec)) break;
+    const nx = map.nodeX[route[k]!]!;
+    const nz = map.nodeZ[route[k]!]!;
+    const sx = nx - px;
+    const sz = nz - pz;
+    const len = Math.sqrt(sx * sx + sz * sz);
+    if (len < 1e-9 || (sx / len) * ux + (sz / len) * uz < 0.999) break;
+    stopWithinM += len;
+    px = nx;
+    pz = nz;
+  }
+  const v = Math.min(spec.maxSpeedMps, Math.sqrt(2 * spec.maxAccelMps2 * stopWithinM));
+  const w = clamp(STEER_GAIN * sinErr, -spec.maxTurnRps, spec.maxTurnRps);
+  return { v, w, stopWithinM };
+}
+
+/** Pops waypoints the robot has reached; lands exactly on a stop point. */
+function snapToReachedWaypoint(model: SimModel, state: SimState, i: number): void {
+  const r = state.robots;
+  const map = model.roadmap;
+  const route = r.route[i]!;
+  const notBefore = r.routeNotBefore[i]!;
+  while (route.length > 0) {
+    const node = route[0]!;
+    const dx = map.nodeX[node]! - r.posX[i]!;
+    const dz = map.nodeZ[node]! - r.posZ[i]!;
+    const remaining = dx * r.headX[i]! + dz * r.headZ[i]!;
+    // Reached when the waypoint is (numerically) at or just behind the chassis centre.
+    if (remaining > REACH_M || dx * dx + dz * dz > 0.04) break;
+    route.shift();
+    if (notBefore.length > 0) notBefore.shift();
+    if (route.length === 0) {
+      r.posX[i] = map.nodeX[node]!;
+      r.posZ[i] = map.nodeZ[node]!;
+      r.speedMps[i] = 0;
+      r.mode[i] = RobotMode.Hold;
+      break;
+    }
+    // A corner or a timed wait is a stop point: land on the node and stand still.
+    const nx = map.nodeX[route[0]!]! - map.nodeX[node]!;
+    const nz = map.nodeZ[route[0]!]! - map.nodeZ[node]!;
+    const len = Math.sqrt(nx * nx + nz * nz);
+    const straight = len > 1e-9 && (nx * r.headX[i]! + nz * r.headZ[i]!) / len >= ALIGNED_COS;
+    const mustWait = notBefore.length > 0 && notBefore[0]! > state.tick + 1;
+    if (!straight || mustWait) {
+      r.posX[i] = map.nodeX[node]!;
+      r.posZ[i] = map.nodeZ[node]!;
+      r.speedMps[i] = 0;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import type { SimModel } from '../model/sim-model.ts';
+import { RobotMode, type SimState } from '../state/sim-state.ts';
+import { robotNode } from './apply-commands.ts';
+import { releaseLoadTask } from './task-lifecycle.ts';
+
+/**
+ * Stage 5: finishes lifts and drops whose time is up. A lift binds the load to the robot and
+ * moves its task to `carrying`; a drop sets the load on the node and, for a task whose picks
+ * are done, completes it when the node is storage.
+ */
+export function resolveHandling(model: SimModel, state: SimState): void {
+  const r = state.robots;
+  for (let i = 0; i < r.count; i++) {
+    const mode = r.mode[i]!;
+    if (mode !== RobotMode.Lifting && mode !== RobotMode.Dropping) continue;
+    r.handlingTicksLeft[i] = r.handlingTicksLeft[i]! - 1;
+    if (r.handlingTicksLeft[i]! > 0) continue;
+    r.mode[i] = RobotMode.Hold;
+    const load = r.carriedLoad[i]!;
+    const task = state.tasks.find((t) => t.id === r.task[i]);
+    if (mode === RobotMode.Lifting) {
+      state.events.push({ type: 'load.lifted', tick: state.tick, robot: i, load });
+      if (task && task.load === load && task.phase === 'assigned') task.phase = 'carrying';
+      continue;
+    }
+    const { node } = robotNode(model, state, i);
+    r.carriedLoad[i] = -1;
+    state.loads.carriedBy[load] = -1;
+    state.loads.node[load] = node;
+    state.physics.releaseLoad(load);
+    state.events.push({ type: 'load.dropped', tick: state.tick, robot: i, load, node });
+    if (!task || task.load !== load) continue;
+    if (task.phase === 'carrying' || task.phase === 'picking') task.phase = 'assigned';
+    else if (task.phase === 'returning' && model.storageNodes.includes(node)) {
+      task.phase = 'done';
+      r.task[i] = -1;
+      state.events.push({ type: 'task.completed', tick: state.tick, task: task.id, robot: i });
+      releaseLoadTask(state, task);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type { SimModel } from '../model/sim-model.ts';
+import type { SimState } from '../state/sim-state.ts';
+import { robotNode } from './apply-commands.ts';
+
+/**
+ * Stage 6: stations. A robot standing on a free station with the load of a `carrying` task for
+ * that station starts picking; the picker needs `pickSecPerLine` per line. When done every line
+ * is marked picked, orders whose lines are all picked are delivered, and the task turns to
+ * `returning`. A robot that leaves mid-pick aborts it.
+ */
+export function resolvePicks(model: SimModel, state: SimState): void {
+  const pickTicksPerLine = Math.max(1, Math.round(model.spec.orders.pickSecPerLine * model.hz));
+  for (const task of state.tasks) {
+    if (task.phase !== 'carrying') continue;
+    const station = state.stations[task.station]!;
+    if (station.pickingTask >= 0) continue;
+    const { node, atNode } = robotNode(model, state, task.robot);
+    if (!atNode || node !== model.stations[task.station]!.node) continue;
+    task.phase = 'picking';
+    station.pickingTask = task.id;
+    station.pickTicksLeft = pickTicksPerLine * task.lines.length;
+    state.events.push({ type: 'pick.started', tick: state.tick, station: task.station, robot: task.robot, task: task.id });
+  }
+  state.stations.forEach((station, s) => {
+    if (station.pickingTask < 0) return;
+    const task = state.tasks.find((t) => t.id === station.pickingTask);
+    if (!task || task.phase !== 'picking') {
+      station.pickingTask = -1;
+      return;
+    }
+    const { node } = robotNode(model, state, task.robot);
+    if (node !== model.stations[s]!.node || state.robots.carriedLoad[task.robot] !== task.load) {
+      task.phase = state.robots.carriedLoad[task.robot] === task.load ? 'carrying' : 'assigned';
+      station.pickingTask = -1;
+      return;
+    }
+    station.pickTicksLeft -= 1;
+    if (station.pickTicksLeft > 0) return;
+    station.pickingTask = -1;
+    task.phase = 'returning';
+    for (const [orderId, lineIndex] of task.lines) {
+      const order = state.orders.find((o) => o.id === orderId);
+      const line = order?.lines[lineIndex];
+      if (!order || !line || line.picked) continue;
+      line.picked = true;
+      state.events.push({ type: 'pick.completed', tick: state.tick, station: s, order: orderId, sku: line.sku, task: task.id });
+      if (order.lines.every((l) => l.picked)) {
+        order.deliveredTick = state.tick;
+        state.stations[order.station]!.openOrders -= 1;
+        state.events.push({
+          type: 'order.delivered',
+          tick: state.tick,
+          order: order.id,
+          station: order.station,
+          cycleSec: (state.tick - order.releasedTick) / model.hz,
+        });
+      }
+    }
+    state.orders = state.orders.filter((o) => o.deliveredTick < 0);
+  });
+}

@@ -1,0 +1,28 @@
+import type { SimModel } from '../model/sim-model.ts';
+import type { SimState } from '../state/sim-state.ts';
+
+/** Fleet totals are sampled every this many simulated seconds (and at the horizon). */
+export const SAMPLE_EVERY_SEC = 10;
+
+/** Stage 9: emits cumulative fleet totals (`fleet.sampled`) for the distance, utilisation and energy KPIs. */
+export function sampleFleet(model: SimModel, state: SimState): void {
+  const elapsed = state.tick + 1;
+  if (elapsed % (SAMPLE_EVERY_SEC * model.hz) !== 0 && elapsed !== model.horizonTicks) return;
+  const r = state.robots;
+  let distanceM = 0;
+  let busyTicks = 0;
+  let energyWh = 0;
+  for (let i = 0; i < r.count; i++) {
+    distanceM += r.distanceM[i]!;
+    busyTicks += r.busyTicks[i]!;
+    energyWh += r.energyWh[i]!;
+  }
+  state.events.push({
+    type: 'fleet.sampled',
+    tick: state.tick,
+    distanceM,
+    busyRobotSec: busyTicks / model.hz,
+    robotSec: (elapsed * r.count) / model.hz,
+    energyWh,
+  });
+}

@@ -1,0 +1,41 @@
+import type { SimModel } from '../model/sim-model.ts';
+import type { SimState } from '../state/sim-state.ts';
+import type { SpatialHash } from '../util/spatial-hash.ts';
+import { advanceOrders } from './advance-orders.ts';
+import { applyCommands } from './apply-commands.ts';
+import { driveRobots } from './drive-robots.ts';
+import { injectFaults } from './inject-faults.ts';
+import { resolveContacts } from './resolve-contacts.ts';
+import { resolveHandling } from './resolve-handling.ts';
+import { resolvePicks } from './resolve-picks.ts';
+import { sampleFleet } from './sample-fleet.ts';
+
+/** Wall-clock split of one tick, filled only when a host passes a clock (never read by the sim). */
+export interface StageClock {
+  now(): number;
+  physicsMs: number;
+}
+
+/**
+ * One tick: `applyCommands → advanceOrders → driveRobots → stepPhysics → resolveContacts →
+ * resolveHandling → resolvePicks → injectFaults → sampleFleet`, then `tick += 1`.
+ * `commands` are those a controller issued for this tick (empty between control ticks).
+ */
+export function stepSim(model: SimModel, state: SimState, commands: readonly unknown[], index: SpatialHash, clock?: StageClock): void {
+  if (commands.length > 0) applyCommands(model, state, commands);
+  advanceOrders(model, state);
+  driveRobots(model, state, index);
+  if (clock) {
+    const t0 = clock.now();
+    state.physics.step();
+    clock.physicsMs += clock.now() - t0;
+  } else {
+    state.physics.step();
+  }
+  resolveContacts(model, state);
+  resolveHandling(model, state);
+  resolvePicks(model, state);
+  injectFaults(model, state);
+  sampleFleet(model, state);
+  state.tick += 1;
+}
