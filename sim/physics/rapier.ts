@@ -1,7 +1,8 @@
 /**
  * The only module that imports Rapier. Everything physical the sim needs goes through
  * {@link PhysicsWorld}: chassis are kinematic bodies driven by our own motion model (Rapier still
- * detects their contacts), loads are dynamic bodies that become kinematic while carried.
+ * detects their contacts). Loads rest as fixed bodies, ride as kinematic bodies while carried, and
+ * fall and settle as dynamic bodies for a moment after they are set down.
  */
 import RAPIER from '@dimforge/rapier3d-deterministic-compat';
 import type { SimModel } from '../model/sim-model.ts';
@@ -108,7 +109,8 @@ export class PhysicsWorld {
         }
       }
       const baseY = load.kind === 'tote' ? 0.4 : 0;
-      const body = world.createRigidBody(RAPIER.RigidBodyDesc.dynamic().setTranslation(x, baseY, z).setCanSleep(true));
+      // Resting loads are fixed bodies; they turn dynamic only while settling after a drop.
+      const body = world.createRigidBody(RAPIER.RigidBodyDesc.fixed().setTranslation(x, baseY, z));
       handles.loadBody.push(body.handle);
       for (const desc of loadColliders(load.kind, geo)) {
         own(world.createCollider(desc.setCollisionGroups(groups(G_LOAD, G_FLOOR | G_STATIC | G_ROBOT | G_LOAD)).setActiveCollisionTypes(KINEMATIC_ACTIVE), body), OwnerKind.Load, load.id);
@@ -161,12 +163,17 @@ export class PhysicsWorld {
     this.world.getRigidBody(this.handles.loadBody[load]!).setNextKinematicTranslation({ x, y, z });
   }
 
-  /** Sets a carried load down: it becomes dynamic again and settles under gravity. */
+  /** Sets a carried load down: it becomes dynamic and settles under gravity (see {@link fixLoad}). */
   releaseLoad(load: number): void {
     const body = this.world.getRigidBody(this.handles.loadBody[load]!);
     body.setBodyType(RAPIER.RigidBodyType.Dynamic, true);
     body.setLinvel({ x: 0, y: 0, z: 0 }, true);
     body.setAngvel({ x: 0, y: 0, z: 0 }, true);
+  }
+
+  /** A settled load becomes a fixed body again where it came to rest (cheap, and immovable). */
+  fixLoad(load: number): void {
+    this.world.getRigidBody(this.handles.loadBody[load]!).setBodyType(RAPIER.RigidBodyType.Fixed, false);
   }
 
   /** Current pose of a load's body. */

@@ -32,7 +32,7 @@ export function createRobotTable(n: number): RobotTable {
 
 /** An empty load table for `n` loads. */
 export function createLoadTable(n: number): LoadTable {
-  return { count: n, node: new Int32Array(n), carriedBy: new Int32Array(n).fill(-1), task: new Int32Array(n).fill(-1) };
+  return { count: n, node: new Int32Array(n), carriedBy: new Int32Array(n).fill(-1), task: new Int32Array(n).fill(-1), settleTicksLeft: new Int32Array(n) };
 }
 
 /**

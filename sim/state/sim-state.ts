@@ -54,6 +54,8 @@ export interface LoadTable {
   carriedBy: Int32Array; // (n) robot id or -1
   /** Active task using this load, or -1. */
   task: Int32Array; // (n)
+  /** Ticks a set-down load stays dynamic before it is fixed in place; 0 when fixed. */
+  settleTicksLeft: Int32Array; // (n)
 }
 
 /** One order line: a SKU to pick, the load chosen to present it. */

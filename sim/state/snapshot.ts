@@ -22,7 +22,7 @@ export interface SimSnapshot {
 }
 
 const ROBOT_TYPED = ['posX', 'posZ', 'headX', 'headZ', 'speedMps', 'turnRps', 'mode', 'cmdSpeedMps', 'cmdTurnRps', 'carriedLoad', 'task', 'handlingTicksLeft', 'faultUntilTick', 'blockedTicks', 'distanceM', 'busyTicks', 'energyWh', 'batteryWh'] as const;
-const LOAD_TYPED = ['node', 'carriedBy', 'task'] as const;
+const LOAD_TYPED = ['node', 'carriedBy', 'task', 'settleTicksLeft'] as const;
 
 /** The sim's own tables (not the physics) as canonical JSON: same state ⇒ same string. */
 export function tablesJson(state: SimState): string {

@@ -130,6 +130,7 @@ function startLift(model: SimModel, state: SimState, i: number): string | null {
   r.carriedLoad[i] = load;
   state.loads.carriedBy[load] = i;
   state.loads.node[load] = -1;
+  state.loads.settleTicksLeft[load] = 0;
   state.physics.attachLoad(load);
   return null;
 }

@@ -43,7 +43,9 @@ export function driveRobots(model: SimModel, state: SimState, index: SpatialHash
     const dir = targetV > 0 || (targetV === 0 && v > 0) ? 1 : targetV < 0 || v < 0 ? -1 : 0;
     if (dir !== 0) {
       const free = freeDistanceAhead(model, state, index, i, dir, spec.safety.slowDistanceM + 0.5);
-      const room = Math.max(0, free - spec.safety.stopDistanceM);
+      // A planned stop short of the obstacle is always allowed: the robot halts before touching it.
+      const stopShort = stopWithinM < free - 0.01 ? stopWithinM : 0;
+      const room = Math.max(0, free - spec.safety.stopDistanceM, stopShort);
       const slowFactor = free >= spec.safety.slowDistanceM ? 1 : Math.max(0, room / Math.max(1e-6, spec.safety.slowDistanceM - spec.safety.stopDistanceM));
       const safeV = Math.min(spec.maxSpeedMps * Math.max(slowFactor, 0.25), Math.sqrt(2 * spec.maxAccelMps2 * room));
       const capped = room <= 0 ? 0 : safeV;

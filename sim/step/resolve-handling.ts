@@ -3,6 +3,18 @@ import { RobotMode, type SimState } from '../state/sim-state.ts';
 import { robotNode } from './apply-commands.ts';
 import { releaseLoadTask } from './task-lifecycle.ts';
 
+/** Seconds a set-down load is simulated dynamically before it is fixed where it lies. */
+export const SETTLE_SEC = 1.5;
+
+function settleLoads(state: SimState): void {
+  const settle = state.loads.settleTicksLeft;
+  for (let l = 0; l < settle.length; l++) {
+    if (settle[l] === 0) continue;
+    settle[l] = settle[l]! - 1;
+    if (settle[l] === 0 && state.loads.carriedBy[l] === -1) state.physics.fixLoad(l);
+  }
+}
+
 /**
  * Stage 5: finishes lifts and drops whose time is up. A lift binds the load to the robot and
  * moves its task to `carrying`; a drop sets the load on the node and, for a task whose picks
@@ -10,6 +22,7 @@ import { releaseLoadTask } from './task-lifecycle.ts';
  */
 export function resolveHandling(model: SimModel, state: SimState): void {
   const r = state.robots;
+  settleLoads(state);
   for (let i = 0; i < r.count; i++) {
     const mode = r.mode[i]!;
     if (mode !== RobotMode.Lifting && mode !== RobotMode.Dropping) continue;
@@ -28,6 +41,7 @@ export function resolveHandling(model: SimModel, state: SimState): void {
     state.loads.carriedBy[load] = -1;
     state.loads.node[load] = node;
     state.physics.releaseLoad(load);
+    state.loads.settleTicksLeft[load] = Math.round(SETTLE_SEC * model.hz);
     state.events.push({ type: 'load.dropped', tick: state.tick, robot: i, load, node });
     if (!task || task.load !== load) continue;
     if (task.phase === 'carrying' || task.phase === 'picking') task.phase = 'assigned';

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const bench = (...args: string[]) => spawnSync('npx', ['tsx', 'bench/cli.ts', ...args], { encoding: 'utf8' });
+
+describe('bench run', () => {
+  it('prints a KPI table and writes the JSON result', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'tf-run-')), 'r.json');
+    const res = bench('run', 'warehouse/g2p-small', '--seed', '7', '--controller', 'greedy', '--minutes', '3', '--json', out);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/orders delivered\s+\d+ of \d+/);
+    expect(res.stdout).toMatch(/state hash\s+[0-9a-f]{16}/);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    for (const key of ['scenario', 'seed', 'controller', 'robots', 'ticks', 'hash', 'wallSec', 'realTimeFactor', 'kpis']) expect(json).toHaveProperty(key);
+    for (const key of ['ordersDelivered', 'throughputPerHour', 'cycleTimeP50Sec', 'cycleTimeP95Sec', 'utilisation', 'distanceM', 'collisions']) expect(json.kpis).toHaveProperty(key);
+    expect(json.kpis.collisions).toHaveProperty('robotRobot');
+    expect(json.kpis.collisions).toHaveProperty('robotStatic');
+    expect(json).toMatchObject({ scenario: 'warehouse/g2p-small@1', seed: 7, controller: 'greedy', robots: 20, ticks: 5400 });
+    expect(json.kpis.ordersDelivered).toBeGreaterThan(0);
+    expect(res.stdout).toContain(json.hash);
+  });
+
+  it('honours --robots and --minutes', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'tf-run-')), 'r.json');
+    const res = bench('run', 'warehouse/g2p-small', '--robots', '26', '--minutes', '0.5', '--json', out);
+    expect(res.status).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ robots: 26, ticks: 900 });
+  });
+
+  it('rejects an unknown scenario with one line listing the valid ones, exit 2', () => {
+    const res = bench('run', 'warehouse/nope');
+    expect(res.status).toBe(2);
+    const lines = res.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: unknown scenario "warehouse\/nope"; valid scenarios: .*warehouse\/g2p-small/);
+  });
+
+  it('rejects an unknown controller with one line listing the valid ones, exit 2', () => {
+    const res = bench('run', 'warehouse/g2p-small', '--controller', 'magic');
+    expect(res.status).toBe(2);
+    const lines = res.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: unknown controller "magic"; valid controllers: .*greedy/);
+  });
+});
