@@ -6,13 +6,17 @@
 import { Command, CommanderError } from 'commander';
 import { ScenarioSpecError } from '../sim/index.ts';
 import { runCommand } from './commands/run.ts';
+import { mergeCommand } from './commands/merge.ts';
+import { suiteCommand } from './commands/suite.ts';
 import { UsageError } from './registry.ts';
 
 const program = new Command('bench')
   .description('Testfield headless runner and regression bench')
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) })
-  .addCommand(runCommand());
+  .addCommand(runCommand())
+  .addCommand(suiteCommand())
+  .addCommand(mergeCommand());
 
 for (const command of program.commands) command.exitOverride();
 

@@ -1,0 +1,84 @@
+import type { RunRecord } from '../runner/run-job.ts';
+import type { Baseline } from './baseline.ts';
+import { KPI_METRICS, meanKpis, type KpiMetric } from './kpi-metrics.ts';
+
+/** How one KPI of a group compares with the baseline. */
+export type MetricStatus = 'same' | 'within' | 'regressed' | 'improved' | 'info' | 'new';
+
+export interface MetricVerdict {
+  metric: KpiMetric;
+  current: number;
+  baseline: number | null;
+  /** current − baseline (null without a baseline). */
+  delta: number | null;
+  status: MetricStatus;
+  /** Allowed worsening in the KPI's unit (null when not gated). */
+  allowed: number | null;
+}
+
+/**
+ * Outcome of a group (one scenario variant × controller): `fail` on a regression, `error` when a
+ * run crashed, `changed` when hashes differ but no KPI regressed (a behaviour change, not a
+ * failure), `new` without a baseline entry, else `pass`.
+ */
+export type GroupStatus = 'pass' | 'changed' | 'fail' | 'error' | 'new';
+
+export interface GroupVerdict {
+  group: string;
+  scenario: string;
+  label: string;
+  runs: RunRecord[];
+  status: GroupStatus;
+  metrics: MetricVerdict[];
+  /** Run keys whose hash differs from the baseline. */
+  changedHashes: string[];
+  /** Human-readable reasons for the status (regressions, errors, hash changes). */
+  notes: string[];
+}
+
+/** Compares every group of runs with the baseline (or only summarises them without one). */
+export function evaluateGate(records: readonly RunRecord[], baseline: Baseline | null): GroupVerdict[] {
+  const byGroup = new Map<string, RunRecord[]>();
+  for (const r of records) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
+  return [...byGroup.keys()].sort().map((group) => evaluateGroup(group, byGroup.get(group)!, baseline));
+}
+
+function evaluateGroup(group: string, runs: RunRecord[], baseline: Baseline | null): GroupVerdict {
+  const ok = runs.filter((r) => r.status === 'ok');
+  const errors = runs.filter((r) => r.status === 'error');
+  const means = meanKpis(ok.map((r) => r.kpis!));
+  const base = baseline?.groups[group];
+  const notes: string[] = errors.map((r) => `${r.key} crashed: ${r.error}`);
+  const metrics = KPI_METRICS.map((metric): MetricVerdict => {
+    const current = means[metric.key]!;
+    const reference = base?.kpis[metric.key];
+    if (reference === undefined) return { metric, current, baseline: null, delta: null, status: base ? 'new' : 'info', allowed: null };
+    const delta = current - reference;
+    const tolerance = baseline!.tolerances[metric.key];
+    if (metric.better === 'info' || !tolerance) return { metric, current, baseline: reference, delta, status: 'info', allowed: null };
+    const allowed = Math.max(tolerance.absolute, tolerance.relative * Math.abs(reference));
+    const worse = metric.better === 'higher' ? -delta : delta;
+    const eps = 1e-9;
+    const status: MetricStatus = Math.abs(delta) <= eps ? 'same' : worse > allowed + eps ? 'regressed' : -worse > allowed + eps ? 'improved' : 'within';
+    if (status === 'regressed') {
+      notes.push(`${metric.key} regressed: ${fmt(current)} vs baseline ${fmt(reference)} (${metric.better} is better; allowed worsening ${fmt(allowed)})`);
+    }
+    return { metric, current, baseline: reference, delta, status, allowed };
+  });
+  const changedHashes = base ? ok.filter((r) => base.hashes[r.key] !== undefined && base.hashes[r.key] !== r.hash).map((r) => r.key) : [];
+  if (changedHashes.length > 0) notes.push(`behaviour change: state hash differs from the baseline in ${changedHashes.length} of ${ok.length} runs`);
+  const regressed = metrics.some((m) => m.status === 'regressed');
+  const status: GroupStatus = errors.length > 0 ? 'error' : !base && baseline ? 'new' : regressed ? 'fail' : changedHashes.length > 0 ? 'changed' : 'pass';
+  if (status === 'new') notes.push('no baseline entry for this group; run with --update-baseline to add it');
+  const first = runs[0]!;
+  return { group, scenario: first.scenario, label: first.label, runs, status, metrics, changedHashes, notes };
+}
+
+/** Exit code of a gate: 1 when any group failed or crashed, else 0. */
+export function gateExitCode(verdicts: readonly GroupVerdict[]): 0 | 1 {
+  return verdicts.some((v) => v.status === 'fail' || v.status === 'error') ? 1 : 0;
+}
+
+function fmt(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(3);
+}

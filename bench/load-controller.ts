@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ControllerFactory } from '../sim/index.ts';
+import { resolveController, UsageError } from './registry.ts';
+
+/** Whether a controller reference names a module file rather than a registered controller. */
+export function isControllerPath(nameOrPath: string): boolean {
+  return /^(\.{1,2}[\\/]|\/)/.test(nameOrPath) || /\.(m?[jt]s)$/.test(nameOrPath);
+}
+
+/**
+ * The controller factory for a registry name (`greedy`) or a module path
+ * (`./tests/fixtures/worse-controller.ts`, resolved against the working directory) whose default
+ * export is a `() => FleetController` factory.
+ * @throws UsageError when the name is unknown, the file is missing or exports no factory.
+ */
+export async function loadControllerFactory(nameOrPath: string): Promise<ControllerFactory> {
+  if (!isControllerPath(nameOrPath)) return resolveController(nameOrPath);
+  const file = resolve(process.cwd(), nameOrPath);
+  if (!existsSync(file)) throw new UsageError(`controller module "${nameOrPath}" not found (looked at ${file})`);
+  let mod: { default?: unknown };
+  try {
+    mod = await importModule(file);
+  } catch (error) {
+    throw new UsageError(`cannot load controller module "${nameOrPath}": ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof mod.default !== 'function') {
+    throw new UsageError(`controller module "${nameOrPath}" must default-export a factory: () => FleetController`);
+  }
+  return mod.default as ControllerFactory;
+}
+
+/**
+ * Imports a module file. In worker threads tsx's ESM hooks do not reach `import()` of `.ts`
+ * files, but its CommonJS hook does, so a `.ts` file that `import()` rejects is `require`d.
+ */
+async function importModule(file: string): Promise<{ default?: unknown }> {
+  try {
+    return (await import(pathToFileURL(file).href)) as { default?: unknown };
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+    return createRequire(import.meta.url)(file) as { default?: unknown };
+  }
+}

@@ -1,0 +1,33 @@
+import type { GroupVerdict } from '../gate/evaluate-gate.ts';
+
+/**
+ * JUnit XML with one test case per group (scenario variant × controller): a `<failure>` on a
+ * regression, an `<error>` when a run crashed, and behaviour changes in `<system-out>`.
+ */
+export function formatJunitXml(suite: string, verdicts: readonly GroupVerdict[]): string {
+  const failures = verdicts.filter((v) => v.status === 'fail').length;
+  const errors = verdicts.filter((v) => v.status === 'error').length;
+  const seconds = (v: GroupVerdict) => v.runs.reduce((s, r) => s + r.wallSec, 0);
+  const total = verdicts.reduce((s, v) => s + seconds(v), 0);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="bench ${esc(suite)}" tests="${verdicts.length}" failures="${failures}" errors="${errors}" time="${total.toFixed(3)}">`,
+    `  <testsuite name="${esc(suite)}" tests="${verdicts.length}" failures="${failures}" errors="${errors}" skipped="0" time="${total.toFixed(3)}">`,
+  ];
+  for (const v of verdicts) {
+    const open = `    <testcase classname="${esc(v.group.slice(0, v.group.length - v.label.length - 1))}" name="${esc(v.label)}" time="${seconds(v).toFixed(3)}"`;
+    const body: string[] = [];
+    const detail = v.notes.join('\n');
+    if (v.status === 'fail') body.push(`      <failure message="${esc(v.notes.find((n) => n.includes('regressed')) ?? 'regression')}" type="regression">${esc(detail)}</failure>`);
+    if (v.status === 'error') body.push(`      <error message="${esc(v.notes[0] ?? 'run crashed')}" type="crash">${esc(detail)}</error>`);
+    const out = [`${v.runs.length} runs`, ...v.runs.map((r) => `${r.key} ${r.status} hash=${r.hash ?? '-'}`), ...(v.status === 'changed' || v.status === 'new' ? v.notes : [])];
+    body.push(`      <system-out>${esc(out.join('\n'))}</system-out>`);
+    lines.push(`${open}>`, ...body, '    </testcase>');
+  }
+  lines.push('  </testsuite>', '</testsuites>', '');
+  return lines.join('\n');
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,42 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../registry.ts';
+import type { RunRecord } from '../runner/run-job.ts';
+import type { Shard } from '../runner/shard.ts';
+
+/** `results.json`: every run of a suite (or of one shard of it), sorted by key. */
+export interface SuiteResults {
+  version: 1;
+  suite: string;
+  /** The shard these runs are, or null for a whole (or merged) suite. */
+  shard: Shard | null;
+  /** Runs in the whole suite (all shards). */
+  totalRuns: number;
+  runs: RunRecord[];
+}
+
+export const RESULTS_FILE = 'results.json';
+
+/** Writes `results.json` atomically (a temporary file renamed over it). */
+export function writeResults(dir: string, results: SuiteResults): string {
+  const file = join(dir, RESULTS_FILE);
+  writeFileSync(file + '.tmp', JSON.stringify(results, null, 2) + '\n');
+  renameSync(file + '.tmp', file);
+  return file;
+}
+
+/** Reads a `results.json` (or the one inside a directory). @throws UsageError when unreadable. */
+export function readResults(fileOrDir: string): SuiteResults {
+  const file = fileOrDir.endsWith('.json') ? fileOrDir : join(fileOrDir, RESULTS_FILE);
+  if (!existsSync(file)) throw new UsageError(`results file ${file} not found`);
+  let raw: SuiteResults;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8')) as SuiteResults;
+  } catch (error) {
+    throw new UsageError(`results file ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (raw.version !== 1 || typeof raw.suite !== 'string' || !Array.isArray(raw.runs) || typeof raw.totalRuns !== 'number') {
+    throw new UsageError(`results file ${file} is not a bench results file (version 1)`);
+  }
+  return raw;
+}

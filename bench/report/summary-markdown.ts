@@ -1,0 +1,53 @@
+import type { GroupVerdict, MetricVerdict } from '../gate/evaluate-gate.ts';
+import { formatMetric, KPI_METRICS } from '../gate/kpi-metrics.ts';
+
+const STATUS_TEXT: Record<GroupVerdict['status'], string> = {
+  pass: '✅ pass',
+  changed: '🔁 behaviour change',
+  fail: '❌ regression',
+  error: '💥 error',
+  new: '🆕 new',
+};
+
+/** KPI columns of the summary table. */
+export const SUMMARY_METRICS = KPI_METRICS.filter((m) => m.better !== 'info' || m.key === 'utilisation');
+
+/**
+ * The Markdown summary (for `$GITHUB_STEP_SUMMARY`): one table row per group with each KPI's mean
+ * over seeds and, with a baseline, its delta; then the notes.
+ */
+export function formatSummaryMarkdown(suite: string, verdicts: readonly GroupVerdict[], baselineFile: string | null): string {
+  const runs = verdicts.reduce((s, v) => s + v.runs.length, 0);
+  const failed = verdicts.filter((v) => v.status === 'fail' || v.status === 'error').length;
+  const lines = [
+    `## Bench suite \`${suite}\``,
+    '',
+    `${runs} runs in ${verdicts.length} groups; ${failed === 0 ? 'no regressions' : `${failed} group(s) failed`}${baselineFile ? ` against \`${baselineFile}\`` : ' (no baseline)'}.`,
+    '',
+    `| Scenario | Controller | Runs | Status | ${SUMMARY_METRICS.map((m) => m.title).join(' | ')} |`,
+    `|---|---|---|---|${SUMMARY_METRICS.map(() => '---:').join('|')}|`,
+  ];
+  for (const v of verdicts) {
+    const scenario = v.group.slice(0, v.group.length - v.label.length - 1);
+    const anyOk = v.runs.some((r) => r.status === 'ok');
+    const cells = SUMMARY_METRICS.map((m) => (anyOk ? cell(v.metrics.find((x) => x.metric.key === m.key)!) : '–'));
+    lines.push(`| ${scenario} | ${v.label} | ${v.runs.length} | ${STATUS_TEXT[v.status]} | ${cells.join(' | ')} |`);
+  }
+  const notes = verdicts.flatMap((v) => v.notes.map((n) => `- **${v.group}**: ${n}`));
+  if (notes.length > 0) lines.push('', '### Notes', '', ...notes);
+  lines.push('', 'Values are means over seeds; deltas are against the baseline mean (⚠ marks a regression beyond tolerance).', '');
+  return lines.join('\n');
+}
+
+function cell(m: MetricVerdict): string {
+  const value = formatMetric(m.metric, m.current);
+  if (m.delta === null || m.baseline === null) return value;
+  const pct = m.baseline !== 0 ? ` ${sign(m.delta / Math.abs(m.baseline) * 100, 1)}%` : '';
+  const mark = m.status === 'regressed' ? ' ⚠' : '';
+  return `${value} (${sign(m.delta, m.metric.digits)}${pct})${mark}`;
+}
+
+function sign(v: number, digits: number): string {
+  const s = v.toFixed(digits);
+  return v > 0 && Number(s) !== 0 ? `+${s}` : Number(s) === 0 ? `±${Math.abs(Number(s)).toFixed(digits)}` : s;
+}

@@ -1,0 +1,96 @@
+import type { Kpis, ScenarioOverrides, ScenarioSpecInput } from '../../sim/index.ts';
+
+/** One run of a suite, sweep or comparison: everything a worker needs, structured-clonable. */
+export interface RunJob {
+  /** Unique, stable id of the run within its suite; sorts the same on every machine. */
+  key: string;
+  /** Runs with the same group are one scenario variant × one controller label (one JUnit case). */
+  group: string;
+  /** Scenario id as resolved (`warehouse/g2p-small@1`). */
+  scenario: string;
+  /** The scenario spec to run (overrides not yet applied). */
+  spec: ScenarioSpecInput;
+  /** Name the results use for the controller. */
+  label: string;
+  /** Registry name or module path of the controller (see `loadControllerFactory`). */
+  controller: string;
+  seed: number;
+  overrides: ScenarioOverrides;
+  /** Free-form parameters carried into the record (sweeps put their grid point here). */
+  params?: Record<string, number | string>;
+}
+
+/** Per-tick wall time of a run, milliseconds. */
+export interface RunTiming {
+  tickMs: number;
+  physicsMs: number;
+  controllerMs: number;
+  otherMs: number;
+}
+
+/** The outcome of one run, as appended to `runs.jsonl` and listed in `results.json`. */
+export interface RunRecord {
+  key: string;
+  group: string;
+  scenario: string;
+  label: string;
+  controller: string;
+  seed: number;
+  overrides: ScenarioOverrides;
+  params?: Record<string, number | string>;
+  status: 'ok' | 'error';
+  /** Message of the failure when `status` is `error`. */
+  error?: string;
+  robots: number;
+  ticks: number;
+  simulatedSec: number;
+  /** State hash at the horizon; null for a failed run. */
+  hash: string | null;
+  kpis: Kpis | null;
+  wallSec: number;
+  realTimeFactor: number;
+  timing: RunTiming | null;
+}
+
+/** A record for a run that failed before or while running. */
+export function errorRecord(job: RunJob, message: string, wallSec = 0): RunRecord {
+  return {
+    key: job.key,
+    group: job.group,
+    scenario: job.scenario,
+    label: job.label,
+    controller: job.controller,
+    seed: job.seed,
+    overrides: job.overrides,
+    ...(job.params ? { params: job.params } : {}),
+    status: 'error',
+    error: message,
+    robots: job.overrides.robots ?? 0,
+    ticks: 0,
+    simulatedSec: 0,
+    hash: null,
+    kpis: null,
+    wallSec,
+    realTimeFactor: 0,
+    timing: null,
+  };
+}
+
+/** Compact variant label of overrides, e.g. `robots=20,minutes=3` (empty when none). */
+export function variantOf(overrides: ScenarioOverrides): string {
+  const parts: string[] = [];
+  if (overrides.robots !== undefined) parts.push(`robots=${overrides.robots}`);
+  if (overrides.minutes !== undefined) parts.push(`minutes=${overrides.minutes}`);
+  return parts.join(',');
+}
+
+/** Group key of a scenario variant and a controller label. */
+export function groupKey(scenario: string, overrides: ScenarioOverrides, label: string): string {
+  const variant = variantOf(overrides);
+  return `${scenario}${variant ? `[${variant}]` : ''} ${label}`;
+}
+
+/** Run key: the group plus the seed, zero-padded so keys sort numerically. */
+export function runKey(group: string, seed: number): string {
+  return `${group} seed=${String(seed).padStart(6, '0')}`;
+}

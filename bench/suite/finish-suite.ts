@@ -1,0 +1,51 @@
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildBaseline, readBaseline, writeBaseline, type Baseline } from '../gate/baseline.ts';
+import { evaluateGate, gateExitCode } from '../gate/evaluate-gate.ts';
+import { formatJunitXml } from '../report/junit-xml.ts';
+import { writeResults, type SuiteResults } from '../report/results-file.ts';
+import { formatSummaryMarkdown } from '../report/summary-markdown.ts';
+import { UsageError } from '../registry.ts';
+
+/** What to do with finished runs. */
+export interface FinishOptions {
+  outDir: string;
+  /** Baseline file to gate against (or to rewrite with `updateBaseline`). */
+  baselineFile?: string;
+  updateBaseline: boolean;
+}
+
+/**
+ * Writes `results.json`, `junit.xml` and `summary.md` into the output directory, gates against
+ * the baseline (or rewrites it) and returns the exit code: 0 pass, 1 regression or crashed run.
+ * The summary is also appended to `$GITHUB_STEP_SUMMARY` when that is set.
+ */
+export function finishSuite(results: SuiteResults, options: FinishOptions): 0 | 1 {
+  let baseline: Baseline | null = null;
+  if (options.baselineFile && !options.updateBaseline) {
+    baseline = readBaseline(options.baselineFile);
+    if (baseline.suite !== results.suite) throw new UsageError(`baseline ${options.baselineFile} is for suite "${baseline.suite}", not "${results.suite}"`);
+  }
+  writeResults(options.outDir, results);
+  const verdicts = evaluateGate(results.runs, baseline);
+  const shown = options.baselineFile && !options.updateBaseline ? relative(process.cwd(), options.baselineFile) : null;
+  const summary = formatSummaryMarkdown(results.suite, verdicts, shown);
+  writeFileSync(join(options.outDir, 'junit.xml'), formatJunitXml(results.suite, verdicts));
+  writeFileSync(join(options.outDir, 'summary.md'), summary);
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, summary + '\n');
+  console.log(summary);
+  const code = gateExitCode(verdicts);
+  if (options.updateBaseline) {
+    if (code !== 0) {
+      console.error('error: not updating the baseline: some runs crashed');
+      return 1;
+    }
+    const file = options.baselineFile!;
+    const previous = existsSync(file) ? readBaseline(file) : undefined;
+    writeBaseline(file, buildBaseline(results.suite, results.runs, previous));
+    console.log(`baseline written: ${relative(process.cwd(), file)} (${verdicts.length} groups, ${results.runs.length} runs)`);
+    return 0;
+  }
+  console.log(`results: ${relative(process.cwd(), options.outDir) || '.'}/{results.json,junit.xml,summary.md}; ${code === 0 ? 'PASS' : 'FAIL'}`);
+  return code;
+}

@@ -1,0 +1,76 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { UsageError, resolveScenario } from '../registry.ts';
+import { groupKey, runKey, type RunJob } from '../runner/run-job.ts';
+
+const controllerEntry = z.union([
+  z.string().min(1),
+  z.object({ label: z.string().min(1), controller: z.string().min(1) }),
+]);
+
+/**
+ * A regression suite (`bench/suites/<name>.json`): every scenario variant × controller × seed
+ * is one run. A controller is a registry name or a module path; the object form gives it a label,
+ * which is what results and baselines key on.
+ */
+export const suiteDefinitionSchema = z.object({
+  name: z.string().regex(/^[a-z0-9-]+$/, 'must be kebab-case'),
+  description: z.string().default(''),
+  scenarios: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        /** Fleet size override. */
+        robots: z.number().int().positive().optional(),
+        /** Simulated horizon override, minutes. */
+        minutes: z.number().positive().optional(),
+      }),
+    )
+    .min(1),
+  controllers: z.array(controllerEntry).min(1),
+  seeds: z.array(z.number().int().nonnegative()).min(1),
+});
+
+export type SuiteDefinition = z.output<typeof suiteDefinitionSchema>;
+
+/** Directory holding the committed suite definitions. */
+export const SUITES_DIR = new URL('../suites/', import.meta.url);
+
+/**
+ * Loads a suite by name (`ci` → `bench/suites/ci.json`) or by path to a `.json` file.
+ * @throws UsageError when it is missing or invalid (naming the field).
+ */
+export function loadSuite(nameOrPath: string): SuiteDefinition {
+  const file = nameOrPath.endsWith('.json') ? resolve(process.cwd(), nameOrPath) : new URL(`${nameOrPath}.json`, SUITES_DIR).pathname;
+  if (!existsSync(file)) throw new UsageError(`suite "${nameOrPath}" not found (looked at ${file})`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`suite file ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = suiteDefinitionSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`suite file ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Every run of a suite, sorted by key. Unknown scenarios are a UsageError. */
+export function expandSuite(suite: SuiteDefinition): RunJob[] {
+  const jobs: RunJob[] = [];
+  for (const entry of suite.scenarios) {
+    const spec = resolveScenario(entry.id);
+    const overrides = { ...(entry.robots !== undefined ? { robots: entry.robots } : {}), ...(entry.minutes !== undefined ? { minutes: entry.minutes } : {}) };
+    for (const c of suite.controllers) {
+      const { label, controller } = typeof c === 'string' ? { label: c, controller: c } : c;
+      const group = groupKey(spec.id, overrides, label);
+      for (const seed of suite.seeds) jobs.push({ key: runKey(group, seed), group, scenario: spec.id, spec, label, controller, seed, overrides });
+    }
+  }
+  const keys = new Set(jobs.map((j) => j.key));
+  if (keys.size !== jobs.length) throw new UsageError(`suite "${suite.name}" lists the same run twice (duplicate scenario, controller label or seed)`);
+  return jobs.sort((a, b) => (a.key < b.key ? -1 : 1));
+}
