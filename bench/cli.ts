@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { ScenarioSpecError } from '../sim/index.ts';
 import { runCommand } from './commands/run.ts';
+import { compareCommand } from './commands/compare.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { suiteCommand } from './commands/suite.ts';
 import { UsageError } from './registry.ts';
@@ -16,7 +17,8 @@ const program = new Command('bench')
   .configureOutput({ writeErr: (text) => process.stderr.write(text) })
   .addCommand(runCommand())
   .addCommand(suiteCommand())
-  .addCommand(mergeCommand());
+  .addCommand(mergeCommand())
+  .addCommand(compareCommand());
 
 for (const command of program.commands) command.exitOverride();
 

@@ -1,0 +1,55 @@
+import { KPI_METRICS, type KpiMetric } from '../gate/kpi-metrics.ts';
+import type { RunRecord } from '../runner/run-job.ts';
+import { summarize, welchTest, type SampleSummary, type WelchResult } from '../stats/welch.ts';
+
+/** Verdict for B against A on one KPI. */
+export type AbVerdict = 'better' | 'worse' | 'not distinguishable' | 'different';
+
+export interface KpiComparison {
+  metric: KpiMetric;
+  a: SampleSummary;
+  b: SampleSummary;
+  welch: WelchResult;
+  verdict: AbVerdict;
+}
+
+/** Significance level of the A/B verdicts. */
+export const ALPHA = 0.05;
+
+/**
+ * Compares B's runs with A's, KPI by KPI: a significant difference (Welch p < 0.05) is `better` or
+ * `worse` by the KPI's direction (`different` for KPIs without one).
+ */
+export function compareKpis(a: readonly RunRecord[], b: readonly RunRecord[]): KpiComparison[] {
+  return KPI_METRICS.map((metric) => {
+    const xa = a.filter((r) => r.kpis).map((r) => metric.read(r.kpis!));
+    const xb = b.filter((r) => r.kpis).map((r) => metric.read(r.kpis!));
+    const welch = welchTest(xa, xb);
+    const diff = summarize(xb).mean - summarize(xa).mean;
+    let verdict: AbVerdict = 'not distinguishable';
+    if (welch.p < ALPHA && diff !== 0) {
+      verdict = metric.better === 'info' ? 'different' : (diff > 0) === (metric.better === 'higher') ? 'better' : 'worse';
+    }
+    return { metric, a: summarize(xa), b: summarize(xb), welch, verdict };
+  });
+}
+
+/** A plain-text report: one row per KPI and a headline on throughput. */
+export function formatComparison(labelA: string, labelB: string, rows: readonly KpiComparison[]): string {
+  const fmt = (s: SampleSummary, digits: number) => `${s.mean.toFixed(digits)} ± ${s.ci95.toFixed(digits)}`;
+  const table = [
+    ['KPI', `A ${labelA} (mean ± 95% CI)`, `B ${labelB} (mean ± 95% CI)`, 'Welch t', 'p', 'B vs A'],
+    ...rows.map((r) => [r.metric.key, fmt(r.a, r.metric.digits), fmt(r.b, r.metric.digits), Number.isFinite(r.welch.t) ? r.welch.t.toFixed(2) : String(r.welch.t), r.welch.p < 0.001 ? '<0.001' : r.welch.p.toFixed(3), r.verdict]),
+  ];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
+  const lines = table.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
+  const headline = rows.find((r) => r.metric.key === 'throughputPerHour')!;
+  const gated = rows.filter((r) => r.metric.better !== 'info');
+  const better = gated.filter((r) => r.verdict === 'better').map((r) => r.metric.key);
+  const worse = gated.filter((r) => r.verdict === 'worse').map((r) => r.metric.key);
+  const plain =
+    headline.verdict === 'not distinguishable'
+      ? `B (${labelB}) is not distinguishable from A (${labelA}) on throughput (p = ${headline.welch.p.toFixed(3)}, n = ${headline.a.n} + ${headline.b.n}).`
+      : `B (${labelB}) is ${headline.verdict.toUpperCase()} than A (${labelA}) on throughput: ${headline.b.mean.toFixed(1)} vs ${headline.a.mean.toFixed(1)} orders/h (p = ${headline.welch.p < 0.001 ? '<0.001' : headline.welch.p.toFixed(3)}).`;
+  return [...lines, '', plain, `Significantly better: ${better.join(', ') || 'none'}. Significantly worse: ${worse.join(', ') || 'none'}.`].join('\n');
+}
