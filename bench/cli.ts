@@ -9,6 +9,7 @@ import { runCommand } from './commands/run.ts';
 import { compareCommand } from './commands/compare.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { suiteCommand } from './commands/suite.ts';
+import { sweepCommand } from './commands/sweep.ts';
 import { UsageError } from './registry.ts';
 
 const program = new Command('bench')
@@ -18,7 +19,8 @@ const program = new Command('bench')
   .addCommand(runCommand())
   .addCommand(suiteCommand())
   .addCommand(mergeCommand())
-  .addCommand(compareCommand());
+  .addCommand(compareCommand())
+  .addCommand(sweepCommand());
 
 for (const command of program.commands) command.exitOverride();
 

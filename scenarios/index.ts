@@ -5,6 +5,7 @@ import type { ScenarioSpecInput } from '../sim/index.ts';
 import { g2pSmall } from './warehouse/g2p-small.ts';
 
 export { G2P_SMALL_LAYOUT } from './layouts/g2p-small.ts';
+export { generateG2pLayout, g2pLayoutName, maxStations, type G2pGeneratorParams } from './generators/g2p-layout.ts';
 
 /** Every registered scenario, keyed by its full versioned id. */
 export const scenarios: Readonly<Record<string, ScenarioSpecInput>> = Object.freeze({

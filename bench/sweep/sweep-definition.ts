@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { z } from 'zod';
+import { generateG2pLayout, g2pLayoutName } from '../../scenarios/index.ts';
+import { UsageError } from '../registry.ts';
+import { runKey, type RunJob } from '../runner/run-job.ts';
+
+const list = z.array(z.number().int().positive()).min(1);
+
+/**
+ * A parameter sweep over generated g2p layouts: every combination of the grid's values × seeds
+ * is one run. See `scenarios/generators/g2p-layout.ts` for the layout parameters.
+ */
+export const sweepDefinitionSchema = z.object({
+  name: z.string().regex(/^[a-z0-9-]+$/, 'must be kebab-case'),
+  controller: z.string().min(1).default('greedy'),
+  seeds: z.array(z.number().int().nonnegative()).min(1).default([1]),
+  /** Simulated minutes per run. */
+  minutes: z.number().positive(),
+  /** Orders per hour; defaults to the generator's (90 per station). */
+  ordersPerHour: z.number().positive().optional(),
+  grid: z.object({ robots: list, blockColumns: list, aisles: list, stations: list }),
+});
+
+export type SweepDefinition = z.output<typeof sweepDefinitionSchema>;
+
+/** Reads and validates a sweep file. @throws UsageError naming the problem. */
+export function loadSweep(file: string): SweepDefinition {
+  const path = resolve(process.cwd(), file);
+  if (!existsSync(path)) throw new UsageError(`sweep file ${file} not found`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`sweep file ${basename(path)} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = sweepDefinitionSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`sweep file ${basename(path)}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Every run of a sweep, sorted by key. Impossible layouts are a UsageError. */
+export function expandSweep(sweep: SweepDefinition): RunJob[] {
+  const jobs: RunJob[] = [];
+  for (const blockColumns of sweep.grid.blockColumns) {
+    for (const aisles of sweep.grid.aisles) {
+      for (const stations of sweep.grid.stations) {
+        const layout = g2pLayoutName({ blockColumns, aisles, stations });
+        for (const robots of sweep.grid.robots) {
+          let spec;
+          try {
+            spec = generateG2pLayout({ blockColumns, aisles, stations, robots, minutes: sweep.minutes, ...(sweep.ordersPerHour ? { ordersPerHour: sweep.ordersPerHour } : {}) });
+          } catch (error) {
+            throw new UsageError(`sweep ${sweep.name}, layout ${layout}: ${error instanceof Error ? error.message : String(error)}`);
+          }
+          const group = `${layout} robots=${String(robots).padStart(5, '0')}`;
+          for (const seed of sweep.seeds) {
+            jobs.push({ key: runKey(group, seed), group, scenario: spec.id, spec, label: sweep.controller, controller: sweep.controller, seed, overrides: {}, params: { layout, blockColumns, aisles, stations, robots } });
+          }
+        }
+      }
+    }
+  }
+  return jobs.sort((a, b) => (a.key < b.key ? -1 : 1));
+}
