@@ -1,5 +1,5 @@
 import { robotModels } from '../robots/index.ts';
-import { SimHost, type Kpis, type ScenarioOverrides } from '../sim/index.ts';
+import { createReplayRecorder, ROBOT_STRIDE, LOAD_STRIDE, SimHost, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides } from '../sim/index.ts';
 import { resolveController, resolveScenario } from './registry.ts';
 
 /** One headless run, as named on the command line. */
@@ -25,19 +25,34 @@ export interface RunResult {
   timing: { physicsMs: number; controllerMs: number; otherMs: number; tickMs: number };
 }
 
+/** Keyframe spacing of recorded replays by default: one a simulated second at 30 Hz. */
+export const DEFAULT_KEYFRAME_EVERY_TICKS = 30;
+
 /** Runs a scenario to its horizon at full speed in this thread. */
 export async function runScenario(request: RunRequest): Promise<RunResult> {
+  return (await execute(request, null)).result;
+}
+
+/** Runs a scenario like {@link runScenario} and records a replay (a keyframe every `keyframeEveryTicks`). */
+export async function recordScenario(request: RunRequest, keyframeEveryTicks = DEFAULT_KEYFRAME_EVERY_TICKS): Promise<{ result: RunResult; replay: Replay }> {
+  const out = await execute(request, keyframeEveryTicks);
+  return { result: out.result, replay: out.replay! };
+}
+
+async function execute(request: RunRequest, keyframeEveryTicks: number | null): Promise<{ result: RunResult; replay: Replay | null }> {
   const spec = resolveScenario(request.scenario);
   const factory = resolveController(request.controller);
   const host = await SimHost.create(robotModels, () => performance.now());
   try {
     const seed = request.seed ?? (spec.seed as number | undefined) ?? 1;
     host.load({ spec, controller: factory(), seed, ...(request.overrides ? { overrides: request.overrides } : {}) });
-    host.runToEnd();
+    let recorder: ReplayRecorder | null = null;
+    if (keyframeEveryTicks === null) host.runToEnd();
+    else recorder = recordToEnd(host, request, seed, keyframeEveryTicks);
     const t = host.timing;
     const wallSec = t.totalMs / 1000;
     const simulatedSec = host.tick / host.model.hz;
-    return {
+    const result: RunResult = {
       scenario: host.model.id,
       seed,
       controller: request.controller,
@@ -55,9 +70,34 @@ export async function runScenario(request: RunRequest): Promise<RunResult> {
         otherMs: round((t.totalMs - t.physicsMs - t.controllerMs) / Math.max(1, t.ticks), 4),
       },
     };
+    return { result, replay: recorder ? recorder.finish(host.tick, result.kpis, result.hash) : null };
   } finally {
     host.dispose();
   }
+}
+
+/** Advances `host` to its horizon in keyframe-sized steps, recording poses and events. */
+function recordToEnd(host: SimHost, request: RunRequest, seed: number, everyTicks: number): ReplayRecorder {
+  const model = host.model;
+  const recorder = createReplayRecorder({
+    scenarioId: model.id,
+    title: model.spec.title,
+    seed,
+    controller: request.controller,
+    robots: model.robots.length,
+    loads: model.loads.length,
+    hz: model.hz,
+    keyframeEveryTicks: everyTicks,
+    robotStride: ROBOT_STRIDE,
+    loadStride: LOAD_STRIDE,
+    spec: model.spec,
+  });
+  recorder.keyframe(host.frame());
+  while (!host.done) {
+    recorder.events(host.advance(everyTicks).events);
+    recorder.keyframe(host.frame());
+  }
+  return recorder;
 }
 
 function round(v: number, digits: number): number {

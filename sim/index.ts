@@ -46,3 +46,17 @@ export { SimHost, type LoadRequest, type AdvanceResult, type HostTiming } from '
 export { writePoseFrame, ROBOT_STRIDE, LOAD_STRIDE, type PoseFrame } from './host/pose-frame.ts';
 export { initPhysics, yawQuaternion } from './physics/rapier.ts';
 export { Hasher } from './util/hash.ts';
+export {
+  REPLAY_VERSION,
+  REPLAY_MAGIC,
+  ReplayError,
+  createReplayRecorder,
+  keyframeIndexAt,
+  encodeReplay,
+  decodeReplay,
+  type Replay,
+  type ReplayHeader,
+  type ReplayKeyframe,
+  type ReplayTrailer,
+  type ReplayRecorder,
+} from './replay/index.ts';

@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { formatKpiTable } from '../report/kpi-table.ts';
-import { runScenario } from '../run-scenario.ts';
+import { encodeReplay } from '../../sim/index.ts';
+import { recordScenario, runScenario } from '../run-scenario.ts';
 import { parseNonNegativeInt, parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
 
-/** `bench run <scenario> [--seed N] [--controller NAME] [--robots N] [--minutes M] [--json FILE]`. */
+/** `bench run <scenario> [--seed N] [--controller NAME] [--robots N] [--minutes M] [--json FILE] [--replay FILE]`. */
 export function runCommand(): Command {
   return new Command('run')
     .description('run one scenario headless at full speed; print its KPIs and state hash')
@@ -14,9 +15,20 @@ export function runCommand(): Command {
     .option('--robots <n>', 'override the fleet size', parsePositiveInt)
     .option('--minutes <m>', 'override the simulated horizon, minutes', parsePositiveNumber)
     .option('--json <file>', 'also write the result as JSON')
-    .action(async (scenario: string, opts: { seed?: number; controller: string; robots?: number; minutes?: number; json?: string }) => {
+    .option('--replay <file>', 'also write a replay the browser test field opens (.tfr)')
+    .action(async (scenario: string, opts: { seed?: number; controller: string; robots?: number; minutes?: number; json?: string; replay?: string }) => {
       const overrides = { ...(opts.robots !== undefined ? { robots: opts.robots } : {}), ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}) };
-      const result = await runScenario({ scenario, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), overrides });
+      const request = { scenario, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), overrides };
+      let result;
+      if (opts.replay) {
+        const recorded = await recordScenario(request);
+        result = recorded.result;
+        const bytes = encodeReplay(recorded.replay);
+        await writeFile(opts.replay, bytes);
+        console.error(`replay written to ${opts.replay} (${(bytes.length / 1024).toFixed(0)} KiB)`);
+      } else {
+        result = await runScenario(request);
+      }
       console.log(formatKpiTable(result));
       if (opts.json) await writeFile(opts.json, JSON.stringify(result, null, 2) + '\n');
     });

@@ -1,0 +1,58 @@
+import type { SimEvent } from '../events/sim-event.ts';
+import type { Kpis } from '../metrics/kpis.ts';
+import type { ScenarioSpecInput } from '../spec/scenario-spec.ts';
+
+/** Version of the replay file layout; readers refuse any other. */
+export const REPLAY_VERSION = 1;
+
+/** The four bytes every replay file starts with: `TFRP`. */
+export const REPLAY_MAGIC = [0x54, 0x46, 0x52, 0x50] as const;
+
+/** What a replay shows: enough to rebuild the field without the scenario registry. */
+export interface ReplayHeader {
+  scenarioId: string;
+  title: string;
+  seed: number;
+  controller: string;
+  robots: number;
+  loads: number;
+  /** Ticks the recording covers (the final tick). */
+  ticks: number;
+  hz: number;
+  /** A keyframe is stored every this many ticks (plus the final tick). */
+  keyframeEveryTicks: number;
+  /** Floats per robot and per load in a keyframe (see `pose-frame.ts`). */
+  robotStride: number;
+  loadStride: number;
+  /** The spec as run (overrides applied), so a viewer can draw the layout. */
+  spec: ScenarioSpecInput;
+}
+
+/** Poses at one tick, laid out like a `PoseFrame`. */
+export interface ReplayKeyframe {
+  tick: number;
+  robots: Float32Array;
+  loads: Float32Array;
+}
+
+/** What the run ended with: a viewer checks its own fold of the events against these. */
+export interface ReplayTrailer {
+  kpis: Kpis;
+  hash: string;
+}
+
+/** A decoded replay. Events are in tick order. */
+export interface Replay {
+  header: ReplayHeader;
+  keyframes: ReplayKeyframe[];
+  events: SimEvent[];
+  trailer: ReplayTrailer;
+}
+
+/** A replay that cannot be read: wrong magic, unsupported version, truncated, or a checksum mismatch. */
+export class ReplayError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReplayError';
+  }
+}

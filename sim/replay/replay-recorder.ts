@@ -1,0 +1,47 @@
+import type { SimEvent } from '../events/sim-event.ts';
+import type { PoseFrame } from '../host/pose-frame.ts';
+import type { Kpis } from '../metrics/kpis.ts';
+import type { Replay, ReplayHeader, ReplayKeyframe } from './replay-format.ts';
+
+/** Collects keyframes and events while a host runs; {@link ReplayRecorder.finish} returns the replay. */
+export interface ReplayRecorder {
+  /** Copies the poses of `frame` as a keyframe (call every `keyframeEveryTicks` and at the end). */
+  keyframe(frame: PoseFrame): void;
+  /** Appends the events of one advance. */
+  events(events: readonly SimEvent[]): void;
+  finish(ticks: number, kpis: Kpis, hash: string): Replay;
+}
+
+/** A recorder for one episode. `header.ticks` is filled in by `finish`. */
+export function createReplayRecorder(header: Omit<ReplayHeader, 'ticks'>): ReplayRecorder {
+  const keyframes: ReplayKeyframe[] = [];
+  const log: SimEvent[] = [];
+  return {
+    keyframe(frame) {
+      const last = keyframes[keyframes.length - 1];
+      if (last && last.tick === frame.tick) return;
+      keyframes.push({ tick: frame.tick, robots: frame.robots.slice(), loads: frame.loads.slice() });
+    },
+    events(events) {
+      for (const e of events) log.push(e);
+    },
+    finish(ticks, kpis, hash) {
+      return { header: { ...header, ticks }, keyframes, events: log, trailer: { kpis, hash } };
+    },
+  };
+}
+
+/**
+ * Index of the last keyframe at or before `tick` (0 when `tick` precedes them all).
+ * Keyframes are in ascending tick order.
+ */
+export function keyframeIndexAt(keyframes: readonly ReplayKeyframe[], tick: number): number {
+  let lo = 0;
+  let hi = keyframes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (keyframes[mid]!.tick <= tick) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,225 @@
+import { auditTime, BehaviorSubject, filter, map, Subject } from 'rxjs';
+import type { Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/index.ts';
+import { SceneView } from './render/scene-view.ts';
+import { ReplayView } from './replay/replay-view.ts';
+import type { LoadOptions, LoadOutcome } from './shared/protocol.ts';
+import { kpiStream, type EpisodeKey } from './streams/kpi-stream.ts';
+import { SimClient, type Speed } from './streams/sim-client.ts';
+import { Banner } from './ui/banner.ts';
+import { EventList, placeEvents } from './ui/event-list.ts';
+import { KpiPanel } from './ui/kpi-panel.ts';
+import { RobotPanel } from './ui/robot-panel.ts';
+import { byId, Toolbar } from './ui/toolbar.ts';
+
+/** Frame-time samples kept for the benchmark, main-thread milliseconds per animation frame. */
+const FRAME_SAMPLES = 600;
+
+/** Start-up choices, from the URL (`?scenario=&controller=&seed=&speed=&paused=1&robots=`). */
+export interface StartOptions {
+  scenario: string | null;
+  controller: string | null;
+  seed: number | null;
+  speed: Speed;
+  paused: boolean;
+  overrides: ScenarioOverrides | undefined;
+}
+
+/** The browser test field: wires the worker client, the 3D view and the panels together. */
+export class App {
+  readonly client = new SimClient();
+  readonly view: SceneView;
+  readonly toolbar = new Toolbar();
+  readonly banner = new Banner(byId('banner'));
+  readonly kpiPanel = new KpiPanel(byId('kpis'), byId('chart'));
+  readonly eventList: EventList;
+  readonly robotPanel: RobotPanel;
+  readonly replay: ReplayView;
+  /** Main-thread milliseconds per frame (rAF work plus message handling). */
+  readonly frameMs: number[] = [];
+  /** Last load request, replayed by Reset and by a worker restart. */
+  options: LoadOptions | null = null;
+  lastOutcome: LoadOutcome | null = null;
+  private readonly episodes$ = new Subject<EpisodeKey>();
+  readonly kpis$ = new BehaviorSubject<Kpis | null>(null);
+  private hz = 30;
+  private handlerMs = 0;
+  private lastDetailMs = 0;
+  private lastFrameTick = 0;
+
+  constructor(private readonly start: StartOptions) {
+    this.view = new SceneView(byId<HTMLCanvasElement>('canvas'));
+    this.eventList = new EventList(byId<HTMLOListElement>('events'), (x, z) => this.view.jumpTo(x, z));
+    this.robotPanel = new RobotPanel(byId('robot-panel'), () => this.selectRobot(-1));
+    this.replay = new ReplayView(this);
+    this.client.speed = start.speed;
+    this.client.playing = !start.paused;
+    this.wireStreams();
+    this.wireInput();
+  }
+
+  /** Fills the pickers and loads the first episode. */
+  async boot(): Promise<void> {
+    const catalog = await this.client.catalog();
+    const scenario = this.start.scenario ?? catalog.defaultScenario;
+    const controller = this.start.controller ?? catalog.defaultController;
+    this.toolbar.fill(catalog, scenario, controller, this.start.seed ?? 7);
+    this.toolbar.setSpeed(this.start.speed);
+    this.toolbar.setPlaying(this.client.playing);
+    await this.load({ scenario, controller, seed: this.start.seed ?? 7, ...(this.start.overrides ? { overrides: this.start.overrides } : {}) });
+    requestAnimationFrame((t) => this.frame(t));
+  }
+
+  /** Loads an episode; a refused scenario still draws its layout and names the problem. */
+  async load(options: LoadOptions): Promise<LoadOutcome> {
+    this.replay.close();
+    this.options = options;
+    this.selectRobot(-1);
+    this.kpiPanel.reset();
+    this.eventList.clear();
+    const outcome = await this.client.load(options);
+    this.lastOutcome = outcome;
+    if (outcome.scene) this.view.setScene(outcome.scene);
+    if (!outcome.ok) {
+      this.banner.show('error', `Scenario refused: ${outcome.reason}`, outcome.issues.map((i) => `${i.path}: ${i.message}`));
+      return outcome;
+    }
+    this.banner.hide();
+    this.hz = outcome.scene.hz;
+    this.view.heatmap!.mesh.visible = this.toolbar.heatmap.checked;
+    this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz });
+    return outcome;
+  }
+
+  /** Reloads the current options (Reset, and after a worker restart). */
+  reload(): Promise<LoadOutcome> | null {
+    return this.options ? this.load(this.options) : null;
+  }
+
+  setPlaying(playing: boolean): void {
+    this.client.playing = playing;
+    this.toolbar.setPlaying(playing);
+  }
+
+  setSpeed(speed: Speed): void {
+    this.client.speed = speed;
+    this.toolbar.setSpeed(speed);
+  }
+
+  /** Follows a robot and shows its panel; -1 clears. */
+  selectRobot(robot: number): void {
+    this.view.select(robot);
+    if (robot < 0) this.robotPanel.hide();
+    else void this.refreshDetail();
+  }
+
+  private async refreshDetail(): Promise<void> {
+    const robot = this.view.followed;
+    if (robot < 0 || this.replay.active) return;
+    const detail = await this.client.remote.robotDetail(robot).catch(() => null);
+    if (!detail || this.view.followed !== robot) return;
+    this.robotPanel.show(detail);
+    this.view.setRoute(detail.routeXZ);
+  }
+
+  private frame(nowMs: number): void {
+    const t0 = performance.now();
+    if (this.replay.active) this.replay.animate(nowMs);
+    else this.client.pump(nowMs);
+    if (this.view.followed >= 0 && nowMs - this.lastDetailMs > 250) {
+      this.lastDetailMs = nowMs;
+      void this.refreshDetail();
+    }
+    this.view.heatmap?.refresh();
+    this.view.render();
+    const spent = performance.now() - t0 + this.handlerMs;
+    this.handlerMs = 0;
+    this.frameMs.push(spent);
+    if (this.frameMs.length > FRAME_SAMPLES) this.frameMs.shift();
+    requestAnimationFrame((t) => this.frame(t));
+  }
+
+  private wireStreams(): void {
+    const client = this.client;
+    client.frames$.pipe(filter((f) => f !== null)).subscribe((f) => {
+      const t0 = performance.now();
+      this.view.setFrame(f.robots, f.loads);
+      const dTicks = Math.max(0, f.tick - this.lastFrameTick);
+      this.lastFrameTick = f.tick;
+      this.view.heatmap?.accumulate(f.robots, dTicks / this.hz);
+      this.toolbar.clock.textContent = `tick ${f.tick} · ${(f.tick / this.hz).toFixed(1)} s sim`;
+      this.handlerMs += performance.now() - t0;
+    });
+    client.events$.subscribe((batch) => {
+      const t0 = performance.now();
+      this.eventList.add(placeEvents(batch.events, (r) => this.view.robotXZ(r), this.hz));
+      this.handlerMs += performance.now() - t0;
+    });
+    const ticks$ = client.frames$.pipe(
+      filter((f) => f !== null),
+      map((f) => ({ episode: f.episode, tick: f.tick })),
+    );
+    kpiStream(this.episodes$, client.events$, ticks$).subscribe((k) => this.kpis$.next(k.kpis));
+    this.kpis$.pipe(auditTime(250)).subscribe((k) => {
+      if (!this.replay.active) this.kpiPanel.show(k);
+    });
+    client.status$.subscribe((s) => {
+      if (s.kind !== 'crashed') return;
+      this.toolbar.setPlaying(false);
+      this.banner.show('error', `The simulation worker crashed: ${s.message}`, [], {
+        label: 'Restart',
+        run: () => {
+          this.banner.hide();
+          this.client.restart();
+          this.setPlaying(true);
+          void this.reload();
+        },
+      });
+    });
+  }
+
+  private wireInput(): void {
+    const tb = this.toolbar;
+    tb.play.addEventListener('click', () => this.setPlaying(!this.client.playing));
+    tb.step.addEventListener('click', () => {
+      this.setPlaying(false);
+      void this.client.step(1);
+    });
+    tb.reset.addEventListener('click', () => void this.reload());
+    tb.speed.addEventListener('change', () => this.setSpeed(tb.readSpeed()));
+    tb.heatmap.addEventListener('change', () => {
+      if (this.view.heatmap) this.view.heatmap.mesh.visible = tb.heatmap.checked;
+    });
+    const reloadFromPickers = () =>
+      void this.load({ scenario: tb.scenario.value, controller: tb.controller.value, seed: Math.max(0, Math.floor(Number(tb.seed.value) || 0)) });
+    tb.scenario.addEventListener('change', reloadFromPickers);
+    tb.controller.addEventListener('change', reloadFromPickers);
+    tb.seed.addEventListener('change', reloadFromPickers);
+    window.addEventListener('resize', () => this.view.resize());
+    window.addEventListener('keydown', (e) => {
+      if (e.code === 'Space' && !(e.target instanceof HTMLInputElement)) {
+        e.preventDefault();
+        this.setPlaying(!this.client.playing);
+      }
+    });
+    const canvas = byId<HTMLCanvasElement>('canvas');
+    let down: { x: number; y: number } | null = null;
+    canvas.addEventListener('pointerdown', (e) => (down = { x: e.clientX, y: e.clientY }));
+    canvas.addEventListener('pointerup', (e) => {
+      if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 5) return;
+      const robot = this.view.pick(e.clientX, e.clientY);
+      if (robot >= 0) this.selectRobot(robot);
+    });
+  }
+
+  /** Loads a scenario spec given as JSON text (a dropped file). */
+  async loadSpecText(text: string, name: string): Promise<void> {
+    let spec: ScenarioSpecInput;
+    try {
+      spec = JSON.parse(text) as ScenarioSpecInput;
+    } catch (error) {
+      this.banner.show('error', `${name} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    await this.load({ spec, controller: this.toolbar.controller.value });
+  }
+}

@@ -1,0 +1,18 @@
+import { CellKind } from '../../sim/index.ts';
+
+/** Robot colours by frame mode (0 hold … 6 faulted). */
+export const MODE_COLORS: readonly number[] = [0x9aa3ad, 0x3b82f6, 0x22c55e, 0xf59e0b, 0xf59e0b, 0xeab308, 0xef4444];
+
+/** Mode names by frame mode, for labels. */
+export const MODE_NAMES: readonly string[] = ['hold', 'drive', 'follow', 'lifting', 'dropping', 'docked', 'faulted'];
+
+/** Floor tint per cell kind. */
+export const CELL_COLORS: Readonly<Record<number, number>> = {
+  [CellKind.Floor]: 0xd9dde2,
+  [CellKind.Rack]: 0xb9c2cc,
+  [CellKind.Station]: 0x7dd3fc,
+  [CellKind.Charger]: 0xfde047,
+  [CellKind.Spawn]: 0xd9dde2,
+  [CellKind.OneWay]: 0xcfd6de,
+  [CellKind.ToteRack]: 0xc4b5fd,
+};

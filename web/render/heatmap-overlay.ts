@@ -1,0 +1,75 @@
+import * as THREE from 'three';
+import { ROBOT_STRIDE } from '../../sim/index.ts';
+import type { SceneInfo } from '../shared/protocol.ts';
+import { flipUvRows } from './static-field.ts';
+
+/** A robot slower than this while driving or following counts as held up in traffic. */
+const CONGESTED_BELOW_MPS = 0.15;
+
+/**
+ * Congestion heat-map: robot-seconds spent held up (driving or following but nearly stopped) per
+ * cell, drawn as a translucent texture over the floor, normalised to the hottest cell.
+ */
+export class HeatmapOverlay {
+  readonly mesh: THREE.Mesh;
+  private readonly heat: Float32Array;
+  private readonly texels: Uint8Array;
+  private readonly texture: THREE.DataTexture;
+  private dirty = 0;
+
+  constructor(private readonly scene: SceneInfo) {
+    const { cols, rows, cellM } = scene;
+    this.heat = new Float32Array(cols * rows);
+    this.texels = new Uint8Array(cols * rows * 4);
+    this.texture = new THREE.DataTexture(this.texels, cols, rows, THREE.RGBAFormat);
+    this.texture.magFilter = THREE.LinearFilter;
+    this.texture.needsUpdate = true;
+    const geometry = new THREE.PlaneGeometry(cols * cellM, rows * cellM);
+    geometry.rotateX(-Math.PI / 2);
+    flipUvRows(geometry);
+    this.mesh = new THREE.Mesh(geometry, new THREE.MeshBasicMaterial({ map: this.texture, transparent: true, depthWrite: false }));
+    this.mesh.position.set((cols * cellM) / 2, 0.03, (rows * cellM) / 2);
+    this.mesh.visible = false;
+    this.mesh.name = 'heatmap';
+  }
+
+  /** Adds `seconds` of congestion for every held-up robot in the frame. */
+  accumulate(robots: Float32Array, seconds: number): void {
+    const { cols, rows, cellM } = this.scene;
+    for (let o = 0; o < robots.length; o += ROBOT_STRIDE) {
+      const mode = robots[o + 5]!;
+      if ((mode !== 1 && mode !== 2) || Math.abs(robots[o + 4]!) >= CONGESTED_BELOW_MPS) continue;
+      const c = Math.floor(robots[o]! / cellM);
+      const r = Math.floor(robots[o + 1]! / cellM);
+      if (c >= 0 && c < cols && r >= 0 && r < rows) this.heat[r * cols + c]! += seconds;
+    }
+    this.dirty += 1;
+  }
+
+  /** Rewrites the texture (call at a few hertz, only when visible). */
+  refresh(): void {
+    if (!this.mesh.visible || this.dirty === 0) return;
+    this.dirty = 0;
+    let max = 0;
+    for (const h of this.heat) if (h > max) max = h;
+    for (let i = 0; i < this.heat.length; i++) {
+      const v = max > 0 ? Math.sqrt(this.heat[i]! / max) : 0;
+      this.texels[i * 4] = 255;
+      this.texels[i * 4 + 1] = Math.round(220 * (1 - v));
+      this.texels[i * 4 + 2] = 0;
+      this.texels[i * 4 + 3] = v > 0.02 ? Math.round(60 + 150 * v) : 0;
+    }
+    this.texture.needsUpdate = true;
+  }
+
+  clear(): void {
+    this.heat.fill(0);
+    this.dirty += 1;
+  }
+
+  dispose(): void {
+    this.mesh.geometry.dispose();
+    (this.mesh.material as THREE.Material).dispose();
+    this.texture.dispose();
+  }
+}

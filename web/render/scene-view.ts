@@ -1,0 +1,174 @@
+import * as THREE from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { ROBOT_STRIDE } from '../../sim/index.ts';
+import type { SceneInfo } from '../shared/protocol.ts';
+import { HeatmapOverlay } from './heatmap-overlay.ts';
+import { MovingLayer } from './moving-layer.ts';
+import { buildStaticField } from './static-field.ts';
+
+/**
+ * The three.js view: renderer, orbit camera, the static field, moving robots and loads, the
+ * selected robot's ring and route, and the congestion overlay.
+ */
+export class SceneView {
+  readonly renderer: THREE.WebGLRenderer;
+  readonly camera = new THREE.PerspectiveCamera(45, 1, 0.1, 2000);
+  readonly controls: OrbitControls;
+  private readonly root = new THREE.Scene();
+  private field: THREE.Group | null = null;
+  private moving: MovingLayer | null = null;
+  heatmap: HeatmapOverlay | null = null;
+  private info: SceneInfo | null = null;
+  private readonly ring: THREE.Mesh;
+  private readonly route: THREE.Line;
+  private robots: Float32Array | null = null;
+  /** Robot the camera follows, or -1. */
+  followed = -1;
+  private readonly raycaster = new THREE.Raycaster();
+
+  constructor(private readonly canvas: HTMLCanvasElement) {
+    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
+    this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio));
+    this.root.background = new THREE.Color(0x1e293b);
+    this.root.add(new THREE.HemisphereLight(0xffffff, 0x475569, 1.6));
+    const sun = new THREE.DirectionalLight(0xffffff, 1.4);
+    sun.position.set(-20, 40, -10);
+    this.root.add(sun);
+    this.controls = new OrbitControls(this.camera, canvas);
+    this.controls.enableDamping = false;
+    this.controls.maxPolarAngle = Math.PI * 0.48;
+    this.ring = new THREE.Mesh(new THREE.RingGeometry(0.55, 0.7, 32).rotateX(-Math.PI / 2), new THREE.MeshBasicMaterial({ color: 0xf0abfc, depthTest: false }));
+    this.ring.renderOrder = 2;
+    this.ring.visible = false;
+    this.route = new THREE.Line(new THREE.BufferGeometry(), new THREE.LineBasicMaterial({ color: 0xd946ef, depthTest: false }));
+    this.route.renderOrder = 2;
+    this.route.visible = false;
+    this.root.add(this.ring, this.route);
+    this.resize();
+  }
+
+  /** Replaces the field (a new episode or replay); `robots` false draws the layout only. */
+  setScene(info: SceneInfo): void {
+    this.clearScene();
+    this.info = info;
+    this.field = buildStaticField(info);
+    this.moving = new MovingLayer(info);
+    this.heatmap = new HeatmapOverlay(info);
+    this.root.add(this.field, this.moving.group, this.heatmap.mesh);
+    const w = info.cols * info.cellM;
+    const h = info.rows * info.cellM;
+    this.controls.target.set(w / 2, 0, h / 2);
+    this.camera.position.set(w / 2, Math.max(w, h) * 0.75, h / 2 + Math.max(w, h) * 0.7);
+    this.controls.update();
+    this.select(-1);
+  }
+
+  /** Poses robots and loads from a frame. */
+  setFrame(robots: Float32Array, loads: Float32Array): void {
+    this.robots = robots;
+    this.moving?.update(robots, loads);
+    if (this.followed >= 0) {
+      const p = this.robotXZ(this.followed);
+      if (p) {
+        const dx = p.x - this.controls.target.x;
+        const dz = p.z - this.controls.target.z;
+        this.controls.target.x += dx;
+        this.controls.target.z += dz;
+        this.camera.position.x += dx;
+        this.camera.position.z += dz;
+        this.ring.position.set(p.x, 0.02, p.z);
+      }
+    }
+  }
+
+  /** World position of a robot in the latest frame. */
+  robotXZ(robot: number): { x: number; z: number } | null {
+    const r = this.robots;
+    if (!r || robot < 0 || (robot + 1) * ROBOT_STRIDE > r.length) return null;
+    return { x: r[robot * ROBOT_STRIDE]!, z: r[robot * ROBOT_STRIDE + 1]! };
+  }
+
+  /** Selects (and follows) a robot, or clears the selection with -1. */
+  select(robot: number): void {
+    this.followed = robot;
+    this.ring.visible = robot >= 0;
+    if (robot < 0) this.route.visible = false;
+  }
+
+  /** Draws a route (x, z pairs) on the floor. */
+  setRoute(routeXZ: readonly number[]): void {
+    const points: number[] = [];
+    for (let i = 0; i + 1 < routeXZ.length; i += 2) points.push(routeXZ[i]!, 0.05, routeXZ[i + 1]!);
+    this.route.geometry.dispose();
+    this.route.geometry = new THREE.BufferGeometry();
+    this.route.geometry.setAttribute('position', new THREE.Float32BufferAttribute(points, 3));
+    this.route.visible = points.length >= 6 && this.followed >= 0;
+  }
+
+  /** Moves the camera to look at (x, z), keeping its angle and distance. Stops following. */
+  jumpTo(x: number, z: number): void {
+    this.select(-1);
+    const offset = this.camera.position.clone().sub(this.controls.target);
+    this.controls.target.set(x, 0, z);
+    this.camera.position.copy(this.controls.target).add(offset.setLength(Math.min(offset.length(), 14)));
+    this.controls.update();
+  }
+
+  /** The robot under a client-space point, or -1. */
+  pick(clientX: number, clientY: number): number {
+    if (!this.moving) return -1;
+    const rect = this.canvas.getBoundingClientRect();
+    const ndc = new THREE.Vector2(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
+    this.raycaster.setFromCamera(ndc, this.camera);
+    for (const mesh of this.moving.robotMeshes) mesh.computeBoundingSphere();
+    const hit = this.raycaster.intersectObjects(this.moving.robotMeshes, false)[0];
+    return hit && hit.instanceId !== undefined ? this.moving.robotOf(hit.object, hit.instanceId) : -1;
+  }
+
+  /** Client-space position of a robot (tests click it). */
+  screenOf(robot: number): { x: number; y: number } | null {
+    const p = this.robotXZ(robot);
+    if (!p || !this.info) return null;
+    const h = this.info.shapes[this.info.robotShape[robot] ?? 0]?.heightM ?? 0.3;
+    const v = new THREE.Vector3(p.x, h * 0.9, p.z).project(this.camera);
+    const rect = this.canvas.getBoundingClientRect();
+    return { x: rect.left + ((v.x + 1) / 2) * rect.width, y: rect.top + ((1 - v.y) / 2) * rect.height };
+  }
+
+  resize(): void {
+    const w = this.canvas.clientWidth || 800;
+    const h = this.canvas.clientHeight || 600;
+    this.renderer.setSize(w, h, false);
+    this.camera.aspect = w / h;
+    this.camera.updateProjectionMatrix();
+  }
+
+  render(): void {
+    this.controls.update();
+    this.renderer.render(this.root, this.camera);
+  }
+
+  private clearScene(): void {
+    if (this.field) {
+      this.root.remove(this.field);
+      this.field.traverse((o) => {
+        if (o instanceof THREE.Mesh || o instanceof THREE.LineSegments) {
+          o.geometry.dispose();
+          (o.material as THREE.Material).dispose();
+        }
+      });
+    }
+    if (this.moving) {
+      this.root.remove(this.moving.group);
+      this.moving.dispose();
+    }
+    if (this.heatmap) {
+      this.root.remove(this.heatmap.mesh);
+      this.heatmap.dispose();
+    }
+    this.field = null;
+    this.moving = null;
+    this.heatmap = null;
+    this.robots = null;
+  }
+}

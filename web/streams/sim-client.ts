@@ -1,0 +1,166 @@
+import * as Comlink from 'comlink';
+import { BehaviorSubject, Subject } from 'rxjs';
+import type { SimEvent } from '../../sim/index.ts';
+import type { AsyncSimWorkerApi, CatalogInfo, LoadOptions, LoadOutcome, StepResult } from '../shared/protocol.ts';
+
+/** Playback speed: a multiple of real time, or as fast as the worker goes. */
+export type Speed = number | 'max';
+
+/** Poses of the current episode at one tick. */
+export interface FrameView {
+  episode: number;
+  tick: number;
+  robots: Float32Array;
+  loads: Float32Array;
+}
+
+/** What the client is doing. `crashed` carries the worker's message. */
+export type ClientStatus = { kind: 'starting' } | { kind: 'ready' } | { kind: 'crashed'; message: string };
+
+/** Worker milliseconds per `advance` in `max` speed: long enough to amortise messaging. */
+const MAX_SPEED_BUDGET_MS = 24;
+/** Longest wall-time gap one animation frame may account for, seconds. */
+const MAX_BACKLOG_SEC = 0.25;
+
+/**
+ * Main-thread side of the worker: loads episodes, paces `advance` calls with an accumulator
+ * (one call in flight), and publishes frames and events as rxjs streams. Results from an older
+ * episode or an older worker are dropped.
+ */
+export class SimClient {
+  readonly frames$ = new BehaviorSubject<FrameView | null>(null);
+  readonly events$ = new Subject<{ episode: number; events: SimEvent[] }>();
+  readonly status$ = new BehaviorSubject<ClientStatus>({ kind: 'starting' });
+  playing = true;
+  speed: Speed = 1;
+  done = false;
+  private worker!: Worker;
+  private api!: Comlink.Remote<AsyncSimWorkerApi>;
+  private generation = 0;
+  private episode = 0;
+  private hz = 30;
+  private inFlight = false;
+  private backlogTicks = 0;
+  private lastPumpMs = -1;
+  /** Wall milliseconds the worker spent in its last advance (for display). */
+  lastWorkerMs = 0;
+
+  constructor() {
+    this.spawn();
+  }
+
+  get remote(): Comlink.Remote<AsyncSimWorkerApi> {
+    return this.api;
+  }
+
+  get tick(): number {
+    return this.frames$.value?.tick ?? 0;
+  }
+
+  get episodeToken(): number {
+    return this.episode;
+  }
+
+  catalog(): Promise<CatalogInfo> {
+    return this.guard(this.api.catalog());
+  }
+
+  /** Loads an episode; later results of the previous one are ignored. */
+  async load(options: LoadOptions): Promise<LoadOutcome> {
+    this.episode = -1;
+    const outcome = await this.guard<LoadOutcome>(this.api.load(options) as Promise<LoadOutcome>);
+    this.done = false;
+    this.backlogTicks = 0;
+    if (!outcome.ok) return outcome;
+    this.episode = outcome.episode;
+    this.hz = outcome.scene.hz;
+    this.frames$.next(null);
+    await this.request(0);
+    return outcome;
+  }
+
+  /** Call once per animation frame: asks the worker for as many ticks as real time and speed allow. */
+  pump(nowMs: number): void {
+    const dtSec = this.lastPumpMs < 0 ? 0 : Math.min(MAX_BACKLOG_SEC, (nowMs - this.lastPumpMs) / 1000);
+    this.lastPumpMs = nowMs;
+    if (!this.playing || this.done || this.episode <= 0 || this.status$.value.kind !== 'ready') return;
+    if (this.speed === 'max') {
+      if (!this.inFlight) void this.request(1_000_000, MAX_SPEED_BUDGET_MS);
+      return;
+    }
+    this.backlogTicks = Math.min(this.backlogTicks + dtSec * this.hz * this.speed, this.hz * this.speed + 1);
+    const n = Math.floor(this.backlogTicks);
+    if (n >= 1 && !this.inFlight) {
+      this.backlogTicks -= n;
+      void this.request(n);
+    }
+  }
+
+  /** Advances exactly `ticks` ticks (paused stepping and tests). Resolves with the new tick. */
+  async step(ticks = 1): Promise<number> {
+    while (this.inFlight) await new Promise((r) => setTimeout(r, 5));
+    await this.request(ticks);
+    return this.tick;
+  }
+
+  /** Replaces a crashed (or healthy) worker with a fresh one. The caller reloads an episode. */
+  restart(): void {
+    this.worker.terminate();
+    this.spawn();
+  }
+
+  /** Deliberately crashes the worker (tests the banner). */
+  crash(): Promise<void> {
+    return this.api.crash();
+  }
+
+  private async request(ticks: number, budgetMs?: number): Promise<void> {
+    const generation = this.generation;
+    const episode = this.episode;
+    this.inFlight = true;
+    let result: StepResult;
+    try {
+      result = await this.guard(this.api.advance(ticks, budgetMs));
+    } catch {
+      return;
+    } finally {
+      if (generation === this.generation) this.inFlight = false;
+    }
+    if (generation !== this.generation || result.episode !== this.episode || episode !== this.episode) return;
+    this.lastWorkerMs = result.workerMs;
+    this.done = result.done;
+    if (result.events.length > 0) this.events$.next({ episode: result.episode, events: result.events });
+    this.frames$.next({ episode: result.episode, tick: result.tick, robots: result.robots, loads: result.loads });
+  }
+
+  private spawn(): void {
+    this.generation += 1;
+    this.inFlight = false;
+    this.episode = 0;
+    const generation = this.generation;
+    this.worker = new Worker(new URL('../worker/sim-worker.ts', import.meta.url), { type: 'module' });
+    this.worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      if (generation === this.generation) this.fail(e.message || 'the simulation worker stopped');
+    });
+    this.api = Comlink.wrap<AsyncSimWorkerApi>(this.worker);
+    this.status$.next({ kind: 'ready' });
+  }
+
+  /** A worker call that fails is a crashed worker: its state can no longer be trusted. */
+  private async guard<T>(promise: Promise<T>): Promise<T> {
+    const generation = this.generation;
+    try {
+      return await promise;
+    } catch (error) {
+      if (generation === this.generation) this.fail(error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  }
+
+  private fail(message: string): void {
+    if (this.status$.value.kind === 'crashed') return;
+    this.playing = false;
+    this.status$.next({ kind: 'crashed', message });
+  }
+}

@@ -1,0 +1,64 @@
+import type { Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/index.ts';
+import type { App } from './app.ts';
+import type { LoadOutcome } from './shared/protocol.ts';
+import type { Speed } from './streams/sim-client.ts';
+
+/** What end-to-end tests and the frame-time benchmark drive the page with (`window.__testfield`). */
+export interface TestHook {
+  /** Current tick of the live episode. */
+  tick(): number;
+  episode(): number;
+  /** The worker's state hash. */
+  hash(): Promise<string>;
+  /** Pauses and advances exactly `ticks` ticks; resolves with the tick reached. */
+  advance(ticks: number): Promise<number>;
+  setPlaying(playing: boolean): void;
+  setSpeed(speed: Speed): void;
+  /** KPIs shown in the panel. */
+  shownKpis(): Kpis | null;
+  /** Client-space position of a robot, to click it. */
+  robotScreenXY(robot: number): { x: number; y: number } | null;
+  selectedRobot(): number;
+  loadSpec(spec: ScenarioSpecInput, overrides?: ScenarioOverrides): Promise<LoadOutcome>;
+  /** Opens replay bytes as if dropped. */
+  openReplay(bytes: number[], name: string): Promise<boolean>;
+  seekReplay(tick: number): void;
+  replayEndTick(): number;
+  /** Main-thread milliseconds per frame, newest last. */
+  frameMs(): number[];
+  clearFrameMs(): void;
+  crashWorker(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __testfield?: TestHook;
+  }
+}
+
+/** Installs `window.__testfield`. */
+export function installTestHook(app: App): void {
+  window.__testfield = {
+    tick: () => app.client.tick,
+    episode: () => app.client.episodeToken,
+    hash: () => app.client.remote.hash(),
+    advance: async (ticks) => {
+      app.setPlaying(false);
+      return app.client.step(ticks);
+    },
+    setPlaying: (playing) => app.setPlaying(playing),
+    setSpeed: (speed) => app.setSpeed(speed),
+    shownKpis: () => app.kpiPanel.shown,
+    robotScreenXY: (robot) => app.view.screenOf(robot),
+    selectedRobot: () => app.view.followed,
+    loadSpec: (spec, overrides) => app.load({ spec, controller: app.toolbar.controller.value, ...(overrides ? { overrides } : {}) }),
+    openReplay: (bytes, name) => app.replay.open(Uint8Array.from(bytes), name),
+    seekReplay: (tick) => app.replay.seek(tick),
+    replayEndTick: () => app.replay.player?.endTick ?? -1,
+    frameMs: () => [...app.frameMs],
+    clearFrameMs: () => {
+      app.frameMs.length = 0;
+    },
+    crashWorker: () => app.client.crash(),
+  };
+}

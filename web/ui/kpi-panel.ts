@@ -1,0 +1,78 @@
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { Kpis } from '../../sim/index.ts';
+
+/** Chart points are taken at most this often, simulated seconds. */
+const CHART_EVERY_SEC = 30;
+
+/** The KPI list and the throughput-over-time chart. */
+export class KpiPanel {
+  private readonly chart: uPlot;
+  private readonly xs: number[] = [];
+  private readonly ys: number[] = [];
+  /** The KPIs last shown (tests read them). */
+  shown: Kpis | null = null;
+
+  constructor(private readonly list: HTMLElement, chartHost: HTMLElement) {
+    this.chart = new uPlot(
+      {
+        width: 300,
+        height: 150,
+        legend: { show: false },
+        scales: { x: { time: false } },
+        axes: [
+          { stroke: '#94a3b8', grid: { stroke: '#1f2937' }, label: 'simulated min' },
+          { stroke: '#94a3b8', grid: { stroke: '#1f2937' } },
+        ],
+        series: [{}, { stroke: '#22c55e', width: 2 }],
+      },
+      [[], []],
+      chartHost,
+    );
+  }
+
+  /** Clears the chart for a new episode or replay. */
+  reset(): void {
+    this.xs.length = 0;
+    this.ys.length = 0;
+    this.chart.setData([[], []]);
+    this.show(null);
+  }
+
+  /** Shows KPIs; adds a chart point when enough simulated time passed since the last. */
+  show(k: Kpis | null): void {
+    this.shown = k;
+    if (!k) {
+      this.list.innerHTML = '';
+      return;
+    }
+    const rows: Array<[string, string]> = [
+      ['Orders delivered', `${k.ordersDelivered} / ${k.ordersReleased}`],
+      ['Throughput', `${k.throughputPerHour.toFixed(1)} /h`],
+      ['Cycle time p50 / p95', `${k.cycleTimeP50Sec.toFixed(1)} / ${k.cycleTimeP95Sec.toFixed(1)} s`],
+      ['Utilisation', `${(k.utilisation * 100).toFixed(1)} %`],
+      ['Collisions', String(k.collisions.total)],
+      ['Lines picked', String(k.linesPicked)],
+      ['Distance', `${k.distanceM.toFixed(0)} m`],
+      ['Deadlocks', String(k.deadlocks)],
+      ['Rejected commands', String(k.commandsRejected)],
+      ['Simulated', `${k.simulatedSec.toFixed(0)} s`],
+    ];
+    this.list.innerHTML = rows.map(([name, value]) => `<dt>${name}</dt><dd data-kpi="${name}">${value}</dd>`).join('');
+    const minutes = k.simulatedSec / 60;
+    const last = this.xs[this.xs.length - 1];
+    if (last !== undefined && minutes < last) return;
+    if (last === undefined || (minutes - last) * 60 >= CHART_EVERY_SEC) {
+      this.xs.push(minutes);
+      this.ys.push(k.throughputPerHour);
+      this.chart.setData([this.xs, this.ys]);
+    }
+  }
+
+  /** Replaces the chart with a precomputed series (replays). */
+  setSeries(minutes: number[], perHour: number[]): void {
+    this.xs.splice(0, this.xs.length, ...minutes);
+    this.ys.splice(0, this.ys.length, ...perHour);
+    this.chart.setData([this.xs, this.ys]);
+  }
+}

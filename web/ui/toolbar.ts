@@ -1,0 +1,46 @@
+import type { CatalogInfo } from '../shared/protocol.ts';
+import type { Speed } from '../streams/sim-client.ts';
+
+/** The toolbar's elements, looked up once. */
+export class Toolbar {
+  readonly scenario = byId<HTMLSelectElement>('scenario');
+  readonly controller = byId<HTMLSelectElement>('controller');
+  readonly seed = byId<HTMLInputElement>('seed');
+  readonly play = byId<HTMLButtonElement>('play');
+  readonly step = byId<HTMLButtonElement>('step');
+  readonly reset = byId<HTMLButtonElement>('reset');
+  readonly speed = byId<HTMLSelectElement>('speed');
+  readonly heatmap = byId<HTMLInputElement>('heatmap');
+  readonly replayFile = byId<HTMLInputElement>('replay-file');
+  readonly clock = byId<HTMLElement>('clock');
+
+  /** Fills the pickers from the worker's catalogue. */
+  fill(catalog: CatalogInfo, scenario: string, controller: string, seed: number): void {
+    this.scenario.innerHTML = '';
+    for (const s of catalog.scenarios) this.scenario.add(new Option(`${s.name} — ${s.title}`, s.name));
+    this.scenario.value = scenario;
+    this.controller.innerHTML = '';
+    for (const c of catalog.controllers) this.controller.add(new Option(c, c));
+    this.controller.value = controller;
+    this.seed.value = String(seed);
+  }
+
+  setPlaying(playing: boolean): void {
+    this.play.textContent = playing ? 'Pause' : 'Play';
+  }
+
+  setSpeed(speed: Speed): void {
+    this.speed.value = String(speed);
+  }
+
+  readSpeed(): Speed {
+    return this.speed.value === 'max' ? 'max' : Number(this.speed.value);
+  }
+}
+
+/** A required element of index.html. */
+export function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`index.html lacks #${id}`);
+  return el as T;
+}

@@ -1,0 +1,17 @@
+import { controllers } from '../../robots/index.ts';
+import type { ControllerFactory } from '../../sim/index.ts';
+
+/**
+ * Controllers the worker can run: the `robots/` registry, plus every module in
+ * `robots/controllers/` whose default export is a `() => FleetController` factory (named after
+ * its file). Registry names win on a clash.
+ */
+export function controllerCatalog(): ReadonlyMap<string, ControllerFactory> {
+  const out = new Map<string, ControllerFactory>(Object.entries(controllers));
+  const modules = import.meta.glob<{ default?: unknown }>('../../robots/controllers/*.ts', { eager: true });
+  for (const [path, mod] of Object.entries(modules)) {
+    const name = path.split('/').pop()!.replace(/\.ts$/, '');
+    if (typeof mod.default === 'function' && !out.has(name)) out.set(name, mod.default as ControllerFactory);
+  }
+  return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,143 @@
+import * as Comlink from 'comlink';
+import { robotModels } from '../../robots/index.ts';
+import { DEFAULT_SCENARIO, findScenario, scenarios } from '../../scenarios/index.ts';
+import {
+  RobotMode,
+  ScenarioSpecError,
+  SimHost,
+  compileScenario,
+  type ControllerFactory,
+  type Kpis,
+  type ScenarioSpecInput,
+  type SimEvent,
+} from '../../sim/index.ts';
+import type { CatalogInfo, LoadOptions, LoadOutcome, RobotDetail, SimWorkerApi, StepResult } from '../shared/protocol.ts';
+import { controllerCatalog } from './controller-catalog.ts';
+import { SharedFrameSlots } from './frame-slots.ts';
+import { sceneFromModel, sceneFromRawSpec } from './scene-info.ts';
+
+const MODE_NAMES: Record<number, string> = {
+  [RobotMode.Hold]: 'hold',
+  [RobotMode.Drive]: 'drive',
+  [RobotMode.Follow]: 'follow',
+  [RobotMode.Lifting]: 'lifting',
+  [RobotMode.Dropping]: 'dropping',
+  [RobotMode.Docked]: 'docked',
+  [RobotMode.Faulted]: 'faulted',
+};
+
+/** At most this many ticks per `advance` call, so one call never blocks the worker for long. */
+const MAX_TICKS_PER_CALL = 20_000;
+
+/** The worker side of the test field: one `SimHost`, paced by the main thread. */
+export class SimWorker implements SimWorkerApi {
+  private readonly controllers: ReadonlyMap<string, ControllerFactory> = controllerCatalog();
+  private slots: SharedFrameSlots | null = null;
+  private readonly shared = typeof crossOriginIsolated === 'boolean' && crossOriginIsolated && typeof SharedArrayBuffer === 'function';
+
+  private constructor(private readonly host: SimHost) {}
+
+  static async create(): Promise<SimWorker> {
+    return new SimWorker(await SimHost.create(robotModels, () => performance.now()));
+  }
+
+  catalog(): CatalogInfo {
+    const list = Object.entries(scenarios).map(([id, spec]) => ({ id, name: id.split('@')[0]!, title: spec.title }));
+    const names = [...this.controllers.keys()];
+    return { scenarios: list, controllers: names, defaultScenario: DEFAULT_SCENARIO, defaultController: names.includes('greedy') ? 'greedy' : names[0]! };
+  }
+
+  load(options: LoadOptions): LoadOutcome {
+    const spec = options.spec ?? (options.scenario ? findScenario(options.scenario) : undefined);
+    if (!spec) return { ok: false, reason: `unknown scenario "${options.scenario ?? ''}"`, issues: [], scene: null };
+    const factory = this.controllers.get(options.controller);
+    if (!factory) return { ok: false, reason: `unknown controller "${options.controller}"`, issues: [], scene: sceneFromRawSpec(spec) };
+    try {
+      const episode = this.host.load({
+        spec,
+        controller: factory(),
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        ...(options.overrides ? { overrides: options.overrides } : {}),
+      });
+      const frame = this.host.frame();
+      this.slots = this.shared ? new SharedFrameSlots(frame.robots.length, frame.loads.length) : null;
+      return { ok: true, episode, scene: sceneFromModel(this.host.model, this.host.state.seed) };
+    } catch (error) {
+      return refusal(error, spec);
+    }
+  }
+
+  describe(spec: ScenarioSpecInput): LoadOutcome {
+    try {
+      const model = compileScenario(spec, robotModels);
+      return { ok: true, episode: 0, scene: sceneFromModel(model, model.spec.seed) };
+    } catch (error) {
+      return refusal(error, spec);
+    }
+  }
+
+  advance(ticks: number, budgetMs?: number): StepResult {
+    const t0 = performance.now();
+    const events: SimEvent[] = [];
+    let left = Math.min(MAX_TICKS_PER_CALL, Math.max(0, Math.floor(ticks)));
+    let done = this.host.done;
+    while (left > 0 && !done) {
+      const chunk = budgetMs === undefined ? left : Math.min(left, 4);
+      const r = this.host.advance(chunk);
+      for (const e of r.events) events.push(e);
+      left -= chunk;
+      done = r.done;
+      if (budgetMs !== undefined && performance.now() - t0 >= budgetMs) break;
+    }
+    const workerMs = performance.now() - t0;
+    const base = { episode: this.host.episodeToken, tick: this.host.tick, done, events, workerMs };
+    if (this.slots) return { ...base, ...this.slots.write(this.host.frame()) };
+    const frame = this.host.frame(true);
+    return Comlink.transfer({ ...base, robots: frame.robots, loads: frame.loads }, [frame.robots.buffer, frame.loads.buffer]);
+  }
+
+  hash(): string {
+    return this.host.hash();
+  }
+
+  kpis(): Kpis {
+    return this.host.kpis();
+  }
+
+  robotDetail(robot: number): RobotDetail | null {
+    const model = this.host.model;
+    const state = this.host.state;
+    const r = state.robots;
+    if (!Number.isInteger(robot) || robot < 0 || robot >= r.count) return null;
+    const taskId = r.task[robot]!;
+    const task = taskId >= 0 ? state.tasks.find((t) => t.id === taskId) : undefined;
+    const routeXZ = [r.posX[robot]!, r.posZ[robot]!];
+    for (const node of r.route[robot] ?? []) routeXZ.push(model.roadmap.nodeX[node]!, model.roadmap.nodeZ[node]!);
+    const spec = model.robots[robot]!.model;
+    return {
+      robot,
+      tick: state.tick,
+      modelId: spec.id,
+      mode: r.faultUntilTick[robot]! >= 0 ? 'faulted' : (MODE_NAMES[r.mode[robot]!] ?? String(r.mode[robot])),
+      speedMps: r.speedMps[robot]!,
+      batteryWh: r.batteryWh[robot]!,
+      capacityWh: spec.battery.capacityWh,
+      carriedLoad: r.carriedLoad[robot]!,
+      task: task ? { id: task.id, phase: task.phase, load: task.load, station: task.station } : null,
+      routeXZ,
+    };
+  }
+
+  crash(): void {
+    setTimeout(() => {
+      throw new Error('deliberate worker crash (test hook)');
+    }, 0);
+  }
+}
+
+function refusal(error: unknown, spec: unknown): LoadOutcome {
+  if (error instanceof ScenarioSpecError) {
+    return { ok: false, reason: error.message.split('\n')[0]!, issues: [...error.issues], scene: sceneFromRawSpec(spec) };
+  }
+  return { ok: false, reason: error instanceof Error ? error.message : String(error), issues: [], scene: sceneFromRawSpec(spec) };
+}

@@ -1,0 +1,22 @@
+/**
+ * Worker entry: builds a `SimWorker` (Rapier initialises here, off the main thread) and exposes
+ * it with comlink at once; every call waits until it is ready.
+ */
+import * as Comlink from 'comlink';
+import type { AsyncSimWorkerApi } from '../shared/protocol.ts';
+import { SimWorker } from './sim-worker-api.ts';
+
+const ready = SimWorker.create();
+
+const api: AsyncSimWorkerApi = {
+  catalog: async () => (await ready).catalog(),
+  load: async (options) => (await ready).load(options),
+  advance: async (ticks, budgetMs) => (await ready).advance(ticks, budgetMs),
+  hash: async () => (await ready).hash(),
+  kpis: async () => (await ready).kpis(),
+  robotDetail: async (robot) => (await ready).robotDetail(robot),
+  describe: async (spec) => (await ready).describe(spec),
+  crash: async () => (await ready).crash(),
+};
+
+Comlink.expose(api);
