@@ -8,6 +8,7 @@ import { ScenarioSpecError } from '../sim/index.ts';
 import { runCommand } from './commands/run.ts';
 import { compareCommand } from './commands/compare.ts';
 import { mergeCommand } from './commands/merge.ts';
+import { perfCommand } from './commands/perf.ts';
 import { suiteCommand } from './commands/suite.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { UsageError } from './registry.ts';
@@ -20,7 +21,8 @@ const program = new Command('bench')
   .addCommand(suiteCommand())
   .addCommand(mergeCommand())
   .addCommand(compareCommand())
-  .addCommand(sweepCommand());
+  .addCommand(sweepCommand())
+  .addCommand(perfCommand());
 
 for (const command of program.commands) command.exitOverride();
 

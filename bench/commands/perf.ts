@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { Command } from 'commander';
+import { scenarioNames } from '../../scenarios/index.ts';
+import { loadControllerFactory } from '../load-controller.ts';
+import type { PerfCase, PerfRow } from '../perf/measure-perf.ts';
+import { resolveScenario, UsageError } from '../registry.ts';
+import { parsePositiveNumber } from './parse-options.ts';
+
+interface PerfOptions {
+  json?: string;
+  scenario?: string[];
+  robots?: string;
+  controller: string;
+  warmupSec: number;
+  measureSec: number;
+}
+
+const run = promisify(execFile);
+
+/** `bench perf [--json out.json] [--scenario id ...] [--robots 20,100] [--warmup-sec 3] [--measure-sec 5]`. */
+export function perfCommand(): Command {
+  return new Command('perf')
+    .description('sim-speed report: real-time factor, ms per tick (physics / controllers / rest), ratio to bare world.step(), peak memory')
+    .option('--json <file>', 'also write the rows as a JSON list')
+    .option('--scenario <id...>', 'scenarios to measure (default: every warehouse/g2p-* scenario)')
+    .option('--robots <list>', 'fleet sizes, comma-separated (default: each scenario\'s own)')
+    .option('--controller <name>', 'fleet controller (registry name or module path)', 'greedy')
+    .option('--warmup-sec <s>', 'wall seconds of warm-up per case', parsePositiveNumber, 3)
+    .option('--measure-sec <s>', 'wall seconds measured per case', parsePositiveNumber, 5)
+    .action(async (opts: PerfOptions) => {
+      const scenarios = opts.scenario ?? scenarioNames().filter((n) => n.startsWith('warehouse/g2p-'));
+      for (const s of scenarios) resolveScenario(s);
+      await loadControllerFactory(opts.controller);
+      const sizes = opts.robots === undefined ? [undefined] : opts.robots.split(',').map((v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1) throw new UsageError(`--robots must be a comma-separated list of integers >= 1, got "${opts.robots}"`);
+        return n;
+      });
+      const entry = fileURLToPath(new URL('../perf/perf-case-process.ts', import.meta.url));
+      const rows: PerfRow[] = [];
+      console.log(header());
+      for (const scenario of scenarios) {
+        for (const robots of sizes) {
+          const c: PerfCase = { scenario, controller: opts.controller, warmupSec: opts.warmupSec, measureSec: opts.measureSec, ...(robots !== undefined ? { robots } : {}) };
+          const { stdout } = await run(process.execPath, ['--import', 'tsx', entry, JSON.stringify(c)], { maxBuffer: 1 << 20 });
+          const row = JSON.parse(stdout.trim().split('\n').pop()!) as PerfRow;
+          rows.push(row);
+          console.log(formatRow(row));
+        }
+      }
+      if (opts.json) await writeFile(opts.json, JSON.stringify(rows, null, 2) + '\n');
+    });
+}
+
+const COLS = ['scenario', 'robots', 'RTF', 'tick ms', 'physics', 'controller', 'other', 'bare step', 'ratio', 'peak MB'];
+const WIDTHS = [24, 6, 8, 8, 8, 10, 8, 9, 6, 8];
+
+function header(): string {
+  return COLS.map((c, i) => (i === 0 ? c.padEnd(WIDTHS[i]!) : c.padStart(WIDTHS[i]!))).join(' ');
+}
+
+function formatRow(r: PerfRow): string {
+  const cells = [r.scenario, String(r.robots), `${r.realTimeFactor}x`, r.tickMs.toFixed(3), r.physicsMs.toFixed(3), r.controllerMs.toFixed(3), r.otherMs.toFixed(3), r.bareStepMs.toFixed(3), r.ratioToBarePhysics.toFixed(2), r.peakRssMb.toFixed(0)];
+  return cells.map((c, i) => (i === 0 ? c.padEnd(WIDTHS[i]!) : c.padStart(WIDTHS[i]!))).join(' ');
+}

@@ -1,0 +1,91 @@
+import { robotModels } from '../../robots/index.ts';
+import { SimHost } from '../../sim/index.ts';
+import { loadControllerFactory } from '../load-controller.ts';
+import { resolveScenario } from '../registry.ts';
+
+/** One perf case: a scenario at a fleet size. */
+export interface PerfCase {
+  scenario: string;
+  /** Fleet size; the scenario's own when absent. */
+  robots?: number;
+  controller: string;
+  /** Wall seconds of warm-up before measuring (V8 tiers up Rapier's WASM in about 3 s). */
+  warmupSec: number;
+  /** Wall seconds to measure for (at least 30 ticks are measured). */
+  measureSec: number;
+}
+
+/** One row of the sim-speed report (`bench perf --json`). Times are milliseconds per tick. */
+export interface PerfRow {
+  scenario: string;
+  robots: number;
+  controller: string;
+  /** Simulated seconds per wall second while measuring. */
+  realTimeFactor: number;
+  tickMs: number;
+  physicsMs: number;
+  controllerMs: number;
+  /** Everything else in the tick: observation, commands, motion model, contacts, orders, events. */
+  otherMs: number;
+  /** One bare `world.step()` of the same world, robots spread out mid-episode. */
+  bareStepMs: number;
+  /** tickMs / bareStepMs: what a full sim tick costs relative to bare physics. */
+  ratioToBarePhysics: number;
+  /** Peak resident set size of the process that ran the case. */
+  peakRssMb: number;
+  warmupTicks: number;
+  measuredTicks: number;
+}
+
+/**
+ * Measures one case in this process (run it in a fresh process for a meaningful peak RSS):
+ * warm up by wall time while the robots spread out, time `advance` tick by tick, then time as
+ * many bare physics steps of the same world.
+ */
+export async function measurePerf(c: PerfCase): Promise<PerfRow> {
+  const spec = resolveScenario(c.scenario);
+  const factory = await loadControllerFactory(c.controller);
+  const host = await SimHost.create(robotModels, () => performance.now());
+  try {
+    host.load({ spec, controller: factory(), overrides: { minutes: 24 * 60, ...(c.robots !== undefined ? { robots: c.robots } : {}) } });
+    const warmEnd = performance.now() + c.warmupSec * 1000;
+    while (performance.now() < warmEnd) host.advance(1);
+    const warmupTicks = host.tick;
+    const t0 = { ...host.timing };
+    const measureEnd = performance.now() + c.measureSec * 1000;
+    while (performance.now() < measureEnd || host.timing.ticks - t0.ticks < 30) host.advance(1);
+    const t1 = host.timing;
+    const ticks = t1.ticks - t0.ticks;
+    const totalMs = t1.totalMs - t0.totalMs;
+    const physicsMs = t1.physicsMs - t0.physicsMs;
+    const controllerMs = t1.controllerMs - t0.controllerMs;
+    const physics = host.state.physics;
+    const bareSteps = Math.max(30, Math.min(ticks, 2000));
+    const b0 = performance.now();
+    for (let i = 0; i < bareSteps; i++) physics.step();
+    const bareStepMs = (performance.now() - b0) / bareSteps;
+    const tickMs = totalMs / ticks;
+    return {
+      scenario: host.model.id,
+      robots: host.model.robots.length,
+      controller: c.controller,
+      realTimeFactor: round((ticks / host.model.hz) / (totalMs / 1000), 2),
+      tickMs: round(tickMs, 4),
+      physicsMs: round(physicsMs / ticks, 4),
+      controllerMs: round(controllerMs / ticks, 4),
+      otherMs: round((totalMs - physicsMs - controllerMs) / ticks, 4),
+      bareStepMs: round(bareStepMs, 4),
+      ratioToBarePhysics: round(tickMs / bareStepMs, 2),
+      peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
+      warmupTicks,
+      measuredTicks: ticks,
+    };
+  } finally {
+    host.dispose();
+  }
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
