@@ -45,8 +45,8 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** Opens the page and collects console errors and page errors into `errors`. */
-export async function openPage(harness: Harness, query: string, errors: string[]): Promise<Page> {
-  const page = await harness.browser.newPage({ viewport: { width: 1280, height: 800 } });
+export async function openPage(harness: Harness, query: string, errors: string[], viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const page = await harness.browser.newPage({ viewport });
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
