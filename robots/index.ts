@@ -3,10 +3,13 @@
  */
 import type { ControllerFactory, RobotModelSpec } from '../sim/index.ts';
 import { createGreedyController } from './controllers/greedy.ts';
+import { createReserveController } from './controllers/reserve.ts';
 import { shelfLifter } from './models/shelf-lifter.ts';
 import { toteCarrier } from './models/tote-carrier.ts';
 
-export { shelfLifter, toteCarrier, createGreedyController };
+export { shelfLifter, toteCarrier, createGreedyController, createReserveController };
+export { createReservationExecutor, type ReservationOptions } from './fleet/executors/reservation-executor.ts';
+export { claimNodes } from './fleet/executors/node-claims.ts';
 export { composeFleetController, DETOUR_AFTER_BLOCKED_SEC } from './fleet/compose-fleet-controller.ts';
 export { createNearestIdleAssigner } from './fleet/assigners/nearest-idle.ts';
 export { createShortestPathPlanner } from './fleet/planners/shortest-path.ts';
@@ -22,5 +25,9 @@ export const robotModels: Readonly<Record<string, RobotModelSpec>> = Object.free
 
 /** Built-in controllers by name. */
 export const controllers: Readonly<Record<string, ControllerFactory>> = Object.freeze({
+  reserve: createReserveController,
   greedy: createGreedyController,
 });
+
+/** The controller `bench run` uses when none is named. */
+export const DEFAULT_CONTROLLER = 'reserve';

@@ -2,14 +2,19 @@
  * Scenario registry: authored, versioned `ScenarioSpec`s by id. Depends only on `sim/`.
  */
 import type { ScenarioSpecInput } from '../sim/index.ts';
+import { g2pLarge } from './warehouse/g2p-large.ts';
+import { g2pMedium } from './warehouse/g2p-medium.ts';
 import { g2pSmall } from './warehouse/g2p-small.ts';
 
 export { G2P_SMALL_LAYOUT } from './layouts/g2p-small.ts';
 export { generateG2pLayout, g2pLayoutName, maxStations, type G2pGeneratorParams } from './generators/g2p-layout.ts';
+export { buildG2pLayout, type G2pLayoutParams } from './layouts/g2p-layout.ts';
 
 /** Every registered scenario, keyed by its full versioned id. */
 export const scenarios: Readonly<Record<string, ScenarioSpecInput>> = Object.freeze({
   [g2pSmall.id]: g2pSmall,
+  [g2pMedium.id]: g2pMedium,
+  [g2pLarge.id]: g2pLarge,
 });
 
 /** The scenario the test field opens by default. */

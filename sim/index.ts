@@ -31,6 +31,7 @@ export {
 } from './metrics/kpis.ts';
 export type {
   FleetController,
+  ControllerReport,
   ControllerFactory,
   FleetObservation,
   RobotObservation,
@@ -46,6 +47,7 @@ export { SimHost, type LoadRequest, type AdvanceResult, type HostTiming } from '
 export { writePoseFrame, ROBOT_STRIDE, LOAD_STRIDE, type PoseFrame } from './host/pose-frame.ts';
 export { initPhysics, yawQuaternion } from './physics/rapier.ts';
 export { Hasher } from './util/hash.ts';
+export { findWaitCycles } from './util/wait-cycles.ts';
 export {
   REPLAY_VERSION,
   REPLAY_MAGIC,

@@ -31,15 +31,28 @@ export function composeFleetController(parts: FleetParts): FleetController {
           commands.push({ kind: step.action, robot: robot.id });
           continue;
         }
+        const { executor } = parts;
+        if (executor.isHeadingTo) {
+          if (executor.isHeadingTo(robot, step.goal)) continue;
+          const avoid = executor.avoidFor?.(robot);
+          const from = executor.planFrom?.(robot);
+          const path = parts.planner.plan(observation, { robot, goal: step.goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}), ...(from !== undefined ? { from } : {}) });
+          if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
+          continue;
+        }
         const moving = robot.mode === 'follow' && robot.route.length > 0 && robot.route[robot.route.length - 1] === step.goal;
         if (moving && robot.blockedSec < DETOUR_AFTER_BLOCKED_SEC) continue;
         const stuck = moving && robot.blockedSec >= DETOUR_AFTER_BLOCKED_SEC;
         const avoid = stuck ? robotNodes(observation, robot.id) : undefined;
         const path = parts.planner.plan(observation, { robot, goal: step.goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}) });
-        if (path && path.length > 0) commands.push(...parts.executor.execute(observation, robot, path));
+        if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
       }
+      if (parts.executor.finishTick) commands.push(...parts.executor.finishTick(observation));
       return commands;
     },
+    drainReports: () => parts.executor.drainReports?.() ?? [],
+    saveState: () => parts.executor.saveState?.() ?? null,
+    loadState: (state) => parts.executor.loadState?.(state),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { FleetObservation, RobotCommand, RobotObservation, TaskObservation } from '../../sim/index.ts';
+import type { ControllerReport, FleetObservation, RobotCommand, RobotObservation, TaskObservation } from '../../sim/index.ts';
 
 /** Chooses which idle robot takes which ready task. */
 export interface Assigner {
@@ -15,6 +15,8 @@ export interface RouteRequest {
   loaded: boolean;
   /** Nodes to keep out of this time (e.g. where other robots stand when this one is stuck). */
   avoid?: (node: number) => boolean;
+  /** Start node; defaults to the robot's node (an executor may plan from the node it is entering). */
+  from?: number;
 }
 
 /** Plans routes on the roadmap. */
@@ -26,10 +28,25 @@ export interface Planner {
   plan(observation: FleetObservation, request: RouteRequest): number[] | null;
 }
 
-/** Turns a planned route into commands for the robot's body. */
+/**
+ * Turns planned routes into commands for the robots' bodies. A simple executor hands each route
+ * over at once; a traffic-aware one keeps routes and releases them bit by bit in `finishTick`.
+ */
 export interface Executor {
   readonly name: string;
+  /** A new route for a robot (from the planner); commands to issue now. */
   execute(observation: FleetObservation, robot: RobotObservation, path: readonly number[]): RobotCommand[];
+  /** Whether the executor is already taking the robot to `goal` (no new route needed). */
+  isHeadingTo?(robot: RobotObservation, goal: number): boolean;
+  /** Where a new route for the robot should start. */
+  planFrom?(robot: RobotObservation): number;
+  /** Nodes a new route for the robot should avoid (e.g. to break a deadlock). */
+  avoidFor?(robot: RobotObservation): ((node: number) => boolean) | undefined;
+  /** Called once per control tick after all routes are set; returns further commands. */
+  finishTick?(observation: FleetObservation): RobotCommand[];
+  drainReports?(): ControllerReport[];
+  saveState?(): unknown;
+  loadState?(state: unknown): void;
 }
 
 /** The three parts a composed fleet controller is made of. */

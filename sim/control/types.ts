@@ -92,7 +92,8 @@ export type RobotCommand =
   /** Velocity setpoints; the motion model applies speed, acceleration and turn limits. */
   | { kind: 'drive'; robot: number; linearMps: number; angularRps: number }
   /**
-   * Drive through adjacent roadmap nodes (the first must be the robot's node or a neighbour).
+   * Drive through adjacent roadmap nodes. The first must be the robot's node, a neighbour of it, or
+   * (to extend a route seamlessly while moving) the waypoint the robot is driving to now.
    * `notBeforeTick[k]`, if given, is the earliest tick the robot may set off for `path[k]`.
    */
   | { kind: 'follow'; robot: number; path: readonly number[]; notBeforeTick?: readonly number[] }
@@ -107,6 +108,11 @@ export type RobotCommand =
   | { kind: 'assign'; robot: number; task: number }
   | { kind: 'unassign'; robot: number };
 
+/** What a controller may report about its own plan; the host turns reports into events. */
+export type ControllerReport =
+  | { kind: 'deadlock'; robots: number[]; waitedSec: number }
+  | { kind: 'lagging'; robot: number; node: number; lagSec: number };
+
 /**
  * A whole fleet brain. `decide` is called every `controlEvery` ticks with a fresh observation
  * and returns commands for any robots it wants to change. It must be deterministic in its
@@ -117,6 +123,8 @@ export interface FleetController {
   /** Called once per episode before the first `decide`. */
   reset?(info: { seed: number; robots: number; roadmap: Roadmap }): void;
   decide(observation: FleetObservation): readonly RobotCommand[];
+  /** Reports gathered during the last `decide` (deadlocks it found, robots behind schedule). */
+  drainReports?(): ControllerReport[];
   /** JSON-serialisable internal state, saved in snapshots so a restored run continues identically. */
   saveState?(): unknown;
   loadState?(state: unknown): void;

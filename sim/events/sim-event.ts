@@ -23,7 +23,10 @@ export type SimEvent =
   | { type: 'controller.failed'; tick: number; message: string }
   | { type: 'fault.injected'; tick: number; robot: number; kind: string; durationSec: number }
   | { type: 'fault.cleared'; tick: number; robot: number }
-  | { type: 'deadlock.detected'; tick: number; robots: number[]; waitedSec: number }
+  /** A wait cycle: `physical` from safety fields (the sim's own detector), `controller` from a planner's report. */
+  | { type: 'deadlock.detected'; tick: number; robots: number[]; waitedSec: number; source: 'physical' | 'controller' }
+  /** A controller reports a robot that fell behind its reserved schedule. */
+  | { type: 'route.lagging'; tick: number; robot: number; node: number; lagSec: number }
   | {
       type: 'fleet.sampled';
       tick: number;

@@ -1,4 +1,4 @@
-import type { FleetController } from '../control/types.ts';
+import type { ControllerReport, FleetController } from '../control/types.ts';
 import { observe } from '../control/observe.ts';
 import type { SimEvent } from '../events/sim-event.ts';
 import { compileScenario, type RobotModelCatalog } from '../model/compile-scenario.ts';
@@ -189,6 +189,25 @@ export class SimHost {
     if (this.stageClock) this.stageClock.physicsMs = 0;
   }
 
+  /** Turns a controller's reports into events; malformed reports are ignored. */
+  private collectReports(): void {
+    const state = this.state;
+    let reports: unknown;
+    try {
+      reports = this.controller!.drainReports?.();
+    } catch {
+      return;
+    }
+    if (!Array.isArray(reports)) return;
+    for (const rep of reports as ControllerReport[]) {
+      if (rep?.kind === 'deadlock' && Array.isArray(rep.robots)) {
+        state.events.push({ type: 'deadlock.detected', tick: state.tick, robots: [...rep.robots], waitedSec: Number(rep.waitedSec) || 0, source: 'controller' });
+      } else if (rep?.kind === 'lagging') {
+        state.events.push({ type: 'route.lagging', tick: state.tick, robot: rep.robot, node: rep.node, lagSec: Number(rep.lagSec) || 0 });
+      }
+    }
+  }
+
   /** Runs the controller; a throw or a non-array result holds every robot and is reported. */
   private decide(): readonly unknown[] {
     const model = this.model;
@@ -204,7 +223,10 @@ export class SimHost {
       failure = `decide() threw: ${error instanceof Error ? error.message : String(error)}`;
     }
     if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
-    if (failure === null) return out as unknown[];
+    if (failure === null) {
+      this.collectReports();
+      return out as unknown[];
+    }
     state.events.push({ type: 'controller.failed', tick: state.tick, message: failure });
     for (let i = 0; i < state.robots.count; i++) {
       const mode = state.robots.mode[i]!;

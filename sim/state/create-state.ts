@@ -21,6 +21,8 @@ export function createRobotTable(n: number): RobotTable {
     handlingTicksLeft: new Int32Array(n),
     faultUntilTick: new Int32Array(n).fill(-1),
     blockedTicks: new Int32Array(n),
+    blockedBy: new Int32Array(n).fill(-1),
+    inDeadlock: new Uint8Array(n),
     distanceM: new Float64Array(n),
     busyTicks: new Int32Array(n),
     energyWh: new Float64Array(n),

@@ -36,6 +36,10 @@ export interface RobotTable {
   faultUntilTick: Int32Array; // (n) tick a stall ends, or -1
   /** Ticks the safety field held the robot below its commanded speed, consecutive. */
   blockedTicks: Int32Array; // (n)
+  /** Robot whose body (or load) the safety field stopped for, or -1 (a wall, or not blocked). */
+  blockedBy: Int32Array; // (n)
+  /** Whether the robot is in a reported deadlock (so it is reported once). */
+  inDeadlock: Uint8Array; // (n)
   distanceM: Float64Array; // (n) odometry
   busyTicks: Int32Array; // (n) ticks with a task
   energyWh: Float64Array; // (n) consumed

@@ -21,7 +21,7 @@ export interface SimSnapshot {
   controller: unknown;
 }
 
-const ROBOT_TYPED = ['posX', 'posZ', 'headX', 'headZ', 'speedMps', 'turnRps', 'mode', 'cmdSpeedMps', 'cmdTurnRps', 'carriedLoad', 'task', 'handlingTicksLeft', 'faultUntilTick', 'blockedTicks', 'distanceM', 'busyTicks', 'energyWh', 'batteryWh'] as const;
+const ROBOT_TYPED = ['posX', 'posZ', 'headX', 'headZ', 'speedMps', 'turnRps', 'mode', 'cmdSpeedMps', 'cmdTurnRps', 'carriedLoad', 'task', 'handlingTicksLeft', 'faultUntilTick', 'blockedTicks', 'blockedBy', 'inDeadlock', 'distanceM', 'busyTicks', 'energyWh', 'batteryWh'] as const;
 const LOAD_TYPED = ['node', 'carriedBy', 'task', 'settleTicksLeft'] as const;
 
 /** The sim's own tables (not the physics) as canonical JSON: same state ⇒ same string. */

@@ -71,6 +71,11 @@ function applyOne(model: SimModel, state: SimState, c: RobotCommand): string | n
       const first = c.path[0]!;
       if (node < 0) return `robot ${i} is off the roadmap`;
       if (first !== node && !isNeighbour(model, node, first)) return `follow.path[0] ${first} is neither robot ${i}'s node ${node} nor adjacent to it`;
+      // A path that starts at the waypoint the robot is driving to continues its route seamlessly.
+      if (mode === RobotMode.Follow && r.route[i]!.length > 0 && r.route[i]![0] === first) {
+        setRoute(state, i, [...c.path], c.notBeforeTick ? [...c.notBeforeTick] : []);
+        return null;
+      }
       // Off its node's centre, a robot first drives back onto it, so it never turns between cells.
       const path = first === node ? [...c.path] : [node, ...c.path];
       const notBefore = c.notBeforeTick ? (first === node ? [...c.notBeforeTick] : [c.notBeforeTick[0]!, ...c.notBeforeTick]) : [];

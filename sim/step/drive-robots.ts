@@ -59,6 +59,7 @@ export function driveRobots(model: SimModel, state: SimState, index: SpatialHash
       if (room <= 0) v = approach(v, 0, aStep * 3);
     } else {
       r.blockedTicks[i] = 0;
+      r.blockedBy[i] = -1;
     }
     v = approach(v, clamp(targetV, -spec.maxSpeedMps, spec.maxSpeedMps), aStep);
     // Never overshoot a stop point: the last step lands on it exactly (see followRoute).

@@ -12,7 +12,8 @@ export function createRobotIndex(model: SimModel): SpatialHash {
 /**
  * Free distance ahead of robot `i` along `dir` (+1 forward, -1 reverse), in metres between its
  * front (chassis or carried load) and the nearest robot (with its load) or wall in its lane,
- * capped at `rangeM`. This is the robot's own safety scanner.
+ * capped at `rangeM`. This is the robot's own safety scanner. Records the nearest robot ahead in
+ * `robots.blockedBy` (-1 for a wall or nothing).
  */
 export function freeDistanceAhead(model: SimModel, state: SimState, index: SpatialHash, i: number, dir: number, rangeM: number): number {
   const r = state.robots;
@@ -26,6 +27,7 @@ export function freeDistanceAhead(model: SimModel, state: SimState, index: Spati
   const hx = r.headX[i]! * dir;
   const hz = r.headZ[i]! * dir;
   let free = rangeM;
+  let blocker = -1;
   index.forEachNear(x, z, rangeM + 1, (j) => {
     if (j === i) return;
     const dx = r.posX[j]! - x;
@@ -38,7 +40,10 @@ export function freeDistanceAhead(model: SimModel, state: SimState, index: Spati
     const lateral = Math.abs(dx * hz - dz * hx);
     if (lateral > halfWid + radius + 0.05) return;
     const gap = along - halfLen - radius;
-    if (gap < free) free = gap;
+    if (gap < free) {
+      free = gap;
+      blocker = j;
+    }
   });
   // Walls: march along the centre line in quarter-cell steps.
   const { cols, rows, cellM, kinds } = model.grid;
@@ -49,10 +54,14 @@ export function freeDistanceAhead(model: SimModel, state: SimState, index: Spati
     if (c < 0 || rr < 0 || c >= cols || rr >= rows || kinds[rr * cols + c] === CellKind.Wall) {
       // Distance from the chassis front to the wall cell's near edge along the heading.
       const edge = wallEdgeDistance(x, z, hx, hz, c, rr, cellM) - halfLen;
-      if (edge < free) free = Math.max(0, edge);
+      if (edge < free) {
+        free = Math.max(0, edge);
+        blocker = -1;
+      }
       break;
     }
   }
+  r.blockedBy[i] = blocker;
   return free;
 }
 

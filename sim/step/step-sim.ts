@@ -3,6 +3,7 @@ import type { SimState } from '../state/sim-state.ts';
 import type { SpatialHash } from '../util/spatial-hash.ts';
 import { advanceOrders } from './advance-orders.ts';
 import { applyCommands } from './apply-commands.ts';
+import { detectDeadlocks } from './detect-deadlocks.ts';
 import { driveRobots } from './drive-robots.ts';
 import { injectFaults } from './inject-faults.ts';
 import { resolveContacts } from './resolve-contacts.ts';
@@ -18,7 +19,7 @@ export interface StageClock {
 
 /**
  * One tick: `applyCommands → advanceOrders → driveRobots → stepPhysics → resolveContacts →
- * resolveHandling → resolvePicks → injectFaults → sampleFleet`, then `tick += 1`.
+ * resolveHandling → resolvePicks → injectFaults → detectDeadlocks → sampleFleet`, then `tick += 1`.
  * `commands` are those a controller issued for this tick (empty between control ticks).
  */
 export function stepSim(model: SimModel, state: SimState, commands: readonly unknown[], index: SpatialHash, clock?: StageClock): void {
@@ -36,6 +37,7 @@ export function stepSim(model: SimModel, state: SimState, commands: readonly unk
   resolveHandling(model, state);
   resolvePicks(model, state);
   injectFaults(model, state);
+  detectDeadlocks(model, state);
   sampleFleet(model, state);
   state.tick += 1;
 }

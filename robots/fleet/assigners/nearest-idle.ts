@@ -1,18 +1,33 @@
 import type { Assigner } from '../types.ts';
 import { nodeDistanceM } from '../occupancy.ts';
 
+/** Options of {@link createNearestIdleAssigner}. */
+export interface NearestIdleOptions {
+  /**
+   * At most this many tasks per station may be under way (assigned, carrying or picking) at once,
+   * so robots queueing for a busy station do not clog the lanes others need. Default: no limit.
+   */
+  maxActivePerStation?: number;
+}
+
 /**
  * Oldest ready task first, each to the idle robot nearest (Manhattan) to the task's load.
  * O(ready tasks × idle robots) per control tick, bounded by the number of idle robots.
  */
-export function createNearestIdleAssigner(): Assigner {
+export function createNearestIdleAssigner(options: NearestIdleOptions = {}): Assigner {
+  const cap = options.maxActivePerStation ?? Infinity;
   return {
     name: 'nearest-idle',
     assign(observation, idleRobots, readyTasks) {
       const pairs: Array<{ robot: number; task: number }> = [];
       const taken = new Set<number>();
+      const active = new Map<number, number>();
+      for (const t of observation.tasks) {
+        if (t.phase === 'assigned' || t.phase === 'carrying' || t.phase === 'picking') active.set(t.station, (active.get(t.station) ?? 0) + 1);
+      }
       for (const task of readyTasks) {
         if (taken.size === idleRobots.length) break;
+        if ((active.get(task.station) ?? 0) >= cap) continue;
         const loadNode = observation.loads[task.load]!.node;
         if (loadNode === null) continue;
         let best = -1;
@@ -27,6 +42,7 @@ export function createNearestIdleAssigner(): Assigner {
         }
         if (best < 0) continue;
         taken.add(best);
+        active.set(task.station, (active.get(task.station) ?? 0) + 1);
         pairs.push({ robot: best, task: task.id });
       }
       return pairs;

@@ -2,21 +2,38 @@ import { shortestPath } from '../../../sim/index.ts';
 import { restingLoadNodes } from '../occupancy.ts';
 import type { Planner } from '../types.ts';
 
+/** Options of {@link createShortestPathPlanner}. */
+export interface ShortestPathOptions {
+  /**
+   * Extra cost (metres) for entering a node where another robot stands now, so routes spread
+   * over parallel aisles instead of queueing in one. 0 (the default) is blind to other robots.
+   */
+  congestionCostM?: number;
+}
+
 /**
- * Static shortest path (A*) on the roadmap, one robot at a time, blind to other robots.
- * Loaded robots avoid storage nodes where other loads rest.
+ * Shortest path (A*) on the roadmap, one robot at a time. Loaded robots avoid storage nodes where
+ * other loads rest. With `congestionCostM` it steers around nodes where robots stand.
  */
-export function createShortestPathPlanner(): Planner {
+export function createShortestPathPlanner(options: ShortestPathOptions = {}): Planner {
   let occupied: Uint8Array = new Uint8Array(0);
+  let crowded: Uint8Array = new Uint8Array(0);
+  const congestion = options.congestionCostM ?? 0;
   return {
-    name: 'shortest-path',
+    name: congestion > 0 ? 'congestion-aware-path' : 'shortest-path',
     beginTick(observation) {
       occupied = restingLoadNodes(observation);
+      if (congestion > 0) {
+        crowded = new Uint8Array(observation.roadmap.nodeCount);
+        for (const r of observation.robots) if (r.node >= 0) crowded[r.node] = 1;
+      }
     },
-    plan(observation, { robot, goal, loaded, avoid }) {
-      if (robot.node < 0) return null;
+    plan(observation, { robot, goal, loaded, avoid, from }) {
+      const start = from ?? robot.node;
+      if (start < 0) return null;
       const blocked = (n: number) => (loaded && occupied[n] === 1) || (avoid?.(n) ?? false);
-      return shortestPath(observation.roadmap, robot.node, goal, { blocked });
+      const extraCost = congestion > 0 ? (n: number) => (crowded[n] === 1 && n !== robot.node ? congestion : 0) : undefined;
+      return shortestPath(observation.roadmap, start, goal, extraCost ? { blocked, extraCost } : { blocked });
     },
   };
 }

@@ -1,0 +1,230 @@
+import { findWaitCycles, type ControllerReport, type FleetObservation, type RobotCommand, type RobotObservation } from '../../../sim/index.ts';
+import { restingLoadNodes } from '../occupancy.ts';
+import type { Executor } from '../types.ts';
+import { claimNodes } from './node-claims.ts';
+import { findParkingPath } from './parking.ts';
+
+/** Tunables of {@link createReservationExecutor}. */
+export interface ReservationOptions {
+  /** Nodes a robot may hold ahead of it (enough to brake from full speed). */
+  lookaheadNodes?: number;
+  /** Seconds all members of a wait cycle must have waited before it counts as a deadlock. */
+  deadlockAfterSec?: number;
+  /** Seconds a robot waits for an idle robot before that robot is sent to park elsewhere. */
+  yieldAfterSec?: number;
+  /** Seconds behind its nominal schedule after which a robot is reported as lagging. */
+  lagAfterSec?: number;
+}
+
+interface Plan {
+  goal: number;
+  /** Nodes not yet handed to the robot, in order. */
+  remaining: number[];
+  /** Replace the robot's current route (after a new plan) rather than extend it. */
+  resetRoute: boolean;
+  /** The plan must be replaced; `avoid` lists nodes the new one should keep out of. */
+  replan: boolean;
+  avoid: number[];
+  /** A short move out of the way (parking, side-step); the task flow waits for it. */
+  detour: boolean;
+  /** Tick by which the robot should arrive at nominal speed, and whether lag was reported. */
+  dueTick: number;
+  lagReported: boolean;
+}
+
+/**
+ * Rolling-horizon node reservations: every robot holds the node(s) its body covers plus up to
+ * `lookaheadNodes` nodes of its route, granted in priority order (loaded robots first, then by id)
+ * and only when free, so two robots never hold the same node: collision-free by construction for
+ * footprints within a cell. Waits form a wait-for graph; a cycle that persists is reported as a
+ * deadlock and broken by replanning its lowest-priority member around the others (or side-stepping
+ * it to a free neighbour); an idle robot in someone's way is sent to park.
+ */
+export function createReservationExecutor(options: ReservationOptions = {}): Executor {
+  const lookahead = options.lookaheadNodes ?? 3;
+  const deadlockAfterSec = options.deadlockAfterSec ?? 2;
+  const yieldAfterSec = options.yieldAfterSec ?? 1;
+  const lagAfterSec = options.lagAfterSec ?? 45;
+  let plans = new Map<number, Plan>();
+  let waitOn = new Int32Array(0);
+  let waitTicks = new Int32Array(0);
+  let reportedCycle = new Uint8Array(0);
+  let reports: ControllerReport[] = [];
+
+  const ensureSize = (n: number) => {
+    if (waitOn.length === n) return;
+    waitOn = new Int32Array(n).fill(-1);
+    waitTicks = new Int32Array(n);
+    reportedCycle = new Uint8Array(n);
+  };
+
+  return {
+    name: 'reservation',
+    isHeadingTo(robot, goal) {
+      const plan = plans.get(robot.id);
+      if (!plan) return false;
+      return plan.detour || (plan.goal === goal && !plan.replan);
+    },
+    planFrom(robot) {
+      return robot.mode === 'follow' && robot.route.length > 0 ? robot.route[0]! : robot.node;
+    },
+    avoidFor(robot) {
+      const plan = plans.get(robot.id);
+      if (!plan || plan.avoid.length === 0) return undefined;
+      const avoid = new Set(plan.avoid);
+      return (node) => avoid.has(node);
+    },
+    execute(observation, robot, path) {
+      plans.set(robot.id, newPlan(observation, robot, path, false));
+      return [];
+    },
+    finishTick(observation) {
+      ensureSize(observation.robots.length);
+      const owner = claimNodes(observation);
+      const commands: RobotCommand[] = [];
+      const previousWait = waitOn.slice();
+      waitOn.fill(-1);
+      for (const robot of priorityOrder(observation, plans)) {
+        const plan = plans.get(robot.id)!;
+        if (robot.mode === 'lifting' || robot.mode === 'dropping' || robot.mode === 'faulted') continue;
+        if (plan.remaining.length === 0 && robot.route.length === 0 && robot.atNode && robot.node === plan.goal) {
+          plans.delete(robot.id);
+          continue;
+        }
+        const moving = robot.mode === 'follow' && robot.route.length > 0;
+        const route = moving ? (plan.resetRoute ? [robot.route[0]!] : [...robot.route]) : [robot.node];
+        let ahead = moving ? route.length : 0;
+        let extended = false;
+        while (plan.remaining.length > 0 && ahead < lookahead) {
+          const next = plan.remaining[0]!;
+          const holder = owner[next]!;
+          if (holder !== -1 && holder !== robot.id) {
+            waitOn[robot.id] = holder;
+            break;
+          }
+          owner[next] = robot.id;
+          route.push(next);
+          plan.remaining.shift();
+          ahead += 1;
+          extended = true;
+        }
+        if (extended || (plan.resetRoute && moving)) commands.push({ kind: 'follow', robot: robot.id, path: route });
+        plan.resetRoute = false;
+        if (!plan.lagReported && observation.tick > plan.dueTick + lagAfterSec / observation.dtSec) {
+          plan.lagReported = true;
+          reports.push({ kind: 'lagging', robot: robot.id, node: robot.node, lagSec: Math.round((observation.tick - plan.dueTick) * observation.dtSec) });
+        }
+      }
+      for (let i = 0; i < waitOn.length; i++) {
+        waitTicks[i] = waitOn[i] !== -1 && waitOn[i] === previousWait[i] ? waitTicks[i]! + observation.controlEvery : 0;
+        if (waitOn[i] === -1) reportedCycle[i] = 0;
+      }
+      commands.push(...yieldIdleRobots(observation, owner));
+      breakDeadlocks(observation, owner);
+      return commands;
+    },
+    drainReports() {
+      const out = reports;
+      reports = [];
+      return out;
+    },
+    saveState() {
+      return { plans: [...plans.entries()], waitOn: [...waitOn], waitTicks: [...waitTicks], reportedCycle: [...reportedCycle] };
+    },
+    loadState(saved) {
+      const s = saved as { plans: Array<[number, Plan]>; waitOn: number[]; waitTicks: number[]; reportedCycle: number[] };
+      plans = new Map(s.plans);
+      waitOn = Int32Array.from(s.waitOn);
+      waitTicks = Int32Array.from(s.waitTicks);
+      reportedCycle = Uint8Array.from(s.reportedCycle);
+    },
+  };
+
+  /** An idle robot someone has waited on for `yieldAfterSec` drives to a free parking node. */
+  function yieldIdleRobots(observation: FleetObservation, owner: Int32Array): RobotCommand[] {
+    const minTicks = yieldAfterSec / observation.dtSec;
+    for (let i = 0; i < waitOn.length; i++) {
+      const idle = waitOn[i]!;
+      if (idle < 0 || waitTicks[i]! < minTicks || plans.has(idle)) continue;
+      const robot = observation.robots[idle]!;
+      if (robot.task !== null || robot.mode !== 'hold') continue;
+      const waiter = plans.get(i);
+      const keepClear = new Set(waiter ? waiter.remaining.slice(0, 8) : []);
+      if (waiter) keepClear.add(waiter.goal);
+      const path = findParkingPath(observation, robot, owner, keepClear);
+      if (path) plans.set(idle, { ...newPlan(observation, robot, path, true) });
+    }
+    return [];
+  }
+
+  /** Reports wait cycles once and breaks each by re-routing or side-stepping one member. */
+  function breakDeadlocks(observation: FleetObservation, owner: Int32Array): void {
+    const minTicks = deadlockAfterSec / observation.dtSec;
+    const resting = restingLoadNodes(observation);
+    for (const cycle of findWaitCycles(waitOn, waitTicks, minTicks)) {
+      if (cycle.some((r) => reportedCycle[r] === 0)) {
+        for (const r of cycle) reportedCycle[r] = 1;
+        reports.push({ kind: 'deadlock', robots: cycle, waitedSec: Math.min(...cycle.map((r) => waitTicks[r]!)) * observation.dtSec });
+      }
+      const victim = chooseVictim(observation, cycle);
+      const plan = plans.get(victim);
+      if (!plan) continue;
+      const others = cycle.filter((r) => r !== victim);
+      const avoid = new Set<number>();
+      for (const r of others) {
+        const other = observation.robots[r]!;
+        if (other.node >= 0) avoid.add(other.node);
+        for (const n of other.route) avoid.add(n);
+        for (const n of plans.get(r)?.remaining.slice(0, 4) ?? []) avoid.add(n);
+      }
+      if (!plan.replan) {
+        plan.replan = true;
+        plan.avoid = [...avoid].sort((a, b) => a - b);
+        continue;
+      }
+      // Re-routing found nothing last time: step aside to a free neighbour instead.
+      const robot = observation.robots[victim]!;
+      const aside = freeNeighbour(observation, robot, owner, avoid, robot.carrying !== null ? resting : null);
+      if (aside >= 0) plans.set(victim, newPlan(observation, robot, [robot.node, aside], true));
+      waitTicks[victim] = 0;
+    }
+  }
+}
+
+function newPlan(observation: FleetObservation, robot: RobotObservation, path: readonly number[], detour: boolean): Plan {
+  const nominalSecPerNode = observation.grid.cellM / (0.6 * robot.maxSpeedMps);
+  return {
+    goal: path[path.length - 1]!,
+    remaining: path.slice(1),
+    resetRoute: true,
+    replan: false,
+    avoid: [],
+    detour,
+    dueTick: observation.tick + Math.ceil((path.length * nominalSecPerNode + 10) / observation.dtSec),
+    lagReported: false,
+  };
+}
+
+/** Robots with a plan, loaded first, then by id: deterministic and favours the constrained. */
+function priorityOrder(observation: FleetObservation, plans: Map<number, Plan>): RobotObservation[] {
+  const withPlan = observation.robots.filter((r) => plans.has(r.id));
+  return withPlan.sort((a, b) => Number(a.carrying === null) - Number(b.carrying === null) || a.id - b.id);
+}
+
+/** The cycle member that gives way: an empty-handed robot if any (it may pass under pods), else the highest id. */
+function chooseVictim(observation: FleetObservation, cycle: number[]): number {
+  const empty = cycle.filter((r) => observation.robots[r]!.carrying === null);
+  const pool = empty.length > 0 ? empty : cycle;
+  return pool[pool.length - 1]!;
+}
+
+function freeNeighbour(observation: FleetObservation, robot: RobotObservation, owner: Int32Array, avoid: Set<number>, resting: Uint8Array | null): number {
+  const map = observation.roadmap;
+  if (robot.node < 0) return -1;
+  for (let e = map.edgeStart[robot.node]!; e < map.edgeStart[robot.node + 1]!; e++) {
+    const n = map.edgeTarget[e]!;
+    if (owner[n] !== -1 || avoid.has(n) || (resting && resting[n] === 1)) continue;
+    return n;
+  }
+  return -1;
+}
