@@ -1,6 +1,7 @@
 import { robotModels } from '../robots/index.ts';
 import { createReplayRecorder, ROBOT_STRIDE, LOAD_STRIDE, SimHost, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides } from '../sim/index.ts';
-import { resolveController, resolveScenario } from './registry.ts';
+import { loadControllerFactory } from './load-controller.ts';
+import { resolveScenario } from './registry.ts';
 
 /** One headless run, as named on the command line. */
 export interface RunRequest {
@@ -41,7 +42,7 @@ export async function recordScenario(request: RunRequest, keyframeEveryTicks = D
 
 async function execute(request: RunRequest, keyframeEveryTicks: number | null): Promise<{ result: RunResult; replay: Replay | null }> {
   const spec = resolveScenario(request.scenario);
-  const factory = resolveController(request.controller);
+  const factory = await loadControllerFactory(request.controller);
   const host = await SimHost.create(robotModels, () => performance.now());
   try {
     const seed = request.seed ?? (spec.seed as number | undefined) ?? 1;

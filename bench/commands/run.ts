@@ -1,3 +1,4 @@
+import { DEFAULT_CONTROLLER } from '../../robots/index.ts';
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { formatKpiTable } from '../report/kpi-table.ts';
@@ -11,7 +12,7 @@ export function runCommand(): Command {
     .description('run one scenario headless at full speed; print its KPIs and state hash')
     .argument('<scenario>', 'scenario id, e.g. warehouse/g2p-small')
     .option('--seed <n>', 'episode seed (default: the scenario\'s)', parseNonNegativeInt)
-    .option('--controller <name>', 'fleet controller', 'greedy')
+    .option('--controller <name|file>', 'fleet controller: a registered name or a module path (default export: () => FleetController)', DEFAULT_CONTROLLER)
     .option('--robots <n>', 'override the fleet size', parsePositiveInt)
     .option('--minutes <m>', 'override the simulated horizon, minutes', parsePositiveNumber)
     .option('--json <file>', 'also write the result as JSON')

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { robotModels } from '../../robots/index.ts';
+import { DEFAULT_CONTROLLER, robotModels } from '../../robots/index.ts';
 import { DEFAULT_SCENARIO, findScenario, scenarios } from '../../scenarios/index.ts';
 import {
   RobotMode,
@@ -44,7 +44,7 @@ export class SimWorker implements SimWorkerApi {
   catalog(): CatalogInfo {
     const list = Object.entries(scenarios).map(([id, spec]) => ({ id, name: id.split('@')[0]!, title: spec.title }));
     const names = [...this.controllers.keys()];
-    return { scenarios: list, controllers: names, defaultScenario: DEFAULT_SCENARIO, defaultController: names.includes('greedy') ? 'greedy' : names[0]! };
+    return { scenarios: list, controllers: names, defaultScenario: DEFAULT_SCENARIO, defaultController: names.includes(DEFAULT_CONTROLLER) ? DEFAULT_CONTROLLER : names[0]! };
   }
 
   load(options: LoadOptions): LoadOutcome {

@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeHost } from '../helpers/make-host.ts';
+
+const MINUTES = 30;
+const MAX_DEADLOCK_SEC = 60;
+
+/** `bench run` in a child process (runs on the other core meanwhile); resolves to its JSON result. */
+function benchRun(controller: string): Promise<{ kpis: { ordersDelivered: number } }> {
+  const out = join(mkdtempSync(join(tmpdir(), 'tf-med-')), 'r.json');
+  const child = spawn('npx', ['tsx', 'bench/cli.ts', 'run', 'warehouse/g2p-medium', '--seed', '7', '--robots', '100', '--minutes', String(MINUTES), '--controller', controller, '--json', out], { stdio: 'ignore' });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(readFileSync(out, 'utf8'))) : reject(new Error(`bench run exited ${code}`))));
+  });
+}
+
+describe('the default controller on g2p-medium, 100 robots, 30 simulated minutes', () => {
+  it('has no robot-robot collision, no deadlock over 60 s, and at least twice greedy\'s deliveries', async () => {
+    const greedy = benchRun('greedy');
+    const host = await makeHost({ scenario: 'warehouse/g2p-medium', controller: 'reserve', seed: 7, overrides: { robots: 100, minutes: MINUTES } });
+    const hz = host.model.hz;
+    /** Open deadlocks: robot → [tick detected, node then]. Cleared when the robot has left that node. */
+    const open = new Map<number, { tick: number; node: number }>();
+    let longestSec = 0;
+    let deadlocks = 0;
+    const nodeOf = (i: number) => Math.floor(host.state.robots.posZ[i]!) * 1000 + Math.floor(host.state.robots.posX[i]!);
+    while (!host.done) {
+      for (const e of host.advance(hz).events) {
+        if (e.type !== 'deadlock.detected') continue;
+        deadlocks += 1;
+        for (const r of e.robots) if (!open.has(r)) open.set(r, { tick: e.tick - Math.round(e.waitedSec * hz), node: nodeOf(r) });
+      }
+      for (const [robot, d] of open) {
+        const ageSec = (host.tick - d.tick) / hz;
+        longestSec = Math.max(longestSec, ageSec);
+        if (nodeOf(robot) !== d.node) open.delete(robot);
+      }
+    }
+    const kpis = host.kpis();
+    const baseline = await greedy;
+    console.log(`reserve: ${kpis.ordersDelivered} delivered, ${deadlocks} deadlocks (longest ${longestSec.toFixed(1)} s); greedy: ${baseline.kpis.ordersDelivered}`);
+    expect(kpis.collisions.robotRobot).toBe(0);
+    expect(longestSec).toBeLessThanOrEqual(MAX_DEADLOCK_SEC);
+    expect(kpis.ordersDelivered).toBeGreaterThanOrEqual(2 * baseline.kpis.ordersDelivered);
+    expect(kpis.ordersDelivered).toBeGreaterThan(100);
+  }, 1_200_000);
+});
