@@ -43,7 +43,7 @@ export const DEFAULT_TOLERANCES: Readonly<Record<string, Tolerance>> = {
   cycleTimeP50Sec: { relative: 0.1, absolute: 1 },
   cycleTimeP95Sec: { relative: 0.15, absolute: 2 },
   'collisions.total': { relative: 0.25, absolute: 2 },
-  deadlocks: { relative: 0, absolute: 0 },
+  deadlocks: { relative: 0.25, absolute: 1 },
   commandsRejected: { relative: 0, absolute: 0 },
 };
 

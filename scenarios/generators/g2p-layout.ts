@@ -1,14 +1,15 @@
-import { applyOverrides, type ScenarioSpecInput } from '../../sim/index.ts';
+import type { ScenarioSpecInput } from '../../sim/index.ts';
+import { buildG2pLayout } from '../layouts/g2p-layout.ts';
 
-/** Parameters of a generated goods-to-person floor (the shape of `warehouse/g2p-small`). */
+/** Parameters of a generated goods-to-person scenario (the floor plan of `warehouse/g2p-*`). */
 export interface G2pGeneratorParams {
-  /** Columns of 5-wide rack-pod blocks, separated by 2-cell vertical aisles (≥ 1). */
+  /** Columns of 2 × 5 rack-pod blocks across the floor (≥ 1). */
   blockColumns: number;
-  /** Horizontal one-way aisles, alternating east/west; bands of pods lie between them (≥ 2). */
+  /** Horizontal one-way aisles (≥ 2); the bands of pod blocks lie between them. */
   aisles: number;
-  /** Pick stations on the south side, 5 cells apart (≥ 1, at most (7·blockColumns − 6) / 5). */
+  /** Pick stations on the south side (≥ 1, at most {@link maxStations}). */
   stations: number;
-  /** Fleet size (shelf lifters); beyond the spawn points, robots start on plain floor. */
+  /** Fleet size (shelf lifters); the layout gets one spawn point per robot. */
   robots: number;
   /** Mean order arrivals per simulated hour; defaults to 90 per station, as in g2p-small. */
   ordersPerHour?: number;
@@ -16,12 +17,10 @@ export interface G2pGeneratorParams {
   minutes?: number;
 }
 
-const BLOCK_WIDTH = 5;
-const STATION_PITCH = 5;
-
-/** Largest station count a floor with `blockColumns` block columns has room for. */
+/** Largest station count the floor with `blockColumns` block columns has room for. */
 export function maxStations(blockColumns: number): number {
-  return Math.floor((4 + 7 * blockColumns - 10) / STATION_PITCH);
+  const rows = buildG2pLayout({ blockColumns, bands: 1, stations: 1000, spawns: 1 });
+  return rows.reduce((n, r) => n + [...r].filter((c) => c === 'P').length, 0);
 }
 
 /** Short name of a parameter set, e.g. `c4-a4-s4`. */
@@ -30,11 +29,10 @@ export function g2pLayoutName(p: Pick<G2pGeneratorParams, 'blockColumns' | 'aisl
 }
 
 /**
- * A goods-to-person scenario in the ASCII layout format: spawn row, bands of two-deep pod blocks
- * between alternating one-way aisles, a second spawn row, an eastbound feeder lane, pass-through
- * stations (`v P v`) and a westbound return lane, a charger corridor. With 4 block columns,
- * 4 aisles and 4 stations its floor matches `warehouse/g2p-small` apart from the spawn rows.
- * Pure: the same parameters always give the same spec.
+ * A goods-to-person scenario on the `buildG2pLayout` floor plan, sized by parameters for sweeps:
+ * `aisles − 1` bands of pod blocks, the given stations and one spawn point per robot. With
+ * 4 block columns, 4 aisles, 4 stations and 20 robots the floor is g2p-small's. Pure: the same
+ * parameters always give the same spec.
  * @throws RangeError naming the parameter when it is out of range.
  */
 export function generateG2pLayout(params: G2pGeneratorParams): ScenarioSpecInput {
@@ -44,41 +42,18 @@ export function generateG2pLayout(params: G2pGeneratorParams): ScenarioSpecInput
   };
   check(Number.isInteger(blockColumns) && blockColumns >= 1 && blockColumns <= 40, `blockColumns must be an integer in 1..40, got ${blockColumns}`);
   check(Number.isInteger(aisles) && aisles >= 2 && aisles <= 40, `aisles must be an integer in 2..40, got ${aisles}`);
-  check(Number.isInteger(stations) && stations >= 1 && stations <= maxStations(blockColumns), `stations must be an integer in 1..${maxStations(blockColumns)} for ${blockColumns} block columns, got ${stations}`);
-  check(Number.isInteger(robots) && robots >= 1, `robots must be an integer >= 1, got ${robots}`);
-  const cols = 4 + (BLOCK_WIDTH + 2) * blockColumns;
-  const inner = cols - 2;
-  const wall = '#'.repeat(cols);
-  const spawnRow = '#' + Array.from({ length: inner }, (_, i) => (i % 2 === 0 && i < inner - 1 ? 'S' : '.')).join('') + '#';
-  const lane = (dir: string) => '#.' + dir.repeat(cols - 4) + '.#';
-  const racks = '#..' + ('R'.repeat(BLOCK_WIDTH) + '..').repeat(blockColumns) + '#';
-  const stationSpan = 4 + STATION_PITCH * stations;
-  const rest = cols - 3 - stationSpan - 1;
-  const stationRow = (mark: string) => '#..' + '####' + (mark + '####').repeat(stations) + '.'.repeat(rest) + '#';
-  const rows = [wall, spawnRow];
-  for (let a = 0; a < aisles; a++) {
-    rows.push(lane(a % 2 === 0 ? '>' : '<'));
-    if (a < aisles - 1) rows.push(racks, racks);
-  }
-  rows.push(
-    spawnRow,
-    lane('>'),
-    stationRow('v'),
-    stationRow('P'),
-    stationRow('v'),
-    '#..' + '<'.repeat(stationSpan) + '.'.repeat(rest) + '#',
-    '#..C.C' + '.'.repeat(cols - 10) + 'C..#',
-    '#' + '.'.repeat(inner) + '#',
-    wall,
-  );
-  const pods = (aisles - 1) * 2 * BLOCK_WIDTH * blockColumns;
-  const spawns = rows.reduce((n, r) => n + [...r].filter((c) => c === 'S').length, 0);
-  const spec: ScenarioSpecInput = {
-    id: `warehouse/g2p-gen-${g2pLayoutName(params)}@1`,
-    title: `Goods-to-person, generated ${g2pLayoutName(params)}`,
+  const most = maxStations(blockColumns);
+  check(Number.isInteger(stations) && stations >= 1 && stations <= most, `stations must be an integer in 1..${most} for ${blockColumns} block columns, got ${stations}`);
+  check(Number.isInteger(robots) && robots >= 1 && robots <= 5000, `robots must be an integer in 1..5000, got ${robots}`);
+  const rows = buildG2pLayout({ blockColumns, bands: aisles - 1, stations, spawns: robots });
+  const pods = rows.reduce((n, r) => n + [...r].filter((c) => c === 'R').length, 0);
+  const name = g2pLayoutName(params);
+  return {
+    id: `warehouse/g2p-gen-${name}@1`,
+    title: `Goods-to-person, generated ${name}`,
     description: `${blockColumns} block columns, ${aisles} aisles, ${stations} stations, ${pods} rack pods, ${robots} robots.`,
     layout: { rows, cellM: 1 },
-    fleet: [{ model: 'shelf-lifter', count: Math.min(robots, spawns) }],
+    fleet: [{ model: 'shelf-lifter', count: robots }],
     orders: {
       ratePerHour: params.ordersPerHour ?? 90 * stations,
       skuCount: 5 * pods,
@@ -91,5 +66,4 @@ export function generateG2pLayout(params: G2pGeneratorParams): ScenarioSpecInput
     horizonSec: (params.minutes ?? 60) * 60,
     seed: 7,
   };
-  return robots > spawns ? applyOverrides(spec, { robots }) : spec;
 }

@@ -47,5 +47,5 @@ export function writeSuite(dir: string, file: string, suite: object): string {
   return path;
 }
 
-/** A tiny g2p-small variant: 6 robots, 1.5 simulated minutes (about a second of wall time). */
-export const TINY_SCENARIO = { id: 'warehouse/g2p-small', robots: 6, minutes: 1.5 };
+/** A tiny g2p-small variant: 4 robots, 1 simulated minute (about a second of wall time). */
+export const TINY_SCENARIO = { id: 'warehouse/g2p-small', robots: 4, minutes: 1 };

@@ -30,6 +30,6 @@ describe('bench sweep', () => {
     writeFileSync(file, JSON.stringify({ name: 'tiny', minutes: 1, grid: { ...grid, stations: [9] } }));
     const bad = await runBench(['sweep', file]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/stations must be an integer in 1\.\.3/);
+    expect(bad.stderr).toMatch(/stations must be an integer in 1\.\.4/);
   }, 90_000);
 });
