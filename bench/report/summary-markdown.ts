@@ -42,6 +42,7 @@ export function formatSummaryMarkdown(suite: string, verdicts: readonly GroupVer
 function cell(m: MetricVerdict): string {
   const value = formatMetric(m.metric, m.current);
   if (m.delta === null || m.baseline === null) return value;
+  if (Number(m.delta.toFixed(m.metric.digits)) === 0) return `${value} (=)`;
   const pct = m.baseline !== 0 ? ` ${sign(m.delta / Math.abs(m.baseline) * 100, 1)}%` : '';
   const mark = m.status === 'regressed' ? ' ⚠' : '';
   return `${value} (${sign(m.delta, m.metric.digits)}${pct})${mark}`;
