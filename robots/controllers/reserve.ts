@@ -13,7 +13,7 @@ import { createShortestPathPlanner } from '../fleet/planners/shortest-path.ts';
 export function createReserveController(): FleetController {
   return composeFleetController({
     name: 'reserve',
-    assigner: createNearestIdleAssigner({ maxActivePerStation: 4 }),
+    assigner: createNearestIdleAssigner({ maxActivePerStation: 2 }),
     planner: createShortestPathPlanner({ congestionCostM: 3 }),
     executor: createReservationExecutor(),
   });

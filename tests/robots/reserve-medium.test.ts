@@ -23,8 +23,8 @@ describe('the default controller on g2p-medium, 100 robots, 30 simulated minutes
     const greedy = benchRun('greedy');
     const host = await makeHost({ scenario: 'warehouse/g2p-medium', controller: 'reserve', seed: 7, overrides: { robots: 100, minutes: MINUTES } });
     const hz = host.model.hz;
-    /** Open deadlocks: robot → [tick detected, node then]. Cleared when the robot has left that node. */
-    const open = new Map<number, { tick: number; node: number }>();
+    /** Open deadlocks: the cycle, when its wait began and where each member stood. A cycle is broken once any member moves. */
+    const open: Array<{ sinceTick: number; nodes: Map<number, number> }> = [];
     let longestSec = 0;
     let deadlocks = 0;
     const nodeOf = (i: number) => Math.floor(host.state.robots.posZ[i]!) * 1000 + Math.floor(host.state.robots.posX[i]!);
@@ -32,12 +32,12 @@ describe('the default controller on g2p-medium, 100 robots, 30 simulated minutes
       for (const e of host.advance(hz).events) {
         if (e.type !== 'deadlock.detected') continue;
         deadlocks += 1;
-        for (const r of e.robots) if (!open.has(r)) open.set(r, { tick: e.tick - Math.round(e.waitedSec * hz), node: nodeOf(r) });
+        open.push({ sinceTick: e.tick - Math.round(e.waitedSec * hz), nodes: new Map(e.robots.map((r) => [r, nodeOf(r)])) });
       }
-      for (const [robot, d] of open) {
-        const ageSec = (host.tick - d.tick) / hz;
-        longestSec = Math.max(longestSec, ageSec);
-        if (nodeOf(robot) !== d.node) open.delete(robot);
+      for (let k = open.length - 1; k >= 0; k--) {
+        const d = open[k]!;
+        longestSec = Math.max(longestSec, (host.tick - d.sinceTick) / hz);
+        if ([...d.nodes].some(([robot, node]) => nodeOf(robot) !== node)) open.splice(k, 1);
       }
     }
     const kpis = host.kpis();

@@ -31,7 +31,7 @@ describe('determinism of warehouse/g2p-small', () => {
     });
     expect(hashes[0]).toBe(host.hash());
     expect(hashes[1]).toBe(host.hash());
-  });
+  }, 400_000);
 
   it('gives different order streams for different seeds', async () => {
     const released = async (seed: number) => {

@@ -37,8 +37,8 @@ interface Plan {
  * `lookaheadNodes` nodes of its route, granted in priority order (loaded robots first, then by id)
  * and only when free, so two robots never hold the same node: collision-free by construction for
  * footprints within a cell. Waits form a wait-for graph; a cycle that persists is reported as a
- * deadlock and broken by replanning its lowest-priority member around the others (or side-stepping
- * it to a free neighbour); an idle robot in someone's way is sent to park.
+ * deadlock and broken by side-stepping one member to a free neighbour (or, when none has one,
+ * re-routing a member around the others); an idle robot in someone's way is sent to park.
  */
 export function createReservationExecutor(options: ReservationOptions = {}): Executor {
   const lookahead = options.lookaheadNodes ?? 3;
@@ -87,7 +87,8 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
       for (const robot of priorityOrder(observation, plans)) {
         const plan = plans.get(robot.id)!;
         if (robot.mode === 'lifting' || robot.mode === 'dropping' || robot.mode === 'faulted') continue;
-        if (plan.remaining.length === 0 && robot.route.length === 0 && robot.atNode && robot.node === plan.goal) {
+        if (plan.remaining.length === 0 && robot.route.length === 0 && robot.mode !== 'follow') {
+          // Arrived, or the route was cut short (a refused command): either way the plan is spent.
           plans.delete(robot.id);
           continue;
         }
@@ -166,27 +167,29 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
         for (const r of cycle) reportedCycle[r] = 1;
         reports.push({ kind: 'deadlock', robots: cycle, waitedSec: Math.min(...cycle.map((r) => waitTicks[r]!)) * observation.dtSec });
       }
-      const victim = chooseVictim(observation, cycle);
-      const plan = plans.get(victim);
-      if (!plan) continue;
-      const others = cycle.filter((r) => r !== victim);
-      const avoid = new Set<number>();
-      for (const r of others) {
-        const other = observation.robots[r]!;
-        if (other.node >= 0) avoid.add(other.node);
-        for (const n of other.route) avoid.add(n);
-        for (const n of plans.get(r)?.remaining.slice(0, 4) ?? []) avoid.add(n);
+      // Step aside: the first member (empty-handed first, then highest id) with a free neighbour
+      // off the others' way moves there, and the rest of the cycle can advance.
+      const avoid = cycleFootprint(observation, cycle);
+      let resolved = false;
+      for (const victim of victimOrder(observation, cycle)) {
+        const robot = observation.robots[victim]!;
+        if (!robot.atNode || robot.mode !== 'hold') continue;
+        const aside = freeNeighbour(observation, robot, owner, avoid, robot.carrying !== null ? resting : null);
+        if (aside < 0) continue;
+        plans.set(victim, newPlan(observation, robot, [robot.node, aside], true));
+        owner[aside] = victim;
+        waitTicks[victim] = 0;
+        resolved = true;
+        break;
       }
-      if (!plan.replan) {
+      if (resolved) continue;
+      // Nobody can step aside: re-route the preferred member around the others.
+      const victim = victimOrder(observation, cycle)[0]!;
+      const plan = plans.get(victim);
+      if (plan && !plan.detour) {
         plan.replan = true;
         plan.avoid = [...avoid].sort((a, b) => a - b);
-        continue;
       }
-      // Re-routing found nothing last time: step aside to a free neighbour instead.
-      const robot = observation.robots[victim]!;
-      const aside = freeNeighbour(observation, robot, owner, avoid, robot.carrying !== null ? resting : null);
-      if (aside >= 0) plans.set(victim, newPlan(observation, robot, [robot.node, aside], true));
-      waitTicks[victim] = 0;
     }
   }
 }
@@ -211,11 +214,20 @@ function priorityOrder(observation: FleetObservation, plans: Map<number, Plan>):
   return withPlan.sort((a, b) => Number(a.carrying === null) - Number(b.carrying === null) || a.id - b.id);
 }
 
-/** The cycle member that gives way: an empty-handed robot if any (it may pass under pods), else the highest id. */
-function chooseVictim(observation: FleetObservation, cycle: number[]): number {
-  const empty = cycle.filter((r) => observation.robots[r]!.carrying === null);
-  const pool = empty.length > 0 ? empty : cycle;
-  return pool[pool.length - 1]!;
+/** Who gives way first: empty-handed robots (they may pass under pods), then the highest id. */
+function victimOrder(observation: FleetObservation, cycle: number[]): number[] {
+  return [...cycle].sort((a, b) => Number(observation.robots[a]!.carrying !== null) - Number(observation.robots[b]!.carrying !== null) || b - a);
+}
+
+/** Nodes the cycle's robots hold now (where they stand and the route they were granted). */
+function cycleFootprint(observation: FleetObservation, cycle: number[]): Set<number> {
+  const nodes = new Set<number>();
+  for (const r of cycle) {
+    const robot = observation.robots[r]!;
+    if (robot.node >= 0) nodes.add(robot.node);
+    for (const n of robot.route) nodes.add(n);
+  }
+  return nodes;
 }
 
 function freeNeighbour(observation: FleetObservation, robot: RobotObservation, owner: Int32Array, avoid: Set<number>, resting: Uint8Array | null): number {
