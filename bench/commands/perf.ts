@@ -1,3 +1,4 @@
+import { DEFAULT_CONTROLLER } from '../../robots/index.ts';
 import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +28,7 @@ export function perfCommand(): Command {
     .option('--json <file>', 'also write the rows as a JSON list')
     .option('--scenario <id...>', 'scenarios to measure (default: every warehouse/g2p-* scenario)')
     .option('--robots <list>', 'fleet sizes, comma-separated (default: each scenario\'s own)')
-    .option('--controller <name>', 'fleet controller (registry name or module path)', 'greedy')
+    .option('--controller <name>', 'fleet controller (registry name or module path)', DEFAULT_CONTROLLER)
     .option('--warmup-sec <s>', 'wall seconds of warm-up per case', parsePositiveNumber, 3)
     .option('--measure-sec <s>', 'wall seconds measured per case', parsePositiveNumber, 5)
     .action(async (opts: PerfOptions) => {

@@ -24,6 +24,8 @@ const G_FLOOR = 1;
 const G_STATIC = 2;
 const G_ROBOT = 4;
 const G_LOAD = 8;
+/** The foot plate of a pod: meets only the floor. */
+const G_LOAD_FOOT = 16;
 const groups = (member: number, filter: number) => (member << 16) | filter;
 
 const KINEMATIC_ACTIVE =
@@ -81,7 +83,7 @@ export class PhysicsWorld {
     const floor = world.createCollider(
       RAPIER.ColliderDesc.cuboid(widthM / 2, 0.05, depthM / 2)
         .setTranslation(widthM / 2, -0.05, depthM / 2)
-        .setCollisionGroups(groups(G_FLOOR, G_LOAD)),
+        .setCollisionGroups(groups(G_FLOOR, G_LOAD | G_LOAD_FOOT)),
       fixed,
     );
     own(floor, OwnerKind.Floor, 0);
@@ -112,9 +114,7 @@ export class PhysicsWorld {
       // Resting loads are fixed bodies; they turn dynamic only while settling after a drop.
       const body = world.createRigidBody(RAPIER.RigidBodyDesc.fixed().setTranslation(x, baseY, z));
       handles.loadBody.push(body.handle);
-      for (const desc of loadColliders(load.kind, geo)) {
-        own(world.createCollider(desc.setCollisionGroups(groups(G_LOAD, G_FLOOR | G_STATIC | G_ROBOT | G_LOAD)).setActiveCollisionTypes(KINEMATIC_ACTIVE), body), OwnerKind.Load, load.id);
-      }
+      for (const desc of loadColliders(load.kind, geo)) own(world.createCollider(desc, body), OwnerKind.Load, load.id);
     }
 
     for (const robot of model.robots) {
@@ -229,19 +229,30 @@ export class PhysicsWorld {
   }
 }
 
+/**
+ * Collision shapes of a load. A pod is its shelf block above the clearance (what carried pods,
+ * walls and chassis can hit) plus one thin foot plate that only meets the floor, so a set-down
+ * pod stands on it while it settles. Chassis (lower than the clearance) pass under resting pods
+ * without a single contact pair: two colliders a pod instead of five keeps 1,000-robot floors cheap.
+ * A tote is one box.
+ */
 function loadColliders(kind: 'pod' | 'tote', geo: SimModel['loadGeometry']['pod']): RAPIER.ColliderDesc[] {
   const half = geo.widthM / 2;
+  const body = groups(G_LOAD, G_FLOOR | G_STATIC | G_ROBOT | G_LOAD);
   if (kind === 'tote') {
-    return [RAPIER.ColliderDesc.cuboid(half, geo.heightM / 2, half * 0.7).setTranslation(0, geo.heightM / 2, 0).setMass(geo.massKg)];
+    return [RAPIER.ColliderDesc.cuboid(half, geo.heightM / 2, half * 0.7).setTranslation(0, geo.heightM / 2, 0).setMass(geo.massKg).setCollisionGroups(body).setActiveCollisionTypes(KINEMATIC_ACTIVE)];
   }
-  // A pod: a shelf block above the clearance and four legs at the corners.
   const shelfHalfY = (geo.heightM - geo.clearanceM) / 2;
-  const legHalf = geo.legM / 2;
-  const legHalfY = geo.clearanceM / 2;
-  const off = half - legHalf;
-  const descs = [RAPIER.ColliderDesc.cuboid(half, shelfHalfY, half).setTranslation(0, geo.clearanceM + shelfHalfY, 0).setMass(geo.massKg * 0.9)];
-  for (const [sx, sz] of [[-1, -1], [1, -1], [-1, 1], [1, 1]] as const) {
-    descs.push(RAPIER.ColliderDesc.cuboid(legHalf, legHalfY, legHalf).setTranslation(sx * off, legHalfY, sz * off).setMass(geo.massKg * 0.025));
-  }
-  return descs;
+  const footHalfY = 0.01;
+  return [
+    RAPIER.ColliderDesc.cuboid(half, shelfHalfY, half)
+      .setTranslation(0, geo.clearanceM + shelfHalfY, 0)
+      .setMass(geo.massKg * 0.9)
+      .setCollisionGroups(groups(G_LOAD, G_STATIC | G_ROBOT | G_LOAD))
+      .setActiveCollisionTypes(KINEMATIC_ACTIVE),
+    RAPIER.ColliderDesc.cuboid(half - geo.legM, footHalfY, half - geo.legM)
+      .setTranslation(0, footHalfY, 0)
+      .setMass(geo.massKg * 0.1)
+      .setCollisionGroups(groups(G_LOAD_FOOT, G_FLOOR)),
+  ];
 }
