@@ -22,7 +22,7 @@ export const LAYOUT_LEGEND: Readonly<Record<string, { kind: CellKind; dir?: numb
   '#': { kind: CellKind.Wall, meaning: 'wall' },
   '.': { kind: CellKind.Floor, meaning: 'floor, two-way aisle' },
   R: { kind: CellKind.Rack, meaning: 'storage location holding a rack pod; empty-handed lifters drive under it' },
-  T: { kind: CellKind.ToteRack, meaning: 'tote storage location; a tote robot stops on it to load or unload' },
+  T: { kind: CellKind.ToteRack, meaning: 'tote stand holding a tote; a tote robot drives in under it (north-south only) to load or unload' },
   P: { kind: CellKind.Station, meaning: 'pick station: a robot parks here while a picker works' },
   C: { kind: CellKind.Charger, meaning: 'charger' },
   S: { kind: CellKind.Spawn, meaning: 'spawn point (floor)' },

@@ -24,10 +24,14 @@ export interface Roadmap {
 }
 
 /**
- * Whether a move from a cell in direction `dir` into a neighbour respects one-way lanes: no move
- * against the lane's direction out of or into a one-way cell; turning off or onto it sideways is fine.
+ * Whether a move from a cell in direction `dir` into a neighbour is allowed: no move against a
+ * one-way lane's direction out of or into it (turning off or onto it sideways is fine), and tote
+ * stands only north–south.
  */
 function moveAllowed(grid: LayoutGrid, from: number, to: number, dir: number): boolean {
+  // A tote stand has rails on its east and west sides: it is entered and left north–south only.
+  const sideways = dir === 1 || dir === 3;
+  if (sideways && (grid.kinds[from] === CellKind.ToteRack || grid.kinds[to] === CellKind.ToteRack)) return false;
   const against = (dir + 2) % 4;
   return grid.oneWay[from] !== against && grid.oneWay[to] !== against;
 }

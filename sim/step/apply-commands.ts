@@ -1,6 +1,7 @@
 import type { RobotCommand } from '../control/types.ts';
 import { commandRobot, validateCommand } from '../control/validate-command.ts';
 import type { SimModel } from '../model/sim-model.ts';
+import { CellKind } from '../model/layout-grid.ts';
 import { nodeAt } from '../model/roadmap.ts';
 import { shortestPath } from '../model/shortest-path.ts';
 import { RobotMode, type SimState } from '../state/sim-state.ts';
@@ -147,6 +148,7 @@ function startDrop(model: SimModel, state: SimState, i: number): string | null {
   const { node, atNode } = robotNode(model, state, i);
   if (!atNode) return `robot ${i} must stand still on a node centre to drop`;
   if (loadAtNode(state, node) >= 0) return `node ${node} already holds a load`;
+  if (model.loads[load]!.kind === 'tote' && model.roadmap.nodeKind[node] !== CellKind.ToteRack) return `a tote can only be set down on a tote stand (T); node ${node} has none`;
   setRoute(state, i, [], []);
   r.mode[i] = RobotMode.Dropping;
   r.handlingTicksLeft[i] = Math.max(1, Math.round(model.robots[i]!.model.liftSec * model.hz));

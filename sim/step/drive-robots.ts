@@ -1,3 +1,5 @@
+import { CellKind } from '../model/layout-grid.ts';
+import { nodeAt } from '../model/roadmap.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import { RobotMode, type SimState } from '../state/sim-state.ts';
 import { approach, clamp, rotateHeading } from '../util/motion-math.ts';
@@ -63,7 +65,7 @@ export function driveRobots(model: SimModel, state: SimState, index: SpatialHash
     }
     v = approach(v, clamp(targetV, -spec.maxSpeedMps, spec.maxSpeedMps), aStep);
     // Never overshoot a stop point: the last step lands on it exactly (see followRoute).
-    if (v * dt > stopWithinM) v = stopWithinM / dt;
+    if (Math.abs(v) * dt > stopWithinM) v = (Math.sign(v) * stopWithinM) / dt;
     const w = clamp(targetW, -spec.maxTurnRps, spec.maxTurnRps);
     r.speedMps[i] = v;
     r.turnRps[i] = w;
@@ -131,8 +133,11 @@ function followRoute(model: SimModel, state: SimState, i: number): { v: number; 
   if (dist < REACH_M) return { v: 0, w: 0, stopWithinM: 0 };
   const ux = dx / dist;
   const uz = dz / dist;
-  const hx = r.headX[i]!;
-  const hz = r.headZ[i]!;
+  // Out of a tote stand a robot backs out rather than turn between the rails.
+  const backOut = r.headX[i]! * ux + r.headZ[i]! * uz < -ALIGNED_COS && onToteStand(model, state, i);
+  const sign = backOut ? -1 : 1;
+  const hx = sign * r.headX[i]!;
+  const hz = sign * r.headZ[i]!;
   const cosErr = hx * ux + hz * uz;
   const sinErr = hz * ux - hx * uz;
   if (cosErr < ALIGNED_COS) {
@@ -158,9 +163,15 @@ function followRoute(model: SimModel, state: SimState, i: number): { v: number; 
     px = nx;
     pz = nz;
   }
-  const v = Math.min(spec.maxSpeedMps, Math.sqrt(2 * spec.maxAccelMps2 * stopWithinM));
+  const v = sign * Math.min(spec.maxSpeedMps, Math.sqrt(2 * spec.maxAccelMps2 * stopWithinM));
   const w = clamp(STEER_GAIN * sinErr, -spec.maxTurnRps, spec.maxTurnRps);
   return { v, w, stopWithinM };
+}
+
+/** Whether the robot stands in a tote stand's cell (rails on both sides: no turning there). */
+function onToteStand(model: SimModel, state: SimState, i: number): boolean {
+  const node = nodeAt(model.roadmap, model.grid.cols, model.grid.rows, state.robots.posX[i]!, state.robots.posZ[i]!);
+  return node >= 0 && model.roadmap.nodeKind[node] === CellKind.ToteRack;
 }
 
 /** Pops waypoints the robot has reached; lands exactly on a stop point. */
@@ -173,7 +184,8 @@ function snapToReachedWaypoint(model: SimModel, state: SimState, i: number): voi
     const node = route[0]!;
     const dx = map.nodeX[node]! - r.posX[i]!;
     const dz = map.nodeZ[node]! - r.posZ[i]!;
-    const remaining = dx * r.headX[i]! + dz * r.headZ[i]!;
+    const motion = r.speedMps[i]! < 0 ? -1 : 1;
+    const remaining = motion * (dx * r.headX[i]! + dz * r.headZ[i]!);
     // Reached when the waypoint is (numerically) at or just behind the chassis centre.
     if (remaining > REACH_M || dx * dx + dz * dz > 0.04) break;
     route.shift();
@@ -189,7 +201,7 @@ function snapToReachedWaypoint(model: SimModel, state: SimState, i: number): voi
     const nx = map.nodeX[route[0]!]! - map.nodeX[node]!;
     const nz = map.nodeZ[route[0]!]! - map.nodeZ[node]!;
     const len = Math.sqrt(nx * nx + nz * nz);
-    const straight = len > 1e-9 && (nx * r.headX[i]! + nz * r.headZ[i]!) / len >= ALIGNED_COS;
+    const straight = len > 1e-9 && (motion * (nx * r.headX[i]! + nz * r.headZ[i]!)) / len >= ALIGNED_COS;
     const mustWait = notBefore.length > 0 && notBefore[0]! > state.tick + 1;
     if (!straight || mustWait) {
       r.posX[i] = map.nodeX[node]!;
