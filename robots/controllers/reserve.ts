@@ -5,7 +5,7 @@ import { createReservationExecutor } from '../fleet/executors/reservation-execut
 import { createShortestPathPlanner } from '../fleet/planners/shortest-path.ts';
 
 /**
- * `reserve` (the default): nearest-idle assignment with at most two tasks under way per station,
+ * `reserve` (the default): nearest-idle assignment with at most four tasks under way per station,
  * congestion-aware A* routes, and a rolling
  * node-reservation executor that never lets two robots hold the same node, detects and breaks
  * wait cycles, and moves idle robots out of the way.
@@ -13,7 +13,7 @@ import { createShortestPathPlanner } from '../fleet/planners/shortest-path.ts';
 export function createReserveController(): FleetController {
   return composeFleetController({
     name: 'reserve',
-    assigner: createNearestIdleAssigner({ maxActivePerStation: 2 }),
+    assigner: createNearestIdleAssigner({ maxActivePerStation: 4 }),
     planner: createShortestPathPlanner({ congestionCostM: 3 }),
     executor: createReservationExecutor(),
   });

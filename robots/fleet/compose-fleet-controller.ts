@@ -21,6 +21,7 @@ export function composeFleetController(parts: FleetParts): FleetController {
       parts.planner.beginTick?.(observation);
       const tasks = new Map(observation.tasks.map((t) => [t.id, t]));
       const returnGoals = chooseReturnGoals(observation, tasks);
+      const busy = new Set<number>();
       for (const robot of observation.robots) {
         if (robot.mode === 'faulted' || robot.mode === 'lifting' || robot.mode === 'dropping') continue;
         const task = robot.task !== null ? tasks.get(robot.task) : undefined;
@@ -28,6 +29,7 @@ export function composeFleetController(parts: FleetParts): FleetController {
         const step = nextStep(observation, robot, task, returnGoals);
         if (!step) continue;
         if (step.kind === 'act') {
+          busy.add(robot.id);
           commands.push({ kind: step.action, robot: robot.id });
           continue;
         }
@@ -47,7 +49,7 @@ export function composeFleetController(parts: FleetParts): FleetController {
         const path = parts.planner.plan(observation, { robot, goal: step.goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}) });
         if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
       }
-      if (parts.executor.finishTick) commands.push(...parts.executor.finishTick(observation));
+      if (parts.executor.finishTick) commands.push(...parts.executor.finishTick(observation, busy));
       return commands;
     },
     drainReports: () => parts.executor.drainReports?.() ?? [],

@@ -42,8 +42,11 @@ export interface Executor {
   planFrom?(robot: RobotObservation): number;
   /** Nodes a new route for the robot should avoid (e.g. to break a deadlock). */
   avoidFor?(robot: RobotObservation): ((node: number) => boolean) | undefined;
-  /** Called once per control tick after all routes are set; returns further commands. */
-  finishTick?(observation: FleetObservation): RobotCommand[];
+  /**
+   * Called once per control tick after all routes are set; returns further commands. `busy` are
+   * robots told to lift or drop this tick: leave them be.
+   */
+  finishTick?(observation: FleetObservation, busy: ReadonlySet<number>): RobotCommand[];
   drainReports?(): ControllerReport[];
   saveState?(): unknown;
   loadState?(state: unknown): void;

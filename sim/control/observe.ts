@@ -1,6 +1,7 @@
 import type { SimModel } from '../model/sim-model.ts';
 import { RobotMode, type SimState } from '../state/sim-state.ts';
 import { robotNode } from '../step/apply-commands.ts';
+import { rotateHeading } from '../util/motion-math.ts';
 import type { FleetObservation, RobotModeName, RobotObservation } from './types.ts';
 
 const MODE_NAMES: Record<number, RobotModeName> = {
@@ -13,8 +14,44 @@ const MODE_NAMES: Record<number, RobotModeName> = {
   [RobotMode.Faulted]: 'faulted',
 };
 
+/** Unit beam directions relative to heading +x: rotated in small deterministic steps (no sin/cos). */
+function beamDirections(beams: number): Float64Array {
+  const dirs = new Float64Array(beams * 2);
+  const stepRad = (2 * Math.PI) / beams;
+  const subSteps = Math.max(1, Math.ceil(stepRad / 0.05));
+  let hx = 1;
+  let hz = 0;
+  for (let k = 0; k < beams; k++) {
+    dirs[2 * k] = hx;
+    dirs[2 * k + 1] = hz;
+    for (let s = 0; s < subSteps; s++) [hx, hz] = rotateHeading(hx, hz, stepRad / subSteps);
+  }
+  return dirs;
+}
+
+const beamCache = new Map<number, Float64Array>();
+
+function scanRobot(model: SimModel, state: SimState, i: number, scan: { beams: number; rangeM: number }): Float32Array {
+  let local = beamCache.get(scan.beams);
+  if (!local) beamCache.set(scan.beams, (local = beamDirections(scan.beams)));
+  const r = state.robots;
+  const hx = r.headX[i]!;
+  const hz = r.headZ[i]!;
+  const world = new Float64Array(local.length);
+  for (let k = 0; k < scan.beams; k++) {
+    // Rotate the local beam (cos, sin-like pair) into the robot's frame: heading ⊗ beam.
+    const bx = local[2 * k]!;
+    const bz = local[2 * k + 1]!;
+    world[2 * k] = hx * bx - hz * bz;
+    world[2 * k + 1] = hz * bx + hx * bz;
+  }
+  const out = new Float32Array(scan.beams);
+  state.physics.rangeScan(i, r.posX[i]!, r.posZ[i]!, model.robots[i]!.model.footprint.heightM / 2, world, scan.rangeM, out);
+  return out;
+}
+
 /** Builds the controller's view of the state: copies, never references into `SimState`. */
-export function observe(model: SimModel, state: SimState): FleetObservation {
+export function observe(model: SimModel, state: SimState, scan?: { beams: number; rangeM: number }): FleetObservation {
   const r = state.robots;
   const robots: RobotObservation[] = [];
   for (let i = 0; i < r.count; i++) {
@@ -39,6 +76,7 @@ export function observe(model: SimModel, state: SimState): FleetObservation {
       maxSpeedMps: spec.maxSpeedMps,
       maxTurnRps: spec.maxTurnRps,
       maxAccelMps2: spec.maxAccelMps2,
+      ...(scan ? { scanM: scanRobot(model, state, i, scan) } : {}),
     });
   }
   return {

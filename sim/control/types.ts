@@ -30,6 +30,11 @@ export interface RobotObservation {
   maxSpeedMps: number;
   maxTurnRps: number;
   maxAccelMps2: number;
+  /**
+   * Range scan (only when the controller asks for one, see `FleetController.scan`): distances in
+   * metres, beam 0 straight ahead, then counter-clockwise seen from above, evenly spaced over 360°.
+   */
+  scanM?: Float32Array;
 }
 
 /** A task as controllers see it: present `load` at `station`, then store the load again. */
@@ -120,6 +125,8 @@ export type ControllerReport =
  */
 export interface FleetController {
   readonly name: string;
+  /** Ask for a planar range scan (ray casts) of every robot in each observation. */
+  readonly scan?: { beams: number; rangeM: number };
   /** Called once per episode before the first `decide`. */
   reset?(info: { seed: number; robots: number; roadmap: Roadmap }): void;
   decide(observation: FleetObservation): readonly RobotCommand[];

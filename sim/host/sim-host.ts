@@ -212,7 +212,8 @@ export class SimHost {
   private decide(): readonly unknown[] {
     const model = this.model;
     const state = this.state;
-    const observation = observe(model, state);
+    const scan = this.controller!.scan;
+    const observation = observe(model, state, scan && scan.beams >= 1 && scan.beams <= 720 && scan.rangeM > 0 ? scan : undefined);
     const t0 = this.clock?.();
     let out: unknown;
     let failure: string | null = null;

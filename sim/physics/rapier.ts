@@ -189,6 +189,21 @@ export class PhysicsWorld {
     return this.world.getRigidBody(this.handles.robotBody[robot]!).translation();
   }
 
+  /**
+   * A planar range scan from a robot's centre at chassis mid-height: for each unit direction
+   * `(dirs[2k], dirs[2k+1])` the distance to the first wall, robot or carried load, capped at
+   * `rangeM`. The robot's own body is not seen.
+   */
+  rangeScan(robot: number, x: number, z: number, heightM: number, dirs: Float64Array, rangeM: number, out: Float32Array): void {
+    const body = this.world.getRigidBody(this.handles.robotBody[robot]!);
+    const filter = groups(0xffff, G_STATIC | G_ROBOT | G_LOAD);
+    for (let k = 0; k < out.length; k++) {
+      const ray = new RAPIER.Ray({ x, y: heightM, z }, { x: dirs[2 * k]!, y: 0, z: dirs[2 * k + 1]! });
+      const hit = this.world.castRay(ray, rangeM, true, undefined, filter, undefined, body);
+      out[k] = hit ? hit.timeOfImpact : rangeM;
+    }
+  }
+
   /** Advances the physics by one fixed timestep. */
   step(): void {
     this.world.step(this.queue);

@@ -22,9 +22,10 @@ export function robotNode(model: SimModel, state: SimState, robot: number): { no
   return { node, atNode };
 }
 
-/** Puts a robot in hold and records why. */
+/** Puts a robot in hold and records why. A lift or drop under way finishes (holding still is safe). */
 export function rejectCommand(state: SimState, robot: number | null, reason: string): void {
-  if (robot !== null) {
+  const handling = robot !== null && (state.robots.mode[robot] === RobotMode.Lifting || state.robots.mode[robot] === RobotMode.Dropping);
+  if (robot !== null && !handling) {
     state.robots.mode[robot] = RobotMode.Hold;
     state.robots.route[robot] = [];
     state.robots.routeNotBefore[robot] = [];

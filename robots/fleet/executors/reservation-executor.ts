@@ -78,7 +78,7 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
       plans.set(robot.id, newPlan(observation, robot, path, false));
       return [];
     },
-    finishTick(observation) {
+    finishTick(observation, busy) {
       ensureSize(observation.robots.length);
       const owner = claimNodes(observation);
       const commands: RobotCommand[] = [];
@@ -86,7 +86,7 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
       waitOn.fill(-1);
       for (const robot of priorityOrder(observation, plans)) {
         const plan = plans.get(robot.id)!;
-        if (robot.mode === 'lifting' || robot.mode === 'dropping' || robot.mode === 'faulted') continue;
+        if (busy.has(robot.id) || robot.mode === 'lifting' || robot.mode === 'dropping' || robot.mode === 'faulted') continue;
         if (plan.remaining.length === 0 && robot.route.length === 0 && robot.mode !== 'follow') {
           // Arrived, or the route was cut short (a refused command): either way the plan is spent.
           plans.delete(robot.id);
@@ -121,7 +121,7 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
         if (waitOn[i] === -1) reportedCycle[i] = 0;
       }
       commands.push(...yieldIdleRobots(observation, owner));
-      breakDeadlocks(observation, owner);
+      breakDeadlocks(observation, owner, busy);
       return commands;
     },
     drainReports() {
@@ -159,7 +159,7 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
   }
 
   /** Reports wait cycles once and breaks each by re-routing or side-stepping one member. */
-  function breakDeadlocks(observation: FleetObservation, owner: Int32Array): void {
+  function breakDeadlocks(observation: FleetObservation, owner: Int32Array, busy: ReadonlySet<number>): void {
     const minTicks = deadlockAfterSec / observation.dtSec;
     const resting = restingLoadNodes(observation);
     for (const cycle of findWaitCycles(waitOn, waitTicks, minTicks)) {
@@ -173,7 +173,7 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
       let resolved = false;
       for (const victim of victimOrder(observation, cycle)) {
         const robot = observation.robots[victim]!;
-        if (!robot.atNode || robot.mode !== 'hold') continue;
+        if (busy.has(victim) || !robot.atNode || robot.mode !== 'hold') continue;
         const aside = freeNeighbour(observation, robot, owner, avoid, robot.carrying !== null ? resting : null);
         if (aside < 0) continue;
         plans.set(victim, newPlan(observation, robot, [robot.node, aside], true));
