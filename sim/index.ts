@@ -41,7 +41,7 @@ export type {
   RobotCommand,
   RobotModeName,
 } from './control/types.ts';
-export { observe } from './control/observe.ts';
+export { observe, robotModeName } from './control/observe.ts';
 export { validateCommand } from './control/validate-command.ts';
 export { SimHost, type LoadRequest, type AdvanceResult, type HostTiming } from './host/sim-host.ts';
 export { writePoseFrame, ROBOT_STRIDE, LOAD_STRIDE, type PoseFrame } from './host/pose-frame.ts';

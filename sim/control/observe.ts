@@ -4,6 +4,11 @@ import { robotNode } from '../step/apply-commands.ts';
 import { rotateHeading } from '../util/motion-math.ts';
 import type { FleetObservation, RobotModeName, RobotObservation } from './types.ts';
 
+/** The name of a `RobotMode` value as controllers and the UI show it (a stalled robot is `faulted`). */
+export function robotModeName(mode: number, faulted: boolean): RobotModeName {
+  return faulted ? 'faulted' : (MODE_NAMES[mode] ?? 'hold');
+}
+
 const MODE_NAMES: Record<number, RobotModeName> = {
   [RobotMode.Hold]: 'hold',
   [RobotMode.Drive]: 'drive',
@@ -67,7 +72,7 @@ export function observe(model: SimModel, state: SimState, scan?: { beams: number
       speedMps: r.speedMps[i]!,
       node,
       atNode,
-      mode: r.faultUntilTick[i]! >= 0 ? 'faulted' : MODE_NAMES[r.mode[i]!]!,
+      mode: robotModeName(r.mode[i]!, r.faultUntilTick[i]! >= 0),
       route: r.route[i]!.slice(),
       carrying: r.carriedLoad[i]! >= 0 ? r.carriedLoad[i]! : null,
       task: r.task[i]! >= 0 ? r.task[i]! : null,

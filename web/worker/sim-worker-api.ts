@@ -2,8 +2,8 @@ import * as Comlink from 'comlink';
 import { DEFAULT_CONTROLLER, robotModels } from '../../robots/index.ts';
 import { DEFAULT_SCENARIO, findScenario, scenarios } from '../../scenarios/index.ts';
 import {
-  RobotMode,
   ScenarioSpecError,
+  robotModeName,
   SimHost,
   compileScenario,
   type ControllerFactory,
@@ -15,16 +15,6 @@ import type { CatalogInfo, LoadOptions, LoadOutcome, RobotDetail, SimWorkerApi, 
 import { controllerCatalog } from './controller-catalog.ts';
 import { SharedFrameSlots } from './frame-slots.ts';
 import { sceneFromModel, sceneFromRawSpec } from './scene-info.ts';
-
-const MODE_NAMES: Record<number, string> = {
-  [RobotMode.Hold]: 'hold',
-  [RobotMode.Drive]: 'drive',
-  [RobotMode.Follow]: 'follow',
-  [RobotMode.Lifting]: 'lifting',
-  [RobotMode.Dropping]: 'dropping',
-  [RobotMode.Docked]: 'docked',
-  [RobotMode.Faulted]: 'faulted',
-};
 
 /** At most this many ticks per `advance` call, so one call never blocks the worker for long. */
 const MAX_TICKS_PER_CALL = 20_000;
@@ -118,7 +108,7 @@ export class SimWorker implements SimWorkerApi {
       robot,
       tick: state.tick,
       modelId: spec.id,
-      mode: r.faultUntilTick[robot]! >= 0 ? 'faulted' : (MODE_NAMES[r.mode[robot]!] ?? String(r.mode[robot])),
+      mode: robotModeName(r.mode[robot]!, r.faultUntilTick[robot]! >= 0),
       speedMps: r.speedMps[robot]!,
       batteryWh: r.batteryWh[robot]!,
       capacityWh: spec.battery.capacityWh,
