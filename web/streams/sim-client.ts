@@ -44,6 +44,8 @@ export class SimClient {
   private lastPumpMs = -1;
   /** Wall milliseconds the worker spent in its last advance (for display). */
   lastWorkerMs = 0;
+  /** Main-thread milliseconds spent publishing results to subscribers since the caller last reset it. */
+  publishMs = 0;
 
   constructor() {
     this.spawn();
@@ -129,8 +131,10 @@ export class SimClient {
     if (generation !== this.generation || result.episode !== this.episode || episode !== this.episode) return;
     this.lastWorkerMs = result.workerMs;
     this.done = result.done;
+    const t0 = performance.now();
     if (result.events.length > 0) this.events$.next({ episode: result.episode, events: result.events });
     this.frames$.next({ episode: result.episode, tick: result.tick, robots: result.robots, loads: result.loads });
+    this.publishMs += performance.now() - t0;
   }
 
   private spawn(): void {
