@@ -11,6 +11,8 @@ import { KpiPanel } from './ui/kpi-panel.ts';
 import { RobotPanel } from './ui/robot-panel.ts';
 import { byId, Toolbar } from './ui/toolbar.ts';
 
+/** Wall milliseconds between congestion texture rewrites. */
+const HEATMAP_REFRESH_MS = 500;
 /** Frame-time samples kept for the benchmark, main-thread milliseconds per animation frame. */
 const FRAME_SAMPLES = 600;
 
@@ -44,6 +46,7 @@ export class App {
   private hz = 30;
   private handlerMs = 0;
   private lastDetailMs = 0;
+  private lastHeatmapMs = 0;
   private lastFrameTick = 0;
 
   constructor(private readonly start: StartOptions) {
@@ -85,7 +88,7 @@ export class App {
     }
     this.banner.hide();
     this.hz = outcome.scene.hz;
-    this.view.heatmap!.mesh.visible = this.toolbar.heatmap.checked;
+    this.view.showHeatmap(this.toolbar.heatmap.checked);
     this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz });
     return outcome;
   }
@@ -129,7 +132,10 @@ export class App {
       this.lastDetailMs = nowMs;
       void this.refreshDetail();
     }
-    this.view.heatmap?.refresh();
+    if (nowMs - this.lastHeatmapMs >= HEATMAP_REFRESH_MS) {
+      this.lastHeatmapMs = nowMs;
+      this.view.refreshHeatmap();
+    }
     this.view.render();
     const spent = performance.now() - t0 + this.handlerMs + this.client.publishMs;
     this.handlerMs = 0;
@@ -186,7 +192,7 @@ export class App {
     tb.reset.addEventListener('click', () => void this.reload());
     tb.speed.addEventListener('change', () => this.setSpeed(tb.readSpeed()));
     tb.heatmap.addEventListener('change', () => {
-      if (this.view.heatmap) this.view.heatmap.mesh.visible = tb.heatmap.checked;
+      this.view.showHeatmap(tb.heatmap.checked);
     });
     const reloadFromPickers = () =>
       void this.load({ scenario: tb.scenario.value, controller: tb.controller.value, seed: Math.max(0, Math.floor(Number(tb.seed.value) || 0)) });

@@ -46,9 +46,9 @@ export class HeatmapOverlay {
     this.dirty += 1;
   }
 
-  /** Rewrites the texture (call at a few hertz, only when visible). */
-  refresh(): void {
-    if (!this.mesh.visible || this.dirty === 0) return;
+  /** Rewrites the texture if visible and anything was added (call at a few hertz); true if it did. */
+  refresh(): boolean {
+    if (!this.mesh.visible || this.dirty === 0) return false;
     this.dirty = 0;
     let max = 0;
     for (const h of this.heat) if (h > max) max = h;
@@ -60,6 +60,7 @@ export class HeatmapOverlay {
       this.texels[i * 4 + 3] = v > 0.02 ? Math.round(60 + 150 * v) : 0;
     }
     this.texture.needsUpdate = true;
+    return true;
   }
 
   clear(): void {

@@ -25,6 +25,8 @@ export class SceneView {
   /** Robot the camera follows, or -1. */
   followed = -1;
   private readonly raycaster = new THREE.Raycaster();
+  /** Something drawn changed since the last render; unchanged frames are not redrawn. */
+  private dirty = true;
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     this.renderer = new THREE.WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
@@ -37,6 +39,7 @@ export class SceneView {
     this.controls = new OrbitControls(this.camera, canvas);
     this.controls.enableDamping = false;
     this.controls.maxPolarAngle = Math.PI * 0.48;
+    this.controls.addEventListener('change', () => (this.dirty = true));
     this.ring = new THREE.Mesh(new THREE.RingGeometry(0.55, 0.7, 32).rotateX(-Math.PI / 2), new THREE.MeshBasicMaterial({ color: 0xf0abfc, depthTest: false }));
     this.ring.renderOrder = 2;
     this.ring.visible = false;
@@ -61,11 +64,13 @@ export class SceneView {
     this.camera.position.set(w / 2, Math.max(w, h) * 0.75, h / 2 + Math.max(w, h) * 0.7);
     this.controls.update();
     this.select(-1);
+    this.dirty = true;
   }
 
   /** Poses robots and loads from a frame. */
   setFrame(robots: Float32Array, loads: Float32Array): void {
     this.robots = robots;
+    this.dirty = true;
     this.moving?.update(robots, loads);
     if (this.followed >= 0) {
       const p = this.robotXZ(this.followed);
@@ -93,6 +98,19 @@ export class SceneView {
     this.followed = robot;
     this.ring.visible = robot >= 0;
     if (robot < 0) this.route.visible = false;
+    this.dirty = true;
+  }
+
+  /** Shows or hides the congestion overlay. */
+  showHeatmap(visible: boolean): void {
+    if (!this.heatmap) return;
+    this.heatmap.mesh.visible = visible;
+    this.dirty = true;
+  }
+
+  /** Rewrites the congestion texture if it is shown and changed (call at a few hertz). */
+  refreshHeatmap(): void {
+    if (this.heatmap?.refresh()) this.dirty = true;
   }
 
   /** Draws a route (x, z pairs) on the floor. */
@@ -103,6 +121,7 @@ export class SceneView {
     this.route.geometry = new THREE.BufferGeometry();
     this.route.geometry.setAttribute('position', new THREE.Float32BufferAttribute(points, 3));
     this.route.visible = points.length >= 6 && this.followed >= 0;
+    this.dirty = true;
   }
 
   /** Moves the camera to look at (x, z), keeping its angle and distance. Stops following. */
@@ -141,10 +160,14 @@ export class SceneView {
     this.renderer.setSize(w, h, false);
     this.camera.aspect = w / h;
     this.camera.updateProjectionMatrix();
+    this.dirty = true;
   }
 
+  /** Draws the scene if anything changed since the last call (poses, camera, overlays, size). */
   render(): void {
     this.controls.update();
+    if (!this.dirty) return;
+    this.dirty = false;
     this.renderer.render(this.root, this.camera);
   }
 

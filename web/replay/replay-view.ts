@@ -78,7 +78,7 @@ export class ReplayView {
     app.selectRobot(-1);
     app.banner.show('info', `Replay ${name}: ${player.replay.header.scenarioId}, seed ${player.replay.header.seed}, controller ${player.replay.header.controller}`);
     app.view.setScene(outcome.scene);
-    app.view.heatmap!.mesh.visible = app.toolbar.heatmap.checked;
+    app.view.showHeatmap(app.toolbar.heatmap.checked);
     app.eventList.clear();
     app.kpiPanel.reset();
     const series = player.throughputSeries();
