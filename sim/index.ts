@@ -45,7 +45,7 @@ export { observe, robotModeName } from './control/observe.ts';
 export { validateCommand } from './control/validate-command.ts';
 export { SimHost, type LoadRequest, type AdvanceResult, type HostTiming } from './host/sim-host.ts';
 export { writePoseFrame, ROBOT_STRIDE, LOAD_STRIDE, type PoseFrame } from './host/pose-frame.ts';
-export { initPhysics, yawQuaternion } from './physics/rapier.ts';
+export { initPhysics, yawQuaternion, PhysicsWorld } from './physics/rapier.ts';
 export { Hasher } from './util/hash.ts';
 export { findWaitCycles } from './util/wait-cycles.ts';
 export {

@@ -56,14 +56,14 @@ export function perfCommand(): Command {
     });
 }
 
-const COLS = ['scenario', 'robots', 'RTF', 'tick ms', 'physics', 'controller', 'other', 'bare step', 'ratio', 'peak MB'];
-const WIDTHS = [24, 6, 8, 8, 8, 10, 8, 9, 6, 8];
+const COLS = ['scenario', 'robots', 'RTF', 'tick ms', 'physics', 'controller', 'other', 'bare idle', 'bare replay', 'ratio', 'peak MB'];
+const WIDTHS = [24, 6, 8, 8, 8, 10, 8, 9, 11, 6, 8];
 
 function header(): string {
   return COLS.map((c, i) => (i === 0 ? c.padEnd(WIDTHS[i]!) : c.padStart(WIDTHS[i]!))).join(' ');
 }
 
 function formatRow(r: PerfRow): string {
-  const cells = [r.scenario, String(r.robots), `${r.realTimeFactor}x`, r.tickMs.toFixed(3), r.physicsMs.toFixed(3), r.controllerMs.toFixed(3), r.otherMs.toFixed(3), r.bareStepMs.toFixed(3), r.ratioToBarePhysics.toFixed(2), r.peakRssMb.toFixed(0)];
+  const cells = [r.scenario, String(r.robots), `${r.realTimeFactor}x`, r.tickMs.toFixed(3), r.physicsMs.toFixed(3), r.controllerMs.toFixed(3), r.otherMs.toFixed(3), r.bareStepMs.toFixed(3), r.bareReplayMs.toFixed(3), r.ratioToBarePhysics.toFixed(2), r.peakRssMb.toFixed(0)];
   return cells.map((c, i) => (i === 0 ? c.padEnd(WIDTHS[i]!) : c.padStart(WIDTHS[i]!))).join(' ');
 }

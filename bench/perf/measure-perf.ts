@@ -1,5 +1,6 @@
 import { robotModels } from '../../robots/index.ts';
 import { SimHost } from '../../sim/index.ts';
+import { createMotionRecorder, replayMotion } from './motion-replay.ts';
 import { loadControllerFactory } from '../load-controller.ts';
 import { resolveScenario } from '../registry.ts';
 
@@ -27,9 +28,15 @@ export interface PerfRow {
   controllerMs: number;
   /** Everything else in the tick: observation, commands, motion model, contacts, orders, events. */
   otherMs: number;
-  /** One bare `world.step()` of the same world, robots spread out mid-episode. */
+  /** One bare `world.step()` of the same world, robots standing where they are. */
   bareStepMs: number;
-  /** tickMs / bareStepMs: what a full sim tick costs relative to bare physics. */
+  /**
+   * Bare Rapier stepping of the same world doing the same thing: the measured ticks replayed on a
+   * copy of the world (restored from a snapshot) with the recorded chassis and load poses set
+   * directly before each `world.step()`, and no sim stage at all.
+   */
+  bareReplayMs: number;
+  /** tickMs / bareReplayMs: what a full sim tick costs relative to bare physics of the same motion. */
   ratioToBarePhysics: number;
   /** Peak resident set size of the process that ran the case. */
   peakRssMb: number;
@@ -39,8 +46,9 @@ export interface PerfRow {
 
 /**
  * Measures one case in this process (run it in a fresh process for a meaningful peak RSS):
- * warm up by wall time while the robots spread out, time `advance` tick by tick, then time as
- * many bare physics steps of the same world.
+ * warm up by wall time while the robots spread out, time `advance` tick by tick, then time the
+ * same motion replayed on bare Rapier (see {@link PerfRow.bareReplayMs}) and bare steps with the
+ * robots standing.
  */
 export async function measurePerf(c: PerfCase): Promise<PerfRow> {
   const spec = resolveScenario(c.scenario);
@@ -51,9 +59,14 @@ export async function measurePerf(c: PerfCase): Promise<PerfRow> {
     const warmEnd = performance.now() + c.warmupSec * 1000;
     while (performance.now() < warmEnd) host.advance(1);
     const warmupTicks = host.tick;
+    const snapshot = host.snapshot();
+    const recorder = createMotionRecorder(host);
     const t0 = { ...host.timing };
     const measureEnd = performance.now() + c.measureSec * 1000;
-    while (performance.now() < measureEnd || host.timing.ticks - t0.ticks < 30) host.advance(1);
+    while (performance.now() < measureEnd || host.timing.ticks - t0.ticks < 30) {
+      host.advance(1);
+      recorder.record();
+    }
     const t1 = host.timing;
     const ticks = t1.ticks - t0.ticks;
     const totalMs = t1.totalMs - t0.totalMs;
@@ -64,6 +77,7 @@ export async function measurePerf(c: PerfCase): Promise<PerfRow> {
     const b0 = performance.now();
     for (let i = 0; i < bareSteps; i++) physics.step();
     const bareStepMs = (performance.now() - b0) / bareSteps;
+    const bareReplayMs = replayMotion(snapshot, host.model.dtSec, recorder.ticks) / ticks;
     const tickMs = totalMs / ticks;
     return {
       scenario: host.model.id,
@@ -75,7 +89,8 @@ export async function measurePerf(c: PerfCase): Promise<PerfRow> {
       controllerMs: round(controllerMs / ticks, 4),
       otherMs: round((totalMs - physicsMs - controllerMs) / ticks, 4),
       bareStepMs: round(bareStepMs, 4),
-      ratioToBarePhysics: round(tickMs / bareStepMs, 2),
+      bareReplayMs: round(bareReplayMs, 4),
+      ratioToBarePhysics: round(tickMs / bareReplayMs, 2),
       peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
       warmupTicks,
       measuredTicks: ticks,

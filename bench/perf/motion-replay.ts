@@ -1,0 +1,71 @@
+import { PhysicsWorld, type SimHost, type SimSnapshot } from '../../sim/index.ts';
+
+/** What changed in the physics during one tick: poses set and load body-type switches. */
+interface TickMotion {
+  robots: Array<[robot: number, x: number, z: number, hx: number, hz: number]>;
+  loads: Array<[load: number, x: number, y: number, z: number]>;
+  attached: number[];
+  released: number[];
+  fixed: number[];
+}
+
+/**
+ * Records, after each tick, the chassis poses that changed, the poses of carried loads and the
+ * loads picked up, set down or fixed, so the same motion can be replayed on bare Rapier.
+ */
+export function createMotionRecorder(host: SimHost): { ticks: TickMotion[]; record(): void } {
+  const r = host.state.robots;
+  const loads = host.state.loads;
+  const prev = { x: Float64Array.from(r.posX), z: Float64Array.from(r.posZ), hx: Float64Array.from(r.headX), hz: Float64Array.from(r.headZ) };
+  const prevCarried = Int32Array.from(loads.carriedBy);
+  const prevSettle = Int32Array.from(loads.settleTicksLeft);
+  const ticks: TickMotion[] = [];
+  return {
+    ticks,
+    record() {
+      const state = host.state;
+      const motion: TickMotion = { robots: [], loads: [], attached: [], released: [], fixed: [] };
+      for (let i = 0; i < r.count; i++) {
+        if (r.posX[i] === prev.x[i] && r.posZ[i] === prev.z[i] && r.headX[i] === prev.hx[i] && r.headZ[i] === prev.hz[i]) continue;
+        motion.robots.push([i, r.posX[i]!, r.posZ[i]!, r.headX[i]!, r.headZ[i]!]);
+        prev.x[i] = r.posX[i]!;
+        prev.z[i] = r.posZ[i]!;
+        prev.hx[i] = r.headX[i]!;
+        prev.hz[i] = r.headZ[i]!;
+      }
+      for (let l = 0; l < loads.count; l++) {
+        const carrier = loads.carriedBy[l]!;
+        if (carrier >= 0 && prevCarried[l]! < 0) motion.attached.push(l);
+        if (carrier < 0 && prevCarried[l]! >= 0) motion.released.push(l);
+        if (loads.settleTicksLeft[l] === 0 && prevSettle[l]! > 0 && carrier < 0) motion.fixed.push(l);
+        if (carrier >= 0) {
+          const p = state.physics.loadPose(l);
+          motion.loads.push([l, p.x, p.y, p.z]);
+        }
+        prevCarried[l] = carrier;
+        prevSettle[l] = loads.settleTicksLeft[l]!;
+      }
+      ticks.push(motion);
+    },
+  };
+}
+
+/** Replays recorded motion on a copy of the world restored from `snapshot`; returns the wall milliseconds it took. */
+export function replayMotion(snapshot: SimSnapshot, dtSec: number, ticks: readonly TickMotion[]): number {
+  const world = PhysicsWorld.restore(snapshot.world, snapshot.handles, dtSec);
+  try {
+    const t0 = performance.now();
+    for (const m of ticks) {
+      for (const l of m.attached) world.attachLoad(l);
+      for (const [i, x, z, hx, hz] of m.robots) world.setRobotPose(i, x, z, hx, hz);
+      for (const [l, x, y, z] of m.loads) world.setCarriedLoadPose(l, x, y, z);
+      world.step();
+      world.drainContacts(() => undefined);
+      for (const l of m.released) world.releaseLoad(l);
+      for (const l of m.fixed) world.fixLoad(l);
+    }
+    return performance.now() - t0;
+  } finally {
+    world.free();
+  }
+}
