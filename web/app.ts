@@ -1,4 +1,4 @@
-import { auditTime, BehaviorSubject, filter, map, Subject } from 'rxjs';
+import { BehaviorSubject, filter, map, Subject } from 'rxjs';
 import type { Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/index.ts';
 import { SceneView } from './render/scene-view.ts';
 import { ReplayView } from './replay/replay-view.ts';
@@ -11,6 +11,8 @@ import { KpiPanel } from './ui/kpi-panel.ts';
 import { RobotPanel } from './ui/robot-panel.ts';
 import { byId, Toolbar } from './ui/toolbar.ts';
 
+/** Wall milliseconds between KPI panel refreshes. */
+const KPI_REFRESH_MS = 250;
 /** Wall milliseconds between congestion texture rewrites. */
 const HEATMAP_REFRESH_MS = 500;
 /** Frame-time samples kept for the benchmark, main-thread milliseconds per animation frame. */
@@ -161,8 +163,8 @@ export class App {
       filter((f) => f !== null),
       map((f) => ({ episode: f.episode, tick: f.tick })),
     );
-    kpiStream(this.episodes$, client.events$, ticks$).subscribe((k) => this.kpis$.next(k.kpis));
-    this.kpis$.pipe(auditTime(250)).subscribe((k) => {
+    kpiStream(this.episodes$, client.events$, ticks$, KPI_REFRESH_MS).subscribe((k) => this.kpis$.next(k.kpis));
+    this.kpis$.subscribe((k) => {
       const t0 = performance.now();
       if (!this.replay.active) this.kpiPanel.show(k);
       this.handlerMs += performance.now() - t0;

@@ -1,4 +1,4 @@
-import { combineLatest, filter, map, scan, startWith, switchMap, type Observable } from 'rxjs';
+import { auditTime, combineLatest, filter, map, scan, startWith, switchMap, type Observable } from 'rxjs';
 import { createKpiAccumulator, finalizeKpis, reduceKpis, type Kpis, type SimEvent } from '../../sim/index.ts';
 
 /** An episode as the KPI stream sees it. */
@@ -9,12 +9,15 @@ export interface EpisodeKey {
 
 /**
  * Live KPIs: for each episode, the episode's events folded with the sim's own `reduceKpis` (rxjs
- * `scan`), finalised at the latest tick: the same code `bench/` reduces with.
+ * `scan`), finalised at the latest tick: the same code `bench/` reduces with. Every event is folded
+ * as it arrives; finalising (percentiles and rates) happens at most once per `refreshMs` wall
+ * milliseconds, on the latest accumulator and tick.
  */
 export function kpiStream(
   episodes$: Observable<EpisodeKey>,
   events$: Observable<{ episode: number; events: SimEvent[] }>,
   ticks$: Observable<{ episode: number; tick: number }>,
+  refreshMs: number,
 ): Observable<{ episode: number; tick: number; kpis: Kpis }> {
   return episodes$.pipe(
     switchMap(({ episode, hz }) => {
@@ -24,7 +27,7 @@ export function kpiStream(
         startWith(createKpiAccumulator(hz)),
       );
       const tick$ = ticks$.pipe(filter((t) => t.episode === episode));
-      return combineLatest([acc$, tick$]).pipe(map(([acc, t]) => ({ episode, tick: t.tick, kpis: finalizeKpis(acc, t.tick / hz) })));
+      return combineLatest([acc$, tick$]).pipe(auditTime(refreshMs), map(([acc, t]) => ({ episode, tick: t.tick, kpis: finalizeKpis(acc, t.tick / hz) })));
     }),
   );
 }

@@ -36,29 +36,41 @@ export function placeEvents(events: readonly SimEvent[], robotXZ: (robot: number
   return out;
 }
 
-/** The clickable event list; a click calls `onJump` with the event's place. */
+/** The clickable event list (newest first, at most `MAX_ENTRIES`); a click calls `onJump` with the event's place. */
 export class EventList {
   private count = 0;
+  private readonly places = new WeakMap<Element, PlacedEvent>();
 
   constructor(
     private readonly list: HTMLOListElement,
     private readonly onJump: (x: number, z: number) => void,
-  ) {}
+  ) {
+    list.addEventListener('click', (e) => {
+      const li = e.target instanceof Element ? e.target.closest('li') : null;
+      const place = li ? this.places.get(li) : undefined;
+      if (place) this.onJump(place.x, place.z);
+    });
+  }
 
   clear(): void {
     this.list.innerHTML = '';
     this.count = 0;
   }
 
+  /** Adds a batch with one DOM insertion; entries that would fall off the list are never built. */
   add(events: readonly PlacedEvent[]): void {
-    for (const e of events) {
+    if (events.length === 0) return;
+    const batch = document.createDocumentFragment();
+    for (let i = events.length - 1; i >= Math.max(0, events.length - MAX_ENTRIES); i--) {
+      const e = events[i]!;
       const li = document.createElement('li');
       li.className = e.kind;
       li.textContent = e.text;
-      li.addEventListener('click', () => this.onJump(e.x, e.z));
-      this.list.prepend(li);
+      this.places.set(li, e);
+      batch.append(li);
       this.count += 1;
     }
+    this.list.prepend(batch);
     while (this.count > MAX_ENTRIES && this.list.lastChild) {
       this.list.lastChild.remove();
       this.count -= 1;

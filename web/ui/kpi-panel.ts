@@ -12,6 +12,8 @@ export class KpiPanel {
   private readonly ys: number[] = [];
   /** The KPIs last shown (tests read them). */
   shown: Kpis | null = null;
+  /** Value cells in `kpiRows` order, built once per episode; only changed text is rewritten. */
+  private cells: HTMLElement[] | null = null;
 
   constructor(private readonly list: HTMLElement, chartHost: HTMLElement) {
     this.chart = new uPlot(
@@ -44,21 +46,18 @@ export class KpiPanel {
     this.shown = k;
     if (!k) {
       this.list.innerHTML = '';
+      this.cells = null;
       return;
     }
-    const rows: Array<[string, string]> = [
-      ['Orders delivered', `${k.ordersDelivered} / ${k.ordersReleased}`],
-      ['Throughput', `${k.throughputPerHour.toFixed(1)} /h`],
-      ['Cycle time p50 / p95', `${k.cycleTimeP50Sec.toFixed(1)} / ${k.cycleTimeP95Sec.toFixed(1)} s`],
-      ['Utilisation', `${(k.utilisation * 100).toFixed(1)} %`],
-      ['Collisions', String(k.collisions.total)],
-      ['Lines picked', String(k.linesPicked)],
-      ['Distance', `${k.distanceM.toFixed(0)} m`],
-      ['Deadlocks', String(k.deadlocks)],
-      ['Rejected commands', String(k.commandsRejected)],
-      ['Simulated', `${k.simulatedSec.toFixed(0)} s`],
-    ];
-    this.list.innerHTML = rows.map(([name, value]) => `<dt>${name}</dt><dd data-kpi="${name}">${value}</dd>`).join('');
+    const rows = kpiRows(k);
+    if (!this.cells) {
+      this.list.innerHTML = rows.map(([name]) => `<dt>${name}</dt><dd data-kpi="${name}"></dd>`).join('');
+      this.cells = Array.from(this.list.querySelectorAll('dd'));
+    }
+    rows.forEach(([, value], i) => {
+      const cell = this.cells![i]!;
+      if (cell.textContent !== value) cell.textContent = value;
+    });
     const minutes = k.simulatedSec / 60;
     const last = this.xs[this.xs.length - 1];
     if (last !== undefined && minutes < last) return;
@@ -75,4 +74,20 @@ export class KpiPanel {
     this.ys.splice(0, this.ys.length, ...perHour);
     this.chart.setData([this.xs, this.ys]);
   }
+}
+
+/** The panel's rows: label and formatted value. */
+function kpiRows(k: Kpis): Array<[string, string]> {
+  return [
+    ['Orders delivered', `${k.ordersDelivered} / ${k.ordersReleased}`],
+    ['Throughput', `${k.throughputPerHour.toFixed(1)} /h`],
+    ['Cycle time p50 / p95', `${k.cycleTimeP50Sec.toFixed(1)} / ${k.cycleTimeP95Sec.toFixed(1)} s`],
+    ['Utilisation', `${(k.utilisation * 100).toFixed(1)} %`],
+    ['Collisions', String(k.collisions.total)],
+    ['Lines picked', String(k.linesPicked)],
+    ['Distance', `${k.distanceM.toFixed(0)} m`],
+    ['Deadlocks', String(k.deadlocks)],
+    ['Rejected commands', String(k.commandsRejected)],
+    ['Simulated', `${k.simulatedSec.toFixed(0)} s`],
+  ];
 }
