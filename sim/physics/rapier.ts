@@ -59,12 +59,22 @@ export function yawQuaternion(hx: number, hz: number): { x: number; y: number; z
 
 /** The Rapier world of one episode. */
 export class PhysicsWorld {
+  /** Live body objects by robot and load id (saves a handle lookup per call on hot paths). */
+  private readonly robotBodies: RAPIER.RigidBody[];
+  private readonly loadBodies: RAPIER.RigidBody[];
+  /** Chassis centre height of each robot (constant: chassis only move in the plane). */
+  private readonly robotY: number[];
+
   private constructor(
     private world: RAPIER.World,
     private readonly handles: HandleTables,
     private readonly ownerOf: Map<number, number>,
     private readonly queue = new RAPIER.EventQueue(true),
-  ) {}
+  ) {
+    this.robotBodies = handles.robotBody.map((h) => world.getRigidBody(h));
+    this.loadBodies = handles.loadBody.map((h) => world.getRigidBody(h));
+    this.robotY = this.robotBodies.map((b) => b.translation().y);
+  }
 
   /** Builds the world of a model: floor, walls, tote stands, loads at home, robots at spawn. */
   static create(model: SimModel): PhysicsWorld {
@@ -146,26 +156,25 @@ export class PhysicsWorld {
 
   /** Sets where a robot chassis will be after the next step. */
   setRobotPose(robot: number, x: number, z: number, hx: number, hz: number): void {
-    const body = this.world.getRigidBody(this.handles.robotBody[robot]!);
-    const y = body.translation().y;
-    body.setNextKinematicTranslation({ x, y, z });
+    const body = this.robotBodies[robot]!;
+    body.setNextKinematicTranslation({ x, y: this.robotY[robot]!, z });
     body.setNextKinematicRotation(yawQuaternion(hx, hz));
   }
 
   /** Makes a load kinematic so it rides on a robot (see {@link setCarriedLoadPose}). */
   attachLoad(load: number): void {
-    const body = this.world.getRigidBody(this.handles.loadBody[load]!);
+    const body = this.loadBodies[load]!;
     body.setBodyType(RAPIER.RigidBodyType.KinematicPositionBased, true);
   }
 
   /** Where a carried load will be after the next step; loads keep their orientation (turntable). */
   setCarriedLoadPose(load: number, x: number, y: number, z: number): void {
-    this.world.getRigidBody(this.handles.loadBody[load]!).setNextKinematicTranslation({ x, y, z });
+    this.loadBodies[load]!.setNextKinematicTranslation({ x, y, z });
   }
 
   /** Sets a carried load down: it becomes dynamic and settles under gravity (see {@link fixLoad}). */
   releaseLoad(load: number): void {
-    const body = this.world.getRigidBody(this.handles.loadBody[load]!);
+    const body = this.loadBodies[load]!;
     body.setBodyType(RAPIER.RigidBodyType.Dynamic, true);
     body.setLinvel({ x: 0, y: 0, z: 0 }, true);
     body.setAngvel({ x: 0, y: 0, z: 0 }, true);
@@ -173,12 +182,12 @@ export class PhysicsWorld {
 
   /** A settled load becomes a fixed body again where it came to rest (cheap, and immovable). */
   fixLoad(load: number): void {
-    this.world.getRigidBody(this.handles.loadBody[load]!).setBodyType(RAPIER.RigidBodyType.Fixed, false);
+    this.loadBodies[load]!.setBodyType(RAPIER.RigidBodyType.Fixed, false);
   }
 
   /** Current pose of a load's body. */
   loadPose(load: number): { x: number; y: number; z: number; qx: number; qy: number; qz: number; qw: number } {
-    const body = this.world.getRigidBody(this.handles.loadBody[load]!);
+    const body = this.loadBodies[load]!;
     const t = body.translation();
     const q = body.rotation();
     return { x: t.x, y: t.y, z: t.z, qx: q.x, qy: q.y, qz: q.z, qw: q.w };
@@ -186,7 +195,7 @@ export class PhysicsWorld {
 
   /** Current translation of a robot's body (after the last step). */
   robotTranslation(robot: number): { x: number; y: number; z: number } {
-    return this.world.getRigidBody(this.handles.robotBody[robot]!).translation();
+    return this.robotBodies[robot]!.translation();
   }
 
   /**
@@ -195,7 +204,7 @@ export class PhysicsWorld {
    * `rangeM`. The robot's own body is not seen.
    */
   rangeScan(robot: number, x: number, z: number, heightM: number, dirs: Float64Array, rangeM: number, out: Float32Array): void {
-    const body = this.world.getRigidBody(this.handles.robotBody[robot]!);
+    const body = this.robotBodies[robot]!;
     const filter = groups(0xffff, G_STATIC | G_ROBOT | G_LOAD);
     for (let k = 0; k < out.length; k++) {
       const ray = new RAPIER.Ray({ x, y: heightM, z }, { x: dirs[2 * k]!, y: 0, z: dirs[2 * k + 1]! });
