@@ -121,7 +121,7 @@ export type ControllerReport =
 /**
  * A whole fleet brain. `decide` is called every `controlEvery` ticks with a fresh observation
  * and returns commands for any robots it wants to change. It must be deterministic in its
- * inputs: no clocks, no `Math.random` (use `observation.tick` and your own seeded state).
+ * inputs: no clocks and no global random source (use `observation.tick` and your own seeded state).
  */
 export interface FleetController {
   readonly name: string;

@@ -6,7 +6,7 @@ import { hashString32 } from '../util/hash.ts';
  */
 export type RngState = [number, number, number, number];
 
-/** A seeded random stream. Never use `Math.random` inside the simulation. */
+/** A seeded random stream: the only source of randomness inside the simulation. */
 export interface Rng {
   /** Uniform float in [0, 1) with 32 bits of randomness. */
   next(): number;
