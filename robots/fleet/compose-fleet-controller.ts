@@ -99,7 +99,7 @@ function nextStep(observation: FleetObservation, robot: RobotObservation, task: 
  */
 function chooseReturnGoals(observation: FleetObservation, tasks: Map<number, TaskObservation>): Map<number, number> {
   const goals = new Map<number, number>();
-  const taken = restingLoadNodes(observation);
+  const taken = restingLoadNodes(observation).slice();
   const returning = observation.robots.filter((r) => r.carrying !== null && r.task !== null && tasks.get(r.task)?.phase !== 'carrying' && tasks.get(r.task)?.phase !== 'picking');
   for (const robot of returning) {
     const home = observation.loads[robot.carrying!]!.homeNode;

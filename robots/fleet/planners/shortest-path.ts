@@ -16,7 +16,7 @@ export interface ShortestPathOptions {
  * other loads rest. With `congestionCostM` it steers around nodes where robots stand.
  */
 export function createShortestPathPlanner(options: ShortestPathOptions = {}): Planner {
-  let occupied: Uint8Array = new Uint8Array(0);
+  let occupied: Readonly<Uint8Array> = new Uint8Array(0);
   let crowded: Uint8Array = new Uint8Array(0);
   const congestion = options.congestionCostM ?? 0;
   return {
