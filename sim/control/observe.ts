@@ -1,8 +1,9 @@
 import type { SimModel } from '../model/sim-model.ts';
 import { RobotMode, type SimState } from '../state/sim-state.ts';
-import { robotNode } from '../step/apply-commands.ts';
+import { nodeAt } from '../model/roadmap.ts';
+import { isAtNode } from '../step/apply-commands.ts';
 import { rotateHeading } from '../util/motion-math.ts';
-import type { FleetObservation, RobotModeName, RobotObservation } from './types.ts';
+import type { FleetObservation, LoadObservation, RobotModeName, RobotObservation, StationObservation, TaskObservation } from './types.ts';
 
 /** The name of a `RobotMode` value as controllers and the UI show it (a stalled robot is `faulted`). */
 export function robotModeName(mode: number, faulted: boolean): RobotModeName {
@@ -55,14 +56,74 @@ function scanRobot(model: SimModel, state: SimState, i: number, scan: { beams: n
   return out;
 }
 
-/** Builds the controller's view of the state: copies, never references into `SimState`. */
-export function observe(model: SimModel, state: SimState, scan?: { beams: number; rangeM: number }): FleetObservation {
+/**
+ * The observation objects handed out last time, with the raw values they were made from. Loads,
+ * tasks and stations that did not change since are handed out again (they are frozen, so no
+ * controller can alter what another tick sees); robots move and drain their batteries every tick,
+ * so their views are always new. Every field is compared, so the cache stays valid across restores.
+ */
+export interface ObservationCache {
+  loads: readonly LoadObservation[];
+  /** `SimState.loads.node` and `.carriedBy` as they were when `loads` was made. */
+  loadNode: Int32Array;
+  loadCarriedBy: Int32Array;
+  /** Ascending id, like `SimState.tasks`. */
+  tasks: readonly TaskObservation[];
+  /** Raw `robot` (-1 for none) and line count of each of `tasks`. */
+  taskRobot: Int32Array;
+  taskLines: Int32Array;
+  stations: readonly StationObservation[];
+}
+
+/** An empty cache: the first observation through it builds every object. */
+export function createObservationCache(): ObservationCache {
+  return { loads: [], loadNode: new Int32Array(0), loadCarriedBy: new Int32Array(0), tasks: [], taskRobot: new Int32Array(0), taskLines: new Int32Array(0), stations: [] };
+}
+
+const EMPTY_ROUTE: readonly number[] = Object.freeze([]);
+const gridViews = new WeakMap<SimModel, FleetObservation['grid']>();
+
+/**
+ * Builds the controller's view of the state: copies, never references into `SimState`. With a
+ * `cache` (kept by the host between control ticks) unchanged loads, tasks and stations reuse
+ * their frozen views, so a control tick allocates in proportion to what changed.
+ */
+export function observe(model: SimModel, state: SimState, scan?: { beams: number; rangeM: number }, cache: ObservationCache = createObservationCache()): FleetObservation {
+  const loads = observeLoads(model, state, cache);
+  const tasks = observeTasks(state, cache);
+  const stations = observeStations(model, state, cache.stations);
+  cache.loads = loads;
+  cache.tasks = tasks;
+  cache.stations = stations;
+  let grid = gridViews.get(model);
+  if (!grid) gridViews.set(model, (grid = Object.freeze({ cols: model.grid.cols, rows: model.grid.rows, cellM: model.grid.cellM })));
+  return {
+    tick: state.tick,
+    timeSec: state.tick * model.dtSec,
+    dtSec: model.dtSec,
+    controlEvery: model.controlEvery,
+    robots: observeRobots(model, state, scan),
+    tasks,
+    loads,
+    stations,
+    roadmap: model.roadmap,
+    grid,
+    storageNodes: model.storageNodes,
+    chargerNodes: model.chargerNodes,
+  };
+}
+
+export function observeRobots(model: SimModel, state: SimState, scan: { beams: number; rangeM: number } | undefined): RobotObservation[] {
   const r = state.robots;
-  const robots: RobotObservation[] = [];
+  const { cols, rows } = model.grid;
+  const robots: RobotObservation[] = new Array(r.count);
   for (let i = 0; i < r.count; i++) {
     const spec = model.robots[i]!.model;
-    const { node, atNode } = robotNode(model, state, i);
-    robots.push({
+    const node = nodeAt(model.roadmap, cols, rows, r.posX[i]!, r.posZ[i]!);
+    const route = r.route[i]!;
+    const carrying = r.carriedLoad[i]!;
+    const task = r.task[i]!;
+    const view: { -readonly [K in keyof RobotObservation]: RobotObservation[K] } = {
       id: i,
       handles: spec.handles,
       x: r.posX[i]!,
@@ -71,49 +132,78 @@ export function observe(model: SimModel, state: SimState, scan?: { beams: number
       headingZ: r.headZ[i]!,
       speedMps: r.speedMps[i]!,
       node,
-      atNode,
+      atNode: isAtNode(model, state, i, node),
       mode: robotModeName(r.mode[i]!, r.faultUntilTick[i]! >= 0),
-      route: r.route[i]!.slice(),
-      carrying: r.carriedLoad[i]! >= 0 ? r.carriedLoad[i]! : null,
-      task: r.task[i]! >= 0 ? r.task[i]! : null,
+      route: route.length === 0 ? EMPTY_ROUTE : route.slice(),
+      carrying: carrying >= 0 ? carrying : null,
+      task: task >= 0 ? task : null,
       batteryWh: r.batteryWh[i]!,
       blockedSec: r.blockedTicks[i]! * model.dtSec,
       maxSpeedMps: spec.maxSpeedMps,
       maxTurnRps: spec.maxTurnRps,
       maxAccelMps2: spec.maxAccelMps2,
-      ...(scan ? { scanM: scanRobot(model, state, i, scan) } : {}),
-    });
+    };
+    if (scan) view.scanM = scanRobot(model, state, i, scan);
+    robots[i] = view;
   }
-  return {
-    tick: state.tick,
-    timeSec: state.tick * model.dtSec,
-    dtSec: model.dtSec,
-    controlEvery: model.controlEvery,
-    robots,
-    tasks: state.tasks.map((t) => ({
-      id: t.id,
-      load: t.load,
-      station: t.station,
-      phase: t.phase,
-      robot: t.robot >= 0 ? t.robot : null,
-      lineCount: t.lines.length,
-      createdTick: t.createdTick,
-      ready: state.loads.task[t.load] === t.id,
-    })),
-    loads: model.loads.map((l) => ({
-      id: l.id,
-      kind: l.kind,
-      node: state.loads.node[l.id]! >= 0 ? state.loads.node[l.id]! : null,
-      carriedBy: state.loads.carriedBy[l.id]! >= 0 ? state.loads.carriedBy[l.id]! : null,
-      homeNode: l.homeNode,
-    })),
-    stations: model.stations.map((s) => {
-      const picking = state.stations[s.id]!.pickingTask;
-      return { id: s.id, node: s.node, picking: picking >= 0 ? picking : null };
-    }),
-    roadmap: model.roadmap,
-    grid: { cols: model.grid.cols, rows: model.grid.rows, cellM: model.grid.cellM },
-    storageNodes: model.storageNodes,
-    chargerNodes: model.chargerNodes,
-  };
+  return robots;
+}
+
+/** Load views, reusing last time's objects (and array) where nothing changed. */
+export function observeLoads(model: SimModel, state: SimState, cache: ObservationCache): readonly LoadObservation[] {
+  const { node, carriedBy } = state.loads;
+  const previous = cache.loads;
+  const fresh = previous.length !== model.loads.length;
+  let out: LoadObservation[] | null = fresh ? [] : null;
+  for (let l = 0; l < model.loads.length; l++) {
+    if (!fresh && node[l] === cache.loadNode[l] && carriedBy[l] === cache.loadCarriedBy[l]) {
+      if (out) out.push(previous[l]!);
+      continue;
+    }
+    if (!out) out = previous.slice(0, l);
+    const load = model.loads[l]!;
+    out.push(Object.freeze({ id: l, kind: load.kind, node: node[l]! >= 0 ? node[l]! : null, carriedBy: carriedBy[l]! >= 0 ? carriedBy[l]! : null, homeNode: load.homeNode }));
+  }
+  if (!out) return previous;
+  cache.loadNode = node.slice();
+  cache.loadCarriedBy = carriedBy.slice();
+  return Object.freeze(out);
+}
+
+/** Task views; `cache.tasks` and `state.tasks` are both in ascending id, so one merge walk pairs them. */
+export function observeTasks(state: SimState, cache: ObservationCache): readonly TaskObservation[] {
+  const previous = cache.tasks;
+  const prevRobot = cache.taskRobot;
+  const prevLines = cache.taskLines;
+  const tasks = state.tasks;
+  const out: TaskObservation[] = new Array(tasks.length);
+  const robots = new Int32Array(tasks.length);
+  const lines = new Int32Array(tasks.length);
+  let p = 0;
+  for (let k = 0; k < tasks.length; k++) {
+    const t = tasks[k]!;
+    while (p < previous.length && previous[p]!.id < t.id) p++;
+    const prev = previous[p];
+    const ready = state.loads.task[t.load] === t.id;
+    robots[k] = t.robot;
+    lines[k] = t.lines.length;
+    if (prev && prev.id === t.id && prev.phase === t.phase && prevRobot[p] === t.robot && prevLines[p] === t.lines.length && prev.ready === ready && prev.load === t.load && prev.station === t.station && prev.createdTick === t.createdTick) {
+      out[k] = prev;
+    } else {
+      out[k] = Object.freeze({ id: t.id, load: t.load, station: t.station, phase: t.phase, robot: t.robot >= 0 ? t.robot : null, lineCount: t.lines.length, createdTick: t.createdTick, ready });
+    }
+  }
+  cache.taskRobot = robots;
+  cache.taskLines = lines;
+  return Object.freeze(out);
+}
+
+function observeStations(model: SimModel, state: SimState, previous: readonly StationObservation[]): readonly StationObservation[] {
+  const out = model.stations.map((s) => {
+    const raw = state.stations[s.id]!.pickingTask;
+    const picking = raw >= 0 ? raw : null;
+    const prev = previous[s.id];
+    return prev && prev.node === s.node && prev.picking === picking ? prev : Object.freeze({ id: s.id, node: s.node, picking });
+  });
+  return Object.freeze(out);
 }

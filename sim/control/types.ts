@@ -7,84 +7,84 @@ export type RobotModeName = 'hold' | 'drive' | 'follow' | 'lifting' | 'dropping'
 
 /** What a controller may know about one robot. Units in names; headings are unit vectors. */
 export interface RobotObservation {
-  id: number;
+  readonly id: number;
   /** What it can carry. */
-  handles: LoadKind;
-  x: number;
-  z: number;
-  headingX: number;
-  headingZ: number;
-  speedMps: number;
+  readonly handles: LoadKind;
+  readonly x: number;
+  readonly z: number;
+  readonly headingX: number;
+  readonly headingZ: number;
+  readonly speedMps: number;
   /** Roadmap node under the robot's centre (-1 off the map). */
-  node: number;
+  readonly node: number;
   /** Whether the robot stands still within 5 cm of its node's centre. */
-  atNode: boolean;
-  mode: RobotModeName;
+  readonly atNode: boolean;
+  readonly mode: RobotModeName;
   /** Waypoints (node ids) still ahead in follow mode. */
-  route: readonly number[];
-  carrying: number | null;
-  task: number | null;
-  batteryWh: number;
+  readonly route: readonly number[];
+  readonly carrying: number | null;
+  readonly task: number | null;
+  readonly batteryWh: number;
   /** Seconds the safety field has kept it from moving as commanded. */
-  blockedSec: number;
-  maxSpeedMps: number;
-  maxTurnRps: number;
+  readonly blockedSec: number;
+  readonly maxSpeedMps: number;
+  readonly maxTurnRps: number;
   maxAccelMps2: number;
   /**
    * Range scan (only when the controller asks for one, see `FleetController.scan`): distances in
    * metres, beam 0 straight ahead, then counter-clockwise seen from above, evenly spaced over 360°.
    */
-  scanM?: Float32Array;
+  readonly scanM?: Float32Array;
 }
 
 /** A task as controllers see it: present `load` at `station`, then store the load again. */
 export interface TaskObservation {
-  id: number;
-  load: number;
-  station: number;
-  phase: TaskPhase;
-  robot: number | null;
+  readonly id: number;
+  readonly load: number;
+  readonly station: number;
+  readonly phase: TaskPhase;
+  readonly robot: number | null;
   /** Order lines it serves. */
-  lineCount: number;
-  createdTick: number;
+  readonly lineCount: number;
+  readonly createdTick: number;
   /** Whether it can be assigned now (its load is not busy with another task). */
-  ready: boolean;
+  readonly ready: boolean;
 }
 
 export interface LoadObservation {
-  id: number;
-  kind: LoadKind;
+  readonly id: number;
+  readonly kind: LoadKind;
   /** Node it rests on, or null while carried. */
-  node: number | null;
-  carriedBy: number | null;
-  homeNode: number;
+  readonly node: number | null;
+  readonly carriedBy: number | null;
+  readonly homeNode: number;
 }
 
 export interface StationObservation {
-  id: number;
-  node: number;
+  readonly id: number;
+  readonly node: number;
   /** Task being picked now, or null. */
-  picking: number | null;
+  readonly picking: number | null;
 }
 
 /** Everything a fleet controller sees at a control tick. Never the `SimState` itself. */
 export interface FleetObservation {
-  tick: number;
-  timeSec: number;
-  dtSec: number;
+  readonly tick: number;
+  readonly timeSec: number;
+  readonly dtSec: number;
   /** Control period in ticks. */
-  controlEvery: number;
-  robots: readonly RobotObservation[];
+  readonly controlEvery: number;
+  readonly robots: readonly RobotObservation[];
   /** Tasks not yet done, ascending id. */
-  tasks: readonly TaskObservation[];
-  loads: readonly LoadObservation[];
-  stations: readonly StationObservation[];
-  roadmap: Roadmap;
+  readonly tasks: readonly TaskObservation[];
+  readonly loads: readonly LoadObservation[];
+  readonly stations: readonly StationObservation[];
+  readonly roadmap: Roadmap;
   /** Layout size, for node lookups by position. */
-  grid: { cols: number; rows: number; cellM: number };
+  readonly grid: { cols: number; rows: number; cellM: number };
   /** Storage nodes (where loads may be set down), ascending. */
-  storageNodes: readonly number[];
-  chargerNodes: readonly number[];
+  readonly storageNodes: readonly number[];
+  readonly chargerNodes: readonly number[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ControllerReport, FleetController } from '../control/types.ts';
-import { observe } from '../control/observe.ts';
+import { createObservationCache, observe } from '../control/observe.ts';
 import type { SimEvent } from '../events/sim-event.ts';
 import { compileScenario, type RobotModelCatalog } from '../model/compile-scenario.ts';
 import type { SimModel } from '../model/sim-model.ts';
@@ -10,9 +10,8 @@ import type { ScenarioSpecInput } from '../spec/scenario-spec.ts';
 import { createSimState } from '../state/create-state.ts';
 import { RobotMode, type SimState } from '../state/sim-state.ts';
 import { hashState, restoreState, snapshotState, type SimSnapshot } from '../state/snapshot.ts';
-import { createRobotIndex } from '../step/safety-field.ts';
+import { SafetyField } from '../step/safety-field.ts';
 import { stepSim, type StageClock } from '../step/step-sim.ts';
-import type { SpatialHash } from '../util/spatial-hash.ts';
 import { writePoseFrame, type PoseFrame } from './pose-frame.ts';
 
 /** What to load: a spec, a controller, a seed and optional overrides. */
@@ -49,7 +48,9 @@ export class SimHost {
   private modelValue: SimModel | null = null;
   private stateValue: SimState | null = null;
   private controller: FleetController | null = null;
-  private index: SpatialHash | null = null;
+  private safety: SafetyField | null = null;
+  /** Views reused between observations; it compares every field, so a restore needs no reset. */
+  private observationCache = createObservationCache();
   private kpiAcc: KpiAccumulator = createKpiAccumulator(30);
   private episode = 0;
   private frameBuffer: PoseFrame | undefined;
@@ -79,7 +80,8 @@ export class SimHost {
     this.modelValue = model;
     this.stateValue = createSimState(model, seed);
     this.controller = request.controller;
-    this.index = createRobotIndex(model);
+    this.safety = new SafetyField(model);
+    this.observationCache = createObservationCache();
     this.kpiAcc = createKpiAccumulator(model.hz);
     request.controller.reset?.({ seed, robots: model.robots.length, roadmap: model.roadmap });
     this.resetTiming();
@@ -120,7 +122,7 @@ export class SimHost {
     const t0 = clock?.();
     while (state.tick < end) {
       const commands = state.tick % model.controlEvery === 0 ? this.decide() : [];
-      stepSim(model, state, commands, this.index!, this.stageClock);
+      stepSim(model, state, commands, this.safety!, this.stageClock);
       for (const e of state.events) {
         reduceKpis(this.kpiAcc, e);
         events.push(e);
@@ -213,7 +215,7 @@ export class SimHost {
     const model = this.model;
     const state = this.state;
     const scan = this.controller!.scan;
-    const observation = observe(model, state, scan && scan.beams >= 1 && scan.beams <= 720 && scan.rangeM > 0 ? scan : undefined);
+    const observation = observe(model, state, scan && scan.beams >= 1 && scan.beams <= 720 && scan.rangeM > 0 ? scan : undefined, this.observationCache);
     const t0 = this.clock?.();
     let out: unknown;
     let failure: string | null = null;

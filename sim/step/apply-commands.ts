@@ -15,11 +15,16 @@ const STILL_MPS = 0.02;
 export function robotNode(model: SimModel, state: SimState, robot: number): { node: number; atNode: boolean } {
   const r = state.robots;
   const node = nodeAt(model.roadmap, model.grid.cols, model.grid.rows, r.posX[robot]!, r.posZ[robot]!);
-  if (node < 0) return { node, atNode: false };
+  return { node, atNode: isAtNode(model, state, robot, node) };
+}
+
+/** Whether `robot` stands still within {@link AT_NODE_TOLERANCE_M} of `node`'s centre (false for -1). */
+export function isAtNode(model: SimModel, state: SimState, robot: number, node: number): boolean {
+  if (node < 0) return false;
+  const r = state.robots;
   const dx = r.posX[robot]! - model.roadmap.nodeX[node]!;
   const dz = r.posZ[robot]! - model.roadmap.nodeZ[node]!;
-  const atNode = dx * dx + dz * dz <= AT_NODE_TOLERANCE_M ** 2 && Math.abs(r.speedMps[robot]!) < STILL_MPS;
-  return { node, atNode };
+  return dx * dx + dz * dz <= AT_NODE_TOLERANCE_M ** 2 && Math.abs(r.speedMps[robot]!) < STILL_MPS;
 }
 
 /** Puts a robot in hold and records why. A lift or drop under way finishes (holding still is safe). */

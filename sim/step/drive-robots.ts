@@ -2,9 +2,8 @@ import { CellKind } from '../model/layout-grid.ts';
 import { nodeAt } from '../model/roadmap.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import { RobotMode, type SimState } from '../state/sim-state.ts';
-import { approach, clamp, rotateHeading } from '../util/motion-math.ts';
-import type { SpatialHash } from '../util/spatial-hash.ts';
-import { freeDistanceAhead } from './safety-field.ts';
+import { approach, clamp, rotateHeadingAt } from '../util/motion-math.ts';
+import type { SafetyField } from './safety-field.ts';
 
 /** Heading error (cosine) under which a robot turns in place before driving: about 6 degrees. */
 const ALIGNED_COS = 0.9945;
@@ -18,84 +17,120 @@ const REACH_M = 1e-3;
  * applies acceleration and turn-rate limits, integrates diff-drive kinematics and hands the new
  * pose to the kinematic chassis. Carried loads follow their robot.
  */
-export function driveRobots(model: SimModel, state: SimState, index: SpatialHash): void {
+export function driveRobots(model: SimModel, state: SimState, safety: SafetyField): void {
+  const r = state.robots;
+  safety.beginTick(model, state);
+  for (let i = 0; i < r.count; i++) {
+    if (r.mode[i] === RobotMode.Hold && r.speedMps[i] === 0 && r.faultUntilTick[i]! < 0) standStill(model, state, i);
+    else driveRobot(model, state, safety, i);
+  }
+}
+
+/**
+ * A robot holding at rest: nothing moves and nothing is asked of the physics; only its idle power
+ * draw is booked. The same arithmetic as {@link driveRobot} at zero speed and turn rate.
+ */
+function standStill(model: SimModel, state: SimState, i: number): void {
+  const r = state.robots;
+  const battery = model.robots[i]!.model.battery;
+  r.blockedTicks[i] = 0;
+  r.blockedBy[i] = -1;
+  r.speedMps[i] = 0;
+  r.turnRps[i] = 0;
+  const energy = (battery.idleW * model.dtSec) / 3600;
+  r.energyWh[i] = r.energyWh[i]! + energy;
+  r.batteryWh[i] = Math.max(0, r.batteryWh[i]! - energy);
+  if (r.task[i]! >= 0) r.busyTicks[i] = r.busyTicks[i]! + 1;
+}
+
+/** One robot's onboard controller and motion model for this tick (see {@link driveRobots}). */
+function driveRobot(model: SimModel, state: SimState, safety: SafetyField, i: number): void {
   const r = state.robots;
   const dt = model.dtSec;
-  index.rebuild(r.posX, r.posZ, r.count);
-  for (let i = 0; i < r.count; i++) {
-    const spec = model.robots[i]!.model;
-    const mode = r.mode[i]!;
-    let targetV = 0;
-    let targetW = 0;
-    let stopWithinM = Infinity;
-    if (r.faultUntilTick[i]! >= 0) {
-      r.speedMps[i] = 0; // a bumper trip stops dead
-    } else if (mode === RobotMode.Drive) {
-      targetV = r.cmdSpeedMps[i]!;
-      targetW = r.cmdTurnRps[i]!;
-    } else if (mode === RobotMode.Follow) {
-      const cmd = followRoute(model, state, i);
-      targetV = cmd.v;
-      targetW = cmd.w;
-      stopWithinM = cmd.stopWithinM;
-    }
-    let v = r.speedMps[i]!;
-    const aStep = spec.maxAccelMps2 * dt;
-    // Safety field: never faster than what lets us stop short of the obstacle ahead.
-    const dir = targetV > 0 || (targetV === 0 && v > 0) ? 1 : targetV < 0 || v < 0 ? -1 : 0;
-    if (dir !== 0) {
-      const free = freeDistanceAhead(model, state, index, i, dir, spec.safety.slowDistanceM + 0.5);
-      // A planned stop short of the obstacle is always allowed: the robot halts before touching it.
-      const stopShort = stopWithinM < free - 0.01 ? stopWithinM : 0;
-      const room = Math.max(0, free - spec.safety.stopDistanceM, stopShort);
-      const slowFactor = free >= spec.safety.slowDistanceM ? 1 : Math.max(0, room / Math.max(1e-6, spec.safety.slowDistanceM - spec.safety.stopDistanceM));
-      const safeV = Math.min(spec.maxSpeedMps * Math.max(slowFactor, 0.25), Math.sqrt(2 * spec.maxAccelMps2 * room));
-      const capped = room <= 0 ? 0 : safeV;
-      if (Math.abs(targetV) > capped) {
-        targetV = Math.sign(targetV) * capped;
-        if (capped < 0.05) r.blockedTicks[i] = r.blockedTicks[i]! + 1;
-      } else {
-        r.blockedTicks[i] = 0;
-      }
-      // A sudden obstacle inside the stop distance brakes harder than the comfort limit.
-      if (room <= 0) v = approach(v, 0, aStep * 3);
+  const spec = model.robots[i]!.model;
+  const mode = r.mode[i]!;
+  let targetV = 0;
+  let targetW = 0;
+  let stopWithinM = Infinity;
+  if (r.faultUntilTick[i]! >= 0) {
+    r.speedMps[i] = 0; // a bumper trip stops dead
+  } else if (mode === RobotMode.Drive) {
+    targetV = r.cmdSpeedMps[i]!;
+    targetW = r.cmdTurnRps[i]!;
+  } else if (mode === RobotMode.Follow) {
+    followRoute(model, state, i, follow);
+    targetV = follow.v;
+    targetW = follow.w;
+    stopWithinM = follow.stopWithinM;
+  }
+  let v = r.speedMps[i]!;
+  const aStep = spec.maxAccelMps2 * dt;
+  // Safety field: never faster than what lets us stop short of the obstacle ahead.
+  const dir = targetV > 0 || (targetV === 0 && v > 0) ? 1 : targetV < 0 || v < 0 ? -1 : 0;
+  if (dir !== 0) {
+    const free = safety.freeDistanceAhead(model, state, i, dir, spec.safety.slowDistanceM + 0.5);
+    // A planned stop short of the obstacle is always allowed: the robot halts before touching it.
+    const stopShort = stopWithinM < free - 0.01 ? stopWithinM : 0;
+    const room = Math.max(0, free - spec.safety.stopDistanceM, stopShort);
+    const slowFactor = free >= spec.safety.slowDistanceM ? 1 : Math.max(0, room / Math.max(1e-6, spec.safety.slowDistanceM - spec.safety.stopDistanceM));
+    const safeV = Math.min(spec.maxSpeedMps * Math.max(slowFactor, 0.25), Math.sqrt(2 * spec.maxAccelMps2 * room));
+    const capped = room <= 0 ? 0 : safeV;
+    if (Math.abs(targetV) > capped) {
+      targetV = Math.sign(targetV) * capped;
+      if (capped < 0.05) r.blockedTicks[i] = r.blockedTicks[i]! + 1;
     } else {
       r.blockedTicks[i] = 0;
-      r.blockedBy[i] = -1;
     }
-    v = approach(v, clamp(targetV, -spec.maxSpeedMps, spec.maxSpeedMps), aStep);
-    // Never overshoot a stop point: the last step lands on it exactly (see followRoute).
-    if (Math.abs(v) * dt > stopWithinM) v = (Math.sign(v) * stopWithinM) / dt;
-    const w = clamp(targetW, -spec.maxTurnRps, spec.maxTurnRps);
-    r.speedMps[i] = v;
-    r.turnRps[i] = w;
-    if (w !== 0) {
-      const [hx, hz] = rotateHeading(r.headX[i]!, r.headZ[i]!, w * dt);
-      r.headX[i] = hx;
-      r.headZ[i] = hz;
-    }
-    if (v !== 0) {
-      r.posX[i] = r.posX[i]! + v * dt * r.headX[i]!;
-      r.posZ[i] = r.posZ[i]! + v * dt * r.headZ[i]!;
-      r.distanceM[i] = r.distanceM[i]! + Math.abs(v) * dt;
-    }
-    if (mode === RobotMode.Follow) snapToReachedWaypoint(model, state, i);
-    const powerW = spec.battery.idleW + spec.battery.drivingWPerMps * Math.abs(v);
-    const energy = (powerW * dt) / 3600;
-    r.energyWh[i] = r.energyWh[i]! + energy;
-    if (mode === RobotMode.Docked) r.batteryWh[i] = Math.min(spec.battery.capacityWh, r.batteryWh[i]! + (spec.battery.chargeW * dt) / 3600);
-    else r.batteryWh[i] = Math.max(0, r.batteryWh[i]! - energy);
-    if (r.task[i]! >= 0) r.busyTicks[i] = r.busyTicks[i]! + 1;
-    const moved = v !== 0 || w !== 0;
-    // Only moving bodies are touched, so standing robots cost the physics nothing.
-    if (moved) state.physics.setRobotPose(i, r.posX[i]!, r.posZ[i]!, r.headX[i]!, r.headZ[i]!);
-    const load = r.carriedLoad[i]!;
-    if (load >= 0 && (moved || mode === RobotMode.Lifting || mode === RobotMode.Dropping)) {
-      const lift = liftProgress(model, state, i);
-      const baseY = model.loads[load]!.kind === 'tote' ? 0.4 : 0;
-      state.physics.setCarriedLoadPose(load, r.posX[i]!, baseY + lift * spec.liftHeightM, r.posZ[i]!);
-    }
+    // A sudden obstacle inside the stop distance brakes harder than the comfort limit.
+    if (room <= 0) v = approach(v, 0, aStep * 3);
+  } else {
+    r.blockedTicks[i] = 0;
+    r.blockedBy[i] = -1;
   }
+  v = approach(v, clamp(targetV, -spec.maxSpeedMps, spec.maxSpeedMps), aStep);
+  // Never overshoot a stop point: the last step lands on it exactly (see followRoute).
+  if (Math.abs(v) * dt > stopWithinM) v = (Math.sign(v) * stopWithinM) / dt;
+  const w = clamp(targetW, -spec.maxTurnRps, spec.maxTurnRps);
+  r.speedMps[i] = v;
+  r.turnRps[i] = w;
+  if (w !== 0) rotateHeadingAt(r.headX, r.headZ, i, w * dt);
+  if (v !== 0) {
+    r.posX[i] = r.posX[i]! + v * dt * r.headX[i]!;
+    r.posZ[i] = r.posZ[i]! + v * dt * r.headZ[i]!;
+    r.distanceM[i] = r.distanceM[i]! + Math.abs(v) * dt;
+  }
+  if (mode === RobotMode.Follow) snapToReachedWaypoint(model, state, i);
+  const powerW = spec.battery.idleW + spec.battery.drivingWPerMps * Math.abs(v);
+  const energy = (powerW * dt) / 3600;
+  r.energyWh[i] = r.energyWh[i]! + energy;
+  if (mode === RobotMode.Docked) r.batteryWh[i] = Math.min(spec.battery.capacityWh, r.batteryWh[i]! + (spec.battery.chargeW * dt) / 3600);
+  else r.batteryWh[i] = Math.max(0, r.batteryWh[i]! - energy);
+  if (r.task[i]! >= 0) r.busyTicks[i] = r.busyTicks[i]! + 1;
+  const moved = v !== 0 || w !== 0;
+  // Only moving bodies are touched, so standing robots cost the physics nothing.
+  if (moved) state.physics.setRobotPose(i, r.posX[i]!, r.posZ[i]!, r.headX[i]!, r.headZ[i]!);
+  const load = r.carriedLoad[i]!;
+  if (load >= 0 && (moved || mode === RobotMode.Lifting || mode === RobotMode.Dropping)) {
+    const lift = liftProgress(model, state, i);
+    const baseY = model.loads[load]!.kind === 'tote' ? 0.4 : 0;
+    state.physics.setCarriedLoadPose(load, r.posX[i]!, baseY + lift * spec.liftHeightM, r.posZ[i]!);
+  }
+}
+
+/** Route-following setpoints of one robot for this tick. */
+interface FollowSetpoint {
+  v: number;
+  w: number;
+  stopWithinM: number;
+}
+
+/** Scratch setpoints reused for every robot (the stage runs robot by robot, never re-entrantly). */
+const follow: FollowSetpoint = { v: 0, w: 0, stopWithinM: 0 };
+
+function setpoint(out: FollowSetpoint, v: number, w: number, stopWithinM: number): void {
+  out.v = v;
+  out.w = w;
+  out.stopWithinM = stopWithinM;
 }
 
 /** 0 (lift down) to 1 (lift up), ramping while lifting or dropping. */
@@ -112,7 +147,7 @@ function liftProgress(model: SimModel, state: SimState, i: number): number {
  * Route tracking: turn in place toward the next waypoint, then drive with a speed profile that
  * stops exactly at the next stop point (route end, a corner, or a timed wait).
  */
-function followRoute(model: SimModel, state: SimState, i: number): { v: number; w: number; stopWithinM: number } {
+function followRoute(model: SimModel, state: SimState, i: number, out: FollowSetpoint): void {
   const r = state.robots;
   const map = model.roadmap;
   const route = r.route[i]!;
@@ -120,9 +155,9 @@ function followRoute(model: SimModel, state: SimState, i: number): { v: number; 
   const spec = model.robots[i]!.model;
   if (route.length === 0) {
     r.mode[i] = RobotMode.Hold;
-    return { v: 0, w: 0, stopWithinM: 0 };
+    return setpoint(out, 0, 0, 0);
   }
-  if (notBefore.length > 0 && state.tick < notBefore[0]!) return { v: 0, w: 0, stopWithinM: 0 };
+  if (notBefore.length > 0 && state.tick < notBefore[0]!) return setpoint(out, 0, 0, 0);
   const x = r.posX[i]!;
   const z = r.posZ[i]!;
   const tx = map.nodeX[route[0]!]!;
@@ -130,7 +165,7 @@ function followRoute(model: SimModel, state: SimState, i: number): { v: number; 
   const dx = tx - x;
   const dz = tz - z;
   const dist = Math.sqrt(dx * dx + dz * dz);
-  if (dist < REACH_M) return { v: 0, w: 0, stopWithinM: 0 };
+  if (dist < REACH_M) return setpoint(out, 0, 0, 0);
   const ux = dx / dist;
   const uz = dz / dist;
   // Out of a tote stand a robot backs out rather than turn between the rails.
@@ -142,10 +177,10 @@ function followRoute(model: SimModel, state: SimState, i: number): { v: number; 
   const sinErr = hz * ux - hx * uz;
   if (cosErr < ALIGNED_COS) {
     // Stop, then rotate in place; slow the turn near alignment so it does not overshoot.
-    if (Math.abs(r.speedMps[i]!) > 1e-3) return { v: 0, w: 0, stopWithinM: Infinity };
+    if (Math.abs(r.speedMps[i]!) > 1e-3) return setpoint(out, 0, 0, Infinity);
     const turnSign = sinErr > 0 || (sinErr === 0 && cosErr < 0) ? 1 : -1;
     const w = cosErr < 0.7 ? turnSign * spec.maxTurnRps : clamp(STEER_GAIN * sinErr * 1.5, -spec.maxTurnRps, spec.maxTurnRps) + turnSign * 0.05;
-    return { v: 0, w, stopWithinM: 0 };
+    return setpoint(out, 0, w, 0);
   }
   // Distance to the next stop point: pass through collinear waypoints without a timed wait.
   let stopWithinM = dist;
@@ -165,7 +200,7 @@ function followRoute(model: SimModel, state: SimState, i: number): { v: number; 
   }
   const v = sign * Math.min(spec.maxSpeedMps, Math.sqrt(2 * spec.maxAccelMps2 * stopWithinM));
   const w = clamp(STEER_GAIN * sinErr, -spec.maxTurnRps, spec.maxTurnRps);
-  return { v, w, stopWithinM };
+  setpoint(out, v, w, stopWithinM);
 }
 
 /** Whether the robot stands in a tote stand's cell (rails on both sides: no turning there). */

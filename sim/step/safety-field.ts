@@ -3,85 +3,171 @@ import type { SimModel } from '../model/sim-model.ts';
 import type { SimState } from '../state/sim-state.ts';
 import { SpatialHash } from '../util/spatial-hash.ts';
 
-/** Index of robot positions at the start of a tick, shared by every robot's safety check. */
-export function createRobotIndex(model: SimModel): SpatialHash {
-  const { cols, rows, cellM } = model.grid;
-  return new SpatialHash(cols * cellM, rows * cellM, 2, model.robots.length);
-}
-
 /**
- * Free distance ahead of robot `i` along `dir` (+1 forward, -1 reverse), in metres between its
- * front (chassis or carried load) and the nearest robot (with its load) or wall in its lane,
- * capped at `rangeM`. This is the robot's own safety scanner. Records the nearest robot ahead in
- * `robots.blockedBy` (-1 for a wall or nothing).
+ * The robots' safety scanners: an index of robot positions taken at the start of each tick, the
+ * size each robot shows to others' scanners, and how far each layout cell is from the nearest wall.
+ * One per loaded episode (it holds no state that outlives a tick, so snapshots ignore it).
  */
-export function freeDistanceAhead(model: SimModel, state: SimState, index: SpatialHash, i: number, dir: number, rangeM: number): number {
-  const r = state.robots;
-  const spec = model.robots[i]!.model;
-  const ownLoad = r.carriedLoad[i]!;
-  // The scanner sees what sticks out furthest: the chassis or a carried load.
-  const halfLen = Math.max(spec.footprint.lengthM / 2, ownLoad >= 0 ? model.loadGeometry[model.loads[ownLoad]!.kind].widthM / 2 : 0);
-  const halfWid = spec.footprint.widthM / 2;
-  const x = r.posX[i]!;
-  const z = r.posZ[i]!;
-  const hx = r.headX[i]! * dir;
-  const hz = r.headZ[i]! * dir;
-  let free = rangeM;
-  let blocker = -1;
-  index.forEachNear(x, z, rangeM + 1, (j) => {
-    if (j === i) return;
-    const dx = r.posX[j]! - x;
-    const dz = r.posZ[j]! - z;
-    const along = dx * hx + dz * hz;
-    if (along <= 0) return;
-    const fj = model.robots[j]!.model.footprint;
-    const loadJ = r.carriedLoad[j]!;
-    const radius = Math.max(fj.lengthM, fj.widthM, loadJ >= 0 ? model.loadGeometry[model.loads[loadJ]!.kind].widthM : 0) / 2;
-    const lateral = Math.abs(dx * hz - dz * hx);
-    if (lateral > halfWid + radius + 0.05) return;
-    const gap = along - halfLen - radius;
-    if (gap < free) {
-      free = gap;
-      blocker = j;
-    }
-  });
-  // Walls: march along the centre line in quarter-cell steps.
-  const { cols, rows, cellM, kinds } = model.grid;
-  const stepM = cellM / 4;
-  for (let d = halfLen; d < halfLen + free; d += stepM) {
-    const c = Math.floor((x + hx * d) / cellM);
-    const rr = Math.floor((z + hz * d) / cellM);
-    if (c < 0 || rr < 0 || c >= cols || rr >= rows || kinds[rr * cols + c] === CellKind.Wall) {
-      // Distance from the chassis front to the wall cell's near edge along the heading.
-      const edge = wallEdgeDistance(x, z, hx, hz, c, rr, cellM) - halfLen;
-      if (edge < free) {
-        free = Math.max(0, edge);
-        blocker = -1;
-      }
-      break;
+export class SafetyField {
+  private readonly index: SpatialHash;
+  /** Per robot: half the larger of its chassis and carried load, metres (what others' scanners see). */
+  private readonly radiusM: Float64Array;
+  /** Per robot: the larger of chassis length and width, metres. */
+  private readonly chassisSpanM: Float64Array;
+  /** Per load: its width, metres. */
+  private readonly loadWidthM: Float64Array;
+  /**
+   * Per layout cell: Chebyshev distance in cells to the nearest wall cell or to outside the layout
+   * (1 for a cell next to a wall). A wall march that stays within `clearance - 1` cells can be skipped.
+   */
+  private readonly wallClearance: Uint8Array;
+
+  constructor(model: SimModel) {
+    const { cols, rows, cellM } = model.grid;
+    const n = model.robots.length;
+    this.index = new SpatialHash(cols * cellM, rows * cellM, 2, n);
+    this.radiusM = new Float64Array(n);
+    this.chassisSpanM = Float64Array.from(model.robots, (robot) => Math.max(robot.model.footprint.lengthM, robot.model.footprint.widthM));
+    this.loadWidthM = Float64Array.from(model.loads, (load) => model.loadGeometry[load.kind].widthM);
+    this.wallClearance = wallClearance(model);
+  }
+
+  /** Re-indexes robot positions and sizes; call once per tick before any {@link freeDistanceAhead}. */
+  beginTick(model: SimModel, state: SimState): void {
+    const r = state.robots;
+    this.index.rebuild(r.posX, r.posZ, r.count);
+    for (let i = 0; i < r.count; i++) {
+      const load = r.carriedLoad[i]!;
+      this.radiusM[i] = Math.max(this.chassisSpanM[i]!, load >= 0 ? this.loadWidthM[load]! : 0) / 2;
     }
   }
-  r.blockedBy[i] = blocker;
-  return free;
+
+  /**
+   * Free distance ahead of robot `i` along `dir` (+1 forward, -1 reverse), in metres between its
+   * front (chassis or carried load) and the nearest robot (with its load) or wall in its lane,
+   * capped at `rangeM`. This is the robot's own safety scanner. Records the nearest robot ahead in
+   * `robots.blockedBy` (-1 for a wall or nothing). Robots are seen where they stand now (those
+   * earlier in this tick's drive order have already moved), found through the start-of-tick index.
+   */
+  freeDistanceAhead(model: SimModel, state: SimState, i: number, dir: number, rangeM: number): number {
+    const r = state.robots;
+    const footprint = model.robots[i]!.model.footprint;
+    const ownLoad = r.carriedLoad[i]!;
+    // The scanner sees what sticks out furthest: the chassis or a carried load.
+    const halfLen = Math.max(footprint.lengthM / 2, ownLoad >= 0 ? this.loadWidthM[ownLoad]! / 2 : 0);
+    const halfWid = footprint.widthM / 2;
+    const x = r.posX[i]!;
+    const z = r.posZ[i]!;
+    const hx = r.headX[i]! * dir;
+    const hz = r.headZ[i]! * dir;
+    let free = rangeM;
+    let blocker = -1;
+    const index = this.index;
+    const near = rangeM + 1;
+    const c0 = Math.max(0, Math.floor((x - near) / index.bucketM));
+    const c1 = Math.min(index.cols - 1, Math.floor((x + near) / index.bucketM));
+    const r0 = Math.max(0, Math.floor((z - near) / index.bucketM));
+    const r1 = Math.min(index.rows - 1, Math.floor((z + near) / index.bucketM));
+    for (let row = r0; row <= r1; row++) {
+      for (let col = c0; col <= c1; col++) {
+        for (let j = index.first(row, col); j >= 0; j = index.after(j)) {
+          if (j === i) continue;
+          const dx = r.posX[j]! - x;
+          const dz = r.posZ[j]! - z;
+          const along = dx * hx + dz * hz;
+          if (along <= 0) continue;
+          const radius = this.radiusM[j]!;
+          const lateral = Math.abs(dx * hz - dz * hx);
+          if (lateral > halfWid + radius + 0.05) continue;
+          const gap = along - halfLen - radius;
+          if (gap < free) {
+            free = gap;
+            blocker = j;
+          }
+        }
+      }
+    }
+    const edge = this.wallDistanceAhead(model, x, z, hx, hz, halfLen, free);
+    if (edge < free) {
+      free = Math.max(0, edge);
+      blocker = -1;
+    }
+    r.blockedBy[i] = blocker;
+    return free;
+  }
+
+  /**
+   * Distance from the front to the first wall cell met marching along the centre line in
+   * quarter-cell steps up to `free` metres, or Infinity. The march is skipped when it cannot leave
+   * the robot's wall-free neighbourhood (one cell of margin for rounding).
+   */
+  private wallDistanceAhead(model: SimModel, x: number, z: number, hx: number, hz: number, halfLen: number, free: number): number {
+    const { cols, rows, cellM, kinds } = model.grid;
+    const col0 = Math.floor(x / cellM);
+    const row0 = Math.floor(z / cellM);
+    const inside = col0 >= 0 && row0 >= 0 && col0 < cols && row0 < rows;
+    if (inside && this.wallClearance[row0 * cols + col0]! > Math.ceil((halfLen + free) / cellM) + 1) return Infinity;
+    const stepM = cellM / 4;
+    for (let d = halfLen; d < halfLen + free; d += stepM) {
+      const c = Math.floor((x + hx * d) / cellM);
+      const rr = Math.floor((z + hz * d) / cellM);
+      if (c < 0 || rr < 0 || c >= cols || rr >= rows || kinds[rr * cols + c] === CellKind.Wall) {
+        // Distance from the chassis front to the wall cell's near edge along the heading.
+        return wallEdgeDistance(x, z, hx, hz, c, rr, cellM) - halfLen;
+      }
+    }
+    return Infinity;
+  }
+}
+
+/** Per cell, the Chebyshev distance in cells to the nearest wall or outside cell (8-neighbour BFS, capped at 255). */
+function wallClearance(model: SimModel): Uint8Array {
+  const { cols, rows, kinds } = model.grid;
+  const dist = new Uint8Array(cols * rows).fill(255);
+  const queue = new Int32Array(cols * rows);
+  let tail = 0;
+  for (let row = 0; row < rows; row++) {
+    for (let col = 0; col < cols; col++) {
+      const k = row * cols + col;
+      if (kinds[k] === CellKind.Wall) dist[k] = 0;
+      else if (row === 0 || col === 0 || row === rows - 1 || col === cols - 1) dist[k] = 1;
+      else continue;
+      queue[tail++] = k;
+    }
+  }
+  for (let head = 0; head < tail; head++) {
+    const k = queue[head]!;
+    const row = Math.floor(k / cols);
+    const col = k - row * cols;
+    const next = Math.min(255, dist[k]! + 1);
+    for (let dr = -1; dr <= 1; dr++) {
+      for (let dc = -1; dc <= 1; dc++) {
+        const rr = row + dr;
+        const cc = col + dc;
+        if (rr < 0 || cc < 0 || rr >= rows || cc >= cols) continue;
+        const n = rr * cols + cc;
+        if (dist[n]! <= next) continue;
+        dist[n] = next;
+        queue[tail++] = n;
+      }
+    }
+  }
+  return dist;
 }
 
 function wallEdgeDistance(x: number, z: number, hx: number, hz: number, c: number, r: number, cellM: number): number {
   // Entry distance of the ray into the cell's box (slab method); the ray starts outside it.
-  let tMin = 0;
-  let tMax = Infinity;
-  for (const [p, d, lo, hi] of [
-    [x, hx, c * cellM, (c + 1) * cellM],
-    [z, hz, r * cellM, (r + 1) * cellM],
-  ] as const) {
-    if (Math.abs(d) < 1e-12) {
-      if (p < lo || p > hi) return Infinity;
-      continue;
-    }
-    let t1 = (lo - p) / d;
-    let t2 = (hi - p) / d;
-    if (t1 > t2) [t1, t2] = [t2, t1];
-    tMin = Math.max(tMin, t1);
-    tMax = Math.min(tMax, t2);
-  }
+  const [tx0, tx1] = slab(x, hx, c * cellM, (c + 1) * cellM);
+  const [tz0, tz1] = slab(z, hz, r * cellM, (r + 1) * cellM);
+  const tMin = Math.max(0, tx0, tz0);
+  const tMax = Math.min(tx1, tz1);
   return tMin <= tMax ? tMin : Infinity;
+}
+
+/** Parameter interval in which the ray `p + t·d` lies between `lo` and `hi` on one axis. */
+function slab(p: number, d: number, lo: number, hi: number): [number, number] {
+  if (Math.abs(d) < 1e-12) return p < lo || p > hi ? [Infinity, -Infinity] : [-Infinity, Infinity];
+  const t1 = (lo - p) / d;
+  const t2 = (hi - p) / d;
+  return t1 <= t2 ? [t1, t2] : [t2, t1];
 }

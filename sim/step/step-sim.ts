@@ -1,6 +1,5 @@
 import type { SimModel } from '../model/sim-model.ts';
 import type { SimState } from '../state/sim-state.ts';
-import type { SpatialHash } from '../util/spatial-hash.ts';
 import { advanceOrders } from './advance-orders.ts';
 import { applyCommands } from './apply-commands.ts';
 import { detectDeadlocks } from './detect-deadlocks.ts';
@@ -9,6 +8,7 @@ import { injectFaults } from './inject-faults.ts';
 import { resolveContacts } from './resolve-contacts.ts';
 import { resolveHandling } from './resolve-handling.ts';
 import { resolvePicks } from './resolve-picks.ts';
+import type { SafetyField } from './safety-field.ts';
 import { sampleFleet } from './sample-fleet.ts';
 
 /** Wall-clock split of one tick, filled only when a host passes a clock (never read by the sim). */
@@ -22,10 +22,10 @@ export interface StageClock {
  * resolveHandling → resolvePicks → injectFaults → detectDeadlocks → sampleFleet`, then `tick += 1`.
  * `commands` are those a controller issued for this tick (empty between control ticks).
  */
-export function stepSim(model: SimModel, state: SimState, commands: readonly unknown[], index: SpatialHash, clock?: StageClock): void {
+export function stepSim(model: SimModel, state: SimState, commands: readonly unknown[], safety: SafetyField, clock?: StageClock): void {
   if (commands.length > 0) applyCommands(model, state, commands);
   advanceOrders(model, state);
-  driveRobots(model, state, index);
+  driveRobots(model, state, safety);
   if (clock) {
     const t0 = clock.now();
     state.physics.step();

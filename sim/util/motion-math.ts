@@ -4,6 +4,17 @@
  * 7th-order Taylor series is exact to double precision; the result is renormalised.
  */
 export function rotateHeading(hx: number, hz: number, angleRad: number): [number, number] {
+  const out = new Float64Array(2);
+  out[0] = hx;
+  out[1] = hz;
+  rotateHeadingAt(out, out.subarray(1), 0, angleRad);
+  return [out[0]!, out[1]!];
+}
+
+/** {@link rotateHeading} in place: rotates heading `(xs[i], zs[i])`, allocating nothing. */
+export function rotateHeadingAt(xs: Float64Array, zs: Float64Array, i: number, angleRad: number): void {
+  const hx = xs[i]!;
+  const hz = zs[i]!;
   const a = angleRad;
   const a2 = a * a;
   const cos = 1 - (a2 / 2) * (1 - (a2 / 12) * (1 - a2 / 30));
@@ -11,7 +22,8 @@ export function rotateHeading(hx: number, hz: number, angleRad: number): [number
   const nx = hx * cos + hz * sin;
   const nz = -hx * sin + hz * cos;
   const len = Math.sqrt(nx * nx + nz * nz);
-  return [nx / len, nz / len];
+  xs[i] = nx / len;
+  zs[i] = nz / len;
 }
 
 /** Clamps `v` to [lo, hi]. */

@@ -31,17 +31,14 @@ export class SpatialHash {
     }
   }
 
-  /** Calls `visit` for every point in the buckets overlapping a square of half-size `radiusM`. */
-  forEachNear(x: number, z: number, radiusM: number, visit: (i: number) => void): void {
-    const c0 = Math.max(0, Math.floor((x - radiusM) / this.bucketM));
-    const c1 = Math.min(this.cols - 1, Math.floor((x + radiusM) / this.bucketM));
-    const r0 = Math.max(0, Math.floor((z - radiusM) / this.bucketM));
-    const r1 = Math.min(this.rows - 1, Math.floor((z + radiusM) / this.bucketM));
-    for (let r = r0; r <= r1; r++) {
-      for (let c = c0; c <= c1; c++) {
-        for (let i = this.head[r * this.cols + c]!; i >= 0; i = this.next[i]!) visit(i);
-      }
-    }
+  /** First point in bucket (`row`, `col`), or -1; walk the rest with {@link after}. */
+  first(row: number, col: number): number {
+    return this.head[row * this.cols + col]!;
+  }
+
+  /** The point after `i` in its bucket, or -1. */
+  after(i: number): number {
+    return this.next[i]!;
   }
 
   private bucket(x: number, z: number): number {
