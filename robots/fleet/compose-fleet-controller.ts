@@ -1,5 +1,6 @@
 import type { FleetController, FleetObservation, RobotCommand, RobotObservation, TaskObservation } from '../../sim/index.ts';
 import { nodeDistanceM, restingLoadNodes } from './occupancy.ts';
+import { findTask } from './task-lookup.ts';
 import type { FleetParts } from './types.ts';
 
 /** Seconds a robot may be held by its safety field before the controller plans a detour. */
@@ -19,12 +20,11 @@ export function composeFleetController(parts: FleetParts): FleetController {
       const ready = observation.tasks.filter((t) => t.phase === 'open' && t.ready);
       for (const pair of parts.assigner.assign(observation, idle, ready)) commands.push({ kind: 'assign', robot: pair.robot, task: pair.task });
       parts.planner.beginTick?.(observation);
-      const tasks = new Map(observation.tasks.map((t) => [t.id, t]));
-      const returnGoals = chooseReturnGoals(observation, tasks);
+      const returnGoals = chooseReturnGoals(observation);
       const busy = new Set<number>();
       for (const robot of observation.robots) {
         if (robot.mode === 'faulted' || robot.mode === 'lifting' || robot.mode === 'dropping') continue;
-        const task = robot.task !== null ? tasks.get(robot.task) : undefined;
+        const task = robot.task !== null ? findTask(observation, robot.task) : undefined;
         if (!task) continue;
         const step = nextStep(observation, robot, task, returnGoals);
         if (!step) continue;
@@ -97,10 +97,14 @@ function nextStep(observation: FleetObservation, robot: RobotObservation, task: 
  * Where each robot returning a load should set it down: the load's home if it is free, else the
  * nearest free storage node. Deterministic: robots in id order claim nodes.
  */
-function chooseReturnGoals(observation: FleetObservation, tasks: Map<number, TaskObservation>): Map<number, number> {
+function chooseReturnGoals(observation: FleetObservation): Map<number, number> {
   const goals = new Map<number, number>();
   const taken = restingLoadNodes(observation).slice();
-  const returning = observation.robots.filter((r) => r.carrying !== null && r.task !== null && tasks.get(r.task)?.phase !== 'carrying' && tasks.get(r.task)?.phase !== 'picking');
+  const returning = observation.robots.filter((r) => {
+    if (r.carrying === null || r.task === null) return false;
+    const phase = findTask(observation, r.task)?.phase;
+    return phase !== 'carrying' && phase !== 'picking';
+  });
   for (const robot of returning) {
     const home = observation.loads[robot.carrying!]!.homeNode;
     if (!taken[home]) {

@@ -23,6 +23,9 @@ const KIND_NAMES: Record<number, string> = {
   [CellKind.Charger]: 'a charger (C)',
 };
 
+/** Height at which tote stands hold a tote (robots drive in under it). */
+export const TOTE_STAND_HEIGHT_M = 0.4;
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
     Object.freeze(value);
@@ -152,6 +155,7 @@ export function compileScenario(input: ScenarioSpecInput | unknown, catalog: Rob
     chargerNodes: cellsOf(CellKind.Charger).map(nodeOfCell),
     storageNodes: [...podCells, ...toteCells].map(nodeOfCell).sort((a, b) => a - b),
     loads,
+    loadBaseYM: Float64Array.from(loads, (l) => (l.kind === 'tote' ? TOTE_STAND_HEIGHT_M : 0)),
     skuLoads,
     robots,
     loadGeometry: LOAD_GEOMETRY,

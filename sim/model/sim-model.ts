@@ -59,6 +59,8 @@ export interface SimModel {
   /** Nodes where a load may be set down and stored (R and T cells). */
   readonly storageNodes: readonly number[];
   readonly loads: readonly LoadModel[];
+  /** Per load: height of its base above the floor with the lift down, metres (totes ride on stand-height rails). */
+  readonly loadBaseYM: Float64Array;
   /** Loads holding each SKU, ascending load id. */
   readonly skuLoads: readonly (readonly number[])[];
   readonly robots: readonly RobotModel[];

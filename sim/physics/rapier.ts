@@ -120,7 +120,7 @@ export class PhysicsWorld {
           own(world.createCollider(stand.setTranslation(x + side * (geo.widthM / 2 + 0.02), 0.2, z), fixed), OwnerKind.Static, 10_000 + load.id);
         }
       }
-      const baseY = load.kind === 'tote' ? 0.4 : 0;
+      const baseY = model.loadBaseYM[load.id]!;
       // Resting loads are fixed bodies; they turn dynamic only while settling after a drop.
       const body = world.createRigidBody(RAPIER.RigidBodyDesc.fixed().setTranslation(x, baseY, z));
       handles.loadBody.push(body.handle);

@@ -16,10 +16,33 @@ export function advanceOrders(model: SimModel, state: SimState): void {
     const rng = createRng(state.rngOrders);
     arrivals += rng.poisson(spec.ratePerHour / 3600);
   }
-  for (let k = 0; k < arrivals; k++) releaseOrder(model, state);
+  if (arrivals === 0) return;
+  const openTasks = indexOpenTasks(model, state);
+  for (let k = 0; k < arrivals; k++) releaseOrder(model, state, openTasks);
 }
 
-function releaseOrder(model: SimModel, state: SimState): void {
+/**
+ * For each (load, station), the lowest-id task still open or assigned: the task new lines for
+ * that load and station join. Keyed `load * stations + station`; phases do not change while
+ * orders are released, and tasks created meanwhile are added.
+ */
+type OpenTaskIndex = Map<number, TaskState>;
+
+function indexOpenTasks(model: SimModel, state: SimState): OpenTaskIndex {
+  const index: OpenTaskIndex = new Map();
+  for (const t of state.tasks) {
+    if (t.phase !== 'open' && t.phase !== 'assigned') continue;
+    const key = openTaskKey(model, t.load, t.station);
+    if (!index.has(key)) index.set(key, t);
+  }
+  return index;
+}
+
+function openTaskKey(model: SimModel, load: number, station: number): number {
+  return load * model.stations.length + station;
+}
+
+function releaseOrder(model: SimModel, state: SimState, openTasks: OpenTaskIndex): void {
   const spec = model.spec.orders;
   const rng = createRng(state.rngOrders);
   let station = 0;
@@ -32,9 +55,9 @@ function releaseOrder(model: SimModel, state: SimState): void {
   for (let l = 0; l < lineCount; l++) {
     const fast = rng.next() < spec.skew.fastDemandShare || fastSkus >= spec.skuCount;
     const sku = fast ? rng.int(fastSkus) : fastSkus + rng.int(spec.skuCount - fastSkus);
-    const load = chooseLoad(model, state, sku, station);
+    const load = chooseLoad(model, state, openTasks, sku, station);
     order.lines.push({ sku, load, picked: false });
-    addLineToTask(state, order.id, l, load, station);
+    addLineToTask(model, state, openTasks, order.id, l, load, station);
   }
   state.orders.push(order);
   state.stations[station]!.openOrders += 1;
@@ -42,10 +65,10 @@ function releaseOrder(model: SimModel, state: SimState): void {
 }
 
 /** Prefer a load already headed for this station, then an idle one nearest the station, then any. */
-function chooseLoad(model: SimModel, state: SimState, sku: number, station: number): number {
+function chooseLoad(model: SimModel, state: SimState, openTasks: OpenTaskIndex, sku: number, station: number): number {
   const candidates = model.skuLoads[sku]!;
   for (const load of candidates) {
-    if (state.tasks.some((t) => t.load === load && t.station === station && (t.phase === 'open' || t.phase === 'assigned'))) return load;
+    if (openTasks.has(openTaskKey(model, load, station))) return load;
   }
   const sNode = model.stations[station]!.node;
   const sx = model.roadmap.nodeX[sNode]!;
@@ -65,14 +88,15 @@ function chooseLoad(model: SimModel, state: SimState, sku: number, station: numb
   return best >= 0 ? best : candidates[0]!;
 }
 
-function addLineToTask(state: SimState, order: number, line: number, load: number, station: number): void {
-  const open = state.tasks.find((t) => t.load === load && t.station === station && (t.phase === 'open' || t.phase === 'assigned'));
+function addLineToTask(model: SimModel, state: SimState, openTasks: OpenTaskIndex, order: number, line: number, load: number, station: number): void {
+  const open = openTasks.get(openTaskKey(model, load, station));
   if (open) {
     open.lines.push([order, line]);
     return;
   }
   const task: TaskState = { id: state.nextTaskId++, load, station, lines: [[order, line]], phase: 'open', robot: -1, createdTick: state.tick };
   state.tasks.push(task);
+  openTasks.set(openTaskKey(model, load, station), task);
   if (state.loads.task[load]! < 0) state.loads.task[load] = task.id;
   state.events.push({ type: 'task.created', tick: state.tick, task: task.id, order, load, station });
 }

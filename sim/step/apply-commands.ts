@@ -6,6 +6,7 @@ import { nodeAt } from '../model/roadmap.ts';
 import { shortestPath } from '../model/shortest-path.ts';
 import { RobotMode, type SimState } from '../state/sim-state.ts';
 import { blockedForCarrier } from './route-rules.ts';
+import { findTask } from './task-lifecycle.ts';
 
 /** A robot counts as "at" a node within this distance of its centre, standing still. */
 export const AT_NODE_TOLERANCE_M = 0.05;
@@ -169,7 +170,7 @@ export function loadAtNode(state: SimState, node: number): number {
 }
 
 function assignTask(state: SimState, model: SimModel, robot: number, taskId: number): string | null {
-  const task = state.tasks.find((t) => t.id === taskId);
+  const task = findTask(state, taskId);
   if (!task) return `task ${taskId} does not exist or is done`;
   if (task.phase !== 'open') return `task ${taskId} is already ${task.phase}${task.robot >= 0 ? ` by robot ${task.robot}` : ''}`;
   if (state.loads.task[task.load] !== task.id) return `task ${taskId} is not ready: load ${task.load} is busy with task ${state.loads.task[task.load]}`;
@@ -185,7 +186,7 @@ function assignTask(state: SimState, model: SimModel, robot: number, taskId: num
 
 function unassignTask(state: SimState, robot: number): string | null {
   const taskId = state.robots.task[robot]!;
-  const task = state.tasks.find((t) => t.id === taskId);
+  const task = findTask(state, taskId);
   if (!task) return `robot ${robot} has no task`;
   if (task.phase !== 'assigned') return `task ${taskId} is ${task.phase}; only an assigned task can be released`;
   task.phase = 'open';

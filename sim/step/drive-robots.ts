@@ -112,8 +112,7 @@ function driveRobot(model: SimModel, state: SimState, safety: SafetyField, i: nu
   const load = r.carriedLoad[i]!;
   if (load >= 0 && (moved || mode === RobotMode.Lifting || mode === RobotMode.Dropping)) {
     const lift = liftProgress(model, state, i);
-    const baseY = model.loads[load]!.kind === 'tote' ? 0.4 : 0;
-    state.physics.setCarriedLoadPose(load, r.posX[i]!, baseY + lift * spec.liftHeightM, r.posZ[i]!);
+    state.physics.setCarriedLoadPose(load, r.posX[i]!, model.loadBaseYM[load]! + lift * spec.liftHeightM, r.posZ[i]!);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { SimModel } from '../model/sim-model.ts';
 import { RobotMode, type SimState } from '../state/sim-state.ts';
 import { robotNode } from './apply-commands.ts';
-import { releaseLoadTask } from './task-lifecycle.ts';
+import { findTask, releaseLoadTask } from './task-lifecycle.ts';
 
 /** Seconds a set-down load is simulated dynamically before it is fixed where it lies. */
 export const SETTLE_SEC = 1.5;
@@ -30,7 +30,7 @@ export function resolveHandling(model: SimModel, state: SimState): void {
     if (r.handlingTicksLeft[i]! > 0) continue;
     r.mode[i] = RobotMode.Hold;
     const load = r.carriedLoad[i]!;
-    const task = state.tasks.find((t) => t.id === r.task[i]);
+    const task = r.task[i]! >= 0 ? findTask(state, r.task[i]!) : undefined;
     if (mode === RobotMode.Lifting) {
       state.events.push({ type: 'load.lifted', tick: state.tick, robot: i, load });
       if (task && task.load === load && task.phase === 'assigned') task.phase = 'carrying';

@@ -1,6 +1,7 @@
 import type { SimModel } from '../model/sim-model.ts';
-import type { SimState } from '../state/sim-state.ts';
+import type { SimState, TaskState } from '../state/sim-state.ts';
 import { robotNode } from './apply-commands.ts';
+import { findTask } from './task-lifecycle.ts';
 
 /**
  * Stage 6: stations. A robot standing on a free station with the load of a `carrying` task for
@@ -10,8 +11,7 @@ import { robotNode } from './apply-commands.ts';
  */
 export function resolvePicks(model: SimModel, state: SimState): void {
   const pickTicksPerLine = Math.max(1, Math.round(model.spec.orders.pickSecPerLine * model.hz));
-  for (const task of state.tasks) {
-    if (task.phase !== 'carrying') continue;
+  for (const task of carryingTasks(model, state)) {
     const station = state.stations[task.station]!;
     if (station.pickingTask >= 0) continue;
     const { node, atNode } = robotNode(model, state, task.robot);
@@ -23,7 +23,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
   }
   state.stations.forEach((station, s) => {
     if (station.pickingTask < 0) return;
-    const task = state.tasks.find((t) => t.id === station.pickingTask);
+    const task = findTask(state, station.pickingTask);
     if (!task || task.phase !== 'picking') {
       station.pickingTask = -1;
       return;
@@ -58,4 +58,20 @@ export function resolvePicks(model: SimModel, state: SimState): void {
     }
     state.orders = state.orders.filter((o) => o.deliveredTick < 0);
   });
+}
+
+/**
+ * Tasks in phase `carrying` whose robot stands still on a node, ascending id. Found through the
+ * robots (an assigned task's robot always holds its id, and a carrying robot holds the load), so
+ * the cost follows the loaded robots, not the backlog of open tasks.
+ */
+function carryingTasks(model: SimModel, state: SimState): TaskState[] {
+  const r = state.robots;
+  const out: TaskState[] = [];
+  for (let i = 0; i < r.count; i++) {
+    if (r.task[i]! < 0 || r.carriedLoad[i]! < 0 || !robotNode(model, state, i).atNode) continue;
+    const task = findTask(state, r.task[i]!);
+    if (task && task.phase === 'carrying' && task.robot === i) out.push(task);
+  }
+  return out.length > 1 ? out.sort((a, b) => a.id - b.id) : out;
 }

@@ -14,3 +14,18 @@ export function releaseLoadTask(state: SimState, done: TaskState): void {
     }
   }
 }
+
+/** The live task with id `id`, or undefined: a binary search, since `SimState.tasks` is in ascending id. */
+export function findTask(state: SimState, id: number): TaskState | undefined {
+  const tasks = state.tasks;
+  let lo = 0;
+  let hi = tasks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tasks[mid]!;
+    if (t.id === id) return t;
+    if (t.id < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}

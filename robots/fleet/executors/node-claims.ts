@@ -1,4 +1,4 @@
-import type { FleetObservation } from '../../../sim/index.ts';
+import type { FleetObservation, RobotObservation } from '../../../sim/index.ts';
 
 /** A robot keeps a node claimed while its centre is closer than this share of a cell to it. */
 const CLAIM_RADIUS_CELLS = 0.95;
@@ -13,28 +13,28 @@ export function claimNodes(observation: FleetObservation): Int32Array {
   const { cols, rows, cellM } = observation.grid;
   const owner = new Int32Array(map.nodeCount).fill(-1);
   const limit2 = (CLAIM_RADIUS_CELLS * cellM) ** 2;
-  const claim = (node: number, robot: number) => {
-    if (node >= 0 && owner[node] === -1) owner[node] = robot;
-  };
   for (const r of observation.robots) {
     if (r.node < 0) continue;
-    claim(r.node, r.id);
+    if (owner[r.node] === -1) owner[r.node] = r.id;
     if (!r.atNode) {
+      // The body may still overlap the neighbour cell it comes from or goes to.
       const cell = map.nodeCell[r.node]!;
       const row = Math.floor(cell / cols);
       const col = cell - row * cols;
-      for (const [dr, dc] of [[-1, 0], [1, 0], [0, -1], [0, 1]] as const) {
-        const rr = row + dr;
-        const cc = col + dc;
-        if (rr < 0 || cc < 0 || rr >= rows || cc >= cols) continue;
-        const n = map.cellNode[rr * cols + cc]!;
-        if (n < 0) continue;
-        const dx = map.nodeX[n]! - r.x;
-        const dz = map.nodeZ[n]! - r.z;
-        if (dx * dx + dz * dz < limit2) claim(n, r.id);
-      }
+      if (row > 0) claimNear(observation, owner, r, map.cellNode[cell - cols]!, limit2);
+      if (row < rows - 1) claimNear(observation, owner, r, map.cellNode[cell + cols]!, limit2);
+      if (col > 0) claimNear(observation, owner, r, map.cellNode[cell - 1]!, limit2);
+      if (col < cols - 1) claimNear(observation, owner, r, map.cellNode[cell + 1]!, limit2);
     }
-    for (const n of r.route) claim(n, r.id);
+    for (const n of r.route) if (owner[n] === -1) owner[n] = r.id;
   }
   return owner;
+}
+
+/** Claims node `n` (if any, and unclaimed) for robot `r` while its centre is within the claim radius. */
+function claimNear(observation: FleetObservation, owner: Int32Array, r: RobotObservation, n: number, limit2: number): void {
+  if (n < 0 || owner[n] !== -1) return;
+  const dx = observation.roadmap.nodeX[n]! - r.x;
+  const dz = observation.roadmap.nodeZ[n]! - r.z;
+  if (dx * dx + dz * dz < limit2) owner[n] = r.id;
 }

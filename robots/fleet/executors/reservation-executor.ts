@@ -210,8 +210,11 @@ function newPlan(observation: FleetObservation, robot: RobotObservation, path: r
 
 /** Robots with a plan, loaded first, then by id: deterministic and favours the constrained. */
 function priorityOrder(observation: FleetObservation, plans: Map<number, Plan>): RobotObservation[] {
-  const withPlan = observation.robots.filter((r) => plans.has(r.id));
-  return withPlan.sort((a, b) => Number(a.carrying === null) - Number(b.carrying === null) || a.id - b.id);
+  const ids = [...plans.keys()].sort((a, b) => a - b);
+  const order: RobotObservation[] = [];
+  for (const id of ids) if (observation.robots[id]!.carrying !== null) order.push(observation.robots[id]!);
+  for (const id of ids) if (observation.robots[id]!.carrying === null) order.push(observation.robots[id]!);
+  return order;
 }
 
 /** Who gives way first: empty-handed robots (they may pass under pods), then the highest id. */

@@ -24,7 +24,8 @@ export function createShortestPathPlanner(options: ShortestPathOptions = {}): Pl
     beginTick(observation) {
       occupied = restingLoadNodes(observation);
       if (congestion > 0) {
-        crowded = new Uint8Array(observation.roadmap.nodeCount);
+        if (crowded.length === observation.roadmap.nodeCount) crowded.fill(0);
+        else crowded = new Uint8Array(observation.roadmap.nodeCount);
         for (const r of observation.robots) if (r.node >= 0) crowded[r.node] = 1;
       }
     },
