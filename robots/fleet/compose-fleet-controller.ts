@@ -1,5 +1,6 @@
 import type { FleetController, FleetObservation, RobotCommand, RobotObservation, TaskObservation } from '../../sim/index.ts';
 import { nodeDistanceM, restingLoadNodes } from './occupancy.ts';
+import { taskDigest } from './task-digest.ts';
 import { findTask } from './task-lookup.ts';
 import type { FleetParts } from './types.ts';
 
@@ -17,7 +18,7 @@ export function composeFleetController(parts: FleetParts): FleetController {
     decide(observation) {
       const commands: RobotCommand[] = [];
       const idle = observation.robots.filter((r) => r.task === null && r.carrying === null && r.mode !== 'faulted' && r.mode !== 'lifting' && r.mode !== 'dropping');
-      const ready = observation.tasks.filter((t) => t.phase === 'open' && t.ready);
+      const ready = taskDigest(observation).ready;
       for (const pair of parts.assigner.assign(observation, idle, ready)) commands.push({ kind: 'assign', robot: pair.robot, task: pair.task });
       parts.planner.beginTick?.(observation);
       const returnGoals = chooseReturnGoals(observation);

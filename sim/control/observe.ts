@@ -1,5 +1,5 @@
 import type { SimModel } from '../model/sim-model.ts';
-import { RobotMode, type SimState } from '../state/sim-state.ts';
+import { RobotMode, type SimState, type TaskPhase } from '../state/sim-state.ts';
 import { nodeAt } from '../model/roadmap.ts';
 import { isAtNode } from '../step/apply-commands.ts';
 import { rotateHeading } from '../util/motion-math.ts';
@@ -69,15 +69,14 @@ export interface ObservationCache {
   loadCarriedBy: Int32Array;
   /** Ascending id, like `SimState.tasks`. */
   tasks: readonly TaskObservation[];
-  /** Raw `robot` (-1 for none) and line count of each of `tasks`. */
-  taskRobot: Int32Array;
-  taskLines: Int32Array;
+  /** The raw fields each of `tasks` was made from, {@link TASK_FIELDS} per task. */
+  taskRows: Int32Array;
   stations: readonly StationObservation[];
 }
 
 /** An empty cache: the first observation through it builds every object. */
 export function createObservationCache(): ObservationCache {
-  return { loads: [], loadNode: new Int32Array(0), loadCarriedBy: new Int32Array(0), tasks: [], taskRobot: new Int32Array(0), taskLines: new Int32Array(0), stations: [] };
+  return { loads: [], loadNode: new Int32Array(0), loadCarriedBy: new Int32Array(0), tasks: [], taskRows: new Int32Array(0), stations: [] };
 }
 
 const EMPTY_ROUTE: readonly number[] = Object.freeze([]);
@@ -113,7 +112,7 @@ export function observe(model: SimModel, state: SimState, scan?: { beams: number
   };
 }
 
-export function observeRobots(model: SimModel, state: SimState, scan: { beams: number; rangeM: number } | undefined): RobotObservation[] {
+function observeRobots(model: SimModel, state: SimState, scan: { beams: number; rangeM: number } | undefined): RobotObservation[] {
   const r = state.robots;
   const { cols, rows } = model.grid;
   const robots: RobotObservation[] = new Array(r.count);
@@ -150,7 +149,7 @@ export function observeRobots(model: SimModel, state: SimState, scan: { beams: n
 }
 
 /** Load views, reusing last time's objects (and array) where nothing changed. */
-export function observeLoads(model: SimModel, state: SimState, cache: ObservationCache): readonly LoadObservation[] {
+function observeLoads(model: SimModel, state: SimState, cache: ObservationCache): readonly LoadObservation[] {
   const { node, carriedBy } = state.loads;
   const previous = cache.loads;
   const fresh = previous.length !== model.loads.length;
@@ -170,32 +169,46 @@ export function observeLoads(model: SimModel, state: SimState, cache: Observatio
   return Object.freeze(out);
 }
 
-/** Task views; `cache.tasks` and `state.tasks` are both in ascending id, so one merge walk pairs them. */
-export function observeTasks(state: SimState, cache: ObservationCache): readonly TaskObservation[] {
+/** Raw task fields kept per cached task view: id, load, station, phase, robot, line count, created tick, ready. */
+const TASK_FIELDS = 8;
+const PHASE_CODES: Readonly<Record<TaskPhase, number>> = { open: 0, assigned: 1, carrying: 2, picking: 3, returning: 4, done: 5 };
+
+/**
+ * Task views. `cache.tasks` and `state.tasks` are both in ascending id, so one merge walk pairs
+ * them; the comparison reads the cached raw rows, never the old views themselves.
+ */
+function observeTasks(state: SimState, cache: ObservationCache): readonly TaskObservation[] {
   const previous = cache.tasks;
-  const prevRobot = cache.taskRobot;
-  const prevLines = cache.taskLines;
+  const prevRows = cache.taskRows;
   const tasks = state.tasks;
   const out: TaskObservation[] = new Array(tasks.length);
-  const robots = new Int32Array(tasks.length);
-  const lines = new Int32Array(tasks.length);
+  const rows = new Int32Array(tasks.length * TASK_FIELDS);
   let p = 0;
   for (let k = 0; k < tasks.length; k++) {
     const t = tasks[k]!;
-    while (p < previous.length && previous[p]!.id < t.id) p++;
-    const prev = previous[p];
-    const ready = state.loads.task[t.load] === t.id;
-    robots[k] = t.robot;
-    lines[k] = t.lines.length;
-    if (prev && prev.id === t.id && prev.phase === t.phase && prevRobot[p] === t.robot && prevLines[p] === t.lines.length && prev.ready === ready && prev.load === t.load && prev.station === t.station && prev.createdTick === t.createdTick) {
-      out[k] = prev;
+    const o = k * TASK_FIELDS;
+    rows[o] = t.id;
+    rows[o + 1] = t.load;
+    rows[o + 2] = t.station;
+    rows[o + 3] = PHASE_CODES[t.phase];
+    rows[o + 4] = t.robot;
+    rows[o + 5] = t.lines.length;
+    rows[o + 6] = t.createdTick;
+    rows[o + 7] = state.loads.task[t.load] === t.id ? 1 : 0;
+    while (p < previous.length && prevRows[p * TASK_FIELDS]! < t.id) p++;
+    if (p < previous.length && sameRow(rows, o, prevRows, p * TASK_FIELDS)) {
+      out[k] = previous[p]!;
     } else {
-      out[k] = Object.freeze({ id: t.id, load: t.load, station: t.station, phase: t.phase, robot: t.robot >= 0 ? t.robot : null, lineCount: t.lines.length, createdTick: t.createdTick, ready });
+      out[k] = Object.freeze({ id: t.id, load: t.load, station: t.station, phase: t.phase, robot: t.robot >= 0 ? t.robot : null, lineCount: t.lines.length, createdTick: t.createdTick, ready: rows[o + 7] === 1 });
     }
   }
-  cache.taskRobot = robots;
-  cache.taskLines = lines;
+  cache.taskRows = rows;
   return Object.freeze(out);
+}
+
+function sameRow(a: Int32Array, ao: number, b: Int32Array, bo: number): boolean {
+  for (let f = 0; f < TASK_FIELDS; f++) if (a[ao + f] !== b[bo + f]) return false;
+  return true;
 }
 
 function observeStations(model: SimModel, state: SimState, previous: readonly StationObservation[]): readonly StationObservation[] {

@@ -1,5 +1,6 @@
 import type { Assigner } from '../types.ts';
 import { nodeDistanceM } from '../occupancy.ts';
+import { taskDigest } from '../task-digest.ts';
 
 /** Options of {@link createNearestIdleAssigner}. */
 export interface NearestIdleOptions {
@@ -21,13 +22,10 @@ export function createNearestIdleAssigner(options: NearestIdleOptions = {}): Ass
     assign(observation, idleRobots, readyTasks) {
       const pairs: Array<{ robot: number; task: number }> = [];
       const taken = new Set<number>();
-      const active = new Map<number, number>();
-      for (const t of observation.tasks) {
-        if (t.phase === 'assigned' || t.phase === 'carrying' || t.phase === 'picking') active.set(t.station, (active.get(t.station) ?? 0) + 1);
-      }
+      const active = taskDigest(observation).activePerStation.slice();
       for (const task of readyTasks) {
         if (taken.size === idleRobots.length) break;
-        if ((active.get(task.station) ?? 0) >= cap) continue;
+        if (active[task.station]! >= cap) continue;
         const loadNode = observation.loads[task.load]!.node;
         if (loadNode === null) continue;
         let best = -1;
@@ -42,7 +40,7 @@ export function createNearestIdleAssigner(options: NearestIdleOptions = {}): Ass
         }
         if (best < 0) continue;
         taken.add(best);
-        active.set(task.station, (active.get(task.station) ?? 0) + 1);
+        active[task.station] = active[task.station]! + 1;
         pairs.push({ robot: best, task: task.id });
       }
       return pairs;

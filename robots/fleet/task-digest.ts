@@ -1,0 +1,63 @@
+import type { FleetObservation, TaskObservation } from '../../sim/index.ts';
+
+/** What the fleet parts need from the task list every control tick, derived once per observation. */
+export interface TaskDigest {
+  /** Tasks open and ready to assign, ascending id. */
+  readonly ready: readonly TaskObservation[];
+  /** Per station: tasks under way (assigned, carrying or picking). */
+  readonly activePerStation: Readonly<Int32Array>;
+}
+
+const READY = 1;
+const ACTIVE = 2;
+
+/** Per-position class and station of the last task list digested, for the next diff. */
+let last: { tasks: readonly TaskObservation[]; flags: Uint8Array; station: Int32Array } | null = null;
+const digests = new WeakMap<FleetObservation, TaskDigest>();
+
+/**
+ * The task digest of an observation. Observations hand out the same frozen view for a task that
+ * did not change, so the list is diffed against the last one digested by identity and only new or
+ * changed views are read: the cost follows what changed, not the backlog of open tasks.
+ */
+export function taskDigest(observation: FleetObservation): TaskDigest {
+  let digest = digests.get(observation);
+  if (!digest) {
+    digest = digestTasks(observation);
+    digests.set(observation, digest);
+  }
+  return digest;
+}
+
+function digestTasks(observation: FleetObservation): TaskDigest {
+  const tasks = observation.tasks;
+  const prev = last ?? { tasks: [], flags: new Uint8Array(0), station: new Int32Array(0) };
+  const flags = new Uint8Array(tasks.length);
+  const station = new Int32Array(tasks.length);
+  let p = 0;
+  for (let k = 0; k < tasks.length; k++) {
+    const view = tasks[k]!;
+    // Views of tasks done since are skipped; only a mismatch reads ids.
+    while (p < prev.tasks.length && prev.tasks[p] !== view && prev.tasks[p]!.id < view.id) p++;
+    if (p < prev.tasks.length && prev.tasks[p] === view) {
+      flags[k] = prev.flags[p]!;
+      station[k] = prev.station[p]!;
+      p++;
+      continue;
+    }
+    if (p < prev.tasks.length && prev.tasks[p]!.id === view.id) p++;
+    flags[k] = view.phase === 'open' ? (view.ready ? READY : 0) : view.phase === 'assigned' || view.phase === 'carrying' || view.phase === 'picking' ? ACTIVE : 0;
+    station[k] = view.station;
+  }
+  last = { tasks, flags, station };
+  const ready: TaskObservation[] = [];
+  const activePerStation = new Int32Array(observation.stations.length);
+  for (let k = 0; k < tasks.length; k++) {
+    if (flags[k] === READY) ready.push(tasks[k]!);
+    else if (flags[k] === ACTIVE) {
+      const s = station[k]!;
+      if (s >= 0 && s < activePerStation.length) activePerStation[s] = activePerStation[s]! + 1;
+    }
+  }
+  return { ready, activePerStation };
+}
