@@ -8,7 +8,7 @@ import { scenarioNames } from '../../scenarios/index.ts';
 import { loadControllerFactory } from '../load-controller.ts';
 import type { PerfCase, PerfRow } from '../perf/measure-perf.ts';
 import { resolveScenario, UsageError } from '../registry.ts';
-import { parsePositiveNumber } from './parse-options.ts';
+import { parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
 
 interface PerfOptions {
   json?: string;
@@ -17,11 +17,12 @@ interface PerfOptions {
   controller: string;
   warmupSec: number;
   measureSec: number;
+  repeat: number;
 }
 
 const run = promisify(execFile);
 
-/** `bench perf [--json out.json] [--scenario id ...] [--robots 20,100] [--warmup-sec 3] [--measure-sec 5]`. */
+/** `bench perf [--json out.json] [--scenario id ...] [--robots 20,100] [--warmup-sec 3] [--measure-sec 5] [--repeat 1]`. */
 export function perfCommand(): Command {
   return new Command('perf')
     .description('sim-speed report: real-time factor, ms per tick (physics / controllers / rest), ratio to bare world.step(), peak memory')
@@ -31,6 +32,7 @@ export function perfCommand(): Command {
     .option('--controller <name>', 'fleet controller (registry name or module path)', DEFAULT_CONTROLLER)
     .option('--warmup-sec <s>', 'wall seconds of warm-up per case', parsePositiveNumber, 3)
     .option('--measure-sec <s>', 'wall seconds measured per case', parsePositiveNumber, 5)
+    .option('--repeat <n>', 'runs per case (each in a fresh process); the run with the median ratio is reported', parsePositiveInt, 1)
     .action(async (opts: PerfOptions) => {
       const scenarios = opts.scenario ?? scenarioNames().filter((n) => n.startsWith('warehouse/g2p-'));
       for (const s of scenarios) resolveScenario(s);
@@ -46,8 +48,12 @@ export function perfCommand(): Command {
       for (const scenario of scenarios) {
         for (const robots of sizes) {
           const c: PerfCase = { scenario, controller: opts.controller, warmupSec: opts.warmupSec, measureSec: opts.measureSec, ...(robots !== undefined ? { robots } : {}) };
-          const { stdout } = await run(process.execPath, ['--import', 'tsx', entry, JSON.stringify(c)], { maxBuffer: 1 << 20 });
-          const row = JSON.parse(stdout.trim().split('\n').pop()!) as PerfRow;
+          const runs: PerfRow[] = [];
+          for (let k = 0; k < opts.repeat; k++) {
+            const { stdout } = await run(process.execPath, ['--import', 'tsx', entry, JSON.stringify(c)], { maxBuffer: 1 << 20 });
+            runs.push(JSON.parse(stdout.trim().split('\n').pop()!) as PerfRow);
+          }
+          const row = medianByRatio(runs);
           rows.push(row);
           console.log(formatRow(row));
         }
@@ -58,6 +64,12 @@ export function perfCommand(): Command {
 
 const COLS = ['scenario', 'robots', 'RTF', 'tick ms', 'physics', 'controller', 'other', 'bare idle', 'bare replay', 'ratio', 'peak MB'];
 const WIDTHS = [24, 6, 8, 8, 8, 10, 8, 9, 11, 6, 8];
+
+/** The run whose whole-tick-to-bare-physics ratio is the median (the lower middle for an even count). */
+function medianByRatio(runs: PerfRow[]): PerfRow {
+  const sorted = [...runs].sort((a, b) => a.ratioToBarePhysics - b.ratioToBarePhysics);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
 
 function header(): string {
   return COLS.map((c, i) => (i === 0 ? c.padEnd(WIDTHS[i]!) : c.padStart(WIDTHS[i]!))).join(' ');

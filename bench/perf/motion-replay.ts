@@ -1,4 +1,4 @@
-import { PhysicsWorld, type SimHost, type SimSnapshot } from '../../sim/index.ts';
+import { PhysicsWorld, RobotMode, type SimHost, type SimSnapshot } from '../../sim/index.ts';
 
 /** What changed in the physics during one tick: poses set and load body-type switches. */
 interface TickMotion {
@@ -10,8 +10,9 @@ interface TickMotion {
 }
 
 /**
- * Records, after each tick, the chassis poses that changed, the poses of carried loads and the
- * loads picked up, set down or fixed, so the same motion can be replayed on bare Rapier.
+ * Records, after each tick, the chassis poses that changed, the carried-load poses the sim set (its
+ * robot moved, or is lifting or dropping) and the loads picked up, set down or fixed, so the same
+ * motion can be replayed on bare Rapier with the same pose updates.
  */
 export function createMotionRecorder(host: SimHost): { ticks: TickMotion[]; record(): void } {
   const r = host.state.robots;
@@ -19,15 +20,18 @@ export function createMotionRecorder(host: SimHost): { ticks: TickMotion[]; reco
   const prev = { x: Float64Array.from(r.posX), z: Float64Array.from(r.posZ), hx: Float64Array.from(r.headX), hz: Float64Array.from(r.headZ) };
   const prevCarried = Int32Array.from(loads.carriedBy);
   const prevSettle = Int32Array.from(loads.settleTicksLeft);
+  const movedThisTick = new Uint8Array(r.count);
   const ticks: TickMotion[] = [];
   return {
     ticks,
     record() {
       const state = host.state;
       const motion: TickMotion = { robots: [], loads: [], attached: [], released: [], fixed: [] };
+      movedThisTick.fill(0);
       for (let i = 0; i < r.count; i++) {
         if (r.posX[i] === prev.x[i] && r.posZ[i] === prev.z[i] && r.headX[i] === prev.hx[i] && r.headZ[i] === prev.hz[i]) continue;
         motion.robots.push([i, r.posX[i]!, r.posZ[i]!, r.headX[i]!, r.headZ[i]!]);
+        movedThisTick[i] = 1;
         prev.x[i] = r.posX[i]!;
         prev.z[i] = r.posZ[i]!;
         prev.hx[i] = r.headX[i]!;
@@ -38,7 +42,9 @@ export function createMotionRecorder(host: SimHost): { ticks: TickMotion[]; reco
         if (carrier >= 0 && prevCarried[l]! < 0) motion.attached.push(l);
         if (carrier < 0 && prevCarried[l]! >= 0) motion.released.push(l);
         if (loads.settleTicksLeft[l] === 0 && prevSettle[l]! > 0 && carrier < 0) motion.fixed.push(l);
-        if (carrier >= 0) {
+        // The sim sets a carried load's pose when its robot moved or is lifting or dropping.
+        const handling = carrier >= 0 && (r.mode[carrier] === RobotMode.Lifting || r.mode[carrier] === RobotMode.Dropping);
+        if (carrier >= 0 && (movedThisTick[carrier] === 1 || handling || prevCarried[l]! < 0)) {
           const p = state.physics.loadPose(l);
           motion.loads.push([l, p.x, p.y, p.z]);
         }

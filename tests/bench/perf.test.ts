@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { runBench, tempDir } from './bench-process.ts';
 
 describe('bench perf', () => {
-  it('writes a JSON list with real-time factor, per-tick split, ratio to bare physics and peak memory', async () => {
+  it('writes a JSON list (one row per case, the median of --repeat runs) with real-time factor, per-tick split, ratio to bare physics and peak memory', async () => {
     const file = join(tempDir('perf'), 'perf.json');
-    const out = await runBench(['perf', '--scenario', 'warehouse/g2p-small', '--robots', '4', '--warmup-sec', '0.5', '--measure-sec', '0.5', '--json', file]);
+    const out = await runBench(['perf', '--scenario', 'warehouse/g2p-small', '--robots', '4', '--warmup-sec', '0.5', '--measure-sec', '0.5', '--repeat', '2', '--json', file]);
     expect(out.code, out.stderr).toBe(0);
     const rows = JSON.parse(readFileSync(file, 'utf8')) as Array<Record<string, number | string>>;
     expect(rows.map((r) => [r.scenario, r.robots])).toEqual([['warehouse/g2p-small@1', 4]]);
