@@ -12,7 +12,7 @@ export interface PerfCase {
   controller: string;
   /** Wall seconds of warm-up before measuring (V8 tiers up Rapier's WASM in about 3 s). */
   warmupSec: number;
-  /** Wall seconds to measure for (at least 30 ticks are measured). */
+  /** Wall seconds of sim ticks to measure (at least 30 ticks; the bare replays come on top). */
   measureSec: number;
 }
 
@@ -46,9 +46,9 @@ export interface PerfRow {
 
 /**
  * Measures one case in this process (run it in a fresh process for a meaningful peak RSS):
- * warm up by wall time while the robots spread out, time `advance` tick by tick, then time the
- * same motion replayed on bare Rapier (see {@link PerfRow.bareReplayMs}) and bare steps with the
- * robots standing.
+ * warm up by wall time while the robots spread out, then, in blocks of about a second, time
+ * `advance` tick by tick and the same motion replayed on bare Rapier (see
+ * {@link PerfRow.bareReplayMs}); last, bare steps with the robots standing.
  */
 export async function measurePerf(c: PerfCase): Promise<PerfRow> {
   const spec = resolveScenario(c.scenario);
@@ -59,25 +59,39 @@ export async function measurePerf(c: PerfCase): Promise<PerfRow> {
     const warmEnd = performance.now() + c.warmupSec * 1000;
     while (performance.now() < warmEnd) host.advance(1);
     const warmupTicks = host.tick;
-    const snapshot = host.snapshot();
-    const recorder = createMotionRecorder(host);
-    const t0 = { ...host.timing };
-    const measureEnd = performance.now() + c.measureSec * 1000;
-    while (performance.now() < measureEnd || host.timing.ticks - t0.ticks < 30) {
+    // Measure in blocks of about a second, each followed by its bare replay, so that a slower or
+    // faster spell of this shared machine weighs on both sides of the ratio alike.
+    let ticks = 0;
+    let totalMs = 0;
+    let physicsMs = 0;
+    let controllerMs = 0;
+    let bareReplayTotalMs = 0;
+    const measureMs = c.measureSec * 1000;
+    while (totalMs < measureMs || ticks < 30) {
+      const snapshot = host.snapshot();
+      const recorder = createMotionRecorder(host);
+      // The block's first tick is run and replayed but not timed (see replayMotion).
       host.advance(1);
       recorder.record();
+      const t0 = { ...host.timing };
+      const blockEnd = performance.now() + Math.min(BLOCK_SEC * 1000, Math.max(0, measureMs - totalMs));
+      do {
+        host.advance(1);
+        recorder.record();
+      } while (performance.now() < blockEnd || host.timing.ticks - t0.ticks < 10);
+      const t1 = host.timing;
+      ticks += t1.ticks - t0.ticks;
+      totalMs += t1.totalMs - t0.totalMs;
+      physicsMs += t1.physicsMs - t0.physicsMs;
+      controllerMs += t1.controllerMs - t0.controllerMs;
+      bareReplayTotalMs += replayMotion(snapshot, host.model.dtSec, recorder.ticks, 1);
     }
-    const t1 = host.timing;
-    const ticks = t1.ticks - t0.ticks;
-    const totalMs = t1.totalMs - t0.totalMs;
-    const physicsMs = t1.physicsMs - t0.physicsMs;
-    const controllerMs = t1.controllerMs - t0.controllerMs;
     const physics = host.state.physics;
     const bareSteps = Math.max(30, Math.min(ticks, 2000));
     const b0 = performance.now();
     for (let i = 0; i < bareSteps; i++) physics.step();
     const bareStepMs = (performance.now() - b0) / bareSteps;
-    const bareReplayMs = replayMotion(snapshot, host.model.dtSec, recorder.ticks) / ticks;
+    const bareReplayMs = bareReplayTotalMs / ticks;
     const tickMs = totalMs / ticks;
     return {
       scenario: host.model.id,
@@ -99,6 +113,9 @@ export async function measurePerf(c: PerfCase): Promise<PerfRow> {
     host.dispose();
   }
 }
+
+/** Wall seconds per measured block (each block is followed by its bare replay). */
+const BLOCK_SEC = 1;
 
 function round(v: number, digits: number): number {
   const f = 10 ** digits;

@@ -1,3 +1,4 @@
+import { CellKind } from '../model/layout-grid.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import type { SimState, TaskState } from '../state/sim-state.ts';
 import { robotNode } from './apply-commands.ts';
@@ -61,7 +62,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
 }
 
 /**
- * Tasks in phase `carrying` whose robot stands still on a node, ascending id. Found through the
+ * Tasks in phase `carrying` whose robot stands still on a station node, ascending id. Found through the
  * robots (an assigned task's robot always holds its id, and a carrying robot holds the load), so
  * the cost follows the loaded robots, not the backlog of open tasks.
  */
@@ -69,7 +70,9 @@ function carryingTasks(model: SimModel, state: SimState): TaskState[] {
   const r = state.robots;
   const out: TaskState[] = [];
   for (let i = 0; i < r.count; i++) {
-    if (r.task[i]! < 0 || r.carriedLoad[i]! < 0 || !robotNode(model, state, i).atNode) continue;
+    if (r.task[i]! < 0 || r.carriedLoad[i]! < 0) continue;
+    const { node, atNode } = robotNode(model, state, i);
+    if (!atNode || model.roadmap.nodeKind[node] !== CellKind.Station) continue;
     const task = findTask(state, r.task[i]!);
     if (task && task.phase === 'carrying' && task.robot === i) out.push(task);
   }

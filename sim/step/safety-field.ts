@@ -16,6 +16,13 @@ export class SafetyField {
   private readonly chassisSpanM: Float64Array;
   /** Per load: its width, metres. */
   private readonly loadWidthM: Float64Array;
+  /** The largest of `radiusM` this tick. */
+  private maxRadiusM = 0;
+  /**
+   * How far a robot may be from where the index put it: it may already have moved this tick (at
+   * most one step at top speed, or a snap onto a waypoint), plus a margin for rounding.
+   */
+  private readonly driftM: number;
   /**
    * Per layout cell: Chebyshev distance in cells to the nearest wall cell or to outside the layout
    * (1 for a cell next to a wall). A wall march that stays within `clearance - 1` cells can be skipped.
@@ -29,6 +36,7 @@ export class SafetyField {
     this.radiusM = new Float64Array(n);
     this.chassisSpanM = Float64Array.from(model.robots, (robot) => Math.max(robot.model.footprint.lengthM, robot.model.footprint.widthM));
     this.loadWidthM = Float64Array.from(model.loads, (load) => model.loadGeometry[load.kind].widthM);
+    this.driftM = model.robots.reduce((m, robot) => Math.max(m, robot.model.maxSpeedMps * model.dtSec), 0) + 0.25;
     this.wallClearance = wallClearance(model);
   }
 
@@ -36,10 +44,14 @@ export class SafetyField {
   beginTick(model: SimModel, state: SimState): void {
     const r = state.robots;
     this.index.rebuild(r.posX, r.posZ, r.count);
+    let maxRadiusM = 0;
     for (let i = 0; i < r.count; i++) {
       const load = r.carriedLoad[i]!;
-      this.radiusM[i] = Math.max(this.chassisSpanM[i]!, load >= 0 ? this.loadWidthM[load]! : 0) / 2;
+      const radius = Math.max(this.chassisSpanM[i]!, load >= 0 ? this.loadWidthM[load]! : 0) / 2;
+      this.radiusM[i] = radius;
+      if (radius > maxRadiusM) maxRadiusM = radius;
     }
+    this.maxRadiusM = maxRadiusM;
   }
 
   /**
@@ -63,11 +75,19 @@ export class SafetyField {
     let free = rangeM;
     let blocker = -1;
     const index = this.index;
+    const bucketM = index.bucketM;
+    // Buckets within rangeM + 1 of the robot, narrowed to the box around the lane ahead: only a
+    // robot ahead (along > 0), within the lane's half-width plus its own radius, and closer than
+    // rangeM plus both half-lengths can set the free distance.
     const near = rangeM + 1;
-    const c0 = Math.max(0, Math.floor((x - near) / index.bucketM));
-    const c1 = Math.min(index.cols - 1, Math.floor((x + near) / index.bucketM));
-    const r0 = Math.max(0, Math.floor((z - near) / index.bucketM));
-    const r1 = Math.min(index.rows - 1, Math.floor((z + near) / index.bucketM));
+    const reachM = rangeM + halfLen + this.maxRadiusM + this.driftM;
+    const sideM = halfWid + this.maxRadiusM + 0.05 + this.driftM;
+    const ax = Math.abs(hx);
+    const az = Math.abs(hz);
+    const c0 = Math.max(0, Math.floor((x - near) / bucketM), Math.floor((x + Math.min(0, reachM * hx) - sideM * az) / bucketM));
+    const c1 = Math.min(index.cols - 1, Math.floor((x + near) / bucketM), Math.floor((x + Math.max(0, reachM * hx) + sideM * az) / bucketM));
+    const r0 = Math.max(0, Math.floor((z - near) / bucketM), Math.floor((z + Math.min(0, reachM * hz) - sideM * ax) / bucketM));
+    const r1 = Math.min(index.rows - 1, Math.floor((z + near) / bucketM), Math.floor((z + Math.max(0, reachM * hz) + sideM * ax) / bucketM));
     for (let row = r0; row <= r1; row++) {
       for (let col = c0; col <= c1; col++) {
         for (let j = index.first(row, col); j >= 0; j = index.after(j)) {
