@@ -12,7 +12,7 @@ const READY = 1;
 const ACTIVE = 2;
 
 /** Per-position class and station of the last task list digested, for the next diff. */
-let last: { tasks: readonly TaskObservation[]; flags: Uint8Array; station: Int32Array } | null = null;
+let last: { tasks: readonly TaskObservation[]; flags: Uint8Array; station: Int32Array; digest: TaskDigest } | null = null;
 const digests = new WeakMap<FleetObservation, TaskDigest>();
 
 /**
@@ -31,6 +31,8 @@ export function taskDigest(observation: FleetObservation): TaskDigest {
 
 function digestTasks(observation: FleetObservation): TaskDigest {
   const tasks = observation.tasks;
+  // Most control ticks change no task at all and are handed the very same list.
+  if (last && last.tasks === tasks && last.digest.activePerStation.length === observation.stations.length) return last.digest;
   const prev = last ?? { tasks: [], flags: new Uint8Array(0), station: new Int32Array(0) };
   const flags = new Uint8Array(tasks.length);
   const station = new Int32Array(tasks.length);
@@ -49,7 +51,6 @@ function digestTasks(observation: FleetObservation): TaskDigest {
     flags[k] = view.phase === 'open' ? (view.ready ? READY : 0) : view.phase === 'assigned' || view.phase === 'carrying' || view.phase === 'picking' ? ACTIVE : 0;
     station[k] = view.station;
   }
-  last = { tasks, flags, station };
   const ready: TaskObservation[] = [];
   const activePerStation = new Int32Array(observation.stations.length);
   for (let k = 0; k < tasks.length; k++) {
@@ -59,5 +60,7 @@ function digestTasks(observation: FleetObservation): TaskDigest {
       if (s >= 0 && s < activePerStation.length) activePerStation[s] = activePerStation[s]! + 1;
     }
   }
-  return { ready, activePerStation };
+  const digest = { ready, activePerStation };
+  last = { tasks, flags, station, digest };
+  return digest;
 }

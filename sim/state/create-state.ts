@@ -64,5 +64,6 @@ export function createSimState(model: SimModel, seed: number): SimState {
     rngOrders: root.fork('orders').save(),
     physics: PhysicsWorld.create(model),
     events: [],
+    changedTasks: [],
   };
 }

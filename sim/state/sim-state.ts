@@ -121,4 +121,9 @@ export interface SimState {
   physics: PhysicsWorld;
   /** Events of the current advance; hosts drain them. Not part of the hash. */
   events: SimEvent[];
+  /**
+   * Ids of tasks added, changed or removed since the last cached observation (see `taskChanged`),
+   * so `observe` need not re-read the whole backlog. A hint only: not part of the hash or snapshot.
+   */
+  changedTasks: number[];
 }

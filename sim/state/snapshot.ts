@@ -89,5 +89,6 @@ export function restoreState(model: SimModel, snap: SimSnapshot): SimState {
     rngOrders: t.rngOrders,
     physics: PhysicsWorld.restore(snap.world, snap.handles, model.dtSec),
     events: [],
+    changedTasks: [],
   };
 }

@@ -1,6 +1,7 @@
 import type { SimModel } from '../model/sim-model.ts';
 import { createRng } from '../rng/rng.ts';
 import type { OrderLine, SimState, TaskState } from '../state/sim-state.ts';
+import { taskChanged } from './task-lifecycle.ts';
 
 /**
  * Stage 7: the order stream. Once per simulated second a Poisson number of orders arrives (plus
@@ -92,10 +93,12 @@ function addLineToTask(model: SimModel, state: SimState, openTasks: OpenTaskInde
   const open = openTasks.get(openTaskKey(model, load, station));
   if (open) {
     open.lines.push([order, line]);
+    taskChanged(state, open.id);
     return;
   }
   const task: TaskState = { id: state.nextTaskId++, load, station, lines: [[order, line]], phase: 'open', robot: -1, createdTick: state.tick };
   state.tasks.push(task);
+  taskChanged(state, task.id);
   openTasks.set(openTaskKey(model, load, station), task);
   if (state.loads.task[load]! < 0) state.loads.task[load] = task.id;
   state.events.push({ type: 'task.created', tick: state.tick, task: task.id, order, load, station });

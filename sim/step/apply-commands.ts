@@ -6,7 +6,7 @@ import { nodeAt } from '../model/roadmap.ts';
 import { shortestPath } from '../model/shortest-path.ts';
 import { RobotMode, type SimState } from '../state/sim-state.ts';
 import { blockedForCarrier } from './route-rules.ts';
-import { findTask } from './task-lifecycle.ts';
+import { findTask, taskChanged } from './task-lifecycle.ts';
 
 /** A robot counts as "at" a node within this distance of its centre, standing still. */
 export const AT_NODE_TOLERANCE_M = 0.05;
@@ -179,6 +179,7 @@ function assignTask(state: SimState, model: SimModel, robot: number, taskId: num
   if (model.loads[task.load]!.kind !== model.robots[robot]!.model.handles) return `robot ${robot} cannot handle a ${model.loads[task.load]!.kind}`;
   task.phase = 'assigned';
   task.robot = robot;
+  taskChanged(state, task.id);
   state.robots.task[robot] = task.id;
   state.events.push({ type: 'task.assigned', tick: state.tick, task: task.id, robot });
   return null;
@@ -191,6 +192,7 @@ function unassignTask(state: SimState, robot: number): string | null {
   if (task.phase !== 'assigned') return `task ${taskId} is ${task.phase}; only an assigned task can be released`;
   task.phase = 'open';
   task.robot = -1;
+  taskChanged(state, task.id);
   state.robots.task[robot] = -1;
   return null;
 }

@@ -1,7 +1,7 @@
 import type { SimModel } from '../model/sim-model.ts';
 import { RobotMode, type SimState } from '../state/sim-state.ts';
 import { robotNode } from './apply-commands.ts';
-import { findTask, releaseLoadTask } from './task-lifecycle.ts';
+import { findTask, releaseLoadTask, taskChanged } from './task-lifecycle.ts';
 
 /** Seconds a set-down load is simulated dynamically before it is fixed where it lies. */
 export const SETTLE_SEC = 1.5;
@@ -33,7 +33,10 @@ export function resolveHandling(model: SimModel, state: SimState): void {
     const task = r.task[i]! >= 0 ? findTask(state, r.task[i]!) : undefined;
     if (mode === RobotMode.Lifting) {
       state.events.push({ type: 'load.lifted', tick: state.tick, robot: i, load });
-      if (task && task.load === load && task.phase === 'assigned') task.phase = 'carrying';
+      if (task && task.load === load && task.phase === 'assigned') {
+        task.phase = 'carrying';
+        taskChanged(state, task.id);
+      }
       continue;
     }
     const { node } = robotNode(model, state, i);
@@ -44,9 +47,12 @@ export function resolveHandling(model: SimModel, state: SimState): void {
     state.loads.settleTicksLeft[load] = Math.round(SETTLE_SEC * model.hz);
     state.events.push({ type: 'load.dropped', tick: state.tick, robot: i, load, node });
     if (!task || task.load !== load) continue;
-    if (task.phase === 'carrying' || task.phase === 'picking') task.phase = 'assigned';
-    else if (task.phase === 'returning' && model.storageNodes.includes(node)) {
+    if (task.phase === 'carrying' || task.phase === 'picking') {
+      task.phase = 'assigned';
+      taskChanged(state, task.id);
+    } else if (task.phase === 'returning' && model.storageNodes.includes(node)) {
       task.phase = 'done';
+      taskChanged(state, task.id);
       r.task[i] = -1;
       state.events.push({ type: 'task.completed', tick: state.tick, task: task.id, robot: i });
       releaseLoadTask(state, task);

@@ -2,7 +2,7 @@ import { CellKind } from '../model/layout-grid.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import type { SimState, TaskState } from '../state/sim-state.ts';
 import { robotNode } from './apply-commands.ts';
-import { findTask } from './task-lifecycle.ts';
+import { findTask, taskChanged } from './task-lifecycle.ts';
 
 /**
  * Stage 6: stations. A robot standing on a free station with the load of a `carrying` task for
@@ -18,6 +18,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
     const { node, atNode } = robotNode(model, state, task.robot);
     if (!atNode || node !== model.stations[task.station]!.node) continue;
     task.phase = 'picking';
+    taskChanged(state, task.id);
     station.pickingTask = task.id;
     station.pickTicksLeft = pickTicksPerLine * task.lines.length;
     state.events.push({ type: 'pick.started', tick: state.tick, station: task.station, robot: task.robot, task: task.id });
@@ -32,6 +33,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
     const { node } = robotNode(model, state, task.robot);
     if (node !== model.stations[s]!.node || state.robots.carriedLoad[task.robot] !== task.load) {
       task.phase = state.robots.carriedLoad[task.robot] === task.load ? 'carrying' : 'assigned';
+      taskChanged(state, task.id);
       station.pickingTask = -1;
       return;
     }
@@ -39,6 +41,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
     if (station.pickTicksLeft > 0) return;
     station.pickingTask = -1;
     task.phase = 'returning';
+    taskChanged(state, task.id);
     for (const [orderId, lineIndex] of task.lines) {
       const order = state.orders.find((o) => o.id === orderId);
       const line = order?.lines[lineIndex];

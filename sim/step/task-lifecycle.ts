@@ -6,14 +6,36 @@ import type { SimState, TaskState } from '../state/sim-state.ts';
  */
 export function releaseLoadTask(state: SimState, done: TaskState): void {
   state.tasks = state.tasks.filter((t) => t.id !== done.id);
+  taskChanged(state, done.id);
   state.loads.task[done.load] = -1;
   for (const t of state.tasks) {
     if (t.load === done.load && t.phase === 'open') {
       state.loads.task[done.load] = t.id;
+      taskChanged(state, t.id); // now ready
       break;
     }
   }
 }
+
+/**
+ * Records that task `id` was added, changed (phase, robot, lines, readiness) or removed. Every
+ * stage that touches a task calls it, so observations rebuild only those tasks' views.
+ */
+export function taskChanged(state: SimState, id: number): void {
+  const changed = state.changedTasks;
+  if (changed[0] === ALL_TASKS_CHANGED) return;
+  // Nobody has observed for a long while (a bare stepping loop): stop listing, re-read everything.
+  if (changed.length >= MAX_LISTED_CHANGES) {
+    changed.length = 0;
+    changed.push(ALL_TASKS_CHANGED);
+    return;
+  }
+  changed.push(id);
+}
+
+/** First entry of `SimState.changedTasks` when every task must be re-read. */
+export const ALL_TASKS_CHANGED = -1;
+const MAX_LISTED_CHANGES = 4096;
 
 /** The live task with id `id`, or undefined: a binary search, since `SimState.tasks` is in ascending id. */
 export function findTask(state: SimState, id: number): TaskState | undefined {

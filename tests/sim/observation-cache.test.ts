@@ -67,6 +67,33 @@ describe('observation cache', () => {
     expect(check.stats.tasksShared).toBeGreaterThan(check.stats.observations * 0.9);
   });
 
+  it('shows a task assigned and released again (assign, unassign) as a fresh observation would', async () => {
+    let host: SimHost | null = null;
+    const mismatches: number[] = [];
+    const phases: string[] = [];
+    let taskId = -1;
+    host = await makeHost({
+      seed: 7,
+      overrides: { minutes: 1 },
+      controller: {
+        name: 'assign-unassign',
+        decide(observation) {
+          if (JSON.stringify(observation) !== JSON.stringify(observe(host!.model, host!.state))) mismatches.push(observation.tick);
+          if (taskId >= 0) phases.push(observation.tasks.find((t) => t.id === taskId)?.phase ?? 'gone');
+          const k = observation.tick / observation.controlEvery;
+          if (k === 2) {
+            taskId = observation.tasks.find((t) => t.phase === 'open' && t.ready)!.id;
+            return [{ kind: 'assign', robot: 0, task: taskId }];
+          }
+          return k === 4 ? [{ kind: 'unassign', robot: 0 }] : [];
+        },
+      },
+    });
+    runCollect(host, 30);
+    expect(mismatches).toEqual([]);
+    expect(phases.slice(0, 4)).toEqual(['assigned', 'assigned', 'open', 'open']);
+  });
+
   it('freezes shared views, so a controller cannot change what a later tick sees', async () => {
     let seen: FleetObservation | null = null;
     const host = await makeHost({
