@@ -48,6 +48,7 @@ export { writePoseFrame, ROBOT_STRIDE, LOAD_STRIDE, type PoseFrame } from './hos
 export { initPhysics, yawQuaternion, PhysicsWorld } from './physics/rapier.ts';
 export { Hasher } from './util/hash.ts';
 export { findWaitCycles } from './util/wait-cycles.ts';
+export { findById } from './util/find-by-id.ts';
 export {
   REPLAY_VERSION,
   REPLAY_MAGIC,

@@ -1,6 +1,5 @@
 import type { FleetObservation, LoadObservation } from '../../sim/index.ts';
-
-const restingCache = new WeakMap<FleetObservation, Uint8Array>();
+import { perObservation } from './per-observation.ts';
 
 /**
  * The last load list counted and its per-node load counts. Observations hand out the same (frozen)
@@ -12,14 +11,7 @@ let lastCount: { loads: readonly LoadObservation[]; perNode: Uint16Array; flags:
  * Per-node flags: 1 where a load rests. Computed once per observation and shared by the
  * assigner, planner and executor of a control tick: treat it as read-only (copy to mark nodes).
  */
-export function restingLoadNodes(observation: FleetObservation): Readonly<Uint8Array> {
-  let flags = restingCache.get(observation);
-  if (!flags) {
-    flags = countRestingLoads(observation);
-    restingCache.set(observation, flags);
-  }
-  return flags;
-}
+export const restingLoadNodes: (observation: FleetObservation) => Readonly<Uint8Array> = perObservation(countRestingLoads);
 
 function countRestingLoads(observation: FleetObservation): Uint8Array {
   const loads = observation.loads;

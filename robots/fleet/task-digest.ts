@@ -1,4 +1,5 @@
 import type { FleetObservation, TaskObservation } from '../../sim/index.ts';
+import { perObservation } from './per-observation.ts';
 
 /** What the fleet parts need from the task list every control tick, derived once per observation. */
 export interface TaskDigest {
@@ -13,21 +14,13 @@ const ACTIVE = 2;
 
 /** Per-position class and station of the last task list digested, for the next diff. */
 let last: { tasks: readonly TaskObservation[]; flags: Uint8Array; station: Int32Array; digest: TaskDigest } | null = null;
-const digests = new WeakMap<FleetObservation, TaskDigest>();
 
 /**
  * The task digest of an observation. Observations hand out the same frozen view for a task that
  * did not change, so the list is diffed against the last one digested by identity and only new or
  * changed views are read: the cost follows what changed, not the backlog of open tasks.
  */
-export function taskDigest(observation: FleetObservation): TaskDigest {
-  let digest = digests.get(observation);
-  if (!digest) {
-    digest = digestTasks(observation);
-    digests.set(observation, digest);
-  }
-  return digest;
-}
+export const taskDigest: (observation: FleetObservation) => TaskDigest = perObservation(digestTasks);
 
 function digestTasks(observation: FleetObservation): TaskDigest {
   const tasks = observation.tasks;

@@ -1,4 +1,5 @@
 import type { SimState, TaskState } from '../state/sim-state.ts';
+import { findById } from '../util/find-by-id.ts';
 
 /**
  * Removes a finished task and hands its load to the next task waiting for that load (the
@@ -37,17 +38,7 @@ export function taskChanged(state: SimState, id: number): void {
 export const ALL_TASKS_CHANGED = -1;
 const MAX_LISTED_CHANGES = 4096;
 
-/** The live task with id `id`, or undefined: a binary search, since `SimState.tasks` is in ascending id. */
+/** The live task with id `id`, or undefined (`SimState.tasks` is in ascending id). */
 export function findTask(state: SimState, id: number): TaskState | undefined {
-  const tasks = state.tasks;
-  let lo = 0;
-  let hi = tasks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tasks[mid]!;
-    if (t.id === id) return t;
-    if (t.id < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
+  return findById(state.tasks, id);
 }
