@@ -78,16 +78,18 @@ export class SafetyField {
     const bucketM = index.bucketM;
     // Buckets within rangeM + 1 of the robot, narrowed to the box around the lane ahead: only a
     // robot ahead (along > 0), within the lane's half-width plus its own radius, and closer than
-    // rangeM plus both half-lengths can set the free distance.
+    // rangeM plus both half-lengths can set the free distance; robots are bucketed where they
+    // stood at the start of the tick, so the lane is widened by how far they may have moved since.
     const near = rangeM + 1;
+    const backM = -this.driftM;
     const reachM = rangeM + halfLen + this.maxRadiusM + this.driftM;
     const sideM = halfWid + this.maxRadiusM + 0.05 + this.driftM;
     const ax = Math.abs(hx);
     const az = Math.abs(hz);
-    const c0 = Math.max(0, Math.floor((x - near) / bucketM), Math.floor((x + Math.min(0, reachM * hx) - sideM * az) / bucketM));
-    const c1 = Math.min(index.cols - 1, Math.floor((x + near) / bucketM), Math.floor((x + Math.max(0, reachM * hx) + sideM * az) / bucketM));
-    const r0 = Math.max(0, Math.floor((z - near) / bucketM), Math.floor((z + Math.min(0, reachM * hz) - sideM * ax) / bucketM));
-    const r1 = Math.min(index.rows - 1, Math.floor((z + near) / bucketM), Math.floor((z + Math.max(0, reachM * hz) + sideM * ax) / bucketM));
+    const c0 = Math.max(0, Math.floor((x - near) / bucketM), Math.floor((x + Math.min(backM * hx, reachM * hx) - sideM * az) / bucketM));
+    const c1 = Math.min(index.cols - 1, Math.floor((x + near) / bucketM), Math.floor((x + Math.max(backM * hx, reachM * hx) + sideM * az) / bucketM));
+    const r0 = Math.max(0, Math.floor((z - near) / bucketM), Math.floor((z + Math.min(backM * hz, reachM * hz) - sideM * ax) / bucketM));
+    const r1 = Math.min(index.rows - 1, Math.floor((z + near) / bucketM), Math.floor((z + Math.max(backM * hz, reachM * hz) + sideM * ax) / bucketM));
     for (let row = r0; row <= r1; row++) {
       for (let col = c0; col <= c1; col++) {
         for (let j = index.first(row, col); j >= 0; j = index.after(j)) {
