@@ -1,5 +1,6 @@
 import type { ControllerReport, FleetController } from '../control/types.ts';
-import { createObservationCache, observe } from '../control/observe.ts';
+import { createObservationCache } from '../control/observation-cache.ts';
+import { observe } from '../control/observe.ts';
 import type { SimEvent } from '../events/sim-event.ts';
 import { compileScenario, type RobotModelCatalog } from '../model/compile-scenario.ts';
 import type { SimModel } from '../model/sim-model.ts';
