@@ -7,11 +7,12 @@ const CLAIM_RADIUS_CELLS = 0.95;
  * Which robot holds each roadmap node now (-1 for none): the node under each robot, any
  * neighbour its body still overlaps while it moves between cells, and every node of its current
  * route. Derived from the observation alone, so it needs no saved state. O(robots + route nodes).
+ * Pass last tick's array as `reuse` to have it overwritten instead of allocating a new one.
  */
-export function claimNodes(observation: FleetObservation): Int32Array {
+export function claimNodes(observation: FleetObservation, reuse?: Int32Array): Int32Array {
   const map = observation.roadmap;
   const { cols, rows, cellM } = observation.grid;
-  const owner = new Int32Array(map.nodeCount).fill(-1);
+  const owner = reuse && reuse.length === map.nodeCount ? reuse.fill(-1) : new Int32Array(map.nodeCount).fill(-1);
   const limit2 = (CLAIM_RADIUS_CELLS * cellM) ** 2;
   for (const r of observation.robots) {
     if (r.node < 0) continue;

@@ -50,6 +50,8 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
   let waitTicks = new Int32Array(0);
   let reportedCycle = new Uint8Array(0);
   let reports: ControllerReport[] = [];
+  /** Node holders of the current control tick, overwritten each tick (never saved: derived). */
+  let ownerBuffer: Int32Array = new Int32Array(0);
 
   const ensureSize = (n: number) => {
     if (waitOn.length === n) return;
@@ -80,7 +82,7 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
     },
     finishTick(observation, busy) {
       ensureSize(observation.robots.length);
-      const owner = claimNodes(observation);
+      const owner = (ownerBuffer = claimNodes(observation, ownerBuffer));
       const commands: RobotCommand[] = [];
       const previousWait = waitOn.slice();
       waitOn.fill(-1);
