@@ -2,6 +2,7 @@ import { CellKind } from '../model/layout-grid.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import type { SimState, TaskState } from '../state/sim-state.ts';
 import { robotNode } from './apply-commands.ts';
+import { findById } from '../util/find-by-id.ts';
 import { findTask, taskChanged } from './task-lifecycle.ts';
 
 /**
@@ -43,7 +44,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
     task.phase = 'returning';
     taskChanged(state, task.id);
     for (const [orderId, lineIndex] of task.lines) {
-      const order = state.orders.find((o) => o.id === orderId);
+      const order = findById(state.orders, orderId);
       const line = order?.lines[lineIndex];
       if (!order || !line || line.picked) continue;
       line.picked = true;
@@ -65,9 +66,9 @@ export function resolvePicks(model: SimModel, state: SimState): void {
 }
 
 /**
- * Tasks in phase `carrying` whose robot stands still on a station node, ascending id. Found through the
- * robots (an assigned task's robot always holds its id, and a carrying robot holds the load), so
- * the cost follows the loaded robots, not the backlog of open tasks.
+ * Tasks in phase `carrying` whose robot stands still on a station node, ascending id. Found
+ * through the robots (an assigned task's robot always holds its id, and a carrying robot holds the
+ * load), so the cost follows the loaded robots, not the backlog of open tasks.
  */
 function carryingTasks(model: SimModel, state: SimState): TaskState[] {
   const r = state.robots;
