@@ -18,7 +18,9 @@ export function createMotionRecorder(host: SimHost): { ticks: TickMotion[]; reco
   const r = host.state.robots;
   const loads = host.state.loads;
   const prev = { x: Float64Array.from(r.posX), z: Float64Array.from(r.posZ), hx: Float64Array.from(r.headX), hz: Float64Array.from(r.headZ) };
-  const prevCarried = Int32Array.from(loads.carriedBy);
+  /** The robot carrying load `l`, or -1. */
+  const carrierOf = (l: number) => (loads.holderKind[l] === 0 ? loads.holderId[l]! : -1);
+  const prevCarried = Int32Array.from({ length: loads.count }, (_, l) => carrierOf(l));
   const prevSettle = Int32Array.from(loads.settleTicksLeft);
   const movedThisTick = new Uint8Array(r.count);
   const ticks: TickMotion[] = [];
@@ -38,7 +40,7 @@ export function createMotionRecorder(host: SimHost): { ticks: TickMotion[]; reco
         prev.hz[i] = r.headZ[i]!;
       }
       for (let l = 0; l < loads.count; l++) {
-        const carrier = loads.carriedBy[l]!;
+        const carrier = carrierOf(l);
         if (carrier >= 0 && prevCarried[l]! < 0) motion.attached.push(l);
         if (carrier < 0 && prevCarried[l]! >= 0) motion.released.push(l);
         if (loads.settleTicksLeft[l] === 0 && prevSettle[l]! > 0 && carrier < 0) motion.fixed.push(l);

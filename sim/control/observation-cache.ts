@@ -10,9 +10,10 @@ import type { LoadObservation, StationObservation, TaskObservation } from './typ
  */
 export interface ObservationCache {
   loads: readonly LoadObservation[];
-  /** `SimState.loads.node` and `.carriedBy` as they were when `loads` was made. */
+  /** `SimState.loads.node`, `.holderKind` and `.holderId` as they were when `loads` was made. */
   loadNode: Int32Array;
-  loadCarriedBy: Int32Array;
+  loadHolderKind: Int32Array;
+  loadHolderId: Int32Array;
   /** Ascending id, like `SimState.tasks`. */
   tasks: readonly TaskObservation[];
   /** The raw fields each of `tasks` was made from, `TASK_FIELDS` per task (see task-views.ts). */
@@ -27,5 +28,5 @@ export interface ObservationCache {
 
 /** An empty cache: the first observation through it builds every object. */
 export function createObservationCache(): ObservationCache {
-  return { loads: [], loadNode: new Int32Array(0), loadCarriedBy: new Int32Array(0), tasks: [], taskRows: new Int32Array(0), taskSource: null, stations: [] };
+  return { loads: [], loadNode: new Int32Array(0), loadHolderKind: new Int32Array(0), loadHolderId: new Int32Array(0), tasks: [], taskRows: new Int32Array(0), taskSource: null, stations: [] };
 }

@@ -1,5 +1,6 @@
 import type { SimModel } from '../model/sim-model.ts';
 import { nodeAt } from '../model/roadmap.ts';
+import { KindIndex } from '../kinds/kind-index.ts';
 import { RobotMode, type SimState } from '../state/sim-state.ts';
 import { isAtNode } from '../step/apply-commands.ts';
 import { rotateHeading } from '../util/motion-math.ts';
@@ -19,7 +20,6 @@ const MODE_NAMES: Record<number, RobotModeName> = {
   [RobotMode.Lifting]: 'lifting',
   [RobotMode.Dropping]: 'dropping',
   [RobotMode.Docked]: 'docked',
-  [RobotMode.Faulted]: 'faulted',
 };
 
 /** Unit beam directions relative to heading +x: rotated in small deterministic steps (no sin/cos). */
@@ -57,6 +57,9 @@ function scanRobot(model: SimModel, state: SimState, i: number, scan: { beams: n
   state.physics.rangeScan(i, r.posX[i]!, r.posZ[i]!, model.robots[i]!.model.footprint.heightM / 2, world, scan.rangeM, out);
   return out;
 }
+
+/** Kind ids by registry index, for load holders (the built-in kinds lead every registry). */
+const HOLDER_KINDS = ['robot', 'load', 'station'];
 
 const EMPTY_ROUTE: readonly number[] = Object.freeze([]);
 const gridViews = new WeakMap<SimModel, FleetObservation['grid']>();
@@ -129,28 +132,31 @@ function observeRobots(model: SimModel, state: SimState, scan: { beams: number; 
 
 /** Load views, reusing last time's objects (and array) where nothing changed. */
 function observeLoads(model: SimModel, state: SimState, cache: ObservationCache): readonly LoadObservation[] {
-  const { node, carriedBy } = state.loads;
+  const { node, holderKind, holderId } = state.loads;
   const previous = cache.loads;
   const fresh = previous.length !== model.loads.length;
   let out: LoadObservation[] | null = fresh ? [] : null;
   for (let l = 0; l < model.loads.length; l++) {
-    if (!fresh && node[l] === cache.loadNode[l] && carriedBy[l] === cache.loadCarriedBy[l]) {
+    if (!fresh && node[l] === cache.loadNode[l] && holderKind[l] === cache.loadHolderKind[l] && holderId[l] === cache.loadHolderId[l]) {
       if (out) out.push(previous[l]!);
       continue;
     }
     if (!out) out = previous.slice(0, l);
     const load = model.loads[l]!;
-    out.push(Object.freeze({ id: l, kind: load.kind, node: node[l]! >= 0 ? node[l]! : null, carriedBy: carriedBy[l]! >= 0 ? carriedBy[l]! : null, homeNode: load.homeNode }));
+    const held = holderKind[l]! >= 0;
+    const holder = held ? Object.freeze({ kind: HOLDER_KINDS[holderKind[l]!] ?? 'unknown', id: holderId[l]! }) : null;
+    out.push(Object.freeze({ id: l, kind: load.kind, node: node[l]! >= 0 ? node[l]! : null, carriedBy: holderKind[l] === KindIndex.Robot ? holderId[l]! : null, holder, homeNode: load.homeNode }));
   }
   if (!out) return previous;
   cache.loadNode = node.slice();
-  cache.loadCarriedBy = carriedBy.slice();
+  cache.loadHolderKind = holderKind.slice();
+  cache.loadHolderId = holderId.slice();
   return Object.freeze(out);
 }
 
 function observeStations(model: SimModel, state: SimState, previous: readonly StationObservation[]): readonly StationObservation[] {
   const out = model.stations.map((s) => {
-    const raw = state.stations[s.id]!.pickingTask;
+    const raw = state.stations.pickingTask[s.id]!;
     const picking = raw >= 0 ? raw : null;
     const prev = previous[s.id];
     return prev && prev.node === s.node && prev.picking === picking ? prev : Object.freeze({ id: s.id, node: s.node, picking });

@@ -57,6 +57,8 @@ export interface LoadObservation {
   /** Node it rests on, or null while carried. */
   readonly node: number | null;
   readonly carriedBy: number | null;
+  /** What holds the load (a robot, a conveyor, a gripper …), or null while it rests on a node. */
+  readonly holder: { readonly kind: string; readonly id: number } | null;
   readonly homeNode: number;
 }
 

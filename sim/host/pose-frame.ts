@@ -1,4 +1,5 @@
 import type { SimModel } from '../model/sim-model.ts';
+import { KindIndex } from '../kinds/kind-index.ts';
 import type { SimState } from '../state/sim-state.ts';
 
 /** Floats per robot in a frame: x, z, headingX, headingZ, speedMps, mode, carried load, task. */
@@ -39,7 +40,7 @@ export function writePoseFrame(model: SimModel, state: SimState, episode: number
     loads[o] = p.x;
     loads[o + 1] = p.y;
     loads[o + 2] = p.z;
-    loads[o + 3] = state.loads.carriedBy[l]!;
+    loads[o + 3] = state.loads.holderKind[l] === KindIndex.Robot ? state.loads.holderId[l]! : -1;
   }
   return { episode, tick: state.tick, robots, loads };
 }

@@ -1,40 +1,29 @@
+import { builtinKinds } from '../kinds/builtin-kinds.ts';
+import { createThingTable, type ThingTable } from '../kinds/columns.ts';
+import type { KindRegistry } from '../kinds/kind-registry.ts';
+import type { LoadTable } from '../kinds/load/load-columns.ts';
+import type { RobotTable } from '../kinds/robot/robot-columns.ts';
+import type { StationTable } from '../kinds/station/station-columns.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import { PhysicsWorld } from '../physics/rapier.ts';
 import { createRootRng } from '../rng/rng.ts';
-import { RobotMode, type LoadTable, type RobotTable, type SimState } from './sim-state.ts';
+import type { SimState } from './sim-state.ts';
 
-/** An empty robot table for `n` robots. */
-export function createRobotTable(n: number): RobotTable {
-  return {
-    count: n,
-    posX: new Float64Array(n),
-    posZ: new Float64Array(n),
-    headX: new Float64Array(n).fill(1),
-    headZ: new Float64Array(n),
-    speedMps: new Float64Array(n),
-    turnRps: new Float64Array(n),
-    mode: new Uint8Array(n).fill(RobotMode.Hold),
-    cmdSpeedMps: new Float64Array(n),
-    cmdTurnRps: new Float64Array(n),
-    carriedLoad: new Int32Array(n).fill(-1),
-    task: new Int32Array(n).fill(-1),
-    handlingTicksLeft: new Int32Array(n),
-    faultUntilTick: new Int32Array(n).fill(-1),
-    blockedTicks: new Int32Array(n),
-    blockedBy: new Int32Array(n).fill(-1),
-    inDeadlock: new Uint8Array(n),
-    distanceM: new Float64Array(n),
-    busyTicks: new Int32Array(n),
-    energyWh: new Float64Array(n),
-    batteryWh: new Float64Array(n),
-    route: Array.from({ length: n }, () => []),
-    routeNotBefore: Array.from({ length: n }, () => []),
-  };
+/** Row counts of each kind's table in a model, by kind id. */
+function thingCounts(model: SimModel): Record<string, number> {
+  return { robot: model.robots.length, load: model.loads.length, station: model.stations.length };
 }
 
-/** An empty load table for `n` loads. */
-export function createLoadTable(n: number): LoadTable {
-  return { count: n, node: new Int32Array(n), carriedBy: new Int32Array(n).fill(-1), task: new Int32Array(n).fill(-1), settleTicksLeft: new Int32Array(n) };
+/** Empty tables (every column at its `init`) for each kind of a registry. */
+export function createThingTables(kinds: KindRegistry, counts: Readonly<Record<string, number>>): Record<string, ThingTable> {
+  const things: Record<string, ThingTable> = {};
+  for (const kind of kinds.kinds) things[kind.id] = createThingTable(kind.columns, counts[kind.id] ?? 0);
+  return things;
+}
+
+/** A state around the given tables, with the built-in kinds' tables aliased by name. */
+export function stateWithThings(things: Record<string, ThingTable>, rest: Omit<SimState, 'things' | 'robots' | 'loads' | 'stations'>): SimState {
+  return { ...rest, things, robots: things.robot as unknown as RobotTable, loads: things.load as unknown as LoadTable, stations: things.station as unknown as StationTable };
 }
 
 /**
@@ -42,28 +31,26 @@ export function createLoadTable(n: number): LoadTable {
  * no orders yet, and a fresh physics world. Requires `initPhysics()` to have resolved.
  */
 export function createSimState(model: SimModel, seed: number): SimState {
-  const robots = createRobotTable(model.robots.length);
+  const things = createThingTables(builtinKinds, thingCounts(model));
+  const robots = things.robot as unknown as RobotTable;
   for (const robot of model.robots) {
     robots.posX[robot.id] = model.roadmap.nodeX[robot.spawnNode]!;
     robots.posZ[robot.id] = model.roadmap.nodeZ[robot.spawnNode]!;
     robots.batteryWh[robot.id] = robot.model.battery.capacityWh;
   }
-  const loads = createLoadTable(model.loads.length);
+  const loads = things.load as unknown as LoadTable;
   for (const load of model.loads) loads.node[load.id] = load.homeNode;
   const root = createRootRng(seed);
-  return {
+  return stateWithThings(things, {
     tick: 0,
     seed,
-    robots,
-    loads,
     orders: [],
     nextOrderId: 0,
     tasks: [],
     nextTaskId: 0,
-    stations: model.stations.map(() => ({ pickingTask: -1, pickTicksLeft: 0, openOrders: 0 })),
     rngOrders: root.fork('orders').save(),
     physics: PhysicsWorld.create(model),
     events: [],
     changedTasks: [],
-  };
+  });
 }

@@ -1,11 +1,13 @@
+import { builtinKinds } from '../kinds/builtin-kinds.ts';
+import { tableFromPlain, tableToPlain, type ThingTable } from '../kinds/columns.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import { PhysicsWorld } from '../physics/rapier.ts';
 import { Hasher } from '../util/hash.ts';
-import { createLoadTable, createRobotTable } from './create-state.ts';
-import type { LoadTable, RobotTable, SimState } from './sim-state.ts';
+import { stateWithThings } from './create-state.ts';
+import type { SimState } from './sim-state.ts';
 
 /** Bump when the snapshot layout changes; restoring another version is refused. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /**
  * Everything needed to continue an episode exactly: the sim's tables (as JSON), Rapier's world
@@ -21,27 +23,20 @@ export interface SimSnapshot {
   controller: unknown;
 }
 
-const ROBOT_TYPED = ['posX', 'posZ', 'headX', 'headZ', 'speedMps', 'turnRps', 'mode', 'cmdSpeedMps', 'cmdTurnRps', 'carriedLoad', 'task', 'handlingTicksLeft', 'faultUntilTick', 'blockedTicks', 'blockedBy', 'inDeadlock', 'distanceM', 'busyTicks', 'energyWh', 'batteryWh'] as const;
-const LOAD_TYPED = ['node', 'carriedBy', 'task', 'settleTicksLeft'] as const;
+/**
+ * Fields of `SimState` that are not state: the physics world (hashed and snapshotted as Rapier's
+ * own bytes), the built-in tables' aliases (already under `things`), and per-advance scratch.
+ * Every other field is serialised as JSON, so one added to `SimState` is hashed without a word here.
+ */
+const NOT_STATE: ReadonlySet<string> = new Set(['things', 'robots', 'loads', 'stations', 'physics', 'events', 'changedTasks']);
 
 /** The sim's own tables (not the physics) as canonical JSON: same state ⇒ same string. */
 export function tablesJson(state: SimState): string {
-  const robots: Record<string, unknown> = { count: state.robots.count, route: state.robots.route, routeNotBefore: state.robots.routeNotBefore };
-  for (const key of ROBOT_TYPED) robots[key] = Array.from(state.robots[key]);
-  const loads: Record<string, unknown> = { count: state.loads.count };
-  for (const key of LOAD_TYPED) loads[key] = Array.from(state.loads[key]);
-  return JSON.stringify({
-    tick: state.tick,
-    seed: state.seed,
-    robots,
-    loads,
-    orders: state.orders,
-    nextOrderId: state.nextOrderId,
-    tasks: state.tasks,
-    nextTaskId: state.nextTaskId,
-    stations: state.stations,
-    rngOrders: state.rngOrders,
-  });
+  const things: Record<string, unknown> = {};
+  for (const kind of builtinKinds.kinds) things[kind.id] = tableToPlain(kind.columns, state.things[kind.id]!);
+  const rest: Record<string, unknown> = {};
+  for (const key of Object.keys(state).filter((k) => !NOT_STATE.has(k)).sort()) rest[key] = (state as unknown as Record<string, unknown>)[key];
+  return JSON.stringify({ things, ...rest });
 }
 
 /**
@@ -69,26 +64,17 @@ export function snapshotState(model: SimModel, state: SimState, controller: unkn
 export function restoreState(model: SimModel, snap: SimSnapshot): SimState {
   if (snap.version !== SNAPSHOT_VERSION) throw new Error(`snapshot version ${snap.version} is not supported (expected ${SNAPSHOT_VERSION})`);
   if (snap.scenario !== model.id) throw new Error(`snapshot is of scenario ${snap.scenario}, not ${model.id}`);
-  const t = JSON.parse(snap.tables);
-  const robots: RobotTable = createRobotTable(t.robots.count);
-  for (const key of ROBOT_TYPED) (robots[key] as { set(a: number[]): void }).set(t.robots[key]);
-  robots.route = t.robots.route;
-  robots.routeNotBefore = t.robots.routeNotBefore;
-  const loads: LoadTable = createLoadTable(t.loads.count);
-  for (const key of LOAD_TYPED) loads[key].set(t.loads[key]);
-  return {
-    tick: t.tick,
-    seed: t.seed,
-    robots,
-    loads,
-    orders: t.orders,
-    nextOrderId: t.nextOrderId,
-    tasks: t.tasks,
-    nextTaskId: t.nextTaskId,
-    stations: t.stations,
-    rngOrders: t.rngOrders,
+  const { things: plainThings, ...rest } = JSON.parse(snap.tables) as { things: Record<string, Record<string, unknown>> } & Record<string, unknown>;
+  const things: Record<string, ThingTable> = {};
+  for (const kind of builtinKinds.kinds) {
+    const plain = plainThings[kind.id];
+    if (!plain) throw new Error(`snapshot has no table for kind "${kind.id}"`);
+    things[kind.id] = tableFromPlain(kind.columns, plain, kind.id);
+  }
+  return stateWithThings(things, {
+    ...(rest as Omit<SimState, 'things' | 'robots' | 'loads' | 'stations' | 'physics' | 'events' | 'changedTasks'>),
     physics: PhysicsWorld.restore(snap.world, snap.handles, model.dtSec),
     events: [],
     changedTasks: [],
-  };
+  });
 }

@@ -47,8 +47,9 @@ function releaseOrder(model: SimModel, state: SimState, openTasks: OpenTaskIndex
   const spec = model.spec.orders;
   const rng = createRng(state.rngOrders);
   let station = 0;
-  state.stations.forEach((s, i) => {
-    if (s.openOrders < state.stations[station]!.openOrders) station = i;
+  const open = state.stations.openOrders;
+  open.forEach((n, i) => {
+    if (n < open[station]!) station = i;
   });
   const lineCount = rng.range(spec.linesPerOrder.min, spec.linesPerOrder.max);
   const fastSkus = Math.max(1, Math.round(spec.skuCount * spec.skew.fastSkuShare));
@@ -61,7 +62,7 @@ function releaseOrder(model: SimModel, state: SimState, openTasks: OpenTaskIndex
     addLineToTask(model, state, openTasks, order.id, l, load, station);
   }
   state.orders.push(order);
-  state.stations[station]!.openOrders += 1;
+  open[station] = open[station]! + 1;
   state.events.push({ type: 'order.released', tick: state.tick, order: order.id, station, lines: lineCount });
 }
 

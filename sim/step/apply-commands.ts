@@ -4,6 +4,7 @@ import type { SimModel } from '../model/sim-model.ts';
 import { CellKind } from '../model/layout-grid.ts';
 import { nodeAt } from '../model/roadmap.ts';
 import { shortestPath } from '../model/shortest-path.ts';
+import { KindIndex } from '../kinds/kind-index.ts';
 import { RobotMode, type SimState } from '../state/sim-state.ts';
 import { blockedForCarrier } from './route-rules.ts';
 import { findTask, taskChanged } from './task-lifecycle.ts';
@@ -141,7 +142,8 @@ function startLift(model: SimModel, state: SimState, i: number): string | null {
   r.mode[i] = RobotMode.Lifting;
   r.handlingTicksLeft[i] = Math.max(1, Math.round(spec.liftSec * model.hz));
   r.carriedLoad[i] = load;
-  state.loads.carriedBy[load] = i;
+  state.loads.holderKind[load] = KindIndex.Robot;
+  state.loads.holderId[load] = i;
   state.loads.node[load] = -1;
   state.loads.settleTicksLeft[load] = 0;
   state.physics.attachLoad(load);

@@ -1,6 +1,7 @@
 import type { CollisionKind } from '../events/sim-event.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import { OwnerKind, type ContactPair } from '../physics/rapier.ts';
+import { KindIndex } from '../kinds/kind-index.ts';
 import type { SimState } from '../state/sim-state.ts';
 
 const label = (kind: OwnerKind, id: number) =>
@@ -12,7 +13,7 @@ const label = (kind: OwnerKind, id: number) =>
  */
 export function resolveContacts(_model: SimModel, state: SimState): void {
   const r = state.robots;
-  const carried = (load: number) => state.loads.carriedBy[load]! >= 0;
+  const carried = (load: number) => state.loads.holderKind[load] === KindIndex.Robot;
   state.physics.drainContacts((pair: ContactPair) => {
     if (!pair.started) return;
     let { kindA, idA, kindB, idB } = pair;
@@ -26,7 +27,7 @@ export function resolveContacts(_model: SimModel, state: SimState): void {
     else if (kindA === OwnerKind.Static && kindB === OwnerKind.Load) kind = carried(idB) ? 'loadStatic' : null;
     else if (kindA === OwnerKind.Load && kindB === OwnerKind.Load) kind = carried(idA) || carried(idB) ? 'loadLoad' : null;
     if (!kind) return;
-    const robot = kindB === OwnerKind.Robot ? idB : kindA === OwnerKind.Robot ? idA : state.loads.carriedBy[carried(idB) ? idB : idA]!;
+    const robot = kindB === OwnerKind.Robot ? idB : kindA === OwnerKind.Robot ? idA : state.loads.holderId[carried(idB) ? idB : idA]!;
     if (robot >= 0) {
       x = r.posX[robot]!;
       z = r.posZ[robot]!;

@@ -11,7 +11,7 @@ function settleLoads(state: SimState): void {
   for (let l = 0; l < settle.length; l++) {
     if (settle[l] === 0) continue;
     settle[l] = settle[l]! - 1;
-    if (settle[l] === 0 && state.loads.carriedBy[l] === -1) state.physics.fixLoad(l);
+    if (settle[l] === 0 && state.loads.holderKind[l] === -1) state.physics.fixLoad(l);
   }
 }
 
@@ -41,7 +41,8 @@ export function resolveHandling(model: SimModel, state: SimState): void {
     }
     const { node } = robotNode(model, state, i);
     r.carriedLoad[i] = -1;
-    state.loads.carriedBy[load] = -1;
+    state.loads.holderKind[load] = -1;
+    state.loads.holderId[load] = -1;
     state.loads.node[load] = node;
     state.physics.releaseLoad(load);
     state.loads.settleTicksLeft[load] = Math.round(SETTLE_SEC * model.hz);

@@ -14,33 +14,34 @@ import { findTask, taskChanged } from './task-lifecycle.ts';
 export function resolvePicks(model: SimModel, state: SimState): void {
   const pickTicksPerLine = Math.max(1, Math.round(model.spec.orders.pickSecPerLine * model.hz));
   for (const task of carryingTasks(model, state)) {
-    const station = state.stations[task.station]!;
-    if (station.pickingTask >= 0) continue;
+    const st = state.stations;
+    if (st.pickingTask[task.station]! >= 0) continue;
     const { node, atNode } = robotNode(model, state, task.robot);
     if (!atNode || node !== model.stations[task.station]!.node) continue;
     task.phase = 'picking';
     taskChanged(state, task.id);
-    station.pickingTask = task.id;
-    station.pickTicksLeft = pickTicksPerLine * task.lines.length;
+    st.pickingTask[task.station] = task.id;
+    st.pickTicksLeft[task.station] = pickTicksPerLine * task.lines.length;
     state.events.push({ type: 'pick.started', tick: state.tick, station: task.station, robot: task.robot, task: task.id });
   }
-  state.stations.forEach((station, s) => {
-    if (station.pickingTask < 0) return;
-    const task = findTask(state, station.pickingTask);
+  const st = state.stations;
+  for (let s = 0; s < st.count; s++) {
+    if (st.pickingTask[s]! < 0) continue;
+    const task = findTask(state, st.pickingTask[s]!);
     if (!task || task.phase !== 'picking') {
-      station.pickingTask = -1;
-      return;
+      st.pickingTask[s] = -1;
+      continue;
     }
     const { node } = robotNode(model, state, task.robot);
     if (node !== model.stations[s]!.node || state.robots.carriedLoad[task.robot] !== task.load) {
       task.phase = state.robots.carriedLoad[task.robot] === task.load ? 'carrying' : 'assigned';
       taskChanged(state, task.id);
-      station.pickingTask = -1;
-      return;
+      st.pickingTask[s] = -1;
+      continue;
     }
-    station.pickTicksLeft -= 1;
-    if (station.pickTicksLeft > 0) return;
-    station.pickingTask = -1;
+    st.pickTicksLeft[s] = st.pickTicksLeft[s]! - 1;
+    if (st.pickTicksLeft[s]! > 0) continue;
+    st.pickingTask[s] = -1;
     task.phase = 'returning';
     taskChanged(state, task.id);
     for (const [orderId, lineIndex] of task.lines) {
@@ -51,7 +52,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
       state.events.push({ type: 'pick.completed', tick: state.tick, station: s, order: orderId, sku: line.sku, task: task.id });
       if (order.lines.every((l) => l.picked)) {
         order.deliveredTick = state.tick;
-        state.stations[order.station]!.openOrders -= 1;
+        st.openOrders[order.station] = st.openOrders[order.station]! - 1;
         state.events.push({
           type: 'order.delivered',
           tick: state.tick,
@@ -62,7 +63,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
       }
     }
     state.orders = state.orders.filter((o) => o.deliveredTick < 0);
-  });
+  }
 }
 
 /**

@@ -1,0 +1,16 @@
+import type { KindDef } from './kind-def.ts';
+import { createKindRegistry, type KindRegistry } from './kind-registry.ts';
+import { loadKind } from './load/load-kind.ts';
+import { robotKind } from './robot/robot-kind.ts';
+import { stationKind } from './station/station-kind.ts';
+
+/** The built-in kinds, in `KindIndex` order. */
+export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind]);
+
+/** The registry of the built-in kinds: what scenarios use unless a host adds kinds. */
+export const builtinKinds: KindRegistry = createKindRegistry(BUILTIN_KINDS);
+
+/** A registry of the built-in kinds followed by `extra` kinds (a new kind joins here, no core edit). */
+export function kindsWith(extra: readonly KindDef[]): KindRegistry {
+  return extra.length === 0 ? builtinKinds : createKindRegistry([...BUILTIN_KINDS, ...extra]);
+}

@@ -1,0 +1,124 @@
+import type { ZodType } from 'zod';
+import type { SimEvent } from '../events/sim-event.ts';
+import type { LayoutGrid } from '../model/layout-grid.ts';
+import type { Roadmap } from '../model/roadmap.ts';
+import type { SimModel } from '../model/sim-model.ts';
+import type { PhysicsBuilder } from '../physics/physics-builder.ts';
+import type { SpecIssue } from '../spec/spec-error.ts';
+import type { SimState } from '../state/sim-state.ts';
+import type { ColumnSpec, ThingTable } from './columns.ts';
+import type { StageContext, StageSlot } from './stage-slots.ts';
+
+/** A layout character a kind owns: what the roadmap sees there, and what it means (for docs and errors). */
+export interface LegendEntry {
+  /** The cell kind the layout grid records (CellKind); the roadmap and renderer read it. */
+  readonly cell: number;
+  /** One-way direction (0 N, 1 E, 2 S, 3 W), for lane characters. */
+  readonly dir?: number;
+  readonly meaning: string;
+}
+
+/** What a kind's `compile` is given: its own spec section, the parsed floor, and a place for issues. */
+export interface KindCompileContext<S> {
+  /** The kind's section of the spec (already validated by its schema), or undefined when absent. */
+  readonly section: S | undefined;
+  /** The whole validated spec, for cross-section checks. */
+  readonly spec: Readonly<Record<string, unknown>>;
+  readonly grid: LayoutGrid;
+  readonly roadmap: Roadmap;
+  /** Layout cells (row-major index) showing `char`, in reading order. */
+  cellsOf(char: string): readonly number[];
+  /** What kinds compiled before this one made (registry order), by kind id. */
+  compiled(kind: string): readonly unknown[];
+  /** Host-given catalogues (e.g. robot models), by name. */
+  readonly catalog: Readonly<Record<string, unknown>>;
+  /** Report a problem: `path` is a full spec path such as `fleet[0].count`. */
+  issue(path: string, message: string): void;
+}
+
+/**
+ * A scripted event a kind handles, authored in the spec's `events` timeline as
+ * `{ atSec, kind: '<name>', … }` and fired on the tick `round(atSec · hz)`.
+ */
+export interface ScriptedHandler<E extends { atSec: number; kind: string } = { atSec: number; kind: string }> {
+  /** The event's schema (including `atSec` and its `kind` literal). */
+  readonly schema: ZodType<E>;
+  /** Checks against the compiled model (e.g. that the robot named exists). */
+  check?(event: E, model: SimModel, issue: (field: string, message: string) => void): void;
+  /** Applies the event; the core has already logged `scripted.fired`. */
+  fire(event: E, ctx: StageContext): void;
+}
+
+/** A contact that began or ended between two physics owners, each named by kind index and id. */
+export interface ContactBetween {
+  /** Owner kind indices: -2 the floor, -1 static world (walls, stands), else a kind registry index. */
+  readonly kindA: number;
+  readonly idA: number;
+  readonly kindB: number;
+  readonly idB: number;
+}
+
+/** KPI contribution of a kind: a pure reducer over events, with plain-data running totals. */
+export interface KindKpis<A = unknown> {
+  create(hz: number): A;
+  reduce(acc: A, event: SimEvent): void;
+  finalize(acc: A, simulatedSec: number): Record<string, number>;
+}
+
+/** A kind's section of the pose frame: its field names and a writer for `count · fields.length` floats. */
+export interface KindFrame {
+  readonly fields: readonly string[];
+  write(model: SimModel, state: SimState, out: Float32Array): void;
+}
+
+/** One of a kind's stages: run every tick in its fixed slot (kinds in registry order within a slot). */
+export interface KindStage {
+  readonly slot: StageSlot;
+  run(ctx: StageContext): void;
+}
+
+/**
+ * A kind of thing in the test field (robot, load, station, conveyor, machine, arm, person …).
+ * Everything the core does with things goes through these declarations: the spec section and its
+ * validation, layout characters, state columns (hash, snapshot, restore and frames are generic),
+ * physics bodies, stages in fixed slots of the tick, scripted events, contacts, observations,
+ * commands and KPIs. A new kind joins by being listed in a kind registry; no core file changes.
+ */
+export interface KindDef<S = unknown, M = unknown> {
+  /** Registry id, lowercase: `robot`, `load`, `conveyor` … Also its state key (`state.things[id]`). */
+  readonly id: string;
+  /** Its section of the scenario spec: a top-level key and the zod schema of its value. */
+  readonly spec?: { readonly key: string; readonly schema: ZodType<S>; readonly required?: boolean };
+  /** Layout characters this kind owns. */
+  readonly legend?: Readonly<Record<string, LegendEntry>>;
+  /** State columns, one row per thing. */
+  readonly columns: ColumnSpec;
+  /** Compiles the kind's things (frozen afterwards). Their count is the table's row count. */
+  compile?(ctx: KindCompileContext<S>): readonly M[];
+  /** Sets the rows' starting values at tick 0 (after every column got its `init`). */
+  init?(table: ThingTable, model: SimModel): void;
+  /** Collision layers the kind's colliders belong to (bits are given in registry order). */
+  readonly layers?: readonly string[];
+  /** Builds its bodies. Kinds build in ascending `buildOrder`, then registry order. */
+  build?(physics: PhysicsBuilder, model: SimModel): void;
+  readonly buildOrder?: number;
+  readonly stages?: readonly KindStage[];
+  /** Scripted events the kind handles, by event kind (`robot.stall`). */
+  readonly scripted?: Readonly<Record<string, ScriptedHandler<any>>>;
+  /**
+   * Turns a contact that began into events. A pair goes to the first kind (registry order) of its
+   * two owners; a kind without `onContact` gets the default `contact.began` named `a/b`.
+   */
+  onContact?(contact: ContactBetween, ctx: StageContext): void;
+  readonly frame?: KindFrame;
+  /** The kind's part of the controller's observation (`observation.things[id]`): copies or frozen views. */
+  observe?(model: SimModel, state: SimState): unknown;
+  /** Applies this tick's commands addressed to the kind (`{ thing: id, … }`); invalid ones are rejected. */
+  applyCommands?(commands: readonly unknown[], ctx: StageContext): void;
+  readonly kpis?: KindKpis<any>;
+  /** Per-episode working memory (caches, spatial indices): never hashed or snapshotted. */
+  createScratch?(model: SimModel): unknown;
+}
+
+/** Shorthand used in messages: a spec issue with its path. */
+export type { SpecIssue };

@@ -1,0 +1,6 @@
+/**
+ * Positions of the built-in kinds in every kind registry: a registry always starts with them, in
+ * this order, so a holder's kind (`LoadTable.holderKind`) and a physics owner are plain numbers.
+ */
+export const KindIndex = { Robot: 0, Load: 1, Station: 2 } as const;
+export type KindIndex = (typeof KindIndex)[keyof typeof KindIndex];

@@ -1,0 +1,69 @@
+import type { KindDef, LegendEntry, ScriptedHandler } from './kind-def.ts';
+import { STAGE_SLOTS, type StageContext, type StageSlot } from './stage-slots.ts';
+
+/** Kinds in registry order, with the lookups the core needs, built once. */
+export interface KindRegistry {
+  readonly kinds: readonly KindDef[];
+  /** Registry index of a kind id, or -1. */
+  indexOf(id: string): number;
+  get(id: string): KindDef | undefined;
+  /** Layout characters of every kind. */
+  readonly legend: Readonly<Record<string, LegendEntry & { kind: string }>>;
+  /** Scripted event handlers by event kind, with the kind that owns each. */
+  readonly scripted: ReadonlyMap<string, { kind: string; handler: ScriptedHandler }>;
+  /** Stage runners per slot, kinds in registry order. */
+  readonly stages: Readonly<Record<StageSlot, ReadonlyArray<(ctx: StageContext) => void>>>;
+  /** Collision layer names in bit order (the world's own `floor` and `static` first). */
+  readonly layers: readonly string[];
+}
+
+/** Collision layers of the world itself, before any kind's. */
+export const WORLD_LAYERS = ['floor', 'static'] as const;
+
+/**
+ * A registry of the given kinds, checked: unique ids, each layout character, scripted event and
+ * collision layer owned by one kind, at most 16 layers.
+ * @throws Error naming the clash.
+ */
+export function createKindRegistry(kinds: readonly KindDef[]): KindRegistry {
+  const byId = new Map<string, number>();
+  const legend: Record<string, LegendEntry & { kind: string }> = {};
+  const scripted = new Map<string, { kind: string; handler: ScriptedHandler }>();
+  const layers: string[] = [...WORLD_LAYERS];
+  const stages = Object.fromEntries(STAGE_SLOTS.map((s) => [s, [] as Array<(ctx: StageContext) => void>])) as Record<StageSlot, Array<(ctx: StageContext) => void>>;
+  kinds.forEach((kind, index) => {
+    if (!/^[a-z][a-z0-9-]*$/.test(kind.id)) throw new Error(`kind id "${kind.id}" must be lowercase letters, digits and dashes`);
+    if (byId.has(kind.id)) throw new Error(`kind "${kind.id}" is registered twice`);
+    byId.set(kind.id, index);
+    for (const [char, entry] of Object.entries(kind.legend ?? {})) {
+      if ([...char].length !== 1) throw new Error(`kind "${kind.id}": layout key ${JSON.stringify(char)} is not one character`);
+      if (legend[char]) throw new Error(`layout character ${JSON.stringify(char)} is claimed by kinds "${legend[char]!.kind}" and "${kind.id}"`);
+      legend[char] = { ...entry, kind: kind.id };
+    }
+    for (const [name, handler] of Object.entries(kind.scripted ?? {})) {
+      if (scripted.has(name)) throw new Error(`scripted event "${name}" is handled by kinds "${scripted.get(name)!.kind}" and "${kind.id}"`);
+      scripted.set(name, { kind: kind.id, handler });
+    }
+    for (const layer of kind.layers ?? []) {
+      if (layers.includes(layer)) throw new Error(`collision layer "${layer}" is declared twice (kind "${kind.id}")`);
+      layers.push(layer);
+    }
+    for (const stage of kind.stages ?? []) {
+      if (stage.slot === 'physics' || stage.slot === 'contacts') throw new Error(`kind "${kind.id}": slot "${stage.slot}" belongs to the core`);
+      stages[stage.slot].push(stage.run);
+    }
+  });
+  if (layers.length > 16) throw new Error(`${layers.length} collision layers; Rapier's groups hold 16`);
+  return Object.freeze({
+    kinds: Object.freeze([...kinds]),
+    indexOf: (id: string) => byId.get(id) ?? -1,
+    get: (id: string) => {
+      const i = byId.get(id);
+      return i === undefined ? undefined : kinds[i];
+    },
+    legend: Object.freeze(legend),
+    scripted,
+    stages,
+    layers: Object.freeze(layers),
+  });
+}

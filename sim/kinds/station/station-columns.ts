@@ -1,0 +1,11 @@
+import { col, type ThingTable } from '../columns.ts';
+
+/** The pick-station table, indexed by station id (layout reading order of `P` cells). */
+export const STATION_COLUMNS = {
+  pickingTask: col.i32(-1), // task being picked, or -1
+  pickTicksLeft: col.i32(), // ticks until the picker finishes the task's lines
+  openOrders: col.i32(), // open orders assigned to the station (for balancing)
+} as const;
+
+/** Pick-station state table (see {@link STATION_COLUMNS}). */
+export type StationTable = ThingTable<typeof STATION_COLUMNS>;
