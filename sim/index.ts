@@ -7,8 +7,8 @@ export { robotModelSpecSchema } from './spec/robot-model-spec.ts';
 export type { ScenarioSpec, ScenarioSpecInput, CellRef } from './spec/scenario-spec.ts';
 export { scenarioSpecSchema } from './spec/scenario-spec.ts';
 export { ScenarioSpecError, type SpecIssue } from './spec/spec-error.ts';
-export { applyOverrides, type ScenarioOverrides } from './spec/overrides.ts';
-export { compileScenario, LOAD_GEOMETRY, type RobotModelCatalog } from './model/compile-scenario.ts';
+export { applyOverrides, type ScenarioOverrides } from './compile/apply-overrides.ts';
+export { compileScenario, LOAD_GEOMETRY, type RobotModelCatalog } from './compile/compile-scenario.ts';
 export type { SimModel, RobotModel, LoadModel, StationModel, LoadKind, LoadGeometry } from './model/sim-model.ts';
 export { CellKind, LAYOUT_LEGEND, DIR_COL, DIR_ROW, type LayoutGrid } from './model/layout-grid.ts';
 export { hasEdge, nodeAt, type Roadmap } from './model/roadmap.ts';
@@ -42,7 +42,7 @@ export type {
   RobotModeName,
 } from './control/types.ts';
 export { observe, robotModeName } from './control/observe.ts';
-export { validateCommand } from './control/validate-command.ts';
+export { validateCommand } from './kinds/robot/validate-command.ts';
 export { SimHost, type LoadRequest, type AdvanceResult, type HostTiming } from './host/sim-host.ts';
 export { writePoseFrame, ROBOT_STRIDE, LOAD_STRIDE, type PoseFrame } from './host/pose-frame.ts';
 export { initPhysics, yawQuaternion, PhysicsWorld } from './physics/rapier.ts';

@@ -2,7 +2,7 @@ import type { SimModel } from '../model/sim-model.ts';
 import { nodeAt } from '../model/roadmap.ts';
 import { KindIndex } from '../kinds/kind-index.ts';
 import { RobotMode, type SimState } from '../state/sim-state.ts';
-import { isAtNode } from '../step/apply-commands.ts';
+import { isAtNode } from '../kinds/robot/apply-commands.ts';
 import { rotateHeading } from '../util/motion-math.ts';
 import { createObservationCache, type ObservationCache } from './observation-cache.ts';
 import { observeTasks } from './task-views.ts';

@@ -1,5 +1,5 @@
 import type { SimState, TaskPhase, TaskState } from '../state/sim-state.ts';
-import { ALL_TASKS_CHANGED, findTask } from '../step/task-lifecycle.ts';
+import { ALL_TASKS_CHANGED, findTask } from '../kinds/station/task-lifecycle.ts';
 import { createObservationCache, type ObservationCache } from './observation-cache.ts';
 import type { TaskObservation } from './types.ts';
 

@@ -1,15 +1,15 @@
 import type { SimModel } from '../model/sim-model.ts';
 import type { SimState } from '../state/sim-state.ts';
-import { advanceOrders } from './advance-orders.ts';
-import { applyCommands } from './apply-commands.ts';
-import { detectDeadlocks } from './detect-deadlocks.ts';
-import { driveRobots } from './drive-robots.ts';
-import { injectFaults } from './inject-faults.ts';
+import { advanceOrders } from '../kinds/station/advance-orders.ts';
+import { applyCommands } from '../kinds/robot/apply-commands.ts';
+import { detectDeadlocks } from '../kinds/robot/detect-deadlocks.ts';
+import { driveRobots } from '../kinds/robot/drive-robots.ts';
+import { injectFaults } from '../kinds/robot/robot-stall.ts';
 import { resolveContacts } from './resolve-contacts.ts';
-import { resolveHandling } from './resolve-handling.ts';
-import { resolvePicks } from './resolve-picks.ts';
-import type { SafetyField } from './safety-field.ts';
-import { sampleFleet } from './sample-fleet.ts';
+import { resolveHandling } from '../kinds/robot/resolve-handling.ts';
+import { resolvePicks } from '../kinds/station/resolve-picks.ts';
+import type { SafetyField } from '../kinds/robot/safety-field.ts';
+import { sampleFleet } from '../kinds/robot/sample-fleet.ts';
 
 /** Wall-clock split of one tick, filled only when a host passes a clock (never read by the sim). */
 export interface StageClock {

@@ -1,5 +1,5 @@
-import type { SimModel } from '../model/sim-model.ts';
-import type { SimState } from '../state/sim-state.ts';
+import type { SimModel } from '../../model/sim-model.ts';
+import type { SimState } from '../../state/sim-state.ts';
 
 /** Fleet totals are sampled every this many simulated seconds (and at the horizon). */
 export const SAMPLE_EVERY_SEC = 10;

@@ -1,7 +1,7 @@
-import { CellKind } from '../model/layout-grid.ts';
-import type { SimModel } from '../model/sim-model.ts';
-import type { SimState } from '../state/sim-state.ts';
-import { SpatialHash } from '../util/spatial-hash.ts';
+import { CellKind } from '../../model/layout-grid.ts';
+import type { SimModel } from '../../model/sim-model.ts';
+import type { SimState } from '../../state/sim-state.ts';
+import { SpatialHash } from '../../util/spatial-hash.ts';
 
 /**
  * The robots' safety scanners: an index of robot positions taken at the start of each tick, the

@@ -1,5 +1,5 @@
 import { CellKind, LAYOUT_LEGEND } from '../model/layout-grid.ts';
-import type { ScenarioSpecInput } from './scenario-spec.ts';
+import type { ScenarioSpecInput } from '../spec/scenario-spec.ts';
 
 /** Host-side changes to a scenario: fleet size and horizon. */
 export interface ScenarioOverrides {

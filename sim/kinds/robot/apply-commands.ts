@@ -1,13 +1,13 @@
-import type { RobotCommand } from '../control/types.ts';
-import { commandRobot, validateCommand } from '../control/validate-command.ts';
-import type { SimModel } from '../model/sim-model.ts';
-import { CellKind } from '../model/layout-grid.ts';
-import { nodeAt } from '../model/roadmap.ts';
-import { shortestPath } from '../model/shortest-path.ts';
-import { KindIndex } from '../kinds/kind-index.ts';
-import { RobotMode, type SimState } from '../state/sim-state.ts';
+import type { RobotCommand } from '../../control/types.ts';
+import { commandRobot, validateCommand } from './validate-command.ts';
+import type { SimModel } from '../../model/sim-model.ts';
+import { CellKind } from '../../model/layout-grid.ts';
+import { nodeAt } from '../../model/roadmap.ts';
+import { shortestPath } from '../../model/shortest-path.ts';
+import { KindIndex } from '../kind-index.ts';
+import { RobotMode, type SimState } from '../../state/sim-state.ts';
 import { blockedForCarrier } from './route-rules.ts';
-import { findTask, taskChanged } from './task-lifecycle.ts';
+import { findTask, taskChanged } from '../station/task-lifecycle.ts';
 
 /** A robot counts as "at" a node within this distance of its centre, standing still. */
 export const AT_NODE_TOLERANCE_M = 0.05;

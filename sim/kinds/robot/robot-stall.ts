@@ -1,5 +1,5 @@
-import type { SimModel } from '../model/sim-model.ts';
-import type { SimState } from '../state/sim-state.ts';
+import type { SimModel } from '../../model/sim-model.ts';
+import type { SimState } from '../../state/sim-state.ts';
 
 /** Stage 8: scripted faults start and end on their tick. */
 export function injectFaults(model: SimModel, state: SimState): void {

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { robotModelSpecSchema, type RobotModelSpec } from '../spec/robot-model-spec.ts';
 import { scenarioSpecSchema, type ScenarioSpec, type ScenarioSpecInput } from '../spec/scenario-spec.ts';
 import { formatPath, ScenarioSpecError, type SpecIssue } from '../spec/spec-error.ts';
-import { CellKind, parseLayout, wallRuns, type LayoutGrid } from './layout-grid.ts';
-import { buildRoadmap } from './roadmap.ts';
-import type { LoadGeometry, LoadModel, RobotModel, SimModel, StationModel } from './sim-model.ts';
+import { CellKind, parseLayout, wallRuns, type LayoutGrid } from '../model/layout-grid.ts';
+import { buildRoadmap } from '../model/roadmap.ts';
+import type { LoadGeometry, LoadModel, RobotModel, SimModel, StationModel } from '../model/sim-model.ts';
 
 /** Robot models the scenario may name, by id (usually `robotModels` from `robots/`). */
 export type RobotModelCatalog = Readonly<Record<string, RobotModelSpec>>;

@@ -1,6 +1,6 @@
-import type { SimModel } from '../model/sim-model.ts';
-import { hasEdge } from '../model/roadmap.ts';
-import type { RobotCommand } from './types.ts';
+import type { SimModel } from '../../model/sim-model.ts';
+import { hasEdge } from '../../model/roadmap.ts';
+import type { RobotCommand } from '../../control/types.ts';
 
 const KINDS = new Set(['hold', 'drive', 'follow', 'goto', 'lift', 'drop', 'dock', 'assign', 'unassign']);
 

@@ -1,8 +1,8 @@
-import { CellKind } from '../model/layout-grid.ts';
-import { nodeAt } from '../model/roadmap.ts';
-import type { SimModel } from '../model/sim-model.ts';
-import { RobotMode, type SimState } from '../state/sim-state.ts';
-import { approach, clamp, rotateHeadingAt } from '../util/motion-math.ts';
+import { CellKind } from '../../model/layout-grid.ts';
+import { nodeAt } from '../../model/roadmap.ts';
+import type { SimModel } from '../../model/sim-model.ts';
+import { RobotMode, type SimState } from '../../state/sim-state.ts';
+import { approach, clamp, rotateHeadingAt } from '../../util/motion-math.ts';
 import type { SafetyField } from './safety-field.ts';
 
 /** Heading error (cosine) under which a robot turns in place before driving: about 6 degrees. */

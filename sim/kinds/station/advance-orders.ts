@@ -1,6 +1,6 @@
-import type { SimModel } from '../model/sim-model.ts';
-import { createRng } from '../rng/rng.ts';
-import type { OrderLine, SimState, TaskState } from '../state/sim-state.ts';
+import type { SimModel } from '../../model/sim-model.ts';
+import { createRng } from '../../rng/rng.ts';
+import type { OrderLine, SimState, TaskState } from '../../state/sim-state.ts';
 import { taskChanged } from './task-lifecycle.ts';
 
 /**

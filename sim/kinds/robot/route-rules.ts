@@ -1,5 +1,5 @@
-import type { SimModel } from '../model/sim-model.ts';
-import type { SimState } from '../state/sim-state.ts';
+import type { SimModel } from '../../model/sim-model.ts';
+import type { SimState } from '../../state/sim-state.ts';
 
 /**
  * Nodes a robot carrying a load may not drive through: storage nodes where another load

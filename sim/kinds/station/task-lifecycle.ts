@@ -1,5 +1,5 @@
-import type { SimState, TaskState } from '../state/sim-state.ts';
-import { findById } from '../util/find-by-id.ts';
+import type { SimState, TaskState } from '../../state/sim-state.ts';
+import { findById } from '../../util/find-by-id.ts';
 
 /**
  * Removes a finished task and hands its load to the next task waiting for that load (the

@@ -1,6 +1,6 @@
-import type { SimModel } from '../model/sim-model.ts';
-import type { SimState } from '../state/sim-state.ts';
-import { findWaitCycles } from '../util/wait-cycles.ts';
+import type { SimModel } from '../../model/sim-model.ts';
+import type { SimState } from '../../state/sim-state.ts';
+import { findWaitCycles } from '../../util/wait-cycles.ts';
 
 /** Robots that have all been held by their safety fields this long, in a wait cycle, are deadlocked. */
 export const DEADLOCK_AFTER_SEC = 10;

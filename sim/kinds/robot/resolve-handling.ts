@@ -1,7 +1,7 @@
-import type { SimModel } from '../model/sim-model.ts';
-import { RobotMode, type SimState } from '../state/sim-state.ts';
+import type { SimModel } from '../../model/sim-model.ts';
+import { RobotMode, type SimState } from '../../state/sim-state.ts';
 import { robotNode } from './apply-commands.ts';
-import { findTask, releaseLoadTask, taskChanged } from './task-lifecycle.ts';
+import { findTask, releaseLoadTask, taskChanged } from '../station/task-lifecycle.ts';
 
 /** Seconds a set-down load is simulated dynamically before it is fixed where it lies. */
 export const SETTLE_SEC = 1.5;
