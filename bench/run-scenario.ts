@@ -1,5 +1,5 @@
 import { robotModels } from '../robots/index.ts';
-import { createReplayRecorder, ROBOT_STRIDE, LOAD_STRIDE, SimHost, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides } from '../sim/index.ts';
+import { createReplayRecorder, replayHeaderOf, SimHost, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides } from '../sim/index.ts';
 import { loadControllerFactory } from './load-controller.ts';
 import { resolveScenario } from './registry.ts';
 
@@ -80,19 +80,7 @@ async function execute(request: RunRequest, keyframeEveryTicks: number | null): 
 /** Advances `host` to its horizon in keyframe-sized steps, recording poses and events. */
 function recordToEnd(host: SimHost, request: RunRequest, seed: number, everyTicks: number): ReplayRecorder {
   const model = host.model;
-  const recorder = createReplayRecorder({
-    scenarioId: model.id,
-    title: model.spec.title,
-    seed,
-    controller: request.controller,
-    robots: model.robots.length,
-    loads: model.loads.length,
-    hz: model.hz,
-    keyframeEveryTicks: everyTicks,
-    robotStride: ROBOT_STRIDE,
-    loadStride: LOAD_STRIDE,
-    spec: model.spec,
-  });
+  const recorder = createReplayRecorder(replayHeaderOf(model, seed, request.controller, everyTicks));
   recorder.keyframe(host.frame());
   while (!host.done) {
     recorder.events(host.advance(everyTicks).events);

@@ -4,21 +4,38 @@
  */
 export type { RobotModelSpec } from './spec/robot-model-spec.ts';
 export { robotModelSpecSchema } from './spec/robot-model-spec.ts';
-export type { ScenarioSpec, ScenarioSpecInput, CellRef } from './spec/scenario-spec.ts';
-export { scenarioSpecSchema } from './spec/scenario-spec.ts';
-export { ScenarioSpecError, type SpecIssue } from './spec/spec-error.ts';
+export type { ScenarioSpec, ScenarioSpecInput, ScriptedEventSpec } from './kinds/builtin-spec.ts';
+export { buildScenarioSchema, cellRefSchema, type SpecSection, type ScenarioSpecCore } from './spec/scenario-spec.ts';
+export { ScenarioSpecError, formatPath, type SpecIssue } from './spec/spec-error.ts';
 export { applyOverrides, type ScenarioOverrides } from './compile/apply-overrides.ts';
-export { compileScenario, LOAD_GEOMETRY, type RobotModelCatalog } from './compile/compile-scenario.ts';
-export type { SimModel, RobotModel, LoadModel, StationModel, LoadKind, LoadGeometry } from './model/sim-model.ts';
-export { CellKind, LAYOUT_LEGEND, DIR_COL, DIR_ROW, type LayoutGrid } from './model/layout-grid.ts';
+export { compileScenario, checkScenario, validateScenario, type RobotModelCatalog, type CompileOutcome } from './compile/compile-scenario.ts';
+export { scenarioSchemaFor, scenarioJsonSchemaFor } from './compile/scenario-schema.ts';
+export { nearestName } from './compile/describe-issues.ts';
+export type { SimModel, RobotModel, LoadModel, StationModel, LoadKind, LoadGeometry, TimelineEntry } from './model/sim-model.ts';
+export { CellKind, WORLD_LEGEND, DIR_COL, DIR_ROW, type LayoutGrid, type LayoutChar } from './model/layout-grid.ts';
 export { hasEdge, nodeAt, type Roadmap } from './model/roadmap.ts';
 export { shortestPath, type PathOptions } from './model/shortest-path.ts';
 export { createRng, createRootRng, seedRngState, type Rng, type RngState } from './rng/rng.ts';
-export { RobotMode, type SimState, type TaskPhase, type TaskState, type OrderState } from './state/sim-state.ts';
+
+// Kinds of things: the extension point (see README, "Architecture").
+export type { KindDef, KindCompileContext, KindFrame, KindKpis, KindStage, ScriptedHandler, ContactBetween, LegendEntry } from './kinds/kind-def.ts';
+export { createKindRegistry, WORLD_LAYERS, type KindRegistry } from './kinds/kind-registry.ts';
+export { BUILTIN_KINDS, builtinKinds, kindsWith } from './kinds/builtin-kinds.ts';
+export { KindIndex } from './kinds/kind-index.ts';
+export { STAGE_SLOTS, type StageSlot, type StageContext, type StageClock } from './kinds/stage-slots.ts';
+export { col, createThingTable, type ColumnType, type ColumnDef, type ColumnSpec, type ThingTable } from './kinds/columns.ts';
+export { RobotMode, ROBOT_COLUMNS, type RobotTable } from './kinds/robot/robot-columns.ts';
+export { LOAD_COLUMNS, type LoadTable } from './kinds/load/load-columns.ts';
+export { STATION_COLUMNS, type StationTable } from './kinds/station/station-columns.ts';
+export { LOAD_GEOMETRY, TOTE_STAND_HEIGHT_M } from './kinds/load/load-compile.ts';
+export { FRAME_MODE_FAULTED } from './kinds/robot/robot-frame.ts';
+export type { BodyDesc, BodyType, BoxColliderDesc, Owner, PhysicsBuilder } from './physics/physics-builder.ts';
+
+export type { SimState, TaskPhase, TaskState, OrderState } from './state/sim-state.ts';
 export { createSimState } from './state/create-state.ts';
 export { hashState, snapshotState, restoreState, SNAPSHOT_VERSION, type SimSnapshot } from './state/snapshot.ts';
 export { stepSim } from './step/step-sim.ts';
-export type { SimEvent, SimEventType, CollisionKind } from './events/sim-event.ts';
+export type { SimEvent, SimEventType, SimEventMap, CollisionKind } from './events/sim-event.ts';
 export {
   computeKpis,
   createKpiAccumulator,
@@ -44,8 +61,8 @@ export type {
 export { observe, robotModeName } from './control/observe.ts';
 export { validateCommand } from './kinds/robot/validate-command.ts';
 export { SimHost, type LoadRequest, type AdvanceResult, type HostTiming } from './host/sim-host.ts';
-export { writePoseFrame, ROBOT_STRIDE, LOAD_STRIDE, type PoseFrame } from './host/pose-frame.ts';
-export { initPhysics, yawQuaternion, PhysicsWorld } from './physics/rapier.ts';
+export { writePoseFrame, frameLayout, type PoseFrame, type FrameSectionLayout } from './host/pose-frame.ts';
+export { initPhysics, yawQuaternion, PhysicsWorld, FLOOR_OWNER, STATIC_OWNER } from './physics/rapier.ts';
 export { Hasher } from './util/hash.ts';
 export { findWaitCycles } from './util/wait-cycles.ts';
 export { findById } from './util/find-by-id.ts';
@@ -54,6 +71,7 @@ export {
   REPLAY_MAGIC,
   ReplayError,
   createReplayRecorder,
+  replayHeaderOf,
   keyframeIndexAt,
   encodeReplay,
   decodeReplay,
@@ -63,3 +81,23 @@ export {
   type ReplayTrailer,
   type ReplayRecorder,
 } from './replay/index.ts';
+
+import { builtinKinds } from './kinds/builtin-kinds.ts';
+import { scenarioJsonSchemaFor, scenarioSchemaFor } from './compile/scenario-schema.ts';
+
+/** The zod schema of a scenario with the built-in kinds. */
+export const scenarioSpecSchema = scenarioSchemaFor(builtinKinds);
+
+/** The JSON Schema of a scenario file with the built-in kinds (what `bench schema` prints). */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return scenarioJsonSchemaFor(builtinKinds);
+}
+
+/**
+ * Every layout character of the built-in kinds and the floor itself: the cell kind the grid
+ * records (`kind`), a one-way direction for lanes, and what it means.
+ */
+export const LAYOUT_LEGEND: Readonly<Record<string, { kind: CellKindValue; dir?: number; meaning: string; owner: string }>> = Object.freeze(
+  Object.fromEntries(Object.entries(builtinKinds.legend).map(([ch, e]) => [ch, { kind: e.cell, ...(e.dir !== undefined ? { dir: e.dir } : {}), meaning: e.meaning, owner: e.kind }])),
+);
+type CellKindValue = import('./model/layout-grid.ts').CellKind;

@@ -1,8 +1,8 @@
-import { PhysicsWorld, RobotMode, type SimHost, type SimSnapshot } from '../../sim/index.ts';
+import { KindIndex, PhysicsWorld, RobotMode, type SimHost, type SimSnapshot } from '../../sim/index.ts';
 
 /** What changed in the physics during one tick: poses set and load body-type switches. */
 interface TickMotion {
-  robots: Array<[robot: number, x: number, z: number, hx: number, hz: number]>;
+  robots: Array<[robot: number, x: number, y: number, z: number, hx: number, hz: number]>;
   loads: Array<[load: number, x: number, y: number, z: number]>;
   attached: number[];
   released: number[];
@@ -23,6 +23,7 @@ export function createMotionRecorder(host: SimHost): { ticks: TickMotion[]; reco
   const prevCarried = Int32Array.from({ length: loads.count }, (_, l) => carrierOf(l));
   const prevSettle = Int32Array.from(loads.settleTicksLeft);
   const movedThisTick = new Uint8Array(r.count);
+  const chassisY = Float64Array.from(host.model.robots, (robot) => robot.model.footprint.heightM / 2);
   const ticks: TickMotion[] = [];
   return {
     ticks,
@@ -32,7 +33,7 @@ export function createMotionRecorder(host: SimHost): { ticks: TickMotion[]; reco
       movedThisTick.fill(0);
       for (let i = 0; i < r.count; i++) {
         if (r.posX[i] === prev.x[i] && r.posZ[i] === prev.z[i] && r.headX[i] === prev.hx[i] && r.headZ[i] === prev.hz[i]) continue;
-        motion.robots.push([i, r.posX[i]!, r.posZ[i]!, r.headX[i]!, r.headZ[i]!]);
+        motion.robots.push([i, r.posX[i]!, chassisY[i]!, r.posZ[i]!, r.headX[i]!, r.headZ[i]!]);
         movedThisTick[i] = 1;
         prev.x[i] = r.posX[i]!;
         prev.z[i] = r.posZ[i]!;
@@ -47,7 +48,7 @@ export function createMotionRecorder(host: SimHost): { ticks: TickMotion[]; reco
         // The sim sets a carried load's pose when its robot moved or is lifting or dropping.
         const handling = carrier >= 0 && (r.mode[carrier] === RobotMode.Lifting || r.mode[carrier] === RobotMode.Dropping);
         if (carrier >= 0 && (movedThisTick[carrier] === 1 || handling || prevCarried[l]! < 0)) {
-          const p = state.physics.loadPose(l);
+          const p = state.physics.bodyTranslation(KindIndex.Load, l);
           motion.loads.push([l, p.x, p.y, p.z]);
         }
         prevCarried[l] = carrier;
@@ -69,13 +70,13 @@ export function replayMotion(snapshot: SimSnapshot, dtSec: number, ticks: readon
     let t0 = performance.now();
     ticks.forEach((m, k) => {
       if (k === skipTicks) t0 = performance.now();
-      for (const l of m.attached) world.attachLoad(l);
-      for (const [i, x, z, hx, hz] of m.robots) world.setRobotPose(i, x, z, hx, hz);
-      for (const [l, x, y, z] of m.loads) world.setCarriedLoadPose(l, x, y, z);
+      for (const l of m.attached) world.makeKinematic(KindIndex.Load, l);
+      for (const [i, x, y, z, hx, hz] of m.robots) world.setNextYawPose(KindIndex.Robot, i, x, y, z, hx, hz);
+      for (const [l, x, y, z] of m.loads) world.setNextTranslation(KindIndex.Load, l, x, y, z);
       world.step();
       world.drainContacts(() => undefined);
-      for (const l of m.released) world.releaseLoad(l);
-      for (const l of m.fixed) world.fixLoad(l);
+      for (const l of m.released) world.makeDynamic(KindIndex.Load, l);
+      for (const l of m.fixed) world.makeFixed(KindIndex.Load, l);
     });
     return performance.now() - t0;
   } finally {

@@ -1,5 +1,6 @@
-import { CellKind, LAYOUT_LEGEND } from '../model/layout-grid.ts';
-import type { ScenarioSpecInput } from '../spec/scenario-spec.ts';
+import { builtinKinds } from '../kinds/builtin-kinds.ts';
+import type { ScenarioSpecInput } from '../kinds/builtin-spec.ts';
+import { CellKind } from '../model/layout-grid.ts';
 
 /** Host-side changes to a scenario: fleet size and horizon. */
 export interface ScenarioOverrides {
@@ -24,7 +25,7 @@ export function applyOverrides(spec: ScenarioSpecInput, overrides: ScenarioOverr
     const floor: Array<{ row: number; col: number }> = [];
     out.layout.rows.forEach((line, row) => {
       [...line].forEach((ch, col) => {
-        const kind = LAYOUT_LEGEND[ch]?.kind;
+        const kind = builtinKinds.legend[ch]?.cell;
         if (kind === CellKind.Spawn) spawns.push({ row, col });
         else if (kind === CellKind.Floor) floor.push({ row, col });
       });

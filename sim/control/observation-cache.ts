@@ -1,4 +1,6 @@
+import type { SimModel } from '../model/sim-model.ts';
 import type { SimState } from '../state/sim-state.ts';
+import type { HandedRoadmap } from './handed-roadmap.ts';
 import type { LoadObservation, StationObservation, TaskObservation } from './types.ts';
 
 /**
@@ -24,9 +26,12 @@ export interface ObservationCache {
    */
   taskSource: SimState | null;
   stations: readonly StationObservation[];
+  /** The roadmap copy handed out for `roadmapOf` (see handed-roadmap.ts). */
+  roadmap: HandedRoadmap | null;
+  roadmapOf: SimModel | null;
 }
 
 /** An empty cache: the first observation through it builds every object. */
 export function createObservationCache(): ObservationCache {
-  return { loads: [], loadNode: new Int32Array(0), loadHolderKind: new Int32Array(0), loadHolderId: new Int32Array(0), tasks: [], taskRows: new Int32Array(0), taskSource: null, stations: [] };
+  return { loads: [], loadNode: new Int32Array(0), loadHolderKind: new Int32Array(0), loadHolderId: new Int32Array(0), tasks: [], taskRows: new Int32Array(0), taskSource: null, stations: [], roadmap: null, roadmapOf: null };
 }

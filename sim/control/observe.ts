@@ -1,9 +1,11 @@
 import type { SimModel } from '../model/sim-model.ts';
 import { nodeAt } from '../model/roadmap.ts';
 import { KindIndex } from '../kinds/kind-index.ts';
-import { RobotMode, type SimState } from '../state/sim-state.ts';
-import { isAtNode } from '../kinds/robot/apply-commands.ts';
+import type { SimState } from '../state/sim-state.ts';
+import { RobotMode } from '../kinds/robot/robot-columns.ts';
+import { isAtNode } from '../kinds/robot/robot-position.ts';
 import { rotateHeading } from '../util/motion-math.ts';
+import { createHandedRoadmap } from './handed-roadmap.ts';
 import { createObservationCache, type ObservationCache } from './observation-cache.ts';
 import { observeTasks } from './task-views.ts';
 import type { FleetObservation, LoadObservation, RobotModeName, RobotObservation, StationObservation } from './types.ts';
@@ -38,6 +40,8 @@ function beamDirections(beams: number): Float64Array {
 }
 
 const beamCache = new Map<number, Float64Array>();
+/** What a range scan sees: walls and stands, robots, loads. */
+const SCAN_LAYERS = ['static', 'robot', 'load'] as const;
 
 function scanRobot(model: SimModel, state: SimState, i: number, scan: { beams: number; rangeM: number }): Float32Array {
   let local = beamCache.get(scan.beams);
@@ -54,7 +58,7 @@ function scanRobot(model: SimModel, state: SimState, i: number, scan: { beams: n
     world[2 * k + 1] = hz * bx + hx * bz;
   }
   const out = new Float32Array(scan.beams);
-  state.physics.rangeScan(i, r.posX[i]!, r.posZ[i]!, model.robots[i]!.model.footprint.heightM / 2, world, scan.rangeM, out);
+  state.physics.rangeScan(KindIndex.Robot, i, r.posX[i]!, r.posZ[i]!, model.robots[i]!.model.footprint.heightM / 2, world, scan.rangeM, SCAN_LAYERS, out);
   return out;
 }
 
@@ -76,6 +80,10 @@ export function observe(model: SimModel, state: SimState, scan?: { beams: number
   const stations = observeStations(model, state, cache.stations);
   cache.loads = loads;
   cache.stations = stations;
+  if (cache.roadmapOf !== model) {
+    cache.roadmap = createHandedRoadmap(model.roadmap);
+    cache.roadmapOf = model;
+  }
   let grid = gridViews.get(model);
   if (!grid) gridViews.set(model, (grid = Object.freeze({ cols: model.grid.cols, rows: model.grid.rows, cellM: model.grid.cellM })));
   return {
@@ -87,11 +95,34 @@ export function observe(model: SimModel, state: SimState, scan?: { beams: number
     tasks,
     loads,
     stations,
-    roadmap: model.roadmap,
+    roadmap: cache.roadmap!.roadmap,
     grid,
     storageNodes: model.storageNodes,
     chargerNodes: model.chargerNodes,
+    things: observeThings(model, state),
   };
+}
+
+const NO_THINGS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** What kinds with an `observe` hand out (`observation.things[kind]`), frozen. */
+function observeThings(model: SimModel, state: SimState): Readonly<Record<string, unknown>> {
+  let out: Record<string, unknown> | null = null;
+  for (const kind of model.kinds.kinds) {
+    if (!kind.observe) continue;
+    out ??= {};
+    out[kind.id] = deepFreezeView(kind.observe(model, state));
+  }
+  return out ? Object.freeze(out) : NO_THINGS;
+}
+
+/** Freezes plain objects and arrays of a kind's view (typed arrays are handed out as copies by the kind). */
+function deepFreezeView<T>(value: T): T {
+  if (value && typeof value === 'object' && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreezeView(v);
+  }
+  return value;
 }
 
 function observeRobots(model: SimModel, state: SimState, scan: { beams: number; rangeM: number } | undefined): RobotObservation[] {

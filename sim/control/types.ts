@@ -87,6 +87,8 @@ export interface FleetObservation {
   /** Storage nodes (where loads may be set down), ascending. */
   readonly storageNodes: readonly number[];
   readonly chargerNodes: readonly number[];
+  /** Views of the scenario's other kinds of things (conveyors, machines …) by kind id; frozen. */
+  readonly things: Readonly<Record<string, unknown>>;
 }
 
 /**

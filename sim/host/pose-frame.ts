@@ -1,46 +1,50 @@
 import type { SimModel } from '../model/sim-model.ts';
-import { KindIndex } from '../kinds/kind-index.ts';
 import type { SimState } from '../state/sim-state.ts';
 
-/** Floats per robot in a frame: x, z, headingX, headingZ, speedMps, mode, carried load, task. */
-export const ROBOT_STRIDE = 8;
-/** Floats per load in a frame: x, y, z, carrying robot (-1 when resting). */
-export const LOAD_STRIDE = 4;
+/** One kind's section of a pose frame: `count` things, `stride` floats each, named by `fields`. */
+export interface FrameSectionLayout {
+  readonly kind: string;
+  readonly count: number;
+  readonly stride: number;
+  readonly fields: readonly string[];
+}
 
 /**
- * Poses of everything that moves, as flat typed arrays: cheap to transfer from a worker.
- * `episode` identifies the loaded episode so a host can drop frames from a previous one.
+ * Poses of everything that moves, one flat Float32Array per kind with a frame section (`count ×
+ * stride` floats, fields in layout order): cheap to transfer from a worker. `episode` identifies
+ * the loaded episode so a host can drop frames from a previous one.
  */
 export interface PoseFrame {
   episode: number;
   tick: number;
-  robots: Float32Array;
-  loads: Float32Array;
+  sections: Record<string, Float32Array>;
+}
+
+const layouts = new WeakMap<SimModel, readonly FrameSectionLayout[]>();
+
+/** The frame layout of a model: the kinds with a frame section, in registry order. */
+export function frameLayout(model: SimModel): readonly FrameSectionLayout[] {
+  let layout = layouts.get(model);
+  if (!layout) {
+    layout = Object.freeze(
+      model.kinds.kinds.flatMap((kind) =>
+        kind.frame ? [Object.freeze({ kind: kind.id, count: model.things[kind.id]?.length ?? 0, stride: kind.frame.fields.length, fields: kind.frame.fields })] : [],
+      ),
+    );
+    layouts.set(model, layout);
+  }
+  return layout;
 }
 
 /** Writes the current poses into `frame` (reusing its arrays when they fit). */
 export function writePoseFrame(model: SimModel, state: SimState, episode: number, frame?: PoseFrame): PoseFrame {
-  const r = state.robots;
-  const robots = frame && frame.robots.length === r.count * ROBOT_STRIDE ? frame.robots : new Float32Array(r.count * ROBOT_STRIDE);
-  const loads = frame && frame.loads.length === state.loads.count * LOAD_STRIDE ? frame.loads : new Float32Array(state.loads.count * LOAD_STRIDE);
-  for (let i = 0; i < r.count; i++) {
-    const o = i * ROBOT_STRIDE;
-    robots[o] = r.posX[i]!;
-    robots[o + 1] = r.posZ[i]!;
-    robots[o + 2] = r.headX[i]!;
-    robots[o + 3] = r.headZ[i]!;
-    robots[o + 4] = r.speedMps[i]!;
-    robots[o + 5] = r.faultUntilTick[i]! >= 0 ? 6 : r.mode[i]!;
-    robots[o + 6] = r.carriedLoad[i]!;
-    robots[o + 7] = r.task[i]!;
+  const sections: Record<string, Float32Array> = {};
+  for (const section of frameLayout(model)) {
+    const size = section.count * section.stride;
+    const reuse = frame?.sections[section.kind];
+    const out = reuse && reuse.length === size ? reuse : new Float32Array(size);
+    model.kinds.get(section.kind)!.frame!.write(model, state, out);
+    sections[section.kind] = out;
   }
-  for (let l = 0; l < model.loads.length; l++) {
-    const p = state.physics.loadPose(l);
-    const o = l * LOAD_STRIDE;
-    loads[o] = p.x;
-    loads[o + 1] = p.y;
-    loads[o + 2] = p.z;
-    loads[o + 3] = state.loads.holderKind[l] === KindIndex.Robot ? state.loads.holderId[l]! : -1;
-  }
-  return { episode, tick: state.tick, robots, loads };
+  return { episode, tick: state.tick, sections };
 }

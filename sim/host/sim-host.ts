@@ -1,5 +1,6 @@
 import type { ControllerReport, FleetController } from '../control/types.ts';
 import { createObservationCache } from '../control/observation-cache.ts';
+import { createHandedRoadmap } from '../control/handed-roadmap.ts';
 import { observe } from '../control/observe.ts';
 import type { SimEvent } from '../events/sim-event.ts';
 import { compileScenario, type RobotModelCatalog } from '../compile/compile-scenario.ts';
@@ -7,13 +8,17 @@ import type { SimModel } from '../model/sim-model.ts';
 import { createKpiAccumulator, finalizeKpis, reduceKpis, type KpiAccumulator, type Kpis } from '../metrics/kpis.ts';
 import { initPhysics } from '../physics/rapier.ts';
 import { applyOverrides, type ScenarioOverrides } from '../compile/apply-overrides.ts';
-import type { ScenarioSpecInput } from '../spec/scenario-spec.ts';
+import type { ScenarioSpecInput } from '../kinds/builtin-spec.ts';
+import type { KindRegistry } from '../kinds/kind-registry.ts';
+import type { StageClock, StageContext } from '../kinds/stage-slots.ts';
 import { createSimState } from '../state/create-state.ts';
-import { RobotMode, type SimState } from '../state/sim-state.ts';
+import type { SimState } from '../state/sim-state.ts';
+import { RobotMode } from '../kinds/robot/robot-columns.ts';
 import { hashState, restoreState, snapshotState, type SimSnapshot } from '../state/snapshot.ts';
-import { SafetyField } from '../kinds/robot/safety-field.ts';
-import { stepSim, type StageClock } from '../step/step-sim.ts';
+import { stepSim } from '../step/step-sim.ts';
 import { writePoseFrame, type PoseFrame } from './pose-frame.ts';
+
+const NO_COMMANDS: readonly unknown[] = Object.freeze([]);
 
 /** What to load: a spec, a controller, a seed and optional overrides. */
 export interface LoadRequest {
@@ -22,6 +27,8 @@ export interface LoadRequest {
   /** Defaults to the spec's seed. */
   seed?: number;
   overrides?: ScenarioOverrides;
+  /** Kinds of things to compile with; the built-in kinds when absent. */
+  kinds?: KindRegistry;
 }
 
 /** Wall-clock accounting of a host (zero unless a clock was given). Never enters the sim. */
@@ -49,7 +56,12 @@ export class SimHost {
   private modelValue: SimModel | null = null;
   private stateValue: SimState | null = null;
   private controller: FleetController | null = null;
-  private safety: SafetyField | null = null;
+  /** The stage context of the loaded episode (rebuilt on restore: it names the live state). */
+  private ctx: StageContext | null = null;
+  /** Kinds' per-episode working memory, by kind id. */
+  private scratch = new Map<string, unknown>();
+  /** Whether a controller was found writing into its observation this episode (reported once). */
+  private wroteIntoObservation = false;
   /** Views reused between observations; it compares every field, so a restore needs no reset. */
   private observationCache = createObservationCache();
   private kpiAcc: KpiAccumulator = createKpiAccumulator(30);
@@ -75,16 +87,21 @@ export class SimHost {
   /** Compiles and loads an episode; returns its episode token. Throws `ScenarioSpecError` on a bad spec. */
   load(request: LoadRequest): number {
     const spec = request.overrides ? applyOverrides(request.spec, request.overrides) : request.spec;
-    const model = compileScenario(spec, this.catalog);
+    const model = compileScenario(spec, this.catalog, request.kinds);
     const seed = request.seed ?? model.spec.seed;
     this.dispose();
     this.modelValue = model;
     this.stateValue = createSimState(model, seed);
     this.controller = request.controller;
-    this.safety = new SafetyField(model);
+    this.scratch = new Map(model.kinds.kinds.flatMap((k) => (k.createScratch ? [[k.id, k.createScratch(model)] as const] : [])));
+    this.ctx = this.createContext(model, this.stateValue);
     this.observationCache = createObservationCache();
-    this.kpiAcc = createKpiAccumulator(model.hz);
-    request.controller.reset?.({ seed, robots: model.robots.length, roadmap: model.roadmap });
+    this.wroteIntoObservation = false;
+    this.kpiAcc = createKpiAccumulator(model.hz, model.kinds);
+    this.observationCache.roadmap = createHandedRoadmap(model.roadmap);
+    this.observationCache.roadmapOf = model;
+    request.controller.reset?.({ seed, robots: model.robots.length, roadmap: this.observationCache.roadmap.roadmap });
+    this.repairObservation();
     this.resetTiming();
     this.episode += 1;
     return this.episode;
@@ -121,9 +138,10 @@ export class SimHost {
     const events: SimEvent[] = [];
     const clock = this.clock;
     const t0 = clock?.();
+    const ctx = this.ctx!;
     while (state.tick < end) {
-      const commands = state.tick % model.controlEvery === 0 ? this.decide() : [];
-      stepSim(model, state, commands, this.safety!, this.stageClock);
+      ctx.commands = state.tick % model.controlEvery === 0 ? this.decide() : NO_COMMANDS;
+      stepSim(ctx);
       for (const e of state.events) {
         reduceKpis(this.kpiAcc, e);
         events.push(e);
@@ -150,7 +168,7 @@ export class SimHost {
 
   /** State hash (sim tables + Rapier snapshot), 16 hex characters. */
   hash(): string {
-    return hashState(this.state);
+    return hashState(this.model, this.state);
   }
 
   /** A snapshot to continue from later (in this host or another). */
@@ -166,8 +184,9 @@ export class SimHost {
     const next = restoreState(this.model, snap);
     this.stateValue?.physics.free();
     this.stateValue = next;
+    this.ctx = this.createContext(this.model, next);
     if (snap.controller !== null && snap.controller !== undefined) this.controller?.loadState?.(snap.controller);
-    this.kpiAcc = createKpiAccumulator(this.model.hz);
+    this.kpiAcc = createKpiAccumulator(this.model.hz, this.model.kinds);
   }
 
   /** Current poses; the arrays are reused between calls unless `fresh` (needed when transferring). */
@@ -182,6 +201,32 @@ export class SimHost {
     this.stateValue?.physics.free();
     this.stateValue = null;
     this.frameBuffer = undefined;
+  }
+
+  private createContext(model: SimModel, state: SimState): StageContext {
+    const scratch = this.scratch;
+    return {
+      model,
+      state,
+      commands: NO_COMMANDS,
+      scratch: <T>(kind: string) => {
+        if (!scratch.has(kind)) throw new Error(`kind "${kind}" has no scratch (createScratch)`);
+        return scratch.get(kind) as T;
+      },
+      clock: this.stageClock,
+    };
+  }
+
+  /**
+   * Puts back anything the controller wrote into what it was handed (the roadmap's arrays; the
+   * other views are frozen), so the model and the next observation stay as they were; reported
+   * once per episode as `controller.failed`.
+   */
+  private repairObservation(): void {
+    if (!this.observationCache.roadmap?.repair() || this.wroteIntoObservation) return;
+    this.wroteIntoObservation = true;
+    const state = this.state;
+    state.events.push({ type: 'controller.failed', tick: state.tick, message: 'the controller wrote into the roadmap it was handed; the writes were undone (observations are read-only)' });
   }
 
   private resetTiming(): void {
@@ -227,6 +272,7 @@ export class SimHost {
       failure = `decide() threw: ${error instanceof Error ? error.message : String(error)}`;
     }
     if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
+    this.repairObservation();
     if (failure === null) {
       this.collectReports();
       return out as unknown[];

@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod';
 import type { SimEvent } from '../events/sim-event.ts';
-import type { LayoutGrid } from '../model/layout-grid.ts';
+import type { LayoutChar, LayoutGrid } from '../model/layout-grid.ts';
 import type { Roadmap } from '../model/roadmap.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import type { PhysicsBuilder } from '../physics/physics-builder.ts';
@@ -9,14 +9,8 @@ import type { SimState } from '../state/sim-state.ts';
 import type { ColumnSpec, ThingTable } from './columns.ts';
 import type { StageContext, StageSlot } from './stage-slots.ts';
 
-/** A layout character a kind owns: what the roadmap sees there, and what it means (for docs and errors). */
-export interface LegendEntry {
-  /** The cell kind the layout grid records (CellKind); the roadmap and renderer read it. */
-  readonly cell: number;
-  /** One-way direction (0 N, 1 E, 2 S, 3 W), for lane characters. */
-  readonly dir?: number;
-  readonly meaning: string;
-}
+/** A layout character a kind owns: what the grid records there, and what it means (for docs and errors). */
+export type LegendEntry = LayoutChar;
 
 /** What a kind's `compile` is given: its own spec section, the parsed floor, and a place for issues. */
 export interface KindCompileContext<S> {
@@ -88,17 +82,24 @@ export interface KindDef<S = unknown, M = unknown> {
   /** Registry id, lowercase: `robot`, `load`, `conveyor` … Also its state key (`state.things[id]`). */
   readonly id: string;
   /** Its section of the scenario spec: a top-level key and the zod schema of its value. */
-  readonly spec?: { readonly key: string; readonly schema: ZodType<S>; readonly required?: boolean };
+  readonly spec?: { readonly key: string; readonly schema: ZodType<S>; readonly required?: boolean; readonly description?: string };
   /** Layout characters this kind owns. */
   readonly legend?: Readonly<Record<string, LegendEntry>>;
   /** State columns, one row per thing. */
   readonly columns: ColumnSpec;
-  /** Compiles the kind's things (frozen afterwards). Their count is the table's row count. */
-  compile?(ctx: KindCompileContext<S>): readonly M[];
+  /**
+   * Compiles the kind's things (frozen afterwards); their count is the table's row count.
+   * `model` adds derived, read-only fields to the `SimModel` (e.g. `storageNodes`).
+   */
+  compile?(ctx: KindCompileContext<S>): { readonly things: readonly M[]; readonly model?: Readonly<Record<string, unknown>> };
   /** Sets the rows' starting values at tick 0 (after every column got its `init`). */
   init?(table: ThingTable, model: SimModel): void;
-  /** Collision layers the kind's colliders belong to (bits are given in registry order). */
-  readonly layers?: readonly string[];
+  /**
+   * The kind's collision table: the layers its colliders belong to (bits are given in registry
+   * order) and, for each, the layers it meets (`floor` and `static` are the world's). A collider
+   * lists the layers it meets itself (a subset), so one kind may have parts that meet less.
+   */
+  readonly layers?: Readonly<Record<string, { readonly meets: readonly string[] }>>;
   /** Builds its bodies. Kinds build in ascending `buildOrder`, then registry order. */
   build?(physics: PhysicsBuilder, model: SimModel): void;
   readonly buildOrder?: number;

@@ -1,3 +1,4 @@
+import { WORLD_LEGEND } from '../model/layout-grid.ts';
 import type { KindDef, LegendEntry, ScriptedHandler } from './kind-def.ts';
 import { STAGE_SLOTS, type StageContext, type StageSlot } from './stage-slots.ts';
 
@@ -7,7 +8,7 @@ export interface KindRegistry {
   /** Registry index of a kind id, or -1. */
   indexOf(id: string): number;
   get(id: string): KindDef | undefined;
-  /** Layout characters of every kind. */
+  /** Layout characters of the world (`kind: 'world'`) and of every kind. */
   readonly legend: Readonly<Record<string, LegendEntry & { kind: string }>>;
   /** Scripted event handlers by event kind, with the kind that owns each. */
   readonly scripted: ReadonlyMap<string, { kind: string; handler: ScriptedHandler }>;
@@ -15,6 +16,8 @@ export interface KindRegistry {
   readonly stages: Readonly<Record<StageSlot, ReadonlyArray<(ctx: StageContext) => void>>>;
   /** Collision layer names in bit order (the world's own `floor` and `static` first). */
   readonly layers: readonly string[];
+  /** Layers that meet the floor and the static world (walls, stands): the world colliders' filters. */
+  readonly meets: { readonly floor: readonly string[]; readonly static: readonly string[] };
 }
 
 /** Collision layers of the world itself, before any kind's. */
@@ -28,8 +31,11 @@ export const WORLD_LAYERS = ['floor', 'static'] as const;
 export function createKindRegistry(kinds: readonly KindDef[]): KindRegistry {
   const byId = new Map<string, number>();
   const legend: Record<string, LegendEntry & { kind: string }> = {};
+  for (const [char, entry] of Object.entries(WORLD_LEGEND)) legend[char] = { ...entry, kind: 'world' };
   const scripted = new Map<string, { kind: string; handler: ScriptedHandler }>();
   const layers: string[] = [...WORLD_LAYERS];
+  const meetsFloor: string[] = [];
+  const meetsStatic: string[] = [];
   const stages = Object.fromEntries(STAGE_SLOTS.map((s) => [s, [] as Array<(ctx: StageContext) => void>])) as Record<StageSlot, Array<(ctx: StageContext) => void>>;
   kinds.forEach((kind, index) => {
     if (!/^[a-z][a-z0-9-]*$/.test(kind.id)) throw new Error(`kind id "${kind.id}" must be lowercase letters, digits and dashes`);
@@ -44,9 +50,11 @@ export function createKindRegistry(kinds: readonly KindDef[]): KindRegistry {
       if (scripted.has(name)) throw new Error(`scripted event "${name}" is handled by kinds "${scripted.get(name)!.kind}" and "${kind.id}"`);
       scripted.set(name, { kind: kind.id, handler });
     }
-    for (const layer of kind.layers ?? []) {
+    for (const [layer, { meets }] of Object.entries(kind.layers ?? {})) {
       if (layers.includes(layer)) throw new Error(`collision layer "${layer}" is declared twice (kind "${kind.id}")`);
       layers.push(layer);
+      if (meets.includes('floor')) meetsFloor.push(layer);
+      if (meets.includes('static')) meetsStatic.push(layer);
     }
     for (const stage of kind.stages ?? []) {
       if (stage.slot === 'physics' || stage.slot === 'contacts') throw new Error(`kind "${kind.id}": slot "${stage.slot}" belongs to the core`);
@@ -65,5 +73,6 @@ export function createKindRegistry(kinds: readonly KindDef[]): KindRegistry {
     scripted,
     stages,
     layers: Object.freeze(layers),
+    meets: Object.freeze({ floor: Object.freeze(meetsFloor), static: Object.freeze(meetsStatic) }),
   });
 }

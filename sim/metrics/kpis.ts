@@ -1,7 +1,9 @@
 import type { CollisionKind, SimEvent } from '../events/sim-event.ts';
+import type { KindKpis } from '../kinds/kind-def.ts';
+import type { KindRegistry } from '../kinds/kind-registry.ts';
 
 /** Collision counts per kind. */
-export type CollisionCounts = Record<CollisionKind, number>;
+export type CollisionCounts = Record<'robotRobot' | 'robotStatic' | 'robotLoad' | 'loadStatic' | 'loadLoad', number> & Partial<Record<CollisionKind, number>>;
 
 /** Key performance indicators of an episode (or of the part seen so far). */
 export interface Kpis {
@@ -21,6 +23,8 @@ export interface Kpis {
   deadlocks: number;
   faults: number;
   simulatedSec: number;
+  /** KPIs of kinds that declare their own (`KindDef.kpis`), by kind id; absent when none does. */
+  things?: Record<string, Record<string, number>>;
 }
 
 /** Running totals a KPI reducer folds events into. Plain data: fold it with `reduce` or rxjs `scan`. */
@@ -36,10 +40,15 @@ export interface KpiAccumulator {
   faults: number;
   lastSample: { tick: number; distanceM: number; busyRobotSec: number; robotSec: number; energyWh: number };
   lastTick: number;
+  /** Running totals of kinds with their own KPIs, by kind id. */
+  things: Record<string, unknown>;
+  /** Those kinds' reducers (not data: the accumulator is folded where it was created). */
+  readonly kindKpis: ReadonlyArray<{ id: string; kpis: KindKpis }>;
 }
 
-/** A fresh accumulator for a scenario running at `hz` ticks per second. */
-export function createKpiAccumulator(hz: number): KpiAccumulator {
+/** A fresh accumulator for a scenario running at `hz` ticks per second, with the KPIs of `kinds`. */
+export function createKpiAccumulator(hz: number, kinds?: KindRegistry): KpiAccumulator {
+  const kindKpis = (kinds?.kinds ?? []).flatMap((k) => (k.kpis ? [{ id: k.id, kpis: k.kpis as KindKpis }] : []));
   return {
     hz,
     released: 0,
@@ -52,6 +61,8 @@ export function createKpiAccumulator(hz: number): KpiAccumulator {
     faults: 0,
     lastSample: { tick: -1, distanceM: 0, busyRobotSec: 0, robotSec: 0, energyWh: 0 },
     lastTick: -1,
+    things: Object.fromEntries(kindKpis.map((k) => [k.id, k.kpis.create(hz)])),
+    kindKpis,
   };
 }
 
@@ -70,7 +81,7 @@ export function reduceKpis(acc: KpiAccumulator, e: SimEvent): KpiAccumulator {
       acc.linesPicked += 1;
       break;
     case 'contact.began':
-      acc.collisions[e.kind] += 1;
+      acc.collisions[e.kind] = (acc.collisions[e.kind] ?? 0) + 1;
       break;
     case 'command.rejected':
       acc.rejected += 1;
@@ -87,6 +98,7 @@ export function reduceKpis(acc: KpiAccumulator, e: SimEvent): KpiAccumulator {
     default:
       break;
   }
+  for (const k of acc.kindKpis) k.kpis.reduce(acc.things[k.id], e);
   return acc;
 }
 
@@ -110,7 +122,7 @@ const round = (v: number, digits: number) => {
 export function finalizeKpis(acc: KpiAccumulator, simulatedSec?: number): Kpis {
   const s = acc.lastSample;
   const sec = simulatedSec ?? (s.tick + 1) / acc.hz;
-  const total = Object.values(acc.collisions).reduce((a, b) => a + b, 0);
+  const total = Object.values(acc.collisions).reduce((a: number, b) => a + (b ?? 0), 0);
   return {
     ordersReleased: acc.released,
     ordersDelivered: acc.delivered,
@@ -126,10 +138,11 @@ export function finalizeKpis(acc: KpiAccumulator, simulatedSec?: number): Kpis {
     deadlocks: acc.deadlocks,
     faults: acc.faults,
     simulatedSec: round(sec, 3),
+    ...(acc.kindKpis.length > 0 ? { things: Object.fromEntries(acc.kindKpis.map((k) => [k.id, k.kpis.finalize(acc.things[k.id], sec)])) } : {}),
   };
 }
 
 /** KPIs of a whole event list: a plain reduce. */
-export function computeKpis(events: readonly SimEvent[], hz: number, simulatedSec?: number): Kpis {
-  return finalizeKpis(events.reduce(reduceKpis, createKpiAccumulator(hz)), simulatedSec);
+export function computeKpis(events: readonly SimEvent[], hz: number, simulatedSec?: number, kinds?: KindRegistry): Kpis {
+  return finalizeKpis(events.reduce(reduceKpis, createKpiAccumulator(hz, kinds)), simulatedSec);
 }

@@ -17,20 +17,24 @@ export type CellKind = (typeof CellKind)[keyof typeof CellKind];
 export const DIR_COL = [0, 1, 0, -1] as const;
 export const DIR_ROW = [-1, 0, 1, 0] as const;
 
-/** The legend of the ASCII layout format (also in README.md). */
-export const LAYOUT_LEGEND: Readonly<Record<string, { kind: CellKind; dir?: number; meaning: string }>> = {
-  '#': { kind: CellKind.Wall, meaning: 'wall' },
-  '.': { kind: CellKind.Floor, meaning: 'floor, two-way aisle' },
-  R: { kind: CellKind.Rack, meaning: 'storage location holding a rack pod; empty-handed lifters drive under it' },
-  T: { kind: CellKind.ToteRack, meaning: 'tote stand holding a tote; a tote robot drives in under it (north-south only) to load or unload' },
-  P: { kind: CellKind.Station, meaning: 'pick station: a robot parks here while a picker works' },
-  C: { kind: CellKind.Charger, meaning: 'charger' },
-  S: { kind: CellKind.Spawn, meaning: 'spawn point (floor)' },
-  '^': { kind: CellKind.OneWay, dir: 0, meaning: 'one-way lane heading north: no travel against it, turning on or off sideways is allowed' },
-  '>': { kind: CellKind.OneWay, dir: 1, meaning: 'one-way lane heading east: no travel against it, turning on or off sideways is allowed' },
-  v: { kind: CellKind.OneWay, dir: 2, meaning: 'one-way lane heading south: no travel against it, turning on or off sideways is allowed' },
-  '<': { kind: CellKind.OneWay, dir: 3, meaning: 'one-way lane heading west: no travel against it, turning on or off sideways is allowed' },
-};
+/** A layout character: the cell kind the grid records there, an optional one-way direction, its meaning. */
+export interface LayoutChar {
+  /** CellKind recorded in the grid. */
+  readonly cell: CellKind;
+  /** One-way direction (0 N, 1 E, 2 S, 3 W), for lane characters. */
+  readonly dir?: number;
+  readonly meaning: string;
+}
+
+/** The characters of the floor itself; kinds add theirs (racks, stations, spawn points …). */
+export const WORLD_LEGEND: Readonly<Record<string, LayoutChar>> = Object.freeze({
+  '#': { cell: CellKind.Wall, meaning: 'wall' },
+  '.': { cell: CellKind.Floor, meaning: 'floor, two-way aisle' },
+  '^': { cell: CellKind.OneWay, dir: 0, meaning: 'one-way lane heading north: no travel against it, turning on or off sideways is allowed' },
+  '>': { cell: CellKind.OneWay, dir: 1, meaning: 'one-way lane heading east: no travel against it, turning on or off sideways is allowed' },
+  v: { cell: CellKind.OneWay, dir: 2, meaning: 'one-way lane heading south: no travel against it, turning on or off sideways is allowed' },
+  '<': { cell: CellKind.OneWay, dir: 3, meaning: 'one-way lane heading west: no travel against it, turning on or off sideways is allowed' },
+});
 
 /** Parsed layout: one byte per cell, row-major, row 0 at the top (north). */
 export interface LayoutGrid {
@@ -43,8 +47,11 @@ export interface LayoutGrid {
   oneWay: Int8Array;
 }
 
-/** Parses ASCII rows; pushes an issue per unknown character or ragged row instead of throwing. */
-export function parseLayout(rowsText: readonly string[], cellM: number, issues: SpecIssue[]): LayoutGrid {
+/**
+ * Parses ASCII rows with the given legend (the world's characters plus every kind's); pushes an
+ * issue per unknown character or ragged row instead of throwing.
+ */
+export function parseLayout(rowsText: readonly string[], cellM: number, legend: Readonly<Record<string, LayoutChar>>, issues: SpecIssue[]): LayoutGrid {
   const rows = rowsText.length;
   const cols = rowsText[0]?.length ?? 0;
   const kinds = new Uint8Array(rows * cols);
@@ -58,15 +65,15 @@ export function parseLayout(rowsText: readonly string[], cellM: number, issues: 
     }
     for (let c = 0; c < Math.min(cols, line.length); c++) {
       const ch = line[c]!;
-      const entry = LAYOUT_LEGEND[ch];
+      const entry = legend[ch];
       if (!entry) {
         issues.push({
           path: `layout.rows[${r}][${c}]`,
-          message: `unknown layout character ${JSON.stringify(ch)}; valid: ${Object.keys(LAYOUT_LEGEND).join(' ')}`,
+          message: `unknown layout character ${JSON.stringify(ch)}; valid: ${Object.keys(legend).join(' ')}`,
         });
         continue;
       }
-      kinds[r * cols + c] = entry.kind;
+      kinds[r * cols + c] = entry.cell;
       if (entry.dir !== undefined) oneWay[r * cols + c] = entry.dir;
     }
   });

@@ -1,5 +1,6 @@
+import type { ScenarioSpec } from '../kinds/builtin-spec.ts';
+import type { KindRegistry } from '../kinds/kind-registry.ts';
 import type { RobotModelSpec } from '../spec/robot-model-spec.ts';
-import type { ScenarioSpec } from '../spec/scenario-spec.ts';
 import type { LayoutGrid } from './layout-grid.ts';
 import type { Roadmap } from './roadmap.ts';
 
@@ -41,6 +42,15 @@ export interface LoadGeometry {
   massKg: number;
 }
 
+/** A scripted event of the spec's timeline, with the tick it fires on and the kind that handles it. */
+export interface TimelineEntry {
+  readonly tick: number;
+  /** Index in `spec.events`. */
+  readonly index: number;
+  readonly owner: string;
+  readonly event: Readonly<{ atSec: number; kind: string } & Record<string, unknown>>;
+}
+
 /**
  * Compiled, frozen scenario: everything that does not change during an episode.
  * Derived only from the spec, never from the seed.
@@ -54,17 +64,25 @@ export interface SimModel {
   readonly horizonTicks: number;
   readonly grid: LayoutGrid;
   readonly roadmap: Roadmap;
+  /** Wall runs (row, first and last column) for colliders and rendering. */
+  readonly walls: readonly { row: number; col0: number; col1: number }[];
+  /** The kinds of things this scenario was compiled with. */
+  readonly kinds: KindRegistry;
+  /** Compiled things of every kind, by kind id; their count is the kind's table row count. */
+  readonly things: Readonly<Record<string, readonly unknown[]>>;
+  /** The scripted-event timeline by firing tick, in spec order within a tick. */
+  readonly timeline: ReadonlyMap<number, readonly TimelineEntry[]>;
+
+  // What the built-in kinds compiled (robots, loads, stations): `things.robot` etc. by name.
+  readonly robots: readonly RobotModel[];
+  readonly loads: readonly LoadModel[];
   readonly stations: readonly StationModel[];
   readonly chargerNodes: readonly number[];
   /** Nodes where a load may be set down and stored (R and T cells). */
   readonly storageNodes: readonly number[];
-  readonly loads: readonly LoadModel[];
   /** Per load: height of its base above the floor with the lift down, metres (totes ride on stand-height rails). */
   readonly loadBaseYM: Float64Array;
   /** Loads holding each SKU, ascending load id. */
   readonly skuLoads: readonly (readonly number[])[];
-  readonly robots: readonly RobotModel[];
   readonly loadGeometry: Readonly<Record<LoadKind, LoadGeometry>>;
-  /** Wall runs (row, first and last column) for colliders and rendering. */
-  readonly walls: readonly { row: number; col0: number; col1: number }[];
 }

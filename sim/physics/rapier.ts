@@ -1,11 +1,12 @@
 /**
  * The only module that imports Rapier. Everything physical the sim needs goes through
- * {@link PhysicsWorld}: chassis are kinematic bodies driven by our own motion model (Rapier still
- * detects their contacts). Loads rest as fixed bodies, ride as kinematic bodies while carried, and
- * fall and settle as dynamic bodies for a moment after they are set down.
+ * {@link PhysicsWorld}. The world builds its floor and walls; every kind of thing adds its own
+ * bodies through a {@link PhysicsBuilder} (descriptors, never Rapier objects), owned by
+ * `(kind index, id)`, with collision groups from the kinds' collision layers.
  */
 import RAPIER from '@dimforge/rapier3d-deterministic-compat';
 import type { SimModel } from '../model/sim-model.ts';
+import type { BodyDesc, BoxColliderDesc, Owner, PhysicsBuilder } from './physics-builder.ts';
 
 let ready: Promise<void> | null = null;
 
@@ -15,35 +16,28 @@ export function initPhysics(): Promise<void> {
   return ready;
 }
 
-/** What a collider belongs to. */
-export const OwnerKind = { Floor: 0, Static: 1, Robot: 2, Load: 3 } as const;
-export type OwnerKind = (typeof OwnerKind)[keyof typeof OwnerKind];
-
-/** Collision groups: membership in the high 16 bits, filter in the low 16. */
-const G_FLOOR = 1;
-const G_STATIC = 2;
-const G_ROBOT = 4;
-const G_LOAD = 8;
-/** The foot plate of a pod: meets only the floor. */
-const G_LOAD_FOOT = 16;
-const groups = (member: number, filter: number) => (member << 16) | filter;
+/** Owner kind of the floor slab and of the static world (walls, stands) in contact reports. */
+export const FLOOR_OWNER = -2;
+export const STATIC_OWNER = -1;
 
 const KINEMATIC_ACTIVE =
   RAPIER.ActiveCollisionTypes.DEFAULT | RAPIER.ActiveCollisionTypes.KINEMATIC_FIXED | RAPIER.ActiveCollisionTypes.KINEMATIC_KINEMATIC;
 
 /** Handles of everything created, in creation order; restored alongside a snapshot. */
 interface HandleTables {
-  robotBody: number[];
-  loadBody: number[];
-  /** collider handle → owner code (kind × 2^24 + id). */
+  /** Body handle per kind index, per thing id. */
+  bodies: number[][];
+  /** collider handle → owner code ((kind + 2) × 2^24 + id). */
   owners: Array<[number, number]>;
 }
 
-/** A contact that began or ended during the last step, between two owners. */
+const ownerCode = (owner: Owner) => (owner.kind + 2) * 2 ** 24 + owner.id;
+
+/** A contact that began or ended during the last step, between two owners (kind indices, see {@link FLOOR_OWNER}). */
 export interface ContactPair {
-  kindA: OwnerKind;
+  kindA: number;
   idA: number;
-  kindB: OwnerKind;
+  kindB: number;
   idB: number;
   started: boolean;
 }
@@ -57,155 +51,138 @@ export function yawQuaternion(hx: number, hz: number): { x: number; y: number; z
   return { x: 0, y, z: 0, w };
 }
 
+/** Collision-group bits of layer names: membership in the high 16 bits, filter in the low 16. */
+function groupsOf(layers: readonly string[]): (member: string, collidesWith: readonly string[]) => number {
+  const bit = (name: string) => {
+    const i = layers.indexOf(name);
+    if (i < 0) throw new Error(`unknown collision layer "${name}"; declared: ${layers.join(', ')}`);
+    return 1 << i;
+  };
+  return (member, collidesWith) => (bit(member) << 16) | collidesWith.reduce((f, l) => f | bit(l), 0);
+}
+
 /** The Rapier world of one episode. */
 export class PhysicsWorld {
-  /** Live body objects by robot and load id (saves a handle lookup per call on hot paths). */
-  private readonly robotBodies: RAPIER.RigidBody[];
-  private readonly loadBodies: RAPIER.RigidBody[];
-  /** Chassis centre height of each robot (constant: chassis only move in the plane). */
-  private readonly robotY: number[];
+  /** Live body objects by kind index and thing id (saves a handle lookup per call on hot paths). */
+  private readonly bodies: RAPIER.RigidBody[][];
 
   private constructor(
     private world: RAPIER.World,
     private readonly handles: HandleTables,
     private readonly ownerOf: Map<number, number>,
+    private readonly layerGroups: ((member: string, collidesWith: readonly string[]) => number) | null,
     private readonly queue = new RAPIER.EventQueue(true),
   ) {
-    this.robotBodies = handles.robotBody.map((h) => world.getRigidBody(h));
-    this.loadBodies = handles.loadBody.map((h) => world.getRigidBody(h));
-    this.robotY = this.robotBodies.map((b) => b.translation().y);
+    this.bodies = handles.bodies.map((row) => (row ?? []).map((h) => world.getRigidBody(h)));
   }
 
-  /** Builds the world of a model: floor, walls, tote stands, loads at home, robots at spawn. */
+  /** Builds the world of a model: floor and walls, then every kind's bodies (ascending build order). */
   static create(model: SimModel): PhysicsWorld {
     const world = new RAPIER.World({ x: 0, y: -9.81, z: 0 });
     world.timestep = model.dtSec;
-    const handles: HandleTables = { robotBody: [], loadBody: [], owners: [] };
-    const own = (collider: RAPIER.Collider, kind: OwnerKind, id: number) => {
-      handles.owners.push([collider.handle, kind * 2 ** 24 + id]);
-    };
-    const { grid, roadmap } = model;
+    const handles: HandleTables = { bodies: model.kinds.kinds.map(() => []), owners: [] };
+    const groups = groupsOf(model.kinds.layers);
+    const fixed = world.createRigidBody(RAPIER.RigidBodyDesc.fixed());
+    const { grid } = model;
     const cellM = grid.cellM;
     const widthM = grid.cols * cellM;
     const depthM = grid.rows * cellM;
+    const collider = (d: BoxColliderDesc) => {
+      let desc = RAPIER.ColliderDesc.cuboid(d.halfX, d.halfY, d.halfZ);
+      if (d.offsetX !== undefined || d.offsetY !== undefined || d.offsetZ !== undefined) desc = desc.setTranslation(d.offsetX ?? 0, d.offsetY ?? 0, d.offsetZ ?? 0);
+      if (d.massKg !== undefined) desc = desc.setMass(d.massKg);
+      desc = desc.setCollisionGroups(groups(d.layer, d.collidesWith));
+      if (d.kinematicContacts) desc = desc.setActiveCollisionTypes(KINEMATIC_ACTIVE);
+      if (d.contactEvents) desc = desc.setActiveEvents(RAPIER.ActiveEvents.COLLISION_EVENTS);
+      return desc;
+    };
+    const own = (c: RAPIER.Collider, owner: Owner) => handles.owners.push([c.handle, ownerCode(owner)]);
+    const builder: PhysicsBuilder = {
+      addBody(owner, desc: BodyDesc) {
+        const base = desc.type === 'fixed' ? RAPIER.RigidBodyDesc.fixed() : desc.type === 'kinematic' ? RAPIER.RigidBodyDesc.kinematicPositionBased() : RAPIER.RigidBodyDesc.dynamic();
+        const body = world.createRigidBody(base.setTranslation(desc.x, desc.y, desc.z));
+        handles.bodies[owner.kind]![owner.id] = body.handle;
+      },
+      addCollider(owner, desc) {
+        const handle = handles.bodies[owner.kind]?.[owner.id];
+        if (handle === undefined) throw new Error(`no body for ${model.kinds.kinds[owner.kind]?.id ?? owner.kind}:${owner.id}; add it before its colliders`);
+        own(world.createCollider(collider(desc), world.getRigidBody(handle)), owner);
+      },
+      addFixedCollider(owner, desc) {
+        own(world.createCollider(collider({ ...desc, offsetX: desc.x, offsetY: desc.y, offsetZ: desc.z }), fixed), owner);
+      },
+    };
 
-    const fixed = world.createRigidBody(RAPIER.RigidBodyDesc.fixed());
-    const floor = world.createCollider(
-      RAPIER.ColliderDesc.cuboid(widthM / 2, 0.05, depthM / 2)
-        .setTranslation(widthM / 2, -0.05, depthM / 2)
-        .setCollisionGroups(groups(G_FLOOR, G_LOAD | G_LOAD_FOOT)),
-      fixed,
-    );
-    own(floor, OwnerKind.Floor, 0);
+    builder.addFixedCollider({ kind: FLOOR_OWNER, id: 0 }, { halfX: widthM / 2, halfY: 0.05, halfZ: depthM / 2, x: widthM / 2, y: -0.05, z: depthM / 2, layer: 'floor', collidesWith: model.kinds.meets.floor });
     model.walls.forEach((run, i) => {
       const halfX = ((run.col1 - run.col0 + 1) * cellM) / 2;
-      const wall = world.createCollider(
-        RAPIER.ColliderDesc.cuboid(halfX, 1.2, cellM / 2)
-          .setTranslation(run.col0 * cellM + halfX, 1.2, (run.row + 0.5) * cellM)
-          .setCollisionGroups(groups(G_STATIC, G_ROBOT | G_LOAD)),
-        fixed,
-      );
-      own(wall, OwnerKind.Static, i);
+      builder.addFixedCollider({ kind: STATIC_OWNER, id: i }, { halfX, halfY: 1.2, halfZ: cellM / 2, x: run.col0 * cellM + halfX, y: 1.2, z: (run.row + 0.5) * cellM, layer: 'static', collidesWith: model.kinds.meets.static });
     });
-
-    for (const load of model.loads) {
-      const geo = model.loadGeometry[load.kind];
-      const x = roadmap.nodeX[load.homeNode]!;
-      const z = roadmap.nodeZ[load.homeNode]!;
-      if (load.kind === 'tote') {
-        // A fixed stand holds the tote at clearance height; robots drive in under it.
-        const stand = RAPIER.ColliderDesc.cuboid(0.04, 0.2, geo.widthM / 2)
-          .setCollisionGroups(groups(G_STATIC, G_ROBOT | G_LOAD));
-        for (const side of [-1, 1]) {
-          own(world.createCollider(stand.setTranslation(x + side * (geo.widthM / 2 + 0.02), 0.2, z), fixed), OwnerKind.Static, 10_000 + load.id);
-        }
-      }
-      const baseY = model.loadBaseYM[load.id]!;
-      // Resting loads are fixed bodies; they turn dynamic only while settling after a drop.
-      const body = world.createRigidBody(RAPIER.RigidBodyDesc.fixed().setTranslation(x, baseY, z));
-      handles.loadBody.push(body.handle);
-      for (const desc of loadColliders(load.kind, geo)) own(world.createCollider(desc, body), OwnerKind.Load, load.id);
-    }
-
-    for (const robot of model.robots) {
-      const fp = robot.model.footprint;
-      const x = roadmap.nodeX[robot.spawnNode]!;
-      const z = roadmap.nodeZ[robot.spawnNode]!;
-      const body = world.createRigidBody(RAPIER.RigidBodyDesc.kinematicPositionBased().setTranslation(x, fp.heightM / 2, z));
-      handles.robotBody.push(body.handle);
-      const collider = world.createCollider(
-        RAPIER.ColliderDesc.cuboid(fp.lengthM / 2, fp.heightM / 2, fp.widthM / 2)
-          .setMass(robot.model.massKg)
-          .setCollisionGroups(groups(G_ROBOT, G_STATIC | G_ROBOT | G_LOAD))
-          .setActiveCollisionTypes(KINEMATIC_ACTIVE)
-          .setActiveEvents(RAPIER.ActiveEvents.COLLISION_EVENTS),
-        body,
-      );
-      own(collider, OwnerKind.Robot, robot.id);
-    }
-    return new PhysicsWorld(world, handles, new Map(handles.owners));
+    const order = model.kinds.kinds.map((kind, index) => ({ kind, index })).sort((a, b) => (a.kind.buildOrder ?? 0) - (b.kind.buildOrder ?? 0) || a.index - b.index);
+    for (const { kind } of order) kind.build?.(builder, model);
+    return new PhysicsWorld(world, handles, new Map(handles.owners), groups);
   }
 
   /** Rebuilds a world from {@link snapshot} bytes and the handle tables it was taken with. */
-  static restore(bytes: Uint8Array, handlesJson: string, dtSec: number): PhysicsWorld {
+  static restore(bytes: Uint8Array, handlesJson: string, dtSec: number, layers?: readonly string[]): PhysicsWorld {
     const world = RAPIER.World.restoreSnapshot(bytes);
     world.timestep = dtSec;
     const handles = JSON.parse(handlesJson) as HandleTables;
-    return new PhysicsWorld(world, handles, new Map(handles.owners));
+    return new PhysicsWorld(world, handles, new Map(handles.owners), layers ? groupsOf(layers) : null);
   }
 
-  /** Sets where a robot chassis will be after the next step. */
-  setRobotPose(robot: number, x: number, z: number, hx: number, hz: number): void {
-    const body = this.robotBodies[robot]!;
-    body.setNextKinematicTranslation({ x, y: this.robotY[robot]!, z });
+  /** Where a kinematic body will be after the next step (orientation unchanged). */
+  setNextTranslation(kind: number, id: number, x: number, y: number, z: number): void {
+    this.bodies[kind]![id]!.setNextKinematicTranslation({ x, y, z });
+  }
+
+  /** Where a kinematic body will be after the next step, facing the unit heading (hx, hz) about +y. */
+  setNextYawPose(kind: number, id: number, x: number, y: number, z: number, hx: number, hz: number): void {
+    const body = this.bodies[kind]![id]!;
+    body.setNextKinematicTranslation({ x, y, z });
     body.setNextKinematicRotation(yawQuaternion(hx, hz));
   }
 
-  /** Makes a load kinematic so it rides on a robot (see {@link setCarriedLoadPose}). */
-  attachLoad(load: number): void {
-    const body = this.loadBodies[load]!;
-    body.setBodyType(RAPIER.RigidBodyType.KinematicPositionBased, true);
+  /** Makes a body kinematic: it goes where it is put (a load picked up, an item on a belt). */
+  makeKinematic(kind: number, id: number): void {
+    this.bodies[kind]![id]!.setBodyType(RAPIER.RigidBodyType.KinematicPositionBased, true);
   }
 
-  /** Where a carried load will be after the next step; loads keep their orientation (turntable). */
-  setCarriedLoadPose(load: number, x: number, y: number, z: number): void {
-    this.loadBodies[load]!.setNextKinematicTranslation({ x, y, z });
-  }
-
-  /** Sets a carried load down: it becomes dynamic and settles under gravity (see {@link fixLoad}). */
-  releaseLoad(load: number): void {
-    const body = this.loadBodies[load]!;
+  /** Makes a body dynamic and at rest: it falls and settles under gravity (a load set down). */
+  makeDynamic(kind: number, id: number): void {
+    const body = this.bodies[kind]![id]!;
     body.setBodyType(RAPIER.RigidBodyType.Dynamic, true);
     body.setLinvel({ x: 0, y: 0, z: 0 }, true);
     body.setAngvel({ x: 0, y: 0, z: 0 }, true);
   }
 
-  /** A settled load becomes a fixed body again where it came to rest (cheap, and immovable). */
-  fixLoad(load: number): void {
-    this.loadBodies[load]!.setBodyType(RAPIER.RigidBodyType.Fixed, false);
+  /** Makes a body fixed where it is (cheap, and immovable). */
+  makeFixed(kind: number, id: number): void {
+    this.bodies[kind]![id]!.setBodyType(RAPIER.RigidBodyType.Fixed, false);
   }
 
-  /** Current pose of a load's body. */
-  loadPose(load: number): { x: number; y: number; z: number; qx: number; qy: number; qz: number; qw: number } {
-    const body = this.loadBodies[load]!;
+  /** Current pose of a body. */
+  bodyPose(kind: number, id: number): { x: number; y: number; z: number; qx: number; qy: number; qz: number; qw: number } {
+    const body = this.bodies[kind]![id]!;
     const t = body.translation();
     const q = body.rotation();
     return { x: t.x, y: t.y, z: t.z, qx: q.x, qy: q.y, qz: q.z, qw: q.w };
   }
 
-  /** Current translation of a robot's body (after the last step). */
-  robotTranslation(robot: number): { x: number; y: number; z: number } {
-    return this.robotBodies[robot]!.translation();
+  /** Current translation of a body (after the last step). */
+  bodyTranslation(kind: number, id: number): { x: number; y: number; z: number } {
+    return this.bodies[kind]![id]!.translation();
   }
 
   /**
-   * A planar range scan from a robot's centre at chassis mid-height: for each unit direction
-   * `(dirs[2k], dirs[2k+1])` the distance to the first wall, robot or carried load, capped at
-   * `rangeM`. The robot's own body is not seen.
+   * A planar range scan from `(x, heightM, z)`: for each unit direction `(dirs[2k], dirs[2k+1])` the
+   * distance to the first collider on one of `layers`, capped at `rangeM`. The body of `(kind, id)`
+   * itself is not seen.
    */
-  rangeScan(robot: number, x: number, z: number, heightM: number, dirs: Float64Array, rangeM: number, out: Float32Array): void {
-    const body = this.robotBodies[robot]!;
-    const filter = groups(0xffff, G_STATIC | G_ROBOT | G_LOAD);
+  rangeScan(kind: number, id: number, x: number, z: number, heightM: number, dirs: Float64Array, rangeM: number, layers: readonly string[], out: Float32Array): void {
+    if (!this.layerGroups) throw new Error('range scans need the collision layers (restore with layers)');
+    const body = this.bodies[kind]![id]!;
+    const filter = (0xffff << 16) | (this.layerGroups(layers[0]!, layers) & 0xffff);
     for (let k = 0; k < out.length; k++) {
       const ray = new RAPIER.Ray({ x, y: heightM, z }, { x: dirs[2 * k]!, y: 0, z: dirs[2 * k + 1]! });
       const hit = this.world.castRay(ray, rangeM, true, undefined, filter, undefined, body);
@@ -230,9 +207,9 @@ export class PhysicsWorld {
       const a = this.ownerOf.get(h1);
       const b = this.ownerOf.get(h2);
       if (a === undefined || b === undefined) return;
-      const kindA = Math.floor(a / 2 ** 24) as OwnerKind;
-      const kindB = Math.floor(b / 2 ** 24) as OwnerKind;
-      if (kindA === OwnerKind.Floor || kindB === OwnerKind.Floor) return;
+      const kindA = Math.floor(a / 2 ** 24) - 2;
+      const kindB = Math.floor(b / 2 ** 24) - 2;
+      if (kindA === FLOOR_OWNER || kindB === FLOOR_OWNER) return;
       onPair({ kindA, idA: a % 2 ** 24, kindB, idB: b % 2 ** 24, started });
     });
   }
@@ -257,32 +234,4 @@ export class PhysicsWorld {
     this.queue.free();
     this.world.free();
   }
-}
-
-/**
- * Collision shapes of a load. A pod is its shelf block above the clearance (what carried pods,
- * walls and chassis can hit) plus one thin foot plate that only meets the floor, so a set-down
- * pod stands on it while it settles. Chassis (lower than the clearance) pass under resting pods
- * without a single contact pair: two colliders a pod instead of five keeps 1,000-robot floors cheap.
- * A tote is one box.
- */
-function loadColliders(kind: 'pod' | 'tote', geo: SimModel['loadGeometry']['pod']): RAPIER.ColliderDesc[] {
-  const half = geo.widthM / 2;
-  const body = groups(G_LOAD, G_FLOOR | G_STATIC | G_ROBOT | G_LOAD);
-  if (kind === 'tote') {
-    return [RAPIER.ColliderDesc.cuboid(half, geo.heightM / 2, half * 0.7).setTranslation(0, geo.heightM / 2, 0).setMass(geo.massKg).setCollisionGroups(body).setActiveCollisionTypes(KINEMATIC_ACTIVE)];
-  }
-  const shelfHalfY = (geo.heightM - geo.clearanceM) / 2;
-  const footHalfY = 0.01;
-  return [
-    RAPIER.ColliderDesc.cuboid(half, shelfHalfY, half)
-      .setTranslation(0, geo.clearanceM + shelfHalfY, 0)
-      .setMass(geo.massKg * 0.9)
-      .setCollisionGroups(groups(G_LOAD, G_STATIC | G_ROBOT | G_LOAD))
-      .setActiveCollisionTypes(KINEMATIC_ACTIVE),
-    RAPIER.ColliderDesc.cuboid(half - geo.legM, footHalfY, half - geo.legM)
-      .setTranslation(0, footHalfY, 0)
-      .setMass(geo.massKg * 0.1)
-      .setCollisionGroups(groups(G_LOAD_FOOT, G_FLOOR)),
-  ];
 }

@@ -10,28 +10,30 @@ const CHECKSUM_CHARS = 16;
  * Encodes a replay. Layout (little-endian):
  * `TFRP` · u32 version · 16 ASCII hex checksum of the body · body.
  * Body: header JSON · u32 keyframe count · keyframes · events JSON · trailer JSON.
- * A keyframe is u32 tick, the robot floats, then only the loads that changed since the previous
- * keyframe (u32 count, then u32 index and `loadStride` floats each); the first keyframe has all loads.
+ * A keyframe is u32 tick, then for each frame section of the header, in order, only the rows that
+ * changed since the previous keyframe (u32 count, then u32 row and `stride` floats each); the
+ * first keyframe has every row.
  */
 export function encodeReplay(replay: Replay): Uint8Array {
   const body = new ByteWriter();
   const h = replay.header;
   body.json(h);
   body.u32(replay.keyframes.length);
-  let prev: Float32Array | null = null;
+  let prev: ReplayKeyframe | null = null;
   for (const k of replay.keyframes) {
     body.u32(k.tick);
-    for (let i = 0; i < h.robots * h.robotStride; i++) body.f32(k.robots[i]!);
-    const changed: number[] = [];
-    for (let l = 0; l < h.loads; l++) {
-      if (!prev || !sameLoad(prev, k.loads, l, h.loadStride)) changed.push(l);
+    for (const section of h.sections) {
+      const now = k.sections[section.kind]!;
+      const before = prev?.sections[section.kind];
+      const changed: number[] = [];
+      for (let row = 0; row < section.count; row++) if (!before || !sameRow(before, now, row, section.stride)) changed.push(row);
+      body.u32(changed.length);
+      for (const row of changed) {
+        body.u32(row);
+        for (let j = 0; j < section.stride; j++) body.f32(now[row * section.stride + j]!);
+      }
     }
-    body.u32(changed.length);
-    for (const l of changed) {
-      body.u32(l);
-      for (let j = 0; j < h.loadStride; j++) body.f32(k.loads[l * h.loadStride + j]!);
-    }
-    prev = k.loads;
+    prev = k;
   }
   body.json(replay.events);
   body.json(replay.trailer);
@@ -53,7 +55,10 @@ export function decodeReplay(bytes: Uint8Array): Replay {
     if (r.u8() !== b) throw new ReplayError('not a Testfield replay: the file does not start with TFRP');
   }
   const version = r.u32();
-  if (version !== REPLAY_VERSION) throw new ReplayError(`replay version ${version} is not supported (this build reads version ${REPLAY_VERSION})`);
+  if (version !== REPLAY_VERSION) {
+    const again = 'record it again with `npm run bench -- run <scenario> --replay file.tfr`';
+    throw new ReplayError(`replay version ${version} is not supported: this build reads version ${REPLAY_VERSION} (${version < REPLAY_VERSION ? 'an older recording; ' : ''}${again})`);
+  }
   let expected = '';
   for (let i = 0; i < CHECKSUM_CHARS; i++) expected += String.fromCharCode(r.u8());
   const bodyBytes = bytes.subarray(r.pos);
@@ -61,30 +66,34 @@ export function decodeReplay(bytes: Uint8Array): Replay {
   if (actual !== expected) throw new ReplayError(`replay is corrupt: checksum ${actual} does not match the recorded ${expected}`);
   const b = new ByteReader(bodyBytes);
   const header = b.json<ReplayHeader>();
+  if (!Array.isArray(header.sections)) throw new ReplayError('replay is corrupt: its header has no frame sections');
   const count = b.u32();
   const keyframes: ReplayKeyframe[] = [];
-  let prev: Float32Array | null = null;
+  let prev: ReplayKeyframe | null = null;
   for (let k = 0; k < count; k++) {
     const tick = b.u32();
-    const robots = new Float32Array(header.robots * header.robotStride);
-    for (let i = 0; i < robots.length; i++) robots[i] = b.f32();
-    const loads: Float32Array = prev ? prev.slice() : new Float32Array(header.loads * header.loadStride);
-    const changed = b.u32();
-    for (let c = 0; c < changed; c++) {
-      const l = b.u32();
-      if (l >= header.loads) throw new ReplayError(`replay is corrupt: keyframe ${k} names load ${l} of ${header.loads}`);
-      for (let j = 0; j < header.loadStride; j++) loads[l * header.loadStride + j] = b.f32();
+    const sections: Record<string, Float32Array> = {};
+    for (const section of header.sections) {
+      const rows: Float32Array = prev ? prev.sections[section.kind]!.slice() : new Float32Array(section.count * section.stride);
+      const changed = b.u32();
+      for (let c = 0; c < changed; c++) {
+        const row = b.u32();
+        if (row >= section.count) throw new ReplayError(`replay is corrupt: keyframe ${k} names ${section.kind} ${row} of ${section.count}`);
+        for (let j = 0; j < section.stride; j++) rows[row * section.stride + j] = b.f32();
+      }
+      sections[section.kind] = rows;
     }
-    keyframes.push({ tick, robots, loads });
-    prev = loads;
+    const keyframe = { tick, sections };
+    keyframes.push(keyframe);
+    prev = keyframe;
   }
   const events = b.json<SimEvent[]>();
   const trailer = b.json<ReplayTrailer>();
   return { header, keyframes, events, trailer };
 }
 
-function sameLoad(a: Float32Array, b: Float32Array, load: number, stride: number): boolean {
-  for (let j = load * stride; j < (load + 1) * stride; j++) if (a[j] !== b[j]) return false;
+function sameRow(a: Float32Array, b: Float32Array, row: number, stride: number): boolean {
+  for (let j = row * stride; j < (row + 1) * stride; j++) if (a[j] !== b[j]) return false;
   return true;
 }
 

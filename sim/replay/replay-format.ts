@@ -1,9 +1,10 @@
 import type { SimEvent } from '../events/sim-event.ts';
 import type { Kpis } from '../metrics/kpis.ts';
-import type { ScenarioSpecInput } from '../spec/scenario-spec.ts';
+import type { FrameSectionLayout } from '../host/pose-frame.ts';
+import type { ScenarioSpecInput } from '../kinds/builtin-spec.ts';
 
-/** Version of the replay file layout; readers refuse any other. */
-export const REPLAY_VERSION = 1;
+/** Version of the replay file layout; readers refuse any other (version 2: one frame section per kind). */
+export const REPLAY_VERSION = 2;
 
 /** The four bytes every replay file starts with: `TFRP`. */
 export const REPLAY_MAGIC = [0x54, 0x46, 0x52, 0x50] as const;
@@ -14,16 +15,13 @@ export interface ReplayHeader {
   title: string;
   seed: number;
   controller: string;
-  robots: number;
-  loads: number;
   /** Ticks the recording covers (the final tick). */
   ticks: number;
   hz: number;
   /** A keyframe is stored every this many ticks (plus the final tick). */
   keyframeEveryTicks: number;
-  /** Floats per robot and per load in a keyframe (see `pose-frame.ts`). */
-  robotStride: number;
-  loadStride: number;
+  /** The keyframes' frame sections, one per kind that moves (see `pose-frame.ts`). */
+  sections: FrameSectionLayout[];
   /** The spec as run (overrides applied), so a viewer can draw the layout. */
   spec: ScenarioSpecInput;
 }
@@ -31,8 +29,7 @@ export interface ReplayHeader {
 /** Poses at one tick, laid out like a `PoseFrame`. */
 export interface ReplayKeyframe {
   tick: number;
-  robots: Float32Array;
-  loads: Float32Array;
+  sections: Record<string, Float32Array>;
 }
 
 /** What the run ended with: a viewer checks its own fold of the events against these. */

@@ -1,6 +1,7 @@
 import type { SimEvent } from '../events/sim-event.ts';
-import type { PoseFrame } from '../host/pose-frame.ts';
+import { frameLayout, type PoseFrame } from '../host/pose-frame.ts';
 import type { Kpis } from '../metrics/kpis.ts';
+import type { SimModel } from '../model/sim-model.ts';
 import type { Replay, ReplayHeader, ReplayKeyframe } from './replay-format.ts';
 
 /** Collects keyframes and events while a host runs; {@link ReplayRecorder.finish} returns the replay. */
@@ -20,7 +21,9 @@ export function createReplayRecorder(header: Omit<ReplayHeader, 'ticks'>): Repla
     keyframe(frame) {
       const last = keyframes[keyframes.length - 1];
       if (last && last.tick === frame.tick) return;
-      keyframes.push({ tick: frame.tick, robots: frame.robots.slice(), loads: frame.loads.slice() });
+      const sections: Record<string, Float32Array> = {};
+      for (const section of header.sections) sections[section.kind] = (frame.sections[section.kind] ?? new Float32Array(section.count * section.stride)).slice();
+      keyframes.push({ tick: frame.tick, sections });
     },
     events(events) {
       for (const e of events) log.push(e);
@@ -29,6 +32,11 @@ export function createReplayRecorder(header: Omit<ReplayHeader, 'ticks'>): Repla
       return { header: { ...header, ticks }, keyframes, events: log, trailer: { kpis, hash } };
     },
   };
+}
+
+/** The header of a replay of `model` (the spec as run, the frame layout), for {@link createReplayRecorder}. */
+export function replayHeaderOf(model: SimModel, seed: number, controller: string, keyframeEveryTicks: number): Omit<ReplayHeader, 'ticks'> {
+  return { scenarioId: model.id, title: model.spec.title, seed, controller, hz: model.hz, keyframeEveryTicks, sections: frameLayout(model).map((s) => ({ ...s, fields: [...s.fields] })), spec: model.spec };
 }
 
 /**

@@ -6,7 +6,6 @@ import type { LoadTable } from '../kinds/load/load-columns.ts';
 import type { RobotTable } from '../kinds/robot/robot-columns.ts';
 import type { StationTable } from '../kinds/station/station-columns.ts';
 
-export { RobotMode } from '../kinds/robot/robot-columns.ts';
 export type { RobotTable, LoadTable, StationTable };
 
 /** One order line: a SKU to pick, the load chosen to present it. */

@@ -1,4 +1,3 @@
-import { builtinKinds } from '../kinds/builtin-kinds.ts';
 import { tableFromPlain, tableToPlain, type ThingTable } from '../kinds/columns.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import { PhysicsWorld } from '../physics/rapier.ts';
@@ -31,9 +30,9 @@ export interface SimSnapshot {
 const NOT_STATE: ReadonlySet<string> = new Set(['things', 'robots', 'loads', 'stations', 'physics', 'events', 'changedTasks']);
 
 /** The sim's own tables (not the physics) as canonical JSON: same state ⇒ same string. */
-export function tablesJson(state: SimState): string {
+export function tablesJson(model: SimModel, state: SimState): string {
   const things: Record<string, unknown> = {};
-  for (const kind of builtinKinds.kinds) things[kind.id] = tableToPlain(kind.columns, state.things[kind.id]!);
+  for (const kind of model.kinds.kinds) things[kind.id] = tableToPlain(kind.columns, state.things[kind.id]!);
   const rest: Record<string, unknown> = {};
   for (const key of Object.keys(state).filter((k) => !NOT_STATE.has(k)).sort()) rest[key] = (state as unknown as Record<string, unknown>)[key];
   return JSON.stringify({ things, ...rest });
@@ -43,8 +42,8 @@ export function tablesJson(state: SimState): string {
  * 64-bit hash (16 hex chars) of the sim tables plus Rapier's world snapshot.
  * Costs a world snapshot (≈10 ms per 100 robots): call it at checkpoints, not every tick.
  */
-export function hashState(state: SimState): string {
-  return new Hasher().string(tablesJson(state)).bytes(state.physics.snapshot()).hex();
+export function hashState(model: SimModel, state: SimState): string {
+  return new Hasher().string(tablesJson(model, state)).bytes(state.physics.snapshot()).hex();
 }
 
 /** Takes a snapshot of the state (and the controller's saved state, if any). */
@@ -53,7 +52,7 @@ export function snapshotState(model: SimModel, state: SimState, controller: unkn
     version: SNAPSHOT_VERSION,
     scenario: model.id,
     tick: state.tick,
-    tables: tablesJson(state),
+    tables: tablesJson(model, state),
     world: state.physics.snapshot(),
     handles: state.physics.handlesJson(),
     controller,
@@ -66,14 +65,14 @@ export function restoreState(model: SimModel, snap: SimSnapshot): SimState {
   if (snap.scenario !== model.id) throw new Error(`snapshot is of scenario ${snap.scenario}, not ${model.id}`);
   const { things: plainThings, ...rest } = JSON.parse(snap.tables) as { things: Record<string, Record<string, unknown>> } & Record<string, unknown>;
   const things: Record<string, ThingTable> = {};
-  for (const kind of builtinKinds.kinds) {
+  for (const kind of model.kinds.kinds) {
     const plain = plainThings[kind.id];
     if (!plain) throw new Error(`snapshot has no table for kind "${kind.id}"`);
     things[kind.id] = tableFromPlain(kind.columns, plain, kind.id);
   }
   return stateWithThings(things, {
     ...(rest as Omit<SimState, 'things' | 'robots' | 'loads' | 'stations' | 'physics' | 'events' | 'changedTasks'>),
-    physics: PhysicsWorld.restore(snap.world, snap.handles, model.dtSec),
+    physics: PhysicsWorld.restore(snap.world, snap.handles, model.dtSec, model.kinds.layers),
     events: [],
     changedTasks: [],
   });

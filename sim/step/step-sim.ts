@@ -1,31 +1,21 @@
-import type { SimModel } from '../model/sim-model.ts';
-import type { SimState } from '../state/sim-state.ts';
-import { advanceOrders } from '../kinds/station/advance-orders.ts';
-import { applyCommands } from '../kinds/robot/apply-commands.ts';
-import { detectDeadlocks } from '../kinds/robot/detect-deadlocks.ts';
-import { driveRobots } from '../kinds/robot/drive-robots.ts';
-import { injectFaults } from '../kinds/robot/robot-stall.ts';
-import { resolveContacts } from './resolve-contacts.ts';
-import { resolveHandling } from '../kinds/robot/resolve-handling.ts';
-import { resolvePicks } from '../kinds/station/resolve-picks.ts';
-import type { SafetyField } from '../kinds/robot/safety-field.ts';
-import { sampleFleet } from '../kinds/robot/sample-fleet.ts';
-
-/** Wall-clock split of one tick, filled only when a host passes a clock (never read by the sim). */
-export interface StageClock {
-  now(): number;
-  physicsMs: number;
-}
+import type { StageContext } from '../kinds/stage-slots.ts';
+import { dispatchCommands } from './dispatch-commands.ts';
+import { dispatchContacts } from './dispatch-contacts.ts';
+import { fireTimeline } from './fire-timeline.ts';
 
 /**
- * One tick: `applyCommands → advanceOrders → driveRobots → stepPhysics → resolveContacts →
- * resolveHandling → resolvePicks → injectFaults → detectDeadlocks → sampleFleet`, then `tick += 1`.
- * `commands` are those a controller issued for this tick (empty between control ticks).
+ * One tick: the slots of `STAGE_SLOTS` in order, then `tick += 1`. The core runs the command
+ * routing (when a controller issued commands), the physics step, the contact dispatch and the
+ * scripted timeline; every other slot runs the kinds' stages registered for it, in registry order.
  */
-export function stepSim(model: SimModel, state: SimState, commands: readonly unknown[], safety: SafetyField, clock?: StageClock): void {
-  if (commands.length > 0) applyCommands(model, state, commands);
-  advanceOrders(model, state);
-  driveRobots(model, state, safety);
+export function stepSim(ctx: StageContext): void {
+  const { state } = ctx;
+  const stages = ctx.model.kinds.stages;
+  if (ctx.commands.length > 0) dispatchCommands(ctx);
+  for (const run of stages.command) run(ctx);
+  for (const run of stages.release) run(ctx);
+  for (const run of stages.motion) run(ctx);
+  const clock = ctx.clock;
   if (clock) {
     const t0 = clock.now();
     state.physics.step();
@@ -33,11 +23,13 @@ export function stepSim(model: SimModel, state: SimState, commands: readonly unk
   } else {
     state.physics.step();
   }
-  resolveContacts(model, state);
-  resolveHandling(model, state);
-  resolvePicks(model, state);
-  injectFaults(model, state);
-  detectDeadlocks(model, state);
-  sampleFleet(model, state);
+  dispatchContacts(ctx);
+  for (const run of stages.settle) run(ctx);
+  for (const run of stages.handling) run(ctx);
+  for (const run of stages.process) run(ctx);
+  fireTimeline(ctx);
+  for (const run of stages.scripted) run(ctx);
+  for (const run of stages.monitor) run(ctx);
+  for (const run of stages.sample) run(ctx);
   state.tick += 1;
 }

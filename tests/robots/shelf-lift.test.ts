@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetController, FleetObservation, RobotCommand } from '../../sim/index.ts';
+import { KindIndex } from '../../sim/index.ts';
 import { makeHost, makeSpec } from '../helpers/make-host.ts';
 
 const LAYOUT = ['#########', '#S......#', '#.......#', '#..R....#', '#.......#', '#...P...#', '#########'];
@@ -49,12 +50,12 @@ describe('a shelf-lifting robot', () => {
     const seen: Array<{ phase: string; pod: { x: number; y: number; z: number }; robot: { x: number; z: number } }> = [];
     let hostRef: Awaited<ReturnType<typeof makeHost>> | null = null;
     const controller = scriptedCarrier((o, phase) => {
-      const pose = hostRef!.state.physics.loadPose(0);
+      const pose = hostRef!.state.physics.bodyPose(KindIndex.Load, 0);
       seen.push({ phase, pod: { x: pose.x, y: pose.y, z: pose.z }, robot: { x: o.robots[0]!.x, z: o.robots[0]!.z } });
     });
     const host = await makeHost({ spec: makeSpec(LAYOUT, { horizonSec: 90 }), controller });
     hostRef = host;
-    const home = host.state.physics.loadPose(0);
+    const home = host.state.physics.bodyPose(KindIndex.Load, 0);
     expect(home.x).toBeCloseTo(3.5, 6);
     expect(home.z).toBeCloseTo(3.5, 6);
     const events = [];
@@ -73,7 +74,7 @@ describe('a shelf-lifting robot', () => {
     expect(atStation.pod.y).toBeCloseTo(0.06, 3);
     expect(atStation.robot.x).toBeCloseTo(atStation.pod.x, 2);
     // Back home the pod rests on the floor again where it started, and the robot is free.
-    const final = host.state.physics.loadPose(0);
+    const final = host.state.physics.bodyPose(KindIndex.Load, 0);
     expect(final.x).toBeCloseTo(3.5, 2);
     expect(final.z).toBeCloseTo(3.5, 2);
     expect(Math.abs(final.y)).toBeLessThan(0.02);

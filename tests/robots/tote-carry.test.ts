@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetController, RobotCommand } from '../../sim/index.ts';
+import { KindIndex } from '../../sim/index.ts';
 import { makeHost, makeSpec } from '../helpers/make-host.ts';
 
 const LAYOUT = ['#########', '#S......#', '#.......#', '#...T...#', '#.......#', '#...P...#', '#########'];
@@ -45,7 +46,7 @@ describe('a tote-carrying robot', () => {
     };
     const spec = makeSpec(LAYOUT, { fleet: [{ model: 'tote-carrier', count: 1 }], horizonSec: 90 });
     const host = await makeHost({ spec, controller });
-    const start = host.state.physics.loadPose(0);
+    const start = host.state.physics.bodyPose(KindIndex.Load, 0);
     expect(start).toMatchObject({ x: 4.5, z: 3.5 });
     expect(start.y).toBeCloseTo(0.4, 6);
     const events = [];
@@ -57,7 +58,7 @@ describe('a tote-carrying robot', () => {
     const rejections = events.filter((e) => e.type === 'command.rejected');
     expect(rejections).toHaveLength(1);
     expect(rejections[0]).toMatchObject({ robot: 0, reason: expect.stringContaining('a tote can only be set down on a tote stand (T)') });
-    const end = host.state.physics.loadPose(0);
+    const end = host.state.physics.bodyPose(KindIndex.Load, 0);
     expect(end.x).toBeCloseTo(4.5, 2);
     expect(end.z).toBeCloseTo(3.5, 2);
     expect(end.y).toBeCloseTo(0.4, 2);

@@ -1,8 +1,45 @@
+import { CellKind } from '../../model/layout-grid.ts';
+import type { SimState } from '../../state/sim-state.ts';
 import type { KindDef } from '../kind-def.ts';
+import { KindIndex } from '../kind-index.ts';
+import type { LoadModel } from '../../model/sim-model.ts';
+import { buildLoads, LOAD_LAYERS } from './load-bodies.ts';
 import { LOAD_COLUMNS } from './load-columns.ts';
+import { compileLoads } from './load-compile.ts';
+import { loadContact } from './load-contacts.ts';
+import { settleLoads } from './settle-loads.ts';
 
-/** Things that are carried: rack pods and totes. */
-export const loadKind: KindDef = {
+/** Things that are carried: rack pods (`R`) and totes on their stands (`T`). */
+export const loadKind: KindDef<undefined, LoadModel> = {
   id: 'load',
+  legend: {
+    R: { cell: CellKind.Rack, meaning: 'storage location holding a rack pod; empty-handed lifters drive under it' },
+    T: { cell: CellKind.ToteRack, meaning: 'tote stand holding a tote; a tote robot drives in under it (north-south only) to load or unload' },
+  },
   columns: LOAD_COLUMNS,
+  compile: compileLoads,
+  init(table, model) {
+    const node = (table as unknown as SimState['loads']).node;
+    for (const load of model.loads) node[load.id] = load.homeNode;
+  },
+  layers: LOAD_LAYERS,
+  buildOrder: 10,
+  build: buildLoads,
+  stages: [{ slot: 'settle', run: settleLoads }],
+  onContact: loadContact,
+  frame: {
+    fields: ['x', 'y', 'z', 'holderKind', 'holderId'],
+    write(model, state, out) {
+      const loads = state.loads;
+      for (let l = 0; l < model.loads.length; l++) {
+        const p = state.physics.bodyTranslation(KindIndex.Load, l);
+        const o = l * 5;
+        out[o] = p.x;
+        out[o + 1] = p.y;
+        out[o + 2] = p.z;
+        out[o + 3] = loads.holderKind[l]!;
+        out[o + 4] = loads.holderId[l]!;
+      }
+    },
+  },
 };

@@ -1,7 +1,9 @@
 import { CellKind } from '../../model/layout-grid.ts';
+import { KindIndex } from '../kind-index.ts';
 import { nodeAt } from '../../model/roadmap.ts';
 import type { SimModel } from '../../model/sim-model.ts';
-import { RobotMode, type SimState } from '../../state/sim-state.ts';
+import type { SimState } from '../../state/sim-state.ts';
+import { RobotMode } from './robot-columns.ts';
 import { approach, clamp, rotateHeadingAt } from '../../util/motion-math.ts';
 import type { SafetyField } from './safety-field.ts';
 
@@ -108,11 +110,11 @@ function driveRobot(model: SimModel, state: SimState, safety: SafetyField, i: nu
   if (r.task[i]! >= 0) r.busyTicks[i] = r.busyTicks[i]! + 1;
   const moved = v !== 0 || w !== 0;
   // Only moving bodies are touched, so standing robots cost the physics nothing.
-  if (moved) state.physics.setRobotPose(i, r.posX[i]!, r.posZ[i]!, r.headX[i]!, r.headZ[i]!);
+  if (moved) state.physics.setNextYawPose(KindIndex.Robot, i, r.posX[i]!, spec.footprint.heightM / 2, r.posZ[i]!, r.headX[i]!, r.headZ[i]!);
   const load = r.carriedLoad[i]!;
   if (load >= 0 && (moved || mode === RobotMode.Lifting || mode === RobotMode.Dropping)) {
     const lift = liftProgress(model, state, i);
-    state.physics.setCarriedLoadPose(load, r.posX[i]!, model.loadBaseYM[load]! + lift * spec.liftHeightM, r.posZ[i]!);
+    state.physics.setNextTranslation(KindIndex.Load, load, r.posX[i]!, model.loadBaseYM[load]! + lift * spec.liftHeightM, r.posZ[i]!);
   }
 }
 

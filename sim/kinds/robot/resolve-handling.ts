@@ -1,19 +1,12 @@
 import type { SimModel } from '../../model/sim-model.ts';
-import { RobotMode, type SimState } from '../../state/sim-state.ts';
-import { robotNode } from './apply-commands.ts';
+import type { SimState } from '../../state/sim-state.ts';
+import { RobotMode } from './robot-columns.ts';
+import { KindIndex } from '../kind-index.ts';
+import { robotNode } from './robot-position.ts';
 import { findTask, releaseLoadTask, taskChanged } from '../station/task-lifecycle.ts';
 
 /** Seconds a set-down load is simulated dynamically before it is fixed where it lies. */
 export const SETTLE_SEC = 1.5;
-
-function settleLoads(state: SimState): void {
-  const settle = state.loads.settleTicksLeft;
-  for (let l = 0; l < settle.length; l++) {
-    if (settle[l] === 0) continue;
-    settle[l] = settle[l]! - 1;
-    if (settle[l] === 0 && state.loads.holderKind[l] === -1) state.physics.fixLoad(l);
-  }
-}
 
 /**
  * Stage 5: finishes lifts and drops whose time is up. A lift binds the load to the robot and
@@ -22,7 +15,6 @@ function settleLoads(state: SimState): void {
  */
 export function resolveHandling(model: SimModel, state: SimState): void {
   const r = state.robots;
-  settleLoads(state);
   for (let i = 0; i < r.count; i++) {
     const mode = r.mode[i]!;
     if (mode !== RobotMode.Lifting && mode !== RobotMode.Dropping) continue;
@@ -44,7 +36,7 @@ export function resolveHandling(model: SimModel, state: SimState): void {
     state.loads.holderKind[load] = -1;
     state.loads.holderId[load] = -1;
     state.loads.node[load] = node;
-    state.physics.releaseLoad(load);
+    state.physics.makeDynamic(KindIndex.Load, load);
     state.loads.settleTicksLeft[load] = Math.round(SETTLE_SEC * model.hz);
     state.events.push({ type: 'load.dropped', tick: state.tick, robot: i, load, node });
     if (!task || task.load !== load) continue;

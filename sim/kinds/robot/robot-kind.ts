@@ -1,8 +1,55 @@
+import { CellKind } from '../../model/layout-grid.ts';
+import type { RobotModel } from '../../model/sim-model.ts';
 import type { KindDef } from '../kind-def.ts';
-import { ROBOT_COLUMNS } from './robot-columns.ts';
+import { applyCommands } from './apply-commands.ts';
+import { detectDeadlocks } from './detect-deadlocks.ts';
+import { driveRobots } from './drive-robots.ts';
+import { fleetSpecSchema, type FleetEntrySpec } from './fleet-spec.ts';
+import { resolveHandling } from './resolve-handling.ts';
+import { buildRobots, ROBOT_LAYERS } from './robot-bodies.ts';
+import { ROBOT_COLUMNS, type RobotTable } from './robot-columns.ts';
+import { compileRobots } from './robot-compile.ts';
+import { robotContact } from './robot-contacts.ts';
+import { robotFrame } from './robot-frame.ts';
+import { clearStalls, robotStall } from './robot-stall.ts';
+import { SafetyField } from './safety-field.ts';
+import { sampleFleet } from './sample-fleet.ts';
 
-/** Mobile robots: shelf lifters and tote carriers driven by the fleet controller. */
-export const robotKind: KindDef = {
+/**
+ * Mobile robots (shelf lifters, tote carriers): spec section `fleet`, spawn points `S` and
+ * chargers `C`, kinematic chassis driven by the onboard motion model with a safety field, lifts
+ * and drops, scripted stalls, physical deadlock detection and fleet totals.
+ */
+export const robotKind: KindDef<FleetEntrySpec[], RobotModel> = {
   id: 'robot',
+  spec: { key: 'fleet', schema: fleetSpecSchema, required: true, description: 'Robots by model: how many and where they spawn.' },
+  legend: {
+    S: { cell: CellKind.Spawn, meaning: 'spawn point (floor)' },
+    C: { cell: CellKind.Charger, meaning: 'charger' },
+  },
   columns: ROBOT_COLUMNS,
+  compile: compileRobots,
+  init(table, model) {
+    const robots = table as unknown as RobotTable;
+    for (const robot of model.robots) {
+      robots.posX[robot.id] = model.roadmap.nodeX[robot.spawnNode]!;
+      robots.posZ[robot.id] = model.roadmap.nodeZ[robot.spawnNode]!;
+      robots.batteryWh[robot.id] = robot.model.battery.capacityWh;
+    }
+  },
+  layers: ROBOT_LAYERS,
+  buildOrder: 20,
+  build: buildRobots,
+  applyCommands: (commands, { model, state }) => applyCommands(model, state, commands),
+  createScratch: (model) => new SafetyField(model),
+  stages: [
+    { slot: 'motion', run: (ctx) => driveRobots(ctx.model, ctx.state, ctx.scratch<SafetyField>('robot')) },
+    { slot: 'handling', run: ({ model, state }) => resolveHandling(model, state) },
+    { slot: 'scripted', run: clearStalls },
+    { slot: 'monitor', run: ({ model, state }) => detectDeadlocks(model, state) },
+    { slot: 'sample', run: ({ model, state }) => sampleFleet(model, state) },
+  ],
+  scripted: { 'robot.stall': robotStall },
+  onContact: robotContact,
+  frame: robotFrame,
 };

@@ -1,14 +1,34 @@
-import type { SimModel } from '../../model/sim-model.ts';
-import type { SimState } from '../../state/sim-state.ts';
+import { z } from 'zod';
+import type { ScriptedHandler } from '../kind-def.ts';
+import type { StageContext } from '../stage-slots.ts';
 
-/** Stage 8: scripted faults start and end on their tick. */
-export function injectFaults(model: SimModel, state: SimState): void {
+/** `robot.stall`: a robot stops dead for a while (a bumper trip, a lost localisation). */
+export const robotStallSchema = z.strictObject({
+  atSec: z.number().nonnegative(),
+  kind: z.literal('robot.stall'),
+  /** Robot index in fleet order. */
+  robot: z.number().int().nonnegative(),
+  durationSec: z.number().positive(),
+});
+
+/** A scripted robot stall as authored. */
+export type RobotStallEvent = z.infer<typeof robotStallSchema>;
+
+/** The robot kind's handler of `robot.stall`. */
+export const robotStall: ScriptedHandler<RobotStallEvent> = {
+  schema: robotStallSchema,
+  check(event, model, issue) {
+    if (event.robot >= model.robots.length) issue('robot', `robot ${event.robot} does not exist (fleet has ${model.robots.length})`);
+  },
+  fire(event, { model, state }) {
+    state.robots.faultUntilTick[event.robot] = state.tick + Math.round(event.durationSec * model.hz);
+    state.events.push({ type: 'fault.injected', tick: state.tick, robot: event.robot, kind: event.kind, durationSec: event.durationSec });
+  },
+};
+
+/** Scripted-slot stage: stalls whose time is up end (after this tick's timeline fired). */
+export function clearStalls({ state }: StageContext): void {
   const r = state.robots;
-  for (const fault of model.spec.faults) {
-    if (Math.round(fault.atSec * model.hz) !== state.tick) continue;
-    r.faultUntilTick[fault.robot] = state.tick + Math.round(fault.durationSec * model.hz);
-    state.events.push({ type: 'fault.injected', tick: state.tick, robot: fault.robot, kind: fault.kind, durationSec: fault.durationSec });
-  }
   for (let i = 0; i < r.count; i++) {
     if (r.faultUntilTick[i]! >= 0 && r.faultUntilTick[i]! <= state.tick) {
       r.faultUntilTick[i] = -1;

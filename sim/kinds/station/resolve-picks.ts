@@ -1,7 +1,7 @@
 import { CellKind } from '../../model/layout-grid.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState, TaskState } from '../../state/sim-state.ts';
-import { robotNode } from '../robot/apply-commands.ts';
+import { robotNode } from '../robot/robot-position.ts';
 import { findById } from '../../util/find-by-id.ts';
 import { findTask, taskChanged } from './task-lifecycle.ts';
 

@@ -1,8 +1,29 @@
+import { CellKind } from '../../model/layout-grid.ts';
+import type { StationModel } from '../../model/sim-model.ts';
 import type { KindDef } from '../kind-def.ts';
+import { advanceOrders } from './advance-orders.ts';
+import { ordersSpecSchema, type OrdersSpec } from './orders-spec.ts';
+import { resolvePicks } from './resolve-picks.ts';
 import { STATION_COLUMNS } from './station-columns.ts';
 
-/** Goods-to-person pick stations and the order flow that feeds them. */
-export const stationKind: KindDef = {
+/**
+ * Goods-to-person pick stations (`P`) and the order flow that feeds them: spec section `orders`
+ * (a seeded Poisson stream), tasks that bring loads to stations, and pickers working lines off.
+ */
+export const stationKind: KindDef<OrdersSpec, StationModel> = {
   id: 'station',
+  spec: { key: 'orders', schema: ordersSpecSchema, required: true, description: 'The order stream picked at the stations.' },
+  legend: { P: { cell: CellKind.Station, meaning: 'pick station: a robot parks here while a picker works' } },
   columns: STATION_COLUMNS,
+  compile(ctx) {
+    const stations = ctx.cellsOf('P').map((cell, id) => ({ id, node: ctx.roadmap.cellNode[cell]! }));
+    if (stations.length === 0) ctx.issue('layout.rows', 'the layout has no pick station (P)');
+    const lines = ctx.section?.linesPerOrder;
+    if (lines && lines.min > lines.max) ctx.issue('orders.linesPerOrder.min', `min ${lines.min} exceeds max ${lines.max}`);
+    return { things: stations };
+  },
+  stages: [
+    { slot: 'release', run: ({ model, state }) => advanceOrders(model, state) },
+    { slot: 'process', run: ({ model, state }) => resolvePicks(model, state) },
+  ],
 };

@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import { CellKind } from '../../model/layout-grid.ts';
+import type { RobotModel } from '../../model/sim-model.ts';
+import { robotModelSpecSchema, type RobotModelSpec } from '../../spec/robot-model-spec.ts';
+import { formatPath } from '../../spec/spec-error.ts';
+import type { KindCompileContext } from '../kind-def.ts';
+import type { fleetSpecSchema } from './fleet-spec.ts';
+
+const CELL_NAMES: Record<number, string> = {
+  [CellKind.Wall]: 'a wall (#)',
+  [CellKind.Rack]: 'a rack pod (R)',
+  [CellKind.ToteRack]: 'a tote rack (T)',
+  [CellKind.Station]: 'a pick station (P)',
+  [CellKind.Charger]: 'a charger (C)',
+};
+
+/**
+ * Robots in fleet order: each entry's model from the host's robot-model catalogue, spawned on its
+ * `spawnCells` or on the layout's `S` cells in reading order. Chargers (`C`) become `chargerNodes`.
+ */
+export function compileRobots(ctx: KindCompileContext<z.output<typeof fleetSpecSchema>>): { things: RobotModel[]; model: { chargerNodes: number[] } } {
+  const { grid, roadmap } = ctx;
+  const catalog = ctx.catalog as Readonly<Record<string, RobotModelSpec>>;
+  const fleet = ctx.section ?? [];
+  const spawnCells = ctx.cellsOf('S');
+  const total = fleet.reduce((s, e) => s + e.count, 0);
+  let nextSpawn = 0;
+  const robots: RobotModel[] = [];
+  const usedSpawn = new Set<number>();
+  fleet.forEach((entry, f) => {
+    const raw = catalog[entry.model];
+    if (!raw) {
+      ctx.issue(`fleet[${f}].model`, `unknown robot model "${entry.model}"; known: ${Object.keys(catalog).join(', ')}`);
+      return;
+    }
+    const checked = robotModelSpecSchema.safeParse(raw);
+    if (!checked.success) {
+      for (const issue of checked.error.issues) ctx.issue(`fleet[${f}].model(${entry.model}).${formatPath(issue.path)}`, issue.message);
+      return;
+    }
+    const model = checked.data;
+    for (let k = 0; k < entry.count; k++) {
+      let cell: number;
+      let path: string;
+      if (entry.spawnCells) {
+        const ref = entry.spawnCells[k];
+        path = `fleet[${f}].spawnCells[${k}]`;
+        if (!ref) {
+          ctx.issue(`fleet[${f}].spawnCells`, `${entry.count} robots but only ${entry.spawnCells.length} spawn cells`);
+          return;
+        }
+        if (ref.row >= grid.rows || ref.col >= grid.cols) {
+          ctx.issue(path, `cell (row ${ref.row}, col ${ref.col}) is outside the ${grid.rows}×${grid.cols} layout`);
+          continue;
+        }
+        cell = ref.row * grid.cols + ref.col;
+        const kind = grid.kinds[cell]!;
+        if (kind !== CellKind.Floor && kind !== CellKind.Spawn && kind !== CellKind.OneWay) {
+          ctx.issue(path, `cell (row ${ref.row}, col ${ref.col}) is ${CELL_NAMES[kind] ?? 'not floor'}; robots must spawn on floor`);
+          continue;
+        }
+      } else {
+        path = `fleet[${f}].count`;
+        if (nextSpawn >= spawnCells.length) {
+          ctx.issue(path, `fleet needs ${total} spawn points but the layout has ${spawnCells.length} (S)`);
+          return;
+        }
+        cell = spawnCells[nextSpawn++]!;
+      }
+      if (usedSpawn.has(cell)) {
+        ctx.issue(path, `two robots spawn on the same cell (row ${Math.floor(cell / grid.cols)}, col ${cell % grid.cols})`);
+        continue;
+      }
+      usedSpawn.add(cell);
+      robots.push({ id: robots.length, model, spawnNode: roadmap.cellNode[cell]! });
+    }
+  });
+  return { things: robots, model: { chargerNodes: ctx.cellsOf('C').map((cell) => roadmap.cellNode[cell]!) } };
+}

@@ -1,0 +1,22 @@
+import type { CollisionKind } from '../../events/sim-event.ts';
+import { STATIC_OWNER } from '../../physics/rapier.ts';
+import { pushContact } from '../contact-events.ts';
+import type { ContactBetween } from '../kind-def.ts';
+import { KindIndex } from '../kind-index.ts';
+import type { StageContext } from '../stage-slots.ts';
+
+/**
+ * Contacts a robot is the first kind of (owners ordered static < robot < load): chassis against
+ * chassis, walls and stands, and loads it does not carry. Placed at the robot.
+ */
+export function robotContact(contact: ContactBetween, ctx: StageContext): void {
+  const r = ctx.state.robots;
+  const { kindA, idA, kindB, idB } = contact;
+  let kind: CollisionKind | null = null;
+  if (kindA === KindIndex.Robot && kindB === KindIndex.Robot) kind = 'robotRobot';
+  else if (kindA === STATIC_OWNER && kindB === KindIndex.Robot) kind = 'robotStatic';
+  else if (kindA === KindIndex.Robot && kindB === KindIndex.Load) kind = r.carriedLoad[idA] === idB ? null : 'robotLoad';
+  if (!kind) return;
+  const robot = kindB === KindIndex.Robot ? idB : idA;
+  pushContact(ctx, contact, kind, r.posX[robot]!, r.posZ[robot]!);
+}

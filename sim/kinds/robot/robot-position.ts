@@ -1,0 +1,24 @@
+import { nodeAt } from '../../model/roadmap.ts';
+import type { SimModel } from '../../model/sim-model.ts';
+import type { SimState } from '../../state/sim-state.ts';
+
+/** A robot counts as "at" a node within this distance of its centre, standing still. */
+export const AT_NODE_TOLERANCE_M = 0.05;
+const STILL_MPS = 0.02;
+
+/** The node under a robot, and whether it stands still on its centre. */
+export function robotNode(model: SimModel, state: SimState, robot: number): { node: number; atNode: boolean } {
+  const r = state.robots;
+  const node = nodeAt(model.roadmap, model.grid.cols, model.grid.rows, r.posX[robot]!, r.posZ[robot]!);
+  return { node, atNode: isAtNode(model, state, robot, node) };
+}
+
+/** Whether `robot` stands still within {@link AT_NODE_TOLERANCE_M} of `node`'s centre (false for -1). */
+export function isAtNode(model: SimModel, state: SimState, robot: number, node: number): boolean {
+  if (node < 0) return false;
+  const r = state.robots;
+  const dx = r.posX[robot]! - model.roadmap.nodeX[node]!;
+  const dz = r.posZ[robot]! - model.roadmap.nodeZ[node]!;
+  return dx * dx + dz * dz <= AT_NODE_TOLERANCE_M ** 2 && Math.abs(r.speedMps[robot]!) < STILL_MPS;
+}
+
