@@ -34,9 +34,12 @@ describe.each(Object.keys(scenarios))('conformance of %s', (scenario) => {
     const first = await makeHost(options);
     runCollect(first, half);
     const snapshot = structuredClone(first.snapshot());
+    const atSnapshot = first.hash();
     first.dispose();
     const second = await makeHost(options);
     second.restore(snapshot);
+    expect(second.hash(), 'a restored state must hash like the state it was taken of (every kind, every column)').toBe(atSnapshot);
+    expect(Object.keys(second.state.things)).toEqual(second.model.kinds.kinds.map((k) => k.id));
     runCollect(second, ticks - half);
     expect(second.tick).toBe(ticks);
     expect(second.hash(), 'snapshot → restore → continue must give the uninterrupted hash').toBe(expected);

@@ -1,6 +1,6 @@
 import { controllers, robotModels } from '../../robots/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
-import { SimHost, type FleetController, type ScenarioOverrides, type ScenarioSpecInput, type SimEvent } from '../../sim/index.ts';
+import { SimHost, type FleetController, type KindRegistry, type ScenarioOverrides, type ScenarioSpecInput, type SimEvent } from '../../sim/index.ts';
 
 /** A loaded host for a registered scenario (short horizons keep tests fast). */
 export async function makeHost(options: {
@@ -9,12 +9,13 @@ export async function makeHost(options: {
   seed?: number;
   controller?: string | FleetController;
   overrides?: ScenarioOverrides;
+  kinds?: KindRegistry;
 }): Promise<SimHost> {
   const host = await SimHost.create(robotModels);
   const spec = options.spec ?? findScenario(options.scenario ?? 'warehouse/g2p-small');
   if (!spec) throw new Error(`no scenario ${options.scenario}`);
   const controller = typeof options.controller === 'object' ? options.controller : controllers[options.controller ?? 'greedy']!();
-  host.load({ spec, controller, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.overrides ? { overrides: options.overrides } : {}) });
+  host.load({ spec, controller, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.overrides ? { overrides: options.overrides } : {}), ...(options.kinds ? { kinds: options.kinds } : {}) });
   return host;
 }
 

@@ -22,7 +22,7 @@ export function rejectCommand(state: SimState, robot: number | null, reason: str
 }
 
 /**
- * Stage 1: validate and apply the commands a controller issued this control tick.
+ * Command slot (via `applyCommands` of the robot kind): validate and apply the commands a controller issued this control tick.
  * Robots busy lifting, dropping or stalled by a fault refuse motion commands.
  */
 export function applyCommands(model: SimModel, state: SimState, commands: readonly unknown[]): void {

@@ -6,7 +6,7 @@ import { findWaitCycles } from '../../util/wait-cycles.ts';
 export const DEADLOCK_AFTER_SEC = 10;
 
 /**
- * Stage 9: physical deadlock detection, once per simulated second. Each robot held by its safety
+ * Monitor-slot stage: physical deadlock detection, once per simulated second. Each robot held by its safety
  * field waits for at most one robot (`blockedBy`), so the wait-for graph is a functional graph and
  * its cycles are found in O(n). A cycle whose members have all waited `DEADLOCK_AFTER_SEC` is
  * reported once as `deadlock.detected`; members are reported again only after they moved.

@@ -14,7 +14,7 @@ const STEER_GAIN = 4;
 const REACH_M = 1e-3;
 
 /**
- * Stage 2: the onboard controller and motion model of every robot. Works out target speed and
+ * Motion-slot stage: the onboard controller and motion model of every robot. Works out target speed and
  * turn rate from the mode (drive setpoints or route following), caps speed with the safety field,
  * applies acceleration and turn-rate limits, integrates diff-drive kinematics and hands the new
  * pose to the kinematic chassis. Carried loads follow their robot.

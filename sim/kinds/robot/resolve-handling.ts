@@ -9,7 +9,7 @@ import { findTask, releaseLoadTask, taskChanged } from '../station/task-lifecycl
 export const SETTLE_SEC = 1.5;
 
 /**
- * Stage 5: finishes lifts and drops whose time is up. A lift binds the load to the robot and
+ * Handling-slot stage: finishes lifts and drops whose time is up. A lift binds the load to the robot and
  * moves its task to `carrying`; a drop sets the load on the node and, for a task whose picks
  * are done, completes it when the node is storage.
  */

@@ -4,7 +4,7 @@ import type { SimState } from '../../state/sim-state.ts';
 /** Fleet totals are sampled every this many simulated seconds (and at the horizon). */
 export const SAMPLE_EVERY_SEC = 10;
 
-/** Stage 9: emits cumulative fleet totals (`fleet.sampled`) for the distance, utilisation and energy KPIs. */
+/** Sample-slot stage: emits cumulative fleet totals (`fleet.sampled`) for the distance, utilisation and energy KPIs. */
 export function sampleFleet(model: SimModel, state: SimState): void {
   const elapsed = state.tick + 1;
   if (elapsed % (SAMPLE_EVERY_SEC * model.hz) !== 0 && elapsed !== model.horizonTicks) return;

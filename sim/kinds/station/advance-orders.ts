@@ -4,7 +4,7 @@ import type { OrderLine, SimState, TaskState } from '../../state/sim-state.ts';
 import { taskChanged } from './task-lifecycle.ts';
 
 /**
- * Stage 7: the order stream. Once per simulated second a Poisson number of orders arrives (plus
+ * Release-slot stage: the order stream. Once per simulated second a Poisson number of orders arrives (plus
  * the backlog at tick 0). Each order goes to the station with the fewest open orders; each line
  * gets a SKU (ABC-skewed) and a load holding it. Lines needing the same load at the same station
  * share one task; a load busy with another task queues the new task behind it.

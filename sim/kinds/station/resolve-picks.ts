@@ -6,7 +6,7 @@ import { findById } from '../../util/find-by-id.ts';
 import { findTask, taskChanged } from './task-lifecycle.ts';
 
 /**
- * Stage 6: stations. A robot standing on a free station with the load of a `carrying` task for
+ * Process-slot stage: stations. A robot standing on a free station with the load of a `carrying` task for
  * that station starts picking; the picker needs `pickSecPerLine` per line. When done every line
  * is marked picked, orders whose lines are all picked are delivered, and the task turns to
  * `returning`. A robot that leaves mid-pick aborts it.
