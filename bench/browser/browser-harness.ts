@@ -1,6 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+/**
+ * Drives the browser test field from Node: builds `web/` with vite, serves the build with
+ * `vite preview` (cross-origin isolated) and launches Debian's headless Chromium. Used by the
+ * end-to-end tests and by `bench/browser-frame-time.ts`.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 
@@ -22,6 +27,11 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface Harness {
   url: string;
   browser: Browser;
+  /**
+   * Writes a file beside the app (`relativePath` under the served root, e.g. `scenarios/a.json`)
+   * and returns its URL path relative to the page (`./scenarios/a.json`).
+   */
+  serveFile(relativePath: string, content: string): string;
   close(): Promise<void>;
 }
 
@@ -36,6 +46,14 @@ export async function startHarness(): Promise<Harness> {
   return {
     url: `http://127.0.0.1:${address.port}/`,
     browser,
+    serveFile(relativePath, content) {
+      const file = resolve(outDir, relativePath);
+      const inside = relative(outDir, file);
+      if (inside.startsWith('..') || inside === '') throw new Error(`serveFile: ${relativePath} is outside the served folder`);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content);
+      return `./${inside.split('\\').join('/')}`;
+    },
     async close() {
       await browser.close();
       await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
