@@ -1,6 +1,7 @@
 import { BehaviorSubject, filter, map, Subject } from 'rxjs';
 import type { Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/index.ts';
 import { SceneView } from './render/scene-view.ts';
+import type { ReplayHost } from './replay/replay-host.ts';
 import { ReplayView } from './replay/replay-view.ts';
 import type { LoadOptions, LoadOutcome } from './shared/protocol.ts';
 import { kpiStream, type EpisodeKey } from './streams/kpi-stream.ts';
@@ -29,7 +30,7 @@ export interface StartOptions {
 }
 
 /** The browser test field: wires the worker client, the 3D view and the panels together. */
-export class App {
+export class App implements ReplayHost {
   readonly client = new SimClient();
   readonly view: SceneView;
   readonly toolbar = new Toolbar();
@@ -93,6 +94,16 @@ export class App {
     this.view.showHeatmap(this.toolbar.heatmap.checked);
     this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz });
     return outcome;
+  }
+
+  /** The speed picker's value. */
+  get speed(): Speed {
+    return this.client.speed;
+  }
+
+  /** Compiles a spec in the worker and returns its field without running it (replays). */
+  describe(spec: ScenarioSpecInput): Promise<LoadOutcome> {
+    return this.client.remote.describe(spec);
   }
 
   /** Reloads the current options (Reset, and after a worker restart). */

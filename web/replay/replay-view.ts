@@ -1,7 +1,7 @@
 import { decodeReplay, ReplayError } from '../../sim/index.ts';
-import type { App } from '../app.ts';
 import { placeEvents } from '../ui/event-list.ts';
 import { byId } from '../ui/toolbar.ts';
+import type { ReplayHost } from './replay-host.ts';
 import { ReplayPlayer } from './replay-player.ts';
 
 /**
@@ -20,7 +20,7 @@ export class ReplayView {
   private readonly label = byId('replay-label');
   private readonly playButton = byId<HTMLButtonElement>('replay-play');
 
-  constructor(private readonly app: App) {
+  constructor(private readonly app: ReplayHost) {
     app.toolbar.replayFile.addEventListener('change', () => {
       const file = app.toolbar.replayFile.files?.[0];
       if (file) void this.openFile(file);
@@ -69,7 +69,7 @@ export class ReplayView {
       app.banner.show('error', `Cannot open ${name}: ${reason}`);
       return false;
     }
-    const outcome = await app.client.remote.describe(player.replay.header.spec);
+    const outcome = await app.describe(player.replay.header.spec);
     if (!outcome.scene) {
       app.banner.show('error', `Cannot draw ${name}: ${outcome.ok ? '' : outcome.reason}`);
       return false;
@@ -138,7 +138,7 @@ export class ReplayView {
     if (!p || !this.playing) return;
     const dtSec = this.lastMs < 0 ? 0 : Math.min(0.25, (nowMs - this.lastMs) / 1000);
     this.lastMs = nowMs;
-    const speed = this.app.client.speed === 'max' ? 60 : this.app.client.speed;
+    const speed = this.app.speed === 'max' ? 60 : this.app.speed;
     this.seek(this.tick + dtSec * p.replay.header.hz * speed);
     if (this.tick >= p.endTick) this.setPlaying(false);
   }
