@@ -161,10 +161,10 @@ export class App implements ReplayHost {
   private wireStreams(): void {
     const client = this.client;
     client.frames$.pipe(filter((f) => f !== null)).subscribe((f) => {
-      this.view.setFrame(f.robots, f.loads);
+      this.view.setFrame(f.sections);
       const dTicks = Math.max(0, f.tick - this.lastFrameTick);
       this.lastFrameTick = f.tick;
-      this.view.heatmap?.accumulate(f.robots, dTicks / this.hz);
+      this.view.heatmap?.accumulate(f.sections, dTicks / this.hz);
       this.toolbar.clock.textContent = `tick ${f.tick} · ${(f.tick / this.hz).toFixed(1)} s sim`;
     });
     client.events$.subscribe((batch) => {

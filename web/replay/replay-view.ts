@@ -77,7 +77,8 @@ export class ReplayView {
     app.setPlaying(false);
     app.selectRobot(-1);
     app.banner.show('info', `Replay ${name}: ${player.replay.header.scenarioId}, seed ${player.replay.header.seed}, controller ${player.replay.header.controller}`);
-    app.view.setScene(outcome.scene);
+    // Draw by the recorded layout: the renderers must read the frames the file holds.
+    app.view.setScene({ ...outcome.scene, sections: [...player.layout] });
     app.view.showHeatmap(app.toolbar.heatmap.checked);
     app.eventList.clear();
     app.kpiPanel.reset();
@@ -115,11 +116,11 @@ export class ReplayView {
     this.tick = Math.max(0, Math.min(p.endTick, tick));
     const whole = Math.floor(this.tick);
     p.poseAt(this.tick);
-    app.view.setFrame(p.robots, p.loads);
+    app.view.setFrame(p.sections);
     if (whole !== this.shownTick) {
       if (whole > this.shownTick && this.shownTick >= 0) {
         app.eventList.add(placeEvents(p.eventsBetween(this.shownTick, whole), (r) => app.view.robotXZ(r), hz));
-        app.view.heatmap?.accumulate(p.robots, (whole - this.shownTick) / hz);
+        app.view.heatmap?.accumulate(p.sections, (whole - this.shownTick) / hz);
       } else {
         app.eventList.clear();
         app.view.heatmap?.clear();
