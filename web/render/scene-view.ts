@@ -72,6 +72,11 @@ export class SceneView {
     this.dirty = true;
   }
 
+  /** The field on screen, or null before the first one. */
+  get sceneInfo(): SceneInfo | null {
+    return this.info;
+  }
+
   /** Instances drawn per kind id (tests check what each kind renderer draws). */
   drawnCounts(): Record<string, number> {
     return this.moving?.drawnCounts() ?? {};

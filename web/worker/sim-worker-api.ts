@@ -39,14 +39,14 @@ export class SimWorker implements SimWorkerApi {
   }
 
   load(options: LoadOptions): LoadOutcome {
+    if (options.spec !== undefined) {
+      const invalid = validationRefusal(options.spec);
+      if (invalid) return invalid;
+    }
     const spec = options.spec ?? (options.scenario ? findScenario(options.scenario) : undefined);
     if (!spec) return { ok: false, reason: `unknown scenario "${options.scenario ?? ''}"`, issues: [], scene: null };
     const factory = this.controllers.get(options.controller);
     if (!factory) return { ok: false, reason: `unknown controller "${options.controller}"`, issues: [], scene: sceneFromRawSpec(spec) };
-    if (options.spec) {
-      const invalid = validationRefusal(options.spec);
-      if (invalid) return invalid;
-    }
     try {
       const episode = this.host.load({
         spec,
