@@ -23,6 +23,8 @@ export interface TestHook {
   frameLayout(): FrameSectionLayout[];
   /** Instances each kind renderer draws, by kind id. */
   drawnCounts(): Record<string, number>;
+  /** Shows or hides one kind's renderer and resolves after the next frame is drawn; false if the kind is not drawn. */
+  showKind(kind: string, visible: boolean): Promise<boolean>;
   loadSpec(spec: ScenarioSpecInput, overrides?: ScenarioOverrides): Promise<LoadOutcome>;
   /** Opens replay bytes as if dropped. */
   openReplay(bytes: number[], name: string): Promise<boolean>;
@@ -57,6 +59,10 @@ export function installTestHook(app: App): void {
     selectedRobot: () => app.view.followed,
     frameLayout: () => app.view.sceneInfo?.sections.map((s) => ({ ...s, fields: [...s.fields] })) ?? [],
     drawnCounts: () => app.view.drawnCounts(),
+    showKind: (kind, visible) => {
+      const drawn = app.view.setKindVisible(kind, visible);
+      return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(drawn))));
+    },
     loadSpec: (spec, overrides) => app.load({ spec, controller: app.toolbar.controller.value, ...(overrides ? { overrides } : {}) }),
     openReplay: (bytes, name) => app.replay.open(Uint8Array.from(bytes), name),
     seekReplay: (tick) => app.replay.seek(tick),

@@ -62,14 +62,18 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+/** What {@link openPage} waits for: a running episode, or an error in the banner (a refused start). */
+export type PageReady = 'episode' | 'error-banner';
+
 /** Opens the page and collects console errors and page errors into `errors`. */
-export async function openPage(harness: Harness, query: string, errors: string[], viewport = { width: 1280, height: 800 }): Promise<Page> {
+export async function openPage(harness: Harness, query: string, errors: string[], viewport = { width: 1280, height: 800 }, ready: PageReady = 'episode'): Promise<Page> {
   const page = await harness.browser.newPage({ viewport });
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(err.message));
   await page.goto(harness.url + query);
-  await page.waitForFunction(() => window.__testfield !== undefined && window.__testfield.episode() > 0 && window.__testfield.tick() >= 0, undefined, { timeout: 60_000 });
+  if (ready === 'error-banner') await page.waitForSelector('#banner[data-kind="error"]', { timeout: 60_000 });
+  else await page.waitForFunction(() => window.__testfield !== undefined && window.__testfield.episode() > 0 && window.__testfield.tick() >= 0, undefined, { timeout: 60_000 });
   return page;
 }

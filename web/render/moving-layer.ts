@@ -48,6 +48,13 @@ export class MovingLayer {
     }
   }
 
+  /** Shows or hides one kind (tests compare pixels with and without it); false if it is not drawn. */
+  setKindVisible(kind: string, visible: boolean): boolean {
+    const entry = this.renderers.find((r) => r.kind === kind);
+    if (entry) entry.renderer.object.visible = visible;
+    return entry !== undefined;
+  }
+
   /** The nearest pickable thing the ray hits, or null. */
   pick(raycaster: THREE.Raycaster): PickedThing | null {
     let best: (PickedThing & { distance: number }) | null = null;

@@ -82,6 +82,12 @@ export class SceneView {
     return this.moving?.drawnCounts() ?? {};
   }
 
+  /** Shows or hides everything of one kind; false if the kind is not drawn. */
+  setKindVisible(kind: string, visible: boolean): boolean {
+    this.dirty = true;
+    return this.moving?.setKindVisible(kind, visible) ?? false;
+  }
+
   /** Poses everything that moves from a frame's sections. */
   setFrame(sections: FrameSections): void {
     this.robots = sections.robot ?? null;
