@@ -44,7 +44,7 @@ export class ReplayView {
       hint.hidden = true;
       const file = e.dataTransfer?.files[0];
       if (!file) return;
-      if (file.name.endsWith('.json')) void file.text().then((text) => app.loadSpecText(text, file.name));
+      if (/\.json$/i.test(file.name) || file.type === 'application/json') void file.text().then((text) => app.loadSpecText(text, file.name));
       else void this.openFile(file);
     });
   }
