@@ -50,7 +50,7 @@ describe('scenario files on the page (?scenario=<url>)', () => {
     await page.close();
   });
 
-  it('lists every problem of an invalid scenario file in the banner', async () => {
+  it('lists every problem of an invalid scenario file, fetched or dropped, in the banner', async () => {
     const spec = structuredClone(findScenario('warehouse/g2p-small')!);
     const bad = {
       ...spec,
@@ -69,6 +69,20 @@ describe('scenario files on the page (?scenario=<url>)', () => {
     }
     expect(await page.textContent('#banner')).not.toMatch(/\bat \w+ \(|Error:/);
     expect(await page.evaluate(() => window.__testfield!.episode())).toBeLessThanOrEqual(0);
+
+    // The same checks for a file dropped on the field.
+    const dropped = JSON.stringify({ ...bad, id: 'custom/dropped@1', horizonSec: 3600, layout: { ...spec.layout, cellM: -1 } });
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+      document.getElementById('view')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, dropped);
+    await page.waitForFunction(() => document.querySelector('#banner strong')?.textContent?.includes('dropped.json'), undefined, { timeout: 20_000 });
+    const droppedLines = await bannerLines(page);
+    for (const path of ['layout.cellM', 'fleet[0].count', 'orders.ratePerHour']) {
+      expect(droppedLines.some((l) => l.startsWith(`${path}: `)), `banner lists ${path} in ${JSON.stringify(droppedLines)}`).toBe(true);
+    }
+    expect(droppedLines.some((l) => l.startsWith('horizonSec'))).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
