@@ -10,7 +10,7 @@
  */
 import { findScenario } from '../scenarios/index.ts';
 import type { ScenarioSpecInput } from '../sim/index.ts';
-import { openPage, startHarness } from '../tests/e2e/helpers/browser-harness.ts';
+import { openPage, startHarness } from './browser/browser-harness.ts';
 
 interface Figures {
   robots: number;

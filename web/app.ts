@@ -1,6 +1,7 @@
 import { BehaviorSubject, filter, map, Subject } from 'rxjs';
 import type { Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/index.ts';
 import { SceneView } from './render/scene-view.ts';
+import type { ReplayHost } from './replay/replay-host.ts';
 import { ReplayView } from './replay/replay-view.ts';
 import type { LoadOptions, LoadOutcome } from './shared/protocol.ts';
 import { kpiStream, type EpisodeKey } from './streams/kpi-stream.ts';
@@ -9,7 +10,10 @@ import { Banner } from './ui/banner.ts';
 import { EventList, placeEvents } from './ui/event-list.ts';
 import { KpiPanel } from './ui/kpi-panel.ts';
 import { RobotPanel } from './ui/robot-panel.ts';
-import { byId, Toolbar } from './ui/toolbar.ts';
+import { fetchScenarioText } from './scenario/fetch-scenario-text.ts';
+import { parseSpecText } from './scenario/parse-spec-text.ts';
+import { fileNameOf, scenarioSource } from './scenario/scenario-source.ts';
+import { byId, FILE_SCENARIO, Toolbar } from './ui/toolbar.ts';
 
 /** Wall milliseconds between KPI panel refreshes. */
 const KPI_REFRESH_MS = 250;
@@ -20,6 +24,7 @@ const FRAME_SAMPLES = 600;
 
 /** Start-up choices, from the URL (`?scenario=&controller=&seed=&speed=&paused=1&robots=`). */
 export interface StartOptions {
+  /** A registered scenario id, or the URL of a scenario JSON file (see `scenarioSource`). */
   scenario: string | null;
   controller: string | null;
   seed: number | null;
@@ -29,7 +34,7 @@ export interface StartOptions {
 }
 
 /** The browser test field: wires the worker client, the 3D view and the panels together. */
-export class App {
+export class App implements ReplayHost {
   readonly client = new SimClient();
   readonly view: SceneView;
   readonly toolbar = new Toolbar();
@@ -43,6 +48,8 @@ export class App {
   /** Last load request, replayed by Reset and by a worker restart. */
   options: LoadOptions | null = null;
   lastOutcome: LoadOutcome | null = null;
+  /** The scenario file loaded last (dropped or from `?scenario=<url>`), reloaded by the pickers. */
+  file: { spec: ScenarioSpecInput; name: string } | null = null;
   private readonly episodes$ = new Subject<EpisodeKey>();
   readonly kpis$ = new BehaviorSubject<Kpis | null>(null);
   private hz = 30;
@@ -62,19 +69,22 @@ export class App {
     this.wireInput();
   }
 
-  /** Fills the pickers and loads the first episode. */
+  /** Fills the pickers and loads the first episode (a registered scenario or a scenario file). */
   async boot(): Promise<void> {
     const catalog = await this.client.catalog();
-    const scenario = this.start.scenario ?? catalog.defaultScenario;
+    const source = scenarioSource(this.start.scenario);
+    const scenario = source?.kind === 'registered' ? source.id : catalog.defaultScenario;
     const controller = this.start.controller ?? catalog.defaultController;
     this.toolbar.fill(catalog, scenario, controller, this.start.seed ?? 7);
     this.toolbar.setSpeed(this.start.speed);
     this.toolbar.setPlaying(this.client.playing);
-    await this.load({ scenario, controller, seed: this.start.seed ?? 7, ...(this.start.overrides ? { overrides: this.start.overrides } : {}) });
+    const extra = { ...(this.start.overrides ? { overrides: this.start.overrides } : {}) };
+    if (source?.kind === 'file') await this.loadScenarioFile(source.url, { ...(this.start.seed !== null ? { seed: this.start.seed } : {}), ...extra });
+    else await this.load({ scenario, controller, seed: this.start.seed ?? 7, ...extra });
     requestAnimationFrame((t) => this.frame(t));
   }
 
-  /** Loads an episode; a refused scenario still draws its layout and names the problem. */
+  /** Loads an episode; a refused scenario still draws its layout and names every problem. */
   async load(options: LoadOptions): Promise<LoadOutcome> {
     this.replay.close();
     this.options = options;
@@ -85,7 +95,8 @@ export class App {
     this.lastOutcome = outcome;
     if (outcome.scene) this.view.setScene(outcome.scene);
     if (!outcome.ok) {
-      this.banner.show('error', `Scenario refused: ${outcome.reason}`, outcome.issues.map((i) => `${i.path}: ${i.message}`));
+      const what = options.spec !== undefined && this.file?.spec === options.spec ? `Scenario file ${this.file.name} refused` : 'Scenario refused';
+      this.banner.show('error', `${what}: ${outcome.reason}`, outcome.issues.map((i) => `${i.path}: ${i.message}`));
       return outcome;
     }
     this.banner.hide();
@@ -93,6 +104,16 @@ export class App {
     this.view.showHeatmap(this.toolbar.heatmap.checked);
     this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz });
     return outcome;
+  }
+
+  /** The speed picker's value. */
+  get speed(): Speed {
+    return this.client.speed;
+  }
+
+  /** Compiles a spec in the worker and returns its field without running it (replays). */
+  describe(spec: ScenarioSpecInput): Promise<LoadOutcome> {
+    return this.client.remote.describe(spec);
   }
 
   /** Reloads the current options (Reset, and after a worker restart). */
@@ -150,10 +171,10 @@ export class App {
   private wireStreams(): void {
     const client = this.client;
     client.frames$.pipe(filter((f) => f !== null)).subscribe((f) => {
-      this.view.setFrame(f.robots, f.loads);
+      this.view.setFrame(f.sections);
       const dTicks = Math.max(0, f.tick - this.lastFrameTick);
       this.lastFrameTick = f.tick;
-      this.view.heatmap?.accumulate(f.robots, dTicks / this.hz);
+      this.view.heatmap?.accumulate(f.sections, dTicks / this.hz);
       this.toolbar.clock.textContent = `tick ${f.tick} · ${(f.tick / this.hz).toFixed(1)} s sim`;
     });
     client.events$.subscribe((batch) => {
@@ -196,8 +217,11 @@ export class App {
     tb.heatmap.addEventListener('change', () => {
       this.view.showHeatmap(tb.heatmap.checked);
     });
-    const reloadFromPickers = () =>
-      void this.load({ scenario: tb.scenario.value, controller: tb.controller.value, seed: Math.max(0, Math.floor(Number(tb.seed.value) || 0)) });
+    const reloadFromPickers = () => {
+      const seed = Math.max(0, Math.floor(Number(tb.seed.value) || 0));
+      if (tb.scenario.value === FILE_SCENARIO && this.file) void this.load({ spec: this.file.spec, controller: tb.controller.value, seed });
+      else if (tb.scenario.value !== FILE_SCENARIO) void this.load({ scenario: tb.scenario.value, controller: tb.controller.value, seed });
+    };
     tb.scenario.addEventListener('change', reloadFromPickers);
     tb.controller.addEventListener('change', reloadFromPickers);
     tb.seed.addEventListener('change', reloadFromPickers);
@@ -218,15 +242,36 @@ export class App {
     });
   }
 
-  /** Loads a scenario spec given as JSON text (a dropped file). */
-  async loadSpecText(text: string, name: string): Promise<void> {
-    let spec: ScenarioSpecInput;
-    try {
-      spec = JSON.parse(text) as ScenarioSpecInput;
-    } catch (error) {
-      this.banner.show('error', `${name} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  /**
+   * Loads a scenario spec given as JSON text (a dropped file, or one fetched for `?scenario=`).
+   * Text that is not JSON, or JSON that is not an object, is named in the banner; a spec the
+   * worker refuses lists every problem as `path: reason`.
+   */
+  async loadSpecText(text: string, name: string, extra: Pick<LoadOptions, 'seed' | 'overrides'> = {}): Promise<void> {
+    const parsed = parseSpecText(text, name);
+    if (!parsed.ok) {
+      this.banner.show('error', parsed.message);
       return;
     }
-    await this.load({ spec, controller: this.toolbar.controller.value });
+    const spec = parsed.spec;
+    if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+      this.banner.show('error', `${name} does not hold a scenario: expected a JSON object, found ${Array.isArray(spec) ? 'an array' : spec === null ? 'null' : `a ${typeof spec}`}`);
+      return;
+    }
+    this.file = { spec: spec as ScenarioSpecInput, name };
+    this.toolbar.showFile(name);
+    await this.load({ spec: this.file.spec, controller: this.toolbar.controller.value, ...extra });
+  }
+
+  /** Fetches a scenario file (relative to the page) and loads it; a failed fetch says why in the banner. */
+  async loadScenarioFile(url: string, extra: Pick<LoadOptions, 'seed' | 'overrides'> = {}): Promise<void> {
+    const name = fileNameOf(url);
+    this.banner.show('info', `Loading scenario file ${url} …`);
+    const fetched = await fetchScenarioText(url);
+    if (!fetched.ok) {
+      this.banner.show('error', `Cannot load scenario file ${url}: ${fetched.message}`);
+      return;
+    }
+    await this.loadSpecText(fetched.text, name, extra);
   }
 }

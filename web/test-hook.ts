@@ -1,4 +1,4 @@
-import type { Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/index.ts';
+import type { FrameSectionLayout, Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/index.ts';
 import type { App } from './app.ts';
 import type { LoadOutcome } from './shared/protocol.ts';
 import type { Speed } from './streams/sim-client.ts';
@@ -19,6 +19,12 @@ export interface TestHook {
   /** Client-space position of a robot, to click it. */
   robotScreenXY(robot: number): { x: number; y: number } | null;
   selectedRobot(): number;
+  /** Frame layout of the field on screen (live episode or replay); empty before one is drawn. */
+  frameLayout(): FrameSectionLayout[];
+  /** Instances each kind renderer draws, by kind id. */
+  drawnCounts(): Record<string, number>;
+  /** Shows or hides one kind's renderer and resolves after the next frame is drawn; false if the kind is not drawn. */
+  showKind(kind: string, visible: boolean): Promise<boolean>;
   loadSpec(spec: ScenarioSpecInput, overrides?: ScenarioOverrides): Promise<LoadOutcome>;
   /** Opens replay bytes as if dropped. */
   openReplay(bytes: number[], name: string): Promise<boolean>;
@@ -51,6 +57,12 @@ export function installTestHook(app: App): void {
     shownKpis: () => app.kpiPanel.shown,
     robotScreenXY: (robot) => app.view.screenOf(robot),
     selectedRobot: () => app.view.followed,
+    frameLayout: () => app.view.sceneInfo?.sections.map((s) => ({ ...s, fields: [...s.fields] })) ?? [],
+    drawnCounts: () => app.view.drawnCounts(),
+    showKind: (kind, visible) => {
+      const drawn = app.view.setKindVisible(kind, visible);
+      return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(drawn))));
+    },
     loadSpec: (spec, overrides) => app.load({ spec, controller: app.toolbar.controller.value, ...(overrides ? { overrides } : {}) }),
     openReplay: (bytes, name) => app.replay.open(Uint8Array.from(bytes), name),
     seekReplay: (tick) => app.replay.seek(tick),

@@ -5,7 +5,7 @@ import { controllers, robotModels } from '../../robots/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { encodeReplay, SimHost } from '../../sim/index.ts';
 import { recordScenario } from '../../bench/run-scenario.ts';
-import { openPage, startHarness, type Harness } from './helpers/browser-harness.ts';
+import { openPage, startHarness, type Harness } from '../../bench/browser/browser-harness.ts';
 
 /** Ticks both hosts run before their hashes are compared. */
 const PARITY_TICKS = 300;
@@ -40,6 +40,41 @@ function litShare(page: Page): Promise<number> {
   });
 }
 
+/** Keeps a copy of the canvas pixels in the page under `name` (compared by {@link pixelDiff}). */
+function snapshotPixels(page: Page, name: string): Promise<void> {
+  return page.evaluate((key) => {
+    const gl = document.getElementById('canvas') as HTMLCanvasElement;
+    const c = document.createElement('canvas');
+    c.width = gl.width;
+    c.height = gl.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(gl, 0, 0);
+    const store = ((globalThis as unknown as { __pixels?: Record<string, Uint8ClampedArray> }).__pixels ??= {});
+    store[key] = ctx.getImageData(0, 0, c.width, c.height).data;
+  }, name);
+}
+
+/**
+ * Pixels that differ between two snapshots, and how many of those are drawn in load colours in
+ * the first (resting pods orange, totes violet, held loads rose: red or blue well above green).
+ */
+function pixelDiff(page: Page, a: string, b: string): Promise<{ changed: number; loadColoured: number }> {
+  return page.evaluate(([ka, kb]) => {
+    const store = (globalThis as unknown as { __pixels: Record<string, Uint8ClampedArray> }).__pixels;
+    const x = store[ka!]!;
+    const y = store[kb!]!;
+    let changed = 0;
+    let loadColoured = 0;
+    for (let i = 0; i < x.length; i += 4) {
+      if (Math.abs(x[i]! - y[i]!) + Math.abs(x[i + 1]! - y[i + 1]!) + Math.abs(x[i + 2]! - y[i + 2]!) <= 30) continue;
+      changed += 1;
+      const [r, g, bl] = [x[i]!, x[i + 1]!, x[i + 2]!];
+      if (Math.max(r, bl) - g > 40) loadColoured += 1;
+    }
+    return { changed, loadColoured };
+  }, [a, b]);
+}
+
 const tickOf = (page: Page) => page.evaluate(() => window.__testfield!.tick());
 
 describe('browser test field', () => {
@@ -51,6 +86,30 @@ describe('browser test field', () => {
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     expect(await litShare(page)).toBeGreaterThan(0.2);
     await page.screenshot({ path: 'test-results/test-field.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws every kind of the frame layout; the load renderer draws pods and totes in load colours', async () => {
+    const errors: string[] = [];
+    const page = await openPage(harness, '?paused=1', errors);
+    await page.evaluate(() => window.__testfield!.advance(240));
+    const layout = await page.evaluate(() => window.__testfield!.frameLayout());
+    const drawn = await page.evaluate(() => window.__testfield!.drawnCounts());
+    for (const section of layout) expect(drawn[section.kind], `instances drawn for ${section.kind}`).toBe(section.count);
+    expect(drawn.load).toBeGreaterThan(100);
+
+    expect(await page.evaluate(() => window.__testfield!.showKind('load', true))).toBe(true);
+    await snapshotPixels(page, 'with');
+    await page.evaluate(() => window.__testfield!.showKind('load', false));
+    await snapshotPixels(page, 'without');
+    await page.evaluate(() => window.__testfield!.showKind('load', true));
+    await snapshotPixels(page, 'again');
+    const loads = await pixelDiff(page, 'with', 'without');
+    const canvasPixels = await page.evaluate(() => (document.getElementById('canvas') as HTMLCanvasElement).width * (document.getElementById('canvas') as HTMLCanvasElement).height);
+    expect(loads.changed / canvasPixels).toBeGreaterThan(0.02);
+    expect(loads.loadColoured / loads.changed).toBeGreaterThan(0.5);
+    expect((await pixelDiff(page, 'with', 'again')).changed).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -128,6 +187,11 @@ describe('browser test field', () => {
     corrupt[Math.floor(corrupt.length / 2)]! ^= 0xff;
     expect(await page.evaluate((b) => window.__testfield!.openReplay(b, 'bad.tfr'), corrupt)).toBe(false);
     expect(await page.textContent('#banner')).toMatch(/Cannot open bad\.tfr: replay is corrupt: checksum/);
+
+    const versionOne = Array.from(bytes);
+    versionOne.splice(4, 4, 1, 0, 0, 0);
+    expect(await page.evaluate((b) => window.__testfield!.openReplay(b, 'old.tfr'), versionOne)).toBe(false);
+    expect(await page.textContent('#banner')).toMatch(/^Cannot open old\.tfr: replay version 1 is not supported: this build reads version 2/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,10 +1,14 @@
-import { CellKind } from '../../sim/index.ts';
+import { CellKind, FRAME_MODE_FAULTED } from '../../sim/index.ts';
 
-/** Robot colours by frame mode (0 hold … 6 faulted). */
-export const MODE_COLORS: readonly number[] = [0x9aa3ad, 0x3b82f6, 0x22c55e, 0xf59e0b, 0xf59e0b, 0xeab308, 0xef4444];
+/** Robot colours by frame `mode` (RobotMode 0 hold … 5 docked; red at FRAME_MODE_FAULTED). */
+export const MODE_COLORS: readonly number[] = withFaulted([0x9aa3ad, 0x3b82f6, 0x22c55e, 0xf59e0b, 0xf59e0b, 0xeab308], 0xef4444);
 
-/** Mode names by frame mode, for labels. */
-export const MODE_NAMES: readonly string[] = ['hold', 'drive', 'follow', 'lifting', 'dropping', 'docked', 'faulted'];
+function withFaulted(colors: number[], faulted: number): number[] {
+  const out = [...colors];
+  out[FRAME_MODE_FAULTED] = faulted;
+  for (let i = 0; i < out.length; i++) out[i] ??= colors[0]!;
+  return out;
+}
 
 /** Floor tint per cell kind. */
 export const CELL_COLORS: Readonly<Record<number, number>> = {

@@ -1,10 +1,12 @@
 import * as THREE from 'three';
-import { ROBOT_STRIDE } from '../../sim/index.ts';
-import type { SceneInfo } from '../shared/protocol.ts';
+import { fieldOffset, sectionOf } from '../shared/frame-fields.ts';
+import type { FrameSections, SceneInfo } from '../shared/protocol.ts';
 import { flipUvRows } from './static-field.ts';
 
 /** A robot slower than this while driving or following counts as held up in traffic. */
 const CONGESTED_BELOW_MPS = 0.15;
+/** Frame modes of a robot on its way: drive and follow. */
+const MOVING_MODES: readonly number[] = [1, 2];
 
 /**
  * Congestion heat-map: robot-seconds spent held up (driving or following but nearly stopped) per
@@ -16,8 +18,13 @@ export class HeatmapOverlay {
   private readonly texels: Uint8Array;
   private readonly texture: THREE.DataTexture;
   private dirty = 0;
+  /** The robot section's stride and field offsets (x, z, speedMps, mode); null without robots. */
+  private readonly robot: { stride: number; x: number; z: number; speed: number; mode: number } | null;
 
   constructor(private readonly scene: SceneInfo) {
+    const section = sectionOf(scene.sections, 'robot');
+    const at = section ? { stride: section.stride, x: fieldOffset(section, 'x'), z: fieldOffset(section, 'z'), speed: fieldOffset(section, 'speedMps'), mode: fieldOffset(section, 'mode') } : null;
+    this.robot = at && at.x >= 0 && at.z >= 0 && at.speed >= 0 && at.mode >= 0 ? at : null;
     const { cols, rows, cellM } = scene;
     this.heat = new Float32Array(cols * rows);
     this.texels = new Uint8Array(cols * rows * 4);
@@ -34,13 +41,15 @@ export class HeatmapOverlay {
   }
 
   /** Adds `seconds` of congestion for every held-up robot in the frame. */
-  accumulate(robots: Float32Array, seconds: number): void {
+  accumulate(sections: FrameSections, seconds: number): void {
+    const f = this.robot;
+    const robots = sections.robot;
+    if (!f || !robots) return;
     const { cols, rows, cellM } = this.scene;
-    for (let o = 0; o < robots.length; o += ROBOT_STRIDE) {
-      const mode = robots[o + 5]!;
-      if ((mode !== 1 && mode !== 2) || Math.abs(robots[o + 4]!) >= CONGESTED_BELOW_MPS) continue;
-      const c = Math.floor(robots[o]! / cellM);
-      const r = Math.floor(robots[o + 1]! / cellM);
+    for (let o = 0; o + f.stride <= robots.length; o += f.stride) {
+      if (!MOVING_MODES.includes(robots[o + f.mode]!) || Math.abs(robots[o + f.speed]!) >= CONGESTED_BELOW_MPS) continue;
+      const c = Math.floor(robots[o + f.x]! / cellM);
+      const r = Math.floor(robots[o + f.z]! / cellM);
       if (c >= 0 && c < cols && r >= 0 && r < rows) this.heat[r * cols + c]! += seconds;
     }
     this.dirty += 1;

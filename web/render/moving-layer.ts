@@ -1,172 +1,76 @@
 import * as THREE from 'three';
-import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
-import { LOAD_STRIDE, ROBOT_STRIDE } from '../../sim/index.ts';
-import type { SceneInfo } from '../shared/protocol.ts';
-import { MODE_COLORS } from './colors.ts';
+import type { FrameSections, SceneInfo } from '../shared/protocol.ts';
+import type { KindRenderer } from './kinds/kind-renderer.ts';
+import { createKindRenderer } from './kinds/kind-renderers.ts';
+
+/** A thing under the pointer: its kind id and its id within the kind. */
+export interface PickedThing {
+  kind: string;
+  id: number;
+}
 
 /**
- * Robots (one `InstancedMesh` per robot model) and loads (one per load kind), posed from flat
- * frame arrays. Matrices are written straight into the instance buffers: no per-robot objects.
+ * Everything that moves: one {@link KindRenderer} per section of the scene's frame layout, each
+ * posed from its own section of a frame. Sections nobody can draw are skipped.
  */
 export class MovingLayer {
   readonly group = new THREE.Group();
-  /** Robot meshes by shape index; `robotIndex[s][k]` is the robot drawn as instance k. */
-  readonly robotMeshes: THREE.InstancedMesh[] = [];
-  private readonly robotIndex: number[][] = [];
-  private readonly instanceOf: Int32Array;
-  private readonly loadMeshes: THREE.InstancedMesh[] = [];
-  private readonly loadIndex: number[][] = [[], []];
-  private readonly heights: number[];
-  private readonly modeColors = MODE_COLORS.map((c) => new THREE.Color(c));
-  private readonly lastMode: Int8Array;
-  private readonly lastCarried: Int8Array;
-  private readonly liftedColor = new THREE.Color(0xf43f5e);
-  private readonly restingColors = [new THREE.Color(0xd97706), new THREE.Color(0x7c3aed)];
+  private readonly renderers: Array<{ kind: string; renderer: KindRenderer }> = [];
 
-  constructor(private readonly scene: SceneInfo) {
-    const robots = scene.robotShape.length;
-    this.instanceOf = new Int32Array(robots);
-    this.lastMode = new Int8Array(robots).fill(-1);
-    this.heights = scene.shapes.map((s) => s.heightM);
-    scene.shapes.forEach((shape, s) => {
-      const members: number[] = [];
-      scene.robotShape.forEach((shapeOf, i) => {
-        if (shapeOf === s) {
-          this.instanceOf[i] = members.length;
-          members.push(i);
-        }
-      });
-      const mesh = new THREE.InstancedMesh(robotGeometry(shape.lengthM, shape.widthM, shape.heightM), new THREE.MeshLambertMaterial({ vertexColors: true }), Math.max(1, members.length));
-      mesh.count = members.length;
-      mesh.name = `robots:${shape.modelId}`;
-      mesh.frustumCulled = false;
-      mesh.instanceMatrix.setUsage(THREE.DynamicDrawUsage);
-      for (let k = 0; k < members.length; k++) mesh.setColorAt(k, this.modeColors[0]!);
-      this.robotMeshes.push(mesh);
-      this.robotIndex.push(members);
-      this.group.add(mesh);
-    });
-    scene.loadKind.forEach((kind, l) => this.loadIndex[kind]!.push(l));
-    const geometries = [podGeometry(scene.pod), toteGeometry(scene.tote)];
-    this.lastCarried = new Int8Array(scene.loadKind.length).fill(-1);
-    for (let kind = 0; kind < 2; kind++) {
-      const members = this.loadIndex[kind]!;
-      const mesh = new THREE.InstancedMesh(geometries[kind]!, new THREE.MeshLambertMaterial({ color: 0xffffff }), Math.max(1, members.length));
-      mesh.count = members.length;
-      mesh.frustumCulled = false;
-      mesh.instanceMatrix.setUsage(THREE.DynamicDrawUsage);
-      for (let k = 0; k < members.length; k++) mesh.setColorAt(k, this.restingColors[kind]!);
-      this.loadMeshes.push(mesh);
-      this.group.add(mesh);
+  constructor(scene: SceneInfo) {
+    this.group.name = 'moving';
+    for (const section of scene.sections) {
+      const renderer = createKindRenderer({ scene, section });
+      if (!renderer) continue;
+      this.renderers.push({ kind: section.kind, renderer });
+      this.group.add(renderer.object);
     }
   }
 
-  /** Robot id of instance `instance` of mesh `mesh`, or -1. */
-  robotOf(mesh: THREE.Object3D, instance: number): number {
-    const s = this.robotMeshes.indexOf(mesh as THREE.InstancedMesh);
-    return s < 0 ? -1 : (this.robotIndex[s]![instance] ?? -1);
+  /** Instances drawn per kind id (every `InstancedMesh` under the kind's renderer), in layout order. */
+  drawnCounts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const { kind, renderer } of this.renderers) {
+      let n = 0;
+      renderer.object.traverse((o) => {
+        if (o instanceof THREE.InstancedMesh) n += o.count;
+      });
+      out[kind] = n;
+    }
+    return out;
   }
 
-  /** Poses every robot and load from a frame. */
-  update(robots: Float32Array, loads: Float32Array): void {
-    this.robotIndex.forEach((members, s) => {
-      const mesh = this.robotMeshes[s]!;
-      const m = mesh.instanceMatrix.array as Float32Array;
-      const y = this.heights[s]! / 2;
-      let colors = false;
-      for (let k = 0; k < members.length; k++) {
-        const i = members[k]!;
-        const o = i * ROBOT_STRIDE;
-        writeYawMatrix(m, k * 16, robots[o]!, y, robots[o + 1]!, robots[o + 2]!, robots[o + 3]!);
-        const mode = robots[o + 5]! | 0;
-        if (mode !== this.lastMode[i]) {
-          this.lastMode[i] = mode;
-          mesh.setColorAt(k, this.modeColors[mode] ?? this.modeColors[0]!);
-          colors = true;
-        }
-      }
-      mesh.instanceMatrix.needsUpdate = true;
-      if (colors && mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
-    });
-    const lifted = this.liftedColor;
-    const resting = this.restingColors;
-    this.loadIndex.forEach((members, kind) => {
-      const mesh = this.loadMeshes[kind]!;
-      const m = mesh.instanceMatrix.array as Float32Array;
-      let colors = false;
-      for (let k = 0; k < members.length; k++) {
-        const l = members[k]!;
-        const o = l * LOAD_STRIDE;
-        writeYawMatrix(m, k * 16, loads[o]!, loads[o + 1]!, loads[o + 2]!, 1, 0);
-        const carried = loads[o + 3]! >= 0 ? 1 : 0;
-        if (carried !== this.lastCarried[l]) {
-          this.lastCarried[l] = carried;
-          mesh.setColorAt(k, carried ? lifted : resting[kind]!);
-          colors = true;
-        }
-      }
-      mesh.instanceMatrix.needsUpdate = true;
-      if (colors && mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
-    });
+  /** Poses every kind from its section of `sections` (a missing section leaves that kind as it was). */
+  update(sections: FrameSections): void {
+    for (const { kind, renderer } of this.renderers) {
+      const poses = sections[kind];
+      if (poses) renderer.update(poses);
+    }
+  }
+
+  /** Shows or hides one kind (tests compare pixels with and without it); false if it is not drawn. */
+  setKindVisible(kind: string, visible: boolean): boolean {
+    const entry = this.renderers.find((r) => r.kind === kind);
+    if (entry) entry.renderer.object.visible = visible;
+    return entry !== undefined;
+  }
+
+  /** The nearest pickable thing the ray hits, or null. */
+  pick(raycaster: THREE.Raycaster): PickedThing | null {
+    let best: (PickedThing & { distance: number }) | null = null;
+    for (const { kind, renderer } of this.renderers) {
+      if (renderer.pickable.length === 0) continue;
+      for (const o of renderer.pickable) if (o instanceof THREE.InstancedMesh) o.computeBoundingSphere();
+      const hit = raycaster.intersectObjects(renderer.pickable as THREE.Object3D[], false)[0];
+      if (!hit || hit.instanceId === undefined || (best && best.distance <= hit.distance)) continue;
+      const id = renderer.thingAt(hit.object, hit.instanceId);
+      if (id >= 0) best = { kind, id, distance: hit.distance };
+    }
+    return best ? { kind: best.kind, id: best.id } : null;
   }
 
   dispose(): void {
-    for (const mesh of [...this.robotMeshes, ...this.loadMeshes]) {
-      mesh.geometry.dispose();
-      (mesh.material as THREE.Material).dispose();
-      mesh.dispose();
-    }
+    for (const { renderer } of this.renderers) renderer.dispose();
+    this.renderers.length = 0;
   }
-}
-
-/** Column-major matrix turning local +x onto the heading (hx, hz) about +y, then translating. */
-function writeYawMatrix(m: Float32Array, o: number, x: number, y: number, z: number, hx: number, hz: number): void {
-  m[o] = hx;
-  m[o + 1] = 0;
-  m[o + 2] = hz;
-  m[o + 3] = 0;
-  m[o + 4] = 0;
-  m[o + 5] = 1;
-  m[o + 6] = 0;
-  m[o + 7] = 0;
-  m[o + 8] = -hz;
-  m[o + 9] = 0;
-  m[o + 10] = hx;
-  m[o + 11] = 0;
-  m[o + 12] = x;
-  m[o + 13] = y;
-  m[o + 14] = z;
-  m[o + 15] = 1;
-}
-
-/** A chassis box (length along +x) with a dark bumper strip at the front, vertex-coloured. */
-function robotGeometry(lengthM: number, widthM: number, heightM: number): THREE.BufferGeometry {
-  const body = new THREE.BoxGeometry(lengthM, heightM, widthM);
-  const bumper = new THREE.BoxGeometry(lengthM * 0.12, heightM * 1.02, widthM * 1.02).translate(lengthM * 0.45, 0, 0);
-  paint(body, 0xffffff);
-  paint(bumper, 0x1f2937);
-  return mergeGeometries([body, bumper])!;
-}
-
-/** A pod: the shelf block above the clearance and four legs; origin at the floor. */
-function podGeometry(pod: SceneInfo['pod']): THREE.BufferGeometry {
-  const w = pod.widthM;
-  const shelfH = pod.heightM - pod.clearanceM;
-  const parts = [new THREE.BoxGeometry(w, shelfH, w).translate(0, pod.clearanceM + shelfH / 2, 0)];
-  for (const [sx, sz] of [[1, 1], [1, -1], [-1, 1], [-1, -1]] as const) {
-    parts.push(new THREE.BoxGeometry(0.06, pod.clearanceM, 0.06).translate((sx * (w - 0.06)) / 2, pod.clearanceM / 2, (sz * (w - 0.06)) / 2));
-  }
-  return mergeGeometries(parts)!;
-}
-
-function toteGeometry(tote: SceneInfo['tote']): THREE.BufferGeometry {
-  return new THREE.BoxGeometry(tote.widthM, tote.heightM, tote.widthM * 0.7).translate(0, tote.heightM / 2, 0);
-}
-
-function paint(geometry: THREE.BufferGeometry, hex: number): void {
-  const c = new THREE.Color(hex);
-  const n = geometry.getAttribute('position').count;
-  const colors = new Float32Array(n * 3);
-  for (let i = 0; i < n; i++) colors.set([c.r, c.g, c.b], i * 3);
-  geometry.setAttribute('color', new THREE.BufferAttribute(colors, 3));
 }

@@ -1,14 +1,15 @@
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import { ROBOT_STRIDE } from '../../sim/index.ts';
-import type { SceneInfo } from '../shared/protocol.ts';
+import { fieldOffset, sectionOf } from '../shared/frame-fields.ts';
+import type { FrameSections, SceneInfo } from '../shared/protocol.ts';
 import { HeatmapOverlay } from './heatmap-overlay.ts';
 import { MovingLayer } from './moving-layer.ts';
 import { buildStaticField } from './static-field.ts';
 
 /**
- * The three.js view: renderer, orbit camera, the static field, moving robots and loads, the
- * selected robot's ring and route, and the congestion overlay.
+ * The three.js view: renderer, orbit camera, the static field, everything that moves (one
+ * renderer per kind, see `kinds/kind-renderers.ts`), the selected robot's ring and route, and the
+ * congestion overlay.
  */
 export class SceneView {
   readonly renderer: THREE.WebGLRenderer;
@@ -22,6 +23,8 @@ export class SceneView {
   private readonly ring: THREE.Mesh;
   private readonly route: THREE.Line;
   private robots: Float32Array | null = null;
+  /** Where a robot's floats start and its x/z offsets, from the scene's robot section. */
+  private robotFields = { stride: 0, x: -1, z: -1 };
   /** Robot the camera follows, or -1. */
   followed = -1;
   private readonly raycaster = new THREE.Raycaster();
@@ -50,10 +53,12 @@ export class SceneView {
     this.resize();
   }
 
-  /** Replaces the field (a new episode or replay); `robots` false draws the layout only. */
+  /** Replaces the field (a new episode or replay). */
   setScene(info: SceneInfo): void {
     this.clearScene();
     this.info = info;
+    const robot = sectionOf(info.sections, 'robot');
+    this.robotFields = robot ? { stride: robot.stride, x: fieldOffset(robot, 'x'), z: fieldOffset(robot, 'z') } : { stride: 0, x: -1, z: -1 };
     this.field = buildStaticField(info);
     this.moving = new MovingLayer(info);
     this.heatmap = new HeatmapOverlay(info);
@@ -67,11 +72,27 @@ export class SceneView {
     this.dirty = true;
   }
 
-  /** Poses robots and loads from a frame. */
-  setFrame(robots: Float32Array, loads: Float32Array): void {
-    this.robots = robots;
+  /** The field on screen, or null before the first one. */
+  get sceneInfo(): SceneInfo | null {
+    return this.info;
+  }
+
+  /** Instances drawn per kind id (tests check what each kind renderer draws). */
+  drawnCounts(): Record<string, number> {
+    return this.moving?.drawnCounts() ?? {};
+  }
+
+  /** Shows or hides everything of one kind; false if the kind is not drawn. */
+  setKindVisible(kind: string, visible: boolean): boolean {
     this.dirty = true;
-    this.moving?.update(robots, loads);
+    return this.moving?.setKindVisible(kind, visible) ?? false;
+  }
+
+  /** Poses everything that moves from a frame's sections. */
+  setFrame(sections: FrameSections): void {
+    this.robots = sections.robot ?? null;
+    this.dirty = true;
+    this.moving?.update(sections);
     if (this.followed >= 0) {
       const p = this.robotXZ(this.followed);
       if (p) {
@@ -89,8 +110,9 @@ export class SceneView {
   /** World position of a robot in the latest frame. */
   robotXZ(robot: number): { x: number; z: number } | null {
     const r = this.robots;
-    if (!r || robot < 0 || (robot + 1) * ROBOT_STRIDE > r.length) return null;
-    return { x: r[robot * ROBOT_STRIDE]!, z: r[robot * ROBOT_STRIDE + 1]! };
+    const { stride, x, z } = this.robotFields;
+    if (!r || x < 0 || z < 0 || !Number.isInteger(robot) || robot < 0 || (robot + 1) * stride > r.length) return null;
+    return { x: r[robot * stride + x]!, z: r[robot * stride + z]! };
   }
 
   /** Selects (and follows) a robot, or clears the selection with -1. */
@@ -139,16 +161,16 @@ export class SceneView {
     const rect = this.canvas.getBoundingClientRect();
     const ndc = new THREE.Vector2(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
     this.raycaster.setFromCamera(ndc, this.camera);
-    for (const mesh of this.moving.robotMeshes) mesh.computeBoundingSphere();
-    const hit = this.raycaster.intersectObjects(this.moving.robotMeshes, false)[0];
-    return hit && hit.instanceId !== undefined ? this.moving.robotOf(hit.object, hit.instanceId) : -1;
+    const hit = this.moving.pick(this.raycaster);
+    return hit && hit.kind === 'robot' ? hit.id : -1;
   }
 
   /** Client-space position of a robot (tests click it). */
   screenOf(robot: number): { x: number; y: number } | null {
     const p = this.robotXZ(robot);
     if (!p || !this.info) return null;
-    const h = this.info.shapes[this.info.robotShape[robot] ?? 0]?.heightM ?? 0.3;
+    const robots = this.info.kindInfo.robot;
+    const h = robots?.shapes[robots.shapeOf[robot] ?? 0]?.heightM ?? 0.3;
     const v = new THREE.Vector3(p.x, h * 0.9, p.z).project(this.camera);
     const rect = this.canvas.getBoundingClientRect();
     return { x: rect.left + ((v.x + 1) / 2) * rect.width, y: rect.top + ((1 - v.y) / 2) * rect.height };

@@ -13,27 +13,27 @@ const WALL_HEIGHT_M = 1.2;
 export function buildStaticField(scene: SceneInfo): THREE.Group {
   const group = new THREE.Group();
   group.name = 'static-field';
-  const { cols, rows, cellM, kinds } = scene;
+  const { cols, rows, cellM, cells } = scene;
   group.add(floorMesh(scene));
   group.add(gridLines(cols, rows, cellM));
 
   const walls: number[] = [];
   const stations: number[] = [];
   const chargers: number[] = [];
-  for (let cell = 0; cell < kinds.length; cell++) {
-    const k = kinds[cell];
+  for (let cell = 0; cell < cells.length; cell++) {
+    const k = cells[cell];
     if (k === CellKind.Wall) walls.push(cell);
     else if (k === CellKind.Station) stations.push(cell);
     else if (k === CellKind.Charger) chargers.push(cell);
   }
   const m = new THREE.Matrix4();
-  const place = (mesh: THREE.InstancedMesh, cells: number[], y: number) => {
-    cells.forEach((cell, i) => {
+  const place = (mesh: THREE.InstancedMesh, at: number[], y: number) => {
+    at.forEach((cell, i) => {
       const r = Math.floor(cell / cols);
       const c = cell - r * cols;
       mesh.setMatrixAt(i, m.makeTranslation((c + 0.5) * cellM, y, (r + 0.5) * cellM));
     });
-    mesh.count = cells.length;
+    mesh.count = at.length;
     mesh.instanceMatrix.needsUpdate = true;
     mesh.computeBoundingSphere();
     group.add(mesh);
@@ -52,11 +52,11 @@ export function buildStaticField(scene: SceneInfo): THREE.Group {
 
 /** The floor as one plane textured with one texel per cell. */
 function floorMesh(scene: SceneInfo): THREE.Mesh {
-  const { cols, rows, cellM, kinds } = scene;
+  const { cols, rows, cellM, cells } = scene;
   const data = new Uint8Array(cols * rows * 4);
   const color = new THREE.Color();
-  for (let cell = 0; cell < kinds.length; cell++) {
-    color.setHex(CELL_COLORS[kinds[cell]!] ?? 0x475569);
+  for (let cell = 0; cell < cells.length; cell++) {
+    color.setHex(CELL_COLORS[cells[cell]!] ?? 0x475569);
     data[cell * 4] = Math.round(color.r * 255);
     data[cell * 4 + 1] = Math.round(color.g * 255);
     data[cell * 4 + 2] = Math.round(color.b * 255);

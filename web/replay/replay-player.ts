@@ -2,30 +2,35 @@ import {
   createKpiAccumulator,
   finalizeKpis,
   keyframeIndexAt,
-  LOAD_STRIDE,
   reduceKpis,
-  ROBOT_STRIDE,
+  type FrameSectionLayout,
   type KpiAccumulator,
   type Kpis,
   type Replay,
   type SimEvent,
 } from '../../sim/index.ts';
+import type { FrameSections } from '../shared/protocol.ts';
+import { interpolateSection, sectionBlend, type SectionBlend } from './interpolate-section.ts';
 
 /**
  * Plays a decoded replay: poses at any tick (interpolated between keyframes), and KPIs folded
  * from the recorded events with the sim's own reducer.
  */
 export class ReplayPlayer {
-  readonly robots: Float32Array;
-  readonly loads: Float32Array;
+  /** The recorded frame layout (one section per kind). */
+  readonly layout: readonly FrameSectionLayout[];
+  /** Poses at the last {@link poseAt} tick, one array per kind. */
+  readonly sections: FrameSections = {};
+  private readonly blends: Array<{ kind: string; blend: SectionBlend }>;
   private acc: KpiAccumulator;
   private folded = 0;
   private foldedTick = -1;
 
   constructor(readonly replay: Replay) {
     const h = replay.header;
-    this.robots = new Float32Array(h.robots * ROBOT_STRIDE);
-    this.loads = new Float32Array(h.loads * LOAD_STRIDE);
+    this.layout = h.sections;
+    for (const s of h.sections) this.sections[s.kind] = new Float32Array(s.count * s.stride);
+    this.blends = h.sections.map((s) => ({ kind: s.kind, blend: sectionBlend(s) }));
     this.acc = createKpiAccumulator(h.hz);
   }
 
@@ -33,28 +38,16 @@ export class ReplayPlayer {
     return this.replay.header.ticks;
   }
 
-  /** Writes the poses at `tick` into `robots` and `loads`. */
+  /** Writes the poses at `tick` into {@link sections}, every kind interpolated between keyframes. */
   poseAt(tick: number): void {
     const frames = this.replay.keyframes;
     const i = keyframeIndexAt(frames, tick);
     const a = frames[i]!;
     const b = frames[Math.min(i + 1, frames.length - 1)]!;
     const t = b.tick > a.tick ? Math.min(1, Math.max(0, (tick - a.tick) / (b.tick - a.tick))) : 0;
-    this.robots.set(a.robots);
-    this.loads.set(a.loads);
-    if (t === 0) return;
-    for (let o = 0; o < this.robots.length; o += ROBOT_STRIDE) {
-      for (const j of [0, 1, 4]) this.robots[o + j] = a.robots[o + j]! + (b.robots[o + j]! - a.robots[o + j]!) * t;
-      const hx = a.robots[o + 2]! + (b.robots[o + 2]! - a.robots[o + 2]!) * t;
-      const hz = a.robots[o + 3]! + (b.robots[o + 3]! - a.robots[o + 3]!) * t;
-      const len = Math.hypot(hx, hz);
-      if (len > 1e-3) {
-        this.robots[o + 2] = hx / len;
-        this.robots[o + 3] = hz / len;
-      }
-    }
-    for (let o = 0; o < this.loads.length; o += LOAD_STRIDE) {
-      for (let j = 0; j < 3; j++) this.loads[o + j] = a.loads[o + j]! + (b.loads[o + j]! - a.loads[o + j]!) * t;
+    for (const { kind, blend } of this.blends) {
+      const from = a.sections[kind];
+      if (from) interpolateSection(blend, from, b.sections[kind] ?? from, t, this.sections[kind]!);
     }
   }
 

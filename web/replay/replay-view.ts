@@ -1,7 +1,7 @@
 import { decodeReplay, ReplayError } from '../../sim/index.ts';
-import type { App } from '../app.ts';
 import { placeEvents } from '../ui/event-list.ts';
 import { byId } from '../ui/toolbar.ts';
+import type { ReplayHost } from './replay-host.ts';
 import { ReplayPlayer } from './replay-player.ts';
 
 /**
@@ -20,7 +20,7 @@ export class ReplayView {
   private readonly label = byId('replay-label');
   private readonly playButton = byId<HTMLButtonElement>('replay-play');
 
-  constructor(private readonly app: App) {
+  constructor(private readonly app: ReplayHost) {
     app.toolbar.replayFile.addEventListener('change', () => {
       const file = app.toolbar.replayFile.files?.[0];
       if (file) void this.openFile(file);
@@ -44,7 +44,7 @@ export class ReplayView {
       hint.hidden = true;
       const file = e.dataTransfer?.files[0];
       if (!file) return;
-      if (file.name.endsWith('.json')) void file.text().then((text) => app.loadSpecText(text, file.name));
+      if (/\.json$/i.test(file.name) || file.type === 'application/json') void file.text().then((text) => app.loadSpecText(text, file.name));
       else void this.openFile(file);
     });
   }
@@ -69,7 +69,7 @@ export class ReplayView {
       app.banner.show('error', `Cannot open ${name}: ${reason}`);
       return false;
     }
-    const outcome = await app.client.remote.describe(player.replay.header.spec);
+    const outcome = await app.describe(player.replay.header.spec);
     if (!outcome.scene) {
       app.banner.show('error', `Cannot draw ${name}: ${outcome.ok ? '' : outcome.reason}`);
       return false;
@@ -77,7 +77,8 @@ export class ReplayView {
     app.setPlaying(false);
     app.selectRobot(-1);
     app.banner.show('info', `Replay ${name}: ${player.replay.header.scenarioId}, seed ${player.replay.header.seed}, controller ${player.replay.header.controller}`);
-    app.view.setScene(outcome.scene);
+    // Draw by the recorded layout: the renderers must read the frames the file holds.
+    app.view.setScene({ ...outcome.scene, sections: [...player.layout] });
     app.view.showHeatmap(app.toolbar.heatmap.checked);
     app.eventList.clear();
     app.kpiPanel.reset();
@@ -115,11 +116,11 @@ export class ReplayView {
     this.tick = Math.max(0, Math.min(p.endTick, tick));
     const whole = Math.floor(this.tick);
     p.poseAt(this.tick);
-    app.view.setFrame(p.robots, p.loads);
+    app.view.setFrame(p.sections);
     if (whole !== this.shownTick) {
       if (whole > this.shownTick && this.shownTick >= 0) {
         app.eventList.add(placeEvents(p.eventsBetween(this.shownTick, whole), (r) => app.view.robotXZ(r), hz));
-        app.view.heatmap?.accumulate(p.robots, (whole - this.shownTick) / hz);
+        app.view.heatmap?.accumulate(p.sections, (whole - this.shownTick) / hz);
       } else {
         app.eventList.clear();
         app.view.heatmap?.clear();
@@ -138,7 +139,7 @@ export class ReplayView {
     if (!p || !this.playing) return;
     const dtSec = this.lastMs < 0 ? 0 : Math.min(0.25, (nowMs - this.lastMs) / 1000);
     this.lastMs = nowMs;
-    const speed = this.app.client.speed === 'max' ? 60 : this.app.client.speed;
+    const speed = this.app.speed === 'max' ? 60 : this.app.speed;
     this.seek(this.tick + dtSec * p.replay.header.hz * speed);
     if (this.tick >= p.endTick) this.setPlaying(false);
   }

@@ -1,4 +1,4 @@
-import type { Kpis, ScenarioOverrides, ScenarioSpecInput, SimEvent, SpecIssue } from '../../sim/index.ts';
+import type { FrameSectionLayout, Kpis, ScenarioOverrides, ScenarioSpecInput, SimEvent, SpecIssue } from '../../sim/index.ts';
 
 /** What the worker offers: scenarios, controllers and the default choice. */
 export interface CatalogInfo {
@@ -17,6 +17,30 @@ export interface RobotShape {
   handles: 'pod' | 'tote';
 }
 
+/** Static facts about the robots of a field: which model each robot is and how it looks. */
+export interface RobotKindInfo {
+  /** Robot model index per robot id, into `shapes`. */
+  shapeOf: Uint8Array;
+  shapes: RobotShape[];
+}
+
+/** Static facts about the loads of a field: pod or tote per load, and their dimensions. */
+export interface LoadKindInfo {
+  /** Load type per load id: 0 pod, 1 tote. */
+  typeOf: Uint8Array;
+  pod: { widthM: number; heightM: number; clearanceM: number };
+  tote: { widthM: number; heightM: number };
+}
+
+/**
+ * Static per-kind facts a renderer may need beyond the frame, by kind id. A kind without an
+ * entry is drawn from its frame section alone.
+ */
+export interface KindInfo {
+  robot?: RobotKindInfo;
+  load?: LoadKindInfo;
+}
+
 /** Everything static the renderer needs to draw a field. */
 export interface SceneInfo {
   scenarioId: string;
@@ -25,18 +49,17 @@ export interface SceneInfo {
   rows: number;
   cellM: number;
   /** CellKind per cell, row-major (row 0 north, at z = 0). */
-  kinds: Uint8Array;
-  /** Robot model index per robot, into `shapes`. */
-  robotShape: Uint8Array;
-  shapes: RobotShape[];
-  /** Load kind per load: 0 pod, 1 tote. */
-  loadKind: Uint8Array;
-  pod: { widthM: number; heightM: number; clearanceM: number };
-  tote: { widthM: number; heightM: number };
+  cells: Uint8Array;
+  /** The frame layout: one section per kind of thing that moves, in kind-registry order. */
+  sections: FrameSectionLayout[];
+  kindInfo: KindInfo;
   hz: number;
   horizonTicks: number;
   seed: number;
 }
+
+/** Poses of one tick: one array per kind (`count * stride` floats, laid out as in `SceneInfo.sections`). */
+export type FrameSections = Record<string, Float32Array>;
 
 /** What to load: a registered scenario by id, or a spec given inline (a dropped JSON file). */
 export interface LoadOptions {
@@ -52,14 +75,13 @@ export type LoadOutcome =
   | { ok: true; episode: number; scene: SceneInfo }
   | { ok: false; reason: string; issues: SpecIssue[]; scene: SceneInfo | null };
 
-/** Poses after an advance. With shared memory `robots`/`loads` are views of a shared buffer slot. */
+/** Poses after an advance. With shared memory each section is a view of a shared buffer slot. */
 export interface StepResult {
   episode: number;
   tick: number;
   done: boolean;
   events: SimEvent[];
-  robots: Float32Array;
-  loads: Float32Array;
+  sections: FrameSections;
   /** Worker milliseconds spent advancing (wall clock, for display only). */
   workerMs: number;
 }

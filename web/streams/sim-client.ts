@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { BehaviorSubject, Subject } from 'rxjs';
 import type { SimEvent } from '../../sim/index.ts';
-import type { AsyncSimWorkerApi, CatalogInfo, LoadOptions, LoadOutcome, StepResult } from '../shared/protocol.ts';
+import type { AsyncSimWorkerApi, CatalogInfo, FrameSections, LoadOptions, LoadOutcome, StepResult } from '../shared/protocol.ts';
 
 /** Playback speed: a multiple of real time, or as fast as the worker goes. */
 export type Speed = number | 'max';
@@ -10,8 +10,8 @@ export type Speed = number | 'max';
 export interface FrameView {
   episode: number;
   tick: number;
-  robots: Float32Array;
-  loads: Float32Array;
+  /** One pose array per kind, laid out as the episode's `SceneInfo.sections`. */
+  sections: FrameSections;
 }
 
 /** What the client is doing. `crashed` carries the worker's message. */
@@ -133,7 +133,7 @@ export class SimClient {
     this.done = result.done;
     const t0 = performance.now();
     if (result.events.length > 0) this.events$.next({ episode: result.episode, events: result.events });
-    this.frames$.next({ episode: result.episode, tick: result.tick, robots: result.robots, loads: result.loads });
+    this.frames$.next({ episode: result.episode, tick: result.tick, sections: result.sections });
     this.publishMs += performance.now() - t0;
   }
 

@@ -1,6 +1,9 @@
 import type { CatalogInfo } from '../shared/protocol.ts';
 import type { Speed } from '../streams/sim-client.ts';
 
+/** Value of the scenario picker's entry for a scenario file (dropped or `?scenario=<url>`). */
+export const FILE_SCENARIO = 'file:';
+
 /** The toolbar's elements, looked up once. */
 export class Toolbar {
   readonly scenario = byId<HTMLSelectElement>('scenario');
@@ -23,6 +26,17 @@ export class Toolbar {
     for (const c of catalog.controllers) this.controller.add(new Option(c, c));
     this.controller.value = controller;
     this.seed.value = String(seed);
+  }
+
+  /** Adds (or renames) the picker entry of a scenario file and selects it. */
+  showFile(name: string): void {
+    let option = [...this.scenario.options].find((o) => o.value === FILE_SCENARIO);
+    if (!option) {
+      option = new Option('', FILE_SCENARIO);
+      this.scenario.add(option, 0);
+    }
+    option.text = `file — ${name}`;
+    this.scenario.value = FILE_SCENARIO;
   }
 
   setPlaying(playing: boolean): void {

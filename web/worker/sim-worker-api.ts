@@ -6,6 +6,7 @@ import {
   robotModeName,
   SimHost,
   compileScenario,
+  validateScenario,
   type ControllerFactory,
   type Kpis,
   type ScenarioSpecInput,
@@ -13,7 +14,7 @@ import {
 } from '../../sim/index.ts';
 import type { CatalogInfo, LoadOptions, LoadOutcome, RobotDetail, SimWorkerApi, StepResult } from '../shared/protocol.ts';
 import { controllerCatalog } from './controller-catalog.ts';
-import { SharedFrameSlots } from './frame-slots.ts';
+import { sectionBuffers, SharedFrameSlots } from './frame-slots.ts';
 import { sceneFromModel, sceneFromRawSpec } from './scene-info.ts';
 
 /** At most this many ticks per `advance` call, so one call never blocks the worker for long. */
@@ -38,6 +39,10 @@ export class SimWorker implements SimWorkerApi {
   }
 
   load(options: LoadOptions): LoadOutcome {
+    if (options.spec !== undefined) {
+      const invalid = validationRefusal(options.spec);
+      if (invalid) return invalid;
+    }
     const spec = options.spec ?? (options.scenario ? findScenario(options.scenario) : undefined);
     if (!spec) return { ok: false, reason: `unknown scenario "${options.scenario ?? ''}"`, issues: [], scene: null };
     const factory = this.controllers.get(options.controller);
@@ -49,15 +54,17 @@ export class SimWorker implements SimWorkerApi {
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
         ...(options.overrides ? { overrides: options.overrides } : {}),
       });
-      const frame = this.host.frame();
-      this.slots = this.shared ? new SharedFrameSlots(frame.robots.length, frame.loads.length) : null;
-      return { ok: true, episode, scene: sceneFromModel(this.host.model, this.host.state.seed) };
+      const scene = sceneFromModel(this.host.model, this.host.state.seed);
+      this.slots = this.shared ? new SharedFrameSlots(scene.sections) : null;
+      return { ok: true, episode, scene };
     } catch (error) {
       return refusal(error, spec);
     }
   }
 
   describe(spec: ScenarioSpecInput): LoadOutcome {
+    const invalid = validationRefusal(spec);
+    if (invalid) return invalid;
     try {
       const model = compileScenario(spec, robotModels);
       return { ok: true, episode: 0, scene: sceneFromModel(model, model.spec.seed) };
@@ -81,9 +88,9 @@ export class SimWorker implements SimWorkerApi {
     }
     const workerMs = performance.now() - t0;
     const base = { episode: this.host.episodeToken, tick: this.host.tick, done, events, workerMs };
-    if (this.slots) return { ...base, ...this.slots.write(this.host.frame()) };
+    if (this.slots) return { ...base, sections: this.slots.write(this.host.frame()) };
     const frame = this.host.frame(true);
-    return Comlink.transfer({ ...base, robots: frame.robots, loads: frame.loads }, [frame.robots.buffer, frame.loads.buffer]);
+    return Comlink.transfer({ ...base, sections: frame.sections }, sectionBuffers(frame.sections));
   }
 
   hash(): string {
@@ -123,6 +130,15 @@ export class SimWorker implements SimWorkerApi {
       throw new Error('deliberate worker crash (test hook)');
     }, 0);
   }
+}
+
+/** A refusal listing every problem of a spec given inline (a file), or null when it is valid. */
+function validationRefusal(spec: unknown): LoadOutcome | null {
+  const issues = validateScenario(spec, robotModels);
+  if (issues.length === 0) return null;
+  const id = typeof (spec as { id?: unknown } | null)?.id === 'string' ? (spec as { id: string }).id : '(no id)';
+  const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
+  return { ok: false, reason: `invalid scenario ${id} (${count})`, issues, scene: sceneFromRawSpec(spec) };
 }
 
 function refusal(error: unknown, spec: unknown): LoadOutcome {

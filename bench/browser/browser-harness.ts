@@ -1,6 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+/**
+ * Drives the browser test field from Node: builds `web/` with vite, serves the build with
+ * `vite preview` (cross-origin isolated) and launches Debian's headless Chromium. Used by the
+ * end-to-end tests and by `bench/browser-frame-time.ts`.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 
@@ -22,6 +27,11 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface Harness {
   url: string;
   browser: Browser;
+  /**
+   * Writes a file beside the app (`relativePath` under the served root, e.g. `scenarios/a.json`)
+   * and returns its URL path relative to the page (`./scenarios/a.json`).
+   */
+  serveFile(relativePath: string, content: string): string;
   close(): Promise<void>;
 }
 
@@ -36,6 +46,14 @@ export async function startHarness(): Promise<Harness> {
   return {
     url: `http://127.0.0.1:${address.port}/`,
     browser,
+    serveFile(relativePath, content) {
+      const file = resolve(outDir, relativePath);
+      const inside = relative(outDir, file);
+      if (inside.startsWith('..') || inside === '') throw new Error(`serveFile: ${relativePath} is outside the served folder`);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content);
+      return `./${inside.split('\\').join('/')}`;
+    },
     async close() {
       await browser.close();
       await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
@@ -44,14 +62,18 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+/** What {@link openPage} waits for: a running episode, or an error in the banner (a refused start). */
+export type PageReady = 'episode' | 'error-banner';
+
 /** Opens the page and collects console errors and page errors into `errors`. */
-export async function openPage(harness: Harness, query: string, errors: string[], viewport = { width: 1280, height: 800 }): Promise<Page> {
+export async function openPage(harness: Harness, query: string, errors: string[], viewport = { width: 1280, height: 800 }, ready: PageReady = 'episode'): Promise<Page> {
   const page = await harness.browser.newPage({ viewport });
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(err.message));
   await page.goto(harness.url + query);
-  await page.waitForFunction(() => window.__testfield !== undefined && window.__testfield.episode() > 0 && window.__testfield.tick() >= 0, undefined, { timeout: 60_000 });
+  if (ready === 'error-banner') await page.waitForSelector('#banner[data-kind="error"]', { timeout: 60_000 });
+  else await page.waitForFunction(() => window.__testfield !== undefined && window.__testfield.episode() > 0 && window.__testfield.tick() >= 0, undefined, { timeout: 60_000 });
   return page;
 }

@@ -1,0 +1,95 @@
+import * as THREE from 'three';
+import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
+import { fieldOffset } from '../../shared/frame-fields.ts';
+import type { LoadKindInfo } from '../../shared/protocol.ts';
+import type { KindRenderer, KindRendererFactory } from './kind-renderer.ts';
+import { disposeInstances, dynamicInstances } from './instanced.ts';
+import { writeYawMatrix } from './yaw-matrix.ts';
+
+/** Resting colours by load type (pod, tote). */
+const RESTING_COLORS = [0xd97706, 0x7c3aed] as const;
+/** A load a robot holds. */
+const HELD_BY_ROBOT_COLOR = 0xf43f5e;
+/** A load something other than a robot holds (a conveyor, an arm, …). */
+const HELD_BY_OTHER_COLOR = 0x14b8a6;
+
+/** Colour states of a load instance: resting, held by a robot, held by something else. */
+const RESTING = 0;
+const BY_ROBOT = 1;
+const BY_OTHER = 2;
+
+/**
+ * Loads: pods (shelf block on four legs) and totes, one `InstancedMesh` per type, at their
+ * frame position, coloured by who holds them (`holderKind` indexes the frame layout, -1 when
+ * resting). Needs the `load` kind info; fields `x`, `y`, `z`, `holderKind`.
+ */
+export const createLoadRenderer: KindRendererFactory = ({ scene, section }) => {
+  const info = scene.kindInfo.load;
+  if (!info) return null;
+  const { count, stride } = section;
+  const fx = fieldOffset(section, 'x');
+  const fy = fieldOffset(section, 'y');
+  const fz = fieldOffset(section, 'z');
+  const fholder = fieldOffset(section, 'holderKind');
+  if (fx < 0 || fz < 0) return null;
+  const robotKind = scene.sections.findIndex((s) => s.kind === 'robot');
+  const group = new THREE.Group();
+  group.name = 'kind:load';
+  const geometries = [podGeometry(info.pod), toteGeometry(info.tote)];
+  const resting = RESTING_COLORS.map((c) => new THREE.Color(c));
+  const held = [new THREE.Color(HELD_BY_ROBOT_COLOR), new THREE.Color(HELD_BY_OTHER_COLOR)];
+  /** members[t][k]: the load drawn as instance k of the mesh of type t. */
+  const members: number[][] = [[], []];
+  for (let l = 0; l < count; l++) members[info.typeOf[l] === 1 ? 1 : 0]!.push(l);
+  const meshes = members.map((list, t) => {
+    const mesh = dynamicInstances(geometries[t]!, new THREE.MeshLambertMaterial({ color: 0xffffff }), list.length, resting[t]!, t === 0 ? 'loads:pod' : 'loads:tote');
+    group.add(mesh);
+    return mesh;
+  });
+  const lastHeld = new Int8Array(count).fill(-1);
+  const renderer: KindRenderer = {
+    object: group,
+    pickable: [],
+    thingAt: () => -1,
+    update(poses) {
+      members.forEach((list, t) => {
+        const mesh = meshes[t]!;
+        const m = mesh.instanceMatrix.array as Float32Array;
+        let colors = false;
+        for (let k = 0; k < list.length; k++) {
+          const l = list[k]!;
+          const o = l * stride;
+          writeYawMatrix(m, k * 16, poses[o + fx]!, fy >= 0 ? poses[o + fy]! : 0, poses[o + fz]!, 1, 0);
+          const holder = fholder >= 0 ? poses[o + fholder]! : -1;
+          const state = holder < 0 ? RESTING : holder === robotKind ? BY_ROBOT : BY_OTHER;
+          if (state !== lastHeld[l]) {
+            lastHeld[l] = state;
+            mesh.setColorAt(k, state === RESTING ? resting[t]! : held[state - 1]!);
+            colors = true;
+          }
+        }
+        mesh.instanceMatrix.needsUpdate = true;
+        if (colors && mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+      });
+    },
+    dispose() {
+      for (const mesh of meshes) disposeInstances(mesh);
+    },
+  };
+  return renderer;
+};
+
+/** A pod: the shelf block above the clearance and four legs; origin at the floor. */
+function podGeometry(pod: LoadKindInfo['pod']): THREE.BufferGeometry {
+  const w = pod.widthM;
+  const shelfH = pod.heightM - pod.clearanceM;
+  const parts = [new THREE.BoxGeometry(w, shelfH, w).translate(0, pod.clearanceM + shelfH / 2, 0)];
+  for (const [sx, sz] of [[1, 1], [1, -1], [-1, 1], [-1, -1]] as const) {
+    parts.push(new THREE.BoxGeometry(0.06, pod.clearanceM, 0.06).translate((sx * (w - 0.06)) / 2, pod.clearanceM / 2, (sz * (w - 0.06)) / 2));
+  }
+  return mergeGeometries(parts)!;
+}
+
+function toteGeometry(tote: LoadKindInfo['tote']): THREE.BufferGeometry {
+  return new THREE.BoxGeometry(tote.widthM, tote.heightM, tote.widthM * 0.7).translate(0, tote.heightM / 2, 0);
+}

@@ -1,0 +1,90 @@
+import * as THREE from 'three';
+import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
+import { MODE_COLORS } from '../colors.ts';
+import { fieldOffset } from '../../shared/frame-fields.ts';
+import type { KindRenderer, KindRendererFactory } from './kind-renderer.ts';
+import { disposeInstances, dynamicInstances } from './instanced.ts';
+import { writeYawMatrix } from './yaw-matrix.ts';
+
+/**
+ * Robots: one `InstancedMesh` per robot model (chassis box with a dark front bumper), turned to
+ * the heading and coloured by mode. Needs the `robot` kind info (shapes); fields `x`, `z`,
+ * `headX`, `headZ`, `mode`.
+ */
+export const createRobotRenderer: KindRendererFactory = ({ scene, section }) => {
+  const info = scene.kindInfo.robot;
+  if (!info || info.shapes.length === 0) return null;
+  const { count, stride } = section;
+  const fx = fieldOffset(section, 'x');
+  const fz = fieldOffset(section, 'z');
+  const fhx = fieldOffset(section, 'headX');
+  const fhz = fieldOffset(section, 'headZ');
+  const fmode = fieldOffset(section, 'mode');
+  if (fx < 0 || fz < 0) return null;
+  const modeColors = MODE_COLORS.map((c) => new THREE.Color(c));
+  const group = new THREE.Group();
+  group.name = 'kind:robot';
+  /** members[s][k]: the robot drawn as instance k of mesh s. */
+  const members: number[][] = info.shapes.map(() => []);
+  for (let i = 0; i < count; i++) members[Math.min(info.shapeOf[i] ?? 0, info.shapes.length - 1)]!.push(i);
+  const meshes = info.shapes.map((shape, s) => {
+    const material = new THREE.MeshLambertMaterial({ vertexColors: true });
+    const mesh = dynamicInstances(robotGeometry(shape.lengthM, shape.widthM, shape.heightM), material, members[s]!.length, modeColors[0]!, `robots:${shape.modelId}`);
+    group.add(mesh);
+    return mesh;
+  });
+  const heights = info.shapes.map((s) => s.heightM / 2);
+  const lastMode = new Int8Array(count).fill(-1);
+  const renderer: KindRenderer = {
+    object: group,
+    pickable: meshes,
+    thingAt(object, instance) {
+      const s = meshes.indexOf(object as THREE.InstancedMesh);
+      return s < 0 ? -1 : (members[s]![instance] ?? -1);
+    },
+    update(poses) {
+      members.forEach((list, s) => {
+        const mesh = meshes[s]!;
+        const m = mesh.instanceMatrix.array as Float32Array;
+        const y = heights[s]!;
+        let colors = false;
+        for (let k = 0; k < list.length; k++) {
+          const i = list[k]!;
+          const o = i * stride;
+          const hx = fhx >= 0 ? poses[o + fhx]! : 1;
+          const hz = fhz >= 0 ? poses[o + fhz]! : 0;
+          writeYawMatrix(m, k * 16, poses[o + fx]!, y, poses[o + fz]!, hx, hz);
+          const mode = fmode >= 0 ? poses[o + fmode]! | 0 : 0;
+          if (mode !== lastMode[i]) {
+            lastMode[i] = mode;
+            mesh.setColorAt(k, modeColors[mode] ?? modeColors[0]!);
+            colors = true;
+          }
+        }
+        mesh.instanceMatrix.needsUpdate = true;
+        if (colors && mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+      });
+    },
+    dispose() {
+      for (const mesh of meshes) disposeInstances(mesh);
+    },
+  };
+  return renderer;
+};
+
+/** A chassis box (length along +x) with a dark bumper strip at the front, vertex-coloured. */
+function robotGeometry(lengthM: number, widthM: number, heightM: number): THREE.BufferGeometry {
+  const body = new THREE.BoxGeometry(lengthM, heightM, widthM);
+  const bumper = new THREE.BoxGeometry(lengthM * 0.12, heightM * 1.02, widthM * 1.02).translate(lengthM * 0.45, 0, 0);
+  paint(body, 0xffffff);
+  paint(bumper, 0x1f2937);
+  return mergeGeometries([body, bumper])!;
+}
+
+function paint(geometry: THREE.BufferGeometry, hex: number): void {
+  const c = new THREE.Color(hex);
+  const n = geometry.getAttribute('position').count;
+  const colors = new Float32Array(n * 3);
+  for (let i = 0; i < n; i++) colors.set([c.r, c.g, c.b], i * 3);
+  geometry.setAttribute('color', new THREE.BufferAttribute(colors, 3));
+}

@@ -1,0 +1,21 @@
+import type { FrameSectionLayout } from '../../sim/index.ts';
+
+/** Offset of field `name` within one thing's floats of `section`, or -1 when the kind lacks it. */
+export function fieldOffset(section: FrameSectionLayout, name: string): number {
+  return section.fields.indexOf(name);
+}
+
+/** The section of kind `kind` in a frame layout, or undefined. */
+export function sectionOf(layout: readonly FrameSectionLayout[], kind: string): FrameSectionLayout | undefined {
+  return layout.find((s) => s.kind === kind);
+}
+
+/** Floats in a section: `count * stride`. */
+export function sectionFloats(section: FrameSectionLayout): number {
+  return section.count * section.stride;
+}
+
+/** True when things of the section have a position on the floor (`x` and `z` fields). */
+export function hasFloorPosition(section: FrameSectionLayout): boolean {
+  return section.fields.includes('x') && section.fields.includes('z');
+}
