@@ -24,7 +24,7 @@ function vandalise(o: FleetObservation, roadmap: Roadmap): number {
   attempt(() => (o.loads as unknown[]).pop());
   attempt(() => ((o.stations[0] as { node: number }).node = 12345));
   if (o.tasks[0]) attempt(() => ((o.tasks[0] as { load: number }).load = 12345));
-  attempt(() => (o.robots[0] as { route: number[] }).route.push(1));
+  attempt(() => (o.robots[0] as unknown as { route: number[] }).route.push(1));
   attempt(() => ((o.robots[0] as { x: number }).x = -1));
   return refused;
 }
