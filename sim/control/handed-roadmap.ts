@@ -3,15 +3,36 @@ import type { Roadmap } from '../model/roadmap.ts';
 /** The typed arrays of a roadmap (the parts a controller could write into). */
 const ARRAYS = ['nodeX', 'nodeZ', 'nodeCell', 'nodeKind', 'cellNode', 'edgeStart', 'edgeTarget', 'edgeDir'] as const;
 
+/** Every this many calls, `repair` also compares (to report a write) before it restores. */
+const CHECK_EVERY_CALLS = 16;
+
+type Typed = Float64Array | Int32Array | Uint8Array;
+
 /**
  * The roadmap as controllers are handed it: a frozen object over copies of the model's arrays
- * (JavaScript has no read-only typed arrays). `repair` puts back anything a controller wrote into
- * the copies, so neither the model nor the next observation can be changed through it.
+ * (JavaScript has no read-only typed arrays). `repair` copies the model's arrays back over the
+ * copies after every controller call (a memcpy: ≈ 4 µs for the 9,000-node g2p-large roadmap), so
+ * neither the model nor the next observation can be changed through them.
  */
 export interface HandedRoadmap {
   readonly roadmap: Roadmap;
-  /** Restores the copies from the model's arrays; true when a controller had written into them. */
+  /**
+   * Restores the copies. On the first call and every {@link CHECK_EVERY_CALLS}-th it first
+   * compares them with the model's and returns true when a controller had written into them.
+   */
   repair(): boolean;
+}
+
+const words = (a: Typed) => new Uint32Array(a.buffer, a.byteOffset, a.byteLength >> 2);
+
+function differs(a: Typed, b: Typed): boolean {
+  const wa = words(a);
+  const wb = words(b);
+  for (let i = 0; i < wa.length; i++) if (wa[i] !== wb[i]) return true;
+  for (let i = wa.length * 4; i < a.byteLength; i++) {
+    if (new Uint8Array(a.buffer, a.byteOffset, a.byteLength)[i] !== new Uint8Array(b.buffer, b.byteOffset, b.byteLength)[i]) return true;
+  }
+  return false;
 }
 
 /** A handed copy of `source` (made once per episode; repaired after every controller call). */
@@ -19,20 +40,16 @@ export function createHandedRoadmap(source: Roadmap): HandedRoadmap {
   const copy = { ...source } as Record<string, unknown>;
   for (const key of ARRAYS) copy[key] = source[key].slice();
   const roadmap = Object.freeze(copy) as unknown as Roadmap;
+  const pairs = ARRAYS.map((key) => [source[key] as Typed, roadmap[key] as Typed] as const);
+  let calls = 0;
   return {
     roadmap,
     repair() {
+      const check = calls++ % CHECK_EVERY_CALLS === 0;
       let dirty = false;
-      for (const key of ARRAYS) {
-        const from = source[key] as ArrayLike<number>;
-        const to = roadmap[key] as { [i: number]: number; length: number; set(a: ArrayLike<number>): void };
-        for (let i = 0; i < from.length; i++) {
-          if (to[i] !== from[i] && !(Number.isNaN(to[i]) && Number.isNaN(from[i]))) {
-            to.set(from);
-            dirty = true;
-            break;
-          }
-        }
+      for (const [from, to] of pairs) {
+        if (check && !dirty && differs(from, to)) dirty = true;
+        (to as Float64Array).set(from as Float64Array);
       }
       return dirty;
     },
