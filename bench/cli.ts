@@ -11,7 +11,7 @@ import { mergeCommand } from './commands/merge.ts';
 import { perfCommand } from './commands/perf.ts';
 import { suiteCommand } from './commands/suite.ts';
 import { sweepCommand } from './commands/sweep.ts';
-import { UsageError } from './registry.ts';
+import { UsageError } from './usage-error.ts';
 
 const program = new Command('bench')
   .description('Testfield headless runner and regression bench')

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { UsageError } from '../registry.ts';
+import { UsageError } from '../usage-error.ts';
 import { readResults } from '../report/results-file.ts';
 import type { RunRecord } from '../runner/run-job.ts';
 import { finishSuite } from '../suite/finish-suite.ts';

@@ -7,7 +7,8 @@ import { Command } from 'commander';
 import { scenarioNames } from '../../scenarios/index.ts';
 import { loadControllerFactory } from '../load-controller.ts';
 import type { PerfCase, PerfRow } from '../perf/measure-perf.ts';
-import { resolveScenario, UsageError } from '../registry.ts';
+import { resolveScenario } from '../registry.ts';
+import { UsageError } from '../usage-error.ts';
 import { parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
 
 interface PerfOptions {

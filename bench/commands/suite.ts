@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadControllerFactory } from '../load-controller.ts';
-import { UsageError } from '../registry.ts';
+import { UsageError } from '../usage-error.ts';
 import { runBatch } from '../runner/run-batch.ts';
 import { formatShard, resolveShard, selectShard } from '../runner/shard.ts';
 import { finishSuite } from '../suite/finish-suite.ts';

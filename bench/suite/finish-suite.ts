@@ -5,7 +5,7 @@ import { evaluateGate, gateExitCode } from '../gate/evaluate-gate.ts';
 import { formatJunitXml } from '../report/junit-xml.ts';
 import { writeResults, type SuiteResults } from '../report/results-file.ts';
 import { formatSummaryMarkdown } from '../report/summary-markdown.ts';
-import { UsageError } from '../registry.ts';
+import { UsageError } from '../usage-error.ts';
 
 /** What to do with finished runs. */
 export interface FinishOptions {
