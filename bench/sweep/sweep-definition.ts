@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { z } from 'zod';
-import { generateG2pLayout, g2pLayoutName } from '../../scenarios/index.ts';
+import { generateG2pScenario, g2pLayoutName } from '../../scenarios/index.ts';
 import { readJsonFile } from '../files/read-json-file.ts';
 import { UsageError } from '../usage-error.ts';
 import { runKey, type RunJob } from '../runner/run-job.ts';
@@ -10,7 +10,7 @@ const list = z.array(z.number().int().positive()).min(1);
 
 /**
  * A parameter sweep over generated g2p layouts: every combination of the grid's values × seeds
- * is one run. See `scenarios/generators/g2p-layout.ts` for the layout parameters.
+ * is one run. See `scenarios/generators/g2p-scenario.ts` for the layout parameters.
  */
 export const sweepDefinitionSchema = z.object({
   name: z.string().regex(/^[a-z0-9-]+$/, 'must be kebab-case'),
@@ -47,7 +47,7 @@ export function expandSweep(sweep: SweepDefinition): RunJob[] {
         for (const robots of sweep.grid.robots) {
           let spec;
           try {
-            spec = generateG2pLayout({ blockColumns, aisles, stations, robots, minutes: sweep.minutes, ...(sweep.ordersPerHour ? { ordersPerHour: sweep.ordersPerHour } : {}) });
+            spec = generateG2pScenario({ blockColumns, aisles, stations, robots, minutes: sweep.minutes, ...(sweep.ordersPerHour ? { ordersPerHour: sweep.ordersPerHour } : {}) });
           } catch (error) {
             throw new UsageError(`sweep ${sweep.name}, layout ${layout}: ${error instanceof Error ? error.message : String(error)}`);
           }
