@@ -42,7 +42,7 @@ function describeSyntaxError(error: unknown): string {
   return message
     .replace(/ in JSON at position \d+.*$/s, '')
     .replace(/ at position \d+/, '')
-    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
