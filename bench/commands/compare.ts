@@ -28,7 +28,7 @@ export function compareCommand(): Command {
     .description('A/B test two controllers on one scenario over seeds 1..N: mean, 95% CI and Welch test per KPI')
     .requiredOption('--a <controller>', 'controller A (registry name or module path)')
     .requiredOption('--b <controller>', 'controller B (registry name or module path)')
-    .requiredOption('--scenario <id>', 'scenario id, e.g. warehouse/g2p-small')
+    .requiredOption('--scenario <id|file>', 'scenario id (e.g. warehouse/g2p-small) or scenario .json file')
     .option('--seeds <n>', 'seeds 1..n per controller', parsePositiveInt, 20)
     .option('--robots <n>', 'override the fleet size', parsePositiveInt)
     .option('--minutes <m>', 'override the simulated horizon, minutes', parsePositiveNumber)

@@ -28,7 +28,7 @@ export function perfCommand(): Command {
   return new Command('perf')
     .description('sim-speed report: real-time factor, ms per tick (physics / controllers / rest), ratio to bare world.step(), peak memory')
     .option('--json <file>', 'also write the rows as a JSON list')
-    .option('--scenario <id...>', 'scenarios to measure (default: every warehouse/g2p-* scenario)')
+    .option('--scenario <id|file...>', 'scenarios to measure, ids or .json files (default: every warehouse/g2p-* scenario)')
     .option('--robots <list>', 'fleet sizes, comma-separated (default: each scenario\'s own)')
     .option('--controller <name>', 'fleet controller (registry name or module path)', DEFAULT_CONTROLLER)
     .option('--warmup-sec <s>', 'wall seconds of warm-up per case', parsePositiveNumber, 3)
