@@ -12,7 +12,7 @@ export interface ScenarioListing {
 /** Every registered scenario, sorted by id; `stresses` falls back to the description. */
 export function listScenarios(registry: Readonly<Record<string, ScenarioSpecInput>> = scenarios): ScenarioListing[] {
   return Object.values(registry)
-    .map((spec) => ({ id: spec.id, title: spec.title, stresses: spec.stresses ?? spec.description ?? '' }))
+    .map((spec) => ({ id: spec.id, title: spec.title, stresses: spec.stresses || spec.description || '' }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -46,6 +46,7 @@ describe('bench validate', () => {
   it('reports every problem at once, one `path: reason` a line, exit 2', async () => {
     const spec = registered();
     spec.orders.ratePerHuor = spec.orders.ratePerHour;
+    delete spec.orders.ratePerHour;
     spec.fleet[0].count = 0;
     spec.physics.hz = 5;
     const out = await runBench(['validate', write('invalid.json', spec)]);
