@@ -7,17 +7,25 @@ import { Command, CommanderError } from 'commander';
 import { ScenarioSpecError } from '../sim/index.ts';
 import { runCommand } from './commands/run.ts';
 import { compareCommand } from './commands/compare.ts';
+import { exportCommand } from './commands/export.ts';
+import { listCommand } from './commands/list.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { perfCommand } from './commands/perf.ts';
+import { schemaCommand } from './commands/schema.ts';
 import { suiteCommand } from './commands/suite.ts';
 import { sweepCommand } from './commands/sweep.ts';
-import { UsageError } from './registry.ts';
+import { validateCommand } from './commands/validate.ts';
+import { UsageError } from './usage-error.ts';
 
 const program = new Command('bench')
   .description('Testfield headless runner and regression bench')
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+  .addCommand(listCommand())
   .addCommand(runCommand())
+  .addCommand(validateCommand())
+  .addCommand(schemaCommand())
+  .addCommand(exportCommand())
   .addCommand(suiteCommand())
   .addCommand(mergeCommand())
   .addCommand(compareCommand())

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ControllerFactory } from '../sim/index.ts';
-import { resolveController, UsageError } from './registry.ts';
+import { resolveController } from './registry.ts';
+import { UsageError } from './usage-error.ts';
 
 /** Whether a controller reference names a module file rather than a registered controller. */
 export function isControllerPath(nameOrPath: string): boolean {

@@ -1,13 +1,28 @@
+/**
+ * Running one job: {@link runSpec} is the single place a scenario is loaded, run to its horizon
+ * and measured (optionally recording a replay, see `recordToEnd`).
+ */
 import { robotModels } from '../robots/index.ts';
-import { createReplayRecorder, replayHeaderOf, SimHost, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides } from '../sim/index.ts';
+import { createReplayRecorder, replayHeaderOf, SimHost, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/index.ts';
 import { loadControllerFactory } from './load-controller.ts';
 import { resolveScenario } from './registry.ts';
 
 /** One headless run, as named on the command line. */
 export interface RunRequest {
+  /** Registered scenario id or scenario `.json` file (see `resolveScenario`). */
   scenario: string;
   seed?: number;
   controller: string;
+  overrides?: ScenarioOverrides;
+}
+
+/** One headless run of a scenario spec already resolved (what suites, sweeps and comparisons hand to workers). */
+export interface SpecRun {
+  spec: ScenarioSpecInput;
+  /** Registry name or module path (see `loadControllerFactory`). */
+  controller: string;
+  /** Episode seed; the spec's own (else 1) when absent. */
+  seed?: number;
   overrides?: ScenarioOverrides;
 }
 
@@ -29,19 +44,31 @@ export interface RunResult {
 /** Keyframe spacing of recorded replays by default: one a simulated second at 30 Hz. */
 export const DEFAULT_KEYFRAME_EVERY_TICKS = 30;
 
-/** Runs a scenario to its horizon at full speed in this thread. */
+/** Runs a scenario named on the command line to its horizon at full speed in this thread. */
 export async function runScenario(request: RunRequest): Promise<RunResult> {
-  return (await execute(request, null)).result;
+  return (await runSpec(fromRequest(request))).result;
 }
 
 /** Runs a scenario like {@link runScenario} and records a replay (a keyframe every `keyframeEveryTicks`). */
 export async function recordScenario(request: RunRequest, keyframeEveryTicks = DEFAULT_KEYFRAME_EVERY_TICKS): Promise<{ result: RunResult; replay: Replay }> {
-  const out = await execute(request, keyframeEveryTicks);
+  const out = await runSpec(fromRequest(request), keyframeEveryTicks);
   return { result: out.result, replay: out.replay! };
 }
 
-async function execute(request: RunRequest, keyframeEveryTicks: number | null): Promise<{ result: RunResult; replay: Replay | null }> {
-  const spec = resolveScenario(request.scenario);
+function fromRequest(request: RunRequest): SpecRun {
+  const { scenario, ...run } = request;
+  return { ...run, spec: resolveScenario(scenario) };
+}
+
+/**
+ * The one way a run happens, in this thread: loads the controller and the spec into a fresh
+ * host, runs it to its horizon at full speed (recording a replay with a keyframe every
+ * `keyframeEveryTicks` when that is given) and measures it. `bench run` calls it directly, the
+ * worker pool (`runner/run-worker.ts`) for every run of a suite, sweep or comparison.
+ * @throws UsageError for an unknown controller; ScenarioSpecError for an invalid spec.
+ */
+export async function runSpec(request: SpecRun, keyframeEveryTicks: number | null = null): Promise<{ result: RunResult; replay: Replay | null }> {
+  const spec = request.spec;
   const factory = await loadControllerFactory(request.controller);
   const host = await SimHost.create(robotModels, () => performance.now());
   try {
@@ -51,6 +78,7 @@ async function execute(request: RunRequest, keyframeEveryTicks: number | null): 
     if (keyframeEveryTicks === null) host.runToEnd();
     else recorder = recordToEnd(host, request, seed, keyframeEveryTicks);
     const t = host.timing;
+    const ticks = Math.max(1, t.ticks);
     const wallSec = t.totalMs / 1000;
     const simulatedSec = host.tick / host.model.hz;
     const result: RunResult = {
@@ -65,10 +93,10 @@ async function execute(request: RunRequest, keyframeEveryTicks: number | null): 
       realTimeFactor: round(simulatedSec / Math.max(wallSec, 1e-9), 1),
       kpis: host.kpis(),
       timing: {
-        tickMs: round(t.totalMs / Math.max(1, t.ticks), 4),
-        physicsMs: round(t.physicsMs / Math.max(1, t.ticks), 4),
-        controllerMs: round(t.controllerMs / Math.max(1, t.ticks), 4),
-        otherMs: round((t.totalMs - t.physicsMs - t.controllerMs) / Math.max(1, t.ticks), 4),
+        tickMs: round(t.totalMs / ticks, 4),
+        physicsMs: round(t.physicsMs / ticks, 4),
+        controllerMs: round(t.controllerMs / ticks, 4),
+        otherMs: round((t.totalMs - t.physicsMs - t.controllerMs) / ticks, 4),
       },
     };
     return { result, replay: recorder ? recorder.finish(host.tick, result.kpis, result.hash) : null };
@@ -78,7 +106,7 @@ async function execute(request: RunRequest, keyframeEveryTicks: number | null): 
 }
 
 /** Advances `host` to its horizon in keyframe-sized steps, recording poses and events. */
-function recordToEnd(host: SimHost, request: RunRequest, seed: number, everyTicks: number): ReplayRecorder {
+function recordToEnd(host: SimHost, request: SpecRun, seed: number, everyTicks: number): ReplayRecorder {
   const model = host.model;
   const recorder = createReplayRecorder(replayHeaderOf(model, seed, request.controller, everyTicks));
   recorder.keyframe(host.frame());

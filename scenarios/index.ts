@@ -7,8 +7,8 @@ import { g2pMedium } from './warehouse/g2p-medium.ts';
 import { g2pSmall } from './warehouse/g2p-small.ts';
 
 export { G2P_SMALL_LAYOUT } from './layouts/g2p-small.ts';
-export { generateG2pLayout, g2pLayoutName, maxStations, type G2pGeneratorParams } from './generators/g2p-layout.ts';
-export { buildG2pLayout, type G2pLayoutParams } from './layouts/g2p-layout.ts';
+export { generateG2pScenario, g2pLayoutName, maxStations, type G2pScenarioParams } from './generators/g2p-scenario.ts';
+export { buildG2pFloor, type G2pFloorParams } from './layouts/g2p-floor.ts';
 
 /** Every registered scenario, keyed by its full versioned id. */
 export const scenarios: Readonly<Record<string, ScenarioSpecInput>> = Object.freeze({

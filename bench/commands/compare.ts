@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { compareKpis, formatComparison } from '../compare/compare-kpis.ts';
 import { loadControllerFactory } from '../load-controller.ts';
-import { resolveScenario, UsageError } from '../registry.ts';
+import { resolveScenario } from '../registry.ts';
+import { UsageError } from '../usage-error.ts';
 import { runBatch } from '../runner/run-batch.ts';
 import { groupKey, runKey, type RunJob } from '../runner/run-job.ts';
 import { parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
@@ -27,7 +28,7 @@ export function compareCommand(): Command {
     .description('A/B test two controllers on one scenario over seeds 1..N: mean, 95% CI and Welch test per KPI')
     .requiredOption('--a <controller>', 'controller A (registry name or module path)')
     .requiredOption('--b <controller>', 'controller B (registry name or module path)')
-    .requiredOption('--scenario <id>', 'scenario id, e.g. warehouse/g2p-small')
+    .requiredOption('--scenario <id|file>', 'scenario id (e.g. warehouse/g2p-small) or scenario .json file')
     .option('--seeds <n>', 'seeds 1..n per controller', parsePositiveInt, 20)
     .option('--robots <n>', 'override the fleet size', parsePositiveInt)
     .option('--minutes <m>', 'override the simulated horizon, minutes', parsePositiveNumber)

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { UsageError } from '../registry.ts';
+import { UsageError } from '../usage-error.ts';
 import { readResults } from '../report/results-file.ts';
 import type { RunRecord } from '../runner/run-job.ts';
 import { finishSuite } from '../suite/finish-suite.ts';
@@ -10,6 +10,7 @@ interface MergeOptions {
   out: string;
   baseline?: string;
   updateBaseline?: boolean;
+  strictHash?: boolean;
   allowPartial?: boolean;
 }
 
@@ -20,6 +21,7 @@ export function mergeCommand(): Command {
     .argument('<inputs...>', 'shard output directories or results.json files')
     .option('--out <dir>', 'output directory', 'bench-results')
     .option('--baseline <file>', 'baseline to compare with')
+    .option('--strict-hash', 'fail when a run\'s state hash differs from the baseline, even with every KPI in tolerance')
     .option('--update-baseline', 'rewrite the baseline (default bench/baselines/<suite>.json) from the merged runs')
     .option('--allow-partial', 'report even when some runs of the suite are missing')
     .action((inputs: string[], opts: MergeOptions) => {
@@ -51,7 +53,7 @@ export function mergeCommand(): Command {
       const baselineFile = opts.updateBaseline ? resolve(opts.baseline ?? `bench/baselines/${suite}.json`) : opts.baseline ? resolve(opts.baseline) : undefined;
       process.exitCode = finishSuite(
         { version: 1, suite, shard: null, totalRuns, runs },
-        { outDir, updateBaseline: Boolean(opts.updateBaseline), ...(baselineFile ? { baselineFile } : {}) },
+        { outDir, updateBaseline: Boolean(opts.updateBaseline), strictHash: Boolean(opts.strictHash), ...(baselineFile ? { baselineFile } : {}) },
       );
     });
 }

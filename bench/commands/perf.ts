@@ -7,7 +7,8 @@ import { Command } from 'commander';
 import { scenarioNames } from '../../scenarios/index.ts';
 import { loadControllerFactory } from '../load-controller.ts';
 import type { PerfCase, PerfRow } from '../perf/measure-perf.ts';
-import { resolveScenario, UsageError } from '../registry.ts';
+import { resolveScenario } from '../registry.ts';
+import { UsageError } from '../usage-error.ts';
 import { parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
 
 interface PerfOptions {
@@ -27,7 +28,7 @@ export function perfCommand(): Command {
   return new Command('perf')
     .description('sim-speed report: real-time factor, ms per tick (physics / controllers / rest), ratio to bare world.step(), peak memory')
     .option('--json <file>', 'also write the rows as a JSON list')
-    .option('--scenario <id...>', 'scenarios to measure (default: every warehouse/g2p-* scenario)')
+    .option('--scenario <id|file...>', 'scenarios to measure, ids or .json files (default: every warehouse/g2p-* scenario)')
     .option('--robots <list>', 'fleet sizes, comma-separated (default: each scenario\'s own)')
     .option('--controller <name>', 'fleet controller (registry name or module path)', DEFAULT_CONTROLLER)
     .option('--warmup-sec <s>', 'wall seconds of warm-up per case', parsePositiveNumber, 3)

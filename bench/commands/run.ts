@@ -10,7 +10,7 @@ import { parseNonNegativeInt, parsePositiveInt, parsePositiveNumber } from './pa
 export function runCommand(): Command {
   return new Command('run')
     .description('run one scenario headless at full speed; print its KPIs and state hash')
-    .argument('<scenario>', 'scenario id, e.g. warehouse/g2p-small')
+    .argument('<scenario>', 'scenario id (e.g. warehouse/g2p-small) or scenario .json file')
     .option('--seed <n>', 'episode seed (default: the scenario\'s)', parseNonNegativeInt)
     .option('--controller <name|file>', 'fleet controller: a registered name or a module path (default export: () => FleetController)', DEFAULT_CONTROLLER)
     .option('--robots <n>', 'override the fleet size', parsePositiveInt)

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadControllerFactory } from '../load-controller.ts';
-import { UsageError } from '../registry.ts';
+import { UsageError } from '../usage-error.ts';
 import { runBatch } from '../runner/run-batch.ts';
 import { formatShard, resolveShard, selectShard } from '../runner/shard.ts';
 import { finishSuite } from '../suite/finish-suite.ts';
@@ -12,6 +12,7 @@ interface SuiteOptions {
   out: string;
   baseline?: string;
   updateBaseline?: boolean;
+  strictHash?: boolean;
   shard?: string;
   resume?: boolean;
   workers?: number;
@@ -24,6 +25,7 @@ export function suiteCommand(): Command {
     .argument('[name]', 'suite name in bench/suites/ or a path to a suite .json file', 'ci')
     .option('--out <dir>', 'output directory', 'bench-results')
     .option('--baseline <file>', 'baseline to compare with, e.g. bench/baselines/ci.json')
+    .option('--strict-hash', 'fail when a run\'s state hash differs from the baseline, even with every KPI in tolerance')
     .option('--update-baseline', 'rewrite the baseline (default bench/baselines/<suite>.json) from this run')
     .option('--shard <i/n>', 'run only shard i of n (also from JOB_COMPLETION_INDEX + BENCH_SHARD_COUNT)')
     .option('--resume', 'skip runs already finished in --out (after a kill)')
@@ -44,7 +46,7 @@ export function suiteCommand(): Command {
       const baselineFile = opts.updateBaseline ? resolve(opts.baseline ?? `bench/baselines/${suite.name}.json`) : opts.baseline ? resolve(opts.baseline) : undefined;
       process.exitCode = finishSuite(
         { version: 1, suite: suite.name, shard, totalRuns: jobs.length, runs: records },
-        { outDir, updateBaseline: Boolean(opts.updateBaseline), ...(baselineFile ? { baselineFile } : {}) },
+        { outDir, updateBaseline: Boolean(opts.updateBaseline), strictHash: Boolean(opts.strictHash), ...(baselineFile ? { baselineFile } : {}) },
       );
     });
 }

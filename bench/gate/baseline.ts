@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { UsageError } from '../registry.ts';
+import { readJsonFile } from '../files/read-json-file.ts';
+import { UsageError } from '../usage-error.ts';
 import type { RunRecord } from '../runner/run-job.ts';
 import { KPI_METRICS, meanKpis } from './kpi-metrics.ts';
 
@@ -50,13 +51,7 @@ export const DEFAULT_TOLERANCES: Readonly<Record<string, Tolerance>> = {
 /** Reads a baseline. @throws UsageError when missing or malformed. */
 export function readBaseline(file: string): Baseline {
   if (!existsSync(file)) throw new UsageError(`baseline ${file} not found; create it with --update-baseline`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`baseline ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const parsed = baselineSchema.safeParse(raw);
+  const parsed = baselineSchema.safeParse(readJsonFile(file, 'baseline'));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new UsageError(`baseline ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);

@@ -17,9 +17,10 @@ export interface MetricVerdict {
 }
 
 /**
- * Outcome of a group (one scenario variant × controller): `fail` on a regression, `error` when a
- * run crashed, `changed` when hashes differ but no KPI regressed (a behaviour change, not a
- * failure), `new` without a baseline entry, else `pass`.
+ * Outcome of a group (one scenario variant × controller): `fail` on a regression (or, with
+ * `strictHash`, on any state-hash difference), `error` when a run crashed, `changed` when hashes
+ * differ but no KPI regressed (a behaviour change, not a failure), `new` without a baseline
+ * entry, else `pass`.
  */
 export type GroupStatus = 'pass' | 'changed' | 'fail' | 'error' | 'new';
 
@@ -32,18 +33,26 @@ export interface GroupVerdict {
   metrics: MetricVerdict[];
   /** Run keys whose hash differs from the baseline. */
   changedHashes: string[];
+  /** Whether the group fails because of its hash differences (`strictHash`), not only reports them. */
+  failedOnHash: boolean;
   /** Human-readable reasons for the status (regressions, errors, hash changes). */
   notes: string[];
 }
 
-/** Compares every group of runs with the baseline (or only summarises them without one). */
-export function evaluateGate(records: readonly RunRecord[], baseline: Baseline | null): GroupVerdict[] {
-  const byGroup = new Map<string, RunRecord[]>();
-  for (const r of records) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
-  return [...byGroup.keys()].sort().map((group) => evaluateGroup(group, byGroup.get(group)!, baseline));
+/** How strict the gate is. */
+export interface GateOptions {
+  /** A state hash that differs from the baseline fails the group (`--strict-hash`), even with every KPI in tolerance. */
+  strictHash?: boolean;
 }
 
-function evaluateGroup(group: string, runs: RunRecord[], baseline: Baseline | null): GroupVerdict {
+/** Compares every group of runs with the baseline (or only summarises them without one). */
+export function evaluateGate(records: readonly RunRecord[], baseline: Baseline | null, options: GateOptions = {}): GroupVerdict[] {
+  const byGroup = new Map<string, RunRecord[]>();
+  for (const r of records) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
+  return [...byGroup.keys()].sort().map((group) => evaluateGroup(group, byGroup.get(group)!, baseline, Boolean(options.strictHash)));
+}
+
+function evaluateGroup(group: string, runs: RunRecord[], baseline: Baseline | null, strictHash: boolean): GroupVerdict {
   const ok = runs.filter((r) => r.status === 'ok');
   const errors = runs.filter((r) => r.status === 'error');
   const means = meanKpis(ok.map((r) => r.kpis!));
@@ -66,12 +75,14 @@ function evaluateGroup(group: string, runs: RunRecord[], baseline: Baseline | nu
     return { metric, current, baseline: reference, delta, status, allowed };
   });
   const changedHashes = base ? ok.filter((r) => base.hashes[r.key] !== undefined && base.hashes[r.key] !== r.hash).map((r) => r.key) : [];
-  if (changedHashes.length > 0) notes.push(`behaviour change: state hash differs from the baseline in ${changedHashes.length} of ${ok.length} runs`);
+  const failedOnHash = strictHash && changedHashes.length > 0;
+  if (failedOnHash) notes.push(`state hash differs from the baseline (--strict-hash) in ${changedHashes.length} of ${ok.length} runs: ${changedHashes.join(', ')}`);
+  else if (changedHashes.length > 0) notes.push(`behaviour change: state hash differs from the baseline in ${changedHashes.length} of ${ok.length} runs`);
   const regressed = metrics.some((m) => m.status === 'regressed');
-  const status: GroupStatus = errors.length > 0 ? 'error' : !base && baseline ? 'new' : regressed ? 'fail' : changedHashes.length > 0 ? 'changed' : 'pass';
+  const status: GroupStatus = errors.length > 0 ? 'error' : !base && baseline ? 'new' : regressed || failedOnHash ? 'fail' : changedHashes.length > 0 ? 'changed' : 'pass';
   if (status === 'new') notes.push('no baseline entry for this group; run with --update-baseline to add it');
   const first = runs[0]!;
-  return { group, scenario: first.scenario, label: first.label, runs, status, metrics, changedHashes, notes };
+  return { group, scenario: first.scenario, label: first.label, runs, status, metrics, changedHashes, failedOnHash, notes };
 }
 
 /** Exit code of a gate: 1 when any group failed or crashed, else 0. */

@@ -18,7 +18,11 @@ export function formatJunitXml(suite: string, verdicts: readonly GroupVerdict[])
     const open = `    <testcase classname="${esc(v.group.slice(0, v.group.length - v.label.length - 1))}" name="${esc(v.label)}" time="${seconds(v).toFixed(3)}"`;
     const body: string[] = [];
     const detail = v.notes.join('\n');
-    if (v.status === 'fail') body.push(`      <failure message="${esc(v.notes.find((n) => n.includes('regressed')) ?? 'regression')}" type="regression">${esc(detail)}</failure>`);
+    if (v.status === 'fail') {
+      const regression = v.notes.find((n) => n.includes('regressed'));
+      const message = regression ?? v.notes.find((n) => n.includes('--strict-hash')) ?? 'regression';
+      body.push(`      <failure message="${esc(message)}" type="${regression || !v.failedOnHash ? 'regression' : 'hash-change'}">${esc(detail)}</failure>`);
+    }
     if (v.status === 'error') body.push(`      <error message="${esc(v.notes[0] ?? 'run crashed')}" type="crash">${esc(detail)}</error>`);
     const out = [`${v.runs.length} runs`, ...v.runs.map((r) => `${r.key} ${r.status} hash=${r.hash ?? '-'}`), ...(v.status === 'changed' || v.status === 'new' ? v.notes : [])];
     body.push(`      <system-out>${esc(out.join('\n'))}</system-out>`);

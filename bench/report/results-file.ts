@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../registry.ts';
+import { readJsonFile } from '../files/read-json-file.ts';
+import { UsageError } from '../usage-error.ts';
 import type { RunRecord } from '../runner/run-job.ts';
 import type { Shard } from '../runner/shard.ts';
 
@@ -29,12 +30,7 @@ export function writeResults(dir: string, results: SuiteResults): string {
 export function readResults(fileOrDir: string): SuiteResults {
   const file = fileOrDir.endsWith('.json') ? fileOrDir : join(fileOrDir, RESULTS_FILE);
   if (!existsSync(file)) throw new UsageError(`results file ${file} not found`);
-  let raw: SuiteResults;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8')) as SuiteResults;
-  } catch (error) {
-    throw new UsageError(`results file ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const raw = readJsonFile(file, 'results file') as SuiteResults;
   if (raw.version !== 1 || typeof raw.suite !== 'string' || !Array.isArray(raw.runs) || typeof raw.totalRuns !== 'number') {
     throw new UsageError(`results file ${file} is not a bench results file (version 1)`);
   }

@@ -31,7 +31,8 @@ export function formatSummaryMarkdown(suite: string, verdicts: readonly GroupVer
     const scenario = v.group.slice(0, v.group.length - v.label.length - 1);
     const anyOk = v.runs.some((r) => r.status === 'ok');
     const cells = SUMMARY_METRICS.map((m) => (anyOk ? cell(v.metrics.find((x) => x.metric.key === m.key)!) : '–'));
-    lines.push(`| ${scenario} | ${v.label} | ${v.runs.length} | ${STATUS_TEXT[v.status]} | ${cells.join(' | ')} |`);
+    const status = v.status === 'fail' && v.failedOnHash && !v.metrics.some((m) => m.status === 'regressed') ? '❌ hash changed' : STATUS_TEXT[v.status];
+    lines.push(`| ${scenario} | ${v.label} | ${v.runs.length} | ${status} | ${cells.join(' | ')} |`);
   }
   const notes = verdicts.flatMap((v) => v.notes.map((n) => `- **${v.group}**: ${n}`));
   if (notes.length > 0) lines.push('', '### Notes', '', ...notes);

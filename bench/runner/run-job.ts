@@ -1,4 +1,5 @@
 import type { Kpis, ScenarioOverrides, ScenarioSpecInput } from '../../sim/index.ts';
+import type { RunResult } from '../run-scenario.ts';
 
 /** One run of a suite, sweep or comparison: everything a worker needs, structured-clonable. */
 export interface RunJob {
@@ -50,6 +51,29 @@ export interface RunRecord {
   wallSec: number;
   realTimeFactor: number;
   timing: RunTiming | null;
+}
+
+/** The record of a job that ran to its horizon, from the run's result. */
+export function okRecord(job: RunJob, result: RunResult): RunRecord {
+  return {
+    key: job.key,
+    group: job.group,
+    scenario: result.scenario,
+    label: job.label,
+    controller: job.controller,
+    seed: result.seed,
+    overrides: job.overrides,
+    ...(job.params ? { params: job.params } : {}),
+    status: 'ok',
+    robots: result.robots,
+    ticks: result.ticks,
+    simulatedSec: result.simulatedSec,
+    hash: result.hash,
+    kpis: result.kpis,
+    wallSec: result.wallSec,
+    realTimeFactor: result.realTimeFactor,
+    timing: result.timing,
+  };
 }
 
 /** A record for a run that failed before or while running. */

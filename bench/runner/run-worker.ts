@@ -1,7 +1,18 @@
 /** Worker-thread entry of the run pool: one job in, one record out. */
-import { executeRun } from './execute-run.ts';
-import type { RunJob, RunRecord } from './run-job.ts';
+import { runSpec } from '../run-scenario.ts';
+import { errorRecord, okRecord, type RunJob, type RunRecord } from './run-job.ts';
 
-export default function runInWorker(job: RunJob): Promise<RunRecord> {
-  return executeRun(job);
+/**
+ * Runs one job to its horizon with {@link runSpec}. Never throws: a failure becomes an error
+ * record carrying its message.
+ */
+export default async function runInWorker(job: RunJob): Promise<RunRecord> {
+  const started = performance.now();
+  try {
+    const { result } = await runSpec({ spec: job.spec, controller: job.controller, seed: job.seed, overrides: job.overrides });
+    return okRecord(job, result);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return errorRecord(job, message, Math.round(performance.now() - started) / 1000);
+  }
 }

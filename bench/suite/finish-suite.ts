@@ -5,7 +5,7 @@ import { evaluateGate, gateExitCode } from '../gate/evaluate-gate.ts';
 import { formatJunitXml } from '../report/junit-xml.ts';
 import { writeResults, type SuiteResults } from '../report/results-file.ts';
 import { formatSummaryMarkdown } from '../report/summary-markdown.ts';
-import { UsageError } from '../registry.ts';
+import { UsageError } from '../usage-error.ts';
 
 /** What to do with finished runs. */
 export interface FinishOptions {
@@ -13,11 +13,14 @@ export interface FinishOptions {
   /** Baseline file to gate against (or to rewrite with `updateBaseline`). */
   baselineFile?: string;
   updateBaseline: boolean;
+  /** Fail on any state-hash difference from the baseline (`--strict-hash`). */
+  strictHash?: boolean;
 }
 
 /**
  * Writes `results.json`, `junit.xml` and `summary.md` into the output directory, gates against
- * the baseline (or rewrites it) and returns the exit code: 0 pass, 1 regression or crashed run.
+ * the baseline (or rewrites it) and returns the exit code: 0 pass, 1 regression or crashed run
+ * (or, with `strictHash`, any state-hash difference from the baseline, each named on stderr).
  * The summary is also appended to `$GITHUB_STEP_SUMMARY` when that is set.
  */
 export function finishSuite(results: SuiteResults, options: FinishOptions): 0 | 1 {
@@ -27,13 +30,14 @@ export function finishSuite(results: SuiteResults, options: FinishOptions): 0 | 
     if (baseline.suite !== results.suite) throw new UsageError(`baseline ${options.baselineFile} is for suite "${baseline.suite}", not "${results.suite}"`);
   }
   writeResults(options.outDir, results);
-  const verdicts = evaluateGate(results.runs, baseline);
+  const verdicts = evaluateGate(results.runs, baseline, { strictHash: Boolean(options.strictHash) });
   const shown = options.baselineFile && !options.updateBaseline ? relative(process.cwd(), options.baselineFile) : null;
   const summary = formatSummaryMarkdown(results.suite, verdicts, shown);
   writeFileSync(join(options.outDir, 'junit.xml'), formatJunitXml(results.suite, verdicts));
   writeFileSync(join(options.outDir, 'summary.md'), summary);
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, summary + '\n');
   console.log(summary);
+  for (const v of verdicts) if (v.failedOnHash) console.error(`error: --strict-hash: ${v.group}: state hash differs from the baseline in ${v.changedHashes.join(', ')}`);
   const code = gateExitCode(verdicts);
   if (options.updateBaseline) {
     if (code !== 0) {

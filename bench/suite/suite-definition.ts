@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { UsageError, resolveScenario } from '../registry.ts';
+import { resolveScenario } from '../registry.ts';
+import { readJsonFile } from '../files/read-json-file.ts';
+import { UsageError } from '../usage-error.ts';
 import { groupKey, runKey, type RunJob } from '../runner/run-job.ts';
 
 const controllerEntry = z.union([
@@ -20,6 +22,7 @@ export const suiteDefinitionSchema = z.object({
   scenarios: z
     .array(
       z.object({
+        /** Registered scenario id, or a scenario `.json` file relative to the suite file. */
         id: z.string().min(1),
         /** Fleet size override. */
         robots: z.number().int().positive().optional(),
@@ -34,35 +37,37 @@ export const suiteDefinitionSchema = z.object({
 
 export type SuiteDefinition = z.output<typeof suiteDefinitionSchema>;
 
+/** A suite as read from its file, with the folder its scenario file paths are relative to. */
+export type LoadedSuite = SuiteDefinition & { baseDir: string };
+
 /** Directory holding the committed suite definitions. */
 export const SUITES_DIR = new URL('../suites/', import.meta.url);
 
 /**
- * Loads a suite by name (`ci` → `bench/suites/ci.json`) or by path to a `.json` file.
+ * Loads a suite by name (`ci` → `bench/suites/ci.json`) or by path to a `.json` file. Its
+ * scenario entries (`id`) may be registered ids or scenario `.json` files relative to it.
  * @throws UsageError when it is missing or invalid (naming the field).
  */
-export function loadSuite(nameOrPath: string): SuiteDefinition {
+export function loadSuite(nameOrPath: string): LoadedSuite {
   const file = nameOrPath.endsWith('.json') ? resolve(process.cwd(), nameOrPath) : new URL(`${nameOrPath}.json`, SUITES_DIR).pathname;
   if (!existsSync(file)) throw new UsageError(`suite "${nameOrPath}" not found (looked at ${file})`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`suite file ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const parsed = suiteDefinitionSchema.safeParse(raw);
+  const parsed = suiteDefinitionSchema.safeParse(readJsonFile(file, 'suite file'));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new UsageError(`suite file ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
-  return parsed.data;
+  return { ...parsed.data, baseDir: dirname(file) };
 }
 
-/** Every run of a suite, sorted by key. Unknown scenarios are a UsageError. */
-export function expandSuite(suite: SuiteDefinition): RunJob[] {
+/**
+ * Every run of a suite, sorted by key. A scenario entry is a registered id or a scenario file,
+ * relative to the suite file's folder (`baseDir`; the working directory when absent).
+ * Unknown scenarios and unreadable files are a UsageError, invalid ones a ScenarioSpecError.
+ */
+export function expandSuite(suite: SuiteDefinition & { baseDir?: string }): RunJob[] {
   const jobs: RunJob[] = [];
   for (const entry of suite.scenarios) {
-    const spec = resolveScenario(entry.id);
+    const spec = resolveScenario(entry.id, suite.baseDir);
     const overrides = { ...(entry.robots !== undefined ? { robots: entry.robots } : {}), ...(entry.minutes !== undefined ? { minutes: entry.minutes } : {}) };
     for (const c of suite.controllers) {
       const { label, controller } = typeof c === 'string' ? { label: c, controller: c } : c;

@@ -1,15 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { z } from 'zod';
-import { generateG2pLayout, g2pLayoutName } from '../../scenarios/index.ts';
-import { UsageError } from '../registry.ts';
+import { generateG2pScenario, g2pLayoutName } from '../../scenarios/index.ts';
+import { readJsonFile } from '../files/read-json-file.ts';
+import { UsageError } from '../usage-error.ts';
 import { runKey, type RunJob } from '../runner/run-job.ts';
 
 const list = z.array(z.number().int().positive()).min(1);
 
 /**
  * A parameter sweep over generated g2p layouts: every combination of the grid's values × seeds
- * is one run. See `scenarios/generators/g2p-layout.ts` for the layout parameters.
+ * is one run. See `scenarios/generators/g2p-scenario.ts` for the layout parameters.
  */
 export const sweepDefinitionSchema = z.object({
   name: z.string().regex(/^[a-z0-9-]+$/, 'must be kebab-case'),
@@ -28,13 +29,7 @@ export type SweepDefinition = z.output<typeof sweepDefinitionSchema>;
 export function loadSweep(file: string): SweepDefinition {
   const path = resolve(process.cwd(), file);
   if (!existsSync(path)) throw new UsageError(`sweep file ${file} not found`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`sweep file ${basename(path)} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const parsed = sweepDefinitionSchema.safeParse(raw);
+  const parsed = sweepDefinitionSchema.safeParse(readJsonFile(path, 'sweep file', basename(path)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new UsageError(`sweep file ${basename(path)}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
@@ -52,7 +47,7 @@ export function expandSweep(sweep: SweepDefinition): RunJob[] {
         for (const robots of sweep.grid.robots) {
           let spec;
           try {
-            spec = generateG2pLayout({ blockColumns, aisles, stations, robots, minutes: sweep.minutes, ...(sweep.ordersPerHour ? { ordersPerHour: sweep.ordersPerHour } : {}) });
+            spec = generateG2pScenario({ blockColumns, aisles, stations, robots, minutes: sweep.minutes, ...(sweep.ordersPerHour ? { ordersPerHour: sweep.ordersPerHour } : {}) });
           } catch (error) {
             throw new UsageError(`sweep ${sweep.name}, layout ${layout}: ${error instanceof Error ? error.message : String(error)}`);
           }

@@ -10,6 +10,7 @@ export const g2pSmall: ScenarioSpecInput = {
   id: 'warehouse/g2p-small@1',
   title: 'Goods-to-person, small',
   description: '20 shelf-lifting robots, 120 rack pods, 4 pick stations, one simulated hour.',
+  stresses: 'order flow through 4 stations with 20 shelf-lifters; light traffic',
   layout: { rows: [...G2P_SMALL_LAYOUT], cellM: 1 },
   fleet: [{ model: 'shelf-lifter', count: 20 }],
   orders: {

@@ -73,14 +73,39 @@ describe('bench suite: baseline gate', () => {
     expect(cells[4]).toContain('regression');
   });
 
-  it('a hash change with equal KPIs is a behaviour change, not a failure (merge re-gates without re-running)', async () => {
+  it('a hash change with equal KPIs is a behaviour change, not a failure; with --strict-hash it fails naming the runs', async () => {
     const edited = readJson<{ groups: Record<string, { hashes: Record<string, string> }> }>(baseline);
-    for (const g of Object.values(edited.groups)) for (const k of Object.keys(g.hashes)) g.hashes[k] = '0000000000000000';
+    const group = Object.values(edited.groups)[0]!;
+    const [changedKey, keptKey] = Object.keys(group.hashes).sort();
+    group.hashes[changedKey!] = '0000000000000000';
     const changed = join(dir, 'changed-baseline.json');
     writeFileSync(changed, JSON.stringify(edited));
-    const out = await runBench(['merge', join(dir, 'same'), '--out', join(dir, 'changed'), '--baseline', changed]);
+    const [lenient, strictMerge, strictSuite] = await Promise.all([
+      runBench(['merge', join(dir, 'same'), '--out', join(dir, 'changed'), '--baseline', changed]),
+      runBench(['merge', join(dir, 'same'), '--out', join(dir, 'changed-strict'), '--baseline', changed, '--strict-hash']),
+      runBench(['suite', greedySuite, '--out', join(dir, 'suite-strict'), '--baseline', changed, '--strict-hash', '--workers', '1']),
+    ]);
+    expect(lenient.code, lenient.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'changed', 'summary.md'), 'utf8')).toMatch(/behaviour change: state hash differs from the baseline in 1 of 2 runs/);
+    expect(lenient.stdout).toMatch(/PASS$/m);
+    for (const [name, out] of [['merge', strictMerge], ['suite', strictSuite]] as const) {
+      expect(out.code, `${name}: ${out.stderr}`).toBe(1);
+      const errors = out.stderr.trim().split('\n').filter((l) => l.startsWith('error: '));
+      expect(errors, name).toEqual([`error: --strict-hash: ${Object.keys(edited.groups)[0]}: state hash differs from the baseline in ${changedKey}`]);
+      expect(out.stderr, name).not.toContain(keptKey!);
+      expect(out.stdout, name).toMatch(/FAIL$/m);
+      expect(out.stdout, name).toContain('❌ hash changed');
+    }
+    const junit = parseJunit(join(dir, 'changed-strict', 'junit.xml'));
+    expect(junit.testsuites['@_failures']).toBe('1');
+    expect(junit.testsuites.testsuite.testcase[0].failure['@_type']).toBe('hash-change');
+    expect(junit.testsuites.testsuite.testcase[0].failure['@_message']).toContain(changedKey);
+  }, 60_000);
+
+  it('--strict-hash passes when every hash equals the baseline', async () => {
+    const out = await runBench(['merge', join(dir, 'same'), '--out', join(dir, 'same-strict'), '--baseline', baseline, '--strict-hash']);
     expect(out.code, out.stderr).toBe(0);
-    expect(readFileSync(join(dir, 'changed', 'summary.md'), 'utf8')).toMatch(/behaviour change: state hash differs from the baseline in 2 of 2 runs/);
+    expect(out.stdout).toMatch(/PASS$/m);
   }, 30_000);
 
   it('usage and input errors exit 2 with one line and no stack trace', async () => {

@@ -1,8 +1,8 @@
 import type { ScenarioSpecInput } from '../../sim/index.ts';
-import { buildG2pLayout } from '../layouts/g2p-layout.ts';
+import { buildG2pFloor } from '../layouts/g2p-floor.ts';
 
 /** Parameters of a generated goods-to-person scenario (the floor plan of `warehouse/g2p-*`). */
-export interface G2pGeneratorParams {
+export interface G2pScenarioParams {
   /** Columns of 2 × 5 rack-pod blocks across the floor (≥ 1). */
   blockColumns: number;
   /** Horizontal one-way aisles (≥ 2); the bands of pod blocks lie between them. */
@@ -19,23 +19,23 @@ export interface G2pGeneratorParams {
 
 /** Largest station count the floor with `blockColumns` block columns has room for. */
 export function maxStations(blockColumns: number): number {
-  const rows = buildG2pLayout({ blockColumns, bands: 1, stations: 1000, spawns: 1 });
+  const rows = buildG2pFloor({ blockColumns, bands: 1, stations: 1000, spawns: 1 });
   return rows.reduce((n, r) => n + [...r].filter((c) => c === 'P').length, 0);
 }
 
 /** Short name of a parameter set, e.g. `c4-a4-s4`. */
-export function g2pLayoutName(p: Pick<G2pGeneratorParams, 'blockColumns' | 'aisles' | 'stations'>): string {
+export function g2pLayoutName(p: Pick<G2pScenarioParams, 'blockColumns' | 'aisles' | 'stations'>): string {
   return `c${p.blockColumns}-a${p.aisles}-s${p.stations}`;
 }
 
 /**
- * A goods-to-person scenario on the `buildG2pLayout` floor plan, sized by parameters for sweeps:
+ * A goods-to-person scenario on the `buildG2pFloor` floor plan, sized by parameters for sweeps:
  * `aisles − 1` bands of pod blocks, the given stations and one spawn point per robot. With
  * 4 block columns, 4 aisles, 4 stations and 20 robots the floor is g2p-small's. Pure: the same
  * parameters always give the same spec.
  * @throws RangeError naming the parameter when it is out of range.
  */
-export function generateG2pLayout(params: G2pGeneratorParams): ScenarioSpecInput {
+export function generateG2pScenario(params: G2pScenarioParams): ScenarioSpecInput {
   const { blockColumns, aisles, stations, robots } = params;
   const check = (ok: boolean, message: string) => {
     if (!ok) throw new RangeError(message);
@@ -45,7 +45,7 @@ export function generateG2pLayout(params: G2pGeneratorParams): ScenarioSpecInput
   const most = maxStations(blockColumns);
   check(Number.isInteger(stations) && stations >= 1 && stations <= most, `stations must be an integer in 1..${most} for ${blockColumns} block columns, got ${stations}`);
   check(Number.isInteger(robots) && robots >= 1 && robots <= 5000, `robots must be an integer in 1..5000, got ${robots}`);
-  const rows = buildG2pLayout({ blockColumns, bands: aisles - 1, stations, spawns: robots });
+  const rows = buildG2pFloor({ blockColumns, bands: aisles - 1, stations, spawns: robots });
   const pods = rows.reduce((n, r) => n + [...r].filter((c) => c === 'R').length, 0);
   const name = g2pLayoutName(params);
   return {

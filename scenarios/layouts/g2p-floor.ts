@@ -1,5 +1,5 @@
-/** Parameters of {@link buildG2pLayout}. */
-export interface G2pLayoutParams {
+/** Parameters of {@link buildG2pFloor}. */
+export interface G2pFloorParams {
   /** Rack-pod blocks (2 × 5 pods each) across the floor. */
   blockColumns: number;
   /** Bands of blocks from north to south; each band adds two pod rows and a one-way aisle. */
@@ -18,7 +18,7 @@ export interface G2pLayoutParams {
  * pick stations on the south side are fed by an eastbound lane and drained into a westbound and an
  * eastbound return lane; the northbound lanes cross the station band, so returns spread out. Spawn points fill rows in the north, on every other cell.
  */
-export function buildG2pLayout(p: G2pLayoutParams): string[] {
+export function buildG2pFloor(p: G2pFloorParams): string[] {
   const inner = 4 + p.blockColumns * 7 - 2;
   const wall = '#'.repeat(inner + 2);
   const row = (body: string) => `#${body}#`;
