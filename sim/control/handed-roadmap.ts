@@ -25,13 +25,13 @@ export interface HandedRoadmap {
 
 const words = (a: Typed) => new Uint32Array(a.buffer, a.byteOffset, a.byteLength >> 2);
 
-function differs(a: Typed, b: Typed): boolean {
-  const wa = words(a);
-  const wb = words(b);
+/** Whether two same-length arrays differ in any byte (compared a 32-bit word at a time). */
+function differs(wa: Uint32Array, wb: Uint32Array, a: Typed, b: Typed): boolean {
   for (let i = 0; i < wa.length; i++) if (wa[i] !== wb[i]) return true;
-  for (let i = wa.length * 4; i < a.byteLength; i++) {
-    if (new Uint8Array(a.buffer, a.byteOffset, a.byteLength)[i] !== new Uint8Array(b.buffer, b.byteOffset, b.byteLength)[i]) return true;
-  }
+  if (wa.length * 4 === a.byteLength) return false;
+  const ba = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const bb = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = wa.length * 4; i < ba.length; i++) if (ba[i] !== bb[i]) return true;
   return false;
 }
 
@@ -40,16 +40,20 @@ export function createHandedRoadmap(source: Roadmap): HandedRoadmap {
   const copy = { ...source } as Record<string, unknown>;
   for (const key of ARRAYS) copy[key] = source[key].slice();
   const roadmap = Object.freeze(copy) as unknown as Roadmap;
-  const pairs = ARRAYS.map((key) => [source[key] as Typed, roadmap[key] as Typed] as const);
+  const pairs = ARRAYS.map((key) => {
+    const from = source[key] as Typed;
+    const to = roadmap[key] as Typed;
+    return { from, to, fromWords: words(from), toWords: words(to) };
+  });
   let calls = 0;
   return {
     roadmap,
     repair() {
       const check = calls++ % CHECK_EVERY_CALLS === 0;
       let dirty = false;
-      for (const [from, to] of pairs) {
-        if (check && !dirty && differs(from, to)) dirty = true;
-        (to as Float64Array).set(from as Float64Array);
+      for (const p of pairs) {
+        if (check && !dirty && differs(p.fromWords, p.toWords, p.from, p.to)) dirty = true;
+        (p.to as Float64Array).set(p.from as Float64Array);
       }
       return dirty;
     },
