@@ -4,7 +4,6 @@ import type { LayoutChar, LayoutGrid } from '../model/layout-grid.ts';
 import type { Roadmap } from '../model/roadmap.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import type { PhysicsBuilder } from '../physics/physics-builder.ts';
-import type { SpecIssue } from '../spec/spec-error.ts';
 import type { SimState } from '../state/sim-state.ts';
 import type { ColumnSpec, ThingTable } from './columns.ts';
 import type { StageContext, StageSlot } from './stage-slots.ts';
@@ -120,6 +119,3 @@ export interface KindDef<S = unknown, M = unknown> {
   /** Per-episode working memory (caches, spatial indices): never hashed or snapshotted. */
   createScratch?(model: SimModel): unknown;
 }
-
-/** Shorthand used in messages: a spec issue with its path. */
-export type { SpecIssue };
