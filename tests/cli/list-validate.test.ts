@@ -49,6 +49,7 @@ describe('bench validate', () => {
     delete spec.orders.ratePerHour;
     spec.fleet[0].count = 0;
     spec.physics.hz = 5;
+    spec.horizonSec = -1;
     const out = await runBench(['validate', write('invalid.json', spec)]);
     expect(out.code, out.stderr).toBe(2);
     const lines = out.stdout.trim().split('\n');
@@ -56,7 +57,9 @@ describe('bench validate', () => {
     expect(lines).toContain('orders.ratePerHuor: unknown key; did you mean ratePerHour?');
     expect(lines.some((l) => l.startsWith('fleet[0].count: '))).toBe(true);
     expect(lines.some((l) => l.startsWith('physics.hz: '))).toBe(true);
-    expect(out.stderr.trim()).toMatch(/^error: .*invalid\.json is not a valid scenario: \d+ problems$/);
+    expect(lines.some((l) => l.startsWith('horizonSec: '))).toBe(true);
+    expect(lines, 'three independent errors and one unknown key: four lines').toHaveLength(4);
+    expect(out.stderr.trim()).toMatch(/^error: .*invalid\.json is not a valid scenario: 4 problems$/);
   }, 30_000);
 
   it('a semantic problem (a robot spawned on a rack pod) is reported with its path', async () => {
