@@ -83,6 +83,7 @@ export {
 } from './replay/index.ts';
 
 import { builtinKinds } from './kinds/builtin-kinds.ts';
+import type { CellKind } from './model/layout-grid.ts';
 import { scenarioJsonSchemaFor, scenarioSchemaFor } from './compile/scenario-schema.ts';
 
 /** The zod schema of a scenario with the built-in kinds. */
@@ -97,7 +98,6 @@ export function scenarioJsonSchema(): Record<string, unknown> {
  * Every layout character of the built-in kinds and the floor itself: the cell kind the grid
  * records (`kind`), a one-way direction for lanes, and what it means.
  */
-export const LAYOUT_LEGEND: Readonly<Record<string, { kind: CellKindValue; dir?: number; meaning: string; owner: string }>> = Object.freeze(
+export const LAYOUT_LEGEND: Readonly<Record<string, { kind: CellKind; dir?: number; meaning: string; owner: string }>> = Object.freeze(
   Object.fromEntries(Object.entries(builtinKinds.legend).map(([ch, e]) => [ch, { kind: e.cell, ...(e.dir !== undefined ? { dir: e.dir } : {}), meaning: e.meaning, owner: e.kind }])),
 );
-type CellKindValue = import('./model/layout-grid.ts').CellKind;

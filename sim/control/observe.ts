@@ -62,9 +62,6 @@ function scanRobot(model: SimModel, state: SimState, i: number, scan: { beams: n
   return out;
 }
 
-/** Kind ids by registry index, for load holders (the built-in kinds lead every registry). */
-const HOLDER_KINDS = ['robot', 'load', 'station'];
-
 const EMPTY_ROUTE: readonly number[] = Object.freeze([]);
 const gridViews = new WeakMap<SimModel, FleetObservation['grid']>();
 
@@ -175,7 +172,7 @@ function observeLoads(model: SimModel, state: SimState, cache: ObservationCache)
     if (!out) out = previous.slice(0, l);
     const load = model.loads[l]!;
     const held = holderKind[l]! >= 0;
-    const holder = held ? Object.freeze({ kind: HOLDER_KINDS[holderKind[l]!] ?? 'unknown', id: holderId[l]! }) : null;
+    const holder = held ? Object.freeze({ kind: model.kinds.kinds[holderKind[l]!]?.id ?? 'unknown', id: holderId[l]! }) : null;
     out.push(Object.freeze({ id: l, kind: load.kind, node: node[l]! >= 0 ? node[l]! : null, carriedBy: holderKind[l] === KindIndex.Robot ? holderId[l]! : null, holder, homeNode: load.homeNode }));
   }
   if (!out) return previous;
