@@ -1,4 +1,4 @@
-import { tableFromPlain, tableToPlain, type ThingTable } from '../kinds/columns.ts';
+import { createThingTable, tableFromPlain, tableToPlain, type ThingTable } from '../kinds/columns.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import { PhysicsWorld } from '../physics/rapier.ts';
 import { Hasher } from '../util/hash.ts';
@@ -29,10 +29,17 @@ export interface SimSnapshot {
  */
 const NOT_STATE: ReadonlySet<string> = new Set(['things', 'robots', 'loads', 'stations', 'physics', 'events', 'changedTasks']);
 
-/** The sim's own tables (not the physics) as canonical JSON: same state ⇒ same string. */
+/**
+ * The sim's own tables (not the physics) as canonical JSON: same state ⇒ same string. A kind with
+ * no things in this scenario writes nothing, so registering a new kind never moves the hash of a
+ * scenario that does not use it.
+ */
 export function tablesJson(model: SimModel, state: SimState): string {
   const things: Record<string, unknown> = {};
-  for (const kind of model.kinds.kinds) things[kind.id] = tableToPlain(kind.columns, state.things[kind.id]!);
+  for (const kind of model.kinds.kinds) {
+    const table = state.things[kind.id]!;
+    if (table.count > 0) things[kind.id] = tableToPlain(kind.columns, table);
+  }
   const rest: Record<string, unknown> = {};
   for (const key of Object.keys(state).filter((k) => !NOT_STATE.has(k)).sort()) rest[key] = (state as unknown as Record<string, unknown>)[key];
   return JSON.stringify({ things, ...rest });
@@ -67,8 +74,9 @@ export function restoreState(model: SimModel, snap: SimSnapshot): SimState {
   const things: Record<string, ThingTable> = {};
   for (const kind of model.kinds.kinds) {
     const plain = plainThings[kind.id];
-    if (!plain) throw new Error(`snapshot has no table for kind "${kind.id}"`);
-    things[kind.id] = tableFromPlain(kind.columns, plain, kind.id);
+    const count = model.things[kind.id]?.length ?? 0;
+    if (!plain && count > 0) throw new Error(`snapshot has no table for kind "${kind.id}"`);
+    things[kind.id] = plain ? tableFromPlain(kind.columns, plain, kind.id) : createThingTable(kind.columns, 0);
   }
   return stateWithThings(things, {
     ...(rest as Omit<SimState, 'things' | 'robots' | 'loads' | 'stations' | 'physics' | 'events' | 'changedTasks'>),

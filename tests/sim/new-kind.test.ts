@@ -30,6 +30,18 @@ describe('a new kind of thing (beacon, defined in a test file)', () => {
     expect(withBeacons.hash()).not.toBe(before);
   });
 
+  it('moves nothing where it is not used: a scenario without beacons hashes the same with the kind registered', async () => {
+    const floor = makeSpec(LAYOUT.map((r) => r.replace(/B/g, '.')));
+    const plain = await makeHost({ spec: floor });
+    const registered = await makeHost({ spec: floor, kinds });
+    runCollect(plain, 200);
+    runCollect(registered, 200);
+    expect(registered.hash()).toBe(plain.hash());
+    const restored = await makeHost({ spec: floor, kinds });
+    restored.restore(structuredClone(registered.snapshot()));
+    expect(restored.hash()).toBe(plain.hash());
+  });
+
   it('is snapshotted and restored with every column: restore → continue gives the uninterrupted hash', async () => {
     const straight = await makeHost({ spec: spec(), kinds });
     runCollect(straight, 211);
