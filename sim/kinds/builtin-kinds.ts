@@ -3,9 +3,11 @@ import { createKindRegistry, type KindRegistry } from './kind-registry.ts';
 import { loadKind } from './load/load-kind.ts';
 import { robotKind } from './robot/robot-kind.ts';
 import { stationKind } from './station/station-kind.ts';
+import { errandKind } from './errand/errand-kind.ts';
+import { chuteKind } from './chute/chute-kind.ts';
 
 /** The built-in kinds, in `KindIndex` order. */
-export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind]);
+export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind, errandKind, chuteKind]);
 
 /** The registry of the built-in kinds: what scenarios use unless a host adds kinds. */
 export const builtinKinds: KindRegistry = createKindRegistry(BUILTIN_KINDS);

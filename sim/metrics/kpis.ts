@@ -47,8 +47,10 @@ export interface KpiAccumulator {
 }
 
 /** A fresh accumulator for a scenario running at `hz` ticks per second, with the KPIs of `kinds`. */
-export function createKpiAccumulator(hz: number, kinds?: KindRegistry): KpiAccumulator {
-  const kindKpis = (kinds?.kinds ?? []).flatMap((k) => (k.kpis ? [{ id: k.id, kpis: k.kpis as KindKpis }] : []));
+export function createKpiAccumulator(hz: number, kinds?: KindRegistry, things?: Readonly<Record<string, readonly unknown[]>>): KpiAccumulator {
+  // With the model's things given, a kind with none in this scenario adds no KPIs (like its hash).
+  const present = (id: string) => !things || (things[id]?.length ?? 0) > 0;
+  const kindKpis = (kinds?.kinds ?? []).flatMap((k) => (k.kpis && present(k.id) ? [{ id: k.id, kpis: k.kpis as KindKpis }] : []));
   return {
     hz,
     released: 0,
