@@ -19,6 +19,9 @@ export function formatKpiTable(result: RunResult): string {
     ['tick time', `${result.timing.tickMs.toFixed(3)} ms (physics ${result.timing.physicsMs.toFixed(3)}, controller ${result.timing.controllerMs.toFixed(3)}, other ${result.timing.otherMs.toFixed(3)})`],
     ['state hash', result.hash],
   ];
+  // KPIs of kinds that declare their own (errand tasks, chutes …), one line per kind, before the hash.
+  const kinds = Object.entries(k.things ?? {}).map(([kind, values]): [string, string] => [kind, Object.entries(values).map(([name, v]) => `${name} ${Number.isInteger(v) ? v : v.toFixed(1)}`).join(', ')]);
+  rows.splice(rows.length - 1, 0, ...kinds);
   const width = Math.max(...rows.map(([label]) => label.length));
   return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
 }

@@ -38,7 +38,7 @@ export function composeFleetController(parts: FleetParts): FleetController {
         goTo(parts, observation, robot, step.goal, commands);
       }
       // Errand tasks (sortation, LoRR imports): node visits in order, through the same planner and executor.
-      commands.push(...errandCommands(observation, (robot, goal) => goTo(parts, observation, robot, goal, commands)));
+      commands.push(...errandCommands(observation, busy, (robot, goal) => goTo(parts, observation, robot, goal, commands)));
       if (parts.executor.finishTick) commands.push(...parts.executor.finishTick(observation, busy));
       return commands;
     },

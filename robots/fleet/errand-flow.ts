@@ -5,10 +5,11 @@ import { nodeDistanceM } from './occupancy.ts';
  * The errand task flow of a composed controller (scenarios with an `errands` section: sortation,
  * League of Robot Runners imports). Open tasks, oldest first, go to the nearest idle robot (one
  * with no station task, no load and no errand task); a robot with a task is routed to its next
- * errand with `goTo` and stands there while a dwell runs. Without errand tasks it does nothing.
+ * errand with `goTo` and stands there while a dwell runs (added to `busy`, so executors leave it
+ * be). Without errand tasks it does nothing.
  * @returns the assignment commands (`{ thing: 'errand', kind: 'assign', … }`); routes go through `goTo`.
  */
-export function errandCommands(observation: FleetObservation, goTo: (robot: RobotObservation, goal: number) => void): RobotCommand[] {
+export function errandCommands(observation: FleetObservation, busy: Set<number>, goTo: (robot: RobotObservation, goal: number) => void): RobotCommand[] {
   const view = observation.things.errand as ErrandObservation | undefined;
   if (!view || view.tasks.length === 0) return [];
   const robots = observation.robots;
@@ -19,7 +20,10 @@ export function errandCommands(observation: FleetObservation, goTo: (robot: Robo
     if (slot < 0 || !movable(robot)) continue;
     const task = view.tasks[slot]!;
     const goal = task.errands[task.step]!;
-    if (robot.node === goal && (robot.atNode || task.dwellSec === 0)) continue;
+    if (robot.node === goal && (robot.atNode || task.dwellSec === 0)) {
+      busy.add(robot.id); // dwelling: not to be parked elsewhere
+      continue;
+    }
     goTo(robot, goal);
   }
   const idle = robots.filter((r) => slotOf[r.id] === -1 && r.task === null && r.carrying === null && movable(r) && r.node >= 0);
