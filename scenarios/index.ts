@@ -14,6 +14,10 @@ export { buildG2pFloor, type G2pFloorParams } from './layouts/g2p-floor.ts';
 export { buildWarehouseFloor, type WarehouseFloor, type WarehouseFloorParams } from './layouts/warehouse-floor.ts';
 export { buildSortationFloor, type SortationFloor, type SortationFloorParams } from './layouts/sortation-floor.ts';
 export { generateWarehouseScenario, type WarehouseScenarioParams } from './generators/warehouse-scenario.ts';
+export { importScenario, importMovingAiMap } from './import/import-scenario.ts';
+export { importLorrProblem, resolveRelative, type ImportOptions, type ReadText, type DelayConfig } from './import/lorr-problem.ts';
+export { parseMovingAiMap, type MovingAiGrid } from './import/movingai-map.ts';
+export { ImportError, formatImportIssue, type ImportIssue } from './import/import-error.ts';
 export { generateSortationScenario, type SortationScenarioParams } from './generators/sortation-scenario.ts';
 
 /** Every registered scenario, keyed by its full versioned id. */
