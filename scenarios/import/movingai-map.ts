@@ -56,7 +56,7 @@ export function parseMovingAiMap(text: string, file: string): MovingAiGrid {
   for (let r = 0; r < height; r++) {
     const lineNo = 5 + r;
     const line = (lines[4 + r] ?? '').replace(/\s+$/, '');
-    if (4 + r >= lines.length) {
+    if (4 + r >= lines.length || (4 + r === lines.length - 1 && line === '')) {
       issues.push({ file, line: lineNo, message: `map row ${r} missing: the header says height ${height} but the file ends after ${r} rows` });
       break;
     }
