@@ -42,7 +42,7 @@ export const createLoadRenderer: KindRendererFactory = ({ scene, section }) => {
   const members: number[][] = [[], []];
   for (let l = 0; l < count; l++) members[info.typeOf[l] === 1 ? 1 : 0]!.push(l);
   const meshes = members.map((list, t) => {
-    const mesh = dynamicInstances(geometries[t]!, new THREE.MeshLambertMaterial({ color: 0xffffff }), list.length, resting[t]!, t === 0 ? 'loads:pod' : 'loads:tote');
+    const mesh = dynamicInstances(geometries[t]!, new THREE.MeshLambertMaterial(t === 0 ? POD_MATERIAL : { color: 0xffffff }), list.length, resting[t]!, t === 0 ? 'loads:pod' : 'loads:tote');
     group.add(mesh);
     return mesh;
   });
@@ -93,3 +93,6 @@ function podGeometry(pod: LoadKindInfo['pod']): THREE.BufferGeometry {
 function toteGeometry(tote: LoadKindInfo['tote']): THREE.BufferGeometry {
   return new THREE.BoxGeometry(tote.widthM, tote.heightM, tote.widthM * 0.7).translate(0, tote.heightM / 2, 0);
 }
+
+/** Pods are drawn see-through, so robots driving or parked under them stay visible. */
+const POD_MATERIAL = { color: 0xffffff, transparent: true, opacity: 0.55, depthWrite: false } as const;
