@@ -17,9 +17,9 @@ export const stationKind: KindDef<OrdersSpec, StationModel> = {
   columns: STATION_COLUMNS,
   compile(ctx) {
     const stations = ctx.cellsOf('P').map((cell, id) => ({ id, node: ctx.roadmap.cellNode[cell]! }));
-    // A scenario whose work is errands (sortation, LoRR imports) runs an idle order stream.
-    const ordersFlow = !ctx.section || ctx.section.ratePerHour > 0 || ctx.section.backlog > 0;
-    if (stations.length === 0 && ordersFlow) ctx.issue('layout.rows', 'the layout has no pick station (P)');
+    // A scenario whose work is errand tasks (sortation, LoRR imports) with an idle order stream needs no stations.
+    const errandsOnly = ctx.spec.errands !== undefined && ctx.section !== undefined && ctx.section.ratePerHour === 0 && ctx.section.backlog === 0;
+    if (stations.length === 0 && !errandsOnly) ctx.issue('layout.rows', 'the layout has no pick station (P)');
     const lines = ctx.section?.linesPerOrder;
     if (lines && lines.min > lines.max) ctx.issue('orders.linesPerOrder.min', `min ${lines.min} exceeds max ${lines.max}`);
     return { things: stations };
