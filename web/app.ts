@@ -15,6 +15,7 @@ import { parseSpecText } from './scenario/parse-spec-text.ts';
 import { fileNameOf, scenarioSource } from './scenario/scenario-source.ts';
 import { byId, FILE_SCENARIO, Toolbar } from './ui/toolbar.ts';
 import { fileScenarioLabel, sharedViewUrl } from './ui/share-url.ts';
+import { renderLegend } from './ui/kind-legend.ts';
 
 /** Wall milliseconds between KPI panel refreshes. */
 const KPI_REFRESH_MS = 250;
@@ -96,7 +97,10 @@ export class App implements ReplayHost {
     this.eventList.clear();
     const outcome = await this.client.load(options);
     this.lastOutcome = outcome;
-    if (outcome.scene) this.view.setScene(outcome.scene);
+    if (outcome.scene) {
+      this.view.setScene(outcome.scene);
+      renderLegend(byId('legend'), outcome.scene);
+    }
     if (!outcome.ok) {
       const what = options.spec !== undefined && this.file?.spec === options.spec ? `Scenario file ${this.file.name} refused` : 'Scenario refused';
       this.banner.show('error', `${what}: ${outcome.reason}`, outcome.issues.map((i) => `${i.path}: ${i.message}`));

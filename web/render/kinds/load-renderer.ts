@@ -7,9 +7,9 @@ import { disposeInstances, dynamicInstances } from './instanced.ts';
 import { writeYawMatrix } from './yaw-matrix.ts';
 
 /** Resting colours by load type (pod, tote). */
-const RESTING_COLORS = [0xd97706, 0x7c3aed] as const;
+export const RESTING_COLORS = [0xd97706, 0x7c3aed] as const;
 /** A load a robot holds. */
-const HELD_BY_ROBOT_COLOR = 0xf43f5e;
+export const HELD_BY_ROBOT_COLOR = 0xf43f5e;
 /** A load something other than a robot holds (a conveyor, an arm, …). */
 const HELD_BY_OTHER_COLOR = 0x14b8a6;
 
