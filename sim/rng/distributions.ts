@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { detExp, detLog } from '../util/det-math.ts';
+import { detExp, detLog } from '../util/det-log-exp.ts';
 import type { Rng } from './rng.ts';
 
 const sec = z.number().nonnegative().max(1e9);

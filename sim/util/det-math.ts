@@ -1,86 +1,106 @@
 /**
- * Deterministic `log` and `exp`, built only from + − × ÷ (IEEE-754 exact in every JS engine), so
- * samplers that need them give bit-identical draws everywhere. `Math.log`/`Math.exp` are not
- * specified to the last bit and could differ between engines. Accuracy: within a few ulp of the
- * true value (tested against `Math` within 1e-14 relative).
+ * Deterministic elementary functions: built only from + − × ÷ and `Math.sqrt` (all correctly
+ * rounded by IEEE 754), evaluated in a fixed order, so every JavaScript engine gives the same bits.
+ * `Math.sin`, `Math.cos`, `Math.atan2` … are only required to be approximations and may differ
+ * between engines; state updates (arm joints, conveyor arcs, headings) use these instead.
+ * Accuracy: within a few ulp of the true value over the ranges stated (tested against `Math`).
  */
 
-/** ln 2 split in a high part with trailing zero bits (so `k · LN2_HI` is exact) and the rest (fdlibm). */
-const LN2_HI = 6.93147180369123816490e-1;
-const LN2_LO = 1.90821492927058770002e-10;
-const SQRT_HALF = 0.7071067811865476;
-const TWO_32 = 4294967296;
+const PI = 3.141592653589793;
+const HALF_PI = 1.5707963267948966;
+// π/2 split in three parts (Cody–Waite) so range reduction keeps ~100 bits of π.
+const HALF_PI_1 = 1.5707963267341256;
+const HALF_PI_2 = 6.077100506506192e-11;
+const HALF_PI_3 = 2.0222662487959506e-21;
 
-/** 2^k for an integer k, by exact doublings and halvings (0 or Infinity beyond the double range). */
-export function detPow2(k: number): number {
-  let r = 1;
-  let n = k;
-  while (n >= 32) {
-    r *= TWO_32;
-    n -= 32;
-  }
-  while (n <= -32) {
-    r /= TWO_32;
-    n += 32;
-  }
-  while (n > 0) {
-    r *= 2;
-    n -= 1;
-  }
-  while (n < 0) {
-    r /= 2;
-    n += 1;
-  }
-  return r;
+/** sin(x) for |x| ≤ π/4, Taylor series to x¹⁷ (error < 1e-17). */
+function sinKernel(x: number): number {
+  const x2 = x * x;
+  return x * (1 + x2 * (-1 / 6 + x2 * (1 / 120 + x2 * (-1 / 5040 + x2 * (1 / 362880 + x2 * (-1 / 39916800 + x2 * (1 / 6227020800 + x2 * (-1 / 1307674368000 + x2 * (1 / 355687428096000)))))))));
 }
 
-/**
- * Natural logarithm: x = m · 2^e with m in [√½, √2), then ln m = 2·atanh(s), s = (m − 1)/(m + 1),
- * |s| ≤ 0.172, by its odd power series (13 terms reach 1e-20). `NaN` for x < 0 or NaN, −Infinity at 0.
- */
-export function detLog(x: number): number {
-  if (!(x > 0)) return x === 0 ? -Infinity : NaN;
-  if (x === Infinity) return Infinity;
-  let m = x;
-  let e = 0;
-  while (m >= TWO_32) {
-    m /= TWO_32;
-    e += 32;
-  }
-  while (m < 1 / TWO_32) {
-    m *= TWO_32;
-    e -= 32;
-  }
-  while (m >= 2 * SQRT_HALF) {
-    m /= 2;
-    e += 1;
-  }
-  while (m < SQRT_HALF) {
-    m *= 2;
-    e -= 1;
-  }
-  const s = (m - 1) / (m + 1);
-  const s2 = s * s;
-  // Horner over 1 + s²/3 + s⁴/5 + … + s²⁴/25.
-  let series = 0;
-  for (let k = 12; k >= 1; k--) series = (series + 1 / (2 * k + 1)) * s2;
-  const lnM = 2 * s * (1 + series);
-  return e * LN2_HI + (e * LN2_LO + lnM);
+/** cos(x) for |x| ≤ π/4, Taylor series to x¹⁸. */
+function cosKernel(x: number): number {
+  const x2 = x * x;
+  return 1 + x2 * (-1 / 2 + x2 * (1 / 24 + x2 * (-1 / 720 + x2 * (1 / 40320 + x2 * (-1 / 3628800 + x2 * (1 / 479001600 + x2 * (-1 / 87178291200 + x2 * (1 / 20922789888000 + x2 * (-1 / 6402373705728000)))))))));
 }
 
-/**
- * Exponential: x = k·ln 2 + r with |r| ≤ ln2/2, e^r by its Taylor series (20 terms), times 2^k.
- * Overflows to Infinity above ~709.78 and underflows to 0 below ~−745, like `Math.exp`.
- */
-export function detExp(x: number): number {
-  if (Number.isNaN(x)) return NaN;
-  if (x > 709.8) return Infinity;
-  if (x < -745.2) return 0;
-  const k = Math.round(x / (LN2_HI + LN2_LO));
-  const r = x - k * LN2_HI - k * LN2_LO;
-  let sum = 1;
-  for (let n = 20; n >= 1; n--) sum = 1 + (sum * r) / n;
-  // Split the scaling so 2^k never overflows on its own when the product is representable.
-  const half = Math.trunc(k / 2);
-  return sum * detPow2(half) * detPow2(k - half);
+/** Reduces x to r in [-π/4, π/4] with x = r + k·π/2; returns k mod 4 and r. */
+function reduce(x: number): { quadrant: number; r: number } {
+  const k = Math.round(x / HALF_PI);
+  const r = x - k * HALF_PI_1 - k * HALF_PI_2 - k * HALF_PI_3;
+  return { quadrant: ((k % 4) + 4) % 4, r };
+}
+
+/** Deterministic sine of `x` radians (accurate for |x| < 1e6). */
+export function detSin(x: number): number {
+  const { quadrant, r } = reduce(x);
+  switch (quadrant) {
+    case 0:
+      return sinKernel(r);
+    case 1:
+      return cosKernel(r);
+    case 2:
+      return -sinKernel(r);
+    default:
+      return -cosKernel(r);
+  }
+}
+
+/** Deterministic cosine of `x` radians (accurate for |x| < 1e6). */
+export function detCos(x: number): number {
+  const { quadrant, r } = reduce(x);
+  switch (quadrant) {
+    case 0:
+      return cosKernel(r);
+    case 1:
+      return -sinKernel(r);
+    case 2:
+      return -cosKernel(r);
+    default:
+      return sinKernel(r);
+  }
+}
+
+const TAN_PI_12 = 0.2679491924311227; // 2 − √3
+const SQRT3 = 1.7320508075688772;
+
+/** atan(x) for |x| ≤ tan(π/12), series to x⁴¹ (error < 1e-17). */
+function atanKernel(x: number): number {
+  const x2 = x * x;
+  let sum = 0;
+  for (let n = 20; n >= 0; n--) sum = (n % 2 === 0 ? 1 : -1) / (2 * n + 1) + x2 * sum;
+  return x * sum;
+}
+
+/** Deterministic arctangent of `x`, in (−π/2, π/2). */
+export function detAtan(x: number): number {
+  if (x !== x) return NaN;
+  if (x < 0) return -detAtan(-x);
+  if (x > 1) return HALF_PI - detAtan(1 / x);
+  if (x > TAN_PI_12) return PI / 6 + atanKernel((x * SQRT3 - 1) / (SQRT3 + x));
+  return atanKernel(x);
+}
+
+/** Deterministic `atan2(y, x)`: the angle of (x, y) in (−π, π], like `Math.atan2`. */
+export function detAtan2(y: number, x: number): number {
+  if (x !== x || y !== y) return NaN;
+  if (x === 0 && y === 0) return Object.is(x, -0) ? (Object.is(y, -0) ? -PI : PI) : y;
+  const ax = Math.abs(x);
+  const ay = Math.abs(y);
+  const a = ay <= ax ? detAtan(ay / ax) : HALF_PI - detAtan(ax / ay);
+  const quadrantAngle = x < 0 ? PI - a : a;
+  return y < 0 || Object.is(y, -0) ? -quadrantAngle : quadrantAngle;
+}
+
+/** Deterministic arccosine of `x` ∈ [−1, 1] (clamped), in [0, π]. */
+export function detAcos(x: number): number {
+  const c = Math.max(-1, Math.min(1, x));
+  return detAtan2(Math.sqrt((1 - c) * (1 + c)), c);
+}
+
+/** Deterministic arcsine of `x` ∈ [−1, 1] (clamped), in [−π/2, π/2]. */
+export function detAsin(x: number): number {
+  const s = Math.max(-1, Math.min(1, x));
+  return detAtan2(s, Math.sqrt((1 - s) * (1 + s)));
 }
