@@ -1,5 +1,5 @@
 import { BehaviorSubject, filter, map, Subject } from 'rxjs';
-import type { Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/index.ts';
+import { builtinKinds, type Kpis, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/index.ts';
 import { SceneView } from './render/scene-view.ts';
 import type { ReplayHost } from './replay/replay-host.ts';
 import { ReplayView } from './replay/replay-view.ts';
@@ -110,7 +110,9 @@ export class App implements ReplayHost {
     this.banner.hide();
     this.hz = outcome.scene.hz;
     this.view.showHeatmap(this.toolbar.heatmap.checked);
-    this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz });
+    // Kind KPIs (the production line's) for the kinds the scene has things of; built-in kinds only, as in the worker.
+    const things = Object.fromEntries(outcome.scene.sections.map((s) => [s.kind, new Array<unknown>(s.count)]));
+    this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz, kinds: builtinKinds, things });
     return outcome;
   }
 
