@@ -42,7 +42,7 @@ describe('MovingAI .map import', () => {
 
   it('a bare map runs with random single-cell tasks, deterministically', async () => {
     const spec = importMovingAiMap(`${DIR}/small.map`, read, { robots: 3, minutes: 2, seed: 4 });
-    expect(spec.fleet[0]!.count).toBe(3);
+    expect(spec.fleet![0]!.count).toBe(3);
     const host = await makeHost({ spec, controller: 'reserve' });
     runCollect(host, 2 * 60 * 30);
     expect(host.kpis().things?.errand?.tasksFinished).toBeGreaterThan(5);
