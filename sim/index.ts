@@ -102,3 +102,4 @@ export const LAYOUT_LEGEND: Readonly<Record<string, { kind: CellKind; dir?: numb
   Object.fromEntries(Object.entries(builtinKinds.legend).map(([ch, e]) => [ch, { kind: e.cell, ...(e.dir !== undefined ? { dir: e.dir } : {}), meaning: e.meaning, owner: e.kind }])),
 );
 export { detAcos, detAsin, detAtan, detAtan2, detCos, detSin } from './util/det-math.ts';
+export { takePart, standStock } from './kinds/lineside/replenish-stands.ts';
