@@ -4,8 +4,10 @@ declare module '../../events/sim-event.ts' {
     'lineside.ordered': { stand: number; order: number; stock: number };
     /** A tote was unloaded at the stand: `leadSec` since it was ordered, `latenessSec` the line waited for it (0 if stock never ran out). */
     'lineside.delivered': { stand: number; order: number; leadSec: number; latenessSec: number; stock: number };
-    /** The stand ran out of parts while the line wanted one. */
+    /** An inbound stand ran out of parts while the line wanted one. */
     'lineside.empty': { stand: number };
+    /** An outbound stand was full while the line had a unit for it. */
+    'lineside.full': { stand: number };
   }
 }
 export {};

@@ -2,7 +2,7 @@ import type { KindDef } from '../kind-def.ts';
 import { LINESIDE_COLUMNS, type LinesideTable } from './lineside-columns.ts';
 import { linesideKpis } from './lineside-kpis.ts';
 import { linesideSpecSchema, type LinesideSpec, type StandSpec } from './lineside-spec.ts';
-import { orderTotes, receiveTotes } from './replenish-stands.ts';
+import { orderTotes, receiveTotes, standCapacity } from './replenish-stands.ts';
 
 /**
  * Line-side logistics: stands at pick stations that keep a production line in parts. Totes are
@@ -27,6 +27,9 @@ export const linesideKind: KindDef<LinesideSpec, StandSpec> = {
       if (stand.station >= stations) ctx.issue(`${at}.station`, `station ${stand.station} does not exist: the layout has ${stations} pick station(s) (P), numbered in reading order from 0`);
       else if (stationOwner.has(stand.station)) ctx.issue(`${at}.station`, `station ${stand.station} already serves stands[${stationOwner.get(stand.station)}]`);
       else stationOwner.set(stand.station, i);
+      if (stand.direction === 'out' && stand.reorderPoint !== undefined) ctx.issue(`${at}.reorderPoint`, 'an outbound stand orders a tote once a tote\'s worth of units waits: reorderPoint applies to inbound stands only');
+      if (stand.direction === 'in' && stand.capacity !== undefined) ctx.issue(`${at}.capacity`, 'capacity applies to outbound stands only (an inbound stand holds what is delivered)');
+      if (stand.direction === 'out' && stand.initialStock > standCapacity(stand)) ctx.issue(`${at}.initialStock`, `${stand.initialStock} units exceed the stand's capacity of ${standCapacity(stand)}`);
       if (stand.sku >= skuCount) ctx.issue(`${at}.sku`, `SKU ${stand.sku} does not exist: orders.skuCount is ${skuCount}`);
     });
     const ratePerHour = (ctx.spec.orders as { ratePerHour?: number } | undefined)?.ratePerHour ?? 0;

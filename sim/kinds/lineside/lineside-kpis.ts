@@ -16,13 +16,14 @@ interface LinesideAcc {
 
 /**
  * Line-side KPIs: totes delivered, mean lead time (ordered → unloaded), deliveries the line had to
- * wait for and by how long (AMR delivery lateness), and stand-seconds spent empty (starvation).
+ * wait for and by how long (AMR delivery lateness), and stand-seconds the line waited at an empty
+ * inbound or a full outbound stand (starved or blocked by logistics).
  */
 export const linesideKpis: KindKpis<LinesideAcc> = {
   create: (hz) => ({ hz, deliveries: 0, leadSecSum: 0, lateDeliveries: 0, latenessSecSum: 0, latenessSecMax: 0, emptySince: new Map(), emptyTicks: 0, lastTick: 0 }),
   reduce(acc, e) {
     acc.lastTick = Math.max(acc.lastTick, e.tick);
-    if (e.type === 'lineside.empty') acc.emptySince.set(e.stand, e.tick);
+    if (e.type === 'lineside.empty' || e.type === 'lineside.full') acc.emptySince.set(e.stand, e.tick);
     else if (e.type === 'lineside.delivered') {
       acc.deliveries += 1;
       acc.leadSecSum += e.leadSec;
@@ -47,7 +48,7 @@ export const linesideKpis: KindKpis<LinesideAcc> = {
       lateDeliveries: acc.lateDeliveries,
       meanLatenessSec: acc.lateDeliveries > 0 ? acc.latenessSecSum / acc.lateDeliveries : 0,
       maxLatenessSec: acc.latenessSecMax,
-      standEmptySec: emptySec,
+      standWaitSec: emptySec,
     };
   },
 };

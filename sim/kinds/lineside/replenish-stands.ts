@@ -18,7 +18,7 @@ export function orderTotes(ctx: StageContext): void {
   for (let s = 0; s < t.count; s++) {
     const stand = stands[s]!;
     const onOrder = t.onOrder[s]!;
-    while (onOrder.length < stand.maxOnOrder && t.stock[s]! + onOrder.length * stand.partsPerTote <= stand.reorderPoint) {
+    while (onOrder.length < stand.maxOnOrder && needsTote(stand, t.stock[s]!, onOrder.length)) {
       const order = releaseOrderAt(ctx.model, ctx.state, stand.station, [stand.sku]);
       onOrder.push(order);
       t.orderedTick[s]!.push(ctx.state.tick);
@@ -27,9 +27,16 @@ export function orderTotes(ctx: StageContext): void {
   }
 }
 
+/** Whether a stand wants one more tote, with `onOrder` already coming. */
+function needsTote(stand: StandSpec, stock: number, onOrder: number): boolean {
+  if (stand.direction === 'out') return stock - onOrder * stand.partsPerTote >= stand.partsPerTote;
+  return stock + onOrder * stand.partsPerTote <= (stand.reorderPoint ?? stand.partsPerTote);
+}
+
 /**
- * Process-slot stage (after the stations'): a tote whose order was delivered (its line picked,
- * i.e. unloaded at the stand) adds its parts to the stand's stock.
+ * Process-slot stage (after the stations'): a tote whose order was delivered (its line picked:
+ * unloaded at an inbound stand, loaded at an outbound one) adds its parts to the stand's stock or
+ * takes a tote's worth of finished units away.
  */
 export function receiveTotes(ctx: StageContext): void {
   const t = linesideTable(ctx);
@@ -42,7 +49,8 @@ export function receiveTotes(ctx: StageContext): void {
       if (findById(ctx.state.orders, order)) continue; // still open: delivered orders leave the list
       onOrder.splice(k, 1);
       const [orderedTick] = t.orderedTick[s]!.splice(k--, 1);
-      t.stock[s] = t.stock[s]! + stands[s]!.partsPerTote;
+      const stand = stands[s]!;
+      t.stock[s] = stand.direction === 'out' ? Math.max(0, t.stock[s]! - stand.partsPerTote) : t.stock[s]! + stand.partsPerTote;
       t.delivered[s] = t.delivered[s]! + 1;
       const latenessSec = t.emptySinceTick[s]! >= 0 ? (tick - t.emptySinceTick[s]!) / ctx.model.hz : 0;
       t.emptySinceTick[s] = -1;
@@ -67,6 +75,30 @@ export function takePart(ctx: StageContext, stand: number): boolean {
     ctx.state.events.push({ type: 'lineside.empty', tick: ctx.state.tick, stand });
   }
   return false;
+}
+
+/**
+ * Puts one finished unit on outbound stand `stand`. Returns false (the line is blocked) when the
+ * stand is full; the wait until a tote takes units away is reported as lateness.
+ */
+export function putUnit(ctx: StageContext, stand: number): boolean {
+  const t = linesideTable(ctx);
+  const spec = (ctx.model.things.lineside as readonly StandSpec[])[stand]!;
+  if (t.stock[stand]! < standCapacity(spec)) {
+    t.stock[stand] = t.stock[stand]! + 1;
+    t.taken[stand] = t.taken[stand]! + 1;
+    return true;
+  }
+  if (t.emptySinceTick[stand]! < 0) {
+    t.emptySinceTick[stand] = ctx.state.tick;
+    ctx.state.events.push({ type: 'lineside.full', tick: ctx.state.tick, stand });
+  }
+  return false;
+}
+
+/** Units an outbound stand holds before the line blocks. */
+export function standCapacity(stand: StandSpec): number {
+  return stand.capacity ?? 2 * stand.partsPerTote;
 }
 
 /** Parts on stand `stand` now. */

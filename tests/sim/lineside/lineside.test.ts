@@ -6,7 +6,7 @@ import { makeHost, makeSpec, runCollect } from '../../helpers/make-host.ts';
 
 const kinds = kindsWith([partConsumerKind]);
 // Tote racks (T) on the left, the line-side stand (P) on the right, a corridor between.
-const LAYOUT = ['############', '#T.........#', '#T........P#', '#T.........#', '#S.S.......#', '############'];
+const LAYOUT = ['############', '#.T.T.T....#', '#.........P#', '#..........#', '#S.S.......#', '############'];
 const spec = (patch: Partial<ScenarioSpecInput> & Record<string, unknown> = {}): ScenarioSpecInput =>
   makeSpec(LAYOUT, {
     fleet: [{ model: 'tote-carrier', count: 2 }],
@@ -47,8 +47,27 @@ describe('line-side logistics: AMRs keep a stand in parts by kanban', () => {
     expect(late.length).toBeGreaterThan(0);
     const k = host.kpis().things!.lineside!;
     expect(k.lateDeliveries).toBe(late.length);
-    expect(k.standEmptySec).toBeGreaterThan(k.meanLatenessSec);
+    expect(k.standWaitSec).toBeGreaterThan(k.meanLatenessSec);
     expect(k.maxLatenessSec).toBeGreaterThanOrEqual(k.meanLatenessSec);
+  });
+
+  it('an outbound stand ships a tote once a tote\'s worth waits, and a full stand blocks the line', async () => {
+    const out = { stands: [{ id: 'finished', direction: 'out', station: 0, sku: 2, partsPerTote: 6, capacity: 12 }] };
+    const host = await makeHost({ spec: spec({ lineside: out, consumer: { everySec: 4, put: true } } as never), kinds, controller: 'reserve' });
+    const events = runCollect(host);
+    const ordered = events.filter((e) => e.type === 'lineside.ordered');
+    const shipped = events.filter((e) => e.type === 'lineside.delivered');
+    expect(ordered[0]!.stock).toBe(6); // ordered the moment a tote's worth waited
+    expect(shipped.length).toBeGreaterThan(3);
+    const t = stands(host);
+    expect(t.stock[0]).toBe(t.taken[0]! - 6 * t.delivered[0]!);
+    expect(t.stock[0]).toBeLessThanOrEqual(12);
+    // One AMR at a unit every second cannot keep up: the stand fills and the line waits.
+    const fast = await makeHost({ spec: spec({ fleet: [{ model: 'tote-carrier', count: 1 }], lineside: out, consumer: { everySec: 1, put: true } } as never), kinds, controller: 'reserve' });
+    const fastEvents = runCollect(fast);
+    expect(fastEvents.some((e) => e.type === 'lineside.full')).toBe(true);
+    expect((fast.state.things.consumer as unknown as { missed: Int32Array }).missed[0]).toBeGreaterThan(0);
+    expect(fast.kpis().things!.lineside!.standWaitSec).toBeGreaterThan(0);
   });
 
   it('is deterministic and restores mid-delivery to the uninterrupted hash', async () => {
