@@ -30,7 +30,7 @@ describe('line-side logistics: AMRs keep a stand in parts by kanban', () => {
     const t = stands(host);
     expect(t.stock[0]).toBe(12 + 12 * t.delivered[0]! - t.taken[0]!);
     for (const d of delivered) expect(d.type === 'lineside.delivered' && d.leadSec).toBeGreaterThan(10); // unloading alone takes 10 s
-    const k = host.kpis().things!.lineside!;
+    const k = host.kpis().things!.lineside as Record<string, number>;
     expect(k.totesDelivered).toBe(delivered.length);
     expect(k.meanLeadSec).toBeGreaterThan(10);
     // Orders delivered are the totes: the warehouse KPIs count them too.
@@ -45,7 +45,7 @@ describe('line-side logistics: AMRs keep a stand in parts by kanban', () => {
     expect(events.some((e) => e.type === 'lineside.empty')).toBe(true);
     const late = events.filter((e) => e.type === 'lineside.delivered' && e.latenessSec > 0);
     expect(late.length).toBeGreaterThan(0);
-    const k = host.kpis().things!.lineside!;
+    const k = host.kpis().things!.lineside as Record<string, number>;
     expect(k.lateDeliveries).toBe(late.length);
     expect(k.standWaitSec).toBeGreaterThan(k.meanLatenessSec);
     expect(k.maxLatenessSec).toBeGreaterThanOrEqual(k.meanLatenessSec);
