@@ -47,8 +47,8 @@ describe('line-side logistics: AMRs keep a stand in parts by kanban', () => {
     expect(late.length).toBeGreaterThan(0);
     const k = host.kpis().things!.lineside as Record<string, number>;
     expect(k.lateDeliveries).toBe(late.length);
-    expect(k.standWaitSec).toBeGreaterThan(k.meanLatenessSec);
-    expect(k.maxLatenessSec).toBeGreaterThanOrEqual(k.meanLatenessSec);
+    expect(k.standWaitSec!).toBeGreaterThan(k.meanLatenessSec!);
+    expect(k.maxLatenessSec!).toBeGreaterThanOrEqual(k.meanLatenessSec!);
   });
 
   it('an outbound stand ships a tote once a tote\'s worth waits, and a full stand blocks the line', async () => {
