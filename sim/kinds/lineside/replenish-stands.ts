@@ -1,3 +1,4 @@
+import type { SimState } from '../../state/sim-state.ts';
 import type { StageContext } from '../stage-slots.ts';
 import { releaseOrderAt } from '../station/advance-orders.ts';
 import { findById } from '../../util/find-by-id.ts';
@@ -60,38 +61,48 @@ export function receiveTotes(ctx: StageContext): void {
 }
 
 /**
- * Takes one part from stand `stand` for the line. Returns false (and notes when the stand ran
- * empty) when there is none: the line starves until a tote arrives.
+ * Takes one part from inbound stand `stand` for the line. Returns false (and notes when the stand
+ * ran empty) when there is none: the line starves until a tote arrives.
  */
-export function takePart(ctx: StageContext, stand: number): boolean {
+export function takePart(ctx: Pick<StageContext, 'state'>, stand: number): boolean {
+  if (!standHasPart(ctx.state, stand)) return false;
   const t = linesideTable(ctx);
-  if (t.stock[stand]! > 0) {
-    t.stock[stand] = t.stock[stand]! - 1;
-    t.taken[stand] = t.taken[stand]! + 1;
-    return true;
-  }
+  t.stock[stand] = t.stock[stand]! - 1;
+  t.taken[stand] = t.taken[stand]! + 1;
+  return true;
+}
+
+/** Whether inbound stand `stand` has a part; if not, notes (once) that the line found it empty. */
+export function standHasPart(state: SimState, stand: number): boolean {
+  const t = linesideTable({ state });
+  if (t.stock[stand]! > 0) return true;
   if (t.emptySinceTick[stand]! < 0) {
-    t.emptySinceTick[stand] = ctx.state.tick;
-    ctx.state.events.push({ type: 'lineside.empty', tick: ctx.state.tick, stand });
+    t.emptySinceTick[stand] = state.tick;
+    state.events.push({ type: 'lineside.empty', tick: state.tick, stand });
   }
   return false;
 }
 
 /**
- * Puts one finished unit on outbound stand `stand`. Returns false (the line is blocked) when the
- * stand is full; the wait until a tote takes units away is reported as lateness.
+ * Puts one finished unit on outbound stand `stand` (holding `capacity` units). Returns false (the
+ * line is blocked) when the stand is full; the wait until a tote takes units away is reported as
+ * lateness.
  */
-export function putUnit(ctx: StageContext, stand: number): boolean {
+export function putUnit(ctx: Pick<StageContext, 'state'>, stand: number, capacity: number): boolean {
+  if (!standHasRoom(ctx.state, stand, capacity)) return false;
   const t = linesideTable(ctx);
-  const spec = (ctx.model.things.lineside as readonly StandSpec[])[stand]!;
-  if (t.stock[stand]! < standCapacity(spec)) {
-    t.stock[stand] = t.stock[stand]! + 1;
-    t.taken[stand] = t.taken[stand]! + 1;
-    return true;
-  }
+  t.stock[stand] = t.stock[stand]! + 1;
+  t.taken[stand] = t.taken[stand]! + 1;
+  return true;
+}
+
+/** Whether outbound stand `stand` has room for a unit; if not, notes (once) that the line found it full. */
+export function standHasRoom(state: SimState, stand: number, capacity: number): boolean {
+  const t = linesideTable({ state });
+  if (t.stock[stand]! < capacity) return true;
   if (t.emptySinceTick[stand]! < 0) {
-    t.emptySinceTick[stand] = ctx.state.tick;
-    ctx.state.events.push({ type: 'lineside.full', tick: ctx.state.tick, stand });
+    t.emptySinceTick[stand] = state.tick;
+    state.events.push({ type: 'lineside.full', tick: state.tick, stand });
   }
   return false;
 }
