@@ -31,3 +31,4 @@ export const controllers: Readonly<Record<string, ControllerFactory>> = Object.f
 
 /** The controller `bench run` uses when none is named. */
 export const DEFAULT_CONTROLLER = 'reserve';
+export * from './env/index.ts';
