@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { measureSingle, measureVector, type GymPerfRow } from '../gym/gym-perf.ts';
 import { serveJsonLines } from '../gym/serve.ts';
+import { trainExamplePolicy } from '../gym/train-policy.ts';
 import { resolveScenario } from '../registry.ts';
 import { parsePositiveInt } from './parse-options.ts';
 
@@ -35,6 +36,21 @@ export function gymCommand(): Command {
       console.log('|---|---|---|---|---|---|---|');
       for (const r of rows) console.log(`| ${r.scenario} | ${r.form} | ${r.envs} | ${r.threads} | ${r.robots} | ${r.stepsPerSec.toFixed(0)} | ${r.agentStepsPerSec.toFixed(0)} |`);
       if (opts.json) await writeFile(opts.json, `${JSON.stringify(rows, null, 2)}\n`);
+    });
+  gym
+    .command('train')
+    .description('train the example ONNX policy: behaviour cloning of the hint-following expert (pure TypeScript, no downloads)')
+    .option('--scenario <id>', 'scenario to collect on', 'warehouse/g2p-small')
+    .option('--seeds <list>', 'collection seeds, comma-separated', '1,2,3')
+    .option('--steps <n>', 'env steps per seed', parsePositiveInt, 3000)
+    .option('--epochs <n>', 'training epochs', parsePositiveInt, 8)
+    .option('--hidden <n>', 'hidden units', parsePositiveInt, 32)
+    .option('--out <file>', 'where to write the .onnx model', 'robots/policies/example-policy.onnx')
+    .action(async (opts: { scenario: string; seeds: string; steps: number; epochs: number; hidden: number; out: string }) => {
+      resolveScenario(opts.scenario);
+      const seeds = opts.seeds.split(',').map(Number);
+      const r = await trainExamplePolicy({ ...opts, seeds, epsilon: 0.03, log: (line) => console.log(line) });
+      console.log(`wrote ${opts.out} (${r.bytes} bytes)`);
     });
   return gym;
 }

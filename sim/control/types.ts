@@ -134,6 +134,13 @@ export interface FleetController {
   /** Called once per episode before the first `decide`. */
   reset?(info: { seed: number; robots: number; roadmap: Roadmap }): void;
   decide(observation: FleetObservation): readonly RobotCommand[];
+  /**
+   * For controllers that infer asynchronously (an ONNX policy on onnxruntime's WASM backend): when
+   * present, hosts that support it (`SimHost.advanceAsync`: the bench runner and the page worker)
+   * await this instead of calling `decide`, with the same observation at the same ticks, so a run
+   * is as deterministic as with `decide`.
+   */
+  decideAsync?(observation: FleetObservation): Promise<readonly RobotCommand[]>;
   /** Reports gathered during the last `decide` (deadlocks it found, robots behind schedule). */
   drainReports?(): ControllerReport[];
   /** JSON-serialisable internal state, saved in snapshots so a restored run continues identically. */
