@@ -1,4 +1,4 @@
-import * as ort from 'onnxruntime-web';
+import * as ort from 'onnxruntime-web/wasm';
 import type { FleetController, FleetObservation, RobotCommand } from '../../sim/index.ts';
 import { decodeActions } from '../env/agent-actions.ts';
 import { agentViews, flatFeatureCount, flattenAgentObservation } from '../env/agent-view.ts';
