@@ -36,6 +36,13 @@ export class EnvSession {
   private single: Env | null = null;
   private parallel: ParallelEnv | null = null;
 
+  /** `plain`: typed arrays become plain arrays (for JSON); off for worker messages, which clone typed arrays cheaply. */
+  constructor(private readonly plain = true) {}
+
+  private out(value: unknown): unknown {
+    return this.plain ? toPlain(value) : value;
+  }
+
   async handle(request: { cmd?: unknown; [key: string]: unknown }): Promise<Record<string, unknown>> {
     switch (request.cmd) {
       case 'make':
@@ -44,22 +51,22 @@ export class EnvSession {
         const seed = request.seed === undefined || request.seed === null ? undefined : Number(request.seed);
         if (this.single) {
           const r = this.single.reset(seed);
-          return { observation: toPlain(r.observation), info: toPlain(r.info) };
+          return { observation: this.out(r.observation), info: this.out(r.info) };
         }
         const r = this.need().reset(seed);
-        return { observations: toPlain(r.observations), infos: toPlain(r.infos), agents: [...this.need().agents] };
+        return { observations: this.out(r.observations), infos: this.out(r.infos), agents: [...this.need().agents] };
       }
       case 'step': {
         if (this.single) {
           const action = request.action;
           if (!Array.isArray(action)) throw new Error('step: "action" must be an array');
           const r = this.single.step(action.flat(2) as number[]);
-          return { observation: toPlain(r.observation), reward: r.reward, terminated: r.terminated, truncated: r.truncated, info: toPlain(r.info) };
+          return { observation: this.out(r.observation), reward: r.reward, terminated: r.terminated, truncated: r.truncated, info: this.out(r.info) };
         }
         const actions = request.actions;
         if (!actions || typeof actions !== 'object') throw new Error('step: "actions" must be an object keyed by agent');
         const r = this.need().step(actions as Record<string, number>);
-        return { observations: toPlain(r.observations), rewards: r.rewards, terminations: r.terminations, truncations: r.truncations, infos: toPlain(r.infos), agents: [...this.need().agents] };
+        return { observations: this.out(r.observations), rewards: r.rewards, terminations: r.terminations, truncations: r.truncations, infos: this.out(r.infos), agents: [...this.need().agents] };
       }
       case 'hash':
         return { hash: this.need().hash() };

@@ -2,15 +2,15 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { MakeRequest } from './env-session.ts';
 
-/** One env's result of a vectorised step (plain JSON values, as over the pipe). */
+/** One env's result of a vectorised step (observation entries are typed arrays, flat, row-major). */
 export interface VecStepResult {
-  observation: Record<string, number[]>;
+  observation: Record<string, ArrayLike<number>>;
   reward: number;
   terminated: boolean;
   truncated: boolean;
   info: Record<string, unknown>;
   /** When the episode ended this step: its last observation (`observation` is then the next episode's first). */
-  finalObservation?: Record<string, number[]>;
+  finalObservation?: Record<string, ArrayLike<number>>;
 }
 
 /**
@@ -20,7 +20,7 @@ export interface VecStepResult {
  */
 export interface VecEnv {
   readonly numEnvs: number;
-  reset(): Promise<Array<{ observation: Record<string, number[]>; info: Record<string, unknown> }>>;
+  reset(): Promise<Array<{ observation: Record<string, ArrayLike<number>>; info: Record<string, unknown> }>>;
   step(actions: number[][]): Promise<VecStepResult[]>;
   close(): Promise<void>;
 }
@@ -63,7 +63,7 @@ export async function createVecEnv(make: MakeRequest, numEnvs: number, threads =
     numEnvs,
     async reset() {
       const all = await Promise.all(workers.map((w) => ask(w, { cmd: 'reset' })));
-      return all.flatMap((m) => m.results!) as Array<{ observation: Record<string, number[]>; info: Record<string, unknown> }>;
+      return all.flatMap((m) => m.results!) as Array<{ observation: Record<string, ArrayLike<number>>; info: Record<string, unknown> }>;
     },
     async step(actions) {
       if (actions.length !== numEnvs) throw new Error(`expected ${numEnvs} actions (one per env), got ${actions.length}`);

@@ -3,7 +3,7 @@ import { EnvSession, type MakeRequest } from './env-session.ts';
 
 /** One vectorised-env worker thread: a few envs, stepped on request; an ended episode resets itself. */
 const { make, seeds } = workerData as { make: MakeRequest; seeds: number[] };
-const sessions = seeds.map(() => new EnvSession());
+const sessions = seeds.map(() => new EnvSession(false));
 
 parentPort!.on('message', async (msg: { cmd: 'init' | 'reset' | 'step' | 'close'; actions?: number[][] }) => {
   try {

@@ -2,6 +2,7 @@ import { shortestPath, type FleetObservation, type RobotObservation } from '../.
 import { chooseReturnGoals, nextStep } from '../fleet/compose-fleet-controller.ts';
 import { restingLoadNodes } from '../fleet/occupancy.ts';
 import { findTask } from '../fleet/task-lookup.ts';
+import { cachedHint, storeHint, type HintCache } from './hint-cache.ts';
 
 /** Where a robot's task sends it next, as the built-in controllers read the task flow. */
 export interface AgentGoal {
@@ -32,16 +33,24 @@ export function agentGoals(observation: FleetObservation): AgentGoal[] {
 }
 
 /**
- * Whether a move action takes effect now: the robot is on the map with at most one waypoint left
- * (so a move extends its route seamlessly) and is free to move.
+ * Whether a move action takes effect now: the robot is on the map and free to move, with at most
+ * one waypoint left (so a move extends its route seamlessly) or held by its safety field for
+ * {@link BLOCKED_READY_SEC} (so it can detour).
  */
 export function isReady(robot: RobotObservation): boolean {
-  return robot.node >= 0 && robot.route.length <= 1 && robot.mode !== 'lifting' && robot.mode !== 'dropping' && robot.mode !== 'faulted';
+  if (robot.node < 0 || robot.mode === 'lifting' || robot.mode === 'dropping' || robot.mode === 'faulted') return false;
+  return robot.route.length <= 1 || robot.blockedSec >= BLOCKED_READY_SEC;
 }
 
-/** The node a move starts from: the waypoint the robot is driving to when one is left, else its node. */
+/** Seconds a robot held by its safety field must wait before a move may re-route it from where it stands. */
+export const BLOCKED_READY_SEC = 1;
+
+/**
+ * The node a move starts from: the waypoint the robot is driving to when one is left, else (no
+ * route, or held by its safety field) the node under it.
+ */
 export function decisionNode(robot: RobotObservation): number {
-  return robot.route.length === 1 ? robot.route[0]! : robot.node;
+  return robot.route.length === 1 && robot.blockedSec < BLOCKED_READY_SEC ? robot.route[0]! : robot.node;
 }
 
 /** The neighbour of `node` in direction `dir` (0 N, 1 E, 2 S, 3 W) along a roadmap edge, or -1. */
@@ -71,9 +80,15 @@ export function allowedMoves(observation: FleetObservation, robot: RobotObservat
  * The first move (0 N, 1 E, 2 S, 3 W) of the static shortest path from the robot's {@link decisionNode} to its
  * goal (a loaded robot avoids nodes where loads rest), or -1 when there is none.
  */
-export function hintMove(observation: FleetObservation, robot: RobotObservation, goal: AgentGoal): number {
+export function hintMove(observation: FleetObservation, robot: RobotObservation, goal: AgentGoal, cache?: HintCache): number {
   const from = decisionNode(robot);
   if (goal.node < 0 || robot.node < 0 || goal.node === from) return -1;
+  if (cache) {
+    const loaded = robot.carrying !== null;
+    let dir = cachedHint(cache, from, goal.node, loaded);
+    if (dir === undefined) storeHint(cache, from, goal.node, loaded, (dir = hintMove(observation, robot, goal)));
+    return dir;
+  }
   const resting = robot.carrying !== null ? restingLoadNodes(observation) : null;
   const path = shortestPath(observation.roadmap, from, goal.node, resting ? { blocked: (n) => resting[n] === 1 } : {});
   if (!path || path.length < 2) return -1;

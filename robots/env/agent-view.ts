@@ -1,5 +1,6 @@
 import type { FleetObservation, RobotObservation } from '../../sim/index.ts';
 import { agentGoals, allowedMoves, hintMove, isReady, type AgentGoal } from './agent-goals.ts';
+import { syncHintCache, type HintCache } from './hint-cache.ts';
 import { box, dict, discrete, type DictSpace } from './spaces.ts';
 
 /** What a per-robot local view contains. */
@@ -83,9 +84,10 @@ function patchSide(options: ViewOptions): number {
   return p;
 }
 
-/** Every robot's view of this control tick, with the goals they were computed from. */
-export function agentViews(observation: FleetObservation, options: ViewOptions): { views: AgentObservation[]; goals: AgentGoal[] } {
+/** Every robot's view of this control tick, with the goals they were computed from (`cache`: a per-episode memo of hints, same result). */
+export function agentViews(observation: FleetObservation, options: ViewOptions, cache?: HintCache): { views: AgentObservation[]; goals: AgentGoal[] } {
   const goals = agentGoals(observation);
+  if (cache) syncHintCache(cache, observation);
   const p = patchSide(options);
   const map = observation.roadmap;
   const { cols, rows } = observation.grid;
@@ -93,7 +95,7 @@ export function agentViews(observation: FleetObservation, options: ViewOptions):
   for (const r of observation.robots) if (r.node >= 0) robotAt[r.node] = r.id;
   const loadAt = new Uint8Array(map.nodeCount);
   for (const l of observation.loads) if (l.node !== null) loadAt[l.node] = 1;
-  const views = observation.robots.map((robot) => viewOf(observation, robot, goals[robot.id]!, p, robotAt, loadAt, cols, rows, options));
+  const views = observation.robots.map((robot) => viewOf(observation, robot, goals[robot.id]!, p, robotAt, loadAt, cols, rows, options, cache));
   return { views, goals };
 }
 
@@ -107,6 +109,7 @@ function viewOf(
   cols: number,
   rows: number,
   options: ViewOptions,
+  cache: HintCache | undefined,
 ): AgentObservation {
   const map = observation.roadmap;
   const patch = new Uint8Array(3 * p * p);
@@ -145,7 +148,7 @@ function viewOf(
   if (ready) {
     if (goal.act !== null) hint[4] = 1;
     else {
-      const dir = hintMove(observation, robot, goal);
+      const dir = hintMove(observation, robot, goal, cache);
       if (dir >= 0) hint[dir] = 1;
     }
   }

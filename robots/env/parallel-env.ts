@@ -15,6 +15,7 @@ import { toteCarrier } from '../models/tote-carrier.ts';
 import { agentActionSpace, decodeActions, ACTION_NAMES, type ActionMode, type AgentAction } from './agent-actions.ts';
 import { isReady, type AgentGoal } from './agent-goals.ts';
 import { agentObservationSpace, agentViews, type AgentObservation, type ViewOptions } from './agent-view.ts';
+import { createHintCache } from './hint-cache.ts';
 import { DEFAULT_REWARDS, scoreStep, type RewardWeights, type TerminationCause } from './rewards.ts';
 import type { DictSpace, Space } from './spaces.ts';
 
@@ -140,6 +141,7 @@ export async function createParallelEnv(options: EnvOptions): Promise<ParallelEn
   let stepCount = 0;
   let alive: readonly string[] = [];
   let last: FleetObservation | null = null;
+  const hints = createHintCache();
 
   const indexOf = (agent: string): number => {
     const i = possibleAgents.indexOf(agent);
@@ -148,7 +150,7 @@ export async function createParallelEnv(options: EnvOptions): Promise<ParallelEn
   };
   const views = (): Record<string, AgentObservation> => {
     last = observe(host.model, host.state, scan);
-    const out = agentViews(last, options);
+    const out = agentViews(last, options, hints);
     goals = out.goals;
     return Object.fromEntries(out.views.map((v, i) => [possibleAgents[i]!, v]));
   };

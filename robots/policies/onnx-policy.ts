@@ -1,6 +1,7 @@
 import * as ort from 'onnxruntime-web/wasm';
 import type { FleetController, FleetObservation, RobotCommand } from '../../sim/index.ts';
 import { decodeActions } from '../env/agent-actions.ts';
+import { createHintCache } from '../env/hint-cache.ts';
 import { agentViews, flatFeatureCount, flattenAgentObservation } from '../env/agent-view.ts';
 
 /** The policy contract: input `obs` float32 `[batch, features]` → output float32 `[batch, actions]` (logits). */
@@ -66,6 +67,7 @@ export async function loadOnnxPolicy(bytes: Uint8Array, options: OnnxPolicyOptio
  * asynchronously, so hosts call `decideAsync`.
  */
 function createPolicyController(session: ort.InferenceSession, name: string, patchCells: number, features: number): FleetController {
+  const hints = createHintCache();
   return {
     name,
     decide() {
@@ -73,7 +75,7 @@ function createPolicyController(session: ort.InferenceSession, name: string, pat
     },
     async decideAsync(observation: FleetObservation): Promise<readonly RobotCommand[]> {
       const n = observation.robots.length;
-      const { views, goals } = agentViews(observation, { patchCells });
+      const { views, goals } = agentViews(observation, { patchCells }, hints);
       if (n === 0) return [];
       const input = new Float32Array(n * features);
       views.forEach((v, i) => flattenAgentObservation(v, input, i * features));
