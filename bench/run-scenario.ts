@@ -3,7 +3,7 @@
  * and measured (optionally recording a replay, see `recordToEnd`).
  */
 import { robotModels } from '../robots/index.ts';
-import { createReplayRecorder, replayHeaderOf, SimHost, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/index.ts';
+import { createReplayRecorder, replayHeaderOf, SimHost, type AdvanceResult, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/index.ts';
 import { loadControllerFactory } from './load-controller.ts';
 import { resolveScenario } from './registry.ts';
 
@@ -73,10 +73,15 @@ export async function runSpec(request: SpecRun, keyframeEveryTicks: number | nul
   const host = await SimHost.create(robotModels, () => performance.now());
   try {
     const seed = request.seed ?? (spec.seed as number | undefined) ?? 1;
-    host.load({ spec, controller: factory(), seed, ...(request.overrides ? { overrides: request.overrides } : {}) });
+    const controller = factory();
+    host.load({ spec, controller, seed, ...(request.overrides ? { overrides: request.overrides } : {}) });
     let recorder: ReplayRecorder | null = null;
-    if (keyframeEveryTicks === null) host.runToEnd();
-    else recorder = recordToEnd(host, request, seed, keyframeEveryTicks);
+    // Controllers that infer asynchronously (ONNX policies) are awaited tick by tick.
+    const advance = controller.decideAsync ? (ticks: number) => host.advanceAsync(ticks) : (ticks: number) => host.advance(ticks);
+    if (keyframeEveryTicks === null) {
+      if (controller.decideAsync) await host.runToEndAsync();
+      else host.runToEnd();
+    } else recorder = await recordToEnd(host, advance, request, seed, keyframeEveryTicks);
     const t = host.timing;
     const ticks = Math.max(1, t.ticks);
     const wallSec = t.totalMs / 1000;
@@ -106,12 +111,12 @@ export async function runSpec(request: SpecRun, keyframeEveryTicks: number | nul
 }
 
 /** Advances `host` to its horizon in keyframe-sized steps, recording poses and events. */
-function recordToEnd(host: SimHost, request: SpecRun, seed: number, everyTicks: number): ReplayRecorder {
+async function recordToEnd(host: SimHost, advance: (ticks: number) => AdvanceResult | Promise<AdvanceResult>, request: SpecRun, seed: number, everyTicks: number): Promise<ReplayRecorder> {
   const model = host.model;
   const recorder = createReplayRecorder(replayHeaderOf(model, seed, request.controller, everyTicks));
   recorder.keyframe(host.frame());
   while (!host.done) {
-    recorder.events(host.advance(everyTicks).events);
+    recorder.events((await advance(everyTicks)).events);
     recorder.keyframe(host.frame());
   }
   return recorder;

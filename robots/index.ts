@@ -31,3 +31,5 @@ export const controllers: Readonly<Record<string, ControllerFactory>> = Object.f
 
 /** The controller `bench run` uses when none is named. */
 export const DEFAULT_CONTROLLER = 'reserve';
+export * from './env/index.ts';
+export { loadOnnxPolicy, bestAllowed, PolicyModelError, POLICY_INPUT, POLICY_OUTPUT, POLICY_ACTIONS, type OnnxPolicyOptions } from './policies/onnx-policy.ts';

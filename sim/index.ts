@@ -65,6 +65,7 @@ export type {
   RobotModeName,
 } from './control/types.ts';
 export { observe, robotModeName } from './control/observe.ts';
+export { hold, drive, follow, goto, lift, drop, dock, assign, unassign } from './control/commands.ts';
 export { validateCommand } from './kinds/robot/validate-command.ts';
 export { SimHost, type LoadRequest, type AdvanceResult, type HostTiming } from './host/sim-host.ts';
 export { writePoseFrame, frameLayout, type PoseFrame, type FrameSectionLayout } from './host/pose-frame.ts';

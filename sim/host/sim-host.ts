@@ -1,4 +1,4 @@
-import type { ControllerReport, FleetController } from '../control/types.ts';
+import type { ControllerReport, FleetController, FleetObservation } from '../control/types.ts';
 import { createObservationCache } from '../control/observation-cache.ts';
 import { createHandedRoadmap } from '../control/handed-roadmap.ts';
 import { observe } from '../control/observe.ts';
@@ -161,6 +161,46 @@ export class SimHost {
     while (!this.done) this.advance(chunkTicks);
   }
 
+  /**
+   * {@link advance} for a controller with `decideAsync`: awaits it at each control tick (same
+   * observations, same ticks, so the same hash as a synchronous controller deciding alike).
+   * Falls back to `decide` for controllers without it.
+   */
+  async advanceAsync(ticks: number): Promise<AdvanceResult> {
+    const model = this.model;
+    const state = this.state;
+    const end = Math.min(model.horizonTicks, state.tick + Math.max(0, Math.floor(ticks)));
+    const events: SimEvent[] = [];
+    const clock = this.clock;
+    const t0 = clock?.();
+    const ctx = this.ctx!;
+    while (state.tick < end) {
+      if (state.tick % model.controlEvery === 0) {
+        const episode = this.episode;
+        const commands = await this.decideAsync();
+        if (episode !== this.episode || this.stateValue !== state) throw new Error('the episode was reloaded or restored while a decision was pending');
+        ctx.commands = commands;
+      } else ctx.commands = NO_COMMANDS;
+      stepSim(ctx);
+      for (const e of state.events) {
+        reduceKpis(this.kpiAcc, e);
+        events.push(e);
+      }
+      state.events.length = 0;
+      this.timing.ticks += 1;
+    }
+    if (clock && t0 !== undefined) {
+      this.timing.totalMs += clock() - t0;
+      this.timing.physicsMs = this.stageClock!.physicsMs;
+    }
+    return { tick: state.tick, done: state.tick >= model.horizonTicks, events };
+  }
+
+  /** {@link runToEnd} with {@link advanceAsync}. */
+  async runToEndAsync(chunkTicks = 600): Promise<void> {
+    while (!this.done) await this.advanceAsync(chunkTicks);
+  }
+
   /** KPIs so far. */
   kpis(): Kpis {
     return finalizeKpis(this.kpiAcc, this.state.tick / this.model.hz);
@@ -256,12 +296,33 @@ export class SimHost {
     }
   }
 
+  /** The observation of this control tick, as `decide` gets it. */
+  private observeForController(): FleetObservation {
+    const scan = this.controller!.scan;
+    return observe(this.model, this.state, scan && scan.beams >= 1 && scan.beams <= 720 && scan.rangeM > 0 ? scan : undefined, this.observationCache);
+  }
+
+  /** {@link decide} awaiting `decideAsync` when the controller has one. */
+  private async decideAsync(): Promise<readonly unknown[]> {
+    const controller = this.controller!;
+    if (!controller.decideAsync) return this.decide();
+    const observation = this.observeForController();
+    const t0 = this.clock?.();
+    let out: unknown;
+    let failure: string | null = null;
+    try {
+      out = await controller.decideAsync(observation);
+      if (!Array.isArray(out)) failure = `decideAsync() resolved to ${out === null ? 'null' : typeof out}, not an array of commands`;
+    } catch (error) {
+      failure = `decideAsync() failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
+    return this.finishDecision(out, failure);
+  }
+
   /** Runs the controller; a throw or a non-array result holds every robot and is reported. */
   private decide(): readonly unknown[] {
-    const model = this.model;
-    const state = this.state;
-    const scan = this.controller!.scan;
-    const observation = observe(model, state, scan && scan.beams >= 1 && scan.beams <= 720 && scan.rangeM > 0 ? scan : undefined, this.observationCache);
+    const observation = this.observeForController();
     const t0 = this.clock?.();
     let out: unknown;
     let failure: string | null = null;
@@ -272,6 +333,12 @@ export class SimHost {
       failure = `decide() threw: ${error instanceof Error ? error.message : String(error)}`;
     }
     if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
+    return this.finishDecision(out, failure);
+  }
+
+  /** Reports and holds on a failed decision; otherwise collects the controller's reports and hands the commands on. */
+  private finishDecision(out: unknown, failure: string | null): readonly unknown[] {
+    const state = this.state;
     this.repairObservation();
     if (failure === null) {
       this.collectReports();

@@ -15,3 +15,12 @@ export function controllerCatalog(): ReadonlyMap<string, ControllerFactory> {
   }
   return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
+
+/**
+ * ONNX policies the worker can run: every `robots/policies/*.onnx`, by file name
+ * (`example-policy.onnx`), as the URL vite serves it from (bundled into a build, no network fetch).
+ */
+export function policyCatalog(): ReadonlyMap<string, string> {
+  const files = import.meta.glob<string>('../../robots/policies/*.onnx', { query: '?url', import: 'default', eager: true });
+  return new Map(Object.entries(files).map(([path, url]) => [path.split('/').pop()!, url] as const).sort(([a], [b]) => a.localeCompare(b)));
+}
