@@ -1,0 +1,102 @@
+/**
+ * What a controller sees of the arms (`observation.things.arm`): joints, TCP pose, what each
+ * holds, whether it is busy, its limits, and the holdable things within its reach that nobody
+ * holds (position, top face height and yaw, from the physics world).
+ */
+import type { SimModel } from '../../model/sim-model.ts';
+import type { SimState } from '../../state/sim-state.ts';
+import { detAtan2 } from '../../util/det-math.ts';
+import type { StageContext } from '../stage-slots.ts';
+import type { ArmThing } from './arm-compile.ts';
+import { ArmPhase, armTable, jointsOf } from './arm-columns.ts';
+import { jointCount } from './arm-model-spec.ts';
+import { tcpWorld } from './arm-poses.ts';
+import { quatOf } from './pose-math.ts';
+
+const DEG = 180 / 3.141592653589793;
+
+/** A holdable thing an arm can reach. */
+export interface ReachableThing {
+  readonly kind: string;
+  readonly id: number;
+  readonly xM: number;
+  readonly yM: number;
+  readonly zM: number;
+  /** Height of its top face (a ray cast down onto it), for a suction pick. */
+  readonly topYM: number;
+  /** Its yaw (x axis, counter-clockwise from +x seen from above). */
+  readonly yawDeg: number;
+}
+
+/** One arm as a controller sees it. */
+export interface ArmObservation {
+  readonly id: number;
+  readonly name: string;
+  readonly model: string;
+  readonly type: 'articulated-6r' | 'scara';
+  readonly tool: 'suction' | 'parallel-jaw';
+  readonly base: { readonly xM: number; readonly yM: number; readonly zM: number; readonly yawDeg: number };
+  readonly reachM: number;
+  /** Joint positions (rad; a SCARA's J3 in m), one per joint of the model. */
+  readonly jointsRad: readonly number[];
+  /** TCP: position, unit quaternion, and yaw of the tool's x axis. */
+  readonly tcp: { readonly xM: number; readonly yM: number; readonly zM: number; readonly q: readonly number[]; readonly yawDeg: number };
+  readonly holding: { readonly kind: string; readonly id: number } | null;
+  readonly busy: boolean;
+  readonly phase: 'idle' | 'moving' | 'gripping';
+  /** Commands finished so far (moves, grasps, releases): a controller waits for it to grow. */
+  readonly commandsDone: number;
+  readonly reachable: readonly ReachableThing[];
+}
+
+const PHASES = ['idle', 'moving', 'gripping'] as const;
+
+export function observeArms(model: SimModel, state: SimState): readonly ArmObservation[] {
+  const arms = model.things.arm as readonly ArmThing[];
+  if (arms.length === 0) return Object.freeze([]);
+  const t = armTable(state);
+  const armKind = model.kinds.indexOf('arm');
+  const ctx: StageContext = { model, state, commands: [], scratch: () => { throw new Error('no scratch in observations'); }, clock: undefined };
+  const holdables = model.kinds.kinds.flatMap((k, index) => (k.holdable ? [{ k, index }] : []));
+  return Object.freeze(
+    arms.map((arm) => {
+      const a = arm.id;
+      const q = jointsOf(t, a);
+      const tcp = tcpWorld(arm, q);
+      const tq = quatOf(tcp);
+      const reachable: ReachableThing[] = [];
+      for (const { k, index } of holdables) {
+        const n = (state.things[k.id] as { count: number } | undefined)?.count ?? 0;
+        for (let id = 0; id < n; id++) {
+          if (!k.holdable!.canHold(ctx, id)) continue;
+          const p = state.physics.bodyPose(index, id);
+          const dx = p.x - arm.baseXM, dz = p.z - arm.baseZM;
+          if (Math.sqrt(dx * dx + dz * dz) > arm.model.reachM) continue;
+          const hit = state.physics.castRayOwner(p.x, p.y + 1, p.z, 0, -1, 0, 1, armKind);
+          const topYM = hit && hit.kind === index && hit.id === id ? p.y + 1 - hit.toi : p.y;
+          // Yaw of the body's x axis: R·(1,0,0) = (1 − 2(y² + z²), ·, 2(xz − yw)).
+          const fx = 1 - 2 * (p.qy * p.qy + p.qz * p.qz);
+          const fz = 2 * (p.qx * p.qz - p.qy * p.qw);
+          reachable.push(Object.freeze({ kind: k.id, id, xM: p.x, yM: p.y, zM: p.z, topYM, yawDeg: detAtan2(-fz, fx) * DEG }));
+        }
+      }
+      const holdKind = t.holdKind[a]!;
+      return Object.freeze({
+        id: a,
+        name: arm.name,
+        model: arm.model.id,
+        type: arm.model.type,
+        tool: arm.tool.type,
+        base: Object.freeze({ xM: arm.baseXM, yM: arm.baseYM, zM: arm.baseZM, yawDeg: arm.yawRad * DEG }),
+        reachM: arm.model.reachM,
+        jointsRad: Object.freeze(q.slice(0, jointCount(arm.model))),
+        tcp: Object.freeze({ xM: tcp[3]!, yM: tcp[7]!, zM: tcp[11]!, q: Object.freeze([...tq]), yawDeg: detAtan2(-tcp[8]!, tcp[0]!) * DEG }),
+        holding: holdKind >= 0 ? Object.freeze({ kind: model.kinds.kinds[holdKind]!.id, id: t.holdId[a]! }) : null,
+        busy: t.phase[a] !== ArmPhase.Idle,
+        phase: PHASES[t.phase[a]!] ?? 'idle',
+        commandsDone: t.commandsDone[a]!,
+        reachable: Object.freeze(reachable),
+      });
+    }),
+  );
+}
