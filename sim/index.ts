@@ -61,6 +61,7 @@ export type {
 export { observe, robotModeName } from './control/observe.ts';
 export { validateCommand } from './kinds/robot/validate-command.ts';
 export { SimHost, type LoadRequest, type AdvanceResult, type HostTiming } from './host/sim-host.ts';
+export type { CellController, CellControllerFactory } from './host/cell-controller.ts';
 export { writePoseFrame, frameLayout, type PoseFrame, type FrameSectionLayout } from './host/pose-frame.ts';
 export { initPhysics, yawQuaternion, PhysicsWorld, FLOOR_OWNER, STATIC_OWNER } from './physics/rapier.ts';
 export { Hasher } from './util/hash.ts';

@@ -28,6 +28,8 @@ export interface ArmThing {
   readonly bodyCount: number;
   readonly segments: readonly LinkSegment[];
   readonly linear: LinearLimits;
+  /** The spec's `placeSlots`, for the cell controller. */
+  readonly placeSlots: readonly { readonly xM: number; readonly yM: number; readonly zM: number; readonly yawDeg: number }[];
 }
 
 /** DH base axes (x, y, z up) to world axes (x east, y up, z south): (x, y, z) ↦ (x, z, −y). */
@@ -87,6 +89,7 @@ export function compileArms(ctx: KindCompileContext<ArmsSpec>): { things: ArmThi
       bodyOffset,
       bodyCount: 1 + segments.length,
       segments,
+      placeSlots: entry.placeSlots,
       linear: { speedMps: entry.linear.speedMps, accelMps2: entry.linear.accelMps2, turnRps: entry.linear.turnDegPerSec * DEG, turnAccelRps2: entry.linear.turnAccelDegPerSec2 * DEG },
     });
     bodyOffset += 1 + segments.length;

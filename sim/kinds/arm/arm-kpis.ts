@@ -22,7 +22,7 @@ export const armKpis: KindKpis<ArmKpiAcc> = {
     else if (e.type === 'item.dropped') acc.dropped += 1;
     else if (e.type === 'arm.refused') acc.refused += 1;
   },
-  finalize(acc, sec) {
+  finalize(acc, sec): Record<string, number> {
     if (!acc.seen) return {};
     const n = acc.cycles.length;
     const sorted = [...acc.cycles].sort((a, b) => a - b);

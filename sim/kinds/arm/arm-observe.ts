@@ -22,8 +22,9 @@ export interface ReachableThing {
   readonly xM: number;
   readonly yM: number;
   readonly zM: number;
-  /** Height of its top face (a ray cast down onto it), for a suction pick. */
+  /** Heights of its top and bottom faces (rays cast from its centre out of it). */
   readonly topYM: number;
+  readonly bottomYM: number;
   /** Its yaw (x axis, counter-clockwise from +x seen from above). */
   readonly yawDeg: number;
 }
@@ -41,7 +42,10 @@ export interface ArmObservation {
   readonly jointsRad: readonly number[];
   /** TCP: position, unit quaternion, and yaw of the tool's x axis. */
   readonly tcp: { readonly xM: number; readonly yM: number; readonly zM: number; readonly q: readonly number[]; readonly yawDeg: number };
-  readonly holding: { readonly kind: string; readonly id: number } | null;
+  /** What it holds, and how far the held thing's bottom is below the TCP (to place it on a surface). */
+  readonly holding: { readonly kind: string; readonly id: number; readonly belowTcpM: number } | null;
+  /** Where the built-in cell controller puts things (the spec's `placeSlots`): surface points. */
+  readonly placeSlots: readonly { readonly xM: number; readonly yM: number; readonly zM: number; readonly yawDeg: number }[];
   readonly busy: boolean;
   readonly phase: 'idle' | 'moving' | 'gripping';
   /** Commands finished so far (moves, grasps, releases): a controller waits for it to grow. */
@@ -50,6 +54,17 @@ export interface ArmObservation {
 }
 
 const PHASES = ['idle', 'moving', 'gripping'] as const;
+
+/** Top and bottom face heights of a body: rays from its centre up and down, out of its own collider. */
+function verticalExtent(state: SimState, kind: number, id: number, armKind: number): { topYM: number; bottomYM: number } {
+  const p = state.physics.bodyTranslation(kind, id);
+  const up = state.physics.castRayOwner(p.x, p.y, p.z, 0, 1, 0, 2, armKind, false);
+  const down = state.physics.castRayOwner(p.x, p.y, p.z, 0, -1, 0, 2, armKind, false);
+  return {
+    topYM: up && up.kind === kind && up.id === id ? p.y + up.toi : p.y,
+    bottomYM: down && down.kind === kind && down.id === id ? p.y - down.toi : p.y,
+  };
+}
 
 export function observeArms(model: SimModel, state: SimState): readonly ArmObservation[] {
   const arms = model.things.arm as readonly ArmThing[];
@@ -72,12 +87,11 @@ export function observeArms(model: SimModel, state: SimState): readonly ArmObser
           const p = state.physics.bodyPose(index, id);
           const dx = p.x - arm.baseXM, dz = p.z - arm.baseZM;
           if (Math.sqrt(dx * dx + dz * dz) > arm.model.reachM) continue;
-          const hit = state.physics.castRayOwner(p.x, p.y + 1, p.z, 0, -1, 0, 1, armKind);
-          const topYM = hit && hit.kind === index && hit.id === id ? p.y + 1 - hit.toi : p.y;
+          const { topYM, bottomYM } = verticalExtent(state, index, id, armKind);
           // Yaw of the body's x axis: R·(1,0,0) = (1 − 2(y² + z²), ·, 2(xz − yw)).
           const fx = 1 - 2 * (p.qy * p.qy + p.qz * p.qz);
           const fz = 2 * (p.qx * p.qz - p.qy * p.qw);
-          reachable.push(Object.freeze({ kind: k.id, id, xM: p.x, yM: p.y, zM: p.z, topYM, yawDeg: detAtan2(-fz, fx) * DEG }));
+          reachable.push(Object.freeze({ kind: k.id, id, xM: p.x, yM: p.y, zM: p.z, topYM, bottomYM, yawDeg: detAtan2(-fz, fx) * DEG }));
         }
       }
       const holdKind = t.holdKind[a]!;
@@ -91,7 +105,8 @@ export function observeArms(model: SimModel, state: SimState): readonly ArmObser
         reachM: arm.model.reachM,
         jointsRad: Object.freeze(q.slice(0, jointCount(arm.model))),
         tcp: Object.freeze({ xM: tcp[3]!, yM: tcp[7]!, zM: tcp[11]!, q: Object.freeze([...tq]), yawDeg: detAtan2(-tcp[8]!, tcp[0]!) * DEG }),
-        holding: holdKind >= 0 ? Object.freeze({ kind: model.kinds.kinds[holdKind]!.id, id: t.holdId[a]! }) : null,
+        holding: holdKind >= 0 ? Object.freeze({ kind: model.kinds.kinds[holdKind]!.id, id: t.holdId[a]!, belowTcpM: tcp[7]! - verticalExtent(state, holdKind, t.holdId[a]!, armKind).bottomYM }) : null,
+        placeSlots: arm.placeSlots,
         busy: t.phase[a] !== ArmPhase.Idle,
         phase: PHASES[t.phase[a]!] ?? 'idle',
         commandsDone: t.commandsDone[a]!,

@@ -18,6 +18,8 @@ export const armEntrySchema = z.strictObject({
   tool: z.enum(['suction', 'parallel-jaw']),
   /** Starting joints in degrees (metres for a SCARA's J3); all zero unless given. */
   homeDeg: z.array(z.number()).min(4).max(6).optional(),
+  /** Where the built-in pick-and-place cell controller puts things: surface points (e.g. a pallet's slots). */
+  placeSlots: z.array(z.strictObject({ xM: z.number(), yM: z.number(), zM: z.number(), yawDeg: z.number().default(0) })).default([]),
   /** Limits of straight-line (moveL) moves. */
   linear: z
     .strictObject({
