@@ -36,7 +36,7 @@ export function articulatedIk(m: ArticulatedArmModel, t: Transform, current: Arr
     const t1 = phi + PI / 2 + sh * delta;
     const c1 = detCos(t1), s1 = detSin(t1);
     const c5 = (t[3]! * s1 - t[7]! * c1 - d4) / d6;
-    if (Math.abs(c5) > 1 + 1e-12) {
+    if (Math.abs(c5) > 1 + 1e-9) {
       reason ||= `out of reach: the wrist cannot reach this orientation here (cos θ5 = ${c5.toFixed(4)})`;
       continue;
     }
@@ -44,7 +44,8 @@ export function articulatedIk(m: ArticulatedArmModel, t: Transform, current: Arr
     for (const t5 of [t5a, -t5a]) {
       const s5 = detSin(t5);
       let t6: number;
-      if (Math.abs(s5) < WRIST_SINGULAR) {
+      const singular = Math.abs(s5) < WRIST_SINGULAR;
+      if (singular) {
         wristSingular = true;
         t6 = current[5]!;
       } else {
@@ -54,7 +55,8 @@ export function articulatedIk(m: ArticulatedArmModel, t: Transform, current: Arr
       const t14 = compose(compose(compose(invert(link(m, 0, t1)), t), invert(link(m, 5, t6))), invert(link(m, 4, t5)));
       const x = t14[3]!, y = t14[7]!;
       const c3 = (x * x + y * y - a2 * a2 - a3 * a3) / (2 * a2 * a3);
-      if (Math.abs(c3) > 1 + 1e-12) {
+      // Slack for full stretch (and the wrist singularity's free θ6): clamped, refined, then checked by FK.
+      if (!singular && Math.abs(c3) > 1 + 1e-6) {
         const dist = Math.sqrt(x * x + y * y);
         reason ||=
           dist > shoulderReach
