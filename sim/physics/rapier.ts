@@ -229,13 +229,15 @@ export class PhysicsWorld {
    * The first collider hit by the ray from `(ox, oy, oz)` along the unit direction `(dx, dy, dz)`
    * within `maxToi` metres, skipping colliders owned by kind `skipKind`: its owner, the distance
    * and the outward surface normal there. Null when nothing is hit. With `solid` false a ray
-   * starting inside a collider hits its boundary on the way out (a thing's own faces from inside).
+   * starting inside a collider hits its boundary on the way out. `skipWorld` also skips the floor
+   * and the static world (a ray from below the floor up to a thing's bottom face).
    */
-  castRayOwner(ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, maxToi: number, skipKind: number, solid = true): { kind: number; id: number; toi: number; nx: number; ny: number; nz: number } | null {
+  castRayOwner(ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, maxToi: number, skipKind: number, solid = true, skipWorld = false): { kind: number; id: number; toi: number; nx: number; ny: number; nz: number } | null {
     const ray = new RAPIER.Ray({ x: ox, y: oy, z: oz }, { x: dx, y: dy, z: dz });
     const skip = (c: RAPIER.Collider) => {
       const code = this.ownerOf.get(c.handle);
-      return code === undefined || Math.floor(code / 2 ** 24) - 2 !== skipKind;
+      const kind = code === undefined ? undefined : Math.floor(code / 2 ** 24) - 2;
+      return kind === undefined || (kind !== skipKind && !(skipWorld && kind < 0));
     };
     const hit = this.world.castRayAndGetNormal(ray, maxToi, solid, undefined, undefined, undefined, undefined, skip);
     if (!hit) return null;

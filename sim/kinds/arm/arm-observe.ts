@@ -1,7 +1,8 @@
 /**
  * What a controller sees of the arms (`observation.things.arm`): joints, TCP pose, what each
  * holds, whether it is busy, its limits, and the holdable things within its reach that nobody
- * holds (position, top face height and yaw, from the physics world).
+ * holds (position, top and bottom face heights and yaw, from the physics world as of the last
+ * step, so none at tick 0).
  */
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
@@ -22,7 +23,7 @@ export interface ReachableThing {
   readonly xM: number;
   readonly yM: number;
   readonly zM: number;
-  /** Heights of its top and bottom faces (rays cast from its centre out of it). */
+  /** Heights of its top and bottom faces (rays cast onto it from above and below). */
   readonly topYM: number;
   readonly bottomYM: number;
   /** Its yaw (x axis, counter-clockwise from +x seen from above). */
@@ -55,14 +56,14 @@ export interface ArmObservation {
 
 const PHASES = ['idle', 'moving', 'gripping'] as const;
 
-/** Top and bottom face heights of a body: rays from its centre up and down, out of its own collider. */
+/** Top and bottom face heights of a body: rays down onto it from above and up onto it from below the floor. */
 function verticalExtent(state: SimState, kind: number, id: number, armKind: number): { topYM: number; bottomYM: number } {
   const p = state.physics.bodyTranslation(kind, id);
-  const up = state.physics.castRayOwner(p.x, p.y, p.z, 0, 1, 0, 2, armKind, false);
-  const down = state.physics.castRayOwner(p.x, p.y, p.z, 0, -1, 0, 2, armKind, false);
+  const down = state.physics.castRayOwner(p.x, p.y + 2, p.z, 0, -1, 0, 2, armKind);
+  const up = state.physics.castRayOwner(p.x, p.y - 2, p.z, 0, 1, 0, 2, armKind, true, true);
   return {
-    topYM: up && up.kind === kind && up.id === id ? p.y + up.toi : p.y,
-    bottomYM: down && down.kind === kind && down.id === id ? p.y - down.toi : p.y,
+    topYM: down && down.kind === kind && down.id === id ? p.y + 2 - down.toi : p.y,
+    bottomYM: up && up.kind === kind && up.id === id ? p.y - 2 + up.toi : p.y,
   };
 }
 
@@ -80,7 +81,8 @@ export function observeArms(model: SimModel, state: SimState): readonly ArmObser
       const tcp = tcpWorld(arm, q);
       const tq = quatOf(tcp);
       const reachable: ReachableThing[] = [];
-      for (const { k, index } of holdables) {
+      // Ray casts see the world as of the last physics step: at tick 0 there is none, so nothing is listed yet.
+      for (const { k, index } of state.tick === 0 ? [] : holdables) {
         const n = (state.things[k.id] as { count: number } | undefined)?.count ?? 0;
         for (let id = 0; id < n; id++) {
           if (!k.holdable!.canHold(ctx, id)) continue;

@@ -1,7 +1,7 @@
 /**
  * Inverse kinematics with limits: the closed-form candidates of the model, each joint moved by
  * whole turns to the equivalent angle nearest the current one that lies within its limits, the
- * candidate nearest the current joints chosen, refined numerically if needed, and checked by
+ * candidate nearest the current joints chosen (weighted, see `COST_WEIGHT`), refined numerically if needed, and checked by
  * forward kinematics against the tolerances. Anything else is refused with a reason.
  */
 import type { ArmModelSpec } from './arm-model-spec.ts';
@@ -17,6 +17,13 @@ const DEG = 180 / PI;
 
 /** Position and orientation tolerance of a reached target: 1 mm and 0.5°. */
 export const IK_TOLERANCE = Object.freeze({ positionM: 0.001, angleRad: (0.5 * PI) / 180 });
+
+/**
+ * Weights of each joint's squared travel when choosing among solutions: an articulated arm
+ * prefers turning its base and wrist to flipping shoulder and elbow over its head (which leaves
+ * it near the edge of its workspace for the next straight-line move).
+ */
+const COST_WEIGHT: Readonly<Record<ArmModelSpec['type'], readonly number[]>> = { 'articulated-6r': [1, 4, 4, 1, 1, 1], scara: [1, 1, 1, 1] };
 
 /** Result of {@link solveIk}: joints within limits and tolerance, or the reason there are none. */
 export type IkResult = { ok: true; q: number[]; errorM: number; errorRad: number } | { ok: false; reason: string };
@@ -76,7 +83,7 @@ export function solveIk(model: ArmModelSpec, target: Transform, current: ArrayLi
       continue;
     }
     let cost = 0;
-    for (let i = 0; i < fitted.q.length; i++) cost += (fitted.q[i]! - current[i]!) * (fitted.q[i]! - current[i]!);
+    for (let i = 0; i < fitted.q.length; i++) cost += COST_WEIGHT[model.type][i]! * (fitted.q[i]! - current[i]!) * (fitted.q[i]! - current[i]!);
     if (cost < bestCost) {
       bestCost = cost;
       best = fitted.q;

@@ -87,16 +87,17 @@ export function planLinearMove(model: ArmModelSpec, from: readonly number[], tar
   const start = flangePose(model, from);
   const dist = [originDistance(start, target), rotationAngle(start, target)];
   let p = syncProfile(dist, [limits.speedMps, limits.turnRps], [limits.accelMps2, limits.turnAccelRps2], dtSec);
+  let slow = 1;
   for (let attempt = 0; attempt < 4; attempt++) {
     const plan = sampleLine(model, from, start, target, p, dtSec);
     if (!plan.ok) return plan;
     const worst = limitRatio(model, from, plan.samples, dtSec);
     if (worst.ratio <= 1 + 1e-9) return plan;
-    const stretch = Math.min(8, (worst.what === 'speed' ? worst.ratio : Math.sqrt(worst.ratio)) * 1.05);
+    slow = Math.min(8, slow * (worst.what === 'speed' ? worst.ratio : Math.sqrt(worst.ratio)) * 1.05);
     if (attempt === 3) {
       return { ok: false, reason: `joint ${worst.joint + 1} would exceed its ${worst.what} limit ${worst.ratio.toFixed(1)}× along the straight line (a singularity on the way)` };
     }
-    p = syncProfile(dist, [limits.speedMps / stretch, limits.turnRps / stretch], [limits.accelMps2 / (stretch * stretch), limits.turnAccelRps2 / (stretch * stretch)], dtSec);
+    p = syncProfile(dist, [limits.speedMps / slow, limits.turnRps / slow], [limits.accelMps2 / (slow * slow), limits.turnAccelRps2 / (slow * slow)], dtSec);
   }
   return { ok: false, reason: 'unreachable' };
 }
