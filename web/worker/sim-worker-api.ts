@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { DEFAULT_CONTROLLER, robotModels } from '../../robots/index.ts';
+import { DEFAULT_CONTROLLER, hostCatalog } from '../../robots/index.ts';
 import { DEFAULT_SCENARIO, findScenario, scenarios } from '../../scenarios/index.ts';
 import {
   ScenarioSpecError,
@@ -29,7 +29,7 @@ export class SimWorker implements SimWorkerApi {
   private constructor(private readonly host: SimHost) {}
 
   static async create(): Promise<SimWorker> {
-    return new SimWorker(await SimHost.create(robotModels, () => performance.now()));
+    return new SimWorker(await SimHost.create(hostCatalog, () => performance.now()));
   }
 
   catalog(): CatalogInfo {
@@ -66,7 +66,7 @@ export class SimWorker implements SimWorkerApi {
     const invalid = validationRefusal(spec);
     if (invalid) return invalid;
     try {
-      const model = compileScenario(spec, robotModels);
+      const model = compileScenario(spec, hostCatalog);
       return { ok: true, episode: 0, scene: sceneFromModel(model, model.spec.seed) };
     } catch (error) {
       return refusal(error, spec);
@@ -134,7 +134,7 @@ export class SimWorker implements SimWorkerApi {
 
 /** A refusal listing every problem of a spec given inline (a file), or null when it is valid. */
 function validationRefusal(spec: unknown): LoadOutcome | null {
-  const issues = validateScenario(spec, robotModels);
+  const issues = validateScenario(spec, hostCatalog);
   if (issues.length === 0) return null;
   const id = typeof (spec as { id?: unknown } | null)?.id === 'string' ? (spec as { id: string }).id : '(no id)';
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;

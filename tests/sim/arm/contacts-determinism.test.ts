@@ -3,7 +3,7 @@ import { armHost, armSpec, scripted, UR_SUCTION } from './arm-helpers.ts';
 
 const cmd = (kind: string, extra: Record<string, unknown> = {}) => ({ thing: 'arm', id: 0, kind, ...extra });
 const at = (xM: number, yM: number, zM: number, yawDeg = 0) => ({ pose: { xM, yM, zM, yawDeg } });
-const contacts = (events: { type: string }[]) => events.filter((e) => e.type === 'contact.began') as Array<{ kind: string; a: string; b: string }>;
+const contacts = (events: { type: string }[]) => events.filter((e) => e.type === 'contact.began') as unknown as Array<{ kind: string; a: string; b: string }>;
 
 describe('arm links are real Rapier bodies', () => {
   it('an arm stretched into a wall produces a static/arm contact', async () => {

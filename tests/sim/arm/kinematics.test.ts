@@ -61,7 +61,7 @@ describe('arm kinematics (FK → IK round trips)', () => {
     expect(solveIk(epsonG6453s, scaraFar, [0, 0, 0, 0, 0, 0])).toEqual({ ok: false, reason: 'out of reach by 0.1500 m (target 0.6000 m from the J1 axis; the arm reaches 0.4500 m)' });
 
     const tooLow = flangePose(epsonG6453s, [0.3, 0.4, 0, 0]);
-    tooLow[11] = epsonG6453s.heightM - 0.2;
+    tooLow[11] = 0.4 - 0.2; // the G6-453S model's arm height is 0.4 m
     expect(solveIk(epsonG6453s, tooLow, [0, 0, 0, 0, 0, 0])).toEqual({ ok: false, reason: 'joint 3 beyond its limit: 0.2000 m outside [0.0000 m, 0.1500 m]' });
 
     const tilted = flangePose(ur5e, [0, -1, 1, 0, 1, 0]);

@@ -38,9 +38,9 @@ describe('arm trajectories never exceed joint limits', () => {
     fc.assert(
       fc.property(fc.double({ min: -0.3, max: 0.3, noNaN: true }), fc.double({ min: -0.3, max: 0.3, noNaN: true }), fc.double({ min: -0.3, max: 0.2, noNaN: true }), (dx, dy, dz) => {
         const target = p0.slice();
-        target[3] += dx;
-        target[7] += dy;
-        target[11] += dz;
+        target[3] = p0[3]! + dx;
+        target[7] = p0[7]! + dy;
+        target[11] = p0[11]! + dz;
         const plan = planLinearMove(ur5e, start, target, { speedMps: 0.5, accelMps2: 2, turnRps: 3, turnAccelRps2: 12 }, DT);
         if (!plan.ok) {
           expect(plan.reason).toMatch(/workspace|exceed/);

@@ -1,3 +1,4 @@
+import { createArmRenderer } from './arm-renderer.ts';
 import type { KindRenderContext, KindRenderer, KindRendererFactory } from './kind-renderer.ts';
 import { createLoadRenderer } from './load-renderer.ts';
 import { createMarkerRenderer } from './marker-renderer.ts';
@@ -11,6 +12,7 @@ import { createRobotRenderer } from './robot-renderer.ts';
 export const KIND_RENDERERS: ReadonlyMap<string, KindRendererFactory> = new Map<string, KindRendererFactory>([
   ['robot', createRobotRenderer],
   ['load', createLoadRenderer],
+  ['arm', createArmRenderer],
 ]);
 
 /** The renderer of the context's kind: its registered one, else a marker renderer, else null. */
