@@ -3,7 +3,7 @@
  * its reach that is not already on one of its place slots, and puts it on the first free slot
  * (the spec's `placeSlots`, or `options.place`). Commands go one at a time: the next is issued
  * when the arm is idle again and its `commandsDone` grew; a refused command drops the sequence,
- * and a thing that could not be gripped twice is left alone.
+ * and a thing that could not be gripped twice (or a slot refused twice) is left alone.
  */
 import type { ArmCommand, ArmObservation, ArmPose, CellController, ReachableThing } from '../../sim/index.ts';
 import { armsOf, pick, place, type PickPlaceOptions } from './sdk.ts';
@@ -34,10 +34,12 @@ export function createPickPlaceCell(options: PickPlaceCellOptions = {}): CellCon
 
   function plan(arm: ArmObservation, m: ArmMemory): ArmCommand[] {
     if (arm.holding) {
-      const slot = slotsOf(arm).find((s) => !arm.reachable.some((t) => Math.hypot(t.xM - s.xM, t.zM - s.zM) < SLOT_RADIUS_M));
-      if (!slot) return [];
+      const slots = slotsOf(arm);
+      const free = slots.findIndex((s, i) => (m.failures.get(`slot:${i}`) ?? 0) < 2 && !arm.reachable.some((t) => Math.hypot(t.xM - s.xM, t.zM - s.zM) < SLOT_RADIUS_M));
+      if (free < 0) return [];
+      const slot = slots[free]!;
       const pose: ArmPose = { xM: slot.xM, yM: slot.yM + arm.holding.belowTcpM + (options.releaseGapM ?? 0.003), zM: slot.zM, yawDeg: slot.yawDeg };
-      m.target = null;
+      m.target = `slot:${free}`;
       return place(arm, pose, options);
     }
     const key = (t: ReachableThing) => `${t.kind}:${t.id}`;
@@ -64,7 +66,7 @@ export function createPickPlaceCell(options: PickPlaceCellOptions = {}): CellCon
           const refused = arm.commandsDone < m.expectDone;
           // Refused, or a grasp that found nothing to hold: count it against the target and start over.
           if (refused || (m.lastKind === 'grasp' && !arm.holding)) {
-            if (m.target) m.failures.set(m.target, (m.failures.get(m.target) ?? 0) + 1);
+            if (m.target && (refused || !m.target.startsWith('slot:'))) m.failures.set(m.target, (m.failures.get(m.target) ?? 0) + 1);
             m.queue = refused ? [] : m.queue;
           }
           m.expectDone = -1;
