@@ -2,7 +2,7 @@
  * Running one job: {@link runSpec} is the single place a scenario is loaded, run to its horizon
  * and measured (optionally recording a replay, see `recordToEnd`).
  */
-import { hostCatalog } from '../robots/index.ts';
+import { defaultCellController, hostCatalog } from '../robots/index.ts';
 import { createReplayRecorder, replayHeaderOf, SimHost, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/index.ts';
 import { loadCellControllerFactory } from './load-cell-controller.ts';
 import { loadControllerFactory } from './load-controller.ts';
@@ -74,7 +74,8 @@ function fromRequest(request: RunRequest): SpecRun {
 export async function runSpec(request: SpecRun, keyframeEveryTicks: number | null = null): Promise<{ result: RunResult; replay: Replay | null }> {
   const spec = request.spec;
   const factory = await loadControllerFactory(request.controller);
-  const cellFactory = request.cellController ? await loadCellControllerFactory(request.cellController) : null;
+  const cellName = request.cellController ?? defaultCellController(spec as { arms?: unknown[] });
+  const cellFactory = cellName ? await loadCellControllerFactory(cellName) : null;
   const host = await SimHost.create(hostCatalog, () => performance.now());
   try {
     const seed = request.seed ?? (spec.seed as number | undefined) ?? 1;

@@ -14,3 +14,8 @@ export { createPickPlaceCell, type PickPlaceCellOptions } from './pick-place-cel
 
 /** Built-in cell controllers by name. */
 export const cellControllers: Readonly<Record<string, CellControllerFactory>> = Object.freeze({ 'pick-place': createDefaultPickPlaceCell });
+
+/** The cell controller a host runs when none is named: `pick-place` for a scenario with arms, else none. */
+export function defaultCellController(spec: { readonly arms?: readonly unknown[] }): string | null {
+  return Array.isArray(spec.arms) && spec.arms.length > 0 ? 'pick-place' : null;
+}

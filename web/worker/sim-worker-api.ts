@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { DEFAULT_CONTROLLER, hostCatalog } from '../../robots/index.ts';
+import { DEFAULT_CONTROLLER, defaultCellController, hostCatalog } from '../../robots/index.ts';
 import { DEFAULT_SCENARIO, findScenario, scenarios } from '../../scenarios/index.ts';
 import {
   ScenarioSpecError,
@@ -13,7 +13,7 @@ import {
   type SimEvent,
 } from '../../sim/index.ts';
 import type { CatalogInfo, LoadOptions, LoadOutcome, RobotDetail, SimWorkerApi, StepResult } from '../shared/protocol.ts';
-import { controllerCatalog } from './controller-catalog.ts';
+import { cellControllerCatalog, controllerCatalog } from './controller-catalog.ts';
 import { sectionBuffers, SharedFrameSlots } from './frame-slots.ts';
 import { sceneFromModel, sceneFromRawSpec } from './scene-info.ts';
 
@@ -23,6 +23,7 @@ const MAX_TICKS_PER_CALL = 20_000;
 /** The worker side of the test field: one `SimHost`, paced by the main thread. */
 export class SimWorker implements SimWorkerApi {
   private readonly controllers: ReadonlyMap<string, ControllerFactory> = controllerCatalog();
+  private readonly cellControllers = cellControllerCatalog();
   private slots: SharedFrameSlots | null = null;
   private readonly shared = typeof crossOriginIsolated === 'boolean' && crossOriginIsolated && typeof SharedArrayBuffer === 'function';
 
@@ -47,10 +48,14 @@ export class SimWorker implements SimWorkerApi {
     if (!spec) return { ok: false, reason: `unknown scenario "${options.scenario ?? ''}"`, issues: [], scene: null };
     const factory = this.controllers.get(options.controller);
     if (!factory) return { ok: false, reason: `unknown controller "${options.controller}"`, issues: [], scene: sceneFromRawSpec(spec) };
+    const cellName = options.cellController ?? defaultCellController(spec as { arms?: unknown[] });
+    const cellFactory = cellName ? this.cellControllers.get(cellName) : undefined;
+    if (cellName && !cellFactory) return { ok: false, reason: `unknown cell controller "${cellName}"`, issues: [], scene: sceneFromRawSpec(spec) };
     try {
       const episode = this.host.load({
         spec,
         controller: factory(),
+        ...(cellFactory ? { cellController: cellFactory() } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
         ...(options.overrides ? { overrides: options.overrides } : {}),
       });
