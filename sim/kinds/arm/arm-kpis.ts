@@ -7,15 +7,12 @@ interface ArmKpiAcc {
   graspFailures: number;
   dropped: number;
   refused: number;
-  /** Whether any arm event was seen (a scenario without arms reports no arm KPIs). */
-  seen: boolean;
 }
 
 /** Arm KPIs (`kpis.things.arm`): pick-and-place cycles and their time (mean, p95), grasps, grasp failures, dropped items, refused commands. */
 export const armKpis: KindKpis<ArmKpiAcc> = {
-  create: () => ({ cycles: [], grasps: 0, graspFailures: 0, dropped: 0, refused: 0, seen: false }),
+  create: () => ({ cycles: [], grasps: 0, graspFailures: 0, dropped: 0, refused: 0 }),
   reduce(acc, e) {
-    if (e.type.startsWith('arm.') || e.type === 'grasp.failed' || e.type === 'item.dropped') acc.seen = true;
     if (e.type === 'arm.cycle') acc.cycles.push(e.cycleSec);
     else if (e.type === 'arm.grasped') acc.grasps += 1;
     else if (e.type === 'grasp.failed') acc.graspFailures += 1;
@@ -23,7 +20,6 @@ export const armKpis: KindKpis<ArmKpiAcc> = {
     else if (e.type === 'arm.refused') acc.refused += 1;
   },
   finalize(acc, sec): Record<string, number> {
-    if (!acc.seen) return {};
     const n = acc.cycles.length;
     const sorted = [...acc.cycles].sort((a, b) => a - b);
     // Nearest-rank p95, as the fleet KPIs compute theirs.
