@@ -28,8 +28,7 @@ export function frameLayout(model: SimModel): readonly FrameSectionLayout[] {
   if (!layout) {
     layout = Object.freeze(
       model.kinds.kinds.flatMap((kind) =>
-        // A kind with no things in the scenario has no section (as it hashes nothing): registering a kind never changes frames or replays of scenarios without it.
-        kind.frame && (model.things[kind.id]?.length ?? 0) > 0 ? [Object.freeze({ kind: kind.id, count: model.things[kind.id]!.length, stride: kind.frame.fields.length, fields: kind.frame.fields })] : [],
+        kind.frame && (model.things[kind.id]?.length ?? 0) > 0 ? [Object.freeze({ kind: kind.id, count: model.things[kind.id]?.length ?? 0, stride: kind.frame.fields.length, fields: kind.frame.fields })] : [],
       ),
     );
     layouts.set(model, layout);

@@ -1,6 +1,8 @@
 import { createArmRenderer } from './arm-renderer.ts';
+import { createBufferRenderer } from './buffer-renderer.ts';
 import type { KindRenderContext, KindRenderer, KindRendererFactory } from './kind-renderer.ts';
 import { createLoadRenderer } from './load-renderer.ts';
+import { createMachineRenderer } from './machine-renderer.ts';
 import { createMarkerRenderer } from './marker-renderer.ts';
 import { createRobotRenderer } from './robot-renderer.ts';
 
@@ -13,6 +15,8 @@ export const KIND_RENDERERS: ReadonlyMap<string, KindRendererFactory> = new Map<
   ['robot', createRobotRenderer],
   ['load', createLoadRenderer],
   ['arm', createArmRenderer],
+  ['machine', createMachineRenderer],
+  ['buffer', createBufferRenderer],
 ]);
 
 /** The renderer of the context's kind: its registered one, else a marker renderer, else null. */
