@@ -2,8 +2,9 @@
  * Running one job: {@link runSpec} is the single place a scenario is loaded, run to its horizon
  * and measured (optionally recording a replay, see `recordToEnd`).
  */
-import { robotModels } from '../robots/index.ts';
+import { defaultCellController, hostCatalog } from '../robots/index.ts';
 import { createReplayRecorder, replayHeaderOf, SimHost, type AdvanceResult, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/index.ts';
+import { loadCellControllerFactory } from './load-cell-controller.ts';
 import { loadControllerFactory } from './load-controller.ts';
 import { resolveScenario } from './registry.ts';
 
@@ -14,6 +15,8 @@ export interface RunRequest {
   seed?: number;
   controller: string;
   overrides?: ScenarioOverrides;
+  /** Cell controller (arms …): a registered name or a module path (see `loadCellControllerFactory`). */
+  cellController?: string;
 }
 
 /** One headless run of a scenario spec already resolved (what suites, sweeps and comparisons hand to workers). */
@@ -24,6 +27,7 @@ export interface SpecRun {
   /** Episode seed; the spec's own (else 1) when absent. */
   seed?: number;
   overrides?: ScenarioOverrides;
+  cellController?: string;
 }
 
 /** The result of one headless run (the `--json` output of `bench run`). */
@@ -70,11 +74,13 @@ function fromRequest(request: RunRequest): SpecRun {
 export async function runSpec(request: SpecRun, keyframeEveryTicks: number | null = null): Promise<{ result: RunResult; replay: Replay | null }> {
   const spec = request.spec;
   const factory = await loadControllerFactory(request.controller);
-  const host = await SimHost.create(robotModels, () => performance.now());
+  const cellName = request.cellController ?? defaultCellController(spec as { arms?: unknown[] });
+  const cellFactory = cellName ? await loadCellControllerFactory(cellName) : null;
+  const host = await SimHost.create(hostCatalog, () => performance.now());
   try {
     const seed = request.seed ?? (spec.seed as number | undefined) ?? 1;
     const controller = factory();
-    host.load({ spec, controller, seed, ...(request.overrides ? { overrides: request.overrides } : {}) });
+    host.load({ spec, controller, seed, ...(request.overrides ? { overrides: request.overrides } : {}), ...(cellFactory ? { cellController: cellFactory() } : {}) });
     let recorder: ReplayRecorder | null = null;
     // Controllers that infer asynchronously (ONNX policies) are awaited tick by tick.
     const advance = controller.decideAsync ? (ticks: number) => host.advanceAsync(ticks) : (ticks: number) => host.advance(ticks);

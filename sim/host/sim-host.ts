@@ -17,6 +17,7 @@ import { RobotMode } from '../kinds/robot/robot-columns.ts';
 import { hashState, restoreState, snapshotState, type SimSnapshot } from '../state/snapshot.ts';
 import { stepSim } from '../step/step-sim.ts';
 import { writePoseFrame, type PoseFrame } from './pose-frame.ts';
+import type { CellController } from './cell-controller.ts';
 
 const NO_COMMANDS: readonly unknown[] = Object.freeze([]);
 
@@ -29,6 +30,8 @@ export interface LoadRequest {
   overrides?: ScenarioOverrides;
   /** Kinds of things to compile with; the built-in kinds when absent. */
   kinds?: KindRegistry;
+  /** A controller of the cells (arms …), run after `controller` on the same observation. */
+  cellController?: CellController;
 }
 
 /** Wall-clock accounting of a host (zero unless a clock was given). Never enters the sim. */
@@ -56,6 +59,7 @@ export class SimHost {
   private modelValue: SimModel | null = null;
   private stateValue: SimState | null = null;
   private controller: FleetController | null = null;
+  private cellController: CellController | null = null;
   /** The stage context of the loaded episode (rebuilt on restore: it names the live state). */
   private ctx: StageContext | null = null;
   /** Kinds' per-episode working memory, by kind id. */
@@ -93,6 +97,7 @@ export class SimHost {
     this.modelValue = model;
     this.stateValue = createSimState(model, seed);
     this.controller = request.controller;
+    this.cellController = request.cellController ?? null;
     this.scratch = new Map(model.kinds.kinds.flatMap((k) => (k.createScratch ? [[k.id, k.createScratch(model)] as const] : [])));
     this.ctx = this.createContext(model, this.stateValue);
     this.observationCache = createObservationCache();
@@ -101,6 +106,7 @@ export class SimHost {
     this.observationCache.roadmap = createHandedRoadmap(model.roadmap);
     this.observationCache.roadmapOf = model;
     request.controller.reset?.({ seed, robots: model.robots.length, roadmap: this.observationCache.roadmap.roadmap });
+    request.cellController?.reset?.({ seed });
     this.repairObservation();
     this.resetTiming();
     this.episode += 1;
@@ -317,7 +323,23 @@ export class SimHost {
       failure = `decideAsync() failed: ${error instanceof Error ? error.message : String(error)}`;
     }
     if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
-    return this.finishDecision(out, failure);
+    return this.finishDecision(out, failure, observation);
+  }
+
+  /** Runs the cell controller; a throw or a non-array result gives no cell commands and is reported. */
+  private decideCells(observation: ReturnType<typeof observe>): readonly unknown[] {
+    const t0 = this.clock?.();
+    let out: unknown;
+    try {
+      out = this.cellController!.decide(observation);
+    } catch (error) {
+      out = new Error(`decide() threw: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
+    if (Array.isArray(out)) return out;
+    const message = out instanceof Error ? out.message : `decide() returned ${out === null ? 'null' : typeof out}, not an array of commands`;
+    this.state.events.push({ type: 'controller.failed', tick: this.state.tick, message: `cell controller ${this.cellController!.name}: ${message}` });
+    return [];
   }
 
   /** Runs the controller; a throw or a non-array result holds every robot and is reported. */
@@ -333,16 +355,16 @@ export class SimHost {
       failure = `decide() threw: ${error instanceof Error ? error.message : String(error)}`;
     }
     if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
-    return this.finishDecision(out, failure);
+    return this.finishDecision(out, failure, observation);
   }
 
   /** Reports and holds on a failed decision; otherwise collects the controller's reports and hands the commands on. */
-  private finishDecision(out: unknown, failure: string | null): readonly unknown[] {
+  private finishDecision(out: unknown, failure: string | null, observation: FleetObservation): readonly unknown[] {
     const state = this.state;
     this.repairObservation();
     if (failure === null) {
       this.collectReports();
-      return out as unknown[];
+      return this.cellController ? [...(out as unknown[]), ...this.decideCells(observation)] : (out as unknown[]);
     }
     state.events.push({ type: 'controller.failed', tick: state.tick, message: failure });
     for (let i = 0; i < state.robots.count; i++) {
@@ -353,6 +375,6 @@ export class SimHost {
       state.robots.routeNotBefore[i] = [];
       state.events.push({ type: 'command.rejected', tick: state.tick, robot: i, reason: failure });
     }
-    return [];
+    return this.cellController ? this.decideCells(observation) : [];
   }
 }

@@ -1,3 +1,4 @@
+import { armKind } from './arm/arm-kind.ts';
 import type { KindDef } from './kind-def.ts';
 import { createKindRegistry, type KindRegistry } from './kind-registry.ts';
 import { linesideKind } from './lineside/lineside-kind.ts';
@@ -9,8 +10,8 @@ import { sourceKind } from './line/source-kind.ts';
 import { robotKind } from './robot/robot-kind.ts';
 import { stationKind } from './station/station-kind.ts';
 
-/** The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands and the production line's. */
-export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind, linesideKind, sourceKind, machineKind, bufferKind, sinkKind]);
+/** The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands, the production line's and the arms (later kinds are found by `indexOf`). */
+export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind, linesideKind, sourceKind, machineKind, bufferKind, sinkKind, armKind]);
 
 /** The registry of the built-in kinds: what scenarios use unless a host adds kinds. */
 export const builtinKinds: KindRegistry = createKindRegistry(BUILTIN_KINDS);

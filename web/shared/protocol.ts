@@ -66,6 +66,8 @@ export interface LoadOptions {
   scenario?: string;
   spec?: ScenarioSpecInput;
   controller: string;
+  /** Cell controller (arms): a registered name or a `robots/cells/*.ts` module; `pick-place` for a scenario with arms when absent. */
+  cellController?: string;
   seed?: number;
   overrides?: ScenarioOverrides;
 }

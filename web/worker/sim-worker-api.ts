@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { DEFAULT_CONTROLLER, robotModels } from '../../robots/index.ts';
+import { DEFAULT_CONTROLLER, defaultCellController, hostCatalog } from '../../robots/index.ts';
 import { DEFAULT_SCENARIO, findScenario, scenarios } from '../../scenarios/index.ts';
 import {
   ScenarioSpecError,
@@ -13,7 +13,7 @@ import {
   type SimEvent,
 } from '../../sim/index.ts';
 import type { CatalogInfo, LoadOptions, LoadOutcome, RobotDetail, SimWorkerApi, StepResult } from '../shared/protocol.ts';
-import { controllerCatalog, policyCatalog } from './controller-catalog.ts';
+import { cellControllerCatalog, controllerCatalog, policyCatalog } from './controller-catalog.ts';
 import { policyFactory } from './policy-runtime.ts';
 import { sectionBuffers, SharedFrameSlots } from './frame-slots.ts';
 import { sceneFromModel, sceneFromRawSpec } from './scene-info.ts';
@@ -27,13 +27,14 @@ export class SimWorker implements SimWorkerApi {
   private readonly policies: ReadonlyMap<string, string> = policyCatalog();
   /** Whether the loaded controller infers asynchronously (an ONNX policy): advance awaits it. */
   private asyncController = false;
+  private readonly cellControllers = cellControllerCatalog();
   private slots: SharedFrameSlots | null = null;
   private readonly shared = typeof crossOriginIsolated === 'boolean' && crossOriginIsolated && typeof SharedArrayBuffer === 'function';
 
   private constructor(private readonly host: SimHost) {}
 
   static async create(): Promise<SimWorker> {
-    return new SimWorker(await SimHost.create(robotModels, () => performance.now()));
+    return new SimWorker(await SimHost.create(hostCatalog, () => performance.now()));
   }
 
   catalog(): CatalogInfo {
@@ -66,12 +67,16 @@ export class SimWorker implements SimWorkerApi {
     const spec = options.spec ?? (options.scenario ? findScenario(options.scenario) : undefined);
     if (!spec) return { ok: false, reason: `unknown scenario "${options.scenario ?? ''}"`, issues: [], scene: null };
     if (!factory) return { ok: false, reason: `unknown controller "${options.controller}"`, issues: [], scene: sceneFromRawSpec(spec) };
+    const cellName = options.cellController ?? defaultCellController(spec as { arms?: unknown[] });
+    const cellFactory = cellName ? this.cellControllers.get(cellName) : undefined;
+    if (cellName && !cellFactory) return { ok: false, reason: `unknown cell controller "${cellName}"`, issues: [], scene: sceneFromRawSpec(spec) };
     try {
       const controller = factory();
       this.asyncController = controller.decideAsync !== undefined;
       const episode = this.host.load({
         spec,
         controller,
+        ...(cellFactory ? { cellController: cellFactory() } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
         ...(options.overrides ? { overrides: options.overrides } : {}),
       });
@@ -87,7 +92,7 @@ export class SimWorker implements SimWorkerApi {
     const invalid = validationRefusal(spec);
     if (invalid) return invalid;
     try {
-      const model = compileScenario(spec, robotModels);
+      const model = compileScenario(spec, hostCatalog);
       return { ok: true, episode: 0, scene: sceneFromModel(model, model.spec.seed) };
     } catch (error) {
       return refusal(error, spec);
@@ -179,7 +184,7 @@ export class SimWorker implements SimWorkerApi {
 
 /** A refusal listing every problem of a spec given inline (a file), or null when it is valid. */
 function validationRefusal(spec: unknown): LoadOutcome | null {
-  const issues = validateScenario(spec, robotModels);
+  const issues = validateScenario(spec, hostCatalog);
   if (issues.length === 0) return null;
   const id = typeof (spec as { id?: unknown } | null)?.id === 'string' ? (spec as { id: string }).id : '(no id)';
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
