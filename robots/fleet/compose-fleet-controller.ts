@@ -1,5 +1,6 @@
 import type { FleetController, FleetObservation, RobotCommand, RobotObservation, TaskObservation } from '../../sim/index.ts';
 import { nodeDistanceM, restingLoadNodes } from './occupancy.ts';
+import { errandCommands } from './errand-flow.ts';
 import { taskDigest } from './task-digest.ts';
 import { findTask } from './task-lookup.ts';
 import type { FleetParts } from './types.ts';
@@ -34,22 +35,10 @@ export function composeFleetController(parts: FleetParts): FleetController {
           commands.push({ kind: step.action, robot: robot.id });
           continue;
         }
-        const { executor } = parts;
-        if (executor.isHeadingTo) {
-          if (executor.isHeadingTo(robot, step.goal)) continue;
-          const avoid = executor.avoidFor?.(robot);
-          const from = executor.planFrom?.(robot);
-          const path = parts.planner.plan(observation, { robot, goal: step.goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}), ...(from !== undefined ? { from } : {}) });
-          if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
-          continue;
-        }
-        const moving = robot.mode === 'follow' && robot.route.length > 0 && robot.route[robot.route.length - 1] === step.goal;
-        if (moving && robot.blockedSec < DETOUR_AFTER_BLOCKED_SEC) continue;
-        const stuck = moving && robot.blockedSec >= DETOUR_AFTER_BLOCKED_SEC;
-        const avoid = stuck ? robotNodes(observation, robot.id) : undefined;
-        const path = parts.planner.plan(observation, { robot, goal: step.goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}) });
-        if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
+        goTo(parts, observation, robot, step.goal, commands);
       }
+      // Errand tasks (sortation, LoRR imports): node visits in order, through the same planner and executor.
+      commands.push(...errandCommands(observation, busy, (robot, goal) => goTo(parts, observation, robot, goal, commands)));
       if (parts.executor.finishTick) commands.push(...parts.executor.finishTick(observation, busy));
       return commands;
     },
@@ -57,6 +46,25 @@ export function composeFleetController(parts: FleetParts): FleetController {
     saveState: () => parts.executor.saveState?.() ?? null,
     loadState: (state) => parts.executor.loadState?.(state),
   };
+}
+
+/** Plans and hands over a route to `goal` unless the robot is already on its way there. */
+function goTo(parts: FleetParts, observation: FleetObservation, robot: RobotObservation, goal: number, commands: RobotCommand[]): void {
+  const { executor } = parts;
+  if (executor.isHeadingTo) {
+    if (executor.isHeadingTo(robot, goal)) return;
+    const avoid = executor.avoidFor?.(robot);
+    const from = executor.planFrom?.(robot);
+    const path = parts.planner.plan(observation, { robot, goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}), ...(from !== undefined ? { from } : {}) });
+    if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
+    return;
+  }
+  const moving = robot.mode === 'follow' && robot.route.length > 0 && robot.route[robot.route.length - 1] === goal;
+  if (moving && robot.blockedSec < DETOUR_AFTER_BLOCKED_SEC) return;
+  const stuck = moving && robot.blockedSec >= DETOUR_AFTER_BLOCKED_SEC;
+  const avoid = stuck ? robotNodes(observation, robot.id) : undefined;
+  const path = parts.planner.plan(observation, { robot, goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}) });
+  if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
 }
 
 /** Nodes where robots other than `self` stand. */
