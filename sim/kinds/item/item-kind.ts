@@ -102,6 +102,8 @@ export const itemKind: KindDef<ItemsSpec, ItemModel> = {
       else if (e.type === 'item.dropped') acc.dropped += 1;
       else if (e.type === 'item.poolExhausted') acc.poolExhausted += 1;
     },
-    finalize: (acc: ItemKpiAcc) => ({ itemsSpawned: acc.spawned, itemsConsumed: acc.consumed, droppedItems: acc.dropped, poolExhausted: acc.poolExhausted }),
+    // Nothing at all (a scenario without items) reports nothing, so it adds no KPI keys.
+    finalize: (acc: ItemKpiAcc): Record<string, number> =>
+      acc.spawned + acc.consumed + acc.dropped + acc.poolExhausted === 0 ? {} : { itemsSpawned: acc.spawned, itemsConsumed: acc.consumed, droppedItems: acc.dropped, poolExhausted: acc.poolExhausted },
   },
 };
