@@ -1,3 +1,5 @@
+import { createConveyorRenderer } from './conveyor-renderer.ts';
+import { createItemRenderer } from './item-renderer.ts';
 import type { KindRenderContext, KindRenderer, KindRendererFactory } from './kind-renderer.ts';
 import { createLoadRenderer } from './load-renderer.ts';
 import { createMarkerRenderer } from './marker-renderer.ts';
@@ -11,6 +13,8 @@ import { createRobotRenderer } from './robot-renderer.ts';
 export const KIND_RENDERERS: ReadonlyMap<string, KindRendererFactory> = new Map<string, KindRendererFactory>([
   ['robot', createRobotRenderer],
   ['load', createLoadRenderer],
+  ['item', createItemRenderer],
+  ['conveyor', createConveyorRenderer],
 ]);
 
 /** The renderer of the context's kind: its registered one, else a marker renderer, else null. */
