@@ -12,8 +12,8 @@ export const ITEM_LAYERS = { item: { meets: ['item', 'item-ground', 'conveyor'] 
 
 /**
  * One body per pooled row, in ascending id: items in play at tick 0 are dynamic at their start;
- * the rest are parked below the floor as fixed, disabled bodies (out of the simulation: measured
- * ≈ 0.16 µs a step per parked body, against ≈ 0.5 µs enabled and fixed).
+ * the rest are parked below the floor as fixed, disabled bodies (out of the simulation; see the
+ * README, "Conveyors and items", for what a parked pool costs).
  */
 export function buildItems(physics: PhysicsBuilder, model: SimModel): void {
   const kind = model.kinds.indexOf('item');
