@@ -140,14 +140,8 @@ export function finalizeKpis(acc: KpiAccumulator, simulatedSec?: number): Kpis {
     deadlocks: acc.deadlocks,
     faults: acc.faults,
     simulatedSec: round(sec, 3),
-    ...kindKpisOf(acc, sec),
+    ...(acc.kindKpis.length > 0 ? { things: Object.fromEntries(acc.kindKpis.map((k) => [k.id, k.kpis.finalize(acc.things[k.id], sec)])) } : {}),
   };
-}
-
-/** The kinds' KPIs; a kind whose reducer reports nothing (no things, no events) is left out, and `things` with it when empty. */
-function kindKpisOf(acc: KpiAccumulator, sec: number): { things?: Record<string, Record<string, number>> } {
-  const entries = acc.kindKpis.map((k) => [k.id, k.kpis.finalize(acc.things[k.id], sec)] as const).filter(([, r]) => Object.keys(r).length > 0);
-  return entries.length > 0 ? { things: Object.fromEntries(entries) } : {};
 }
 
 /** KPIs of a whole event list: a plain reduce. */

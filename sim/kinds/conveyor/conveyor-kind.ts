@@ -11,6 +11,9 @@ import { createConveyorScratch, rideConveyors } from './ride-conveyors.ts';
 
 const stopSchema = z.strictObject({ atSec: z.number().nonnegative(), kind: z.literal('conveyor.stop'), conveyor: z.string().min(1), durationSec: z.number().positive() });
 
+/** What a scenario without any of these things observes. */
+const NONE: readonly never[] = Object.freeze([]);
+
 /**
  * Frame fields of a conveyor: its geometry (shape 0 straight from (ax, az) to (bx, bz), 1 arc
  * about (ax, az)), size and speed, and its state: running, blocked, items on it and a bit per
@@ -58,6 +61,7 @@ export const conveyorKind: KindDef<ConveyorSpec[], ConveyorModel> = {
   },
   createScratch: (model) => createConveyorScratch(conveyorsOf(model).length),
   observe(model, state) {
+    if ((model.things.conveyor?.length ?? 0) === 0) return NONE;
     const t = state.things.conveyor as unknown as ConveyorTable;
     return Object.freeze(
       conveyorsOf(model).map((c) =>

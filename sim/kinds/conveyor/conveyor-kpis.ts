@@ -50,7 +50,6 @@ export const conveyorKpis: KindKpis<ConveyorKpiAcc> = {
       carried += c.carried;
       blocked += c.blockedSec + open;
     }
-    if (Object.keys(acc.by).length === 0) return out; // no conveyor events: no KPI keys
     out.itemsCarried = carried;
     out.blockedSec = blocked;
     return out;

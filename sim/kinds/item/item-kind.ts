@@ -23,6 +23,9 @@ interface ItemKpiAcc {
   poolExhausted: number;
 }
 
+/** What a scenario without any of these things observes. */
+const NONE: readonly never[] = Object.freeze([]);
+
 /**
  * Items: parts, finished units, belt-sized boxes. A fixed pool of rows and bodies per type (from
  * `items.types[].pool`); `spawnItem` / `consumeItem` bring rows into and out of play. Free items are
@@ -58,6 +61,7 @@ export const itemKind: KindDef<ItemsSpec, ItemModel> = {
     },
   },
   observe(model, state) {
+    if ((model.things.item?.length ?? 0) === 0) return NONE;
     const t = state.things.item as unknown as ItemTable;
     const kind = model.kinds.indexOf('item');
     const out = [];
@@ -102,8 +106,6 @@ export const itemKind: KindDef<ItemsSpec, ItemModel> = {
       else if (e.type === 'item.dropped') acc.dropped += 1;
       else if (e.type === 'item.poolExhausted') acc.poolExhausted += 1;
     },
-    // Nothing at all (a scenario without items) reports nothing, so it adds no KPI keys.
-    finalize: (acc: ItemKpiAcc): Record<string, number> =>
-      acc.spawned + acc.consumed + acc.dropped + acc.poolExhausted === 0 ? {} : { itemsSpawned: acc.spawned, itemsConsumed: acc.consumed, droppedItems: acc.dropped, poolExhausted: acc.poolExhausted },
+    finalize: (acc: ItemKpiAcc) => ({ itemsSpawned: acc.spawned, itemsConsumed: acc.consumed, droppedItems: acc.dropped, poolExhausted: acc.poolExhausted }),
   },
 };
