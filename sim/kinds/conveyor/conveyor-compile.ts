@@ -1,8 +1,8 @@
-import { nearestName } from '../../compile/describe-issues.ts';
 import type { KindCompileContext } from '../kind-def.ts';
 import type { ConveyorModel } from './conveyor-model.ts';
 import { arcPath, pointAt, reversePath, straightPath, type ConveyorPath } from './conveyor-path.ts';
 import type { ConveyorSpec } from './conveyor-spec.ts';
+import { unknownName } from '../item/unknown-name.ts';
 
 const DEG = Math.PI / 180;
 /** A transfer's source end may miss its target point by this much beyond half the target's width. */
@@ -61,8 +61,7 @@ export function compileConveyors(ctx: KindCompileContext<ConveyorSpec[]>): { thi
       const field = typeof c.feeds === 'string' ? `${at}.feeds` : `${at}.feeds.conveyor`;
       feeds = names.indexOf(target);
       if (feeds < 0) {
-        const near = nearestName(target, names);
-        ctx.issue(field, `unknown conveyor "${target}"${near ? `; did you mean ${near}?` : `; declared: ${names.join(', ') || 'none'}`}`);
+        ctx.issue(field, unknownName('conveyor', target, names));
       } else if (feeds === i) {
         ctx.issue(field, 'a conveyor cannot feed itself');
         feeds = -1;

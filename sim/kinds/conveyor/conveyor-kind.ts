@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { nearestName } from '../../compile/describe-issues.ts';
 import type { KindDef } from '../kind-def.ts';
+import { unknownName } from '../item/unknown-name.ts';
 import { captureItems } from './capture-items.ts';
 import { buildConveyors, CONVEYOR_LAYERS } from './conveyor-bodies.ts';
 import { compileConveyors } from './conveyor-compile.ts';
@@ -47,10 +47,7 @@ export const conveyorKind: KindDef<ConveyorSpec[], ConveyorModel> = {
       schema: stopSchema,
       check(event, model, issue) {
         const names = conveyorsOf(model).map((c) => c.name);
-        if (!names.includes(event.conveyor)) {
-          const near = nearestName(event.conveyor, names);
-          issue('conveyor', `unknown conveyor "${event.conveyor}"${near ? `; did you mean ${near}?` : `; declared: ${names.join(', ') || 'none'}`}`);
-        }
+        if (!names.includes(event.conveyor)) issue('conveyor', unknownName('conveyor', event.conveyor, names));
       },
       fire(event, ctx) {
         const id = conveyorsOf(ctx.model).findIndex((c) => c.name === event.conveyor);

@@ -1,7 +1,7 @@
-import { nearestName } from '../../compile/describe-issues.ts';
 import type { KindCompileContext } from '../kind-def.ts';
 import type { ItemModel, ItemTypeModel } from './item-model.ts';
 import type { ItemsSpec } from './item-spec.ts';
+import { unknownName } from './unknown-name.ts';
 
 /** Compiles the `items` section into pooled rows (grouped by type) and the type table, checking names and pools. */
 export function compileItems(ctx: KindCompileContext<ItemsSpec>): { things: ItemModel[]; model: { itemTypes: ItemTypeModel[] } } {
@@ -20,8 +20,7 @@ export function compileItems(ctx: KindCompileContext<ItemsSpec>): { things: Item
   section.initial.forEach((entry, i) => {
     const type = seen.get(entry.type);
     if (type === undefined) {
-      const near = nearestName(entry.type, [...seen.keys()]);
-      ctx.issue(`items.initial[${i}].type`, `unknown item type "${entry.type}"${near ? `; did you mean ${near}?` : `; declared: ${[...seen.keys()].join(', ')}`}`);
+      ctx.issue(`items.initial[${i}].type`, unknownName('item type', entry.type, [...seen.keys()]));
       return;
     }
     if (used[type]! >= types[type]!.pool) {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { nearestName } from '../../compile/describe-issues.ts';
 import type { SimEvent } from '../../events/sim-event.ts';
 import type { KindDef } from '../kind-def.ts';
 import { ITEM_COLUMNS, ItemPhase, type ItemTable } from './item-columns.ts';
@@ -9,6 +8,7 @@ import { itemHoldable } from './item-holdable.ts';
 import { itemsOf, itemTypesOf, type ItemModel } from './item-model.ts';
 import { spawnItem } from './item-pool.ts';
 import { itemsSpecSchema, pointSchema, type ItemsSpec } from './item-spec.ts';
+import { unknownName } from './unknown-name.ts';
 import { watchItems } from './watch-items.ts';
 
 const spawnEventSchema = z.strictObject({ atSec: z.number().nonnegative(), kind: z.literal('item.spawn'), type: z.string().min(1), at: pointSchema });
@@ -50,10 +50,7 @@ export const itemKind: KindDef<ItemsSpec, ItemModel> = {
       schema: spawnEventSchema,
       check(event, model, issue) {
         const names = itemTypesOf(model).map((t) => t.id);
-        if (!names.includes(event.type)) {
-          const near = nearestName(event.type, names);
-          issue('type', names.length === 0 ? 'no item types: add an items section' : `unknown item type "${event.type}"${near ? `; did you mean ${near}?` : `; declared: ${names.join(', ')}`}`);
-        }
+        if (!names.includes(event.type)) issue('type', names.length === 0 ? 'no item types: add an items section' : unknownName('item type', event.type, names));
       },
       fire(event, ctx) {
         spawnItem(ctx, event.type, event.at);

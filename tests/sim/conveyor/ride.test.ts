@@ -61,6 +61,12 @@ describe('items on a straight conveyor (real Rapier)', () => {
     expect([0, 1, 2].map((i) => itemAt(host, i).x)).toEqual(after);
   });
 
+  it('runs the other way with direction reverse: items travel from `to` toward `from`', async () => {
+    const host = await makeHost({ spec: conveyorSpec({ conveyors: [straight({ direction: 'reverse' })], events: [drop(0, 9.5, 3)] }) });
+    runCollect(host, 30 * 20);
+    expect(itemAt(host, 0).x).toBeCloseTo(2 + 0.15, 4);
+  });
+
   it('photo-eyes fire blocked when an item\'s front edge reaches them and cleared when its rear passes', async () => {
     const host = await makeHost({ spec: conveyorSpec({ conveyors: [straight({ photoEyes: [3, 6] })], events: [drop(0, 2.5, 3)] }) });
     const log = runCollect(host, 30 * 20);
