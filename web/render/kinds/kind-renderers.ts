@@ -1,7 +1,9 @@
+import { createBufferRenderer } from './buffer-renderer.ts';
 import { createConveyorRenderer } from './conveyor-renderer.ts';
 import { createItemRenderer } from './item-renderer.ts';
 import type { KindRenderContext, KindRenderer, KindRendererFactory } from './kind-renderer.ts';
 import { createLoadRenderer } from './load-renderer.ts';
+import { createMachineRenderer } from './machine-renderer.ts';
 import { createMarkerRenderer } from './marker-renderer.ts';
 import { createRobotRenderer } from './robot-renderer.ts';
 
@@ -13,6 +15,8 @@ import { createRobotRenderer } from './robot-renderer.ts';
 export const KIND_RENDERERS: ReadonlyMap<string, KindRendererFactory> = new Map<string, KindRendererFactory>([
   ['robot', createRobotRenderer],
   ['load', createLoadRenderer],
+  ['machine', createMachineRenderer],
+  ['buffer', createBufferRenderer],
   ['item', createItemRenderer],
   ['conveyor', createConveyorRenderer],
 ]);
