@@ -1,5 +1,6 @@
 import type { KindDef } from './kind-def.ts';
 import { createKindRegistry, type KindRegistry } from './kind-registry.ts';
+import { linesideKind } from './lineside/lineside-kind.ts';
 import { conveyorKind } from './conveyor/conveyor-kind.ts';
 import { itemKind } from './item/item-kind.ts';
 import { loadKind } from './load/load-kind.ts';
@@ -10,8 +11,8 @@ import { sourceKind } from './line/source-kind.ts';
 import { robotKind } from './robot/robot-kind.ts';
 import { stationKind } from './station/station-kind.ts';
 
-/** The built-in kinds, in `KindIndex` order (robot, load, station), then the production line's. */
-export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind, sourceKind, machineKind, bufferKind, sinkKind, itemKind, conveyorKind]);
+/** The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands, the production line's, items and conveyors. */
+export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind, linesideKind, sourceKind, machineKind, bufferKind, sinkKind, itemKind, conveyorKind]);
 
 /** The registry of the built-in kinds: what scenarios use unless a host adds kinds. */
 export const builtinKinds: KindRegistry = createKindRegistry(BUILTIN_KINDS);
