@@ -3,6 +3,7 @@ import { itemHoldable } from '../item/item-holdable.ts';
 import { itemsOf, itemTable } from '../item/item-model.ts';
 import type { StageContext } from '../stage-slots.ts';
 import { clampOffset, endLimitM, EPS_M, insertByPath, pruneList, roomOnList } from './conveyor-belt.ts';
+import { pointAt } from './conveyor-path.ts';
 import { conveyorsOf, conveyorTable } from './conveyor-model.ts';
 import './conveyor-events.ts';
 
@@ -78,4 +79,11 @@ export function putOn(ctx: StageContext, conveyor: number, item: number, sM: num
   insertByPath(conveyorTable(ctx).items[conveyor]!, it, item);
   ctx.state.events.push({ type: 'conveyor.entered', tick: ctx.state.tick, conveyor: c.name, item, sM, via: 'put' });
   return true;
+}
+
+/** The belt surface's centre `sM` along conveyor `conveyor` (metres; `y` is the belt's top). */
+export function conveyorPoint(ctx: StageContext, conveyor: number, sM: number): { x: number; y: number; z: number } {
+  const c = conveyorsOf(ctx.model)[conveyor]!;
+  const pt = pointAt(c.path, sM, { x: 0, z: 0, tx: 1, tz: 0 });
+  return { x: pt.x, y: c.heightM, z: pt.z };
 }
