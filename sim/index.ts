@@ -118,3 +118,13 @@ export type { StandSpec, LinesideSpec } from './kinds/lineside/lineside-spec.ts'
 
 // Arms and grippers (pick-and-place cells): the kind, its kinematics and its commands.
 export * from './kinds/arm/index.ts';
+// Items and conveyors (production line).
+export { itemKind, ITEM_FRAME_FIELDS } from './kinds/item/item-kind.ts';
+export { spawnItem, consumeItem, itemTypeIndex, type ItemPose } from './kinds/item/item-pool.ts';
+export { itemHoldable } from './kinds/item/item-holdable.ts';
+export { ItemPhase, ITEM_COLUMNS, type ItemTable } from './kinds/item/item-columns.ts';
+export type { ItemModel, ItemTypeModel } from './kinds/item/item-model.ts';
+export { conveyorKind, CONVEYOR_FRAME_FIELDS } from './kinds/conveyor/conveyor-kind.ts';
+export { itemAtEnd, takeFromEnd, roomAt, putOn, conveyorIndex } from './kinds/conveyor/conveyor-ports.ts';
+export { CONVEYOR_COLUMNS, type ConveyorModel, type ConveyorTable } from './kinds/conveyor/conveyor-model.ts';
+export type { ConveyorPath } from './kinds/conveyor/conveyor-path.ts';

@@ -20,6 +20,7 @@ export function formatKpiTable(result: RunResult): string {
     ['tick time', `${result.timing.tickMs.toFixed(3)} ms (physics ${result.timing.physicsMs.toFixed(3)}, controller ${result.timing.controllerMs.toFixed(3)}, other ${result.timing.otherMs.toFixed(3)})`],
     ...lineRows(k),
     ...linesideRows(k),
+    ...cellRows(k),
     ['state hash', result.hash],
   ];
   // KPIs of other kinds that declare their own (errand tasks, chutes …), one line per kind, before the hash.
@@ -64,4 +65,16 @@ function linesideRows(k: Kpis): Array<[string, string]> {
     ['line-side totes', `${l.totesDelivered} delivered or shipped, lead time ${l.meanLeadSec!.toFixed(1)} s mean`],
     ['AMR lateness', `${l.lateDeliveries} late (mean ${l.meanLatenessSec!.toFixed(1)} s, max ${l.maxLatenessSec!.toFixed(1)} s); the line waited ${l.standWaitSec!.toFixed(0)} s at empty or full stands`],
   ];
+}
+
+/** Rows of the arms, items and conveyors (none without them). */
+function cellRows(k: Kpis): Array<[string, string]> {
+  const rows: Array<[string, string]> = [];
+  const arm = k.things?.arm;
+  if (arm) rows.push(['arm cycles', `${arm.armCycles} (mean ${arm.armCycleTimeMeanSec!.toFixed(2)} s, p95 ${arm.armCycleTimeP95Sec!.toFixed(2)} s); ${arm.grasps} grasps, ${arm.graspFailures} failed, ${arm.armCommandsRefused} commands refused`]);
+  const item = k.things?.item;
+  if (item) rows.push(['items', `${item.itemsSpawned} spawned, ${item.itemsConsumed} consumed, ${item.droppedItems} dropped on the floor, pool exhausted ${item.poolExhausted}×`]);
+  const belt = k.things?.conveyor;
+  if (belt) rows.push(['conveyors', `${belt.itemsCarried} items carried, blocked ${belt.blockedSec!.toFixed(0)} s in all`]);
+  return rows;
 }
