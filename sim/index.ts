@@ -35,6 +35,7 @@ export type { SimState, TaskPhase, TaskState, OrderState } from './state/sim-sta
 export { createSimState } from './state/create-state.ts';
 export { hashState, snapshotState, restoreState, SNAPSHOT_VERSION, type SimSnapshot } from './state/snapshot.ts';
 export { stepSim } from './step/step-sim.ts';
+export { watchdogTripped, FLOOR_TOLERANCE_M, OFF_FLOOR_MARGIN_M } from './step/watchdog.ts';
 export type { SimEvent, SimEventType, SimEventMap, CollisionKind } from './events/sim-event.ts';
 export {
   computeKpis,
@@ -59,6 +60,8 @@ export type {
   RobotModeName,
 } from './control/types.ts';
 export { observe, robotModeName } from './control/observe.ts';
+export { createObservationDecoder, createObservationEncoder, staticObservationOf, transferablesOf, type EncodedObservation, type ObservationDecoder, type ObservationEncoder, type StaticObservation } from './control/observation-codec.ts';
+export { createHandedRoadmap, type HandedRoadmap } from './control/handed-roadmap.ts';
 export { validateCommand } from './kinds/robot/validate-command.ts';
 export { SimHost, type LoadRequest, type AdvanceResult, type HostTiming } from './host/sim-host.ts';
 export { writePoseFrame, frameLayout, type PoseFrame, type FrameSectionLayout } from './host/pose-frame.ts';
