@@ -7,6 +7,9 @@
  * Wall-clock decides only whether the controller is stopped, never what it sees: a healthy
  * controller gives the same hash isolated and in-thread.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { createObservationEncoder, staticObservationOf, transferablesOf, type ControllerReport, type FleetController, type FleetObservation, type ObservationEncoder } from '../../sim/index.ts';
 import { UsageError } from '../usage-error.ts';
@@ -14,7 +17,7 @@ import type { ControllerAnswer, ControllerCall } from './controller-worker.ts';
 
 /** Default wall-clock budget of one control tick's `decide`, milliseconds. */
 export const DEFAULT_CONTROLLER_BUDGET_MS = 1000;
-/** Budget of loading the module and of `reset`: at least this many milliseconds. */
+/** Budget of loading the module, of `reset` and of an episode's first `decide`: at least this many milliseconds. */
 export const SETUP_BUDGET_MS = 20_000;
 
 /** Why and when an isolated controller was stopped. */
@@ -47,7 +50,7 @@ export async function startIsolatedController(file: string, budgetMs = DEFAULT_C
   const flags = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
   const entry = new URL('./controller-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
+  const tsx = tsxApiUrl();
   const worker = new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, {
     eval: true,
     workerData: { file, flags: flags.buffer, port: port2 },
@@ -57,6 +60,13 @@ export async function startIsolatedController(file: string, budgetMs = DEFAULT_C
   });
   await waitReady(worker, file);
   return new WorkerController(worker, port1, flags, budgetMs);
+}
+
+/** tsx's ESM API (`tsx/esm/api`, import condition), located from any loader (`import.meta.resolve` is missing under tsx's CommonJS hook). */
+function tsxApiUrl(): string {
+  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+  const exportsMap = (JSON.parse(readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
+  return new URL(exportsMap['./esm/api']!.import.default, pathToFileURL(pkg)).href;
 }
 
 function waitReady(worker: Worker, file: string): Promise<void> {
@@ -108,9 +118,11 @@ class WorkerController implements IsolatedController {
   decide(observation: FleetObservation): readonly never[] {
     if (this.stopped) return [];
     const encoded = this.encoder.encode(observation);
-    const call: ControllerCall = { type: 'decide', observation: encoded, ...(this.fixedSent ? {} : { fixed: staticObservationOf(observation) }) };
+    const first = !this.fixedSent;
+    const call: ControllerCall = { type: 'decide', observation: encoded, ...(first ? { fixed: staticObservationOf(observation) } : {}) };
     this.fixedSent = true;
-    const out = this.call(call, this.budgetMs, observation.tick, 'decide()', transferablesOf(encoded));
+    // The first call of an episode also warms up (JIT, lazy precomputation): it gets the setup budget.
+    const out = this.call(call, first ? Math.max(SETUP_BUDGET_MS, this.budgetMs) : this.budgetMs, observation.tick, 'decide()', transferablesOf(encoded));
     if (Array.isArray(out.reports)) this.reports = [...(Array.isArray(this.reports) ? this.reports : []), ...(out.reports as unknown[])];
     if (out.returned !== undefined) return TYPE_OF[out.returned] as never[];
     return out.value as never[];

@@ -100,6 +100,8 @@ describe('untrusted controllers in a suite', () => {
 
   it('fails the gate (exit 1); the healthy group passes', () => {
     expect(out.code, out.stderr).toBe(1);
+    expect(results.runs.map((r) => [r.controller, r.status, r.error])).toEqual(results.runs.map((r) => [r.controller, 'ok', undefined]));
+    expect(results.runs.filter((r) => r.isolated).length).toBe(3);
     const greedy = results.runs.find((r) => r.controller === 'greedy')!;
     expect(greedy.failures!.controllerFailed.count).toBe(0);
   });
@@ -128,7 +130,7 @@ describe('untrusted controllers in a suite', () => {
     const thrower = results.runs.find((r) => r.controller.includes('throwing'))!;
     const file = readFileSync(join(dir, 'suite', 'replays', `${thrower.key.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '')}.tfr`));
     const replay = decodeReplay(new Uint8Array(file));
-    expect(replay.finalHash).toBe(thrower.hash);
+    expect(replay.trailer.hash).toBe(thrower.hash);
     expect(replay.events.some((e) => e.type === 'controller.failed')).toBe(true);
   });
 });
