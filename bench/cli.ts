@@ -12,6 +12,7 @@ import { listCommand } from './commands/list.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { perfCommand } from './commands/perf.ts';
 import { schemaCommand } from './commands/schema.ts';
+import { soakCommand } from './commands/soak.ts';
 import { suiteCommand } from './commands/suite.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -30,7 +31,8 @@ const program = new Command('bench')
   .addCommand(mergeCommand())
   .addCommand(compareCommand())
   .addCommand(sweepCommand())
-  .addCommand(perfCommand());
+  .addCommand(perfCommand())
+  .addCommand(soakCommand());
 
 for (const command of program.commands) command.exitOverride();
 

@@ -65,6 +65,8 @@ export interface RunOptions {
   keyframeEveryTicks?: number | null;
   /** Called with every event as it happens (e.g. streamed to `--events`). */
   onEvent?: (event: SimEvent) => void;
+  /** Called after every advance (every few simulated seconds) with the tick reached (the soak samples memory here). */
+  onAdvance?: (tick: number, hz: number) => void;
 }
 
 /** Keyframe spacing of recorded replays by default: one a simulated second at 30 Hz. */
@@ -127,6 +129,7 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
         recorder.events(events);
         recorder.keyframe(host.frame());
       }
+      opts.onAdvance?.(host.tick, host.model.hz);
       if (isolated?.stopped) tally.stop({ by: 'controller', ...isolated.stopped });
       if (isolated?.stopped || watchdogTripped(host.state)) break;
     }
