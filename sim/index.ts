@@ -36,6 +36,7 @@ export { createSimState } from './state/create-state.ts';
 export { hashState, snapshotState, restoreState, SNAPSHOT_VERSION, type SimSnapshot } from './state/snapshot.ts';
 export { stepSim } from './step/step-sim.ts';
 export { watchdogTripped, FLOOR_TOLERANCE_M, OFF_FLOOR_MARGIN_M } from './step/watchdog.ts';
+export { causeOf } from './events/event-cause.ts';
 export type { SimEvent, SimEventType, SimEventMap, CollisionKind } from './events/sim-event.ts';
 export {
   computeKpis,

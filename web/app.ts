@@ -91,6 +91,8 @@ export class App implements ReplayHost {
     this.selectRobot(-1);
     this.kpiPanel.reset();
     this.eventList.clear();
+    // After a crashed or hung worker, a new load (a picker, Reset) starts a fresh worker and plays on.
+    const recovering = this.client.status$.value.kind === 'crashed';
     const outcome = await this.client.load(options);
     this.lastOutcome = outcome;
     if (outcome.scene) this.view.setScene(outcome.scene);
@@ -100,6 +102,7 @@ export class App implements ReplayHost {
       return outcome;
     }
     this.banner.hide();
+    if (recovering) this.setPlaying(true);
     this.hz = outcome.scene.hz;
     this.view.showHeatmap(this.toolbar.heatmap.checked);
     this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz });

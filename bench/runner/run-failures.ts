@@ -1,4 +1,6 @@
-import type { SimEvent } from '../../sim/index.ts';
+import { causeOf, type SimEvent } from '../../sim/index.ts';
+
+export { causeOf };
 
 /** How a run was ended before its horizon. */
 export interface RunStop {
@@ -22,10 +24,6 @@ export interface RunFailures {
 export const MAX_CAUSES = 50;
 export const OTHER_CAUSES = '(other causes)';
 
-/** The cause of a message: its numbers replaced by `N`, so "robot 3 is lifting" and "robot 7 is lifting" are one cause. */
-export function causeOf(message: string): string {
-  return message.replace(/-?\d+(\.\d+)?/g, 'N').slice(0, 300);
-}
 
 /** A failure tally that events are folded into as they stream by (bounded memory). */
 export interface FailureTally {

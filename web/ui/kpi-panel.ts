@@ -51,8 +51,15 @@ export class KpiPanel {
     }
     const rows = kpiRows(k);
     if (!this.cells) {
-      this.list.innerHTML = rows.map(([name]) => `<dt>${name}</dt><dd data-kpi="${name}"></dd>`).join('');
-      this.cells = Array.from(this.list.querySelectorAll('dd'));
+      // Elements with text content (kind KPI names come from the scenario's kinds): never markup.
+      this.cells = rows.map(([name]) => {
+        const dt = document.createElement('dt');
+        dt.textContent = name;
+        const dd = document.createElement('dd');
+        dd.dataset.kpi = name;
+        this.list.append(dt, dd);
+        return dd;
+      });
     }
     rows.forEach(([, value], i) => {
       const cell = this.cells![i]!;

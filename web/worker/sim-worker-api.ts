@@ -6,6 +6,7 @@ import {
   robotModeName,
   SimHost,
   compileScenario,
+  watchdogTripped,
   validateScenario,
   type ControllerFactory,
   type Kpis,
@@ -16,6 +17,7 @@ import type { CatalogInfo, LoadOptions, LoadOutcome, RobotDetail, SimWorkerApi, 
 import { controllerCatalog } from './controller-catalog.ts';
 import { sectionBuffers, SharedFrameSlots } from './frame-slots.ts';
 import { sceneFromModel, sceneFromRawSpec } from './scene-info.ts';
+import { TEST_CONTROLLERS } from './test-controllers.ts';
 
 /** At most this many ticks per `advance` call, so one call never blocks the worker for long. */
 const MAX_TICKS_PER_CALL = 20_000;
@@ -45,7 +47,7 @@ export class SimWorker implements SimWorkerApi {
     }
     const spec = options.spec ?? (options.scenario ? findScenario(options.scenario) : undefined);
     if (!spec) return { ok: false, reason: `unknown scenario "${options.scenario ?? ''}"`, issues: [], scene: null };
-    const factory = this.controllers.get(options.controller);
+    const factory = this.controllers.get(options.controller) ?? TEST_CONTROLLERS.get(options.controller);
     if (!factory) return { ok: false, reason: `unknown controller "${options.controller}"`, issues: [], scene: sceneFromRawSpec(spec) };
     try {
       const episode = this.host.load({
@@ -83,7 +85,8 @@ export class SimWorker implements SimWorkerApi {
       const r = this.host.advance(chunk);
       for (const e of r.events) events.push(e);
       left -= chunk;
-      done = r.done;
+      // The watchdog ends the episode where an impossible pose appeared (its event says which).
+      done = r.done || watchdogTripped(this.host.state);
       if (budgetMs !== undefined && performance.now() - t0 >= budgetMs) break;
     }
     const workerMs = performance.now() - t0;
@@ -128,6 +131,13 @@ export class SimWorker implements SimWorkerApi {
   crash(): void {
     setTimeout(() => {
       throw new Error('deliberate worker crash (test hook)');
+    }, 0);
+  }
+
+  /** Hangs the worker for good (test hook: the page must notice the missing heartbeat). */
+  hang(): void {
+    setTimeout(() => {
+      for (;;) {}
     }, 0);
   }
 }
