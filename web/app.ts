@@ -31,6 +31,8 @@ export interface StartOptions {
   speed: Speed;
   paused: boolean;
   overrides: ScenarioOverrides | undefined;
+  /** URL parameters that were given but invalid (each ignored; shown in the banner). */
+  problems?: string[];
 }
 
 /** The browser test field: wires the worker client, the 3D view and the panels together. */
@@ -81,6 +83,8 @@ export class App implements ReplayHost {
     const extra = { ...(this.start.overrides ? { overrides: this.start.overrides } : {}) };
     if (source?.kind === 'file') await this.loadScenarioFile(source.url, { ...(this.start.seed !== null ? { seed: this.start.seed } : {}), ...extra });
     else await this.load({ scenario, controller, seed: this.start.seed ?? 7, ...extra });
+    const problems = this.start.problems ?? [];
+    if (problems.length > 0 && this.banner.hidden) this.banner.show('error', `The page address has ${problems.length === 1 ? 'a bad parameter' : `${problems.length} bad parameters`}`, problems);
     requestAnimationFrame((t) => this.frame(t));
   }
 

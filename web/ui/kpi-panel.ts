@@ -45,7 +45,7 @@ export class KpiPanel {
   show(k: Kpis | null): void {
     this.shown = k;
     if (!k) {
-      this.list.innerHTML = '';
+      this.list.replaceChildren();
       this.cells = null;
       return;
     }

@@ -9,7 +9,7 @@ export class RobotPanel {
 
   hide(): void {
     this.root.hidden = true;
-    this.root.innerHTML = '';
+    this.root.replaceChildren();
   }
 
   show(d: RobotDetail): void {
