@@ -5,6 +5,7 @@ import { UsageError } from '../usage-error.ts';
 import { readResults } from '../report/results-file.ts';
 import type { RunRecord } from '../runner/run-job.ts';
 import { finishSuite } from '../suite/finish-suite.ts';
+import { checkWritableDir } from './output-paths.ts';
 
 interface MergeOptions {
   out: string;
@@ -25,6 +26,7 @@ export function mergeCommand(): Command {
     .option('--update-baseline', 'rewrite the baseline (default bench/baselines/<suite>.json) from the merged runs')
     .option('--allow-partial', 'report even when some runs of the suite are missing')
     .action(async (inputs: string[], opts: MergeOptions) => {
+      checkWritableDir('--out', opts.out);
       const parts = inputs.map((input) => readResults(resolve(input)));
       const suite = parts[0]!.suite;
       const totalRuns = parts[0]!.totalRuns;
