@@ -110,7 +110,13 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
   } else {
     controller = (await loadControllerFactory(request.controller))();
   }
-  const host = await SimHost.create(robotModels, () => performance.now());
+  let host: SimHost;
+  try {
+    host = await SimHost.create(robotModels, () => performance.now());
+  } catch (error) {
+    isolated?.close();
+    throw error;
+  }
   try {
     const seed = request.seed ?? (spec.seed as number | undefined) ?? 1;
     host.load({ spec, controller, seed, ...(request.overrides ? { overrides: request.overrides } : {}) });
