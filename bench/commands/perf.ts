@@ -10,6 +10,7 @@ import type { PerfCase, PerfRow } from '../perf/measure-perf.ts';
 import { resolveScenario } from '../registry.ts';
 import { UsageError } from '../usage-error.ts';
 import { parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
+import { checkWritableFile } from './output-paths.ts';
 
 interface PerfOptions {
   json?: string;
@@ -35,6 +36,7 @@ export function perfCommand(): Command {
     .option('--measure-sec <s>', 'wall seconds measured per case', parsePositiveNumber, 5)
     .option('--repeat <n>', 'runs per case (each in a fresh process); the run with the median ratio is reported', parsePositiveInt, 1)
     .action(async (opts: PerfOptions) => {
+      if (opts.json) checkWritableFile('--json', opts.json);
       const scenarios = opts.scenario ?? scenarioNames().filter((n) => n.startsWith('warehouse/g2p-') || n === 'production/assembly-line');
       for (const s of scenarios) resolveScenario(s);
       await loadControllerFactory(opts.controller);

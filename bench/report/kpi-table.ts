@@ -1,5 +1,9 @@
 import { MACHINE_STATES, type Kpis } from '../../sim/index.ts';
 import type { RunResult } from '../run-scenario.ts';
+import { describeCauses } from '../runner/run-failures.ts';
+
+/** Causes of rejected commands listed in the table (the JSON has them all). */
+const CAUSES_SHOWN = 8;
 
 /** A two-column plain-text table of a run's KPIs, for terminals and CI logs. */
 export function formatKpiTable(result: RunResult): string {
@@ -15,7 +19,10 @@ export function formatKpiTable(result: RunResult): string {
     ['distance', `${k.distanceM.toFixed(0)} m`],
     ['energy', `${k.energyWh.toFixed(0)} Wh`],
     ['collisions', `${c.total} (robot-robot ${c.robotRobot}, robot-static ${c.robotStatic}, robot-load ${c.robotLoad}, load-static ${c.loadStatic}, load-load ${c.loadLoad})`],
+    ['controller', `${result.controller} (${result.isolated ? 'isolated in a worker thread' : 'in-thread'})`],
+    ...failureRows(result),
     ['commands rejected', String(k.commandsRejected)],
+    ...describeCauses(result.failures.rejections.byCause).slice(0, CAUSES_SHOWN).map((line): [string, string] => ['', `  ${line}`]),
     ['deadlocks', String(k.deadlocks)],
     ['tick time', `${result.timing.tickMs.toFixed(3)} ms (physics ${result.timing.physicsMs.toFixed(3)}, controller ${result.timing.controllerMs.toFixed(3)}, other ${result.timing.otherMs.toFixed(3)})`],
     ...lineRows(k),
@@ -30,8 +37,17 @@ export function formatKpiTable(result: RunResult): string {
   return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
 }
 
-/** Kinds whose KPIs {@link lineRows} shows. */
-const LINE_KINDS = new Set(['source', 'machine', 'buffer', 'sink']);
+/** Kinds whose KPIs have rows of their own ({@link lineRows}, {@link linesideRows}, {@link cellRows}). */
+const LINE_KINDS = new Set(['source', 'machine', 'buffer', 'sink', 'lineside', 'arm', 'item', 'conveyor']);
+
+function failureRows(result: RunResult): Array<[string, string]> {
+  const f = result.failures;
+  const rows: Array<[string, string]> = [];
+  const first = f.controllerFailed.first;
+  rows.push(['controller failures', first ? `${f.controllerFailed.count} (first at tick ${first.tick}: ${first.message})` : 'none']);
+  if (f.stopped) rows.push(['STOPPED', `at tick ${f.stopped.tick} by the ${f.stopped.by}: ${f.stopped.reason}`]);
+  return rows;
+}
 
 const pct = (v: number | undefined) => `${((v ?? 0) * 100).toFixed(1)} %`;
 
