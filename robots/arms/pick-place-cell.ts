@@ -56,6 +56,13 @@ export function createPickPlaceCell(options: PickPlaceCellOptions = {}): CellCon
     reset() {
       memory.clear();
     },
+    saveState: () => [...memory].map(([arm, m]) => ({ arm, queue: structuredClone(m.queue), expectDone: m.expectDone, target: m.target, lastKind: m.lastKind, failures: [...m.failures] })),
+    loadState(saved) {
+      memory.clear();
+      for (const m of saved as Array<{ arm: number; queue: ArmCommand[]; expectDone: number; target: string | null; lastKind: string; failures: Array<[string, number]> }>) {
+        memory.set(m.arm, { queue: structuredClone(m.queue), expectDone: m.expectDone, target: m.target, lastKind: m.lastKind, failures: new Map(m.failures) });
+      }
+    },
     decide(observation) {
       const out: ArmCommand[] = [];
       for (const arm of armsOf(observation)) {

@@ -11,6 +11,10 @@ export interface CellController {
   /** Called once when an episode loads. */
   reset?(info: { seed: number }): void;
   decide(observation: FleetObservation): readonly unknown[];
+  /** Its working memory as structured-cloneable data, for snapshots (restore → continue = uninterrupted). */
+  saveState?(): unknown;
+  /** Takes back what {@link saveState} gave. */
+  loadState?(state: unknown): void;
 }
 
 /** A factory of cell controllers (what a module's default export gives, like fleet controllers). */

@@ -219,7 +219,9 @@ export class SimHost {
 
   /** A snapshot to continue from later (in this host or another). */
   snapshot(): SimSnapshot {
-    return snapshotState(this.model, this.state, this.controller?.saveState?.() ?? null);
+    const snap = snapshotState(this.model, this.state, this.controller?.saveState?.() ?? null);
+    const cell = this.cellController?.saveState?.();
+    return cell === undefined ? snap : { ...snap, cellController: cell };
   }
 
   /**
@@ -232,6 +234,7 @@ export class SimHost {
     this.stateValue = next;
     this.ctx = this.createContext(this.model, next);
     if (snap.controller !== null && snap.controller !== undefined) this.controller?.loadState?.(snap.controller);
+    if (snap.cellController !== undefined) this.cellController?.loadState?.(snap.cellController);
     this.kpiAcc = createKpiAccumulator(this.model.hz, this.model.kinds, this.model.things);
   }
 

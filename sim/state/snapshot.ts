@@ -20,6 +20,8 @@ export interface SimSnapshot {
   world: Uint8Array;
   handles: string;
   controller: unknown;
+  /** The cell controller's saved state (arms), if it has one. */
+  cellController?: unknown;
 }
 
 /**
