@@ -4,10 +4,14 @@
 import type { ControllerFactory, RobotModelSpec } from '../sim/index.ts';
 import { createGreedyController } from './controllers/greedy.ts';
 import { createReserveController } from './controllers/reserve.ts';
+import { createPibtController } from './controllers/pibt.ts';
 import { shelfLifter } from './models/shelf-lifter.ts';
 import { toteCarrier } from './models/tote-carrier.ts';
 
-export { shelfLifter, toteCarrier, createGreedyController, createReserveController };
+export { shelfLifter, toteCarrier, createGreedyController, createReserveController, createPibtController };
+export { createPibtExecutor, createPibtGoalPlanner, type PibtOptions } from './fleet/planners/pibt-executor.ts';
+export { pibtStep, type PibtAgent, type PibtStepResult } from './fleet/planners/pibt-step.ts';
+export { GoalDistances, UNREACHABLE_STEPS } from './fleet/planners/pibt-distances.ts';
 export { createReservationExecutor, type ReservationOptions } from './fleet/executors/reservation-executor.ts';
 export { claimNodes } from './fleet/executors/node-claims.ts';
 export { composeFleetController, DETOUR_AFTER_BLOCKED_SEC } from './fleet/compose-fleet-controller.ts';
@@ -27,6 +31,7 @@ export const robotModels: Readonly<Record<string, RobotModelSpec>> = Object.free
 export const controllers: Readonly<Record<string, ControllerFactory>> = Object.freeze({
   reserve: createReserveController,
   greedy: createGreedyController,
+  pibt: createPibtController,
 });
 
 /** The controller `bench run` uses when none is named. */
