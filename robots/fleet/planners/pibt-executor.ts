@@ -82,6 +82,7 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
           dist: goal ? distances.to(goal.node, loaded) : null,
           mayEnter,
           idleCost: (n) => parkingCost(map.nodeKind[n]!),
+          heading: travelDirection(robot),
           priority: goal ? observation.tick - goal.sinceTick : -1,
         });
       }
@@ -157,4 +158,11 @@ function parkingCost(kind: number): number {
   if (kind === CellKind.Floor || kind === CellKind.Spawn) return 1;
   if (kind === CellKind.OneWay) return 2;
   return 3;
+}
+
+/** Compass direction (0 N, 1 E, 2 S, 3 W) of the robot's heading vector (north is −z). */
+function travelDirection(robot: RobotObservation): number {
+  const { headingX: x, headingZ: z } = robot;
+  if (Math.abs(x) >= Math.abs(z)) return x >= 0 ? 1 : 3;
+  return z >= 0 ? 2 : 0;
 }

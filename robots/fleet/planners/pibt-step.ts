@@ -11,6 +11,8 @@ export interface PibtAgent {
   dist: Int32Array | null;
   /** Whether the agent may step onto node `n` at all (its own load constraints). */
   mayEnter: (n: number) => boolean;
+  /** Direction (0 N, 1 E, 2 S, 3 W) the agent travels in, or -1: among equally near moves, going straight wins (turning costs a stop). */
+  heading?: number;
   /** Tie-break among equally good idle moves: lower is better (e.g. prefer parking under pods). */
   idleCost?: (n: number) => number;
 }
@@ -35,7 +37,8 @@ export interface PibtStepResult {
  * agent of this step, or held by an agent but not as its `from`, is an obstacle. A planned move into
  * a node that is still held (its agent was pushed and has not left yet) is kept as the agent's
  * intention but executed by the caller only once the node is free: robots never follow into a
- * node in the same instant. Ties are broken by fewer robots there, then node id: deterministic.
+ * node in the same instant, so a chain of pushes ends at a node that is free now, and cycles of
+ * agents rotating in place (which PIBT allows) are excluded. Ties are broken by going straight on, then fewer robots there, then node id: deterministic.
  * O(agents × degree) plus the backtracking, which PIBT bounds by the agents it visits.
  */
 export function pibtStep(map: Roadmap, agents: readonly PibtAgent[], holder: Int32Array): PibtStepResult {
@@ -62,14 +65,17 @@ export function pibtStep(map: Roadmap, agents: readonly PibtAgent[], holder: Int
   const candidates = (i: number): number[] => {
     const a = agents[i]!;
     const list = [a.from];
+    let straight = -1;
     for (let e = map.edgeStart[a.from]!; e < map.edgeStart[a.from + 1]!; e++) {
       const v = map.edgeTarget[e]!;
       if (a.mayEnter(v) && !blocked(i, v)) list.push(v);
+      if (map.edgeDir[e] === a.heading) straight = v;
     }
     const score = (v: number) => (a.dist ? a.dist[v]! : v === a.from ? 0 : 1);
     const crowd = (v: number) => (v !== a.from && agentAt.has(v) ? 1 : 0);
     const idle = (v: number) => (a.dist || !a.idleCost ? 0 : a.idleCost(v));
-    return list.sort((u, v) => score(u) - score(v) || crowd(u) - crowd(v) || idle(u) - idle(v) || u - v);
+    const turn = (v: number) => (v === straight || v === a.from ? 0 : 1);
+    return list.sort((u, v) => score(u) - score(v) || turn(u) - turn(v) || crowd(u) - crowd(v) || idle(u) - idle(v) || u - v);
   };
 
   const release = (i: number) => {
@@ -82,10 +88,12 @@ export function pibtStep(map: Roadmap, agents: readonly PibtAgent[], holder: Int
     for (const v of candidates(i)) {
       if (reserved.has(v)) continue;
       if (parent >= 0 && v === agents[parent]!.from) continue;
+      const k = agentAt.get(v);
+      // No rotations: a node whose agent already moved on is only free once its body has left.
+      if (k !== undefined && k !== i && next[k] !== -1) continue;
       release(i);
       next[i] = v;
       reserved.set(v, i);
-      const k = agentAt.get(v);
       if (k !== undefined && k !== i && next[k] === -1 && !plan(k, i)) {
         reserved.set(v, k); // it stays where it is
         continue;
