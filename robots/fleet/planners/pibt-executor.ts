@@ -69,19 +69,21 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
       const holder = (holderBuffer = claimNodes(observation, holderBuffer));
       const resting = restingLoadNodes(observation);
       const agents: Array<PibtAgent & { priority: number }> = [];
+      const idleCost = (n: number) => parkingCost(map.nodeKind[n]!);
       for (const robot of robots) {
         if (robot.task === null) goals.delete(robot.id);
         const goal = goals.get(robot.id);
         const from = frontier(robot);
         if (from < 0 || !isAgent(observation, robot, busy, goal, lookahead)) continue;
         const loaded = robot.carrying !== null;
-        const mayEnter = loaded ? (n: number) => n === goal?.node || (resting[n] === 0 && !isStorage(map.nodeKind[n]!)) : () => true;
+        const goalNode = goal?.node ?? -1;
+        const mayEnter = loaded ? (n: number) => n === goalNode || (resting[n] === 0 && !isStorage(map.nodeKind[n]!)) : anywhere;
         agents.push({
           id: robot.id,
           from,
           dist: goal ? distances.to(goal.node, loaded) : null,
           mayEnter,
-          idleCost: (n) => parkingCost(map.nodeKind[n]!),
+          idleCost,
           heading: travelDirection(robot),
           priority: goal ? observation.tick - goal.sinceTick : -1,
         });
@@ -126,6 +128,9 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
     },
   };
 }
+
+/** An empty-handed shelf lifter may enter any node (it passes under pods). */
+const anywhere = (): boolean => true;
 
 /** The last node a robot holds on its way: the end of its route, or its node when still. */
 function frontier(robot: RobotObservation): number {

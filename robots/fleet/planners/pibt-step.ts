@@ -43,83 +43,130 @@ export interface PibtStepResult {
  */
 export function pibtStep(map: Roadmap, agents: readonly PibtAgent[], holder: Int32Array): PibtStepResult {
   const n = agents.length;
-  const next = new Int32Array(n).fill(-1);
-  const waitsOn = new Int32Array(n).fill(-1);
-  /** Agent index planning from each node. */
-  const agentAt = new Map<number, number>();
-  const agentOfRobot = new Map<number, number>();
-  agents.forEach((a, i) => {
-    agentAt.set(a.from, i);
-    agentOfRobot.set(a.id, i);
-  });
-  /** Agent index that reserved each node for the next step. */
-  const reserved = new Map<number, number>();
-
-  const blocked = (i: number, v: number): boolean => {
-    const h = holder[v]!;
-    if (h === -1 || h === agents[i]!.id) return false;
-    const k = agentOfRobot.get(h);
-    return k === undefined || agents[k]!.from !== v;
+  const ctx: StepContext = {
+    map,
+    agents,
+    holder,
+    next: new Int32Array(n).fill(-1),
+    agentAt: scratch(map.nodeCount),
+    agentOfRobot: new Int32Array(maxRobotId(agents, holder) + 1).fill(-1),
+    reserved: scratch(map.nodeCount),
   };
-
-  const candidates = (i: number): number[] => {
-    const a = agents[i]!;
-    const list = [a.from];
-    let straight = -1;
-    for (let e = map.edgeStart[a.from]!; e < map.edgeStart[a.from + 1]!; e++) {
-      const v = map.edgeTarget[e]!;
-      if (a.mayEnter(v) && !blocked(i, v)) list.push(v);
-      if (map.edgeDir[e] === a.heading) straight = v;
-    }
-    const score = (v: number) => (a.dist ? a.dist[v]! : v === a.from ? 0 : 1);
-    const crowd = (v: number) => (v !== a.from && agentAt.has(v) ? 1 : 0);
-    const idle = (v: number) => (a.dist || !a.idleCost ? 0 : a.idleCost(v));
-    const turn = (v: number) => (v === straight || v === a.from ? 0 : 1);
-    return list.sort((u, v) => score(u) - score(v) || turn(u) - turn(v) || crowd(u) - crowd(v) || idle(u) - idle(v) || u - v);
-  };
-
-  const release = (i: number) => {
-    const v = next[i]!;
-    if (v >= 0 && reserved.get(v) === i) reserved.delete(v);
-  };
-
-  const plan = (i: number, parent: number): boolean => {
-    const a = agents[i]!;
-    for (const v of candidates(i)) {
-      if (reserved.has(v)) continue;
-      if (parent >= 0 && v === agents[parent]!.from) continue;
-      const k = agentAt.get(v);
-      // No rotations: a node whose agent already moved on is only free once its body has left.
-      if (k !== undefined && k !== i && next[k] !== -1) continue;
-      release(i);
-      next[i] = v;
-      reserved.set(v, i);
-      if (k !== undefined && k !== i && next[k] === -1 && !plan(k, i)) {
-        reserved.set(v, k); // it stays where it is
-        continue;
-      }
-      return true;
-    }
-    release(i);
-    next[i] = a.from;
-    if (!reserved.has(a.from)) reserved.set(a.from, i);
-    return false;
-  };
-
-  for (let i = 0; i < n; i++) if (next[i] === -1) plan(i, -1);
+  for (let i = 0; i < n; i++) {
+    ctx.agentAt[agents[i]!.from] = i;
+    ctx.agentOfRobot[agents[i]!.id] = i;
+  }
+  for (let i = 0; i < n; i++) if (ctx.next[i] === -1) plan(ctx, i, -1);
 
   // Who each agent that stays (or cannot enter yet) waits for: the holder of its best move.
+  const waitsOn = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const a = agents[i]!;
     if (!a.dist) continue;
     const here = a.dist[a.from]!;
     if (here === 0) continue;
-    const target = next[i] !== a.from ? next[i]! : bestNeighbour(map, a, here);
+    const target = ctx.next[i] !== a.from ? ctx.next[i]! : bestNeighbour(map, a, here);
     if (target < 0) continue;
     const h = holder[target]!;
     if (h !== -1 && h !== a.id) waitsOn[i] = h;
   }
-  return { next, waitsOn };
+  // Leave the node-indexed scratch arrays all -1 for the next call.
+  for (let i = 0; i < n; i++) {
+    ctx.agentAt[agents[i]!.from] = -1;
+    ctx.reserved[agents[i]!.from] = -1;
+    ctx.reserved[ctx.next[i]!] = -1;
+  }
+  return { next: ctx.next, waitsOn };
+}
+
+interface StepContext {
+  map: Roadmap;
+  agents: readonly PibtAgent[];
+  holder: Int32Array;
+  /** Per agent: the node chosen, -1 while undecided. */
+  next: Int32Array;
+  /** Agent index planning from each node, -1 for none. */
+  agentAt: Int32Array;
+  agentOfRobot: Int32Array;
+  /** Agent index that reserved each node for the next step, -1 for none. */
+  reserved: Int32Array;
+}
+
+let scratchBuffers: Int32Array[] = [];
+let scratchUse = 0;
+
+/** A node-indexed array of -1 (two per call, reused: every entry set is put back to -1). */
+function scratch(size: number): Int32Array {
+  if (scratchBuffers.length === 0 || scratchBuffers[0]!.length !== size) scratchBuffers = [new Int32Array(size).fill(-1), new Int32Array(size).fill(-1)];
+  return scratchBuffers[scratchUse++ % 2]!;
+}
+
+function maxRobotId(agents: readonly PibtAgent[], holder: Int32Array): number {
+  let most = 0;
+  for (const a of agents) if (a.id > most) most = a.id;
+  for (let v = 0; v < holder.length; v++) if (holder[v]! > most) most = holder[v]!;
+  return most;
+}
+
+/** Whether node `v` is an obstacle for agent `i`: held by a robot that is not planning from it. */
+function blocked(ctx: StepContext, i: number, v: number): boolean {
+  const h = ctx.holder[v]!;
+  if (h === -1 || h === ctx.agents[i]!.id) return false;
+  const k = ctx.agentOfRobot[h]!;
+  return k === -1 || ctx.agents[k]!.from !== v;
+}
+
+/** Agent `i`'s candidate nodes, best first. */
+function candidates(ctx: StepContext, i: number): number[] {
+  const { map } = ctx;
+  const a = ctx.agents[i]!;
+  const list = [a.from];
+  let straight = -1;
+  for (let e = map.edgeStart[a.from]!; e < map.edgeStart[a.from + 1]!; e++) {
+    const v = map.edgeTarget[e]!;
+    if (a.mayEnter(v) && !blocked(ctx, i, v)) list.push(v);
+    if (map.edgeDir[e] === a.heading) straight = v;
+  }
+  if (list.length === 1) return list;
+  const keys = list.map((v) => {
+    const score = a.dist ? a.dist[v]! : v === a.from ? 0 : 1;
+    const turn = v === straight || v === a.from ? 0 : 1;
+    const crowd = v !== a.from && ctx.agentAt[v] !== -1 ? 1 : 0;
+    const idle = a.dist || !a.idleCost ? 0 : a.idleCost(v);
+    return { v, score, turn, crowd, idle };
+  });
+  keys.sort((x, y) => x.score - y.score || x.turn - y.turn || x.crowd - y.crowd || x.idle - y.idle || x.v - y.v);
+  return keys.map((k) => k.v);
+}
+
+function release(ctx: StepContext, i: number): void {
+  const v = ctx.next[i]!;
+  if (v >= 0 && ctx.reserved[v] === i) ctx.reserved[v] = -1;
+}
+
+/** PIBT(i, parent): true when agent `i` found a node; false when it must stay (and its parent backtracks). */
+function plan(ctx: StepContext, i: number, parent: number): boolean {
+  const { agents, next, reserved, agentAt } = ctx;
+  const a = agents[i]!;
+  for (const v of candidates(ctx, i)) {
+    if (reserved[v] !== -1) continue;
+    if (parent >= 0 && v === agents[parent]!.from) continue;
+    const k = agentAt[v]!;
+    // No rotations: a node whose agent already moved on is only free once its body has left.
+    if (k !== -1 && k !== i && next[k] !== -1) continue;
+    release(ctx, i);
+    next[i] = v;
+    reserved[v] = i;
+    if (k !== -1 && k !== i && !plan(ctx, k, i)) {
+      reserved[v] = k; // it stays where it is
+      continue;
+    }
+    return true;
+  }
+  release(ctx, i);
+  next[i] = a.from;
+  if (reserved[a.from] === -1) reserved[a.from] = i;
+  return false;
 }
 
 /** The neighbour nearest the goal (closer than `here`), ignoring other robots; -1 if none. */
