@@ -34,5 +34,11 @@ export const controllers: Readonly<Record<string, ControllerFactory>> = Object.f
   pibt: createPibtController,
 });
 
+/**
+ * The best built-in baseline (highest throughput in the README's `bench compare` table, no
+ * collisions): what `bench sweep` drives the fleet with unless a sweep file names a controller.
+ */
+export const BEST_BASELINE = 'pibt';
+
 /** The controller `bench run` uses when none is named. */
 export const DEFAULT_CONTROLLER = 'reserve';

@@ -31,20 +31,24 @@ export function createPibtGoalPlanner(): Planner {
  * Lifelong MAPF by Priority Inheritance with Backtracking (see `pibtStep`), executed on the
  * continuous bodies under node reservations. Every control tick, each robot that holds fewer than
  * `lookaheadNodes` nodes ahead is an agent planning from the last node it holds; one PIBT step
- * (priority: time since the robot's goal was set, then id) gives each a next node, and the robot
- * is granted it only if no one holds it (`claimNodes`: the body's node, any neighbour it still
+ * (priority: loaded robots first, then the time since the robot's goal was set, then id) gives
+ * each a next node, and the robot is granted it only if no one holds it (`claimNodes`: the body's node, any neighbour it still
  * overlaps and its route), so two robots never hold a node. Robots lifting, dropping, picking or
  * faulted are obstacles; idle robots are agents without a goal (pushed aside, preferring to park
- * under pods). Wait cycles that last `deadlockAfterSec` are reported as deadlocks (PIBT's
- * priorities then resolve them: the oldest robot pushes the others).
+ * under pods). Wait cycles that last `deadlockAfterSec` (2 s, as `reserve`) are reported as
+ * deadlocks and broken: their members treat staying put as a last resort until they next move, so
+ * one steps aside (PIBT alone cannot undo a swap: an empty robot in the aisle cell that is a loaded
+ * robot's only way out of its pod bay, each wanting the other's node).
  */
 export function createPibtExecutor(options: PibtOptions = {}): Executor {
   const lookahead = options.lookaheadNodes ?? 3;
-  const deadlockAfterSec = options.deadlockAfterSec ?? 5;
+  const deadlockAfterSec = options.deadlockAfterSec ?? 2;
   let goals = new Map<number, Goal>();
   let waitOn = new Int32Array(0);
   let waitTicks = new Int32Array(0);
   let reported = new Uint8Array(0);
+  /** Members of a reported wait cycle, until they next move: staying put is their last resort. */
+  let restless = new Uint8Array(0);
   let reports: ControllerReport[] = [];
   let distances: GoalDistances | null = null;
   let holderBuffer: Int32Array = new Int32Array(0);
@@ -63,6 +67,7 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
         waitOn = new Int32Array(robots.length).fill(-1);
         waitTicks = new Int32Array(robots.length);
         reported = new Uint8Array(robots.length);
+        restless = new Uint8Array(robots.length);
       }
       const map = observation.roadmap;
       if (!distances || distances.nodeCount !== map.nodeCount) distances = new GoalDistances(map);
@@ -85,7 +90,10 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
           mayEnter,
           idleCost,
           heading: travelDirection(robot),
-          priority: goal ? observation.tick - goal.sinceTick : -1,
+          restless: restless[robot.id] === 1,
+          // Loaded robots first (they cannot pass under pods, so they have fewer ways out), then
+          // PIBT's priority: time since the goal was set.
+          priority: goal ? (loaded ? LOADED_PRIORITY : 0) + observation.tick - goal.sinceTick : -1,
         });
       }
       agents.sort((a, b) => b.priority - a.priority || a.id - b.id);
@@ -98,6 +106,7 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
         const robot = robots[a.id]!;
         if (v !== a.from && holder[v] === -1) {
           holder[v] = a.id;
+          restless[a.id] = 0;
           const moving = robot.mode === 'follow' && robot.route.length > 0;
           commands.push({ kind: 'follow', robot: a.id, path: moving ? [...robot.route, v] : [robot.node, v] });
         } else if (a.dist) waitOn[a.id] = waitsOn[i]!;
@@ -107,8 +116,12 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
         if (waitOn[r] === -1) reported[r] = 0;
       }
       for (const cycle of findWaitCycles(waitOn, waitTicks, deadlockAfterSec / observation.dtSec)) {
+        for (const r of cycle) restless[r] = 1;
         if (cycle.every((r) => reported[r] === 1)) continue;
-        for (const r of cycle) reported[r] = 1;
+        for (const r of cycle) {
+          reported[r] = 1;
+          restless[r] = 1;
+        }
         reports.push({ kind: 'deadlock', robots: cycle, waitedSec: Math.min(...cycle.map((r) => waitTicks[r]!)) * observation.dtSec });
       }
       return commands;
@@ -118,9 +131,10 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
       reports = [];
       return out;
     },
-    saveState: () => ({ goals: [...goals.entries()], waitOn: [...waitOn], waitTicks: [...waitTicks], reported: [...reported] }),
+    saveState: () => ({ goals: [...goals.entries()], waitOn: [...waitOn], waitTicks: [...waitTicks], reported: [...reported], restless: [...restless] }),
     loadState(saved) {
-      const s = saved as { goals: Array<[number, Goal]>; waitOn: number[]; waitTicks: number[]; reported: number[] };
+      const s = saved as { goals: Array<[number, Goal]>; waitOn: number[]; waitTicks: number[]; reported: number[]; restless: number[] };
+      restless = Uint8Array.from(s.restless);
       goals = new Map(s.goals);
       waitOn = Int32Array.from(s.waitOn);
       waitTicks = Int32Array.from(s.waitTicks);
@@ -128,6 +142,9 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
     },
   };
 }
+
+/** Priority bonus of loaded robots: more ticks than any episode lasts. */
+const LOADED_PRIORITY = 2 ** 40;
 
 /** An empty-handed shelf lifter may enter any node (it passes under pods). */
 const anywhere = (): boolean => true;

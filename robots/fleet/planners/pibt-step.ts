@@ -13,6 +13,11 @@ export interface PibtAgent {
   mayEnter: (n: number) => boolean;
   /** Direction (0 N, 1 E, 2 S, 3 W) the agent travels in, or -1: among equally near moves, going straight wins (turning costs a stop). */
   heading?: number;
+  /**
+   * Whether staying put is its last resort this step (a member of a wait cycle: it steps aside so
+   * the cycle can move, e.g. an empty robot blocking the only way out of a loaded one's pod bay).
+   */
+  restless?: boolean;
   /** Tie-break among equally good idle moves: lower is better (e.g. prefer parking under pods). */
   idleCost?: (n: number) => number;
 }
@@ -129,7 +134,7 @@ function candidates(ctx: StepContext, i: number): number[] {
   }
   if (list.length === 1) return list;
   const keys = list.map((v) => {
-    const score = a.dist ? a.dist[v]! : v === a.from ? 0 : 1;
+    const score = v === a.from && a.restless ? UNREACHABLE_STEPS + 1 : a.dist ? a.dist[v]! : v === a.from ? 0 : 1;
     const turn = v === straight || v === a.from ? 0 : 1;
     const crowd = v !== a.from && ctx.agentAt[v] !== -1 ? 1 : 0;
     const idle = a.dist || !a.idleCost ? 0 : a.idleCost(v);
