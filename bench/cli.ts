@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { ScenarioSpecError } from '../sim/index.ts';
 import { runCommand } from './commands/run.ts';
-import { compareCommand } from './commands/compare.ts';
+import { compareCommand, compareTableCommand } from './commands/compare.ts';
 import { exportCommand } from './commands/export.ts';
 import { listCommand } from './commands/list.ts';
 import { mergeCommand } from './commands/merge.ts';
@@ -29,6 +29,7 @@ const program = new Command('bench')
   .addCommand(suiteCommand())
   .addCommand(mergeCommand())
   .addCommand(compareCommand())
+  .addCommand(compareTableCommand())
   .addCommand(sweepCommand())
   .addCommand(perfCommand());
 
