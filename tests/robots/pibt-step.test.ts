@@ -54,6 +54,36 @@ describe('pibtStep (one step of PIBT)', () => {
     expect(waitsOn[0]).toBe(1); // it enters once agent 1 has left
   });
 
+  it('cannot undo a swap on its own; a restless agent (member of a wait cycle) steps aside', () => {
+    // Agent 0 in the aisle at (3,3) wants (4,3), where loaded agent 1 stands whose only way out is (3,3).
+    const at = (row: number, col: number) => map.cellNode[row * 8 + col]!;
+    const exit = at(3, 3);
+    const bay = at(4, 3);
+    const agents = (restless: boolean): PibtAgent[] => [
+      { id: 0, from: exit, dist: distances.to(at(5, 3), false), mayEnter: () => true, restless },
+      { id: 1, from: bay, dist: distances.to(at(1, 3), false), mayEnter: (n) => n === exit },
+    ];
+    const holder = new Int32Array(nodes).fill(-1);
+    holder[exit] = 0;
+    holder[bay] = 1;
+    const stuck = pibtStep(map, agents(false), holder);
+    expect([...stuck.next]).toEqual([exit, bay]);
+    expect([...stuck.waitsOn]).toEqual([1, 0]);
+    const freed = pibtStep(map, agents(true), holder);
+    expect(freed.next[0]).not.toBe(exit);
+    expect(freed.next[0]).not.toBe(bay);
+    expect(freed.next[1]).toBe(bay); // its push failed this step: it stays decided
+    // Next step agent 0 stands aside (no longer restless) and the loaded agent, planned first as
+    // the executor does, takes the exit.
+    const aside = freed.next[0]!;
+    const holder2 = new Int32Array(nodes).fill(-1);
+    holder2[aside] = 0;
+    holder2[bay] = 1;
+    const [zero, one] = agents(false);
+    const after = pibtStep(map, [one!, { ...zero!, from: aside }], holder2);
+    expect(after.next[0]).toBe(exit);
+  });
+
   it('is deterministic and leaves no state behind: the same input twice gives the same step', () => {
     const agents: PibtAgent[] = [5, 9, 14, 20].map((from, id) => ({ id, from, dist: distances.to(30, false), mayEnter: () => true }));
     const holder = new Int32Array(nodes).fill(-1);
