@@ -29,6 +29,8 @@ export interface FleetAnswer {
   share: number;
   /** Fewest seeds any fleet size had. */
   seeds: number;
+  /** The plateau is the largest fleet swept: the curve may still be rising (sweep further). */
+  atEdge: boolean;
   resamples: number;
   sentence: string;
 }
@@ -71,6 +73,7 @@ export function fleetAnswer(layout: string, samples: readonly FleetSample[], opt
     plateauHighPerHour: round1(percentile(plateaus, 0.975)),
     share,
     seeds,
+    atEdge: point.plateauRobots === curve[curve.length - 1]!.robots,
     resamples,
   };
   return { ...answer, sentence: fleetSentence(answer) };
@@ -80,7 +83,8 @@ export function fleetAnswer(layout: string, samples: readonly FleetSample[], opt
 export function fleetSentence(a: Omit<FleetAnswer, 'sentence'>): string {
   const n = (v: number) => Math.round(v).toLocaleString('en-US');
   const range = a.robotsLow === a.robotsHigh ? `exactly ${a.robots} in every resample` : `${a.robotsLow}–${a.robotsHigh}`;
-  return `${a.layout} needs ${a.robots} robots (${range}) for ${Math.round(a.share * 100)} % of its ${n(a.plateauPerHour)} orders/h plateau (${n(a.plateauLowPerHour)}–${n(a.plateauHighPerHour)}; 95 % bootstrap intervals over ${a.seeds} seeds a point).`;
+  const edge = a.atEdge ? ' The highest mean is at the largest fleet swept: the curve may still be rising, so sweep further.' : '';
+  return `${a.layout} needs ${a.robots} robots (${range}) for ${Math.round(a.share * 100)} % of its ${n(a.plateauPerHour)} orders/h plateau (${n(a.plateauLowPerHour)}–${n(a.plateauHighPerHour)}; 95 % bootstrap intervals over ${a.seeds} seeds a point).${edge}`;
 }
 
 /** Answers for every layout of a sweep's JSON (`sweep.json`: its `runs`, as `bench sweep` writes them). */
@@ -102,10 +106,10 @@ export function answersFromSweepJson(json: { runs: ReadonlyArray<{ status: strin
   return out;
 }
 
-function answerOf(robots: readonly number[], means: readonly number[], share: number): { robots: number; plateau: number } {
+function answerOf(robots: readonly number[], means: readonly number[], share: number): { robots: number; plateau: number; plateauRobots: number } {
   const plateau = Math.max(...means);
   const k = means.findIndex((m) => m >= share * plateau);
-  return { robots: robots[k]!, plateau };
+  return { robots: robots[k]!, plateau, plateauRobots: robots[means.indexOf(plateau)]! };
 }
 
 function mean(values: readonly number[]): number {

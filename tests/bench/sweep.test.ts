@@ -34,6 +34,11 @@ describe('bench sweep', () => {
     expect(answer!.sentence).toBe(
       `synthetic needs 110 robots (${answer!.robotsLow}–${answer!.robotsHigh}) for 95 % of its 1,000 orders/h plateau (${Math.round(answer!.plateauLowPerHour).toLocaleString('en-US')}–${Math.round(answer!.plateauHighPerHour).toLocaleString('en-US')}; 95 % bootstrap intervals over 5 seeds a point).`,
     );
+    expect(answer!.atEdge).toBe(false);
+    // A curve still rising at its largest fleet says so.
+    const rising = fleetAnswer('rising', [{ robots: 10, values: [100, 110] }, { robots: 20, values: [200, 210] }]);
+    expect(rising!.atEdge).toBe(true);
+    expect(rising!.sentence).toMatch(/^rising needs 20 robots .* The highest mean is at the largest fleet swept: the curve may still be rising, so sweep further\.$/);
     // Deterministic: the bootstrap stream is seeded.
     expect(answersFromSweepJson({ runs })[0]).toEqual(answer);
     // Without seed-to-seed spread the interval collapses onto the answer.
