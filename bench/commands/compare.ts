@@ -58,7 +58,8 @@ export function compareCommand(): Command {
       console.log(formatComparison(opts.a, opts.b, rows));
       if (opts.json) {
         const json = rows.map((r) => ({ kpi: r.metric.key, better: r.metric.better, a: r.a, b: r.b, welch: r.welch, verdict: r.verdict }));
-        await writeFile(opts.json, JSON.stringify({ scenario: spec.id, a: opts.a, b: opts.b, seeds: opts.seeds, overrides, kpis: json }, null, 2) + '\n');
+        const robots = records.find((r) => r.status === 'ok')?.robots;
+        await writeFile(opts.json, JSON.stringify({ scenario: spec.id, a: opts.a, b: opts.b, seeds: opts.seeds, ...(robots !== undefined ? { robots } : {}), overrides, kpis: json }, null, 2) + '\n');
       }
       process.exitCode = failed.length > 0 ? 1 : 0;
     });

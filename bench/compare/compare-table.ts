@@ -7,6 +7,8 @@ export interface CompareJson {
   a: string;
   b: string;
   seeds: number;
+  /** Fleet size of the runs (older files may lack it). */
+  robots?: number;
   overrides: { robots?: number; minutes?: number };
   kpis: Array<{ kpi: string; better: string; a: SampleSummary; b: SampleSummary; welch: WelchResult; verdict: AbVerdict }>;
 }
@@ -32,7 +34,7 @@ export function compareTableMarkdown(files: readonly CompareJson[]): string {
   ];
   for (const f of files) {
     const scenario = f.scenario.replace(/^warehouse\//, '').replace(/@\d+$/, '');
-    const robots = f.overrides.robots !== undefined ? String(f.overrides.robots) : 'default';
+    const robots = f.robots !== undefined ? String(f.robots) : f.overrides.robots !== undefined ? String(f.overrides.robots) : 'default';
     const minutes = f.overrides.minutes !== undefined ? String(f.overrides.minutes) : 'full';
     for (const row of TABLE_KPIS) {
       const k = f.kpis.find((x) => x.kpi === row.kpi);
