@@ -2,6 +2,8 @@
  * Scenario registry: authored, versioned `ScenarioSpec`s by id. Depends only on `sim/`.
  */
 import type { ScenarioSpecInput } from '../sim/index.ts';
+import { assemblyLine } from './production/assembly-line.ts';
+import { flowLine } from './production/flow-line.ts';
 import { g2pLarge } from './warehouse/g2p-large.ts';
 import { g2pMedium } from './warehouse/g2p-medium.ts';
 import { g2pSmall } from './warehouse/g2p-small.ts';
@@ -9,12 +11,15 @@ import { g2pSmall } from './warehouse/g2p-small.ts';
 export { G2P_SMALL_LAYOUT } from './layouts/g2p-small.ts';
 export { generateG2pScenario, g2pLayoutName, maxStations, type G2pScenarioParams } from './generators/g2p-scenario.ts';
 export { buildG2pFloor, type G2pFloorParams } from './layouts/g2p-floor.ts';
+export { generateFlowLine, type FlowLineParams, type FlowLineStation } from './generators/flow-line.ts';
 
 /** Every registered scenario, keyed by its full versioned id. */
 export const scenarios: Readonly<Record<string, ScenarioSpecInput>> = Object.freeze({
   [g2pSmall.id]: g2pSmall,
   [g2pMedium.id]: g2pMedium,
   [g2pLarge.id]: g2pLarge,
+  [flowLine.id]: flowLine,
+  [assemblyLine.id]: assemblyLine,
 });
 
 /** The scenario the test field opens by default. */

@@ -1,11 +1,16 @@
 import type { KindDef } from './kind-def.ts';
 import { createKindRegistry, type KindRegistry } from './kind-registry.ts';
+import { linesideKind } from './lineside/lineside-kind.ts';
 import { loadKind } from './load/load-kind.ts';
+import { bufferKind } from './line/buffer-kind.ts';
+import { machineKind } from './line/machine-kind.ts';
+import { sinkKind } from './line/sink-kind.ts';
+import { sourceKind } from './line/source-kind.ts';
 import { robotKind } from './robot/robot-kind.ts';
 import { stationKind } from './station/station-kind.ts';
 
-/** The built-in kinds, in `KindIndex` order. */
-export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind]);
+/** The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands and the production line's. */
+export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind, linesideKind, sourceKind, machineKind, bufferKind, sinkKind]);
 
 /** The registry of the built-in kinds: what scenarios use unless a host adds kinds. */
 export const builtinKinds: KindRegistry = createKindRegistry(BUILTIN_KINDS);
