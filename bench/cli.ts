@@ -8,6 +8,7 @@ import { ScenarioSpecError } from '../sim/index.ts';
 import { runCommand } from './commands/run.ts';
 import { compareCommand, compareTableCommand } from './commands/compare.ts';
 import { exportCommand } from './commands/export.ts';
+import { gymCommand } from './commands/gym.ts';
 import { listCommand } from './commands/list.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { perfCommand } from './commands/perf.ts';
@@ -31,7 +32,8 @@ const program = new Command('bench')
   .addCommand(compareCommand())
   .addCommand(compareTableCommand())
   .addCommand(sweepCommand())
-  .addCommand(perfCommand());
+  .addCommand(perfCommand())
+  .addCommand(gymCommand());
 
 for (const command of program.commands) command.exitOverride();
 

@@ -1,5 +1,6 @@
 import type { FleetController, FleetObservation, RobotCommand, RobotObservation, TaskObservation } from '../../sim/index.ts';
 import { nodeDistanceM, restingLoadNodes } from './occupancy.ts';
+import { errandCommands } from './errand-flow.ts';
 import { taskDigest } from './task-digest.ts';
 import { findTask } from './task-lookup.ts';
 import type { FleetParts } from './types.ts';
@@ -34,22 +35,10 @@ export function composeFleetController(parts: FleetParts): FleetController {
           commands.push({ kind: step.action, robot: robot.id });
           continue;
         }
-        const { executor } = parts;
-        if (executor.isHeadingTo) {
-          if (executor.isHeadingTo(robot, step.goal)) continue;
-          const avoid = executor.avoidFor?.(robot);
-          const from = executor.planFrom?.(robot);
-          const path = parts.planner.plan(observation, { robot, goal: step.goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}), ...(from !== undefined ? { from } : {}) });
-          if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
-          continue;
-        }
-        const moving = robot.mode === 'follow' && robot.route.length > 0 && robot.route[robot.route.length - 1] === step.goal;
-        if (moving && robot.blockedSec < DETOUR_AFTER_BLOCKED_SEC) continue;
-        const stuck = moving && robot.blockedSec >= DETOUR_AFTER_BLOCKED_SEC;
-        const avoid = stuck ? robotNodes(observation, robot.id) : undefined;
-        const path = parts.planner.plan(observation, { robot, goal: step.goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}) });
-        if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
+        goTo(parts, observation, robot, step.goal, commands);
       }
+      // Errand tasks (sortation, LoRR imports): node visits in order, through the same planner and executor.
+      commands.push(...errandCommands(observation, busy, (robot, goal) => goTo(parts, observation, robot, goal, commands)));
       if (parts.executor.finishTick) commands.push(...parts.executor.finishTick(observation, busy));
       return commands;
     },
@@ -59,6 +48,25 @@ export function composeFleetController(parts: FleetParts): FleetController {
   };
 }
 
+/** Plans and hands over a route to `goal` unless the robot is already on its way there. */
+function goTo(parts: FleetParts, observation: FleetObservation, robot: RobotObservation, goal: number, commands: RobotCommand[]): void {
+  const { executor } = parts;
+  if (executor.isHeadingTo) {
+    if (executor.isHeadingTo(robot, goal)) return;
+    const avoid = executor.avoidFor?.(robot);
+    const from = executor.planFrom?.(robot);
+    const path = parts.planner.plan(observation, { robot, goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}), ...(from !== undefined ? { from } : {}) });
+    if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
+    return;
+  }
+  const moving = robot.mode === 'follow' && robot.route.length > 0 && robot.route[robot.route.length - 1] === goal;
+  if (moving && robot.blockedSec < DETOUR_AFTER_BLOCKED_SEC) return;
+  const stuck = moving && robot.blockedSec >= DETOUR_AFTER_BLOCKED_SEC;
+  const avoid = stuck ? robotNodes(observation, robot.id) : undefined;
+  const path = parts.planner.plan(observation, { robot, goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}) });
+  if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
+}
+
 /** Nodes where robots other than `self` stand. */
 function robotNodes(observation: FleetObservation, self: number): (node: number) => boolean {
   const nodes = new Set<number>();
@@ -66,10 +74,11 @@ function robotNodes(observation: FleetObservation, self: number): (node: number)
   return (node) => nodes.has(node);
 }
 
-type Step = { kind: 'go'; goal: number } | { kind: 'act'; action: 'lift' | 'drop' } | null;
+/** A task's next step for one robot: drive to `goal`, or lift/drop where it stands. */
+export type Step = { kind: 'go'; goal: number } | { kind: 'act'; action: 'lift' | 'drop' } | null;
 
 /** What a robot with a task should do next. */
-function nextStep(observation: FleetObservation, robot: RobotObservation, task: TaskObservation, returnGoals: Map<number, number>): Step {
+export function nextStep(observation: FleetObservation, robot: RobotObservation, task: TaskObservation, returnGoals: Map<number, number>): Step {
   const loadNode = observation.loads[task.load]!.node;
   switch (task.phase) {
     case 'assigned': {
@@ -98,7 +107,7 @@ function nextStep(observation: FleetObservation, robot: RobotObservation, task: 
  * Where each robot returning a load should set it down: the load's home if it is free, else the
  * nearest free storage node. Deterministic: robots in id order claim nodes.
  */
-function chooseReturnGoals(observation: FleetObservation): Map<number, number> {
+export function chooseReturnGoals(observation: FleetObservation): Map<number, number> {
   const goals = new Map<number, number>();
   const taken = restingLoadNodes(observation).slice();
   const returning = observation.robots.filter((r) => {

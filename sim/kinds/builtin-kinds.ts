@@ -1,3 +1,4 @@
+import { armKind } from './arm/arm-kind.ts';
 import type { KindDef } from './kind-def.ts';
 import { createKindRegistry, type KindRegistry } from './kind-registry.ts';
 import { linesideKind } from './lineside/lineside-kind.ts';
@@ -8,9 +9,11 @@ import { sinkKind } from './line/sink-kind.ts';
 import { sourceKind } from './line/source-kind.ts';
 import { robotKind } from './robot/robot-kind.ts';
 import { stationKind } from './station/station-kind.ts';
+import { errandKind } from './errand/errand-kind.ts';
+import { chuteKind } from './chute/chute-kind.ts';
 
-/** The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands and the production line's. */
-export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind, linesideKind, sourceKind, machineKind, bufferKind, sinkKind]);
+/** The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands, the production line's, the arms, errand tasks and chutes (later kinds are found by `indexOf`). */
+export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind, linesideKind, sourceKind, machineKind, bufferKind, sinkKind, armKind, errandKind, chuteKind]);
 
 /** The registry of the built-in kinds: what scenarios use unless a host adds kinds. */
 export const builtinKinds: KindRegistry = createKindRegistry(BUILTIN_KINDS);
