@@ -52,12 +52,19 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
   let reports: ControllerReport[] = [];
   let distances: GoalDistances | null = null;
   let holderBuffer: Int32Array = new Int32Array(0);
+  /** Robots sent towards a goal during this control tick (tasks or errands); derived each tick, never saved. */
+  const touched = new Set<number>();
 
   return {
     name: 'pibt',
-    isHeadingTo: (robot, goal) => goals.get(robot.id)?.node === goal,
+    isHeadingTo(robot, goal) {
+      const heading = goals.get(robot.id)?.node === goal;
+      if (heading) touched.add(robot.id);
+      return heading;
+    },
     execute(observation, robot, path) {
       const node = path[path.length - 1]!;
+      touched.add(robot.id);
       if (goals.get(robot.id)?.node !== node) goals.set(robot.id, { node, sinceTick: observation.tick });
       return [];
     },
@@ -76,7 +83,8 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
       const agents: Array<PibtAgent & { priority: number }> = [];
       const idleCost = (n: number) => parkingCost(map.nodeKind[n]!);
       for (const robot of robots) {
-        if (robot.task === null) goals.delete(robot.id);
+        // A goal lapses when its robot has no task and nobody sent it anywhere this tick (errands have no task).
+        if (robot.task === null && !touched.has(robot.id)) goals.delete(robot.id);
         const goal = goals.get(robot.id);
         const from = frontier(robot);
         if (from < 0 || !isAgent(observation, robot, busy, goal, lookahead)) continue;
@@ -115,6 +123,7 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
         waitTicks[r] = waitOn[r] !== -1 && waitOn[r] === previous[r] ? waitTicks[r]! + observation.controlEvery : 0;
         if (waitOn[r] === -1) reported[r] = 0;
       }
+      touched.clear();
       for (const cycle of findWaitCycles(waitOn, waitTicks, deadlockAfterSec / observation.dtSec)) {
         for (const r of cycle) restless[r] = 1;
         if (cycle.every((r) => reported[r] === 1)) continue;
