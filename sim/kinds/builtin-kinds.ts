@@ -2,6 +2,8 @@ import { armKind } from './arm/arm-kind.ts';
 import type { KindDef } from './kind-def.ts';
 import { createKindRegistry, type KindRegistry } from './kind-registry.ts';
 import { linesideKind } from './lineside/lineside-kind.ts';
+import { conveyorKind } from './conveyor/conveyor-kind.ts';
+import { itemKind } from './item/item-kind.ts';
 import { loadKind } from './load/load-kind.ts';
 import { bufferKind } from './line/buffer-kind.ts';
 import { machineKind } from './line/machine-kind.ts';
@@ -12,8 +14,8 @@ import { stationKind } from './station/station-kind.ts';
 import { errandKind } from './errand/errand-kind.ts';
 import { chuteKind } from './chute/chute-kind.ts';
 
-/** The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands, the production line's, the arms, errand tasks and chutes (later kinds are found by `indexOf`). */
-export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind, linesideKind, sourceKind, machineKind, bufferKind, sinkKind, armKind, errandKind, chuteKind]);
+/** The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands, the production line's, items, conveyors, arms, errand tasks and chutes (later kinds are found by `indexOf`). */
+export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind, linesideKind, sourceKind, machineKind, bufferKind, sinkKind, itemKind, conveyorKind, armKind, errandKind, chuteKind]);
 
 /** The registry of the built-in kinds: what scenarios use unless a host adds kinds. */
 export const builtinKinds: KindRegistry = createKindRegistry(BUILTIN_KINDS);
