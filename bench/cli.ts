@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { ScenarioSpecError } from '../sim/index.ts';
 import { runCommand } from './commands/run.ts';
-import { compareCommand } from './commands/compare.ts';
+import { compareCommand, compareTableCommand } from './commands/compare.ts';
 import { exportCommand } from './commands/export.ts';
 import { gymCommand } from './commands/gym.ts';
 import { listCommand } from './commands/list.ts';
@@ -31,6 +31,7 @@ const program = new Command('bench')
   .addCommand(suiteCommand())
   .addCommand(mergeCommand())
   .addCommand(compareCommand())
+  .addCommand(compareTableCommand())
   .addCommand(sweepCommand())
   .addCommand(perfCommand())
   .addCommand(gymCommand())

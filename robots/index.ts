@@ -5,10 +5,14 @@ import type { ControllerFactory, RobotModelCatalog, RobotModelSpec } from '../si
 import { armCatalog } from './arms/index.ts';
 import { createGreedyController } from './controllers/greedy.ts';
 import { createReserveController } from './controllers/reserve.ts';
+import { createPibtController } from './controllers/pibt.ts';
 import { shelfLifter } from './models/shelf-lifter.ts';
 import { toteCarrier } from './models/tote-carrier.ts';
 
-export { shelfLifter, toteCarrier, createGreedyController, createReserveController };
+export { shelfLifter, toteCarrier, createGreedyController, createReserveController, createPibtController };
+export { createPibtExecutor, createPibtGoalPlanner, type PibtOptions } from './fleet/planners/pibt-executor.ts';
+export { pibtStep, type PibtAgent, type PibtStepResult } from './fleet/planners/pibt-step.ts';
+export { GoalDistances, UNREACHABLE_STEPS } from './fleet/planners/pibt-distances.ts';
 export { createReservationExecutor, type ReservationOptions } from './fleet/executors/reservation-executor.ts';
 export { claimNodes } from './fleet/executors/node-claims.ts';
 export { composeFleetController, DETOUR_AFTER_BLOCKED_SEC } from './fleet/compose-fleet-controller.ts';
@@ -36,7 +40,14 @@ export * from './arms/index.ts';
 export const controllers: Readonly<Record<string, ControllerFactory>> = Object.freeze({
   reserve: createReserveController,
   greedy: createGreedyController,
+  pibt: createPibtController,
 });
+
+/**
+ * The best built-in baseline (highest throughput in the README's `bench compare` table, no
+ * collisions): what `bench sweep` drives the fleet with unless a sweep file names a controller.
+ */
+export const BEST_BASELINE = 'pibt';
 
 /** The controller `bench run` uses when none is named. */
 export const DEFAULT_CONTROLLER = 'reserve';

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { compareKpis, formatComparison } from '../compare/compare-kpis.ts';
+import { compareTableMarkdown, type CompareJson } from '../compare/compare-table.ts';
 import { loadControllerFactory } from '../load-controller.ts';
 import { resolveScenario } from '../registry.ts';
 import { UsageError } from '../usage-error.ts';
@@ -59,8 +61,29 @@ export function compareCommand(): Command {
       console.log(formatComparison(opts.a, opts.b, rows));
       if (opts.json) {
         const json = rows.map((r) => ({ kpi: r.metric.key, better: r.metric.better, a: r.a, b: r.b, welch: r.welch, verdict: r.verdict }));
-        await writeFile(opts.json, JSON.stringify({ scenario: spec.id, a: opts.a, b: opts.b, seeds: opts.seeds, overrides, kpis: json }, null, 2) + '\n');
+        const robots = records.find((r) => r.status === 'ok')?.robots;
+        await writeFile(opts.json, JSON.stringify({ scenario: spec.id, a: opts.a, b: opts.b, seeds: opts.seeds, ...(robots !== undefined ? { robots } : {}), overrides, kpis: json }, null, 2) + '\n');
       }
       process.exitCode = failed.length > 0 ? 1 : 0;
+    });
+}
+
+/** `bench compare-table <compare.json ...> [--out FILE]`: the README's Markdown table from `compare --json` files. */
+export function compareTableCommand(): Command {
+  return new Command('compare-table')
+    .description('a Markdown table (means ± 95% CI, Welch p, verdicts) from one or more `bench compare --json` files')
+    .argument('<files...>', 'JSON files written by bench compare --json')
+    .option('--out <file>', 'write the table here instead of stdout')
+    .action(async (files: string[], opts: { out?: string }) => {
+      const parsed = files.map((file) => {
+        try {
+          return JSON.parse(readFileSync(resolve(file), 'utf8')) as CompareJson;
+        } catch (error) {
+          throw new UsageError(`compare file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      });
+      const table = compareTableMarkdown(parsed);
+      if (opts.out) await writeFile(opts.out, table);
+      else process.stdout.write(table);
     });
 }

@@ -18,7 +18,7 @@ interface SweepOptions {
 /** `bench sweep <file> [--out DIR] [--resume] [--workers N] [--shard i/n]`. */
 export function sweepCommand(): Command {
   return new Command('sweep')
-    .description('run a parameter grid over generated g2p layouts; write sweep.csv, sweep.json and throughput.svg')
+    .description('run a parameter grid over generated g2p layouts; print how many robots each needs; write sweep.csv, sweep.json and throughput.svg')
     .argument('<file>', 'sweep definition (.json), e.g. bench/sweeps/fleet-knee.json')
     .option('--out <dir>', 'output directory (default bench-results/sweep-<name>)')
     .option('--resume', 'skip runs already finished in --out (after a kill)')
@@ -34,10 +34,12 @@ export function sweepCommand(): Command {
       const outDir = resolve(opts.out ?? `bench-results/sweep-${sweep.name}`);
       console.log(`sweep ${sweep.name}: ${selected.length} of ${jobs.length} runs (shard ${formatShard(shard)}) → ${outDir}`);
       const { records } = await runBatch(selected, { outDir, resume: Boolean(opts.resume), ...(opts.workers ? { workers: opts.workers } : {}) });
-      const points = writeSweepOutputs(outDir, sweep.name, records);
+      const { points, answers } = writeSweepOutputs(outDir, sweep.name, records);
       for (const p of points) {
-        console.log(`${p.layout.padEnd(12)} robots ${String(p.robots).padStart(4)}  ${p.throughputPerHour.toFixed(1).padStart(7)} orders/h${p.knee ? '  ← knee' : ''}${p.errors ? `  (${p.errors} errors)` : ''}`);
+        const answer = answers.find((a) => a.layout === p.layout && a.robots === p.robots);
+        console.log(`${p.layout.padEnd(12)} robots ${String(p.robots).padStart(4)}  ${p.throughputPerHour.toFixed(1).padStart(7)} ± ${p.throughputCi95.toFixed(1).padStart(5)} orders/h${answer ? '  ← 95 % of plateau' : ''}${p.errors ? `  (${p.errors} errors)` : ''}`);
       }
+      for (const a of answers) console.log(a.sentence);
       console.log(`wrote ${outDir}/{sweep.csv,sweep.json,throughput.svg}`);
       process.exitCode = records.some((r) => r.status === 'error') ? 1 : 0;
     });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { z } from 'zod';
+import { BEST_BASELINE } from '../../robots/index.ts';
 import { generateG2pScenario, g2pLayoutName } from '../../scenarios/index.ts';
 import { readJsonFile } from '../files/read-json-file.ts';
 import { UsageError } from '../usage-error.ts';
@@ -8,14 +9,19 @@ import { runKey, type RunJob } from '../runner/run-job.ts';
 
 const list = z.array(z.number().int().positive()).min(1);
 
+/** Seeds of a sweep point unless the file names its own: enough for a 95 % band and a bootstrap. */
+export const DEFAULT_SWEEP_SEEDS = [1, 2, 3, 4, 5];
+
 /**
  * A parameter sweep over generated g2p layouts: every combination of the grid's values × seeds
- * is one run. See `scenarios/generators/g2p-scenario.ts` for the layout parameters.
+ * is one run. See `scenarios/generators/g2p-scenario.ts` for the layout parameters. By default the
+ * best built-in baseline (`BEST_BASELINE`) drives the fleet and every point has 5 seeds; a point
+ * needs at least 2 for its confidence band.
  */
 export const sweepDefinitionSchema = z.object({
   name: z.string().regex(/^[a-z0-9-]+$/, 'must be kebab-case'),
-  controller: z.string().min(1).default('greedy'),
-  seeds: z.array(z.number().int().nonnegative()).min(1).default([1]),
+  controller: z.string().min(1).default(BEST_BASELINE),
+  seeds: z.array(z.number().int().nonnegative()).min(2, 'at least 2 seeds a point (5 by default) for a 95 % band').default(DEFAULT_SWEEP_SEEDS),
   /** Simulated minutes per run. */
   minutes: z.number().positive().max(7 * 24 * 60, 'at most 10080 minutes (7 days)'),
   /** Orders per hour; defaults to the generator's (90 per station). */

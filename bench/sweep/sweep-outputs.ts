@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunRecord } from '../runner/run-job.ts';
+import { summarize } from '../stats/welch.ts';
+import { answersFromSweepJson, type FleetAnswer } from './fleet-answer.ts';
 import { findKnee } from './knee.ts';
 import { throughputSvg, type PlotSeries } from './throughput-svg.ts';
 
@@ -11,6 +13,8 @@ export interface SweepPoint {
   runs: number;
   errors: number;
   throughputPerHour: number;
+  /** Half-width of the 95 % confidence interval of the mean throughput over seeds (Student's t). */
+  throughputCi95: number;
   cycleTimeP95Sec: number;
   collisions: number;
   utilisation: number;
@@ -33,6 +37,7 @@ export function sweepPoints(records: readonly RunRecord[]): SweepPoint[] {
       runs: runs.length,
       errors: runs.length - ok.length,
       throughputPerHour: mean((r) => r.kpis!.throughputPerHour),
+      throughputCi95: round(summarize(ok.map((r) => r.kpis!.throughputPerHour)).ci95),
       cycleTimeP95Sec: mean((r) => r.kpis!.cycleTimeP95Sec),
       collisions: mean((r) => r.kpis!.collisions.total),
       utilisation: mean((r) => r.kpis!.utilisation),
@@ -48,9 +53,13 @@ export function sweepPoints(records: readonly RunRecord[]): SweepPoint[] {
   return points;
 }
 
-/** Writes `sweep.csv` (one row per run), `sweep.json` (points and runs) and `throughput.svg`. */
-export function writeSweepOutputs(dir: string, name: string, records: readonly RunRecord[]): SweepPoint[] {
+/**
+ * Writes `sweep.csv` (one row per run), `sweep.json` (points, the "how many robots?" answers and
+ * runs) and `throughput.svg` (means with 95 % bands, each layout's answer marked).
+ */
+export function writeSweepOutputs(dir: string, name: string, records: readonly RunRecord[]): { points: SweepPoint[]; answers: FleetAnswer[] } {
   const points = sweepPoints(records);
+  const answers = answersFromSweepJson({ runs: records });
   const rows = records.map((r) => {
     const p = r.params ?? {};
     const k = r.kpis;
@@ -62,13 +71,14 @@ export function writeSweepOutputs(dir: string, name: string, records: readonly R
     return CSV_COLUMNS.map((c) => csvCell(values[c])).join(',');
   });
   writeFileSync(join(dir, 'sweep.csv'), [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n');
-  writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ version: 1, sweep: name, points, runs: records }, null, 2) + '\n');
+  writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ version: 2, sweep: name, points, answers, runs: records }, null, 2) + '\n');
   const series: PlotSeries[] = [...new Set(points.map((p) => p.layout))].map((layout) => ({
     name: layout,
-    points: points.filter((p) => p.layout === layout && p.errors < p.runs).map((p) => ({ x: p.robots, y: p.throughputPerHour })),
+    points: points.filter((p) => p.layout === layout && p.errors < p.runs).map((p) => ({ x: p.robots, y: p.throughputPerHour, ci95: p.throughputCi95 })),
+    answer: answers.find((a) => a.layout === layout),
   }));
-  writeFileSync(join(dir, 'throughput.svg'), throughputSvg(`Sweep ${name}: throughput vs fleet size`, series));
-  return points;
+  writeFileSync(join(dir, 'throughput.svg'), throughputSvg(`Sweep ${name}: throughput vs fleet size (mean, 95 % band)`, series));
+  return { points, answers };
 }
 
 function csvCell(v: string | number): string {
