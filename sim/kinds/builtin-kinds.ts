@@ -1,11 +1,12 @@
 import type { KindDef } from './kind-def.ts';
 import { createKindRegistry, type KindRegistry } from './kind-registry.ts';
 import { loadKind } from './load/load-kind.ts';
+import { personKind } from './person/person-kind.ts';
 import { robotKind } from './robot/robot-kind.ts';
 import { stationKind } from './station/station-kind.ts';
 
 /** The built-in kinds, in `KindIndex` order. */
-export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind]);
+export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind, personKind]);
 
 /** The registry of the built-in kinds: what scenarios use unless a host adds kinds. */
 export const builtinKinds: KindRegistry = createKindRegistry(BUILTIN_KINDS);

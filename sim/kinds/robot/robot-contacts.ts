@@ -16,6 +16,7 @@ export function robotContact(contact: ContactBetween, ctx: StageContext): void {
   if (kindA === KindIndex.Robot && kindB === KindIndex.Robot) kind = 'robotRobot';
   else if (kindA === STATIC_OWNER && kindB === KindIndex.Robot) kind = 'robotStatic';
   else if (kindA === KindIndex.Robot && kindB === KindIndex.Load) kind = r.carriedLoad[idA] === idB ? null : 'robotLoad';
+  else if (kindA === KindIndex.Robot && kindB > KindIndex.Station) kind = `robot/${ctx.model.kinds.kinds[kindB]?.id ?? `kind${kindB}`}`;
   if (!kind) return;
   const robot = kindB === KindIndex.Robot ? idB : idA;
   pushContact(ctx, contact, kind, r.posX[robot]!, r.posZ[robot]!);
