@@ -6,6 +6,7 @@ import { g2pLarge } from './warehouse/g2p-large.ts';
 import { g2pMedium } from './warehouse/g2p-medium.ts';
 import { g2pSmall } from './warehouse/g2p-small.ts';
 import { mixedFloor } from './warehouse/mixed-floor.ts';
+import { nightShift } from './warehouse/night-shift.ts';
 
 export { G2P_SMALL_LAYOUT } from './layouts/g2p-small.ts';
 export { generateG2pScenario, g2pLayoutName, maxStations, type G2pScenarioParams } from './generators/g2p-scenario.ts';
@@ -17,6 +18,7 @@ export const scenarios: Readonly<Record<string, ScenarioSpecInput>> = Object.fre
   [g2pMedium.id]: g2pMedium,
   [g2pLarge.id]: g2pLarge,
   [mixedFloor.id]: mixedFloor,
+  [nightShift.id]: nightShift,
 });
 
 /** The scenario the test field opens by default. */

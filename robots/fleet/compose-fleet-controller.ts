@@ -1,4 +1,5 @@
 import type { FleetController, FleetObservation, RobotCommand, RobotObservation, TaskObservation } from '../../sim/index.ts';
+import { planCharging } from './charging-policy.ts';
 import { nodeDistanceM, restingLoadNodes } from './occupancy.ts';
 import { taskDigest } from './task-digest.ts';
 import { findTask } from './task-lookup.ts';
@@ -17,7 +18,8 @@ export function composeFleetController(parts: FleetParts): FleetController {
     name: parts.name,
     decide(observation) {
       const commands: RobotCommand[] = [];
-      const idle = observation.robots.filter((r) => r.task === null && r.carrying === null && r.mode !== 'faulted' && r.mode !== 'lifting' && r.mode !== 'dropping');
+      const charging = planCharging(observation);
+      const idle = observation.robots.filter((r) => r.task === null && r.carrying === null && r.mode !== 'faulted' && r.mode !== 'lifting' && r.mode !== 'dropping' && !charging?.busy.has(r.id));
       const ready = taskDigest(observation).ready;
       for (const pair of parts.assigner.assign(observation, idle, ready)) commands.push({ kind: 'assign', robot: pair.robot, task: pair.task });
       parts.planner.beginTick?.(observation);
@@ -34,21 +36,20 @@ export function composeFleetController(parts: FleetParts): FleetController {
           commands.push({ kind: step.action, robot: robot.id });
           continue;
         }
-        const { executor } = parts;
-        if (executor.isHeadingTo) {
-          if (executor.isHeadingTo(robot, step.goal)) continue;
-          const avoid = executor.avoidFor?.(robot);
-          const from = executor.planFrom?.(robot);
-          const path = parts.planner.plan(observation, { robot, goal: step.goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}), ...(from !== undefined ? { from } : {}) });
-          if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
-          continue;
+        routeTo(parts, observation, robot, step.goal, commands);
+      }
+      if (charging) {
+        // Batteries on: queue requests and releases, then the charging flow's drives and docks.
+        commands.push(...(charging.commands as RobotCommand[]));
+        for (const [id, step] of charging.steps) {
+          const robot = observation.robots[id]!;
+          if (step.kind === 'act') {
+            busy.add(id);
+            commands.push({ kind: step.action, robot: id });
+          } else {
+            routeTo(parts, observation, robot, step.goal, commands);
+          }
         }
-        const moving = robot.mode === 'follow' && robot.route.length > 0 && robot.route[robot.route.length - 1] === step.goal;
-        if (moving && robot.blockedSec < DETOUR_AFTER_BLOCKED_SEC) continue;
-        const stuck = moving && robot.blockedSec >= DETOUR_AFTER_BLOCKED_SEC;
-        const avoid = stuck ? robotNodes(observation, robot.id) : undefined;
-        const path = parts.planner.plan(observation, { robot, goal: step.goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}) });
-        if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
       }
       if (parts.executor.finishTick) commands.push(...parts.executor.finishTick(observation, busy));
       return commands;
@@ -57,6 +58,25 @@ export function composeFleetController(parts: FleetParts): FleetController {
     saveState: () => parts.executor.saveState?.() ?? null,
     loadState: (state) => parts.executor.loadState?.(state),
   };
+}
+
+/** Plans and hands over a route to `goal` (unless the executor is already taking the robot there). */
+function routeTo(parts: FleetParts, observation: FleetObservation, robot: RobotObservation, goal: number, commands: RobotCommand[]): void {
+  const { executor } = parts;
+  if (executor.isHeadingTo) {
+    if (executor.isHeadingTo(robot, goal)) return;
+    const avoid = executor.avoidFor?.(robot);
+    const from = executor.planFrom?.(robot);
+    const path = parts.planner.plan(observation, { robot, goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}), ...(from !== undefined ? { from } : {}) });
+    if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
+    return;
+  }
+  const moving = robot.mode === 'follow' && robot.route.length > 0 && robot.route[robot.route.length - 1] === goal;
+  if (moving && robot.blockedSec < DETOUR_AFTER_BLOCKED_SEC) return;
+  const stuck = moving && robot.blockedSec >= DETOUR_AFTER_BLOCKED_SEC;
+  const avoid = stuck ? robotNodes(observation, robot.id) : undefined;
+  const path = parts.planner.plan(observation, { robot, goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}) });
+  if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
 }
 
 /** Nodes where robots other than `self` stand. */
