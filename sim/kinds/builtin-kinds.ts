@@ -4,11 +4,14 @@ import { loadKind } from './load/load-kind.ts';
 import { personKind } from './person/person-kind.ts';
 import { batteryKind } from './robot/battery-kind.ts';
 import { chargerKind } from './charger/charger-kind.ts';
+import { faultKind } from './fault/fault-kind.ts';
+import { latencyKind } from './fault/latency-kind.ts';
+import { obstructionKind } from './fault/obstruction-kind.ts';
 import { robotKind } from './robot/robot-kind.ts';
 import { stationKind } from './station/station-kind.ts';
 
 /** The built-in kinds, in `KindIndex` order. */
-export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind, personKind, batteryKind, chargerKind]);
+export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind, personKind, batteryKind, chargerKind, faultKind, latencyKind, obstructionKind]);
 
 /** The registry of the built-in kinds: what scenarios use unless a host adds kinds. */
 export const builtinKinds: KindRegistry = createKindRegistry(BUILTIN_KINDS);
