@@ -60,7 +60,7 @@ describe('faults and uncertainty', () => {
     expect(again.hash()).toBe(expected);
     const first = await makeHost({ spec: allFaults(), controller: 'reserve' });
     runCollect(first, 30 * 20);
-    const latency = first.state.things.latency as { dueTick: Int32Array };
+    const latency = first.state.things.latency as unknown as { dueTick: Int32Array };
     expect([...latency.dueTick].some((t) => t > first.tick)).toBe(true);
     const snap = structuredClone(first.snapshot());
     const second = await makeHost({ spec: allFaults(), controller: 'reserve' });

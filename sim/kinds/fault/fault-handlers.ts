@@ -17,10 +17,16 @@ function lastsSec(model: SimModel, atSec: number, durationSec: number | undefine
   return durationSec ?? Math.max(0, model.horizonTicks / model.hz - atSec);
 }
 
-/** Logs a fault that concerns no single robot (`robot: -1`; `target` names the station, node or -1). */
-function injected(ctx: StageContext, kind: string, durationSec: number, target: number): void {
-  ctx.state.events.push({ type: 'fault.injected', tick: ctx.state.tick, robot: -1, kind, durationSec });
-  ctx.state.events.push({ type: 'fault.began', tick: ctx.state.tick, fault: kind, target, durationSec });
+/**
+ * Logs a fault that concerns no single robot (`robot: -1`; `target` names the station, node or
+ * -1), placed at the node it hits (or the middle of the floor) for the page's event list.
+ */
+function injected(ctx: StageContext, kind: string, durationSec: number, target: number, node = -1): void {
+  const { model, state } = ctx;
+  const x = node >= 0 ? model.roadmap.nodeX[node]! : (model.grid.cols * model.grid.cellM) / 2;
+  const z = node >= 0 ? model.roadmap.nodeZ[node]! : (model.grid.rows * model.grid.cellM) / 2;
+  state.events.push({ type: 'fault.injected', tick: state.tick, robot: -1, kind, durationSec });
+  state.events.push({ type: 'fault.began', tick: state.tick, fault: kind, target, durationSec, x, z });
 }
 
 /** `robot.breakdown`: the robot stops dead until repaired (cleared like a stall: `fault.cleared`). */
@@ -49,7 +55,7 @@ export const stationClose: ScriptedHandler<StationCloseEvent> = {
     if (event.station >= model.stations.length) issue('station', `station ${event.station} does not exist (the layout has ${model.stations.length})`);
   },
   fire(event, ctx) {
-    injected(ctx, event.kind, lastsSec(ctx.model, event.atSec, event.durationSec), event.station);
+    injected(ctx, event.kind, lastsSec(ctx.model, event.atSec, event.durationSec), event.station, ctx.model.stations[event.station]!.node);
   },
 };
 

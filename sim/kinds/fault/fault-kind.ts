@@ -8,7 +8,7 @@ import { activeUncertainty, closedStations, pauseClosedStations, runFaults } fro
 declare module '../../events/sim-event.ts' {
   interface SimEventMap {
     /** A fault that concerns no single robot began: its kind, what it hits (station, node, or -1) and how long it lasts. */
-    'fault.began': { fault: string; target: number; durationSec: number };
+    'fault.began': { fault: string; target: number; durationSec: number; x: number; z: number };
     /** That fault ended. */
     'fault.ended': { fault: string; target: number };
   }

@@ -49,7 +49,7 @@ function start(ctx: StageContext, row: number, kind: string, durationSec: number
   const o = things(ctx.model)[row]!;
   const t = table(ctx.state);
   t.untilTick[row] = o.durationTicks === null ? -1 : ctx.state.tick + o.durationTicks;
-  logFaultBegan(ctx, kind, durationSec ?? Math.max(0, (ctx.model.horizonTicks - ctx.state.tick) / ctx.model.hz), o.node);
+  logFaultBegan(ctx, kind, durationSec ?? Math.max(0, (ctx.model.horizonTicks - ctx.state.tick) / ctx.model.hz), o.node, o.node);
 }
 
 const nodeBlock: ScriptedHandler<NodeBlockEvent> = {
