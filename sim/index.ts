@@ -18,7 +18,7 @@ export { shortestPath, type PathOptions } from './model/shortest-path.ts';
 export { createRng, createRootRng, seedRngState, type Rng, type RngState } from './rng/rng.ts';
 
 // Kinds of things: the extension point (see README, "Architecture").
-export type { KindDef, KindCompileContext, KindFrame, KindKpis, KindStage, ScriptedHandler, ContactBetween, LegendEntry } from './kinds/kind-def.ts';
+export type { KindDef, KindCompileContext, KindFrame, KindKpis, KindStage, ScriptedHandler, ContactBetween, LegendEntry, HoldableKind } from './kinds/kind-def.ts';
 export { createKindRegistry, WORLD_LAYERS, type KindRegistry } from './kinds/kind-registry.ts';
 export { BUILTIN_KINDS, builtinKinds, kindsWith } from './kinds/builtin-kinds.ts';
 export { KindIndex } from './kinds/kind-index.ts';
@@ -101,3 +101,4 @@ export function scenarioJsonSchema(): Record<string, unknown> {
 export const LAYOUT_LEGEND: Readonly<Record<string, { kind: CellKind; dir?: number; meaning: string; owner: string }>> = Object.freeze(
   Object.fromEntries(Object.entries(builtinKinds.legend).map(([ch, e]) => [ch, { kind: e.cell, ...(e.dir !== undefined ? { dir: e.dir } : {}), meaning: e.meaning, owner: e.kind }])),
 );
+export { detAcos, detAsin, detAtan, detAtan2, detCos, detSin } from './util/det-math.ts';

@@ -98,7 +98,7 @@ export class SimHost {
     this.ctx = this.createContext(model, this.stateValue);
     this.observationCache = createObservationCache();
     this.wroteIntoObservation = false;
-    this.kpiAcc = createKpiAccumulator(model.hz, model.kinds);
+    this.kpiAcc = createKpiAccumulator(model.hz, model.kinds, model.things);
     this.observationCache.roadmap = createHandedRoadmap(model.roadmap);
     this.observationCache.roadmapOf = model;
     request.controller.reset?.({ seed, robots: model.robots.length, roadmap: this.observationCache.roadmap.roadmap });
@@ -187,7 +187,7 @@ export class SimHost {
     this.stateValue = next;
     this.ctx = this.createContext(this.model, next);
     if (snap.controller !== null && snap.controller !== undefined) this.controller?.loadState?.(snap.controller);
-    this.kpiAcc = createKpiAccumulator(this.model.hz, this.model.kinds);
+    this.kpiAcc = createKpiAccumulator(this.model.hz, this.model.kinds, this.model.things);
   }
 
   /** Current poses; the arrays are reused between calls unless `fresh` (needed when transferring). */

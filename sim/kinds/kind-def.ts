@@ -80,6 +80,23 @@ export interface KindStage {
 }
 
 /**
+ * A kind whose things other things can hold: a gripper grasps an item, a conveyor carries a tote.
+ * The holder poses a held thing's body every tick (it is kinematic while held); `release` hands it
+ * back to physics (dynamic at its current pose: it falls, slides and settles, and is counted if it
+ * ends up where it should not).
+ */
+export interface HoldableKind {
+  /** Whether thing `id` exists, is in play and is held by nobody. */
+  canHold(ctx: StageContext, id: number): boolean;
+  /** Marks thing `id` held by `(holderKind, holderId)` and makes its body kinematic. */
+  hold(ctx: StageContext, id: number, holderKind: number, holderId: number): void;
+  /** Lets thing `id` go: held by nobody, its body dynamic at its current pose. */
+  release(ctx: StageContext, id: number): void;
+  /** Who holds thing `id`: `[holderKind, holderId]`, or `[-1, -1]`. */
+  holderOf(ctx: StageContext, id: number): readonly [number, number];
+}
+
+/**
  * A kind of thing in the test field (robot, load, station, conveyor, machine, arm, person …).
  * Everything the core does with things goes through these declarations: the spec section and its
  * validation, layout characters, state columns (hash, snapshot, restore and frames are generic),
@@ -126,6 +143,8 @@ export interface KindDef<S = unknown, M = unknown> {
   observe?(model: SimModel, state: SimState): unknown;
   /** Applies this tick's commands addressed to the kind (`{ thing: id, … }`); invalid ones are rejected. */
   applyCommands?(commands: readonly unknown[], ctx: StageContext): void;
+  /** Present when other kinds' things can hold this kind's things (see {@link HoldableKind}). */
+  readonly holdable?: HoldableKind;
   readonly kpis?: KindKpis<any>;
   /** Per-episode working memory (caches, spatial indices): never hashed or snapshotted. */
   createScratch?(model: SimModel): unknown;

@@ -46,9 +46,11 @@ export interface KpiAccumulator {
   readonly kindKpis: ReadonlyArray<{ id: string; kpis: KindKpis }>;
 }
 
-/** A fresh accumulator for a scenario running at `hz` ticks per second, with the KPIs of `kinds`. */
-export function createKpiAccumulator(hz: number, kinds?: KindRegistry): KpiAccumulator {
-  const kindKpis = (kinds?.kinds ?? []).flatMap((k) => (k.kpis ? [{ id: k.id, kpis: k.kpis as KindKpis }] : []));
+/** A fresh accumulator for a scenario running at `hz` ticks per second, with the KPIs of those `kinds` that have `things` (all of them when `things` is not given). */
+export function createKpiAccumulator(hz: number, kinds?: KindRegistry, things?: Readonly<Record<string, readonly unknown[]>>): KpiAccumulator {
+  // A kind with no things in the scenario reports nothing (as it hashes nothing): registering a kind never changes the KPIs of scenarios that do not use it.
+  const inUse = (id: string) => things === undefined || (things[id]?.length ?? 0) > 0;
+  const kindKpis = (kinds?.kinds ?? []).flatMap((k) => (k.kpis && inUse(k.id) ? [{ id: k.id, kpis: k.kpis as KindKpis }] : []));
   return {
     hz,
     released: 0,

@@ -143,6 +143,34 @@ export class PhysicsWorld {
     body.setNextKinematicRotation(yawQuaternion(hx, hz));
   }
 
+  /** Where a kinematic body will be after the next step, with a full orientation (unit quaternion). */
+  setNextPose(kind: number, id: number, x: number, y: number, z: number, qx: number, qy: number, qz: number, qw: number): void {
+    const body = this.bodies[kind]![id]!;
+    body.setNextKinematicTranslation({ x, y, z });
+    body.setNextKinematicRotation({ x: qx, y: qy, z: qz, w: qw });
+  }
+
+  /** Puts a body at a pose at once, at rest (a pooled item spawned, a dropped thing reset). */
+  teleport(kind: number, id: number, x: number, y: number, z: number, qx = 0, qy = 0, qz = 0, qw = 1): void {
+    const body = this.bodies[kind]![id]!;
+    body.setTranslation({ x, y, z }, true);
+    body.setRotation({ x: qx, y: qy, z: qz, w: qw }, true);
+    if (body.isDynamic()) {
+      body.setLinvel({ x: 0, y: 0, z: 0 }, true);
+      body.setAngvel({ x: 0, y: 0, z: 0 }, true);
+    }
+  }
+
+  /** Sets a dynamic body's linear velocity in m/s (a belt drives what lies on it). */
+  setLinearVelocity(kind: number, id: number, vx: number, vy: number, vz: number): void {
+    this.bodies[kind]![id]!.setLinvel({ x: vx, y: vy, z: vz }, true);
+  }
+
+  /** A body's linear velocity in m/s. */
+  bodyLinearVelocity(kind: number, id: number): { x: number; y: number; z: number } {
+    return this.bodies[kind]![id]!.linvel();
+  }
+
   /** Makes a body kinematic: it goes where it is put (a load picked up, an item on a belt). */
   makeKinematic(kind: number, id: number): void {
     this.bodies[kind]![id]!.setBodyType(RAPIER.RigidBodyType.KinematicPositionBased, true);
