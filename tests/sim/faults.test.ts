@@ -176,6 +176,6 @@ describe('faults and uncertainty', () => {
     expect(before.every((r) => r.dx === 0) && after.every((r) => r.dx === 0)).toBe(true);
     expect(during.filter((r) => r.dx !== 0).length).toBe(during.length);
     expect(during.reduce((s, r) => s + r.full, 0) / during.length).toBeGreaterThan(before.reduce((s, r) => s + r.full, 0) / before.length + 10);
-    expect(host.hash()).toBe(clean.hash());
+    expect([...host.state.robots.posX, ...host.state.robots.posZ, ...host.state.rngOrders]).toEqual([...clean.state.robots.posX, ...clean.state.robots.posZ, ...clean.state.rngOrders]);
   });
 });

@@ -18,14 +18,18 @@ declare module '../../events/sim-event.ts' {
  * Faults and uncertainty that need no bodies: robot breakdowns (scripted `robot.breakdown`, or
  * seeded with MTBF/MTTR in section `faults`), closed stations (`station.close`), command latency
  * (`command.latency`) and noisy observations (`observation.noise`). Everything active is a function
- * of the timeline and the seed, so the kind has no table; it shows in events, KPIs (`things.fault`)
+ * of the timeline and the seed, so its table has one row and no columns; it shows in events, KPIs (`things.fault`)
  * and the observation (`things.fault`: closed stations, latency, noise).
  */
-export const faultKind: KindDef<FaultsSpec, never> = {
+export const faultKind: KindDef<FaultsSpec, { id: number }> = {
   id: 'fault',
   spec: { key: 'faults', schema: faultsSpecSchema, description: 'Seeded faults: robot breakdowns by MTBF and MTTR.' },
   columns: {},
-  compile: (ctx) => ({ things: [], model: { faultPlan: compileFaultPlan(ctx) } }),
+  compile(ctx) {
+    const faultPlan = compileFaultPlan(ctx);
+    // One row when faults are used, so the kind reports its KPIs (a kind with no things reports none).
+    return { things: faultPlan.any ? [{ id: 0 }] : [], model: { faultPlan } };
+  },
   stages: [
     { slot: 'process', run: ({ model, state }) => pauseClosedStations(model, state) },
     { slot: 'scripted', run: ({ model, state }) => runFaults(model, state) },

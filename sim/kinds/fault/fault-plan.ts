@@ -13,9 +13,12 @@ export interface FaultPlan {
   /** Largest command latency, control ticks (0: none): the latency table's row count less one. */
   readonly maxLatencyControlTicks: number;
   readonly breakdowns: { readonly mtbfSec: number; readonly mttrSec: number; readonly fromTick: number } | null;
-  /** Whether anything here is in use (otherwise the fault stages do nothing). */
+  /** Whether the scenario uses any fault of this issue (otherwise the fault kind has no row, no KPIs, and its stages do nothing). */
   readonly any: boolean;
 }
+
+/** The scripted fault kinds of this issue (the robot kind's older `robot.stall` is counted too once any of these is used). */
+const FAULT_EVENT_KINDS: ReadonlySet<string> = new Set(['robot.breakdown', 'station.close', 'command.latency', 'observation.noise', 'node.block', 'item.drop']);
 
 /** Builds the plan from the `faults` section and the spec's timeline. */
 export function compileFaultPlan(ctx: KindCompileContext<FaultsSpec>): FaultPlan {
@@ -32,7 +35,8 @@ export function compileFaultPlan(ctx: KindCompileContext<FaultsSpec>): FaultPlan
   const b = ctx.section?.breakdowns;
   const breakdowns = b ? { mtbfSec: b.mtbfSec, mttrSec: b.mttrSec, fromTick: Math.round((b.fromSec ?? 0) * hz) } : null;
   const maxLatencyControlTicks = latency.reduce((m, w) => Math.max(m, w.event.controlTicks), 0);
-  return { stationClosures, latency, noise, maxLatencyControlTicks, breakdowns, any: stationClosures.length + latency.length + noise.length > 0 || breakdowns !== null };
+  const any = breakdowns !== null || events.some((e) => FAULT_EVENT_KINDS.has(e.kind));
+  return { stationClosures, latency, noise, maxLatencyControlTicks, breakdowns, any };
 }
 
 /** The model's fault plan (every model has one; an empty one without faults). */
