@@ -2,6 +2,7 @@
  * Scenario registry: authored, versioned `ScenarioSpec`s by id. Depends only on `sim/`.
  */
 import type { ScenarioSpecInput } from '../sim/index.ts';
+import { flowLine } from './production/flow-line.ts';
 import { g2pLarge } from './warehouse/g2p-large.ts';
 import { g2pMedium } from './warehouse/g2p-medium.ts';
 import { g2pSmall } from './warehouse/g2p-small.ts';
@@ -11,6 +12,7 @@ import { nightShift } from './warehouse/night-shift.ts';
 export { G2P_SMALL_LAYOUT } from './layouts/g2p-small.ts';
 export { generateG2pScenario, g2pLayoutName, maxStations, type G2pScenarioParams } from './generators/g2p-scenario.ts';
 export { buildG2pFloor, type G2pFloorParams } from './layouts/g2p-floor.ts';
+export { generateFlowLine, type FlowLineParams, type FlowLineStation } from './generators/flow-line.ts';
 
 /** Every registered scenario, keyed by its full versioned id. */
 export const scenarios: Readonly<Record<string, ScenarioSpecInput>> = Object.freeze({
@@ -19,6 +21,7 @@ export const scenarios: Readonly<Record<string, ScenarioSpecInput>> = Object.fre
   [g2pLarge.id]: g2pLarge,
   [mixedFloor.id]: mixedFloor,
   [nightShift.id]: nightShift,
+  [flowLine.id]: flowLine,
 });
 
 /** The scenario the test field opens by default. */

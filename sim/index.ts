@@ -16,6 +16,12 @@ export { CellKind, WORLD_LEGEND, DIR_COL, DIR_ROW, type LayoutGrid, type LayoutC
 export { hasEdge, nodeAt, type Roadmap } from './model/roadmap.ts';
 export { shortestPath, type PathOptions } from './model/shortest-path.ts';
 export { createRng, createRootRng, seedRngState, type Rng, type RngState } from './rng/rng.ts';
+export { distributionSchema, distributionMeanSec, sampleSec, type Distribution } from './rng/distributions.ts';
+export { detLog, detExp } from './util/det-log-exp.ts';
+export { MACHINE_STATES, MachineState, type MachineStateName, type MachineTable, type BufferTable, type SourceTable, type SinkTable } from './kinds/line/line-columns.ts';
+export type { LineModel, MachineModel, BufferModel, SourceModel, SinkModel, PortRef } from './kinds/line/line-model.ts';
+export type { LinePort, LineRun } from './kinds/line/line-port.ts';
+export type { LineUnit } from './kinds/line/line-units.ts';
 
 // Kinds of things: the extension point (see README, "Architecture").
 export type { KindDef, KindCompileContext, KindFrame, KindKpis, KindStage, ScriptedHandler, ContactBetween, LegendEntry, HoldableKind } from './kinds/kind-def.ts';

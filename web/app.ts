@@ -1,5 +1,5 @@
 import { BehaviorSubject, filter, map, Subject } from 'rxjs';
-import type { Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/index.ts';
+import { builtinKinds, type Kpis, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/index.ts';
 import { SceneView } from './render/scene-view.ts';
 import type { ReplayHost } from './replay/replay-host.ts';
 import { ReplayView } from './replay/replay-view.ts';
@@ -9,6 +9,7 @@ import { SimClient, type Speed } from './streams/sim-client.ts';
 import { Banner } from './ui/banner.ts';
 import { EventList, placeEvents } from './ui/event-list.ts';
 import { KpiPanel } from './ui/kpi-panel.ts';
+import { MachineHistory } from './ui/machine-history.ts';
 import { RobotPanel } from './ui/robot-panel.ts';
 import { fetchScenarioText } from './scenario/fetch-scenario-text.ts';
 import { parseSpecText } from './scenario/parse-spec-text.ts';
@@ -42,6 +43,7 @@ export class App implements ReplayHost {
   readonly kpiPanel = new KpiPanel(byId('kpis'), byId('chart'));
   readonly eventList: EventList;
   readonly robotPanel: RobotPanel;
+  readonly machineHistory: MachineHistory;
   readonly replay: ReplayView;
   /** Main-thread milliseconds per frame (rAF work plus message handling). */
   readonly frameMs: number[] = [];
@@ -62,6 +64,11 @@ export class App implements ReplayHost {
     this.view = new SceneView(byId<HTMLCanvasElement>('canvas'));
     this.eventList = new EventList(byId<HTMLOListElement>('events'), (x, z) => this.view.jumpTo(x, z));
     this.robotPanel = new RobotPanel(byId('robot-panel'), () => this.selectRobot(-1));
+    const machinePanel = document.createElement('section');
+    machinePanel.id = 'machine-panel';
+    machinePanel.hidden = true;
+    byId('robot-panel').after(machinePanel);
+    this.machineHistory = new MachineHistory(machinePanel);
     this.replay = new ReplayView(this);
     this.client.speed = start.speed;
     this.client.playing = !start.paused;
@@ -89,6 +96,7 @@ export class App implements ReplayHost {
     this.replay.close();
     this.options = options;
     this.selectRobot(-1);
+    this.machineHistory.reset();
     this.kpiPanel.reset();
     this.eventList.clear();
     const outcome = await this.client.load(options);
@@ -102,7 +110,9 @@ export class App implements ReplayHost {
     this.banner.hide();
     this.hz = outcome.scene.hz;
     this.view.showHeatmap(this.toolbar.heatmap.checked);
-    this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz });
+    // Kind KPIs (the production line's) for the kinds the scene has things of; built-in kinds only, as in the worker.
+    const things = Object.fromEntries(outcome.scene.sections.map((s) => [s.kind, new Array<unknown>(s.count)]));
+    this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz, kinds: builtinKinds, things });
     return outcome;
   }
 
@@ -175,10 +185,12 @@ export class App implements ReplayHost {
       const dTicks = Math.max(0, f.tick - this.lastFrameTick);
       this.lastFrameTick = f.tick;
       this.view.heatmap?.accumulate(f.sections, dTicks / this.hz);
+      this.machineHistory.setTime(f.tick / this.hz);
       this.toolbar.clock.textContent = `tick ${f.tick} · ${(f.tick / this.hz).toFixed(1)} s sim`;
     });
     client.events$.subscribe((batch) => {
       this.eventList.add(placeEvents(batch.events, (r) => this.view.robotXZ(r), this.hz));
+      this.machineHistory.add(batch.events);
     });
     const ticks$ = client.frames$.pipe(
       filter((f) => f !== null),
@@ -239,6 +251,10 @@ export class App implements ReplayHost {
       if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 5) return;
       const robot = this.view.pick(e.clientX, e.clientY);
       if (robot >= 0) this.selectRobot(robot);
+      else {
+        const thing = this.view.pickThing(e.clientX, e.clientY);
+        if (thing?.kind === 'machine') this.machineHistory.show(thing.id);
+      }
     });
   }
 

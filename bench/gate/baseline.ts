@@ -46,6 +46,8 @@ export const DEFAULT_TOLERANCES: Readonly<Record<string, Tolerance>> = {
   'collisions.total': { relative: 0.25, absolute: 2 },
   deadlocks: { relative: 0.25, absolute: 1 },
   commandsRejected: { relative: 0, absolute: 0 },
+  'line.throughputPerHour': { relative: 0.05, absolute: 0 },
+  'line.oee': { relative: 0.05, absolute: 0.01 },
 };
 
 /** Reads a baseline. @throws UsageError when missing or malformed. */

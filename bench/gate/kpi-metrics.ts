@@ -23,6 +23,11 @@ export const KPI_METRICS: readonly KpiMetric[] = [
   { key: 'collisions.total', title: 'Collisions', better: 'lower', digits: 2, read: (k) => k.collisions.total },
   { key: 'deadlocks', title: 'Deadlocks', better: 'lower', digits: 2, read: (k) => k.deadlocks },
   { key: 'commandsRejected', title: 'Rejected cmds', better: 'lower', digits: 2, read: (k) => k.commandsRejected },
+  // Production line (kpis.things.sink / .machine; 0 for scenarios without a line).
+  { key: 'line.throughputPerHour', title: 'Line (units/h)', better: 'higher', digits: 1, read: (k) => k.things?.sink?.throughputPerHour ?? 0 },
+  { key: 'line.oee', title: 'OEE', better: 'higher', digits: 3, read: (k) => k.things?.machine?.oee ?? 0 },
+  { key: 'line.cycleTimeMeanSec', title: 'Line cycle (s)', better: 'info', digits: 1, read: (k) => k.things?.sink?.cycleTimeMeanSec ?? 0 },
+  { key: 'line.wipUnits', title: 'WIP (units)', better: 'info', digits: 2, read: (k) => k.things?.sink?.wipUnits ?? 0 },
   { key: 'ordersDelivered', title: 'Delivered', better: 'info', digits: 2, read: (k) => k.ordersDelivered },
   { key: 'utilisation', title: 'Utilisation', better: 'info', digits: 3, read: (k) => k.utilisation },
   { key: 'distanceM', title: 'Distance (m)', better: 'info', digits: 0, read: (k) => k.distanceM },

@@ -1,3 +1,4 @@
+import { MACHINE_STATES, type Kpis } from '../../sim/index.ts';
 import type { RunResult } from '../run-scenario.ts';
 
 /** A two-column plain-text table of a run's KPIs, for terminals and CI logs. */
@@ -17,8 +18,33 @@ export function formatKpiTable(result: RunResult): string {
     ['commands rejected', String(k.commandsRejected)],
     ['deadlocks', String(k.deadlocks)],
     ['tick time', `${result.timing.tickMs.toFixed(3)} ms (physics ${result.timing.physicsMs.toFixed(3)}, controller ${result.timing.controllerMs.toFixed(3)}, other ${result.timing.otherMs.toFixed(3)})`],
+    ...lineRows(k),
     ['state hash', result.hash],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
+}
+
+const pct = (v: number | undefined) => `${((v ?? 0) * 100).toFixed(1)} %`;
+
+/** Rows of the production line's KPIs (none for a scenario without a line). */
+function lineRows(k: Kpis): Array<[string, string]> {
+  const sink = k.things?.sink;
+  const machine = k.things?.machine;
+  if (!sink && !machine) return [];
+  const rows: Array<[string, string]> = [];
+  if (sink) {
+    rows.push(['line throughput', `${sink.throughputPerHour!.toFixed(1)} units/h (${sink.unitsCompleted} completed, ${sink.unitsScrapped} scrapped of ${sink.unitsReleased} released)`]);
+    rows.push(['line cycle mean / p95', `${sink.cycleTimeMeanSec!.toFixed(1)} s / ${sink.cycleTimeP95Sec!.toFixed(1)} s`]);
+    rows.push(['WIP', `${sink.wipUnits!.toFixed(2)} units (time average)`]);
+  }
+  if (machine) {
+    rows.push(['OEE (bottleneck)', `${pct(machine.oee)} = availability ${pct(machine.availability)} × performance ${pct(machine.performance)} × quality ${pct(machine.quality)}`]);
+    const names = Object.keys(machine).filter((key) => key.endsWith('.oee')).map((key) => key.slice(0, -4));
+    for (const name of names) {
+      const shares = MACHINE_STATES.filter((s) => (machine[`${name}.${s}`] ?? 0) > 0).map((s) => `${s} ${pct(machine[`${name}.${s}`])}`);
+      rows.push([`machine ${name}`, `${machine[`${name}.units`]} units, OEE ${pct(machine[`${name}.oee`])}; ${shares.join(', ')}`]);
+    }
+  }
+  return rows;
 }

@@ -17,8 +17,8 @@ export interface ScenarioOverrides {
 export function applyOverrides(spec: ScenarioSpecInput, overrides: ScenarioOverrides): ScenarioSpecInput {
   const out: ScenarioSpecInput = structuredClone(spec);
   if (overrides.minutes !== undefined) out.horizonSec = overrides.minutes * 60;
-  if (overrides.robots !== undefined) {
-    const first = out.fleet[0]!;
+  const first = out.fleet?.[0];
+  if (overrides.robots !== undefined && first) {
     const count = overrides.robots;
     out.fleet = [{ model: first.model, count }];
     const spawns: Array<{ row: number; col: number }> = [];

@@ -22,13 +22,13 @@ export interface PoseFrame {
 
 const layouts = new WeakMap<SimModel, readonly FrameSectionLayout[]>();
 
-/** The frame layout of a model: the kinds with a frame section, in registry order. */
+/** The frame layout of a model: the kinds with a frame section and at least one thing, in registry order. */
 export function frameLayout(model: SimModel): readonly FrameSectionLayout[] {
   let layout = layouts.get(model);
   if (!layout) {
     layout = Object.freeze(
       model.kinds.kinds.flatMap((kind) =>
-        kind.frame ? [Object.freeze({ kind: kind.id, count: model.things[kind.id]?.length ?? 0, stride: kind.frame.fields.length, fields: kind.frame.fields })] : [],
+        kind.frame && (model.things[kind.id]?.length ?? 0) > 0 ? [Object.freeze({ kind: kind.id, count: model.things[kind.id]?.length ?? 0, stride: kind.frame.fields.length, fields: kind.frame.fields })] : [],
       ),
     );
     layouts.set(model, layout);

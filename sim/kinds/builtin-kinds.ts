@@ -1,6 +1,10 @@
 import type { KindDef } from './kind-def.ts';
 import { createKindRegistry, type KindRegistry } from './kind-registry.ts';
 import { loadKind } from './load/load-kind.ts';
+import { bufferKind } from './line/buffer-kind.ts';
+import { machineKind } from './line/machine-kind.ts';
+import { sinkKind } from './line/sink-kind.ts';
+import { sourceKind } from './line/source-kind.ts';
 import { personKind } from './person/person-kind.ts';
 import { batteryKind } from './robot/battery-kind.ts';
 import { chargerKind } from './charger/charger-kind.ts';
@@ -10,8 +14,22 @@ import { obstructionKind } from './fault/obstruction-kind.ts';
 import { robotKind } from './robot/robot-kind.ts';
 import { stationKind } from './station/station-kind.ts';
 
-/** The built-in kinds, in `KindIndex` order. */
-export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([robotKind, loadKind, stationKind, personKind, batteryKind, chargerKind, faultKind, latencyKind, obstructionKind]);
+/** The built-in kinds, in `KindIndex` order (robot, load, station), then the production line's, then people, batteries, chargers and faults. */
+export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([
+  robotKind,
+  loadKind,
+  stationKind,
+  sourceKind,
+  machineKind,
+  bufferKind,
+  sinkKind,
+  personKind,
+  batteryKind,
+  chargerKind,
+  faultKind,
+  latencyKind,
+  obstructionKind,
+]);
 
 /** The registry of the built-in kinds: what scenarios use unless a host adds kinds. */
 export const builtinKinds: KindRegistry = createKindRegistry(BUILTIN_KINDS);

@@ -29,8 +29,10 @@ export type ScenarioSpecInput = {
   physics?: { hz: number; controlEvery: number };
   horizonSec: number;
   seed?: number;
-  fleet: z.input<typeof fleetSpecSchema>;
-  orders: z.input<typeof ordersSpecSchema>;
+  /** Required unless the scenario has a production `line`. */
+  fleet?: z.input<typeof fleetSpecSchema>;
+  /** Required unless the scenario has a production `line`. */
+  orders?: z.input<typeof ordersSpecSchema>;
   events?: Array<{ atSec: number; kind: string } & Record<string, unknown>>;
   [section: string]: unknown;
 };

@@ -29,7 +29,7 @@ describe('scenario files on the page (?scenario=<url>)', () => {
       ...structuredClone(base),
       id: 'custom/file-small@1',
       title: 'g2p-small from a file',
-      fleet: [{ ...base.fleet[0]!, count: FILE_ROBOTS }],
+      fleet: [{ ...base.fleet![0]!, count: FILE_ROBOTS }],
     };
     const url = harness.serveFile('scenarios/file-small.json', JSON.stringify(spec, null, 2));
     const errors: string[] = [];
@@ -55,7 +55,7 @@ describe('scenario files on the page (?scenario=<url>)', () => {
     const bad = {
       ...spec,
       id: 'custom/broken@1',
-      fleet: [{ ...spec.fleet[0]!, count: 0 }],
+      fleet: [{ ...spec.fleet![0]!, count: 0 }],
       orders: { ...spec.orders, ratePerHour: -5 },
       horizonSec: 'an hour',
     };

@@ -31,7 +31,10 @@ describe('validateScenario', () => {
   it('names an unknown scripted event kind with the nearest known one', () => {
     const issues = validateScenario(makeSpec(LAYOUT, { events: [{ atSec: 1, kind: 'robot.stal', robot: 0, durationSec: 2 }] }), robotModels);
     expect(issues).toEqual([
-      { path: 'events[0].kind', message: 'unknown "robot.stal"; did you mean robot.stall? (known: robot.stall, robot.breakdown, station.close, command.latency, observation.noise, node.block, item.drop)' },
+      {
+        path: 'events[0].kind',
+        message: 'unknown "robot.stal"; did you mean robot.stall? (known: robot.stall, machine.down, source.burst, robot.breakdown, station.close, command.latency, observation.noise, node.block, item.drop)',
+      },
     ]);
   });
 
@@ -54,7 +57,9 @@ describe('validateScenario', () => {
   it('has a JSON Schema whose sections come from the kinds', () => {
     const schema = scenarioJsonSchema() as { properties: Record<string, { description?: string }>; required: string[]; additionalProperties: boolean };
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['id', 'layout', 'fleet', 'orders', 'events', '$schema']));
-    expect(schema.required).toEqual(expect.arrayContaining(['id', 'title', 'layout', 'fleet', 'orders', 'horizonSec']));
+    expect(schema.required).toEqual(expect.arrayContaining(['id', 'title', 'layout', 'horizonSec']));
+    // fleet and orders are required by the robot and station kinds' checks unless the scenario has a production line.
+    expect(Object.keys(schema.properties)).toContain('line');
     expect(schema.additionalProperties).toBe(false);
     expect(JSON.stringify(schema.properties.events)).toContain('robot.stall');
   });

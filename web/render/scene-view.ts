@@ -165,6 +165,15 @@ export class SceneView {
     return hit && hit.kind === 'robot' ? hit.id : -1;
   }
 
+  /** The thing of any pickable kind under a client-space point (`{ kind, id }`), or null. */
+  pickThing(clientX: number, clientY: number): { kind: string; id: number } | null {
+    if (!this.moving) return null;
+    const rect = this.canvas.getBoundingClientRect();
+    const ndc = new THREE.Vector2(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
+    this.raycaster.setFromCamera(ndc, this.camera);
+    return this.moving.pick(this.raycaster);
+  }
+
   /** Client-space position of a robot (tests click it). */
   screenOf(robot: number): { x: number; y: number } | null {
     const p = this.robotXZ(robot);

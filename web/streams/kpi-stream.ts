@@ -1,10 +1,13 @@
 import { auditTime, combineLatest, filter, map, scan, startWith, switchMap, type Observable } from 'rxjs';
-import { createKpiAccumulator, finalizeKpis, reduceKpis, type Kpis, type SimEvent } from '../../sim/index.ts';
+import { createKpiAccumulator, finalizeKpis, reduceKpis, type KindRegistry, type Kpis, type SimEvent } from '../../sim/index.ts';
 
 /** An episode as the KPI stream sees it. */
 export interface EpisodeKey {
   episode: number;
   hz: number;
+  /** The kinds whose KPIs (`kpis.things`) are folded too, and their thing counts (kinds without things report none). */
+  kinds?: KindRegistry;
+  things?: Readonly<Record<string, readonly unknown[]>>;
 }
 
 /**
@@ -20,11 +23,11 @@ export function kpiStream(
   refreshMs: number,
 ): Observable<{ episode: number; tick: number; kpis: Kpis }> {
   return episodes$.pipe(
-    switchMap(({ episode, hz }) => {
+    switchMap(({ episode, hz, kinds, things }) => {
       const acc$ = events$.pipe(
         filter((batch) => batch.episode === episode),
-        scan((acc, batch) => batch.events.reduce(reduceKpis, acc), createKpiAccumulator(hz)),
-        startWith(createKpiAccumulator(hz)),
+        scan((acc, batch) => batch.events.reduce(reduceKpis, acc), createKpiAccumulator(hz, kinds, things)),
+        startWith(createKpiAccumulator(hz, kinds, things)),
       );
       const tick$ = ticks$.pipe(filter((t) => t.episode === episode));
       return combineLatest([acc$, tick$]).pipe(auditTime(refreshMs), map(([acc, t]) => ({ episode, tick: t.tick, kpis: finalizeKpis(acc, t.tick / hz) })));

@@ -50,7 +50,7 @@ export class KpiPanel {
       return;
     }
     const rows = kpiRows(k);
-    if (!this.cells) {
+    if (!this.cells || this.cells.length !== rows.length) {
       this.list.innerHTML = rows.map(([name]) => `<dt>${name}</dt><dd data-kpi="${name}"></dd>`).join('');
       this.cells = Array.from(this.list.querySelectorAll('dd'));
     }
@@ -89,5 +89,20 @@ function kpiRows(k: Kpis): Array<[string, string]> {
     ['Deadlocks', String(k.deadlocks)],
     ['Rejected commands', String(k.commandsRejected)],
     ['Simulated', `${k.simulatedSec.toFixed(0)} s`],
+    ...lineRows(k),
   ];
+}
+
+/** Production-line rows, when the scenario has a line: throughput, cycle time, WIP and the bottleneck's OEE. */
+function lineRows(k: Kpis): Array<[string, string]> {
+  const sink = k.things?.sink;
+  const machine = k.things?.machine;
+  const rows: Array<[string, string]> = [];
+  if (sink?.unitsCompleted !== undefined) {
+    rows.push(['Line throughput', `${sink.throughputPerHour!.toFixed(1)} units/h (${sink.unitsCompleted} done)`]);
+    rows.push(['Line cycle mean / p95', `${sink.cycleTimeMeanSec!.toFixed(1)} / ${sink.cycleTimeP95Sec!.toFixed(1)} s`]);
+    rows.push(['WIP', `${sink.wipUnits!.toFixed(2)} units`]);
+  }
+  if (machine?.oee !== undefined) rows.push(['OEE (bottleneck)', `${(machine.oee * 100).toFixed(1)} % (A ${(machine.availability! * 100).toFixed(0)} · P ${(machine.performance! * 100).toFixed(0)} · Q ${(machine.quality! * 100).toFixed(0)} %)`]);
+  return rows;
 }

@@ -19,7 +19,7 @@ export function compileLoads(ctx: KindCompileContext<undefined>) {
   const podCells = ctx.cellsOf('R');
   const toteCells = ctx.cellsOf('T');
   const handled = new Set((ctx.compiled('robot') as readonly RobotModel[]).map((r) => r.model.handles));
-  if (podCells.length + toteCells.length === 0) ctx.issue('layout.rows', 'the layout stores nothing: add rack pods (R) or tote racks (T)');
+  if (podCells.length + toteCells.length === 0 && ctx.spec.line === undefined) ctx.issue('layout.rows', 'the layout stores nothing: add rack pods (R) or tote racks (T)');
   if (handled.has('pod') && podCells.length === 0) ctx.issue('fleet', 'pod-lifting robots but no rack pods (R) in the layout');
   if (handled.has('tote') && toteCells.length === 0) ctx.issue('fleet', 'tote robots but no tote racks (T) in the layout');
   const node = (cell: number) => roadmap.cellNode[cell]!;

@@ -22,6 +22,7 @@ export function compileRobots(ctx: KindCompileContext<z.output<typeof fleetSpecS
   const { grid, roadmap } = ctx;
   const catalog = ctx.catalog as Readonly<Record<string, RobotModelSpec>>;
   const fleet = ctx.section ?? [];
+  if (!ctx.section && ctx.spec.line === undefined) ctx.issue('fleet', 'required (a scenario without a production line needs a fleet)');
   const spawnCells = ctx.cellsOf('S');
   const total = fleet.reduce((s, e) => s + e.count, 0);
   let nextSpawn = 0;

@@ -22,7 +22,7 @@ import { sampleFleet } from './sample-fleet.ts';
  */
 export const robotKind: KindDef<FleetEntrySpec[], RobotModel> = {
   id: 'robot',
-  spec: { key: 'fleet', schema: fleetSpecSchema, required: true, description: 'Robots by model: how many and where they spawn.' },
+  spec: { key: 'fleet', schema: fleetSpecSchema, required: false, description: 'Robots by model: how many and where they spawn (required unless the scenario has a production `line`).' },
   legend: {
     S: { cell: CellKind.Spawn, meaning: 'spawn point (floor)' },
     C: { cell: CellKind.Charger, meaning: 'charger' },

@@ -12,18 +12,21 @@ import { STATION_COLUMNS } from './station-columns.ts';
  */
 export const stationKind: KindDef<OrdersSpec, StationModel> = {
   id: 'station',
-  spec: { key: 'orders', schema: ordersSpecSchema, required: true, description: 'The order stream picked at the stations.' },
+  spec: { key: 'orders', schema: ordersSpecSchema, required: false, description: 'The order stream picked at the stations (required unless the scenario has a production `line`).' },
   legend: { P: { cell: CellKind.Station, meaning: 'pick station: a robot parks here while a picker works' } },
   columns: STATION_COLUMNS,
   compile(ctx) {
     const stations = ctx.cellsOf('P').map((cell, id) => ({ id, node: ctx.roadmap.cellNode[cell]! }));
-    if (stations.length === 0) ctx.issue('layout.rows', 'the layout has no pick station (P)');
+    const line = ctx.spec.line !== undefined;
+    if (!ctx.section && !line) ctx.issue('orders', 'required (a scenario without a production line needs an order stream)');
+    if (!ctx.section && stations.length > 0) ctx.issue('orders', 'required: the layout has pick stations (P)');
+    if (stations.length === 0 && (ctx.section || !line)) ctx.issue('layout.rows', 'the layout has no pick station (P)');
     const lines = ctx.section?.linesPerOrder;
     if (lines && lines.min > lines.max) ctx.issue('orders.linesPerOrder.min', `min ${lines.min} exceeds max ${lines.max}`);
     return { things: stations };
   },
   stages: [
-    { slot: 'release', run: ({ model, state }) => advanceOrders(model, state) },
-    { slot: 'process', run: ({ model, state }) => resolvePicks(model, state) },
+    { slot: 'release', run: ({ model, state }) => model.spec.orders !== undefined && advanceOrders(model, state) },
+    { slot: 'process', run: ({ model, state }) => model.spec.orders !== undefined && resolvePicks(model, state) },
   ],
 };

@@ -1,5 +1,7 @@
+import { createBufferRenderer } from './buffer-renderer.ts';
 import type { KindRenderContext, KindRenderer, KindRendererFactory } from './kind-renderer.ts';
 import { createLoadRenderer } from './load-renderer.ts';
+import { createMachineRenderer } from './machine-renderer.ts';
 import { createMarkerRenderer } from './marker-renderer.ts';
 import { createRobotRenderer } from './robot-renderer.ts';
 
@@ -11,6 +13,8 @@ import { createRobotRenderer } from './robot-renderer.ts';
 export const KIND_RENDERERS: ReadonlyMap<string, KindRendererFactory> = new Map<string, KindRendererFactory>([
   ['robot', createRobotRenderer],
   ['load', createLoadRenderer],
+  ['machine', createMachineRenderer],
+  ['buffer', createBufferRenderer],
 ]);
 
 /** The renderer of the context's kind: its registered one, else a marker renderer, else null. */

@@ -1,0 +1,24 @@
+import type { KindDef } from '../kind-def.ts';
+import { BUFFER_COLUMNS, type BufferTable } from './line-columns.ts';
+import { compileLine, type BufferModel } from './line-model.ts';
+import type { LineSpec } from './line-spec.ts';
+import { unitCount } from './line-units.ts';
+
+/** Buffers of a production line: FIFO with a capacity, blocking after service. Declared in the `line` section. */
+export const bufferKind: KindDef<undefined, BufferModel> = {
+  id: 'buffer',
+  columns: BUFFER_COLUMNS,
+  compile: (ctx) => ({ things: compileLine(ctx.spec.line as LineSpec | undefined).line.buffers }),
+  frame: {
+    fields: ['x', 'z', 'fill', 'capacity'],
+    write(model, state, out) {
+      const table = state.things.buffer as unknown as BufferTable;
+      (model.things.buffer as readonly BufferModel[]).forEach((b, i) => {
+        out[i * 4] = b.xM;
+        out[i * 4 + 1] = b.zM;
+        out[i * 4 + 2] = unitCount(table.units[i]!);
+        out[i * 4 + 3] = b.capacity;
+      });
+    },
+  },
+};

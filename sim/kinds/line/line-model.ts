@@ -1,0 +1,160 @@
+import { distributionIssues, distributionMeanSec, type Distribution } from '../../rng/distributions.ts';
+import { closestText } from '../../util/nearest-text.ts';
+import type { LineSpec } from './line-spec.ts';
+
+/** A port a machine takes from or puts into: a thing of a line kind (`source`, `buffer`, `sink`, later a conveyor end), by index. */
+export interface PortRef {
+  readonly kind: string;
+  readonly index: number;
+}
+
+/** A line thing as compiled: its index (row id), name and where it is drawn. */
+export interface LineThing {
+  readonly id: number;
+  readonly name: string;
+  readonly xM: number;
+  readonly zM: number;
+}
+
+export interface SourceModel extends LineThing {
+  readonly product: number;
+  /** Null: unlimited supply (a unit is there whenever a machine takes one). */
+  readonly interarrival: Distribution | null;
+}
+
+export interface BufferModel extends LineThing {
+  readonly capacity: number;
+}
+
+export type SinkModel = LineThing;
+
+export interface MachineModel extends LineThing {
+  readonly from: PortRef;
+  readonly to: PortRef;
+  readonly process: Distribution;
+  /** Mean processing time: the ideal cycle time of the OEE performance factor. */
+  readonly idealCycleSec: number;
+  readonly failure: { readonly basis: 'time' | 'operations'; readonly timeToFailure: Distribution; readonly repair: Distribution } | null;
+  readonly setup: { readonly time: Distribution; readonly onProductChange: boolean; readonly everyUnits: number | null } | null;
+  readonly scrapProbability: number;
+}
+
+/** The compiled line: every thing by kind, in spec order, and the product names. */
+export interface LineModel {
+  readonly sources: readonly SourceModel[];
+  readonly machines: readonly MachineModel[];
+  readonly buffers: readonly BufferModel[];
+  readonly sinks: readonly SinkModel[];
+  readonly products: readonly string[];
+}
+
+/** The empty line of a scenario without a `line` section. */
+export const EMPTY_LINE: LineModel = Object.freeze({ sources: [], machines: [], buffers: [], sinks: [], products: [] });
+
+const memo = new WeakMap<object, { line: LineModel; issues: Array<[string, string]> }>();
+
+/**
+ * Compiles the `line` section (memoised per section object: the four line kinds share it; the
+ * machine kind reports the issues). Every name is unique across the section; a `from` names a
+ * source or buffer, a `to` a buffer or sink, and a bad reference is named with the nearest valid one.
+ */
+export function compileLine(section: LineSpec | undefined): { line: LineModel; issues: ReadonlyArray<[string, string]> } {
+  if (!section) return { line: EMPTY_LINE, issues: [] };
+  const hit = memo.get(section);
+  if (hit) return hit;
+  const issues: Array<[string, string]> = [];
+  const owners = new Map<string, { kind: string; index: number; path: string }>();
+  const claim = (kind: string, list: ReadonlyArray<{ name: string }>, key: string) =>
+    list.forEach((t, index) => {
+      const path = `line.${key}[${index}]`;
+      const prior = owners.get(t.name);
+      if (prior) issues.push([`${path}.name`, `"${t.name}" is already the name of ${prior.path}`]);
+      else owners.set(t.name, { kind, index, path });
+    });
+  claim('source', section.sources, 'sources');
+  claim('buffer', section.buffers, 'buffers');
+  claim('machine', section.machines, 'machines');
+  claim('sink', section.sinks, 'sinks');
+  const resolve = (name: string, kinds: readonly string[], path: string, what: string): PortRef => {
+    const owner = owners.get(name);
+    if (owner && kinds.includes(owner.kind)) return { kind: owner.kind, index: owner.index };
+    const valid = [...owners].filter(([, o]) => kinds.includes(o.kind)).map(([n]) => n);
+    const near = closestText(name, valid);
+    const is = owner ? ` ("${name}" is a ${owner.kind})` : '';
+    issues.push([path, `no ${what} named "${name}"${is}; ${near ? `did you mean "${near}"?` : `there is no ${what}`}`]);
+    return { kind: kinds[0]!, index: 0 };
+  };
+  const checkDist = (d: Distribution, path: string) => {
+    for (const [field, message] of distributionIssues(d)) issues.push([`${path}.${field}`, message]);
+  };
+  const products: string[] = [];
+  for (const s of section.sources) if (!products.includes(s.product)) products.push(s.product);
+  const machines = section.machines.map((m, id) => {
+    const path = `line.machines[${id}]`;
+    checkDist(m.process, `${path}.process`);
+    if (m.failure) {
+      checkDist(m.failure.timeToFailure, `${path}.failure.timeToFailure`);
+      checkDist(m.failure.repair, `${path}.failure.repair`);
+    }
+    if (m.setup) checkDist(m.setup.time, `${path}.setup.time`);
+    return {
+      id,
+      name: m.name,
+      from: resolve(m.from, ['source', 'buffer'], `${path}.from`, 'source or buffer'),
+      to: resolve(m.to, ['buffer', 'sink'], `${path}.to`, 'buffer or sink'),
+      process: m.process,
+      idealCycleSec: distributionMeanSec(m.process),
+      failure: m.failure ?? null,
+      setup: m.setup ? { time: m.setup.time, onProductChange: m.setup.onProductChange, everyUnits: m.setup.everyUnits ?? null } : null,
+      scrapProbability: m.scrapProbability,
+      xM: 0,
+      zM: 0,
+    };
+  });
+  section.sources.forEach((s, i) => s.interarrival && checkDist(s.interarrival, `line.sources[${i}].interarrival`));
+  const spots = layoutLine(section, machines);
+  const place = (kind: string, index: number, given: { xM: number; zM: number } | undefined) => given ?? spots.get(`${kind}:${index}`)!;
+  const line: LineModel = {
+    sources: section.sources.map((s, id) => ({ id, name: s.name, product: products.indexOf(s.product), interarrival: s.interarrival ?? null, ...place('source', id, s.position) })),
+    buffers: section.buffers.map((b, id) => ({ id, name: b.name, capacity: b.capacity, ...place('buffer', id, b.position) })),
+    machines: machines.map((m) => ({ ...m, ...place('machine', m.id, section.machines[m.id]!.position) })),
+    sinks: section.sinks.map((s, id) => ({ id, name: s.name, ...place('sink', id, s.position) })),
+    products,
+  };
+  const out = { line, issues };
+  memo.set(section, out);
+  return out;
+}
+
+/**
+ * Default drawing positions: each thing's column is its longest distance (in hops) from a
+ * source along `from → machine → to`, 2 m apart; things sharing a column are stacked 2 m apart.
+ */
+function layoutLine(section: LineSpec, machines: ReadonlyArray<{ from: PortRef; to: PortRef }>): Map<string, { xM: number; zM: number }> {
+  const rank = new Map<string, number>();
+  section.sources.forEach((_, i) => rank.set(`source:${i}`, 0));
+  for (let pass = 0; pass < machines.length + 1; pass++) {
+    let changed = false;
+    machines.forEach((m, i) => {
+      const r = (rank.get(`${m.from.kind}:${m.from.index}`) ?? 0) + 1;
+      if ((rank.get(`machine:${i}`) ?? -1) < r) (rank.set(`machine:${i}`, r), (changed = true));
+      if ((rank.get(`${m.to.kind}:${m.to.index}`) ?? -1) < r + 1) (rank.set(`${m.to.kind}:${m.to.index}`, Math.min(r + 1, 4 * machines.length)), (changed = true));
+    });
+    if (!changed) break;
+  }
+  const stack = new Map<number, number>();
+  const out = new Map<string, { xM: number; zM: number }>();
+  const keys = [
+    ...section.sources.map((_, i) => `source:${i}`),
+    ...section.machines.map((_, i) => `machine:${i}`),
+    ...section.buffers.map((_, i) => `buffer:${i}`),
+    ...section.sinks.map((_, i) => `sink:${i}`),
+  ];
+  for (const key of keys) {
+    const r = rank.get(key) ?? 0;
+    const row = stack.get(r) ?? 0;
+    stack.set(r, row + 1);
+    out.set(key, { xM: 1.5 + 2 * r, zM: 1.5 + 2 * row });
+  }
+  return out;
+}

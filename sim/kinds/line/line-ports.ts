@@ -1,0 +1,61 @@
+import type { LinePort } from './line-port.ts';
+import { pushUnit, shiftUnit, unitCount } from './line-units.ts';
+
+const nothingToTake = (): never => {
+  throw new Error('line port: nothing to take here');
+};
+const noRoom = (): never => {
+  throw new Error('line port: no room here');
+};
+
+/**
+ * A source: units released by arrivals wait in its queue; an unlimited source (no interarrival)
+ * makes a unit whenever one is taken. Unit ids are `n · sources + source index`.
+ */
+export const sourcePort: LinePort = {
+  canTake: (run, i) => run.line.sources[i]!.interarrival === null || run.tables.source.queue[i]!.length > 0,
+  take(run, i, atSec) {
+    const queue = run.tables.source.queue[i]!;
+    if (queue.length > 0) return shiftUnit(queue);
+    if (run.line.sources[i]!.interarrival !== null) return nothingToTake();
+    return releaseUnit(run, i, atSec);
+  },
+  canPut: () => false,
+  put: noRoom,
+};
+
+/** Releases one new unit at source `i` (an arrival, a burst, or a take from an unlimited source). */
+export function releaseUnit(run: Parameters<LinePort['take']>[0], i: number, atSec: number) {
+  const table = run.tables.source;
+  const unit = { id: table.released[i]! * run.line.sources.length + i, releasedSec: atSec, product: run.line.sources[i]!.product };
+  table.released[i] = table.released[i]! + 1;
+  run.state.events.push({ type: 'unit.released', tick: run.state.tick, source: i, unit: unit.id, product: unit.product, atSec });
+  return unit;
+}
+
+/** A logical buffer: FIFO with a capacity; the first implementation of the port's both sides. */
+export const bufferPort: LinePort = {
+  canTake: (run, i) => run.tables.buffer.units[i]!.length > 0,
+  take: (run, i) => (run.tables.buffer.units[i]!.length > 0 ? shiftUnit(run.tables.buffer.units[i]!) : nothingToTake()),
+  canPut: (run, i) => unitCount(run.tables.buffer.units[i]!) < run.line.buffers[i]!.capacity,
+  put(run, i, unit) {
+    if (unitCount(run.tables.buffer.units[i]!) >= run.line.buffers[i]!.capacity) noRoom();
+    pushUnit(run.tables.buffer.units[i]!, unit);
+  },
+};
+
+/** A sink: takes every unit, counts it and reports its cycle time (release → sink). */
+export const sinkPort: LinePort = {
+  canTake: () => false,
+  take: nothingToTake,
+  canPut: () => true,
+  put(run, i, unit, atSec) {
+    const table = run.tables.sink;
+    table.received[i] = table.received[i]! + 1;
+    table.lastCycleSec[i] = atSec - unit.releasedSec;
+    run.state.events.push({ type: 'unit.completed', tick: run.state.tick, sink: i, unit: unit.id, product: unit.product, cycleSec: atSec - unit.releasedSec, atSec });
+  },
+};
+
+/** Ports by kind id: what a machine's `from`/`to` may be. A conveyor or arm kind adds its own here. */
+export const LINE_PORTS: Readonly<Record<string, LinePort>> = Object.freeze({ source: sourcePort, buffer: bufferPort, sink: sinkPort });

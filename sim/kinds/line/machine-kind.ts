@@ -1,0 +1,40 @@
+import type { KindDef } from '../kind-def.ts';
+import { MACHINE_COLUMNS, type MachineTable } from './line-columns.ts';
+import './line-events.ts';
+import { machineKpis } from './line-kpis.ts';
+import { runLine } from './line-loop.ts';
+import { compileLine, type MachineModel } from './line-model.ts';
+import { machineDown, sourceBurst } from './line-scripted.ts';
+import { lineSpecSchema, type LineSpec } from './line-spec.ts';
+
+/**
+ * Machines of a production line (states idle / working / blocked / starved / down / setup). Owns
+ * the `line` spec section (sources, machines, buffers and sinks joined by name), the line's event
+ * loop (process slot), the scripted `machine.down` and `source.burst`, and the machine KPIs.
+ */
+export const machineKind: KindDef<LineSpec, MachineModel> = {
+  id: 'machine',
+  spec: { key: 'line', schema: lineSpecSchema, required: false, description: 'A production line: sources, machines, buffers and sinks joined by name.' },
+  columns: MACHINE_COLUMNS,
+  compile(ctx) {
+    const { line, issues } = compileLine(ctx.section);
+    for (const [path, message] of issues) ctx.issue(path, message);
+    return { things: line.machines, model: { line } };
+  },
+  stages: [{ slot: 'process', run: runLine }],
+  scripted: { 'machine.down': machineDown, 'source.burst': sourceBurst },
+  frame: {
+    fields: ['x', 'z', 'state', 'processed', 'unit'],
+    write(model, state, out) {
+      const table = state.things.machine as unknown as MachineTable;
+      (model.things.machine as readonly MachineModel[]).forEach((m, i) => {
+        out[i * 5] = m.xM;
+        out[i * 5 + 1] = m.zM;
+        out[i * 5 + 2] = table.state[i]!;
+        out[i * 5 + 3] = table.processed[i]!;
+        out[i * 5 + 4] = table.unit[i]!;
+      });
+    },
+  },
+  kpis: machineKpis,
+};

@@ -1,0 +1,24 @@
+import type { KindDef } from '../kind-def.ts';
+import { SOURCE_COLUMNS, type SourceTable } from './line-columns.ts';
+import { compileLine, type SourceModel } from './line-model.ts';
+import type { LineSpec } from './line-spec.ts';
+import { unitCount } from './line-units.ts';
+
+/** Sources of a production line: units released by an interarrival distribution, or unlimited supply. Declared in the `line` section. */
+export const sourceKind: KindDef<undefined, SourceModel> = {
+  id: 'source',
+  columns: SOURCE_COLUMNS,
+  compile: (ctx) => ({ things: compileLine(ctx.spec.line as LineSpec | undefined).line.sources }),
+  frame: {
+    fields: ['x', 'z', 'queued', 'released'],
+    write(model, state, out) {
+      const table = state.things.source as unknown as SourceTable;
+      (model.things.source as readonly SourceModel[]).forEach((s, i) => {
+        out[i * 4] = s.xM;
+        out[i * 4 + 1] = s.zM;
+        out[i * 4 + 2] = unitCount(table.queue[i]!);
+        out[i * 4 + 3] = table.released[i]!;
+      });
+    },
+  },
+};

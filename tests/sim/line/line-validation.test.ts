@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { robotModels } from '../../../robots/index.ts';
+import { validateScenario, type ScenarioSpecInput } from '../../../sim/index.ts';
+import { flowSpec } from './line-helpers.ts';
+
+const base = (): ScenarioSpecInput => flowSpec({ stations: [{ process: { dist: 'fixed', sec: 1 } }, { process: { dist: 'fixed', sec: 1 } }], bufferCapacity: 2, name: 'v' }, 60);
+const withLine = (patch: (line: any) => void, extra: Partial<ScenarioSpecInput> = {}): ScenarioSpecInput => {
+  const spec = structuredClone(base());
+  patch(spec.line);
+  return { ...spec, ...extra };
+};
+
+describe('line specs', () => {
+  it('a line alone (no fleet, no storage, no orders) is a valid scenario', () => {
+    expect(validateScenario(base(), robotModels)).toEqual([]);
+  });
+
+  it('names every bad field with its path: structure problems at once', () => {
+    const spec = withLine((line) => {
+      line.machines[0].process = { dist: 'exponential', meanSek: 2 };
+      line.buffers[0].capacity = 0;
+      line.machines[1].scrapProbability = 2;
+      line.sinks[0].colour = 'red';
+    });
+    const paths = validateScenario(spec, robotModels).map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['line.machines[0].process.meanSek', 'line.buffers[0].capacity', 'line.machines[1].scrapProbability', 'line.sinks[0].colour']));
+  });
+
+  it('names every bad reference with the nearest valid name, duplicate names, and bad empirical weights', () => {
+    const spec = withLine((line) => {
+      line.machines[0].from = 'SCR';
+      line.machines[1].to = 'SINC';
+      line.machines[1].from = 'M1';
+      line.buffers.push({ name: 'M2', capacity: 1 });
+      line.machines[0].process = { dist: 'empirical', valuesSec: [1, 2], weights: [1] };
+    });
+    expect(validateScenario(spec, robotModels)).toEqual([
+      // Names are claimed sources, buffers, machines, sinks: the machine M2 comes after the buffer M2.
+      { path: 'line.machines[1].name', message: '"M2" is already the name of line.buffers[1]' },
+      { path: 'line.machines[0].process.weights', message: '1 weights for 2 values' },
+      { path: 'line.machines[0].from', message: 'no source or buffer named "SCR"; did you mean "SRC"?' },
+      { path: 'line.machines[1].from', message: 'no source or buffer named "M1" ("M1" is a machine); did you mean "B1"?' },
+      { path: 'line.machines[1].to', message: 'no buffer or sink named "SINC"; did you mean "SINK"?' },
+    ]);
+  });
+
+  it('checks scripted line events against the line', () => {
+    const spec = { ...base(), events: [{ atSec: 5, kind: 'machine.down', machine: 'M7', durationSec: 10 }, { atSec: 5, kind: 'source.burst', source: 'SORC', units: 4 }] };
+    expect(validateScenario(spec, robotModels)).toEqual([
+      { path: 'events[0].machine', message: 'no machine named "M7"; did you mean "M1"?' },
+      { path: 'events[1].source', message: 'no source named "SORC"; did you mean "SRC"?' },
+    ]);
+  });
+
+  it('a warehouse still needs its fleet and orders', () => {
+    const { line: _line, ...noLine } = base();
+    const paths = validateScenario(noLine, robotModels).map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['fleet', 'orders']));
+  });
+});
