@@ -2,6 +2,7 @@
  * Scenario registry: authored, versioned `ScenarioSpec`s by id. Depends only on `sim/`.
  */
 import type { ScenarioSpecInput } from '../sim/index.ts';
+import { assemblyLine } from './production/assembly-line.ts';
 import { flowLine } from './production/flow-line.ts';
 import { g2pLarge } from './warehouse/g2p-large.ts';
 import { g2pMedium } from './warehouse/g2p-medium.ts';
@@ -22,6 +23,7 @@ export const scenarios: Readonly<Record<string, ScenarioSpecInput>> = Object.fre
   [mixedFloor.id]: mixedFloor,
   [nightShift.id]: nightShift,
   [flowLine.id]: flowLine,
+  [assemblyLine.id]: assemblyLine,
 });
 
 /** The scenario the test field opens by default. */

@@ -108,3 +108,5 @@ export const LAYOUT_LEGEND: Readonly<Record<string, { kind: CellKind; dir?: numb
   Object.fromEntries(Object.entries(builtinKinds.legend).map(([ch, e]) => [ch, { kind: e.cell, ...(e.dir !== undefined ? { dir: e.dir } : {}), meaning: e.meaning, owner: e.kind }])),
 );
 export { detAcos, detAsin, detAtan, detAtan2, detCos, detSin } from './util/det-math.ts';
+export { putUnit, standStock, takePart } from './kinds/lineside/replenish-stands.ts';
+export type { StandSpec, LinesideSpec } from './kinds/lineside/lineside-spec.ts';

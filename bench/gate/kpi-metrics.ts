@@ -28,6 +28,7 @@ export const KPI_METRICS: readonly KpiMetric[] = [
   { key: 'line.oee', title: 'OEE', better: 'higher', digits: 3, read: (k) => k.things?.machine?.oee ?? 0 },
   { key: 'line.cycleTimeMeanSec', title: 'Line cycle (s)', better: 'info', digits: 1, read: (k) => k.things?.sink?.cycleTimeMeanSec ?? 0 },
   { key: 'line.wipUnits', title: 'WIP (units)', better: 'info', digits: 2, read: (k) => k.things?.sink?.wipUnits ?? 0 },
+  { key: 'lineside.standWaitSec', title: 'Line waits for AMRs (s)', better: 'info', digits: 0, read: (k) => k.things?.lineside?.standWaitSec ?? 0 },
   { key: 'ordersDelivered', title: 'Delivered', better: 'info', digits: 2, read: (k) => k.ordersDelivered },
   { key: 'utilisation', title: 'Utilisation', better: 'info', digits: 3, read: (k) => k.utilisation },
   { key: 'distanceM', title: 'Distance (m)', better: 'info', digits: 0, read: (k) => k.distanceM },

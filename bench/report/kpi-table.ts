@@ -19,6 +19,7 @@ export function formatKpiTable(result: RunResult): string {
     ['deadlocks', String(k.deadlocks)],
     ['tick time', `${result.timing.tickMs.toFixed(3)} ms (physics ${result.timing.physicsMs.toFixed(3)}, controller ${result.timing.controllerMs.toFixed(3)}, other ${result.timing.otherMs.toFixed(3)})`],
     ...lineRows(k),
+    ...linesideRows(k),
     ['state hash', result.hash],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
@@ -47,4 +48,14 @@ function lineRows(k: Kpis): Array<[string, string]> {
     }
   }
   return rows;
+}
+
+/** Rows of the line-side logistics KPIs (none without line-side stands). */
+function linesideRows(k: Kpis): Array<[string, string]> {
+  const l = k.things?.lineside;
+  if (!l) return [];
+  return [
+    ['line-side totes', `${l.totesDelivered} delivered or shipped, lead time ${l.meanLeadSec!.toFixed(1)} s mean`],
+    ['AMR lateness', `${l.lateDeliveries} late (mean ${l.meanLatenessSec!.toFixed(1)} s, max ${l.maxLatenessSec!.toFixed(1)} s); the line waited ${l.standWaitSec!.toFixed(0)} s at empty or full stands`],
+  ];
 }

@@ -1,5 +1,6 @@
 import type { KindDef } from './kind-def.ts';
 import { createKindRegistry, type KindRegistry } from './kind-registry.ts';
+import { linesideKind } from './lineside/lineside-kind.ts';
 import { loadKind } from './load/load-kind.ts';
 import { bufferKind } from './line/buffer-kind.ts';
 import { machineKind } from './line/machine-kind.ts';
@@ -14,11 +15,12 @@ import { obstructionKind } from './fault/obstruction-kind.ts';
 import { robotKind } from './robot/robot-kind.ts';
 import { stationKind } from './station/station-kind.ts';
 
-/** The built-in kinds, in `KindIndex` order (robot, load, station), then the production line's, then people, batteries, chargers and faults. */
+/** The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands and the production line's, then people, batteries, chargers and faults. */
 export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([
   robotKind,
   loadKind,
   stationKind,
+  linesideKind,
   sourceKind,
   machineKind,
   bufferKind,

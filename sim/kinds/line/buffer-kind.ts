@@ -1,6 +1,6 @@
 import type { KindDef } from '../kind-def.ts';
 import { BUFFER_COLUMNS, type BufferTable } from './line-columns.ts';
-import { compileLine, type BufferModel } from './line-model.ts';
+import { compileLine, lineStands, type BufferModel } from './line-model.ts';
 import type { LineSpec } from './line-spec.ts';
 import { unitCount } from './line-units.ts';
 
@@ -8,7 +8,7 @@ import { unitCount } from './line-units.ts';
 export const bufferKind: KindDef<undefined, BufferModel> = {
   id: 'buffer',
   columns: BUFFER_COLUMNS,
-  compile: (ctx) => ({ things: compileLine(ctx.spec.line as LineSpec | undefined).line.buffers }),
+  compile: (ctx) => ({ things: compileLine(ctx.spec.line as LineSpec | undefined, lineStands(ctx.spec)).line.buffers }),
   frame: {
     fields: ['x', 'z', 'fill', 'capacity'],
     write(model, state, out) {

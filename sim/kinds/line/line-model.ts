@@ -1,5 +1,7 @@
 import { distributionIssues, distributionMeanSec, type Distribution } from '../../rng/distributions.ts';
 import { closestText } from '../../util/nearest-text.ts';
+import type { LinesideSpec } from '../lineside/lineside-spec.ts';
+import { standCapacity } from '../lineside/replenish-stands.ts';
 import type { LineSpec } from './line-spec.ts';
 
 /** A port a machine takes from or puts into: a thing of a line kind (`source`, `buffer`, `sink`, later a conveyor end), by index. */
@@ -20,13 +22,33 @@ export interface SourceModel extends LineThing {
   readonly product: number;
   /** Null: unlimited supply (a unit is there whenever a machine takes one). */
   readonly interarrival: Distribution | null;
+  /** The inbound line-side stand it draws parts from (index into `lineside` things), or -1. */
+  readonly stand: number;
 }
 
 export interface BufferModel extends LineThing {
   readonly capacity: number;
 }
 
-export type SinkModel = LineThing;
+export interface SinkModel extends LineThing {
+  /** The outbound line-side stand it puts units on (index into `lineside` things), or -1. */
+  readonly stand: number;
+  /** That stand's capacity in units (0 without a stand). */
+  readonly standCapacity: number;
+}
+
+/** The line-side stands of a validated spec, as the line refers to them. */
+export function lineStands(spec: Readonly<Record<string, unknown>>): StandRef[] {
+  const section = spec.lineside as LinesideSpec | undefined;
+  return (section?.stands ?? []).map((st) => ({ id: st.id, direction: st.direction, capacity: standCapacity(st) }));
+}
+
+/** What the line needs of the scenario's line-side stands (the `lineside` section). */
+export interface StandRef {
+  readonly id: string;
+  readonly direction: 'in' | 'out';
+  readonly capacity: number;
+}
 
 export interface MachineModel extends LineThing {
   readonly from: PortRef;
@@ -58,7 +80,7 @@ const memo = new WeakMap<object, { line: LineModel; issues: Array<[string, strin
  * machine kind reports the issues). Every name is unique across the section; a `from` names a
  * source or buffer, a `to` a buffer or sink, and a bad reference is named with the nearest valid one.
  */
-export function compileLine(section: LineSpec | undefined): { line: LineModel; issues: ReadonlyArray<[string, string]> } {
+export function compileLine(section: LineSpec | undefined, stands: readonly StandRef[] = []): { line: LineModel; issues: ReadonlyArray<[string, string]> } {
   if (!section) return { line: EMPTY_LINE, issues: [] };
   const hit = memo.get(section);
   if (hit) return hit;
@@ -112,13 +134,28 @@ export function compileLine(section: LineSpec | undefined): { line: LineModel; i
     };
   });
   section.sources.forEach((s, i) => s.interarrival && checkDist(s.interarrival, `line.sources[${i}].interarrival`));
+  const standOf = (id: string | undefined, direction: 'in' | 'out', path: string): number => {
+    if (id === undefined) return -1;
+    const index = stands.findIndex((st) => st.id === id && st.direction === direction);
+    if (index >= 0) return index;
+    const valid = stands.filter((st) => st.direction === direction).map((st) => st.id);
+    const near = closestText(id, valid);
+    issues.push([path, `no ${direction === 'in' ? 'inbound' : 'outbound'} line-side stand "${id}"; ${near ? `did you mean "${near}"?` : `lineside.stands has none with direction "${direction}"`}`]);
+    return -1;
+  };
+  section.sources.forEach((s, i) => {
+    if (s.stand !== undefined && s.interarrival) issues.push([`line.sources[${i}].interarrival`, 'a source fed by a line-side stand has no interarrival: it releases a unit whenever the stand has a part']);
+  });
   const spots = layoutLine(section, machines);
   const place = (kind: string, index: number, given: { xM: number; zM: number } | undefined) => given ?? spots.get(`${kind}:${index}`)!;
   const line: LineModel = {
-    sources: section.sources.map((s, id) => ({ id, name: s.name, product: products.indexOf(s.product), interarrival: s.interarrival ?? null, ...place('source', id, s.position) })),
+    sources: section.sources.map((s, id) => ({ id, name: s.name, product: products.indexOf(s.product), interarrival: s.interarrival ?? null, stand: standOf(s.stand, 'in', `line.sources[${id}].stand`), ...place('source', id, s.position) })),
     buffers: section.buffers.map((b, id) => ({ id, name: b.name, capacity: b.capacity, ...place('buffer', id, b.position) })),
     machines: machines.map((m) => ({ ...m, ...place('machine', m.id, section.machines[m.id]!.position) })),
-    sinks: section.sinks.map((s, id) => ({ id, name: s.name, ...place('sink', id, s.position) })),
+    sinks: section.sinks.map((s, id) => {
+      const stand = standOf(s.stand, 'out', `line.sinks[${id}].stand`);
+      return { id, name: s.name, stand, standCapacity: stand >= 0 ? stands[stand]!.capacity : 0, ...place('sink', id, s.position) };
+    }),
     products,
   };
   const out = { line, issues };

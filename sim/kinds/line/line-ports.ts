@@ -1,4 +1,5 @@
 import type { LinePort } from './line-port.ts';
+import { putUnit, standHasPart, standHasRoom, takePart } from '../lineside/replenish-stands.ts';
 import { pushUnit, shiftUnit, unitCount } from './line-units.ts';
 
 const nothingToTake = (): never => {
@@ -10,14 +11,22 @@ const noRoom = (): never => {
 
 /**
  * A source: units released by arrivals wait in its queue; an unlimited source (no interarrival)
- * makes a unit whenever one is taken. Unit ids are `n · sources + source index`.
+ * makes a unit whenever one is taken; a source fed by a line-side stand makes one whenever the
+ * stand has a part (taking it). Units already queued (a rush order's kitted units) go first. Unit ids are `n · sources + source index`.
  */
 export const sourcePort: LinePort = {
-  canTake: (run, i) => run.line.sources[i]!.interarrival === null || run.tables.source.queue[i]!.length > 0,
+  canTake(run, i) {
+    const source = run.line.sources[i]!;
+    if (run.tables.source.queue[i]!.length > 0) return true;
+    if (source.stand >= 0) return standHasPart(run.state, source.stand);
+    return source.interarrival === null;
+  },
   take(run, i, atSec) {
+    const source = run.line.sources[i]!;
     const queue = run.tables.source.queue[i]!;
     if (queue.length > 0) return shiftUnit(queue);
-    if (run.line.sources[i]!.interarrival !== null) return nothingToTake();
+    if (source.stand >= 0) return takePart(run, source.stand) ? releaseUnit(run, i, atSec) : nothingToTake();
+    if (source.interarrival !== null) return nothingToTake();
     return releaseUnit(run, i, atSec);
   },
   canPut: () => false,
@@ -44,12 +53,17 @@ export const bufferPort: LinePort = {
   },
 };
 
-/** A sink: takes every unit, counts it and reports its cycle time (release → sink). */
+/** A sink: takes every unit (while its outbound stand, if any, has room), counts it and reports its cycle time (release → sink). */
 export const sinkPort: LinePort = {
   canTake: () => false,
   take: nothingToTake,
-  canPut: () => true,
+  canPut(run, i) {
+    const sink = run.line.sinks[i]!;
+    return sink.stand < 0 || standHasRoom(run.state, sink.stand, sink.standCapacity);
+  },
   put(run, i, unit, atSec) {
+    const sink = run.line.sinks[i]!;
+    if (sink.stand >= 0 && !putUnit(run, sink.stand, sink.standCapacity)) noRoom();
     const table = run.tables.sink;
     table.received[i] = table.received[i]! + 1;
     table.lastCycleSec[i] = atSec - unit.releasedSec;

@@ -12,6 +12,8 @@ export const sourceSpecSchema = z.strictObject({
   product: name.default('A'),
   /** Time between arrivals; absent: unlimited supply, a unit is there whenever a machine takes one. */
   interarrival: distributionSchema.optional(),
+  /** Draws its units from this inbound line-side stand (`lineside.stands[].id`): a unit is there while the stand has parts, so late AMRs starve the line. */
+  stand: name.optional(),
   position: position.optional(),
 });
 
@@ -57,7 +59,17 @@ export const lineSpecSchema = z.strictObject({
   sources: z.array(sourceSpecSchema).min(1).max(1000),
   machines: z.array(machineSpecSchema).min(1).max(1000),
   buffers: z.array(bufferSpecSchema).max(1000).default([]),
-  sinks: z.array(z.strictObject({ name, position: position.optional() })).min(1).max(1000),
+  sinks: z
+    .array(
+      z.strictObject({
+        name,
+        /** Puts finished units on this outbound line-side stand (`lineside.stands[].id`): AMRs take them away, and a full stand blocks the line. */
+        stand: name.optional(),
+        position: position.optional(),
+      }),
+    )
+    .min(1)
+    .max(1000),
 });
 
 /** The `line` section with defaults filled in. */

@@ -1,6 +1,6 @@
 import type { KindDef } from '../kind-def.ts';
 import { SOURCE_COLUMNS, type SourceTable } from './line-columns.ts';
-import { compileLine, type SourceModel } from './line-model.ts';
+import { compileLine, lineStands, type SourceModel } from './line-model.ts';
 import type { LineSpec } from './line-spec.ts';
 import { unitCount } from './line-units.ts';
 
@@ -8,7 +8,7 @@ import { unitCount } from './line-units.ts';
 export const sourceKind: KindDef<undefined, SourceModel> = {
   id: 'source',
   columns: SOURCE_COLUMNS,
-  compile: (ctx) => ({ things: compileLine(ctx.spec.line as LineSpec | undefined).line.sources }),
+  compile: (ctx) => ({ things: compileLine(ctx.spec.line as LineSpec | undefined, lineStands(ctx.spec)).line.sources }),
   frame: {
     fields: ['x', 'z', 'queued', 'released'],
     write(model, state, out) {

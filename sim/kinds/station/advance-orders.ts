@@ -46,10 +46,12 @@ function openTaskKey(model: SimModel, load: number, station: number): number {
 function releaseOrder(model: SimModel, state: SimState, openTasks: OpenTaskIndex): void {
   const spec = model.spec.orders;
   const rng = createRng(state.rngOrders);
-  let station = 0;
   const open = state.stations.openOrders;
+  const serveLine = (model as { linesideStations?: readonly number[] }).linesideStations;
+  let station = -1;
   open.forEach((n, i) => {
-    if (n < open[station]!) station = i;
+    if (serveLine !== undefined && serveLine.includes(i)) return; // stands order their own totes
+    if (station < 0 || n < open[station]!) station = i;
   });
   const lineCount = rng.range(spec.linesPerOrder.min, spec.linesPerOrder.max);
   const fastSkus = Math.max(1, Math.round(spec.skuCount * spec.skew.fastSkuShare));
@@ -64,6 +66,26 @@ function releaseOrder(model: SimModel, state: SimState, openTasks: OpenTaskIndex
   state.orders.push(order);
   open[station] = open[station]! + 1;
   state.events.push({ type: 'order.released', tick: state.tick, order: order.id, station, lines: lineCount });
+}
+
+/**
+ * Releases one order of `lines` SKUs at `station` now, outside the Poisson stream (a line-side
+ * stand asking for parts, a scripted rush order). It joins the order flow like any other: tasks
+ * bring the loads holding those SKUs, and the order is delivered when its lines are picked.
+ * Draws nothing from the orders stream. Returns the order id.
+ */
+export function releaseOrderAt(model: SimModel, state: SimState, station: number, skus: readonly number[]): number {
+  const openTasks = indexOpenTasks(model, state);
+  const order = { id: state.nextOrderId++, releasedTick: state.tick, station, lines: [] as OrderLine[], deliveredTick: -1 };
+  skus.forEach((sku, l) => {
+    const load = chooseLoad(model, state, openTasks, sku, station);
+    order.lines.push({ sku, load, picked: false });
+    addLineToTask(model, state, openTasks, order.id, l, load, station);
+  });
+  state.orders.push(order);
+  state.stations.openOrders[station] = state.stations.openOrders[station]! + 1;
+  state.events.push({ type: 'order.released', tick: state.tick, order: order.id, station, lines: skus.length });
+  return order.id;
 }
 
 /** Prefer a load already headed for this station, then an idle one nearest the station, then any. */
