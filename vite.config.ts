@@ -1,5 +1,29 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { relative, resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Under `npm start`: when a file in `robots/controllers/` or `robots/policies/` is added, changed
+ * or removed, drop the worker's controller catalogue from vite's cache and tell the page
+ * (`web/dev/controller-hot-reload.ts`), which starts a fresh worker: the picker lists the new
+ * controller without a restart of the dev server.
+ */
+function controllerWatch(): Plugin {
+  const dirs = ['robots/controllers', 'robots/policies'].map((d) => resolve(d));
+  const catalog = resolve('web/worker/controller-catalog.ts');
+  return {
+    name: 'testfield-controller-watch',
+    configureServer(server) {
+      server.watcher.add(dirs);
+      const notify = (file: string) => {
+        if (!dirs.some((d) => file.startsWith(d + '/'))) return;
+        for (const m of server.moduleGraph.getModulesByFile(catalog) ?? []) server.moduleGraph.invalidateModule(m);
+        server.ws.send({ type: 'custom', event: 'testfield:controllers-changed', data: { file: relative(process.cwd(), file) } });
+      };
+      for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, notify);
+    },
+  };
+}
 
 /**
  * One config for the browser test field (`web/`) and the test runner.
@@ -14,6 +38,7 @@ const isolationHeaders = {
 export default defineConfig({
   root: 'web',
   publicDir: false,
+  plugins: [controllerWatch()],
   base: './',
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
   worker: { format: 'es' },

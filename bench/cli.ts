@@ -8,6 +8,7 @@ import { ScenarioSpecError } from '../sim/index.ts';
 import { runCommand } from './commands/run.ts';
 import { compareCommand } from './commands/compare.ts';
 import { exportCommand } from './commands/export.ts';
+import { gymCommand } from './commands/gym.ts';
 import { listCommand } from './commands/list.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { perfCommand } from './commands/perf.ts';
@@ -30,7 +31,8 @@ const program = new Command('bench')
   .addCommand(mergeCommand())
   .addCommand(compareCommand())
   .addCommand(sweepCommand())
-  .addCommand(perfCommand());
+  .addCommand(perfCommand())
+  .addCommand(gymCommand());
 
 for (const command of program.commands) command.exitOverride();
 

@@ -1,24 +1,37 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { controllers, loadOnnxPolicy, PolicyModelError } from '../robots/index.ts';
 import type { ControllerFactory } from '../sim/index.ts';
 import { resolveController } from './registry.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Whether a controller reference names a module file rather than a registered controller. */
 export function isControllerPath(nameOrPath: string): boolean {
-  return /^(\.{1,2}[\\/]|\/)/.test(nameOrPath) || /\.(m?[jt]s)$/.test(nameOrPath);
+  return /^(\.{1,2}[\\/]|\/)/.test(nameOrPath) || /\.(m?[jt]s|onnx)$/.test(nameOrPath);
 }
 
+/** `robots/controllers/` of this checkout: where `--controller NAME` finds `NAME.ts`. */
+const CONTROLLERS_DIR = fileURLToPath(new URL('../robots/controllers/', import.meta.url));
+/** `robots/policies/` of this checkout: where `--controller NAME.onnx` is found when not a path. */
+const POLICIES_DIR = fileURLToPath(new URL('../robots/policies/', import.meta.url));
+
 /**
- * The controller factory for a registry name (`greedy`) or a module path
+ * The controller factory for a registry name (`greedy`), a module in `robots/controllers/` by its
+ * name (`my-fifo` → `robots/controllers/my-fifo.ts`), an ONNX policy (`policy.onnx`: a path, or a
+ * file in `robots/policies/`) or a module path
  * (`./tests/fixtures/worse-controller.ts`, resolved against the working directory) whose default
  * export is a `() => FleetController` factory.
  * @throws UsageError when the name is unknown, the file is missing or exports no factory.
  */
 export async function loadControllerFactory(nameOrPath: string): Promise<ControllerFactory> {
-  if (!isControllerPath(nameOrPath)) return resolveController(nameOrPath);
+  if (!isControllerPath(nameOrPath)) {
+    const own = join(CONTROLLERS_DIR, `${nameOrPath}.ts`);
+    if (!(nameOrPath in controllers) && /^[\w-]+$/.test(nameOrPath) && existsSync(own)) return loadControllerFactory(own);
+    return resolveController(nameOrPath);
+  }
+  if (nameOrPath.endsWith('.onnx')) return loadPolicyFactory(nameOrPath);
   const file = resolve(process.cwd(), nameOrPath);
   if (!existsSync(file)) throw new UsageError(`controller module "${nameOrPath}" not found (looked at ${file})`);
   let mod: { default?: unknown };
@@ -31,6 +44,19 @@ export async function loadControllerFactory(nameOrPath: string): Promise<Control
     throw new UsageError(`controller module "${nameOrPath}" must default-export a factory: () => FleetController`);
   }
   return mod.default as ControllerFactory;
+}
+
+/** An ONNX policy file (a path, or a file name in `robots/policies/`) as a controller factory. */
+async function loadPolicyFactory(nameOrPath: string): Promise<ControllerFactory> {
+  const local = resolve(process.cwd(), nameOrPath);
+  const file = existsSync(local) ? local : join(POLICIES_DIR, nameOrPath);
+  if (!existsSync(file)) throw new UsageError(`policy model "${nameOrPath}" not found (looked at ${local} and ${file})`);
+  try {
+    return await loadOnnxPolicy(new Uint8Array(readFileSync(file)), { name: basename(file, '.onnx') });
+  } catch (error) {
+    if (error instanceof PolicyModelError) throw new UsageError(`policy model "${nameOrPath}": ${error.message}`);
+    throw error;
+  }
 }
 
 /**

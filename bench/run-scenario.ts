@@ -2,8 +2,9 @@
  * Running one job: {@link runSpec} is the single place a scenario is loaded, run to its horizon
  * and measured (optionally recording a replay, see `recordToEnd`).
  */
-import { robotModels } from '../robots/index.ts';
-import { createReplayRecorder, replayHeaderOf, SimHost, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/index.ts';
+import { defaultCellController, hostCatalog } from '../robots/index.ts';
+import { createReplayRecorder, replayHeaderOf, SimHost, type AdvanceResult, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/index.ts';
+import { loadCellControllerFactory } from './load-cell-controller.ts';
 import { loadControllerFactory } from './load-controller.ts';
 import { resolveScenario } from './registry.ts';
 
@@ -14,6 +15,8 @@ export interface RunRequest {
   seed?: number;
   controller: string;
   overrides?: ScenarioOverrides;
+  /** Cell controller (arms …): a registered name or a module path (see `loadCellControllerFactory`). */
+  cellController?: string;
 }
 
 /** One headless run of a scenario spec already resolved (what suites, sweeps and comparisons hand to workers). */
@@ -24,6 +27,7 @@ export interface SpecRun {
   /** Episode seed; the spec's own (else 1) when absent. */
   seed?: number;
   overrides?: ScenarioOverrides;
+  cellController?: string;
 }
 
 /** The result of one headless run (the `--json` output of `bench run`). */
@@ -70,13 +74,20 @@ function fromRequest(request: RunRequest): SpecRun {
 export async function runSpec(request: SpecRun, keyframeEveryTicks: number | null = null): Promise<{ result: RunResult; replay: Replay | null }> {
   const spec = request.spec;
   const factory = await loadControllerFactory(request.controller);
-  const host = await SimHost.create(robotModels, () => performance.now());
+  const cellName = request.cellController ?? defaultCellController(spec as { arms?: unknown[] });
+  const cellFactory = cellName ? await loadCellControllerFactory(cellName) : null;
+  const host = await SimHost.create(hostCatalog, () => performance.now());
   try {
     const seed = request.seed ?? (spec.seed as number | undefined) ?? 1;
-    host.load({ spec, controller: factory(), seed, ...(request.overrides ? { overrides: request.overrides } : {}) });
+    const controller = factory();
+    host.load({ spec, controller, seed, ...(request.overrides ? { overrides: request.overrides } : {}), ...(cellFactory ? { cellController: cellFactory() } : {}) });
     let recorder: ReplayRecorder | null = null;
-    if (keyframeEveryTicks === null) host.runToEnd();
-    else recorder = recordToEnd(host, request, seed, keyframeEveryTicks);
+    // Controllers that infer asynchronously (ONNX policies) are awaited tick by tick.
+    const advance = controller.decideAsync ? (ticks: number) => host.advanceAsync(ticks) : (ticks: number) => host.advance(ticks);
+    if (keyframeEveryTicks === null) {
+      if (controller.decideAsync) await host.runToEndAsync();
+      else host.runToEnd();
+    } else recorder = await recordToEnd(host, advance, request, seed, keyframeEveryTicks);
     const t = host.timing;
     const ticks = Math.max(1, t.ticks);
     const wallSec = t.totalMs / 1000;
@@ -106,12 +117,12 @@ export async function runSpec(request: SpecRun, keyframeEveryTicks: number | nul
 }
 
 /** Advances `host` to its horizon in keyframe-sized steps, recording poses and events. */
-function recordToEnd(host: SimHost, request: SpecRun, seed: number, everyTicks: number): ReplayRecorder {
+async function recordToEnd(host: SimHost, advance: (ticks: number) => AdvanceResult | Promise<AdvanceResult>, request: SpecRun, seed: number, everyTicks: number): Promise<ReplayRecorder> {
   const model = host.model;
   const recorder = createReplayRecorder(replayHeaderOf(model, seed, request.controller, everyTicks));
   recorder.keyframe(host.frame());
   while (!host.done) {
-    recorder.events(host.advance(everyTicks).events);
+    recorder.events((await advance(everyTicks)).events);
     recorder.keyframe(host.frame());
   }
   return recorder;

@@ -1,7 +1,8 @@
 /**
  * Robot models (physical specs) and fleet controllers. Depends only on `sim/`.
  */
-import type { ControllerFactory, RobotModelSpec } from '../sim/index.ts';
+import type { ControllerFactory, RobotModelCatalog, RobotModelSpec } from '../sim/index.ts';
+import { armCatalog } from './arms/index.ts';
 import { createGreedyController } from './controllers/greedy.ts';
 import { createReserveController } from './controllers/reserve.ts';
 import { shelfLifter } from './models/shelf-lifter.ts';
@@ -23,6 +24,14 @@ export const robotModels: Readonly<Record<string, RobotModelSpec>> = Object.free
   [toteCarrier.id]: toteCarrier,
 });
 
+/**
+ * What hosts hand `SimHost.create` and `compileScenario`: the robot models by id plus the arm
+ * models as `arm:<id>` (names with a colon are never robot models).
+ */
+export const hostCatalog: RobotModelCatalog = Object.freeze({ ...robotModels, ...(armCatalog as unknown as RobotModelCatalog) });
+
+export * from './arms/index.ts';
+
 /** Built-in controllers by name. */
 export const controllers: Readonly<Record<string, ControllerFactory>> = Object.freeze({
   reserve: createReserveController,
@@ -31,3 +40,5 @@ export const controllers: Readonly<Record<string, ControllerFactory>> = Object.f
 
 /** The controller `bench run` uses when none is named. */
 export const DEFAULT_CONTROLLER = 'reserve';
+export * from './env/index.ts';
+export { loadOnnxPolicy, bestAllowed, PolicyModelError, POLICY_INPUT, POLICY_OUTPUT, POLICY_ACTIONS, type OnnxPolicyOptions } from './policies/onnx-policy.ts';

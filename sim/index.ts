@@ -65,8 +65,10 @@ export type {
   RobotModeName,
 } from './control/types.ts';
 export { observe, robotModeName } from './control/observe.ts';
+export { hold, drive, follow, goto, lift, drop, dock, assign, unassign } from './control/commands.ts';
 export { validateCommand } from './kinds/robot/validate-command.ts';
 export { SimHost, type LoadRequest, type AdvanceResult, type HostTiming } from './host/sim-host.ts';
+export type { CellController, CellControllerFactory } from './host/cell-controller.ts';
 export { writePoseFrame, frameLayout, type PoseFrame, type FrameSectionLayout } from './host/pose-frame.ts';
 export { initPhysics, yawQuaternion, PhysicsWorld, FLOOR_OWNER, STATIC_OWNER } from './physics/rapier.ts';
 export { Hasher } from './util/hash.ts';
@@ -110,3 +112,6 @@ export const LAYOUT_LEGEND: Readonly<Record<string, { kind: CellKind; dir?: numb
 export { detAcos, detAsin, detAtan, detAtan2, detCos, detSin } from './util/det-math.ts';
 export { putUnit, standStock, takePart } from './kinds/lineside/replenish-stands.ts';
 export type { StandSpec, LinesideSpec } from './kinds/lineside/lineside-spec.ts';
+
+// Arms and grippers (pick-and-place cells): the kind, its kinematics and its commands.
+export * from './kinds/arm/index.ts';

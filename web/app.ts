@@ -15,6 +15,7 @@ import { fetchScenarioText } from './scenario/fetch-scenario-text.ts';
 import { parseSpecText } from './scenario/parse-spec-text.ts';
 import { fileNameOf, scenarioSource } from './scenario/scenario-source.ts';
 import { byId, FILE_SCENARIO, Toolbar } from './ui/toolbar.ts';
+import { onControllersChanged } from './dev/controller-hot-reload.ts';
 
 /** Wall milliseconds between KPI panel refreshes. */
 const KPI_REFRESH_MS = 250;
@@ -88,7 +89,18 @@ export class App implements ReplayHost {
     const extra = { ...(this.start.overrides ? { overrides: this.start.overrides } : {}) };
     if (source?.kind === 'file') await this.loadScenarioFile(source.url, { ...(this.start.seed !== null ? { seed: this.start.seed } : {}), ...extra });
     else await this.load({ scenario, controller, seed: this.start.seed ?? 7, ...extra });
+    onControllersChanged(() => void this.refreshControllers());
     requestAnimationFrame((t) => this.frame(t));
+  }
+
+  /** A controller file was added or changed under `npm start`: a fresh worker, the new picker, the same episode again. */
+  private async refreshControllers(): Promise<void> {
+    this.client.restart();
+    const catalog = await this.client.catalog();
+    const current = this.options;
+    const controller = current && catalog.controllers.includes(current.controller) ? current.controller : catalog.defaultController;
+    this.toolbar.fill(catalog, current?.scenario ?? catalog.defaultScenario, controller, current?.seed ?? 7);
+    if (current) await this.load({ ...current, controller });
   }
 
   /** Loads an episode; a refused scenario still draws its layout and names every problem. */

@@ -13,13 +13,14 @@ export function runCommand(): Command {
     .argument('<scenario>', 'scenario id (e.g. warehouse/g2p-small) or scenario .json file')
     .option('--seed <n>', 'episode seed (default: the scenario\'s)', parseNonNegativeInt)
     .option('--controller <name|file>', 'fleet controller: a registered name or a module path (default export: () => FleetController)', DEFAULT_CONTROLLER)
+    .option('--cell-controller <name|file>', 'cell controller for the arms: a registered name (pick-place) or a module path (default export: () => CellController)')
     .option('--robots <n>', 'override the fleet size', parsePositiveInt)
     .option('--minutes <m>', 'override the simulated horizon, minutes', parsePositiveNumber)
     .option('--json <file>', 'also write the result as JSON')
     .option('--replay <file>', 'also write a replay the browser test field opens (.tfr)')
-    .action(async (scenario: string, opts: { seed?: number; controller: string; robots?: number; minutes?: number; json?: string; replay?: string }) => {
+    .action(async (scenario: string, opts: { seed?: number; controller: string; cellController?: string; robots?: number; minutes?: number; json?: string; replay?: string }) => {
       const overrides = { ...(opts.robots !== undefined ? { robots: opts.robots } : {}), ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}) };
-      const request = { scenario, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), overrides };
+      const request = { scenario, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.cellController ? { cellController: opts.cellController } : {}), overrides };
       let result;
       if (opts.replay) {
         const recorded = await recordScenario(request);

@@ -1,4 +1,4 @@
-import { robotModels } from '../../robots/index.ts';
+import { hostCatalog } from '../../robots/index.ts';
 import { validateScenario, type SpecIssue } from '../../sim/index.ts';
 
 /**
@@ -6,5 +6,5 @@ import { validateScenario, type SpecIssue } from '../../sim/index.ts';
  * the sim's `validateScenario` against the robot models of `robots/`.
  */
 export function scenarioIssues(input: unknown): SpecIssue[] {
-  return validateScenario(input, robotModels);
+  return validateScenario(input, hostCatalog);
 }

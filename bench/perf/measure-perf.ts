@@ -1,4 +1,4 @@
-import { robotModels } from '../../robots/index.ts';
+import { hostCatalog } from '../../robots/index.ts';
 import { SimHost } from '../../sim/index.ts';
 import { createMotionRecorder, replayMotion } from './motion-replay.ts';
 import { loadControllerFactory } from '../load-controller.ts';
@@ -53,7 +53,7 @@ export interface PerfRow {
 export async function measurePerf(c: PerfCase): Promise<PerfRow> {
   const spec = resolveScenario(c.scenario);
   const factory = await loadControllerFactory(c.controller);
-  const host = await SimHost.create(robotModels, () => performance.now());
+  const host = await SimHost.create(hostCatalog, () => performance.now());
   try {
     host.load({ spec, controller: factory(), overrides: { minutes: 24 * 60, ...(c.robots !== undefined ? { robots: c.robots } : {}) } });
     const warmEnd = performance.now() + c.warmupSec * 1000;

@@ -86,10 +86,11 @@ function robotNodes(observation: FleetObservation, self: number): (node: number)
   return (node) => nodes.has(node);
 }
 
-type Step = { kind: 'go'; goal: number } | { kind: 'act'; action: 'lift' | 'drop' } | null;
+/** A task's next step for one robot: drive to `goal`, or lift/drop where it stands. */
+export type Step = { kind: 'go'; goal: number } | { kind: 'act'; action: 'lift' | 'drop' } | null;
 
 /** What a robot with a task should do next. */
-function nextStep(observation: FleetObservation, robot: RobotObservation, task: TaskObservation, returnGoals: Map<number, number>): Step {
+export function nextStep(observation: FleetObservation, robot: RobotObservation, task: TaskObservation, returnGoals: Map<number, number>): Step {
   const loadNode = observation.loads[task.load]!.node;
   switch (task.phase) {
     case 'assigned': {
@@ -118,7 +119,7 @@ function nextStep(observation: FleetObservation, robot: RobotObservation, task: 
  * Where each robot returning a load should set it down: the load's home if it is free, else the
  * nearest free storage node. Deterministic: robots in id order claim nodes.
  */
-function chooseReturnGoals(observation: FleetObservation): Map<number, number> {
+export function chooseReturnGoals(observation: FleetObservation): Map<number, number> {
   const goals = new Map<number, number>();
   const taken = restingLoadNodes(observation).slice();
   const returning = observation.robots.filter((r) => {

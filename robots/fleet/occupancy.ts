@@ -42,7 +42,11 @@ function countRestingLoads(observation: FleetObservation): Uint8Array {
   return flags;
 }
 
-/** Manhattan distance between two nodes, metres. */
+/**
+ * Manhattan distance between two nodes' centres, metres: |Δx| + |Δz|, straight along the grid
+ * axes. Not the roadmap (driving) distance: it ignores one-way lanes, walls and pods in the way;
+ * for that, take the length of `shortestPath(observation.roadmap, a, b)` (nodes − 1) × `cellM`.
+ */
 export function nodeDistanceM(observation: FleetObservation, a: number, b: number): number {
   const map = observation.roadmap;
   return Math.abs(map.nodeX[a]! - map.nodeX[b]!) + Math.abs(map.nodeZ[a]! - map.nodeZ[b]!);

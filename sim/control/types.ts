@@ -7,28 +7,41 @@ export type RobotModeName = 'hold' | 'drive' | 'follow' | 'lifting' | 'dropping'
 
 /** What a controller may know about one robot. Units in names; headings are unit vectors. */
 export interface RobotObservation {
+  /** Robot id, 0-based, the index in `observation.robots`. */
   readonly id: number;
   /** What it can carry. */
   readonly handles: LoadKind;
+  /** Chassis centre, metres east of the layout's west edge. */
   readonly x: number;
+  /** Chassis centre, metres south of the layout's north edge (row 0 is north, −z). */
   readonly z: number;
+  /** Heading unit vector, x component (dimensionless; (1, 0) faces east). */
   readonly headingX: number;
+  /** Heading unit vector, z component ((0, −1) faces north). */
   readonly headingZ: number;
+  /** Signed forward speed, m/s. */
   readonly speedMps: number;
   /** Roadmap node under the robot's centre (-1 off the map). */
   readonly node: number;
   /** Whether the robot stands still within 5 cm of its node's centre. */
   readonly atNode: boolean;
+  /** What the robot is doing (a stalled robot is `faulted`). */
   readonly mode: RobotModeName;
   /** Waypoints (node ids) still ahead in follow mode. */
   readonly route: readonly number[];
+  /** Id of the load it carries, or null. */
   readonly carrying: number | null;
+  /** Id of its task, or null. */
   readonly task: number | null;
+  /** Battery charge, watt-hours (the model's `battery.capacityWh` when full). */
   readonly batteryWh: number;
   /** Seconds the safety field has kept it from moving as commanded. */
   readonly blockedSec: number;
+  /** The model's top speed, m/s. */
   readonly maxSpeedMps: number;
+  /** The model's top turn rate, rad/s. */
   readonly maxTurnRps: number;
+  /** The model's acceleration limit, m/s². */
   maxAccelMps2: number;
   /**
    * Range scan (only when the controller asks for one, see `FleetController.scan`): distances in
@@ -39,31 +52,45 @@ export interface RobotObservation {
 
 /** A task as controllers see it: present `load` at `station`, then store the load again. */
 export interface TaskObservation {
+  /** Task id (ascending in creation order). */
   readonly id: number;
+  /** Load to present. */
   readonly load: number;
+  /** Station to present it at. */
   readonly station: number;
+  /** `open` → `assigned` → `carrying` → `picking` → `returning` → `done`. */
   readonly phase: TaskPhase;
+  /** Robot doing it, or null while open. */
   readonly robot: number | null;
   /** Order lines it serves. */
   readonly lineCount: number;
+  /** Tick it was created (seconds: `createdTick × dtSec`). */
   readonly createdTick: number;
   /** Whether it can be assigned now (its load is not busy with another task). */
   readonly ready: boolean;
 }
 
+/** A load (rack pod or tote) as controllers see it. */
 export interface LoadObservation {
+  /** Load id. */
   readonly id: number;
+  /** `pod` or `tote`. */
   readonly kind: LoadKind;
   /** Node it rests on, or null while carried. */
   readonly node: number | null;
+  /** Robot carrying it, or null. */
   readonly carriedBy: number | null;
   /** What holds the load (a robot, a conveyor, a gripper …), or null while it rests on a node. */
   readonly holder: { readonly kind: string; readonly id: number } | null;
+  /** Storage node it is stored at by default. */
   readonly homeNode: number;
 }
 
+/** A pick station as controllers see it. */
 export interface StationObservation {
+  /** Station id. */
   readonly id: number;
+  /** Roadmap node where a robot parks to be picked from. */
   readonly node: number;
   /** Task being picked now, or null. */
   readonly picking: number | null;
@@ -71,21 +98,29 @@ export interface StationObservation {
 
 /** Everything a fleet controller sees at a control tick. Never the `SimState` itself. */
 export interface FleetObservation {
+  /** Simulation tick of this control tick. */
   readonly tick: number;
+  /** Simulated time, seconds (`tick × dtSec`). */
   readonly timeSec: number;
+  /** Length of one tick, seconds (1 / physics hz). */
   readonly dtSec: number;
   /** Control period in ticks. */
   readonly controlEvery: number;
+  /** Every robot, by id. */
   readonly robots: readonly RobotObservation[];
   /** Tasks not yet done, ascending id. */
   readonly tasks: readonly TaskObservation[];
+  /** Every load, by id. */
   readonly loads: readonly LoadObservation[];
+  /** Every pick station, by id. */
   readonly stations: readonly StationObservation[];
+  /** The roadmap (node centres in metres, directed edges; a copy, see README). */
   readonly roadmap: Roadmap;
-  /** Layout size, for node lookups by position. */
+  /** Layout size, for node lookups by position: columns, rows, and the cell side in metres. */
   readonly grid: { cols: number; rows: number; cellM: number };
   /** Storage nodes (where loads may be set down), ascending. */
   readonly storageNodes: readonly number[];
+  /** Charger nodes, ascending. */
   readonly chargerNodes: readonly number[];
   /** Views of the scenario's other kinds of things (conveyors, machines …) by kind id; frozen. */
   readonly things: Readonly<Record<string, unknown>>;
@@ -134,6 +169,13 @@ export interface FleetController {
   /** Called once per episode before the first `decide`. */
   reset?(info: { seed: number; robots: number; roadmap: Roadmap }): void;
   decide(observation: FleetObservation): readonly RobotCommand[];
+  /**
+   * For controllers that infer asynchronously (an ONNX policy on onnxruntime's WASM backend): when
+   * present, hosts that support it (`SimHost.advanceAsync`: the bench runner and the page worker)
+   * await this instead of calling `decide`, with the same observation at the same ticks, so a run
+   * is as deterministic as with `decide`.
+   */
+  decideAsync?(observation: FleetObservation): Promise<readonly RobotCommand[]>;
   /** Reports gathered during the last `decide` (deadlocks it found, robots behind schedule). */
   drainReports?(): ControllerReport[];
   /** JSON-serialisable internal state, saved in snapshots so a restored run continues identically. */

@@ -1,4 +1,4 @@
-import type { ControllerReport, FleetController } from '../control/types.ts';
+import type { ControllerReport, FleetController, FleetObservation } from '../control/types.ts';
 import { createObservationCache } from '../control/observation-cache.ts';
 import { createHandedRoadmap } from '../control/handed-roadmap.ts';
 import { observe } from '../control/observe.ts';
@@ -18,6 +18,7 @@ import { RobotMode } from '../kinds/robot/robot-columns.ts';
 import { hashState, restoreState, snapshotState, type SimSnapshot } from '../state/snapshot.ts';
 import { stepSim } from '../step/step-sim.ts';
 import { writePoseFrame, type PoseFrame } from './pose-frame.ts';
+import type { CellController } from './cell-controller.ts';
 
 const NO_COMMANDS: readonly unknown[] = Object.freeze([]);
 
@@ -30,6 +31,8 @@ export interface LoadRequest {
   overrides?: ScenarioOverrides;
   /** Kinds of things to compile with; the built-in kinds when absent. */
   kinds?: KindRegistry;
+  /** A controller of the cells (arms …), run after `controller` on the same observation. */
+  cellController?: CellController;
 }
 
 /** Wall-clock accounting of a host (zero unless a clock was given). Never enters the sim. */
@@ -57,6 +60,7 @@ export class SimHost {
   private modelValue: SimModel | null = null;
   private stateValue: SimState | null = null;
   private controller: FleetController | null = null;
+  private cellController: CellController | null = null;
   /** The stage context of the loaded episode (rebuilt on restore: it names the live state). */
   private ctx: StageContext | null = null;
   /** Kinds' per-episode working memory, by kind id. */
@@ -94,6 +98,7 @@ export class SimHost {
     this.modelValue = model;
     this.stateValue = createSimState(model, seed);
     this.controller = request.controller;
+    this.cellController = request.cellController ?? null;
     this.scratch = new Map(model.kinds.kinds.flatMap((k) => (k.createScratch ? [[k.id, k.createScratch(model)] as const] : [])));
     this.ctx = this.createContext(model, this.stateValue);
     this.observationCache = createObservationCache();
@@ -102,6 +107,7 @@ export class SimHost {
     this.observationCache.roadmap = createHandedRoadmap(model.roadmap);
     this.observationCache.roadmapOf = model;
     request.controller.reset?.({ seed, robots: model.robots.length, roadmap: this.observationCache.roadmap.roadmap });
+    request.cellController?.reset?.({ seed });
     this.repairObservation();
     this.resetTiming();
     this.episode += 1;
@@ -160,6 +166,46 @@ export class SimHost {
   /** Runs to the horizon. Events are folded into the KPIs but not kept. */
   runToEnd(chunkTicks = 600): void {
     while (!this.done) this.advance(chunkTicks);
+  }
+
+  /**
+   * {@link advance} for a controller with `decideAsync`: awaits it at each control tick (same
+   * observations, same ticks, so the same hash as a synchronous controller deciding alike).
+   * Falls back to `decide` for controllers without it.
+   */
+  async advanceAsync(ticks: number): Promise<AdvanceResult> {
+    const model = this.model;
+    const state = this.state;
+    const end = Math.min(model.horizonTicks, state.tick + Math.max(0, Math.floor(ticks)));
+    const events: SimEvent[] = [];
+    const clock = this.clock;
+    const t0 = clock?.();
+    const ctx = this.ctx!;
+    while (state.tick < end) {
+      if (state.tick % model.controlEvery === 0) {
+        const episode = this.episode;
+        const commands = await this.decideAsync();
+        if (episode !== this.episode || this.stateValue !== state) throw new Error('the episode was reloaded or restored while a decision was pending');
+        ctx.commands = commands;
+      } else ctx.commands = NO_COMMANDS;
+      stepSim(ctx);
+      for (const e of state.events) {
+        reduceKpis(this.kpiAcc, e);
+        events.push(e);
+      }
+      state.events.length = 0;
+      this.timing.ticks += 1;
+    }
+    if (clock && t0 !== undefined) {
+      this.timing.totalMs += clock() - t0;
+      this.timing.physicsMs = this.stageClock!.physicsMs;
+    }
+    return { tick: state.tick, done: state.tick >= model.horizonTicks, events };
+  }
+
+  /** {@link runToEnd} with {@link advanceAsync}. */
+  async runToEndAsync(chunkTicks = 600): Promise<void> {
+    while (!this.done) await this.advanceAsync(chunkTicks);
   }
 
   /** KPIs so far. */
@@ -257,12 +303,49 @@ export class SimHost {
     }
   }
 
+  /** The observation of this control tick, as `decide` gets it. */
+  private observeForController(): FleetObservation {
+    const scan = this.controller!.scan;
+    return observe(this.model, this.state, scan && scan.beams >= 1 && scan.beams <= 720 && scan.rangeM > 0 ? scan : undefined, this.observationCache);
+  }
+
+  /** {@link decide} awaiting `decideAsync` when the controller has one. */
+  private async decideAsync(): Promise<readonly unknown[]> {
+    const controller = this.controller!;
+    if (!controller.decideAsync) return this.decide();
+    const observation = this.observeForController();
+    const t0 = this.clock?.();
+    let out: unknown;
+    let failure: string | null = null;
+    try {
+      out = await controller.decideAsync(observation);
+      if (!Array.isArray(out)) failure = `decideAsync() resolved to ${out === null ? 'null' : typeof out}, not an array of commands`;
+    } catch (error) {
+      failure = `decideAsync() failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
+    return this.finishDecision(out, failure, observation);
+  }
+
+  /** Runs the cell controller; a throw or a non-array result gives no cell commands and is reported. */
+  private decideCells(observation: ReturnType<typeof observe>): readonly unknown[] {
+    const t0 = this.clock?.();
+    let out: unknown;
+    try {
+      out = this.cellController!.decide(observation);
+    } catch (error) {
+      out = new Error(`decide() threw: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
+    if (Array.isArray(out)) return out;
+    const message = out instanceof Error ? out.message : `decide() returned ${out === null ? 'null' : typeof out}, not an array of commands`;
+    this.state.events.push({ type: 'controller.failed', tick: this.state.tick, message: `cell controller ${this.cellController!.name}: ${message}` });
+    return [];
+  }
+
   /** Runs the controller; a throw or a non-array result holds every robot and is reported. */
   private decide(): readonly unknown[] {
-    const model = this.model;
-    const state = this.state;
-    const scan = this.controller!.scan;
-    const observation = observe(model, state, scan && scan.beams >= 1 && scan.beams <= 720 && scan.rangeM > 0 ? scan : undefined, this.observationCache);
+    const observation = this.observeForController();
     const t0 = this.clock?.();
     let out: unknown;
     let failure: string | null = null;
@@ -273,10 +356,16 @@ export class SimHost {
       failure = `decide() threw: ${error instanceof Error ? error.message : String(error)}`;
     }
     if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
+    return this.finishDecision(out, failure, observation);
+  }
+
+  /** Reports and holds on a failed decision; otherwise collects the controller's reports and hands the commands on. */
+  private finishDecision(out: unknown, failure: string | null, observation: FleetObservation): readonly unknown[] {
+    const state = this.state;
     this.repairObservation();
     if (failure === null) {
       this.collectReports();
-      return out as unknown[];
+      return this.cellController ? [...(out as unknown[]), ...this.decideCells(observation)] : (out as unknown[]);
     }
     state.events.push({ type: 'controller.failed', tick: state.tick, message: failure });
     for (let i = 0; i < state.robots.count; i++) {
@@ -287,6 +376,6 @@ export class SimHost {
       state.robots.routeNotBefore[i] = [];
       state.events.push({ type: 'command.rejected', tick: state.tick, robot: i, reason: failure });
     }
-    return [];
+    return this.cellController ? this.decideCells(observation) : [];
   }
 }

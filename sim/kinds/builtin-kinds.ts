@@ -1,3 +1,4 @@
+import { armKind } from './arm/arm-kind.ts';
 import type { KindDef } from './kind-def.ts';
 import { createKindRegistry, type KindRegistry } from './kind-registry.ts';
 import { linesideKind } from './lineside/lineside-kind.ts';
@@ -15,7 +16,10 @@ import { obstructionKind } from './fault/obstruction-kind.ts';
 import { robotKind } from './robot/robot-kind.ts';
 import { stationKind } from './station/station-kind.ts';
 
-/** The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands and the production line's, then people, batteries, chargers and faults. */
+/**
+ * The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands, the
+ * production line's and the arms, then people, batteries, chargers and faults (later kinds are found by `indexOf`).
+ */
 export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([
   robotKind,
   loadKind,
@@ -25,6 +29,7 @@ export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([
   machineKind,
   bufferKind,
   sinkKind,
+  armKind,
   personKind,
   batteryKind,
   chargerKind,

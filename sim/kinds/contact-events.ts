@@ -19,3 +19,10 @@ export function defaultContact(ctx: StageContext, contact: ContactBetween): void
   const name = (kind: number) => (kind === STATIC_OWNER ? 'static' : (ctx.model.kinds.kinds[kind]?.id ?? `kind${kind}`));
   pushContact(ctx, contact, `${name(contact.kindA)}/${name(contact.kindB)}`, 0, 0);
 }
+
+/** A built-in kind's contact with a later kind (an arm, a conveyor …): that kind names it, or the default `robot/<kind>`. */
+export function otherKindContact(contact: ContactBetween, ctx: StageContext): void {
+  const other = ctx.model.kinds.kinds[contact.kindB];
+  if (other?.onContact) other.onContact(contact, ctx);
+  else defaultContact(ctx, contact);
+}

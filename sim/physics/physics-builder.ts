@@ -7,12 +7,13 @@
 /** How a body moves: never, where the sim puts it, or under forces and gravity. */
 export type BodyType = 'fixed' | 'kinematic' | 'dynamic';
 
-/** A rigid body at a position (identity rotation). */
+/** A rigid body at a position (identity rotation unless a unit quaternion `q` = [x, y, z, w] is given). */
 export interface BodyDesc {
   readonly type: BodyType;
   readonly x: number;
   readonly y: number;
   readonly z: number;
+  readonly q?: readonly [number, number, number, number];
 }
 
 /** A box collider: half extents, offset from its body, collision layer and the layers it meets. */
@@ -27,6 +28,8 @@ export interface BoxColliderDesc {
   readonly massKg?: number;
   /** The collision layer it belongs to (declared by a kind, or the world's `floor` / `static`). */
   readonly layer: string;
+  /** Further layers it is a member of, so kinds that meet those layers meet it too (an arm link is also met as a robot). */
+  readonly alsoLayers?: readonly string[];
   /** Layers it can touch. Both sides must list each other for a pair to be tested. */
   readonly collidesWith: readonly string[];
   /** Report contacts with kinematic and fixed bodies too (kinematic chassis, resting loads). */

@@ -52,13 +52,13 @@ export function yawQuaternion(hx: number, hz: number): { x: number; y: number; z
 }
 
 /** Collision-group bits of layer names: membership in the high 16 bits, filter in the low 16. */
-function groupsOf(layers: readonly string[]): (member: string, collidesWith: readonly string[]) => number {
+function groupsOf(layers: readonly string[]): (member: string, collidesWith: readonly string[], alsoMembers?: readonly string[]) => number {
   const bit = (name: string) => {
     const i = layers.indexOf(name);
     if (i < 0) throw new Error(`unknown collision layer "${name}"; declared: ${layers.join(', ')}`);
     return 1 << i;
   };
-  return (member, collidesWith) => (bit(member) << 16) | collidesWith.reduce((f, l) => f | bit(l), 0);
+  return (member, collidesWith, alsoMembers) => (((alsoMembers ?? []).reduce((m, l) => m | bit(l), bit(member)) << 16) | collidesWith.reduce((f, l) => f | bit(l), 0)) >>> 0;
 }
 
 /** The Rapier world of one episode. */
@@ -70,7 +70,7 @@ export class PhysicsWorld {
     private world: RAPIER.World,
     private readonly handles: HandleTables,
     private readonly ownerOf: Map<number, number>,
-    private readonly layerGroups: ((member: string, collidesWith: readonly string[]) => number) | null,
+    private readonly layerGroups: ((member: string, collidesWith: readonly string[], alsoMembers?: readonly string[]) => number) | null,
     private readonly queue = new RAPIER.EventQueue(true),
   ) {
     this.bodies = handles.bodies.map((row) => (row ?? []).map((h) => world.getRigidBody(h)));
@@ -91,7 +91,7 @@ export class PhysicsWorld {
       let desc = RAPIER.ColliderDesc.cuboid(d.halfX, d.halfY, d.halfZ);
       if (d.offsetX !== undefined || d.offsetY !== undefined || d.offsetZ !== undefined) desc = desc.setTranslation(d.offsetX ?? 0, d.offsetY ?? 0, d.offsetZ ?? 0);
       if (d.massKg !== undefined) desc = desc.setMass(d.massKg);
-      desc = desc.setCollisionGroups(groups(d.layer, d.collidesWith));
+      desc = desc.setCollisionGroups(groups(d.layer, d.collidesWith, d.alsoLayers));
       if (d.kinematicContacts) desc = desc.setActiveCollisionTypes(KINEMATIC_ACTIVE);
       if (d.contactEvents) desc = desc.setActiveEvents(RAPIER.ActiveEvents.COLLISION_EVENTS);
       return desc;
@@ -100,7 +100,9 @@ export class PhysicsWorld {
     const builder: PhysicsBuilder = {
       addBody(owner, desc: BodyDesc) {
         const base = desc.type === 'fixed' ? RAPIER.RigidBodyDesc.fixed() : desc.type === 'kinematic' ? RAPIER.RigidBodyDesc.kinematicPositionBased() : RAPIER.RigidBodyDesc.dynamic();
-        const body = world.createRigidBody(base.setTranslation(desc.x, desc.y, desc.z));
+        let placed = base.setTranslation(desc.x, desc.y, desc.z);
+        if (desc.q) placed = placed.setRotation({ x: desc.q[0], y: desc.q[1], z: desc.q[2], w: desc.q[3] });
+        const body = world.createRigidBody(placed);
         handles.bodies[owner.kind]![owner.id] = body.handle;
       },
       addCollider(owner, desc) {
@@ -216,6 +218,32 @@ export class PhysicsWorld {
       const hit = this.world.castRay(ray, rangeM, true, undefined, filter, undefined, body);
       out[k] = hit ? hit.timeOfImpact : rangeM;
     }
+  }
+
+  /** A body's mass in kilograms (from its colliders). */
+  bodyMassKg(kind: number, id: number): number {
+    return this.bodies[kind]![id]!.mass();
+  }
+
+  /**
+   * The first collider hit by the ray from `(ox, oy, oz)` along the unit direction `(dx, dy, dz)`
+   * within `maxToi` metres, skipping colliders owned by kind `skipKind`: its owner, the distance
+   * and the outward surface normal there. Null when nothing is hit. With `solid` false a ray
+   * starting inside a collider hits its boundary on the way out. `skipWorld` also skips the floor
+   * and the static world (a ray from below the floor up to a thing's bottom face).
+   */
+  castRayOwner(ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, maxToi: number, skipKind: number, solid = true, skipWorld = false): { kind: number; id: number; toi: number; nx: number; ny: number; nz: number } | null {
+    const ray = new RAPIER.Ray({ x: ox, y: oy, z: oz }, { x: dx, y: dy, z: dz });
+    const skip = (c: RAPIER.Collider) => {
+      const code = this.ownerOf.get(c.handle);
+      const kind = code === undefined ? undefined : Math.floor(code / 2 ** 24) - 2;
+      return kind === undefined || (kind !== skipKind && !(skipWorld && kind < 0));
+    };
+    const hit = this.world.castRayAndGetNormal(ray, maxToi, solid, undefined, undefined, undefined, undefined, skip);
+    if (!hit) return null;
+    const code = this.ownerOf.get(hit.collider.handle);
+    if (code === undefined) return null;
+    return { kind: Math.floor(code / 2 ** 24) - 2, id: code % 2 ** 24, toi: hit.timeOfImpact, nx: hit.normal.x, ny: hit.normal.y, nz: hit.normal.z };
   }
 
   /**

@@ -66,6 +66,8 @@ export interface LoadOptions {
   scenario?: string;
   spec?: ScenarioSpecInput;
   controller: string;
+  /** Cell controller (arms): a registered name or a `robots/cells/*.ts` module; `pick-place` for a scenario with arms when absent. */
+  cellController?: string;
   seed?: number;
   overrides?: ScenarioOverrides;
 }
@@ -104,9 +106,10 @@ export interface RobotDetail {
 /** The worker's API as comlink exposes it (all methods are async on the main thread). */
 export interface SimWorkerApi {
   catalog(): CatalogInfo;
-  load(options: LoadOptions): LoadOutcome;
-  /** Advances up to `ticks` ticks, or for about `budgetMs` when given (whichever ends first). */
-  advance(ticks: number, budgetMs?: number): StepResult;
+  /** Async for an ONNX policy (its model is fetched and its inference session built first). */
+  load(options: LoadOptions): LoadOutcome | Promise<LoadOutcome>;
+  /** Advances up to `ticks` ticks, or for about `budgetMs` when given (whichever ends first); async for a policy that infers asynchronously. */
+  advance(ticks: number, budgetMs?: number): StepResult | Promise<StepResult>;
   hash(): string;
   kpis(): Kpis;
   robotDetail(robot: number): RobotDetail | null;

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { DEFAULT_CONTROLLER, robotModels } from '../../robots/index.ts';
+import { DEFAULT_CONTROLLER, defaultCellController, hostCatalog } from '../../robots/index.ts';
 import { DEFAULT_SCENARIO, findScenario, scenarios } from '../../scenarios/index.ts';
 import {
   ScenarioSpecError,
@@ -13,7 +13,8 @@ import {
   type SimEvent,
 } from '../../sim/index.ts';
 import type { CatalogInfo, LoadOptions, LoadOutcome, RobotDetail, SimWorkerApi, StepResult } from '../shared/protocol.ts';
-import { controllerCatalog } from './controller-catalog.ts';
+import { cellControllerCatalog, controllerCatalog, policyCatalog } from './controller-catalog.ts';
+import { policyFactory } from './policy-runtime.ts';
 import { sectionBuffers, SharedFrameSlots } from './frame-slots.ts';
 import { sceneFromModel, sceneFromRawSpec } from './scene-info.ts';
 
@@ -23,34 +24,59 @@ const MAX_TICKS_PER_CALL = 20_000;
 /** The worker side of the test field: one `SimHost`, paced by the main thread. */
 export class SimWorker implements SimWorkerApi {
   private readonly controllers: ReadonlyMap<string, ControllerFactory> = controllerCatalog();
+  private readonly policies: ReadonlyMap<string, string> = policyCatalog();
+  /** Whether the loaded controller infers asynchronously (an ONNX policy): advance awaits it. */
+  private asyncController = false;
+  private readonly cellControllers = cellControllerCatalog();
   private slots: SharedFrameSlots | null = null;
   private readonly shared = typeof crossOriginIsolated === 'boolean' && crossOriginIsolated && typeof SharedArrayBuffer === 'function';
 
   private constructor(private readonly host: SimHost) {}
 
   static async create(): Promise<SimWorker> {
-    return new SimWorker(await SimHost.create(robotModels, () => performance.now()));
+    return new SimWorker(await SimHost.create(hostCatalog, () => performance.now()));
   }
 
   catalog(): CatalogInfo {
     const list = Object.entries(scenarios).map(([id, spec]) => ({ id, name: id.split('@')[0]!, title: spec.title }));
-    const names = [...this.controllers.keys()];
+    const names = [...this.controllers.keys(), ...this.policies.keys()];
     return { scenarios: list, controllers: names, defaultScenario: DEFAULT_SCENARIO, defaultController: names.includes(DEFAULT_CONTROLLER) ? DEFAULT_CONTROLLER : names[0]! };
   }
 
-  load(options: LoadOptions): LoadOutcome {
+  load(options: LoadOptions): LoadOutcome | Promise<LoadOutcome> {
+    const policyUrl = this.policies.get(options.controller);
+    if (policyUrl !== undefined) return this.loadPolicy(options, policyUrl);
+    return this.loadWith(options, this.controllers.get(options.controller));
+  }
+
+  /** Fetches (from the app's own files), checks and loads an ONNX policy, then the episode. */
+  private async loadPolicy(options: LoadOptions, url: string): Promise<LoadOutcome> {
+    try {
+      return this.loadWith(options, await policyFactory(options.controller, url));
+    } catch (error) {
+      const spec = options.spec ?? (options.scenario ? findScenario(options.scenario) : undefined);
+      return { ok: false, reason: `policy ${options.controller}: ${error instanceof Error ? error.message : String(error)}`, issues: [], scene: spec ? sceneFromRawSpec(spec) : null };
+    }
+  }
+
+  private loadWith(options: LoadOptions, factory: ControllerFactory | undefined): LoadOutcome {
     if (options.spec !== undefined) {
       const invalid = validationRefusal(options.spec);
       if (invalid) return invalid;
     }
     const spec = options.spec ?? (options.scenario ? findScenario(options.scenario) : undefined);
     if (!spec) return { ok: false, reason: `unknown scenario "${options.scenario ?? ''}"`, issues: [], scene: null };
-    const factory = this.controllers.get(options.controller);
     if (!factory) return { ok: false, reason: `unknown controller "${options.controller}"`, issues: [], scene: sceneFromRawSpec(spec) };
+    const cellName = options.cellController ?? defaultCellController(spec as { arms?: unknown[] });
+    const cellFactory = cellName ? this.cellControllers.get(cellName) : undefined;
+    if (cellName && !cellFactory) return { ok: false, reason: `unknown cell controller "${cellName}"`, issues: [], scene: sceneFromRawSpec(spec) };
     try {
+      const controller = factory();
+      this.asyncController = controller.decideAsync !== undefined;
       const episode = this.host.load({
         spec,
-        controller: factory(),
+        controller,
+        ...(cellFactory ? { cellController: cellFactory() } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
         ...(options.overrides ? { overrides: options.overrides } : {}),
       });
@@ -66,14 +92,35 @@ export class SimWorker implements SimWorkerApi {
     const invalid = validationRefusal(spec);
     if (invalid) return invalid;
     try {
-      const model = compileScenario(spec, robotModels);
+      const model = compileScenario(spec, hostCatalog);
       return { ok: true, episode: 0, scene: sceneFromModel(model, model.spec.seed) };
     } catch (error) {
       return refusal(error, spec);
     }
   }
 
-  advance(ticks: number, budgetMs?: number): StepResult {
+  advance(ticks: number, budgetMs?: number): StepResult | Promise<StepResult> {
+    return this.asyncController ? this.advanceAsync(ticks, budgetMs) : this.advanceSync(ticks, budgetMs);
+  }
+
+  /** {@link advance} for a policy that infers asynchronously: the same chunks, each awaited. */
+  private async advanceAsync(ticks: number, budgetMs?: number): Promise<StepResult> {
+    const t0 = performance.now();
+    const events: SimEvent[] = [];
+    let left = Math.min(MAX_TICKS_PER_CALL, Math.max(0, Math.floor(ticks)));
+    let done = this.host.done;
+    while (left > 0 && !done) {
+      const chunk = budgetMs === undefined ? left : Math.min(left, 4);
+      const r = await this.host.advanceAsync(chunk);
+      for (const e of r.events) events.push(e);
+      left -= chunk;
+      done = r.done;
+      if (budgetMs !== undefined && performance.now() - t0 >= budgetMs) break;
+    }
+    return this.stepResult(events, done, performance.now() - t0);
+  }
+
+  private advanceSync(ticks: number, budgetMs?: number): StepResult {
     const t0 = performance.now();
     const events: SimEvent[] = [];
     let left = Math.min(MAX_TICKS_PER_CALL, Math.max(0, Math.floor(ticks)));
@@ -86,7 +133,10 @@ export class SimWorker implements SimWorkerApi {
       done = r.done;
       if (budgetMs !== undefined && performance.now() - t0 >= budgetMs) break;
     }
-    const workerMs = performance.now() - t0;
+    return this.stepResult(events, done, performance.now() - t0);
+  }
+
+  private stepResult(events: SimEvent[], done: boolean, workerMs: number): StepResult {
     const base = { episode: this.host.episodeToken, tick: this.host.tick, done, events, workerMs };
     if (this.slots) return { ...base, sections: this.slots.write(this.host.frame()) };
     const frame = this.host.frame(true);
@@ -134,7 +184,7 @@ export class SimWorker implements SimWorkerApi {
 
 /** A refusal listing every problem of a spec given inline (a file), or null when it is valid. */
 function validationRefusal(spec: unknown): LoadOutcome | null {
-  const issues = validateScenario(spec, robotModels);
+  const issues = validateScenario(spec, hostCatalog);
   if (issues.length === 0) return null;
   const id = typeof (spec as { id?: unknown } | null)?.id === 'string' ? (spec as { id: string }).id : '(no id)';
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;

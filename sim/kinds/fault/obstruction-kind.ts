@@ -1,6 +1,8 @@
 import { CellKind } from '../../model/layout-grid.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import { col, type ThingTable } from '../columns.ts';
+import { pushContact } from '../contact-events.ts';
+import { KindIndex } from '../kind-index.ts';
 import type { KindDef, ScriptedHandler } from '../kind-def.ts';
 import type { StageContext } from '../stage-slots.ts';
 import { itemDropSchema, nodeBlockSchema, type ItemDropEvent, type NodeBlockEvent } from './fault-events.ts';
@@ -164,8 +166,11 @@ export const obstructionKind: KindDef<undefined, ObstructionModel> = {
     { slot: 'scripted', run: (ctx) => (table(ctx.state).count > 0 ? clear(ctx) : undefined) },
   ],
   scripted: { 'node.block': nodeBlock, 'item.drop': itemDrop },
-  // Robots come first in contact pairs (`robot/obstruction`); an item touching its own patch of floor is no collision.
-  onContact: () => undefined,
+  // A robot touching a dropped item is a `robot/obstruction` collision (placed at the robot); an item on its own patch of floor is none.
+  onContact(contact, ctx) {
+    if (contact.kindA !== KindIndex.Robot) return;
+    pushContact(ctx, contact, 'robot/obstruction', ctx.state.robots.posX[contact.idA]!, ctx.state.robots.posZ[contact.idA]!);
+  },
   footprints: {
     write(model, state, add) {
       const t = table(state);

@@ -1,5 +1,5 @@
 import { STATIC_OWNER } from '../../physics/rapier.ts';
-import { pushContact } from '../contact-events.ts';
+import { otherKindContact, pushContact } from '../contact-events.ts';
 import type { ContactBetween } from '../kind-def.ts';
 import { KindIndex } from '../kind-index.ts';
 import type { StageContext } from '../stage-slots.ts';
@@ -17,6 +17,7 @@ export function loadContact(contact: ContactBetween, ctx: StageContext): void {
   let kind: 'loadStatic' | 'loadLoad' | null = null;
   if (kindA === STATIC_OWNER && kindB === KindIndex.Load) kind = carried(idB) ? 'loadStatic' : null;
   else if (kindA === KindIndex.Load && kindB === KindIndex.Load) kind = carried(idA) || carried(idB) ? 'loadLoad' : null;
+  else if (kindA === KindIndex.Load && kindB > KindIndex.Load) return otherKindContact(contact, ctx);
   if (!kind) return;
   const robot = loads.holderId[carried(idB) ? idB : idA]!;
   const x = robot >= 0 ? state.robots.posX[robot]! : 0;

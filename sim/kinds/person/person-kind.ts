@@ -1,7 +1,9 @@
 import { nodeAt } from '../../model/roadmap.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
+import { pushContact } from '../contact-events.ts';
 import type { KindDef } from '../kind-def.ts';
+import type { StageContext } from '../stage-slots.ts';
 import type { SafetyField } from '../robot/safety-field.ts';
 import { compilePeople, type PersonModel } from './person-compile.ts';
 import { PERSON_COLUMNS, type PersonTable } from './person-columns.ts';
@@ -64,6 +66,12 @@ export const personKind: KindDef<PeopleSpec, PersonModel> = {
     { slot: 'monitor', run: (ctx) => (table(ctx.state).count > 0 ? monitorPeople(ctx.model, ctx.state, ctx.scratch<SafetyField>('robot'), ctx.model.kinds.indexOf('person')) : undefined) },
     { slot: 'sample', run: ({ model, state }) => samplePeople(model, state) },
   ],
+  // A robot touching a person is a `robot/person` collision, placed at the person.
+  onContact(contact, ctx) {
+    const p = table(ctx.state);
+    const other = contact.kindA === ctx.model.kinds.indexOf('person') ? contact.idA : contact.idB;
+    pushContact(ctx, contact, `${kindName(ctx, contact.kindA)}/person`, p.posX[other]!, p.posZ[other]!);
+  },
   footprints: {
     write(model, state, add) {
       const p = table(state);
@@ -136,4 +144,8 @@ function nodesUnderPeople(model: SimModel, p: PersonTable, people: readonly Pers
     }
   }
   return [...out].sort((a, b) => a - b);
+}
+
+function kindName(ctx: StageContext, kind: number): string {
+  return ctx.model.kinds.kinds[kind]?.id ?? 'static';
 }

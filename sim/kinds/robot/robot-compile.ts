@@ -29,9 +29,10 @@ export function compileRobots(ctx: KindCompileContext<z.output<typeof fleetSpecS
   const robots: RobotModel[] = [];
   const usedSpawn = new Set<number>();
   fleet.forEach((entry, f) => {
-    const raw = catalog[entry.model];
+    // Catalogue names with a colon are other kinds' models (`arm:ur5e`).
+    const raw = entry.model.includes(':') ? undefined : catalog[entry.model];
     if (!raw) {
-      ctx.issue(`fleet[${f}].model`, `unknown robot model "${entry.model}"; known: ${Object.keys(catalog).join(', ')}`);
+      ctx.issue(`fleet[${f}].model`, `unknown robot model "${entry.model}"; known: ${Object.keys(catalog).filter((k) => !k.includes(':')).join(', ')}`);
       return;
     }
     const checked = robotModelSpecSchema.safeParse(raw);

@@ -1,6 +1,6 @@
 import type { CollisionKind } from '../../events/sim-event.ts';
 import { STATIC_OWNER } from '../../physics/rapier.ts';
-import { pushContact } from '../contact-events.ts';
+import { otherKindContact, pushContact } from '../contact-events.ts';
 import type { ContactBetween } from '../kind-def.ts';
 import { KindIndex } from '../kind-index.ts';
 import type { StageContext } from '../stage-slots.ts';
@@ -16,7 +16,7 @@ export function robotContact(contact: ContactBetween, ctx: StageContext): void {
   if (kindA === KindIndex.Robot && kindB === KindIndex.Robot) kind = 'robotRobot';
   else if (kindA === STATIC_OWNER && kindB === KindIndex.Robot) kind = 'robotStatic';
   else if (kindA === KindIndex.Robot && kindB === KindIndex.Load) kind = r.carriedLoad[idA] === idB ? null : 'robotLoad';
-  else if (kindA === KindIndex.Robot && kindB > KindIndex.Station) kind = `robot/${ctx.model.kinds.kinds[kindB]?.id ?? `kind${kindB}`}`;
+  else if (kindB > KindIndex.Load) return otherKindContact(contact, ctx);
   if (!kind) return;
   const robot = kindB === KindIndex.Robot ? idB : idA;
   pushContact(ctx, contact, kind, r.posX[robot]!, r.posZ[robot]!);

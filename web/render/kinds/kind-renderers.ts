@@ -1,3 +1,4 @@
+import { createArmRenderer } from './arm-renderer.ts';
 import { createBufferRenderer } from './buffer-renderer.ts';
 import type { KindRenderContext, KindRenderer, KindRendererFactory } from './kind-renderer.ts';
 import { createLoadRenderer } from './load-renderer.ts';
@@ -13,6 +14,7 @@ import { createRobotRenderer } from './robot-renderer.ts';
 export const KIND_RENDERERS: ReadonlyMap<string, KindRendererFactory> = new Map<string, KindRendererFactory>([
   ['robot', createRobotRenderer],
   ['load', createLoadRenderer],
+  ['arm', createArmRenderer],
   ['machine', createMachineRenderer],
   ['buffer', createBufferRenderer],
 ]);

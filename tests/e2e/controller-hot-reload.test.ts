@@ -1,0 +1,53 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../bench/browser/browser-harness.ts';
+
+const NAME = `hot-added-${process.pid}`;
+const FILE = fileURLToPath(new URL(`../../robots/controllers/${NAME}.ts`, import.meta.url));
+const SOURCE = `import { createGreedyController } from '../index.ts';
+import type { FleetController } from '../../sim/index.ts';
+
+/** Added by tests/e2e/controller-hot-reload.test.ts while the dev server runs; removed after. */
+export default function create(): FleetController {
+  return { ...createGreedyController(), name: '${NAME}' };
+}
+`;
+
+let server: ViteDevServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await createServer({ configFile: 'vite.config.ts', logLevel: 'warn', server: { host: '127.0.0.1', port: 0, strictPort: false } });
+  await server.listen();
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}, 120_000);
+
+afterAll(async () => {
+  rmSync(FILE, { force: true });
+  await browser?.close();
+  await server?.close();
+});
+
+describe('npm start (vite dev server)', () => {
+  it('a controller file added while it runs appears in the picker and runs, without a restart', async () => {
+    const address = server.httpServer!.address();
+    if (!address || typeof address === 'string') throw new Error('dev server has no port');
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${address.port}/?paused=1`);
+    const options = () => page.evaluate(() => [...(document.getElementById('controller') as HTMLSelectElement).options].map((o) => o.value));
+    await page.waitForFunction(() => (document.getElementById('controller') as HTMLSelectElement).options.length > 0, undefined, { timeout: 90_000 });
+    expect(await options()).not.toContain(NAME);
+    writeFileSync(FILE, SOURCE);
+    await page.waitForFunction((name) => [...(document.getElementById('controller') as HTMLSelectElement).options].some((o) => o.value === name), NAME, { timeout: 60_000 });
+    expect(await options()).toContain(NAME);
+    // Pick it: the fresh worker runs it.
+    await page.waitForFunction(() => window.__testfield !== undefined && window.__testfield.episode() > 0, undefined, { timeout: 60_000 });
+    await page.selectOption('#controller', NAME);
+    await page.waitForFunction(() => window.__testfield!.tick() === 0, undefined, { timeout: 60_000 });
+    expect(await page.evaluate(() => window.__testfield!.advance(30))).toBe(30);
+    await page.close();
+  });
+});
