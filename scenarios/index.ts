@@ -9,11 +9,21 @@ import { g2pMedium } from './warehouse/g2p-medium.ts';
 import { g2pSmall } from './warehouse/g2p-small.ts';
 import { mixedFloor } from './warehouse/mixed-floor.ts';
 import { nightShift } from './warehouse/night-shift.ts';
+import { sortation } from './warehouse/sortation.ts';
+import { toteToPerson } from './warehouse/tote-to-person.ts';
 
 export { G2P_SMALL_LAYOUT } from './layouts/g2p-small.ts';
 export { generateG2pScenario, g2pLayoutName, maxStations, type G2pScenarioParams } from './generators/g2p-scenario.ts';
 export { buildG2pFloor, type G2pFloorParams } from './layouts/g2p-floor.ts';
 export { generateFlowLine, type FlowLineParams, type FlowLineStation } from './generators/flow-line.ts';
+export { buildWarehouseFloor, type WarehouseFloor, type WarehouseFloorParams } from './layouts/warehouse-floor.ts';
+export { buildSortationFloor, type SortationFloor, type SortationFloorParams } from './layouts/sortation-floor.ts';
+export { generateWarehouseScenario, type WarehouseScenarioParams } from './generators/warehouse-scenario.ts';
+export { importScenario, importMovingAiMap } from './import/import-scenario.ts';
+export { importLorrProblem, resolveRelative, type ImportOptions, type ReadText, type DelayConfig } from './import/lorr-problem.ts';
+export { parseMovingAiMap, type MovingAiGrid } from './import/movingai-map.ts';
+export { ImportError, formatImportIssue, type ImportIssue } from './import/import-error.ts';
+export { generateSortationScenario, type SortationScenarioParams } from './generators/sortation-scenario.ts';
 
 /** Every registered scenario, keyed by its full versioned id. */
 export const scenarios: Readonly<Record<string, ScenarioSpecInput>> = Object.freeze({
@@ -24,6 +34,8 @@ export const scenarios: Readonly<Record<string, ScenarioSpecInput>> = Object.fre
   [nightShift.id]: nightShift,
   [flowLine.id]: flowLine,
   [assemblyLine.id]: assemblyLine,
+  [toteToPerson.id]: toteToPerson,
+  [sortation.id]: sortation,
 });
 
 /** The scenario the test field opens by default. */

@@ -28,6 +28,9 @@ export type { KindDef, KindCompileContext, KindFrame, KindKpis, KindStage, Scrip
 export { createKindRegistry, WORLD_LAYERS, type KindRegistry } from './kinds/kind-registry.ts';
 export { BUILTIN_KINDS, builtinKinds, kindsWith } from './kinds/builtin-kinds.ts';
 export { KindIndex } from './kinds/kind-index.ts';
+export { errandKind, type ErrandObservation, type ErrandTaskView } from './kinds/errand/errand-kind.ts';
+export type { ErrandCommand } from './kinds/errand/errand-commands.ts';
+export { chuteKind, type ChuteModel } from './kinds/chute/chute-kind.ts';
 export { STAGE_SLOTS, type StageSlot, type StageContext, type StageClock } from './kinds/stage-slots.ts';
 export { col, createThingTable, type ColumnType, type ColumnDef, type ColumnSpec, type ThingTable } from './kinds/columns.ts';
 export { RobotMode, ROBOT_COLUMNS, type RobotTable } from './kinds/robot/robot-columns.ts';

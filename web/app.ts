@@ -15,6 +15,8 @@ import { fetchScenarioText } from './scenario/fetch-scenario-text.ts';
 import { parseSpecText } from './scenario/parse-spec-text.ts';
 import { fileNameOf, scenarioSource } from './scenario/scenario-source.ts';
 import { byId, FILE_SCENARIO, Toolbar } from './ui/toolbar.ts';
+import { fileScenarioLabel, sharedViewUrl } from './ui/share-url.ts';
+import { renderLegend } from './ui/kind-legend.ts';
 import { onControllersChanged } from './dev/controller-hot-reload.ts';
 
 /** Wall milliseconds between KPI panel refreshes. */
@@ -53,6 +55,8 @@ export class App implements ReplayHost {
   lastOutcome: LoadOutcome | null = null;
   /** The scenario file loaded last (dropped or from `?scenario=<url>`), reloaded by the pickers. */
   file: { spec: ScenarioSpecInput; name: string } | null = null;
+  /** URL of the scenario file fetched last (`?scenario=<url>`); null for a dropped file. */
+  private fileUrl: string | null = null;
   private readonly episodes$ = new Subject<EpisodeKey>();
   readonly kpis$ = new BehaviorSubject<Kpis | null>(null);
   private hz = 30;
@@ -113,13 +117,17 @@ export class App implements ReplayHost {
     this.eventList.clear();
     const outcome = await this.client.load(options);
     this.lastOutcome = outcome;
-    if (outcome.scene) this.view.setScene(outcome.scene);
+    if (outcome.scene) {
+      this.view.setScene(outcome.scene);
+      renderLegend(byId('legend'), outcome.scene);
+    }
     if (!outcome.ok) {
       const what = options.spec !== undefined && this.file?.spec === options.spec ? `Scenario file ${this.file.name} refused` : 'Scenario refused';
       this.banner.show('error', `${what}: ${outcome.reason}`, outcome.issues.map((i) => `${i.path}: ${i.message}`));
       return outcome;
     }
     this.banner.hide();
+    this.shareView();
     this.hz = outcome.scene.hz;
     this.view.showHeatmap(this.toolbar.heatmap.checked);
     // Kind KPIs (the production line's) for the kinds the scene has things of; built-in kinds only, as in the worker.
@@ -151,6 +159,15 @@ export class App implements ReplayHost {
   setSpeed(speed: Speed): void {
     this.client.speed = speed;
     this.toolbar.setSpeed(speed);
+    this.shareView();
+  }
+
+  /** Writes the current scenario, controller, seed and speed into the address bar (a shareable view). */
+  private shareView(): void {
+    const o = this.options;
+    if (!o || typeof history === 'undefined') return;
+    const scenario = o.scenario ?? (o.spec !== undefined && this.fileUrl ? this.fileUrl : null);
+    history.replaceState(history.state, '', sharedViewUrl(location.href, { scenario, controller: o.controller, seed: o.seed ?? 7, speed: this.client.speed }));
   }
 
   /** Follows a robot and shows its panel; -1 clears. */
@@ -275,7 +292,8 @@ export class App implements ReplayHost {
    * Text that is not JSON, or JSON that is not an object, is named in the banner; a spec the
    * worker refuses lists every problem as `path: reason`.
    */
-  async loadSpecText(text: string, name: string, extra: Pick<LoadOptions, 'seed' | 'overrides'> = {}): Promise<void> {
+  async loadSpecText(text: string, name: string, extra: Pick<LoadOptions, 'seed' | 'overrides'> = {}, url: string | null = null): Promise<void> {
+    this.fileUrl = url;
     const parsed = parseSpecText(text, name);
     if (!parsed.ok) {
       this.banner.show('error', parsed.message);
@@ -287,7 +305,7 @@ export class App implements ReplayHost {
       return;
     }
     this.file = { spec: spec as ScenarioSpecInput, name };
-    this.toolbar.showFile(name);
+    this.toolbar.showFile(name, fileScenarioLabel(spec, name));
     await this.load({ spec: this.file.spec, controller: this.toolbar.controller.value, ...extra });
   }
 
@@ -300,6 +318,6 @@ export class App implements ReplayHost {
       this.banner.show('error', `Cannot load scenario file ${url}: ${fetched.message}`);
       return;
     }
-    await this.loadSpecText(fetched.text, name, extra);
+    await this.loadSpecText(fetched.text, name, extra, url);
   }
 }

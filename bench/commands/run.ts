@@ -5,12 +5,14 @@ import { formatKpiTable } from '../report/kpi-table.ts';
 import { encodeReplay } from '../../sim/index.ts';
 import { recordScenario, runScenario } from '../run-scenario.ts';
 import { parseNonNegativeInt, parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
+import { runImported } from './run-imported.ts';
+import { UsageError } from '../usage-error.ts';
 
 /** `bench run <scenario> [--seed N] [--controller NAME] [--robots N] [--minutes M] [--json FILE] [--replay FILE]`. */
 export function runCommand(): Command {
   return new Command('run')
     .description('run one scenario headless at full speed; print its KPIs and state hash')
-    .argument('<scenario>', 'scenario id (e.g. warehouse/g2p-small) or scenario .json file')
+    .argument('[scenario]', 'scenario id (e.g. warehouse/g2p-small) or scenario .json file')
     .option('--seed <n>', 'episode seed (default: the scenario\'s)', parseNonNegativeInt)
     .option('--controller <name|file>', 'fleet controller: a registered name or a module path (default export: () => FleetController)', DEFAULT_CONTROLLER)
     .option('--cell-controller <name|file>', 'cell controller for the arms: a registered name (pick-place) or a module path (default export: () => CellController)')
@@ -18,7 +20,11 @@ export function runCommand(): Command {
     .option('--minutes <m>', 'override the simulated horizon, minutes', parsePositiveNumber)
     .option('--json <file>', 'also write the result as JSON')
     .option('--replay <file>', 'also write a replay the browser test field opens (.tfr)')
-    .action(async (scenario: string, opts: { seed?: number; controller: string; cellController?: string; robots?: number; minutes?: number; json?: string; replay?: string }) => {
+    .option('--import <file>', 'run an imported MovingAI .map or League of Robot Runners problem .json instead of a scenario')
+    .option('--cell-m <m>', 'cell size of an imported grid, metres (default 1)', parsePositiveNumber)
+    .action(async (scenario: string | undefined, opts: { seed?: number; controller: string; cellController?: string; robots?: number; minutes?: number; json?: string; replay?: string; import?: string; cellM?: number }) => {
+      if (opts.import !== undefined) return runImported(opts.import, opts);
+      if (scenario === undefined) throw new UsageError('name a scenario (or --import FILE)');
       const overrides = { ...(opts.robots !== undefined ? { robots: opts.robots } : {}), ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}) };
       const request = { scenario, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.cellController ? { cellController: opts.cellController } : {}), overrides };
       let result;

@@ -22,9 +22,15 @@ export function formatKpiTable(result: RunResult): string {
     ...linesideRows(k),
     ['state hash', result.hash],
   ];
+  // KPIs of other kinds that declare their own (errand tasks, chutes …), one line per kind, before the hash.
+  const kinds = Object.entries(k.things ?? {}).filter(([kind]) => !LINE_KINDS.has(kind)).map(([kind, values]): [string, string] => [kind, Object.entries(values).map(([name, v]) => `${name} ${Number.isInteger(v) ? v : v.toFixed(1)}`).join(', ')]);
+  rows.splice(rows.length - 1, 0, ...kinds);
   const width = Math.max(...rows.map(([label]) => label.length));
   return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
 }
+
+/** Kinds whose KPIs {@link lineRows} shows. */
+const LINE_KINDS = new Set(['source', 'machine', 'buffer', 'sink']);
 
 const pct = (v: number | undefined) => `${((v ?? 0) * 100).toFixed(1)} %`;
 

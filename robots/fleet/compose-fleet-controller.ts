@@ -1,6 +1,7 @@
 import type { FleetController, FleetObservation, RobotCommand, RobotObservation, TaskObservation } from '../../sim/index.ts';
 import { planCharging } from './charging-policy.ts';
 import { nodeDistanceM, restingLoadNodes } from './occupancy.ts';
+import { errandCommands } from './errand-flow.ts';
 import { taskDigest } from './task-digest.ts';
 import { findTask } from './task-lookup.ts';
 import type { FleetParts } from './types.ts';
@@ -36,7 +37,7 @@ export function composeFleetController(parts: FleetParts): FleetController {
           commands.push({ kind: step.action, robot: robot.id });
           continue;
         }
-        routeTo(parts, observation, robot, step.goal, commands);
+        goTo(parts, observation, robot, step.goal, commands);
       }
       if (charging) {
         // Batteries on: queue requests and releases, then the charging flow's drives and docks.
@@ -47,10 +48,12 @@ export function composeFleetController(parts: FleetParts): FleetController {
             busy.add(id);
             commands.push({ kind: step.action, robot: id });
           } else {
-            routeTo(parts, observation, robot, step.goal, commands);
+            goTo(parts, observation, robot, step.goal, commands);
           }
         }
       }
+      // Errand tasks (sortation, LoRR imports): node visits in order, through the same planner and executor.
+      commands.push(...errandCommands(observation, busy, (robot, goal) => goTo(parts, observation, robot, goal, commands)));
       if (parts.executor.finishTick) commands.push(...parts.executor.finishTick(observation, busy));
       return commands;
     },
@@ -60,8 +63,8 @@ export function composeFleetController(parts: FleetParts): FleetController {
   };
 }
 
-/** Plans and hands over a route to `goal` (unless the executor is already taking the robot there). */
-function routeTo(parts: FleetParts, observation: FleetObservation, robot: RobotObservation, goal: number, commands: RobotCommand[]): void {
+/** Plans and hands over a route to `goal` unless the robot is already on its way there. */
+function goTo(parts: FleetParts, observation: FleetObservation, robot: RobotObservation, goal: number, commands: RobotCommand[]): void {
   const { executor } = parts;
   if (executor.isHeadingTo) {
     if (executor.isHeadingTo(robot, goal)) return;

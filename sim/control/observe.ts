@@ -109,7 +109,8 @@ const NO_THINGS: Readonly<Record<string, unknown>> = Object.freeze({});
 function observeThings(model: SimModel, state: SimState): Readonly<Record<string, unknown>> {
   let out: Record<string, unknown> | null = null;
   for (const kind of model.kinds.kinds) {
-    if (!kind.observe) continue;
+    // A kind with no things in the scenario shows nothing (as it hashes nothing).
+    if (!kind.observe || (model.things[kind.id]?.length ?? 0) === 0) continue;
     out ??= {};
     out[kind.id] = deepFreezeView(kind.observe(model, state));
   }

@@ -15,10 +15,13 @@ import { latencyKind } from './fault/latency-kind.ts';
 import { obstructionKind } from './fault/obstruction-kind.ts';
 import { robotKind } from './robot/robot-kind.ts';
 import { stationKind } from './station/station-kind.ts';
+import { errandKind } from './errand/errand-kind.ts';
+import { chuteKind } from './chute/chute-kind.ts';
 
 /**
  * The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands, the
- * production line's and the arms, then people, batteries, chargers and faults (later kinds are found by `indexOf`).
+ * production line's, the arms, errand tasks and chutes, then people, batteries, chargers and faults
+ * (later kinds are found by `indexOf`).
  */
 export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([
   robotKind,
@@ -30,6 +33,8 @@ export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([
   bufferKind,
   sinkKind,
   armKind,
+  errandKind,
+  chuteKind,
   personKind,
   batteryKind,
   chargerKind,

@@ -28,14 +28,14 @@ export class Toolbar {
     this.seed.value = String(seed);
   }
 
-  /** Adds (or renames) the picker entry of a scenario file and selects it. */
-  showFile(name: string): void {
+  /** Adds (or renames) the picker entry of a scenario file and selects it; `label` replaces `file — name`. */
+  showFile(name: string, label?: string): void {
     let option = [...this.scenario.options].find((o) => o.value === FILE_SCENARIO);
     if (!option) {
       option = new Option('', FILE_SCENARIO);
       this.scenario.add(option, 0);
     }
-    option.text = `file — ${name}`;
+    option.text = label ?? `file — ${name}`;
     this.scenario.value = FILE_SCENARIO;
   }
 

@@ -130,7 +130,7 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
         waitTicks[i] = waitOn[i] !== -1 && waitOn[i] === previousWait[i] ? waitTicks[i]! + observation.controlEvery : 0;
         if (waitOn[i] === -1) reportedCycle[i] = 0;
       }
-      commands.push(...yieldIdleRobots(observation, owner));
+      commands.push(...yieldIdleRobots(observation, owner, busy));
       breakDeadlocks(observation, owner, busy);
       return commands;
     },
@@ -152,13 +152,14 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
   };
 
   /** An idle robot someone has waited on for `yieldAfterSec` drives to a free parking node. */
-  function yieldIdleRobots(observation: FleetObservation, owner: Int32Array): RobotCommand[] {
+  function yieldIdleRobots(observation: FleetObservation, owner: Int32Array, busy: ReadonlySet<number>): RobotCommand[] {
     const minTicks = yieldAfterSec / observation.dtSec;
     for (let i = 0; i < waitOn.length; i++) {
       const idle = waitOn[i]!;
       if (idle < 0 || waitTicks[i]! < minTicks || plans.has(idle)) continue;
       const robot = observation.robots[idle]!;
-      if (robot.task !== null || robot.mode !== 'hold') continue;
+      // `busy`: robots the task flow keeps where they are (handling, or dwelling on an errand).
+      if (robot.task !== null || robot.mode !== 'hold' || busy.has(idle)) continue;
       const waiter = plans.get(i);
       const keepClear = new Set(waiter ? waiter.remaining.slice(0, 8) : []);
       if (waiter) keepClear.add(waiter.goal);

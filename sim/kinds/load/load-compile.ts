@@ -19,14 +19,16 @@ export function compileLoads(ctx: KindCompileContext<undefined>) {
   const podCells = ctx.cellsOf('R');
   const toteCells = ctx.cellsOf('T');
   const handled = new Set((ctx.compiled('robot') as readonly RobotModel[]).map((r) => r.model.handles));
-  if (podCells.length + toteCells.length === 0 && ctx.spec.line === undefined) ctx.issue('layout.rows', 'the layout stores nothing: add rack pods (R) or tote racks (T)');
-  if (handled.has('pod') && podCells.length === 0) ctx.issue('fleet', 'pod-lifting robots but no rack pods (R) in the layout');
-  if (handled.has('tote') && toteCells.length === 0) ctx.issue('fleet', 'tote robots but no tote racks (T) in the layout');
+  const orders = ctx.spec.orders as { skuCount: number; skusPerLoad: number; ratePerHour: number; backlog?: number } | undefined;
+  // Loads matter only to an order stream: errand-task scenarios with an idle one (sortation, LoRR imports) may store nothing.
+  const ordersFlow = ctx.spec.errands === undefined || !orders || orders.ratePerHour > 0 || (orders.backlog ?? 0) > 0;
+  if (ordersFlow && podCells.length + toteCells.length === 0 && ctx.spec.line === undefined) ctx.issue('layout.rows', 'the layout stores nothing: add rack pods (R) or tote racks (T)');
+  if (ordersFlow && handled.has('pod') && podCells.length === 0) ctx.issue('fleet', 'pod-lifting robots but no rack pods (R) in the layout');
+  if (ordersFlow && handled.has('tote') && toteCells.length === 0) ctx.issue('fleet', 'tote robots but no tote racks (T) in the layout');
   const node = (cell: number) => roadmap.cellNode[cell]!;
   const loads: LoadModel[] = [];
   for (const cell of podCells) loads.push({ id: loads.length, kind: 'pod', homeNode: node(cell), skus: [], massKg: LOAD_GEOMETRY.pod.massKg });
   for (const cell of toteCells) loads.push({ id: loads.length, kind: 'tote', homeNode: node(cell), skus: [], massKg: LOAD_GEOMETRY.tote.massKg });
-  const orders = ctx.spec.orders as { skuCount: number; skusPerLoad: number } | undefined;
   const skuLoads = orders ? assignSkus(loads, orders.skuCount, orders.skusPerLoad) : [];
   return {
     things: loads,

@@ -18,9 +18,11 @@ export const stationKind: KindDef<OrdersSpec, StationModel> = {
   compile(ctx) {
     const stations = ctx.cellsOf('P').map((cell, id) => ({ id, node: ctx.roadmap.cellNode[cell]! }));
     const line = ctx.spec.line !== undefined;
+    // A scenario whose work is errand tasks (sortation, LoRR imports) with an idle order stream needs no stations.
+    const errandsOnly = ctx.spec.errands !== undefined && ctx.section !== undefined && ctx.section.ratePerHour === 0 && ctx.section.backlog === 0;
     if (!ctx.section && !line) ctx.issue('orders', 'required (a scenario without a production line needs an order stream)');
     if (!ctx.section && stations.length > 0) ctx.issue('orders', 'required: the layout has pick stations (P)');
-    if (stations.length === 0 && (ctx.section || !line)) ctx.issue('layout.rows', 'the layout has no pick station (P)');
+    if (stations.length === 0 && (ctx.section || !line) && !errandsOnly) ctx.issue('layout.rows', 'the layout has no pick station (P)');
     const lines = ctx.section?.linesPerOrder;
     if (lines && lines.min > lines.max) ctx.issue('orders.linesPerOrder.min', `min ${lines.min} exceeds max ${lines.max}`);
     return { things: stations };

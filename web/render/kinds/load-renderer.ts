@@ -7,9 +7,9 @@ import { disposeInstances, dynamicInstances } from './instanced.ts';
 import { writeYawMatrix } from './yaw-matrix.ts';
 
 /** Resting colours by load type (pod, tote). */
-const RESTING_COLORS = [0xd97706, 0x7c3aed] as const;
+export const RESTING_COLORS = [0xd97706, 0x7c3aed] as const;
 /** A load a robot holds. */
-const HELD_BY_ROBOT_COLOR = 0xf43f5e;
+export const HELD_BY_ROBOT_COLOR = 0xf43f5e;
 /** A load something other than a robot holds (a conveyor, an arm, …). */
 const HELD_BY_OTHER_COLOR = 0x14b8a6;
 
@@ -42,7 +42,7 @@ export const createLoadRenderer: KindRendererFactory = ({ scene, section }) => {
   const members: number[][] = [[], []];
   for (let l = 0; l < count; l++) members[info.typeOf[l] === 1 ? 1 : 0]!.push(l);
   const meshes = members.map((list, t) => {
-    const mesh = dynamicInstances(geometries[t]!, new THREE.MeshLambertMaterial({ color: 0xffffff }), list.length, resting[t]!, t === 0 ? 'loads:pod' : 'loads:tote');
+    const mesh = dynamicInstances(geometries[t]!, new THREE.MeshLambertMaterial(t === 0 ? POD_MATERIAL : { color: 0xffffff }), list.length, resting[t]!, t === 0 ? 'loads:pod' : 'loads:tote');
     group.add(mesh);
     return mesh;
   });
@@ -93,3 +93,6 @@ function podGeometry(pod: LoadKindInfo['pod']): THREE.BufferGeometry {
 function toteGeometry(tote: LoadKindInfo['tote']): THREE.BufferGeometry {
   return new THREE.BoxGeometry(tote.widthM, tote.heightM, tote.widthM * 0.7).translate(0, tote.heightM / 2, 0);
 }
+
+/** Pods are drawn see-through, so robots driving or parked under them stay visible. */
+const POD_MATERIAL = { color: 0xffffff, transparent: true, opacity: 0.55, depthWrite: false } as const;

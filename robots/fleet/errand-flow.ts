@@ -1,0 +1,58 @@
+import type { ErrandObservation, FleetObservation, RobotCommand, RobotObservation } from '../../sim/index.ts';
+import { nodeDistanceM } from './occupancy.ts';
+
+/**
+ * The errand task flow of a composed controller (scenarios with an `errands` section: sortation,
+ * League of Robot Runners imports). Open tasks, oldest first, go to the nearest idle robot (one
+ * with no station task, no load and no errand task); a robot with a task is routed to its next
+ * errand with `goTo` and stands there while a dwell runs (added to `busy`, so executors leave it
+ * be). Without errand tasks it does nothing.
+ * @returns the assignment commands (`{ thing: 'errand', kind: 'assign', … }`); routes go through `goTo`.
+ */
+export function errandCommands(observation: FleetObservation, busy: Set<number>, goTo: (robot: RobotObservation, goal: number) => void): RobotCommand[] {
+  const view = observation.things.errand as ErrandObservation | undefined;
+  if (!view || view.tasks.length === 0) return [];
+  const robots = observation.robots;
+  const slotOf = new Int32Array(robots.length).fill(-1);
+  for (const t of view.tasks) if (t.robot !== null && t.robot < robots.length) slotOf[t.robot] = t.slot;
+  for (const robot of robots) {
+    const slot = slotOf[robot.id]!;
+    if (slot < 0 || !movable(robot)) continue;
+    const task = view.tasks[slot]!;
+    const goal = task.errands[task.step]!;
+    if (robot.node === goal && (robot.atNode || task.dwellSec === 0)) {
+      busy.add(robot.id); // dwelling: not to be parked elsewhere
+      continue;
+    }
+    goTo(robot, goal);
+  }
+  const idle = robots.filter((r) => slotOf[r.id] === -1 && r.task === null && r.carrying === null && movable(r) && r.node >= 0);
+  if (idle.length === 0) return [];
+  const open = view.tasks.filter((t) => t.robot === null).sort((a, b) => a.releasedTick - b.releasedTick || a.slot - b.slot);
+  const commands: RobotCommand[] = [];
+  const taken = new Uint8Array(robots.length);
+  let left = idle.length;
+  for (const task of open) {
+    if (left === 0) break;
+    const first = task.errands[task.step]!;
+    let best = -1;
+    let bestDist = Infinity;
+    for (const robot of idle) {
+      if (taken[robot.id]) continue;
+      const d = nodeDistanceM(observation, robot.node, first);
+      if (d < bestDist) {
+        bestDist = d;
+        best = robot.id;
+      }
+    }
+    if (best < 0) break;
+    taken[best] = 1;
+    left--;
+    commands.push({ thing: 'errand', kind: 'assign', slot: task.slot, robot: best } as unknown as RobotCommand);
+  }
+  return commands;
+}
+
+function movable(robot: RobotObservation): boolean {
+  return robot.mode !== 'faulted' && robot.mode !== 'lifting' && robot.mode !== 'dropping';
+}

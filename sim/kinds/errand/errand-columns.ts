@@ -1,0 +1,18 @@
+import { col, type ThingTable } from '../columns.ts';
+
+/** The errand pool: one row per revealed-task slot. */
+export const ERRAND_COLUMNS = {
+  /** Sequence number of the task in the slot (task list index = number mod list length). */
+  task: col.i32(),
+  /** Index of the next errand to reach. */
+  step: col.i32(),
+  /** Robot doing the task, or -1 while open. */
+  robot: col.i32(-1),
+  /** Ticks the robot has stood on the current errand (for dwells). */
+  dwellTicks: col.i32(),
+  /** Tick the task was revealed. */
+  releasedTick: col.i32(),
+} as const;
+
+/** Errand pool state table (see {@link ERRAND_COLUMNS}). */
+export type ErrandTable = ThingTable<typeof ERRAND_COLUMNS>;

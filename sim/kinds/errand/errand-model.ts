@@ -1,0 +1,32 @@
+import type { SimModel } from '../../model/sim-model.ts';
+import type { SimState } from '../../state/sim-state.ts';
+import type { ErrandTable } from './errand-columns.ts';
+
+/** What the errand kind adds to the `SimModel`. */
+export interface ErrandModelFields {
+  /** Every task of the list as roadmap nodes, in order. */
+  readonly errandTasks: readonly (readonly number[])[];
+  /** Ticks to stand on errand k (the last value repeats; empty: no dwell). */
+  readonly errandDwellTicks: readonly number[];
+}
+
+/** The errand fields of a model compiled with the errand kind. */
+export function errandModel(model: SimModel): ErrandModelFields {
+  return model as unknown as ErrandModelFields;
+}
+
+/** The errand pool table. */
+export function errandTable(state: SimState): ErrandTable {
+  return state.things.errand as unknown as ErrandTable;
+}
+
+/** The nodes of task sequence number `task` (the list is reused cyclically). */
+export function taskErrands(fields: ErrandModelFields, task: number): readonly number[] {
+  return fields.errandTasks[task % fields.errandTasks.length]!;
+}
+
+/** Dwell ticks at errand `step`. */
+export function dwellTicksAt(fields: ErrandModelFields, step: number): number {
+  const d = fields.errandDwellTicks;
+  return d.length === 0 ? 0 : d[Math.min(step, d.length - 1)]!;
+}
