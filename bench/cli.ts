@@ -13,6 +13,7 @@ import { listCommand } from './commands/list.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { perfCommand } from './commands/perf.ts';
 import { schemaCommand } from './commands/schema.ts';
+import { soakCommand } from './commands/soak.ts';
 import { suiteCommand } from './commands/suite.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -32,7 +33,8 @@ const program = new Command('bench')
   .addCommand(compareCommand())
   .addCommand(sweepCommand())
   .addCommand(perfCommand())
-  .addCommand(gymCommand());
+  .addCommand(gymCommand())
+  .addCommand(soakCommand());
 
 for (const command of program.commands) command.exitOverride();
 

@@ -23,17 +23,22 @@ const POLICIES_DIR = fileURLToPath(new URL('../robots/policies/', import.meta.ur
  * file in `robots/policies/`) or a module path
  * (`./tests/fixtures/worse-controller.ts`, resolved against the working directory) whose default
  * export is a `() => FleetController` factory.
+ * With `checkOnly`, a module path is only checked to exist (its module is not imported).
  * @throws UsageError when the name is unknown, the file is missing or exports no factory.
  */
-export async function loadControllerFactory(nameOrPath: string): Promise<ControllerFactory> {
+export async function loadControllerFactory(nameOrPath: string, options: { checkOnly?: boolean } = {}): Promise<ControllerFactory> {
   if (!isControllerPath(nameOrPath)) {
     const own = join(CONTROLLERS_DIR, `${nameOrPath}.ts`);
-    if (!(nameOrPath in controllers) && /^[\w-]+$/.test(nameOrPath) && existsSync(own)) return loadControllerFactory(own);
+    if (!(nameOrPath in controllers) && /^[\w-]+$/.test(nameOrPath) && existsSync(own)) return loadControllerFactory(own, options);
     return resolveController(nameOrPath);
   }
   if (nameOrPath.endsWith('.onnx')) return loadPolicyFactory(nameOrPath);
   const file = resolve(process.cwd(), nameOrPath);
   if (!existsSync(file)) throw new UsageError(`controller module "${nameOrPath}" not found (looked at ${file})`);
+  // Untrusted code is not imported into this thread just to check that it exists (see `runner/isolated-controller.ts`).
+  if (options.checkOnly) return () => {
+    throw new UsageError(`controller module "${nameOrPath}" was only checked, not loaded`);
+  };
   let mod: { default?: unknown };
   try {
     mod = await importModule(file);

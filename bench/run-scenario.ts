@@ -3,10 +3,19 @@
  * and measured (optionally recording a replay, see `recordToEnd`).
  */
 import { defaultCellController, hostCatalog } from '../robots/index.ts';
-import { createReplayRecorder, replayHeaderOf, SimHost, type AdvanceResult, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/index.ts';
+import { createReplayRecorder, replayHeaderOf, SimHost, watchdogTripped, type FleetController, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides, type ScenarioSpecInput, type SimEvent } from '../sim/index.ts';
 import { loadCellControllerFactory } from './load-cell-controller.ts';
-import { loadControllerFactory } from './load-controller.ts';
+import { isControllerPath, loadControllerFactory } from './load-controller.ts';
 import { resolveScenario } from './registry.ts';
+import { DEFAULT_CONTROLLER_BUDGET_MS, startIsolatedController, type IsolatedController } from './runner/isolated-controller.ts';
+import { createFailureTally, type RunFailures } from './runner/run-failures.ts';
+
+/**
+ * Where a controller runs: `worker` in its own worker thread with a wall-clock budget per control
+ * tick, `thread` in the run's own thread, `auto` (the default) isolates module paths (user code)
+ * and runs registered built-ins in-thread.
+ */
+export type Isolation = 'auto' | 'worker' | 'thread';
 
 /** One headless run, as named on the command line. */
 export interface RunRequest {
@@ -17,6 +26,9 @@ export interface RunRequest {
   overrides?: ScenarioOverrides;
   /** Cell controller (arms …): a registered name or a module path (see `loadCellControllerFactory`). */
   cellController?: string;
+  isolation?: Isolation;
+  /** Wall-clock budget of one isolated `decide`, milliseconds (default {@link DEFAULT_CONTROLLER_BUDGET_MS}). */
+  budgetMs?: number;
 }
 
 /** One headless run of a scenario spec already resolved (what suites, sweeps and comparisons hand to workers). */
@@ -28,6 +40,8 @@ export interface SpecRun {
   seed?: number;
   overrides?: ScenarioOverrides;
   cellController?: string;
+  isolation?: Isolation;
+  budgetMs?: number;
 }
 
 /** The result of one headless run (the `--json` output of `bench run`). */
@@ -43,19 +57,33 @@ export interface RunResult {
   realTimeFactor: number;
   kpis: Kpis;
   timing: { physicsMs: number; controllerMs: number; otherMs: number; tickMs: number };
+  /** Whether the controller ran isolated in a worker thread. */
+  isolated: boolean;
+  /** Controller failures and rejected commands by cause, and why the run stopped early (if it did). */
+  failures: RunFailures;
+}
+
+/** Options of {@link runSpec}. */
+export interface RunOptions {
+  /** Record a replay with a keyframe every this many ticks. */
+  keyframeEveryTicks?: number | null;
+  /** Called with every event as it happens (e.g. streamed to `--events`). */
+  onEvent?: (event: SimEvent) => void;
+  /** Called after every advance (every few simulated seconds) with the tick reached (the soak samples memory here). */
+  onAdvance?: (tick: number, hz: number) => void;
 }
 
 /** Keyframe spacing of recorded replays by default: one a simulated second at 30 Hz. */
 export const DEFAULT_KEYFRAME_EVERY_TICKS = 30;
 
 /** Runs a scenario named on the command line to its horizon at full speed in this thread. */
-export async function runScenario(request: RunRequest): Promise<RunResult> {
-  return (await runSpec(fromRequest(request))).result;
+export async function runScenario(request: RunRequest, options: RunOptions = {}): Promise<RunResult> {
+  return (await runSpec(fromRequest(request), options)).result;
 }
 
 /** Runs a scenario like {@link runScenario} and records a replay (a keyframe every `keyframeEveryTicks`). */
-export async function recordScenario(request: RunRequest, keyframeEveryTicks = DEFAULT_KEYFRAME_EVERY_TICKS): Promise<{ result: RunResult; replay: Replay }> {
-  const out = await runSpec(fromRequest(request), keyframeEveryTicks);
+export async function recordScenario(request: RunRequest, keyframeEveryTicks = DEFAULT_KEYFRAME_EVERY_TICKS, options: RunOptions = {}): Promise<{ result: RunResult; replay: Replay }> {
+  const out = await runSpec(fromRequest(request), { ...options, keyframeEveryTicks });
   return { result: out.result, replay: out.replay! };
 }
 
@@ -65,29 +93,59 @@ function fromRequest(request: RunRequest): SpecRun {
 }
 
 /**
- * The one way a run happens, in this thread: loads the controller and the spec into a fresh
- * host, runs it to its horizon at full speed (recording a replay with a keyframe every
- * `keyframeEveryTicks` when that is given) and measures it. `bench run` calls it directly, the
- * worker pool (`runner/run-worker.ts`) for every run of a suite, sweep or comparison.
+ * The one way a run happens: loads the controller (isolated in a worker thread or in this
+ * thread, see {@link Isolation}) and the spec into a fresh host, runs it to its horizon at full
+ * speed (recording a replay when `keyframeEveryTicks` is given) and measures it. The run ends early,
+ * cleanly, when an isolated controller is stopped or the watchdog trips (`failures.stopped`).
+ * `bench run` calls it directly, the worker pool (`runner/run-worker.ts`) for every run of a
+ * suite, sweep or comparison.
  * @throws UsageError for an unknown controller; ScenarioSpecError for an invalid spec.
  */
-export async function runSpec(request: SpecRun, keyframeEveryTicks: number | null = null): Promise<{ result: RunResult; replay: Replay | null }> {
+export async function runSpec(request: SpecRun, options: RunOptions | number | null = {}): Promise<{ result: RunResult; replay: Replay | null }> {
+  const opts: RunOptions = typeof options === 'number' || options === null ? { keyframeEveryTicks: options } : options;
   const spec = request.spec;
-  const factory = await loadControllerFactory(request.controller);
+  const isolate = request.isolation === 'worker' || ((request.isolation ?? 'auto') === 'auto' && isControllerPath(request.controller) && !request.controller.endsWith('.onnx'));
+  let isolated: IsolatedController | null = null;
+  let controller: FleetController;
+  if (isolate) {
+    await loadControllerFactory(request.controller, { checkOnly: true });
+    isolated = await startIsolatedController(request.controller, request.budgetMs ?? DEFAULT_CONTROLLER_BUDGET_MS);
+    controller = isolated;
+  } else {
+    controller = (await loadControllerFactory(request.controller))();
+  }
   const cellName = request.cellController ?? defaultCellController(spec as { arms?: unknown[] });
   const cellFactory = cellName ? await loadCellControllerFactory(cellName) : null;
-  const host = await SimHost.create(hostCatalog, () => performance.now());
+  let host: SimHost;
+  try {
+    host = await SimHost.create(hostCatalog, () => performance.now());
+  } catch (error) {
+    isolated?.close();
+    throw error;
+  }
   try {
     const seed = request.seed ?? (spec.seed as number | undefined) ?? 1;
-    const controller = factory();
     host.load({ spec, controller, seed, ...(request.overrides ? { overrides: request.overrides } : {}), ...(cellFactory ? { cellController: cellFactory() } : {}) });
-    let recorder: ReplayRecorder | null = null;
-    // Controllers that infer asynchronously (ONNX policies) are awaited tick by tick.
-    const advance = controller.decideAsync ? (ticks: number) => host.advanceAsync(ticks) : (ticks: number) => host.advance(ticks);
-    if (keyframeEveryTicks === null) {
-      if (controller.decideAsync) await host.runToEndAsync();
-      else host.runToEnd();
-    } else recorder = await recordToEnd(host, advance, request, seed, keyframeEveryTicks);
+    const tally = createFailureTally();
+    const everyTicks = opts.keyframeEveryTicks ?? null;
+    const recorder = everyTicks === null ? null : createReplayRecorder(replayHeaderOf(host.model, seed, request.controller, everyTicks));
+    recorder?.keyframe(host.frame());
+    const chunk = everyTicks ?? host.model.controlEvery * 20;
+    while (!host.done) {
+      // Controllers that infer asynchronously (ONNX policies) are awaited tick by tick.
+      const { events } = controller.decideAsync ? await host.advanceAsync(chunk) : host.advance(chunk);
+      for (const e of events) {
+        tally.add(e);
+        opts.onEvent?.(e);
+      }
+      if (recorder) {
+        recorder.events(events);
+        recorder.keyframe(host.frame());
+      }
+      opts.onAdvance?.(host.tick, host.model.hz);
+      if (isolated?.stopped) tally.stop({ by: 'controller', ...isolated.stopped });
+      if (isolated?.stopped || watchdogTripped(host.state)) break;
+    }
     const t = host.timing;
     const ticks = Math.max(1, t.ticks);
     const wallSec = t.totalMs / 1000;
@@ -109,23 +167,14 @@ export async function runSpec(request: SpecRun, keyframeEveryTicks: number | nul
         controllerMs: round(t.controllerMs / ticks, 4),
         otherMs: round((t.totalMs - t.physicsMs - t.controllerMs) / ticks, 4),
       },
+      isolated: isolated !== null,
+      failures: tally.result(),
     };
     return { result, replay: recorder ? recorder.finish(host.tick, result.kpis, result.hash) : null };
   } finally {
     host.dispose();
+    isolated?.close();
   }
-}
-
-/** Advances `host` to its horizon in keyframe-sized steps, recording poses and events. */
-async function recordToEnd(host: SimHost, advance: (ticks: number) => AdvanceResult | Promise<AdvanceResult>, request: SpecRun, seed: number, everyTicks: number): Promise<ReplayRecorder> {
-  const model = host.model;
-  const recorder = createReplayRecorder(replayHeaderOf(model, seed, request.controller, everyTicks));
-  recorder.keyframe(host.frame());
-  while (!host.done) {
-    recorder.events((await advance(everyTicks)).events);
-    recorder.keyframe(host.frame());
-  }
-  return recorder;
 }
 
 function round(v: number, digits: number): number {

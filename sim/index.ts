@@ -44,6 +44,8 @@ export type { SimState, TaskPhase, TaskState, OrderState } from './state/sim-sta
 export { createSimState } from './state/create-state.ts';
 export { hashState, snapshotState, restoreState, SNAPSHOT_VERSION, type SimSnapshot } from './state/snapshot.ts';
 export { stepSim } from './step/step-sim.ts';
+export { watchdogTripped, FLOOR_TOLERANCE_M, OFF_FLOOR_MARGIN_M } from './step/watchdog.ts';
+export { causeOf } from './events/event-cause.ts';
 export type { SimEvent, SimEventType, SimEventMap, CollisionKind } from './events/sim-event.ts';
 export {
   computeKpis,
@@ -69,6 +71,8 @@ export type {
 } from './control/types.ts';
 export { observe, robotModeName } from './control/observe.ts';
 export { hold, drive, follow, goto, lift, drop, dock, assign, unassign } from './control/commands.ts';
+export { createObservationDecoder, createObservationEncoder, staticObservationOf, transferablesOf, type EncodedObservation, type ObservationDecoder, type ObservationEncoder, type StaticObservation } from './control/observation-codec.ts';
+export { createHandedRoadmap, type HandedRoadmap } from './control/handed-roadmap.ts';
 export { validateCommand } from './kinds/robot/validate-command.ts';
 export { SimHost, type LoadRequest, type AdvanceResult, type HostTiming } from './host/sim-host.ts';
 export type { CellController, CellControllerFactory } from './host/cell-controller.ts';
@@ -118,3 +122,13 @@ export type { StandSpec, LinesideSpec } from './kinds/lineside/lineside-spec.ts'
 
 // Arms and grippers (pick-and-place cells): the kind, its kinematics and its commands.
 export * from './kinds/arm/index.ts';
+// Items and conveyors (production line).
+export { itemKind, ITEM_FRAME_FIELDS } from './kinds/item/item-kind.ts';
+export { spawnItem, consumeItem, itemTypeIndex, type ItemPose } from './kinds/item/item-pool.ts';
+export { itemHoldable } from './kinds/item/item-holdable.ts';
+export { ItemPhase, ITEM_COLUMNS, type ItemTable } from './kinds/item/item-columns.ts';
+export type { ItemModel, ItemTypeModel } from './kinds/item/item-model.ts';
+export { conveyorKind, CONVEYOR_FRAME_FIELDS } from './kinds/conveyor/conveyor-kind.ts';
+export { itemAtEnd, takeFromEnd, roomAt, putOn, conveyorIndex } from './kinds/conveyor/conveyor-ports.ts';
+export { CONVEYOR_COLUMNS, type ConveyorModel, type ConveyorTable } from './kinds/conveyor/conveyor-model.ts';
+export type { ConveyorPath } from './kinds/conveyor/conveyor-path.ts';

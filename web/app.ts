@@ -35,6 +35,8 @@ export interface StartOptions {
   speed: Speed;
   paused: boolean;
   overrides: ScenarioOverrides | undefined;
+  /** URL parameters that were given but invalid (each ignored; shown in the banner). */
+  problems?: string[];
 }
 
 /** The browser test field: wires the worker client, the 3D view and the panels together. */
@@ -94,6 +96,8 @@ export class App implements ReplayHost {
     if (source?.kind === 'file') await this.loadScenarioFile(source.url, { ...(this.start.seed !== null ? { seed: this.start.seed } : {}), ...extra });
     else await this.load({ scenario, controller, seed: this.start.seed ?? 7, ...extra });
     onControllersChanged(() => void this.refreshControllers());
+    const problems = this.start.problems ?? [];
+    if (problems.length > 0 && this.banner.hidden) this.banner.show('error', `The page address has ${problems.length === 1 ? 'a bad parameter' : `${problems.length} bad parameters`}`, problems);
     requestAnimationFrame((t) => this.frame(t));
   }
 
@@ -115,6 +119,8 @@ export class App implements ReplayHost {
     this.machineHistory.reset();
     this.kpiPanel.reset();
     this.eventList.clear();
+    // After a crashed or hung worker, a new load (a picker, Reset) starts a fresh worker and plays on.
+    const recovering = this.client.status$.value.kind === 'crashed';
     const outcome = await this.client.load(options);
     this.lastOutcome = outcome;
     if (outcome.scene) {
@@ -128,6 +134,7 @@ export class App implements ReplayHost {
     }
     this.banner.hide();
     this.shareView();
+    if (recovering) this.setPlaying(true);
     this.hz = outcome.scene.hz;
     this.view.showHeatmap(this.toolbar.heatmap.checked);
     // Kind KPIs (the production line's) for the kinds the scene has things of; built-in kinds only, as in the worker.

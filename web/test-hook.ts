@@ -34,6 +34,12 @@ export interface TestHook {
   frameMs(): number[];
   clearFrameMs(): void;
   crashWorker(): Promise<void>;
+  /** Blocks the worker's event loop for good (the heartbeat must notice). */
+  hangWorker(): Promise<void>;
+  /** Loads a registered scenario with a controller by name (also the hidden `test/…` ones). */
+  loadWith(scenario: string, controller: string, overrides?: ScenarioOverrides): Promise<LoadOutcome>;
+  /** Grouped lines of the event list: events counted per cause. */
+  eventGroups(): Record<string, number>;
 }
 
 declare global {
@@ -72,5 +78,11 @@ export function installTestHook(app: App): void {
       app.frameMs.length = 0;
     },
     crashWorker: () => app.client.crash(),
+    hangWorker: () => {
+      void app.client.hang();
+      return Promise.resolve();
+    },
+    loadWith: (scenario, controller, overrides) => app.load({ scenario, controller, seed: 7, ...(overrides ? { overrides } : {}) }),
+    eventGroups: () => app.eventList.groups(),
   };
 }

@@ -8,6 +8,7 @@ import { UsageError } from '../usage-error.ts';
 import { runBatch } from '../runner/run-batch.ts';
 import { groupKey, runKey, type RunJob } from '../runner/run-job.ts';
 import { parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
+import { checkWritableDir, checkWritableFile } from './output-paths.ts';
 
 interface CompareOptions {
   a: string;
@@ -37,6 +38,8 @@ export function compareCommand(): Command {
     .option('--resume', 'skip runs already finished in --out')
     .option('--workers <n>', 'worker threads (default: one per core)', parsePositiveInt)
     .action(async (opts: CompareOptions) => {
+      checkWritableDir('--out', opts.out);
+      if (opts.json) checkWritableFile('--json', opts.json);
       if (opts.a === opts.b) throw new UsageError('--a and --b name the same controller');
       if (opts.seeds < 2) throw new UsageError('--seeds must be at least 2 for a confidence interval');
       const spec = resolveScenario(opts.scenario);

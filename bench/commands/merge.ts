@@ -5,6 +5,7 @@ import { UsageError } from '../usage-error.ts';
 import { readResults } from '../report/results-file.ts';
 import type { RunRecord } from '../runner/run-job.ts';
 import { finishSuite } from '../suite/finish-suite.ts';
+import { checkWritableDir } from './output-paths.ts';
 
 interface MergeOptions {
   out: string;
@@ -24,7 +25,8 @@ export function mergeCommand(): Command {
     .option('--strict-hash', 'fail when a run\'s state hash differs from the baseline, even with every KPI in tolerance')
     .option('--update-baseline', 'rewrite the baseline (default bench/baselines/<suite>.json) from the merged runs')
     .option('--allow-partial', 'report even when some runs of the suite are missing')
-    .action((inputs: string[], opts: MergeOptions) => {
+    .action(async (inputs: string[], opts: MergeOptions) => {
+      checkWritableDir('--out', opts.out);
       const parts = inputs.map((input) => readResults(resolve(input)));
       const suite = parts[0]!.suite;
       const totalRuns = parts[0]!.totalRuns;
@@ -51,7 +53,7 @@ export function mergeCommand(): Command {
       mkdirSync(outDir, { recursive: true });
       console.log(`merged ${parts.length} file(s): ${runs.length} runs of suite ${suite}`);
       const baselineFile = opts.updateBaseline ? resolve(opts.baseline ?? `bench/baselines/${suite}.json`) : opts.baseline ? resolve(opts.baseline) : undefined;
-      process.exitCode = finishSuite(
+      process.exitCode = await finishSuite(
         { version: 1, suite, shard: null, totalRuns, runs },
         { outDir, updateBaseline: Boolean(opts.updateBaseline), strictHash: Boolean(opts.strictHash), ...(baselineFile ? { baselineFile } : {}) },
       );

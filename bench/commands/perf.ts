@@ -10,6 +10,7 @@ import type { PerfCase, PerfRow } from '../perf/measure-perf.ts';
 import { resolveScenario } from '../registry.ts';
 import { UsageError } from '../usage-error.ts';
 import { parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
+import { checkWritableFile } from './output-paths.ts';
 
 interface PerfOptions {
   json?: string;
@@ -28,14 +29,15 @@ export function perfCommand(): Command {
   return new Command('perf')
     .description('sim-speed report: real-time factor, ms per tick (physics / controllers / rest), ratio to bare world.step(), peak memory')
     .option('--json <file>', 'also write the rows as a JSON list')
-    .option('--scenario <id|file...>', 'scenarios to measure, ids or .json files (default: every warehouse/g2p-* scenario)')
+    .option('--scenario <id|file...>', 'scenarios to measure, ids or .json files (default: every warehouse/g2p-* scenario and production/assembly-line)')
     .option('--robots <list>', 'fleet sizes, comma-separated (default: each scenario\'s own)')
     .option('--controller <name>', 'fleet controller (registry name or module path)', DEFAULT_CONTROLLER)
     .option('--warmup-sec <s>', 'wall seconds of warm-up per case', parsePositiveNumber, 3)
     .option('--measure-sec <s>', 'wall seconds measured per case', parsePositiveNumber, 5)
     .option('--repeat <n>', 'runs per case (each in a fresh process); the run with the median ratio is reported', parsePositiveInt, 1)
     .action(async (opts: PerfOptions) => {
-      const scenarios = opts.scenario ?? scenarioNames().filter((n) => n.startsWith('warehouse/g2p-'));
+      if (opts.json) checkWritableFile('--json', opts.json);
+      const scenarios = opts.scenario ?? scenarioNames().filter((n) => n.startsWith('warehouse/g2p-') || n === 'production/assembly-line');
       for (const s of scenarios) resolveScenario(s);
       await loadControllerFactory(opts.controller);
       const sizes = opts.robots === undefined ? [undefined] : opts.robots.split(',').map((v) => {

@@ -3,12 +3,38 @@ import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { formatKpiTable } from '../report/kpi-table.ts';
 import { encodeReplay } from '../../sim/index.ts';
-import { recordScenario, runScenario } from '../run-scenario.ts';
-import { parseNonNegativeInt, parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
-import { runImported } from './run-imported.ts';
+import { recordScenario, runScenario, type Isolation, type RunResult } from '../run-scenario.ts';
+import { openEventSink } from '../runner/event-sink.ts';
+import { DEFAULT_CONTROLLER_BUDGET_MS } from '../runner/isolated-controller.ts';
+import { failureLine, runExitCode } from '../runner/run-failures.ts';
 import { UsageError } from '../usage-error.ts';
+import { checkWritableFile } from './output-paths.ts';
+import { parseBudgetMs, parseIsolation, parseMinutes, parseNonNegativeInt, parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
+import { runImported } from './run-imported.ts';
 
-/** `bench run <scenario> [--seed N] [--controller NAME] [--robots N] [--minutes M] [--json FILE] [--replay FILE]`. */
+interface RunOptions {
+  seed?: number;
+  controller: string;
+  robots?: number;
+  minutes?: number;
+  json?: string;
+  replay?: string;
+  events?: string;
+  isolation: Isolation;
+  controllerBudgetMs: number;
+  cellController?: string;
+  import?: string;
+  cellM?: number;
+}
+
+/** Help text after the options: exit codes and isolation. */
+export const RUN_EXIT_CODES_HELP = `
+Exit codes: 0 finished, controller healthy; 1 internal error; 2 usage or input error (nothing ran);
+3 the controller failed (threw, returned garbage, wrote into its observation, or overran its budget
+and was stopped: its robots hold and the run ends there); 4 the physics watchdog stopped the episode.
+A controller given as a module path runs isolated in a worker thread by default (--isolation auto).`;
+
+/** `bench run <scenario> [--seed N] [--controller NAME] [--robots N] [--minutes M] [--json FILE] [--replay FILE] [--events FILE]`. */
 export function runCommand(): Command {
   return new Command('run')
     .description('run one scenario headless at full speed; print its KPIs and state hash')
@@ -17,27 +43,42 @@ export function runCommand(): Command {
     .option('--controller <name|file>', 'fleet controller: a registered name or a module path (default export: () => FleetController)', DEFAULT_CONTROLLER)
     .option('--cell-controller <name|file>', 'cell controller for the arms: a registered name (pick-place) or a module path (default export: () => CellController)')
     .option('--robots <n>', 'override the fleet size', parsePositiveInt)
-    .option('--minutes <m>', 'override the simulated horizon, minutes', parsePositiveNumber)
+    .option('--minutes <m>', 'override the simulated horizon, minutes (at most 10080, 7 days)', parseMinutes)
     .option('--json <file>', 'also write the result as JSON')
     .option('--replay <file>', 'also write a replay the browser test field opens (.tfr)')
     .option('--import <file>', 'run an imported MovingAI .map or League of Robot Runners problem .json instead of a scenario')
     .option('--cell-m <m>', 'cell size of an imported grid, metres (default 1)', parsePositiveNumber)
-    .action(async (scenario: string | undefined, opts: { seed?: number; controller: string; cellController?: string; robots?: number; minutes?: number; json?: string; replay?: string; import?: string; cellM?: number }) => {
+    .option('--events <file>', 'stream every event as it happens to a JSON Lines file')
+    .option('--isolation <mode>', 'where the controller runs: auto (module paths in a worker thread, built-ins in-thread), worker, thread', parseIsolation, 'auto')
+    .option('--controller-budget-ms <ms>', 'wall-clock budget of one isolated decide() call; past it the controller is stopped', parseBudgetMs, DEFAULT_CONTROLLER_BUDGET_MS)
+    .addHelpText('after', RUN_EXIT_CODES_HELP)
+    .action(async (scenario: string | undefined, opts: RunOptions) => {
+      for (const [option, file] of [['--json', opts.json], ['--replay', opts.replay], ['--events', opts.events]] as const) if (file) checkWritableFile(option, file);
       if (opts.import !== undefined) return runImported(opts.import, opts);
       if (scenario === undefined) throw new UsageError('name a scenario (or --import FILE)');
       const overrides = { ...(opts.robots !== undefined ? { robots: opts.robots } : {}), ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}) };
-      const request = { scenario, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.cellController ? { cellController: opts.cellController } : {}), overrides };
-      let result;
-      if (opts.replay) {
-        const recorded = await recordScenario(request);
-        result = recorded.result;
-        const bytes = encodeReplay(recorded.replay);
-        await writeFile(opts.replay, bytes);
-        console.error(`replay written to ${opts.replay} (${(bytes.length / 1024).toFixed(0)} KiB)`);
-      } else {
-        result = await runScenario(request);
+      const request = { scenario, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.cellController ? { cellController: opts.cellController } : {}), overrides, isolation: opts.isolation, budgetMs: opts.controllerBudgetMs };
+      const sink = opts.events ? openEventSink(opts.events) : null;
+      const options = sink ? { onEvent: sink.write } : {};
+      let result: RunResult;
+      try {
+        if (opts.replay) {
+          const recorded = await recordScenario(request, undefined, options);
+          result = recorded.result;
+          const bytes = encodeReplay(recorded.replay);
+          await writeFile(opts.replay, bytes);
+          console.error(`replay written to ${opts.replay} (${(bytes.length / 1024).toFixed(0)} KiB)`);
+        } else {
+          result = await runScenario(request, options);
+        }
+      } finally {
+        sink?.close();
       }
+      if (sink) console.error(`${sink.count} events written to ${opts.events}`);
       console.log(formatKpiTable(result));
       if (opts.json) await writeFile(opts.json, JSON.stringify(result, null, 2) + '\n');
+      const line = failureLine(result.failures);
+      if (line) console.error(`error: ${line}`);
+      process.exitCode = runExitCode(result.failures);
     });
 }

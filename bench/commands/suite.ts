@@ -6,7 +6,12 @@ import { runBatch } from '../runner/run-batch.ts';
 import { formatShard, resolveShard, selectShard } from '../runner/shard.ts';
 import { finishSuite } from '../suite/finish-suite.ts';
 import { expandSuite, loadSuite } from '../suite/suite-definition.ts';
-import { parsePositiveInt } from './parse-options.ts';
+import { parseBudgetMs, parseIsolation, parsePositiveInt } from './parse-options.ts';
+import { checkWritableDir } from './output-paths.ts';
+import { readBaseline } from '../gate/baseline.ts';
+import { isControllerPath } from '../load-controller.ts';
+import { DEFAULT_CONTROLLER_BUDGET_MS, startIsolatedController } from '../runner/isolated-controller.ts';
+import type { Isolation } from '../run-scenario.ts';
 
 interface SuiteOptions {
   out: string;
@@ -16,6 +21,8 @@ interface SuiteOptions {
   shard?: string;
   resume?: boolean;
   workers?: number;
+  isolation: Isolation;
+  controllerBudgetMs: number;
 }
 
 /** `bench suite [name] [--out DIR] [--baseline FILE] [--update-baseline] [--shard i/n] [--resume] [--workers N]`. */
@@ -30,10 +37,21 @@ export function suiteCommand(): Command {
     .option('--shard <i/n>', 'run only shard i of n (also from JOB_COMPLETION_INDEX + BENCH_SHARD_COUNT)')
     .option('--resume', 'skip runs already finished in --out (after a kill)')
     .option('--workers <n>', 'worker threads (default: one per core)', parsePositiveInt)
+    .option('--isolation <mode>', 'where controllers run: auto (module paths in a worker thread, built-ins in-thread), worker, thread', parseIsolation, 'auto')
+    .option('--controller-budget-ms <ms>', 'wall-clock budget of one isolated decide() call; past it the controller is stopped', parseBudgetMs, DEFAULT_CONTROLLER_BUDGET_MS)
+    .addHelpText('after', '\nExit codes: 0 pass; 1 a group regressed, crashed, its controller failed or had commands rejected (unless its baseline entry allows it); 2 usage or input error (nothing ran).\nThe worst seed of every failed, regressed or changed group is replayed into <out>/replays/<key>.tfr.')
     .action(async (name: string, opts: SuiteOptions) => {
+      checkWritableDir('--out', opts.out);
+      if (opts.baseline && !opts.updateBaseline) readBaseline(resolve(opts.baseline));
       const suite = loadSuite(name);
-      const jobs = expandSuite(suite);
-      for (const controller of new Set(jobs.map((j) => j.controller))) await loadControllerFactory(controller);
+      const jobs = expandSuite(suite).map((j) => ({ ...j, isolation: opts.isolation, budgetMs: opts.controllerBudgetMs }));
+      for (const controller of new Set(jobs.map((j) => j.controller))) {
+        const isolate = opts.isolation === 'worker' || (opts.isolation === 'auto' && isControllerPath(controller));
+        if (isolate) {
+          await loadControllerFactory(controller, { checkOnly: true });
+          (await startIsolatedController(controller, opts.controllerBudgetMs)).close();
+        } else await loadControllerFactory(controller);
+      }
       const shard = resolveShard(opts.shard);
       if (shard && opts.updateBaseline) throw new UsageError('--update-baseline needs the whole suite; merge the shards first (bench merge --update-baseline)');
       if (shard && opts.baseline) throw new UsageError('a shard is gated after merging: pass --baseline to bench merge, not to a shard');
@@ -44,9 +62,9 @@ export function suiteCommand(): Command {
       const { records } = await runBatch(selected, { outDir, resume: Boolean(opts.resume), ...(opts.workers ? { workers: opts.workers } : {}) });
       console.log(`finished in ${((performance.now() - started) / 1000).toFixed(1)} s wall`);
       const baselineFile = opts.updateBaseline ? resolve(opts.baseline ?? `bench/baselines/${suite.name}.json`) : opts.baseline ? resolve(opts.baseline) : undefined;
-      process.exitCode = finishSuite(
+      process.exitCode = await finishSuite(
         { version: 1, suite: suite.name, shard, totalRuns: jobs.length, runs: records },
-        { outDir, updateBaseline: Boolean(opts.updateBaseline), strictHash: Boolean(opts.strictHash), ...(baselineFile ? { baselineFile } : {}) },
+        { outDir, updateBaseline: Boolean(opts.updateBaseline), strictHash: Boolean(opts.strictHash), jobs: new Map(selected.map((j) => [j.key, j])), ...(baselineFile ? { baselineFile } : {}) },
       );
     });
 }

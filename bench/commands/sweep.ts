@@ -6,6 +6,7 @@ import { formatShard, resolveShard, selectShard } from '../runner/shard.ts';
 import { expandSweep, loadSweep } from '../sweep/sweep-definition.ts';
 import { writeSweepOutputs } from '../sweep/sweep-outputs.ts';
 import { parsePositiveInt } from './parse-options.ts';
+import { checkWritableDir } from './output-paths.ts';
 
 interface SweepOptions {
   out?: string;
@@ -24,6 +25,7 @@ export function sweepCommand(): Command {
     .option('--workers <n>', 'worker threads (default: one per core)', parsePositiveInt)
     .option('--shard <i/n>', 'run only shard i of n (also from JOB_COMPLETION_INDEX + BENCH_SHARD_COUNT)')
     .action(async (file: string, opts: SweepOptions) => {
+      if (opts.out) checkWritableDir('--out', opts.out);
       const sweep = loadSweep(file);
       const jobs = expandSweep(sweep);
       await loadControllerFactory(sweep.controller);

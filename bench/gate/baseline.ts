@@ -28,6 +28,11 @@ const baselineSchema = z.object({
       kpis: z.record(z.string(), z.number()),
       /** State hash of each run, by run key. */
       hashes: z.record(z.string(), z.string()),
+      /**
+       * What this group may do without failing the gate (set by hand, kept on update): a
+       * controller that fails (`controllerFailed`), commands rejected (`commandsRejected`).
+       */
+      allow: z.strictObject({ controllerFailed: z.boolean().optional(), commandsRejected: z.boolean().optional() }).optional(),
     }),
   ),
 });
@@ -73,7 +78,8 @@ export function buildBaseline(suite: string, records: readonly RunRecord[], prev
     const runs = byGroup.get(group)!;
     const hashes: Record<string, string> = {};
     for (const r of runs) if (r.hash) hashes[r.key] = r.hash;
-    groups[group] = { runs: runs.length, kpis: meanKpis(runs.map((r) => r.kpis!)), hashes };
+    const allow = previous?.groups[group]?.allow;
+    groups[group] = { runs: runs.length, kpis: meanKpis(runs.map((r) => r.kpis!)), hashes, ...(allow ? { allow } : {}) };
   }
   const tolerances: Record<string, Tolerance> = { ...DEFAULT_TOLERANCES, ...(previous?.tolerances ?? {}) };
   for (const key of Object.keys(tolerances)) if (!KPI_METRICS.some((m) => m.key === key)) delete tolerances[key];

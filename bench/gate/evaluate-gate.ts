@@ -1,6 +1,7 @@
 import type { RunRecord } from '../runner/run-job.ts';
 import type { Baseline } from './baseline.ts';
 import { KPI_METRICS, meanKpis, type KpiMetric } from './kpi-metrics.ts';
+import { controllerFailed, describeCauses } from '../runner/run-failures.ts';
 
 /** How one KPI of a group compares with the baseline. */
 export type MetricStatus = 'same' | 'within' | 'regressed' | 'improved' | 'info' | 'new';
@@ -17,7 +18,8 @@ export interface MetricVerdict {
 }
 
 /**
- * Outcome of a group (one scenario variant × controller): `fail` on a regression (or, with
+ * Outcome of a group (one scenario variant × controller): `fail` on a regression, on a controller
+ * that failed or commands rejected (unless the baseline group `allow`s it), on a watchdog stop (or, with
  * `strictHash`, on any state-hash difference), `error` when a run crashed, `changed` when hashes
  * differ but no KPI regressed (a behaviour change, not a failure), `new` without a baseline
  * entry, else `pass`.
@@ -35,8 +37,16 @@ export interface GroupVerdict {
   changedHashes: string[];
   /** Whether the group fails because of its hash differences (`strictHash`), not only reports them. */
   failedOnHash: boolean;
+  /** Runs whose controller failed (threw, returned garbage, wrote into its observation, was stopped). */
+  controllerFailedRuns: string[];
+  /** Commands rejected over the group's runs, by cause. */
+  rejectedByCause: Record<string, number>;
+  /** Whether the group fails because of controller failures or rejected commands the baseline does not allow. */
+  failedOnFailures: boolean;
   /** Human-readable reasons for the status (regressions, errors, hash changes). */
   notes: string[];
+  /** Replay of the group's worst seed (relative to the output directory), when the suite wrote one. */
+  replay?: string;
 }
 
 /** How strict the gate is. */
@@ -78,11 +88,26 @@ function evaluateGroup(group: string, runs: RunRecord[], baseline: Baseline | nu
   const failedOnHash = strictHash && changedHashes.length > 0;
   if (failedOnHash) notes.push(`state hash differs from the baseline (--strict-hash) in ${changedHashes.length} of ${ok.length} runs: ${changedHashes.join(', ')}`);
   else if (changedHashes.length > 0) notes.push(`behaviour change: state hash differs from the baseline in ${changedHashes.length} of ${ok.length} runs`);
+  const controllerFailedRuns = ok.filter((r) => controllerFailed(r.failures)).map((r) => r.key);
+  const rejectedByCause: Record<string, number> = {};
+  for (const r of ok) for (const [cause, n] of Object.entries(r.failures?.rejections.byCause ?? {})) rejectedByCause[cause] = (rejectedByCause[cause] ?? 0) + n;
+  const rejected = Object.values(rejectedByCause).reduce((a, b) => a + b, 0);
+  const badController = controllerFailedRuns.length > 0 && !base?.allow?.controllerFailed;
+  const badRejections = rejected > 0 && !base?.allow?.commandsRejected;
+  if (controllerFailedRuns.length > 0) {
+    const first = ok.find((r) => controllerFailed(r.failures))!.failures!;
+    const what = first.stopped?.by === 'controller' ? first.stopped.reason : first.controllerFailed.first?.message ?? 'failed';
+    notes.push(`controller failed in ${controllerFailedRuns.length} of ${ok.length} runs${badController ? '' : ' (allowed by the baseline)'}: ${what}`);
+  }
+  for (const r of ok) if (r.failures?.stopped?.by === 'watchdog') notes.push(`${r.key}: watchdog stopped the episode at tick ${r.failures.stopped.tick}: ${r.failures.stopped.reason}`);
+  if (rejected > 0) notes.push(`${rejected} commands rejected${badRejections ? '' : ' (allowed by the baseline)'}: ${describeCauses(rejectedByCause).slice(0, 5).join('; ')}`);
+  const watchdog = ok.some((r) => r.failures?.stopped?.by === 'watchdog');
+  const failedOnFailures = badController || badRejections || watchdog;
   const regressed = metrics.some((m) => m.status === 'regressed');
-  const status: GroupStatus = errors.length > 0 ? 'error' : !base && baseline ? 'new' : regressed || failedOnHash ? 'fail' : changedHashes.length > 0 ? 'changed' : 'pass';
+  const status: GroupStatus = errors.length > 0 ? 'error' : failedOnFailures ? 'fail' : !base && baseline ? 'new' : regressed || failedOnHash ? 'fail' : changedHashes.length > 0 ? 'changed' : 'pass';
   if (status === 'new') notes.push('no baseline entry for this group; run with --update-baseline to add it');
   const first = runs[0]!;
-  return { group, scenario: first.scenario, label: first.label, runs, status, metrics, changedHashes, failedOnHash, notes };
+  return { group, scenario: first.scenario, label: first.label, runs, status, metrics, changedHashes, failedOnHash, controllerFailedRuns, rejectedByCause, failedOnFailures, notes };
 }
 
 /** Exit code of a gate: 1 when any group failed or crashed, else 0. */

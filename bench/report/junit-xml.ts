@@ -2,7 +2,8 @@ import type { GroupVerdict } from '../gate/evaluate-gate.ts';
 
 /**
  * JUnit XML with one test case per group (scenario variant × controller): a `<failure>` on a
- * regression, an `<error>` when a run crashed, and behaviour changes in `<system-out>`.
+ * regression, a failed controller, rejected commands or a watchdog stop, an `<error>` when a run
+ * crashed, and behaviour changes, failure counts and the worst seed's replay in `<system-out>`.
  */
 export function formatJunitXml(suite: string, verdicts: readonly GroupVerdict[]): string {
   const failures = verdicts.filter((v) => v.status === 'fail').length;
@@ -17,14 +18,19 @@ export function formatJunitXml(suite: string, verdicts: readonly GroupVerdict[])
   for (const v of verdicts) {
     const open = `    <testcase classname="${esc(v.group.slice(0, v.group.length - v.label.length - 1))}" name="${esc(v.label)}" time="${seconds(v).toFixed(3)}"`;
     const body: string[] = [];
-    const detail = v.notes.join('\n');
-    if (v.status === 'fail') {
+    const detail = [...v.notes, ...(v.replay ? [`replay of the worst seed: ${v.replay}`] : [])].join('\n');
+    if (v.status === 'fail' && v.failedOnFailures) {
+      const note = v.notes.find((n) => n.startsWith('controller failed')) ?? v.notes.find((n) => n.includes('watchdog')) ?? v.notes.find((n) => n.includes('commands rejected')) ?? 'controller failed';
+      const type = note.startsWith('controller failed') ? 'controller-failed' : note.includes('watchdog') ? 'watchdog' : 'rejected-commands';
+      body.push(`      <failure message="${esc(note)}" type="${type}">${esc(detail)}</failure>`);
+    } else if (v.status === 'fail') {
       const regression = v.notes.find((n) => n.includes('regressed'));
       const message = regression ?? v.notes.find((n) => n.includes('--strict-hash')) ?? 'regression';
       body.push(`      <failure message="${esc(message)}" type="${regression || !v.failedOnHash ? 'regression' : 'hash-change'}">${esc(detail)}</failure>`);
     }
     if (v.status === 'error') body.push(`      <error message="${esc(v.notes[0] ?? 'run crashed')}" type="crash">${esc(detail)}</error>`);
-    const out = [`${v.runs.length} runs`, ...v.runs.map((r) => `${r.key} ${r.status} hash=${r.hash ?? '-'}`), ...(v.status === 'changed' || v.status === 'new' ? v.notes : [])];
+    const runLine = (r: GroupVerdict['runs'][number]) => `${r.key} ${r.status} hash=${r.hash ?? '-'}${r.failures ? ` controllerFailed=${r.failures.controllerFailed.count} rejected=${r.failures.rejections.total}` : ''}`;
+    const out = [`${v.runs.length} runs`, ...v.runs.map(runLine), ...(v.status === 'changed' || v.status === 'new' ? v.notes : []), ...(v.replay ? [`replay: ${v.replay}`] : [])];
     body.push(`      <system-out>${esc(out.join('\n'))}</system-out>`);
     lines.push(`${open}>`, ...body, '    </testcase>');
   }

@@ -1,5 +1,9 @@
 import { MACHINE_STATES, type Kpis } from '../../sim/index.ts';
 import type { RunResult } from '../run-scenario.ts';
+import { describeCauses } from '../runner/run-failures.ts';
+
+/** Causes of rejected commands listed in the table (the JSON has them all). */
+const CAUSES_SHOWN = 8;
 
 /** A two-column plain-text table of a run's KPIs, for terminals and CI logs. */
 export function formatKpiTable(result: RunResult): string {
@@ -15,11 +19,15 @@ export function formatKpiTable(result: RunResult): string {
     ['distance', `${k.distanceM.toFixed(0)} m`],
     ['energy', `${k.energyWh.toFixed(0)} Wh`],
     ['collisions', `${c.total} (robot-robot ${c.robotRobot}, robot-static ${c.robotStatic}, robot-load ${c.robotLoad}, load-static ${c.loadStatic}, load-load ${c.loadLoad})`],
+    ['controller', `${result.controller} (${result.isolated ? 'isolated in a worker thread' : 'in-thread'})`],
+    ...failureRows(result),
     ['commands rejected', String(k.commandsRejected)],
+    ...describeCauses(result.failures.rejections.byCause).slice(0, CAUSES_SHOWN).map((line): [string, string] => ['', `  ${line}`]),
     ['deadlocks', String(k.deadlocks)],
     ['tick time', `${result.timing.tickMs.toFixed(3)} ms (physics ${result.timing.physicsMs.toFixed(3)}, controller ${result.timing.controllerMs.toFixed(3)}, other ${result.timing.otherMs.toFixed(3)})`],
     ...lineRows(k),
     ...linesideRows(k),
+    ...cellRows(k),
     ['state hash', result.hash],
   ];
   // KPIs of other kinds that declare their own (errand tasks, chutes …), one line per kind, before the hash.
@@ -29,8 +37,17 @@ export function formatKpiTable(result: RunResult): string {
   return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
 }
 
-/** Kinds whose KPIs {@link lineRows} shows. */
-const LINE_KINDS = new Set(['source', 'machine', 'buffer', 'sink']);
+/** Kinds whose KPIs have rows of their own ({@link lineRows}, {@link linesideRows}, {@link cellRows}). */
+const LINE_KINDS = new Set(['source', 'machine', 'buffer', 'sink', 'lineside', 'arm', 'item', 'conveyor']);
+
+function failureRows(result: RunResult): Array<[string, string]> {
+  const f = result.failures;
+  const rows: Array<[string, string]> = [];
+  const first = f.controllerFailed.first;
+  rows.push(['controller failures', first ? `${f.controllerFailed.count} (first at tick ${first.tick}: ${first.message})` : 'none']);
+  if (f.stopped) rows.push(['STOPPED', `at tick ${f.stopped.tick} by the ${f.stopped.by}: ${f.stopped.reason}`]);
+  return rows;
+}
 
 const pct = (v: number | undefined) => `${((v ?? 0) * 100).toFixed(1)} %`;
 
@@ -64,4 +81,16 @@ function linesideRows(k: Kpis): Array<[string, string]> {
     ['line-side totes', `${l.totesDelivered} delivered or shipped, lead time ${l.meanLeadSec!.toFixed(1)} s mean`],
     ['AMR lateness', `${l.lateDeliveries} late (mean ${l.meanLatenessSec!.toFixed(1)} s, max ${l.maxLatenessSec!.toFixed(1)} s); the line waited ${l.standWaitSec!.toFixed(0)} s at empty or full stands`],
   ];
+}
+
+/** Rows of the arms, items and conveyors (none without them). */
+function cellRows(k: Kpis): Array<[string, string]> {
+  const rows: Array<[string, string]> = [];
+  const arm = k.things?.arm;
+  if (arm) rows.push(['arm cycles', `${arm.armCycles} (mean ${arm.armCycleTimeMeanSec!.toFixed(2)} s, p95 ${arm.armCycleTimeP95Sec!.toFixed(2)} s); ${arm.grasps} grasps, ${arm.graspFailures} failed, ${arm.armCommandsRefused} commands refused`]);
+  const item = k.things?.item;
+  if (item) rows.push(['items', `${item.itemsSpawned} spawned, ${item.itemsConsumed} consumed, ${item.droppedItems} dropped on the floor, pool exhausted ${item.poolExhausted}×`]);
+  const belt = k.things?.conveyor;
+  if (belt) rows.push(['conveyors', `${belt.itemsCarried} items carried, blocked ${belt.blockedSec!.toFixed(0)} s in all`]);
+  return rows;
 }

@@ -31,10 +31,10 @@ export function formatSummaryMarkdown(suite: string, verdicts: readonly GroupVer
     const scenario = v.group.slice(0, v.group.length - v.label.length - 1);
     const anyOk = v.runs.some((r) => r.status === 'ok');
     const cells = SUMMARY_METRICS.map((m) => (anyOk ? cell(v.metrics.find((x) => x.metric.key === m.key)!) : '–'));
-    const status = v.status === 'fail' && v.failedOnHash && !v.metrics.some((m) => m.status === 'regressed') ? '❌ hash changed' : STATUS_TEXT[v.status];
+    const status = v.status === 'fail' && v.failedOnFailures ? (v.controllerFailedRuns.length > 0 ? '❌ controller failed' : v.notes.some((n) => n.includes('watchdog')) ? '❌ watchdog' : '❌ commands rejected') : v.status === 'fail' && v.failedOnHash && !v.metrics.some((m) => m.status === 'regressed') ? '❌ hash changed' : STATUS_TEXT[v.status];
     lines.push(`| ${scenario} | ${v.label} | ${v.runs.length} | ${status} | ${cells.join(' | ')} |`);
   }
-  const notes = verdicts.flatMap((v) => v.notes.map((n) => `- **${v.group}**: ${n}`));
+  const notes = verdicts.flatMap((v) => [...v.notes.map((n) => `- **${v.group}**: ${esc(n)}`), ...(v.replay ? [`- **${v.group}**: replay of the worst seed: \`${v.replay}\` (open it in the test field)`] : [])]);
   if (notes.length > 0) lines.push('', '### Notes', '', ...notes);
   lines.push('', 'Values are means over seeds; deltas are against the baseline mean (⚠ marks a regression beyond tolerance).', '');
   return lines.join('\n');
@@ -52,4 +52,9 @@ function cell(m: MetricVerdict): string {
 function sign(v: number, digits: number): string {
   const s = v.toFixed(digits);
   return v > 0 && Number(s) !== 0 ? `+${s}` : Number(s) === 0 ? `±${Math.abs(Number(s)).toFixed(digits)}` : s;
+}
+
+/** Markdown-inert text: messages come from controllers and scenario files. */
+function esc(s: string): string {
+  return s.replace(/[<>&|`*_[\]]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,5 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { RunRecord } from './run-job.ts';
+import { failureLine } from './run-failures.ts';
 
 /** Reports finished runs: a progress bar on an interactive terminal, plain lines otherwise (CI). */
 export interface Progress {
@@ -32,5 +33,7 @@ export function createProgress(total: number, interactive = Boolean(process.stde
 
 function describe(r: RunRecord): string {
   if (r.status === 'error') return `ERROR ${r.key}: ${r.error}`;
+  const line = r.failures ? failureLine(r.failures) : null;
+  if (line) return `FAILED ${r.key}: ${line}`;
   return `ok ${r.key} hash ${r.hash} ${r.wallSec.toFixed(1)} s (${r.realTimeFactor}x)`;
 }

@@ -1,5 +1,6 @@
 import type { Kpis, ScenarioOverrides, ScenarioSpecInput } from '../../sim/index.ts';
-import type { RunResult } from '../run-scenario.ts';
+import type { Isolation, RunResult } from '../run-scenario.ts';
+import type { RunFailures } from './run-failures.ts';
 
 /** One run of a suite, sweep or comparison: everything a worker needs, structured-clonable. */
 export interface RunJob {
@@ -19,6 +20,9 @@ export interface RunJob {
   overrides: ScenarioOverrides;
   /** Free-form parameters carried into the record (sweeps put their grid point here). */
   params?: Record<string, number | string>;
+  /** Where the controller runs (default `auto`: module paths isolated) and its budget per call. */
+  isolation?: Isolation;
+  budgetMs?: number;
 }
 
 /** Per-tick wall time of a run, milliseconds. */
@@ -51,6 +55,10 @@ export interface RunRecord {
   wallSec: number;
   realTimeFactor: number;
   timing: RunTiming | null;
+  /** Controller failures and rejections by cause, and an early stop (absent in old results and for crashed runs). */
+  failures?: RunFailures;
+  /** Whether the controller ran isolated in a worker thread. */
+  isolated?: boolean;
 }
 
 /** The record of a job that ran to its horizon, from the run's result. */
@@ -73,6 +81,8 @@ export function okRecord(job: RunJob, result: RunResult): RunRecord {
     wallSec: result.wallSec,
     realTimeFactor: result.realTimeFactor,
     timing: result.timing,
+    failures: result.failures,
+    isolated: result.isolated,
   };
 }
 

@@ -9,7 +9,7 @@ import { errorRecord, okRecord, type RunJob, type RunRecord } from './run-job.ts
 export default async function runInWorker(job: RunJob): Promise<RunRecord> {
   const started = performance.now();
   try {
-    const { result } = await runSpec({ spec: job.spec, controller: job.controller, seed: job.seed, overrides: job.overrides });
+    const { result } = await runSpec({ spec: job.spec, controller: job.controller, seed: job.seed, overrides: job.overrides, ...(job.isolation ? { isolation: job.isolation } : {}), ...(job.budgetMs ? { budgetMs: job.budgetMs } : {}) });
     return okRecord(job, result);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -6,6 +6,8 @@ import { formatJunitXml } from '../report/junit-xml.ts';
 import { writeResults, type SuiteResults } from '../report/results-file.ts';
 import { formatSummaryMarkdown } from '../report/summary-markdown.ts';
 import { UsageError } from '../usage-error.ts';
+import { writeWorstReplays } from '../report/worst-replays.ts';
+import type { RunJob } from '../runner/run-job.ts';
 
 /** What to do with finished runs. */
 export interface FinishOptions {
@@ -15,6 +17,8 @@ export interface FinishOptions {
   updateBaseline: boolean;
   /** Fail on any state-hash difference from the baseline (`--strict-hash`). */
   strictHash?: boolean;
+  /** The suite's jobs by key: with them, the worst seed of every flagged group is replayed into `replays/`. */
+  jobs?: ReadonlyMap<string, RunJob>;
 }
 
 /**
@@ -23,7 +27,7 @@ export interface FinishOptions {
  * (or, with `strictHash`, any state-hash difference from the baseline, each named on stderr).
  * The summary is also appended to `$GITHUB_STEP_SUMMARY` when that is set.
  */
-export function finishSuite(results: SuiteResults, options: FinishOptions): 0 | 1 {
+export async function finishSuite(results: SuiteResults, options: FinishOptions): Promise<0 | 1> {
   let baseline: Baseline | null = null;
   if (options.baselineFile && !options.updateBaseline) {
     baseline = readBaseline(options.baselineFile);
@@ -31,6 +35,10 @@ export function finishSuite(results: SuiteResults, options: FinishOptions): 0 | 
   }
   writeResults(options.outDir, results);
   const verdicts = evaluateGate(results.runs, baseline, { strictHash: Boolean(options.strictHash) });
+  if (options.jobs && !options.updateBaseline) {
+    const replays = await writeWorstReplays(options.outDir, verdicts, options.jobs);
+    if (replays.length > 0) console.error(`replays of the worst seeds: ${replays.map((r) => join(relative(process.cwd(), options.outDir) || '.', r)).join(', ')}`);
+  }
   const shown = options.baselineFile && !options.updateBaseline ? relative(process.cwd(), options.baselineFile) : null;
   const summary = formatSummaryMarkdown(results.suite, verdicts, shown);
   writeFileSync(join(options.outDir, 'junit.xml'), formatJunitXml(results.suite, verdicts));
@@ -40,10 +48,11 @@ export function finishSuite(results: SuiteResults, options: FinishOptions): 0 | 
   for (const v of verdicts) if (v.failedOnHash) console.error(`error: --strict-hash: ${v.group}: state hash differs from the baseline in ${v.changedHashes.join(', ')}`);
   const code = gateExitCode(verdicts);
   if (options.updateBaseline) {
-    if (code !== 0) {
+    if (verdicts.some((v) => v.status === 'error')) {
       console.error('error: not updating the baseline: some runs crashed');
       return 1;
     }
+    for (const v of verdicts) if (v.failedOnFailures) console.error(`warning: ${v.group}: its controller failed or had commands rejected; the gate fails it until its baseline entry has "allow": { "controllerFailed": true, "commandsRejected": true }`);
     const file = options.baselineFile!;
     const previous = existsSync(file) ? readBaseline(file) : undefined;
     writeBaseline(file, buildBaseline(results.suite, results.runs, previous));

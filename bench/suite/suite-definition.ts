@@ -27,7 +27,7 @@ export const suiteDefinitionSchema = z.object({
         /** Fleet size override. */
         robots: z.number().int().positive().optional(),
         /** Simulated horizon override, minutes. */
-        minutes: z.number().positive().optional(),
+        minutes: z.number().positive().max(7 * 24 * 60, 'at most 10080 minutes (7 days)').optional(),
       }),
     )
     .min(1),

@@ -17,7 +17,7 @@ export const sweepDefinitionSchema = z.object({
   controller: z.string().min(1).default('greedy'),
   seeds: z.array(z.number().int().nonnegative()).min(1).default([1]),
   /** Simulated minutes per run. */
-  minutes: z.number().positive(),
+  minutes: z.number().positive().max(7 * 24 * 60, 'at most 10080 minutes (7 days)'),
   /** Orders per hour; defaults to the generator's (90 per station). */
   ordersPerHour: z.number().positive().optional(),
   grid: z.object({ robots: list, blockColumns: list, aisles: list, stations: list }),

@@ -1,7 +1,7 @@
 /**
  * The built-in pick-and-place cell controller: each arm picks the nearest holdable thing within
  * its reach that is not already on one of its place slots, and puts it on the first free slot
- * (the spec's `placeSlots`, or `options.place`). Commands go one at a time: the next is issued
+ * (the spec's `placeSlots`, or `options.place`): one nothing sits on, not even a thing riding a belt. Commands go one at a time: the next is issued
  * when the arm is idle again and its `commandsDone` grew; a refused command drops the sequence,
  * and a thing that could not be gripped twice (or a slot refused twice) is left alone.
  */
@@ -35,7 +35,7 @@ export function createPickPlaceCell(options: PickPlaceCellOptions = {}): CellCon
   function plan(arm: ArmObservation, m: ArmMemory): ArmCommand[] {
     if (arm.holding) {
       const slots = slotsOf(arm);
-      const free = slots.findIndex((s, i) => (m.failures.get(`slot:${i}`) ?? 0) < 2 && !arm.reachable.some((t) => Math.hypot(t.xM - s.xM, t.zM - s.zM) < SLOT_RADIUS_M));
+      const free = slots.findIndex((s, i) => (m.failures.get(`slot:${i}`) ?? 0) < 2 && !(options.place ? false : arm.placeSlotsTaken[i]) && !arm.reachable.some((t) => Math.hypot(t.xM - s.xM, t.zM - s.zM) < SLOT_RADIUS_M));
       if (free < 0) return [];
       const slot = slots[free]!;
       const pose: ArmPose = { xM: slot.xM, yM: slot.yM + arm.holding.belowTcpM + (options.releaseGapM ?? 0.003), zM: slot.zM, yawDeg: slot.yawDeg };

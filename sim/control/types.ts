@@ -155,7 +155,9 @@ export type RobotCommand =
 /** What a controller may report about its own plan; the host turns reports into events. */
 export type ControllerReport =
   | { kind: 'deadlock'; robots: number[]; waitedSec: number }
-  | { kind: 'lagging'; robot: number; node: number; lagSec: number };
+  | { kind: 'lagging'; robot: number; node: number; lagSec: number }
+  /** An isolated controller's host found it writing into the roadmap it was handed (reported once). */
+  | { kind: 'observation-written' };
 
 /**
  * A whole fleet brain. `decide` is called every `controlEvery` ticks with a fresh observation

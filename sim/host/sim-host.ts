@@ -269,8 +269,8 @@ export class SimHost {
    * other views are frozen), so the model and the next observation stay as they were; reported
    * once per episode as `controller.failed`.
    */
-  private repairObservation(): void {
-    if (!this.observationCache.roadmap?.repair() || this.wroteIntoObservation) return;
+  private repairObservation(wrote = false): void {
+    if (!(wrote || this.observationCache.roadmap?.repair()) || this.wroteIntoObservation) return;
     this.wroteIntoObservation = true;
     const state = this.state;
     state.events.push({ type: 'controller.failed', tick: state.tick, message: 'the controller wrote into the roadmap it was handed; the writes were undone (observations are read-only)' });
@@ -297,6 +297,8 @@ export class SimHost {
     for (const rep of reports as ControllerReport[]) {
       if (rep?.kind === 'deadlock' && Array.isArray(rep.robots)) {
         state.events.push({ type: 'deadlock.detected', tick: state.tick, robots: [...rep.robots], waitedSec: Number(rep.waitedSec) || 0, source: 'controller' });
+      } else if (rep?.kind === 'observation-written') {
+        this.repairObservation(true);
       } else if (rep?.kind === 'lagging') {
         state.events.push({ type: 'route.lagging', tick: state.tick, robot: rep.robot, node: rep.node, lagSec: Number(rep.lagSec) || 0 });
       }
@@ -353,7 +355,8 @@ export class SimHost {
       out = this.controller!.decide(observation);
       if (!Array.isArray(out)) failure = `decide() returned ${out === null ? 'null' : typeof out}, not an array of commands`;
     } catch (error) {
-      failure = `decide() threw: ${error instanceof Error ? error.message : String(error)}`;
+      // A host that stops an untrusted controller (past its budget) says why in its own words.
+      failure = error instanceof Error && error.name === 'ControllerStopped' ? error.message : `decide() threw: ${error instanceof Error ? error.message : String(error)}`;
     }
     if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
     return this.finishDecision(out, failure, observation);

@@ -2,6 +2,8 @@ import { armKind } from './arm/arm-kind.ts';
 import type { KindDef } from './kind-def.ts';
 import { createKindRegistry, type KindRegistry } from './kind-registry.ts';
 import { linesideKind } from './lineside/lineside-kind.ts';
+import { conveyorKind } from './conveyor/conveyor-kind.ts';
+import { itemKind } from './item/item-kind.ts';
 import { loadKind } from './load/load-kind.ts';
 import { bufferKind } from './line/buffer-kind.ts';
 import { machineKind } from './line/machine-kind.ts';
@@ -20,8 +22,8 @@ import { chuteKind } from './chute/chute-kind.ts';
 
 /**
  * The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands, the
- * production line's, the arms, errand tasks and chutes, then people, batteries, chargers and faults
- * (later kinds are found by `indexOf`).
+ * production line's, items, conveyors, arms, errand tasks and chutes, then people, batteries,
+ * chargers and faults (later kinds are found by `indexOf`).
  */
 export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([
   robotKind,
@@ -32,6 +34,8 @@ export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([
   machineKind,
   bufferKind,
   sinkKind,
+  itemKind,
+  conveyorKind,
   armKind,
   errandKind,
   chuteKind,

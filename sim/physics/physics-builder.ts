@@ -14,6 +14,8 @@ export interface BodyDesc {
   readonly y: number;
   readonly z: number;
   readonly q?: readonly [number, number, number, number];
+  /** False: created disabled (out of the simulation, costs nothing per step until enabled). */
+  readonly enabled?: boolean;
 }
 
 /** A box collider: half extents, offset from its body, collision layer and the layers it meets. */
@@ -24,6 +26,8 @@ export interface BoxColliderDesc {
   readonly offsetX?: number;
   readonly offsetY?: number;
   readonly offsetZ?: number;
+  /** Rotation relative to its body (a unit quaternion); identity when absent (a curved belt's chords). */
+  readonly rotation?: { readonly x: number; readonly y: number; readonly z: number; readonly w: number };
   /** Mass of this collider; Rapier's density default when absent. */
   readonly massKg?: number;
   /** The collision layer it belongs to (declared by a kind, or the world's `floor` / `static`). */

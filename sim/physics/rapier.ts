@@ -90,6 +90,7 @@ export class PhysicsWorld {
     const collider = (d: BoxColliderDesc) => {
       let desc = RAPIER.ColliderDesc.cuboid(d.halfX, d.halfY, d.halfZ);
       if (d.offsetX !== undefined || d.offsetY !== undefined || d.offsetZ !== undefined) desc = desc.setTranslation(d.offsetX ?? 0, d.offsetY ?? 0, d.offsetZ ?? 0);
+      if (d.rotation) desc = desc.setRotation(d.rotation);
       if (d.massKg !== undefined) desc = desc.setMass(d.massKg);
       desc = desc.setCollisionGroups(groups(d.layer, d.collidesWith, d.alsoLayers));
       if (d.kinematicContacts) desc = desc.setActiveCollisionTypes(KINEMATIC_ACTIVE);
@@ -103,6 +104,7 @@ export class PhysicsWorld {
         let placed = base.setTranslation(desc.x, desc.y, desc.z);
         if (desc.q) placed = placed.setRotation({ x: desc.q[0], y: desc.q[1], z: desc.q[2], w: desc.q[3] });
         const body = world.createRigidBody(placed);
+        if (desc.enabled === false) body.setEnabled(false);
         handles.bodies[owner.kind]![owner.id] = body.handle;
       },
       addCollider(owner, desc) {
@@ -283,6 +285,11 @@ export class PhysicsWorld {
   /** Numbers for the sim-speed report. */
   stats(): { bodies: number; colliders: number } {
     return { bodies: this.world.bodies.len(), colliders: this.world.colliders.len() };
+  }
+
+  /** Takes a body out of the simulation (false) or puts it back (true): a pooled item parked or spawned. */
+  setBodyEnabled(kind: number, id: number, enabled: boolean): void {
+    this.bodies[kind]![id]!.setEnabled(enabled);
   }
 
   /** Frees the WASM memory of this world. */

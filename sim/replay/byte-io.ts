@@ -105,11 +105,11 @@ export class ByteReader {
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new ReplayError('replay is corrupt: a JSON section does not parse');
+      throw new ReplayError('replay is malformed: a JSON section does not parse', 'malformed');
     }
   }
 
   private need(n: number): void {
-    if (this.pos + n > this.data.length) throw new ReplayError('replay is truncated: the data ends early');
+    if (this.pos + n > this.data.length) throw new ReplayError('replay is malformed: a section runs past the end of the data', 'malformed');
   }
 }

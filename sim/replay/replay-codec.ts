@@ -8,7 +8,7 @@ const CHECKSUM_CHARS = 16;
 
 /**
  * Encodes a replay. Layout (little-endian):
- * `TFRP` · u32 version · 16 ASCII hex checksum of the body · body.
+ * `TFRP` · u32 version · u32 body length · 16 ASCII hex checksum of the body · body.
  * Body: header JSON · u32 keyframe count · keyframes · events JSON · trailer JSON.
  * A keyframe is u32 tick, then for each frame section of the header, in order, only the rows that
  * changed since the previous keyframe (u32 count, then u32 row and `stride` floats each); the
@@ -41,32 +41,55 @@ export function encodeReplay(replay: Replay): Uint8Array {
   const out = new ByteWriter();
   for (const b of REPLAY_MAGIC) out.u8(b);
   out.u32(REPLAY_VERSION);
+  out.u32(bodyBytes.length);
   const sum = checksum(bodyBytes);
   for (let i = 0; i < CHECKSUM_CHARS; i++) out.u8(sum.charCodeAt(i));
   out.bytes(bodyBytes);
   return out.finish();
 }
 
-/** Decodes a replay, checking magic, version and checksum; throws `ReplayError` saying what is wrong. */
+/**
+ * Decodes a replay, checking magic, version, length and checksum; throws `ReplayError` whose
+ * `code` names the case (`not-a-replay`, `wrong-version`, `truncated`, `bad-checksum`, `malformed`)
+ * and whose message says it in words. Never throws anything else.
+ */
 export function decodeReplay(bytes: Uint8Array): Replay {
-  const r = new ByteReader(bytes);
-  if (bytes.length < 8 + CHECKSUM_CHARS) throw new ReplayError('not a Testfield replay: the file is too short');
-  for (const b of REPLAY_MAGIC) {
-    if (r.u8() !== b) throw new ReplayError('not a Testfield replay: the file does not start with TFRP');
+  try {
+    return decodeChecked(bytes);
+  } catch (error) {
+    if (error instanceof ReplayError) throw error;
+    throw new ReplayError(`replay is malformed: ${error instanceof Error ? error.message : String(error)}`, 'malformed');
   }
+}
+
+function decodeChecked(bytes: Uint8Array): Replay {
+  const r = new ByteReader(bytes);
+  if (bytes.length < 4) throw new ReplayError('not a Testfield replay: the file is too short', 'not-a-replay');
+  for (const b of REPLAY_MAGIC) {
+    if (r.u8() !== b) throw new ReplayError('not a Testfield replay: the file does not start with TFRP', 'not-a-replay');
+  }
+  if (bytes.length < 8) throw new ReplayError(`replay is truncated: ${bytes.length} bytes, it ends inside its version field`, 'truncated');
   const version = r.u32();
   if (version !== REPLAY_VERSION) {
     const again = 'record it again with `npm run bench -- run <scenario> --replay file.tfr`';
-    throw new ReplayError(`replay version ${version} is not supported: this build reads version ${REPLAY_VERSION} (${version < REPLAY_VERSION ? 'an older recording; ' : ''}${again})`);
+    throw new ReplayError(`replay version ${version} is not supported: this build reads version ${REPLAY_VERSION} (${version < REPLAY_VERSION ? 'an older recording; ' : 'a newer recording; '}${again})`, 'wrong-version');
   }
+  const headerBytes = 12 + CHECKSUM_CHARS;
+  if (bytes.length < headerBytes) throw new ReplayError(`replay is truncated: ${bytes.length} bytes, shorter than its ${headerBytes}-byte header`, 'truncated');
+  const length = r.u32();
   let expected = '';
   for (let i = 0; i < CHECKSUM_CHARS; i++) expected += String.fromCharCode(r.u8());
   const bodyBytes = bytes.subarray(r.pos);
+  if (bodyBytes.length < length) throw new ReplayError(`replay is truncated: ${bodyBytes.length} of its ${length} body bytes are there (${((100 * bodyBytes.length) / Math.max(1, length)).toFixed(0)} %)`, 'truncated');
+  if (bodyBytes.length > length) throw new ReplayError(`replay is malformed: ${bodyBytes.length - length} bytes follow its ${length}-byte body`, 'malformed');
   const actual = checksum(bodyBytes);
-  if (actual !== expected) throw new ReplayError(`replay is corrupt: checksum ${actual} does not match the recorded ${expected}`);
+  if (actual !== expected) throw new ReplayError(`replay has a bad checksum: ${actual} does not match the recorded ${expected} (the file was altered or damaged)`, 'bad-checksum');
   const b = new ByteReader(bodyBytes);
   const header = b.json<ReplayHeader>();
-  if (!Array.isArray(header.sections)) throw new ReplayError('replay is corrupt: its header has no frame sections');
+  if (!header || typeof header !== 'object' || !Array.isArray(header.sections)) throw new ReplayError('replay is malformed: its header has no frame sections', 'malformed');
+  for (const s of header.sections) {
+    if (!s || typeof s.kind !== 'string' || !Number.isSafeInteger(s.count) || !Number.isSafeInteger(s.stride) || s.count < 0 || s.stride < 0 || s.count * s.stride > 1e8) throw new ReplayError('replay is malformed: a frame section of its header is not a kind with a row count and stride', 'malformed');
+  }
   const count = b.u32();
   const keyframes: ReplayKeyframe[] = [];
   let prev: ReplayKeyframe | null = null;
@@ -78,7 +101,7 @@ export function decodeReplay(bytes: Uint8Array): Replay {
       const changed = b.u32();
       for (let c = 0; c < changed; c++) {
         const row = b.u32();
-        if (row >= section.count) throw new ReplayError(`replay is corrupt: keyframe ${k} names ${section.kind} ${row} of ${section.count}`);
+        if (row >= section.count) throw new ReplayError(`replay is malformed: keyframe ${k} names ${section.kind} ${row} of ${section.count}`, 'malformed');
         for (let j = 0; j < section.stride; j++) rows[row * section.stride + j] = b.f32();
       }
       sections[section.kind] = rows;
@@ -89,6 +112,8 @@ export function decodeReplay(bytes: Uint8Array): Replay {
   }
   const events = b.json<SimEvent[]>();
   const trailer = b.json<ReplayTrailer>();
+  if (!Array.isArray(events)) throw new ReplayError('replay is malformed: its events are not a list', 'malformed');
+  if (!trailer || typeof trailer !== 'object') throw new ReplayError('replay is malformed: it has no trailer', 'malformed');
   return { header, keyframes, events, trailer };
 }
 

@@ -4,7 +4,7 @@ import type { FrameSectionLayout } from '../host/pose-frame.ts';
 import type { ScenarioSpecInput } from '../kinds/builtin-spec.ts';
 
 /** Version of the replay file layout; readers refuse any other (version 2: one frame section per kind). */
-export const REPLAY_VERSION = 2;
+export const REPLAY_VERSION = 3;
 
 /** The four bytes every replay file starts with: `TFRP`. */
 export const REPLAY_MAGIC = [0x54, 0x46, 0x52, 0x50] as const;
@@ -47,9 +47,15 @@ export interface Replay {
 }
 
 /** A replay that cannot be read: wrong magic, unsupported version, truncated, or a checksum mismatch. */
+/** What is wrong with a replay file, by name. */
+export type ReplayErrorCode = 'not-a-replay' | 'wrong-version' | 'truncated' | 'bad-checksum' | 'malformed';
+
 export class ReplayError extends Error {
-  constructor(message: string) {
+  /** What is wrong, for callers that react to the case (the message says it in words). */
+  readonly code: ReplayErrorCode;
+  constructor(message: string, code: ReplayErrorCode = 'malformed') {
     super(message);
     this.name = 'ReplayError';
+    this.code = code;
   }
 }

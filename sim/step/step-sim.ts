@@ -2,6 +2,7 @@ import type { StageContext } from '../kinds/stage-slots.ts';
 import { dispatchCommands } from './dispatch-commands.ts';
 import { dispatchContacts } from './dispatch-contacts.ts';
 import { fireTimeline } from './fire-timeline.ts';
+import { runWatchdog } from './watchdog.ts';
 
 /**
  * One tick: the slots of `STAGE_SLOTS` in order, then `tick += 1`. The core runs the command
@@ -31,5 +32,6 @@ export function stepSim(ctx: StageContext): void {
   for (const run of stages.scripted) run(ctx);
   for (const run of stages.monitor) run(ctx);
   for (const run of stages.sample) run(ctx);
+  runWatchdog(ctx);
   state.tick += 1;
 }

@@ -186,12 +186,12 @@ describe('browser test field', () => {
     const corrupt = Array.from(bytes);
     corrupt[Math.floor(corrupt.length / 2)]! ^= 0xff;
     expect(await page.evaluate((b) => window.__testfield!.openReplay(b, 'bad.tfr'), corrupt)).toBe(false);
-    expect(await page.textContent('#banner')).toMatch(/Cannot open bad\.tfr: replay is corrupt: checksum/);
+    expect(await page.textContent('#banner')).toMatch(/Cannot open bad\.tfr: replay has a bad checksum/);
 
     const versionOne = Array.from(bytes);
     versionOne.splice(4, 4, 1, 0, 0, 0);
     expect(await page.evaluate((b) => window.__testfield!.openReplay(b, 'old.tfr'), versionOne)).toBe(false);
-    expect(await page.textContent('#banner')).toMatch(/^Cannot open old\.tfr: replay version 1 is not supported: this build reads version 2/);
+    expect(await page.textContent('#banner')).toMatch(/^Cannot open old\.tfr: replay version 1 is not supported: this build reads version 3/);
     expect(errors).toEqual([]);
     await page.close();
   });

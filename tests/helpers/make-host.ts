@@ -1,4 +1,4 @@
-import { controllers, robotModels } from '../../robots/index.ts';
+import { cellControllers, controllers, defaultCellController, hostCatalog } from '../../robots/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { SimHost, type FleetController, type KindRegistry, type ScenarioOverrides, type ScenarioSpecInput, type SimEvent } from '../../sim/index.ts';
 
@@ -11,11 +11,12 @@ export async function makeHost(options: {
   overrides?: ScenarioOverrides;
   kinds?: KindRegistry;
 }): Promise<SimHost> {
-  const host = await SimHost.create(robotModels);
+  const host = await SimHost.create(hostCatalog);
   const spec = options.spec ?? findScenario(options.scenario ?? 'warehouse/g2p-small');
   if (!spec) throw new Error(`no scenario ${options.scenario}`);
   const controller = typeof options.controller === 'object' ? options.controller : controllers[options.controller ?? 'greedy']!();
-  host.load({ spec, controller, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.overrides ? { overrides: options.overrides } : {}), ...(options.kinds ? { kinds: options.kinds } : {}) });
+  const cell = defaultCellController(spec as { arms?: unknown[] });
+  host.load({ spec, controller, ...(cell ? { cellController: cellControllers[cell]!() } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.overrides ? { overrides: options.overrides } : {}), ...(options.kinds ? { kinds: options.kinds } : {}) });
   return host;
 }
 

@@ -33,7 +33,8 @@ describe('validateScenario', () => {
     expect(issues).toEqual([
       {
         path: 'events[0].kind',
-        message: 'unknown "robot.stal"; did you mean robot.stall? (known: robot.stall, machine.down, source.burst, robot.breakdown, station.close, command.latency, observation.noise, node.block, item.drop)',
+        message:
+          'unknown "robot.stal"; did you mean robot.stall? (known: robot.stall, machine.down, source.burst, item.spawn, conveyor.stop, robot.breakdown, station.close, command.latency, observation.noise, node.block, item.drop)',
       },
     ]);
   });

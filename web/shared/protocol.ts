@@ -117,7 +117,21 @@ export interface SimWorkerApi {
   describe(spec: ScenarioSpecInput): LoadOutcome;
   /** Throws inside the worker's event loop (tests the crash banner). */
   crash(): void;
+  /** Blocks the worker's event loop for good (tests the heartbeat). */
+  hang(): void;
 }
+
+/** Key of the worker's heartbeat messages (`{ [HEARTBEAT_KEY]: n }`), posted every {@link HEARTBEAT_EVERY_MS}. */
+export const HEARTBEAT_KEY = '__testfieldHeartbeat';
+export const HEARTBEAT_EVERY_MS = 250;
+/**
+ * A worker silent this long is hung (its event loop is blocked: a controller that never returns).
+ * Long enough for any single advance (they are budgeted to tens of milliseconds) and short enough
+ * that a hang is shown within 5 s.
+ */
+export const HUNG_AFTER_MS = 3500;
+/** While a load (compile + controller reset) is in flight, the worker may be silent this long. */
+export const HUNG_WHILE_LOADING_MS = 30_000;
 
 /** {@link SimWorkerApi} with every method returning a promise, as the worker exposes it. */
 export type AsyncSimWorkerApi = {

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { BehaviorSubject, Subject } from 'rxjs';
 import type { SimEvent } from '../../sim/index.ts';
-import type { AsyncSimWorkerApi, CatalogInfo, FrameSections, LoadOptions, LoadOutcome, StepResult } from '../shared/protocol.ts';
+import { HEARTBEAT_KEY, HUNG_AFTER_MS, HUNG_WHILE_LOADING_MS, type AsyncSimWorkerApi, type CatalogInfo, type FrameSections, type LoadOptions, type LoadOutcome, type StepResult } from '../shared/protocol.ts';
 
 /** Playback speed: a multiple of real time, or as fast as the worker goes. */
 export type Speed = number | 'max';
@@ -46,6 +46,10 @@ export class SimClient {
   lastWorkerMs = 0;
   /** Main-thread milliseconds spent publishing results to subscribers since the caller last reset it. */
   publishMs = 0;
+  /** When the current worker last showed a sign of life (heartbeat), page clock milliseconds. */
+  private lastBeatMs = 0;
+  private loading = 0;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
 
   constructor() {
     this.spawn();
@@ -67,10 +71,21 @@ export class SimClient {
     return this.guard(this.api.catalog());
   }
 
-  /** Loads an episode; later results of the previous one are ignored. */
+  /**
+   * Loads an episode; later results of the previous one are ignored. A crashed or hung worker is
+   * replaced first, so picking another scenario or controller (or Reset) recovers without a reload.
+   */
   async load(options: LoadOptions): Promise<LoadOutcome> {
+    if (this.status$.value.kind === 'crashed') this.restart();
     this.episode = -1;
-    const outcome = await this.guard<LoadOutcome>(this.api.load(options) as Promise<LoadOutcome>);
+    this.loading += 1;
+    let outcome: LoadOutcome;
+    try {
+      outcome = await this.guard<LoadOutcome>(this.api.load(options) as Promise<LoadOutcome>);
+    } finally {
+      this.loading -= 1;
+      this.lastBeatMs = performance.now();
+    }
     this.done = false;
     this.backlogTicks = 0;
     if (!outcome.ok) return outcome;
@@ -111,6 +126,11 @@ export class SimClient {
     this.spawn();
   }
 
+  /** Hangs the worker for good (tests the heartbeat). */
+  hang(): Promise<void> {
+    return this.api.hang();
+  }
+
   /** Deliberately crashes the worker (tests the banner). */
   crash(): Promise<void> {
     return this.api.crash();
@@ -143,6 +163,12 @@ export class SimClient {
     this.episode = 0;
     const generation = this.generation;
     this.worker = new Worker(new URL('../worker/sim-worker.ts', import.meta.url), { type: 'module' });
+    this.lastBeatMs = performance.now();
+    this.loading = 0;
+    this.worker.addEventListener('message', (e: MessageEvent) => {
+      if (generation === this.generation && e.data && typeof e.data === 'object' && HEARTBEAT_KEY in e.data) this.lastBeatMs = performance.now();
+    });
+    this.watchdog ??= setInterval(() => this.checkHeartbeat(), 250);
     this.worker.addEventListener('error', (e) => {
       e.preventDefault();
       if (generation === this.generation) this.fail(e.message || 'the simulation worker stopped');
@@ -162,9 +188,21 @@ export class SimClient {
     }
   }
 
+  /** A worker silent past its limit is hung: it is ended at once (it would spin forever) and reported. */
+  private checkHeartbeat(): void {
+    if (this.status$.value.kind !== 'ready') return;
+    const silentMs = performance.now() - this.lastBeatMs;
+    const limit = this.loading > 0 ? HUNG_WHILE_LOADING_MS : HUNG_AFTER_MS;
+    if (silentMs <= limit) return;
+    this.worker.terminate();
+    this.fail(`it stopped responding (no heartbeat for ${(silentMs / 1000).toFixed(1)} s: a controller that never returns, or an endless loop); it was ended`);
+  }
+
   private fail(message: string): void {
     if (this.status$.value.kind === 'crashed') return;
     this.playing = false;
+    this.generation += 1;
+    this.inFlight = false;
     this.status$.next({ kind: 'crashed', message });
   }
 }

@@ -2,16 +2,21 @@
 export class Banner {
   constructor(private readonly root: HTMLElement) {}
 
+  /** Whether nothing is shown. */
+  get hidden(): boolean {
+    return this.root.hidden === true;
+  }
+
   hide(): void {
     this.root.hidden = true;
-    this.root.innerHTML = '';
+    this.root.replaceChildren();
   }
 
   show(kind: 'error' | 'info', title: string, details: string[] = [], action?: { label: string; run: () => void }): void {
     this.root.hidden = false;
     this.root.className = kind;
     this.root.dataset.kind = kind;
-    this.root.innerHTML = '';
+    this.root.replaceChildren();
     const head = document.createElement('strong');
     head.textContent = title;
     this.root.append(head);

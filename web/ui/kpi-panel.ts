@@ -45,14 +45,22 @@ export class KpiPanel {
   show(k: Kpis | null): void {
     this.shown = k;
     if (!k) {
-      this.list.innerHTML = '';
+      this.list.replaceChildren();
       this.cells = null;
       return;
     }
     const rows = kpiRows(k);
     if (!this.cells || this.cells.length !== rows.length) {
-      this.list.innerHTML = rows.map(([name]) => `<dt>${name}</dt><dd data-kpi="${name}"></dd>`).join('');
-      this.cells = Array.from(this.list.querySelectorAll('dd'));
+      // Elements with text content (kind KPI names come from the scenario's kinds): never markup.
+      this.list.replaceChildren();
+      this.cells = rows.map(([name]) => {
+        const dt = document.createElement('dt');
+        dt.textContent = name;
+        const dd = document.createElement('dd');
+        dd.dataset.kpi = name;
+        this.list.append(dt, dd);
+        return dd;
+      });
     }
     rows.forEach(([, value], i) => {
       const cell = this.cells![i]!;

@@ -9,7 +9,7 @@ export class RobotPanel {
 
   hide(): void {
     this.root.hidden = true;
-    this.root.innerHTML = '';
+    this.root.replaceChildren();
   }
 
   show(d: RobotDetail): void {
@@ -24,11 +24,21 @@ export class RobotPanel {
       ['Task', task],
       ['Route', `${(d.routeXZ.length / 2 - 1).toFixed(0)} waypoints`],
     ];
-    this.root.innerHTML = `<h2>Robot ${d.robot} <button type="button">×</button></h2><dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
-    this.root.querySelector('button')!.addEventListener('click', () => this.onClose());
+    // Built as elements with text content: nothing from a scenario or replay is ever parsed as markup.
+    const head = document.createElement('h2');
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = '×';
+    close.addEventListener('click', () => this.onClose());
+    head.append(`Robot ${d.robot} `, close);
+    const list = document.createElement('dl');
+    for (const [k, v] of rows) {
+      const dt = document.createElement('dt');
+      dt.textContent = k;
+      const dd = document.createElement('dd');
+      dd.textContent = v;
+      list.append(dt, dd);
+    }
+    this.root.replaceChildren(head, list);
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

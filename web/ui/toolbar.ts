@@ -19,10 +19,10 @@ export class Toolbar {
 
   /** Fills the pickers from the worker's catalogue. */
   fill(catalog: CatalogInfo, scenario: string, controller: string, seed: number): void {
-    this.scenario.innerHTML = '';
+    this.scenario.replaceChildren();
     for (const s of catalog.scenarios) this.scenario.add(new Option(`${s.name} — ${s.title}`, s.name));
     this.scenario.value = scenario;
-    this.controller.innerHTML = '';
+    this.controller.replaceChildren();
     for (const c of catalog.controllers) this.controller.add(new Option(c, c));
     this.controller.value = controller;
     this.seed.value = String(seed);

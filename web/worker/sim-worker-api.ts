@@ -6,6 +6,7 @@ import {
   robotModeName,
   SimHost,
   compileScenario,
+  watchdogTripped,
   validateScenario,
   type ControllerFactory,
   type Kpis,
@@ -17,6 +18,7 @@ import { cellControllerCatalog, controllerCatalog, policyCatalog } from './contr
 import { policyFactory } from './policy-runtime.ts';
 import { sectionBuffers, SharedFrameSlots } from './frame-slots.ts';
 import { sceneFromModel, sceneFromRawSpec } from './scene-info.ts';
+import { TEST_CONTROLLERS } from './test-controllers.ts';
 
 /** At most this many ticks per `advance` call, so one call never blocks the worker for long. */
 const MAX_TICKS_PER_CALL = 20_000;
@@ -46,7 +48,7 @@ export class SimWorker implements SimWorkerApi {
   load(options: LoadOptions): LoadOutcome | Promise<LoadOutcome> {
     const policyUrl = this.policies.get(options.controller);
     if (policyUrl !== undefined) return this.loadPolicy(options, policyUrl);
-    return this.loadWith(options, this.controllers.get(options.controller));
+    return this.loadWith(options, this.controllers.get(options.controller) ?? TEST_CONTROLLERS.get(options.controller));
   }
 
   /** Fetches (from the app's own files), checks and loads an ONNX policy, then the episode. */
@@ -130,7 +132,8 @@ export class SimWorker implements SimWorkerApi {
       const r = this.host.advance(chunk);
       for (const e of r.events) events.push(e);
       left -= chunk;
-      done = r.done;
+      // The watchdog ends the episode where an impossible pose appeared (its event says which).
+      done = r.done || watchdogTripped(this.host.state);
       if (budgetMs !== undefined && performance.now() - t0 >= budgetMs) break;
     }
     return this.stepResult(events, done, performance.now() - t0);
@@ -178,6 +181,13 @@ export class SimWorker implements SimWorkerApi {
   crash(): void {
     setTimeout(() => {
       throw new Error('deliberate worker crash (test hook)');
+    }, 0);
+  }
+
+  /** Hangs the worker for good (test hook: the page must notice the missing heartbeat). */
+  hang(): void {
+    setTimeout(() => {
+      for (;;) {}
     }, 0);
   }
 }

@@ -3,7 +3,7 @@
  * it with comlink at once; every call waits until it is ready.
  */
 import * as Comlink from 'comlink';
-import type { AsyncSimWorkerApi } from '../shared/protocol.ts';
+import { HEARTBEAT_EVERY_MS, HEARTBEAT_KEY, type AsyncSimWorkerApi } from '../shared/protocol.ts';
 import { SimWorker } from './sim-worker-api.ts';
 
 const ready = SimWorker.create();
@@ -17,6 +17,12 @@ const api: AsyncSimWorkerApi = {
   robotDetail: async (robot) => (await ready).robotDetail(robot),
   describe: async (spec) => (await ready).describe(spec),
   crash: async () => (await ready).crash(),
+  hang: async () => (await ready).hang(),
 };
 
 Comlink.expose(api);
+
+// Heartbeat: the page counts a worker silent for longer than its limit as hung (a controller that
+// never returns blocks this timer too) and replaces it. Comlink ignores messages without its ids.
+let beat = 0;
+setInterval(() => postMessage({ [HEARTBEAT_KEY]: ++beat }), HEARTBEAT_EVERY_MS);

@@ -10,7 +10,7 @@ declare module '../../events/sim-event.ts' {
     /** The gripper let go on command; the thing is dynamic again. */
     'arm.released': { arm: number; itemKind: string; item: number };
     /** A held thing left the gripper without a release command (it slipped): a real dynamic body again. */
-    'item.dropped': { arm: number; itemKind: string; item: number; reason: string };
+    'grasp.slipped': { arm: number; itemKind: string; item: number; reason: string };
     /** A pick-and-place cycle ended: from the first move with an empty gripper to the release. */
     'arm.cycle': { arm: number; cycleSec: number };
   }

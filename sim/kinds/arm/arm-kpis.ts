@@ -16,7 +16,7 @@ export const armKpis: KindKpis<ArmKpiAcc> = {
     if (e.type === 'arm.cycle') acc.cycles.push(e.cycleSec);
     else if (e.type === 'arm.grasped') acc.grasps += 1;
     else if (e.type === 'grasp.failed') acc.graspFailures += 1;
-    else if (e.type === 'item.dropped') acc.dropped += 1;
+    else if (e.type === 'grasp.slipped') acc.dropped += 1;
     else if (e.type === 'arm.refused') acc.refused += 1;
   },
   finalize(acc, sec): Record<string, number> {

@@ -2,7 +2,7 @@
  * The arms' `motion` stage: each moving arm takes its next planned joint sample and its links are
  * posed for the physics step; a held thing is posed with the TCP. The TCP's acceleration decides
  * whether the grip holds: an item needing more force than the tool holds (m · |a − g|) slips,
- * becomes a dynamic body with the TCP's velocity, and is counted (`item.dropped`).
+ * becomes a dynamic body with the TCP's velocity, and is counted (`grasp.slipped`).
  */
 import type { StageContext } from '../stage-slots.ts';
 import './arm-events.ts';
@@ -25,7 +25,7 @@ function slip(ctx: StageContext, t: ArmTable, arm: ArmThing, reason: string): vo
   t.holdKind[arm.id] = -1;
   t.holdId[arm.id] = -1;
   t.holdRel[arm.id] = [];
-  ctx.state.events.push({ type: 'item.dropped', tick: ctx.state.tick, arm: arm.id, itemKind: def?.id ?? `kind${kind}`, item: id, reason });
+  ctx.state.events.push({ type: 'grasp.slipped', tick: ctx.state.tick, arm: arm.id, itemKind: def?.id ?? `kind${kind}`, item: id, reason });
 }
 
 export function moveArms(ctx: StageContext): void {

@@ -47,6 +47,8 @@ export interface ArmObservation {
   readonly holding: { readonly kind: string; readonly id: number; readonly belowTcpM: number } | null;
   /** Where the built-in cell controller puts things (the spec's `placeSlots`): surface points. */
   readonly placeSlots: readonly { readonly xM: number; readonly yM: number; readonly zM: number; readonly yawDeg: number }[];
+  /** Per place slot: whether something (of any holdable kind) already sits on it, held or free (a ray cast down onto the slot). */
+  readonly placeSlotsTaken: readonly boolean[];
   readonly busy: boolean;
   readonly phase: 'idle' | 'moving' | 'gripping';
   /** Commands finished so far (moves, grasps, releases): a controller waits for it to grow. */
@@ -65,6 +67,13 @@ function verticalExtent(state: SimState, kind: number, id: number, armKind: numb
     topYM: down && down.kind === kind && down.id === id ? p.y + 2 - down.toi : p.y,
     bottomYM: up && up.kind === kind && up.id === id ? p.y - 2 + up.toi : p.y,
   };
+}
+
+/** Whether a holdable thing lies on a place slot: the first thing a ray down onto the slot meets, within 0.3 m above it. */
+function slotTaken(model: SimModel, state: SimState, slot: { xM: number; yM: number; zM: number }, armKind: number): boolean {
+  if (state.tick === 0) return false;
+  const hit = state.physics.castRayOwner(slot.xM, slot.yM + 0.3, slot.zM, 0, -1, 0, 0.29, armKind, true, true);
+  return hit !== null && hit.kind >= 0 && model.kinds.kinds[hit.kind]?.holdable !== undefined;
 }
 
 export function observeArms(model: SimModel, state: SimState): readonly ArmObservation[] {
@@ -109,6 +118,7 @@ export function observeArms(model: SimModel, state: SimState): readonly ArmObser
         tcp: Object.freeze({ xM: tcp[3]!, yM: tcp[7]!, zM: tcp[11]!, q: Object.freeze([...tq]), yawDeg: detAtan2(-tcp[8]!, tcp[0]!) * DEG }),
         holding: holdKind >= 0 ? Object.freeze({ kind: model.kinds.kinds[holdKind]!.id, id: t.holdId[a]!, belowTcpM: tcp[7]! - verticalExtent(state, holdKind, t.holdId[a]!, armKind).bottomYM }) : null,
         placeSlots: arm.placeSlots,
+        placeSlotsTaken: Object.freeze(arm.placeSlots.map((slot) => slotTaken(model, state, slot, armKind))),
         busy: t.phase[a] !== ArmPhase.Idle,
         phase: PHASES[t.phase[a]!] ?? 'idle',
         commandsDone: t.commandsDone[a]!,

@@ -25,7 +25,7 @@ export function lineOf(model: { readonly line?: LineModel }): LineModel {
 export function runLine(ctx: StageContext): void {
   const line = lineOf(ctx.model as { line?: LineModel });
   if (line.machines.length === 0) return;
-  const run = lineRun(line, ctx.state);
+  const run = lineRun(line, ctx);
   const hz = ctx.model.hz;
   const tStart = ctx.state.tick / hz;
   const tEnd = (ctx.state.tick + 1) / hz;

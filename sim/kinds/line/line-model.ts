@@ -24,6 +24,8 @@ export interface SourceModel extends LineThing {
   readonly interarrival: Distribution | null;
   /** The inbound line-side stand it draws parts from (index into `lineside` things), or -1. */
   readonly stand: number;
+  /** Name of the conveyor whose end it draws items from, or null. */
+  readonly conveyor: string | null;
 }
 
 export interface BufferModel extends LineThing {
@@ -35,6 +37,9 @@ export interface SinkModel extends LineThing {
   readonly stand: number;
   /** That stand's capacity in units (0 without a stand). */
   readonly standCapacity: number;
+  /** Name of the conveyor whose start it puts items on, and their item type; null without one. */
+  readonly conveyor: string | null;
+  readonly itemType: string | null;
 }
 
 /** The line-side stands of a validated spec, as the line refers to them. */
@@ -144,17 +149,19 @@ export function compileLine(section: LineSpec | undefined, stands: readonly Stan
     return -1;
   };
   section.sources.forEach((s, i) => {
+    if ((s.stand !== undefined ? 1 : 0) + (s.conveyor !== undefined ? 1 : 0) + (s.interarrival ? 1 : 0) > 1) issues.push([`line.sources[${i}]`, 'a source has one supply: an interarrival, a line-side stand or a conveyor']);
     if (s.stand !== undefined && s.interarrival) issues.push([`line.sources[${i}].interarrival`, 'a source fed by a line-side stand has no interarrival: it releases a unit whenever the stand has a part']);
   });
   const spots = layoutLine(section, machines);
   const place = (kind: string, index: number, given: { xM: number; zM: number } | undefined) => given ?? spots.get(`${kind}:${index}`)!;
   const line: LineModel = {
-    sources: section.sources.map((s, id) => ({ id, name: s.name, product: products.indexOf(s.product), interarrival: s.interarrival ?? null, stand: standOf(s.stand, 'in', `line.sources[${id}].stand`), ...place('source', id, s.position) })),
+    sources: section.sources.map((s, id) => ({ id, name: s.name, product: products.indexOf(s.product), interarrival: s.interarrival ?? null, stand: standOf(s.stand, 'in', `line.sources[${id}].stand`), conveyor: s.conveyor ?? null, ...place('source', id, s.position) })),
     buffers: section.buffers.map((b, id) => ({ id, name: b.name, capacity: b.capacity, ...place('buffer', id, b.position) })),
     machines: machines.map((m) => ({ ...m, ...place('machine', m.id, section.machines[m.id]!.position) })),
     sinks: section.sinks.map((s, id) => {
       const stand = standOf(s.stand, 'out', `line.sinks[${id}].stand`);
-      return { id, name: s.name, stand, standCapacity: stand >= 0 ? stands[stand]!.capacity : 0, ...place('sink', id, s.position) };
+      if ((s.conveyor === undefined) !== (s.itemType === undefined)) issues.push([`line.sinks[${id}].${s.conveyor === undefined ? 'conveyor' : 'itemType'}`, 'a sink that puts units on a conveyor needs both conveyor and itemType']);
+      return { id, name: s.name, stand, standCapacity: stand >= 0 ? stands[stand]!.capacity : 0, conveyor: s.conveyor ?? null, itemType: s.itemType ?? null, ...place('sink', id, s.position) };
     }),
     products,
   };

@@ -1,4 +1,5 @@
 import type { SimState } from '../../state/sim-state.ts';
+import type { StageContext } from '../stage-slots.ts';
 import { lineTables, type LineTables } from './line-columns.ts';
 import type { LineModel } from './line-model.ts';
 import type { LineUnit } from './line-units.ts';
@@ -8,10 +9,12 @@ export interface LineRun {
   readonly line: LineModel;
   readonly tables: LineTables;
   readonly state: SimState;
+  /** The stage context, for ports backed by other kinds (conveyors, line-side stands). */
+  readonly ctx: StageContext;
 }
 
-export function lineRun(line: LineModel, state: SimState): LineRun {
-  return { line, tables: lineTables(state.things), state };
+export function lineRun(line: LineModel, ctx: StageContext): LineRun {
+  return { line, tables: lineTables(ctx.state.things), state: ctx.state, ctx };
 }
 
 /**

@@ -1,5 +1,9 @@
 import type { LinePort } from './line-port.ts';
 import { putUnit, standHasPart, standHasRoom, takePart } from '../lineside/replenish-stands.ts';
+import { conveyorIndex, conveyorPoint, itemAtEnd, putOn, roomAt, takeFromEnd } from '../conveyor/conveyor-ports.ts';
+import { itemTypesOf } from '../item/item-model.ts';
+import { consumeItem, itemTypeIndex, spawnItem } from '../item/item-pool.ts';
+import type { LineRun } from './line-port.ts';
 import { pushUnit, shiftUnit, unitCount } from './line-units.ts';
 
 const nothingToTake = (): never => {
@@ -19,6 +23,7 @@ export const sourcePort: LinePort = {
     const source = run.line.sources[i]!;
     if (run.tables.source.queue[i]!.length > 0) return true;
     if (source.stand >= 0) return standHasPart(run.state, source.stand);
+    if (source.conveyor !== null) return itemAtEnd(run.ctx, conveyorIndex(run.ctx, source.conveyor)) >= 0;
     return source.interarrival === null;
   },
   take(run, i, atSec) {
@@ -26,6 +31,13 @@ export const sourcePort: LinePort = {
     const queue = run.tables.source.queue[i]!;
     if (queue.length > 0) return shiftUnit(queue);
     if (source.stand >= 0) return takePart(run, source.stand) ? releaseUnit(run, i, atSec) : nothingToTake();
+    if (source.conveyor !== null) {
+      // The machine takes the item off the belt's end: it becomes the unit it works on.
+      const item = takeFromEnd(run.ctx, conveyorIndex(run.ctx, source.conveyor));
+      if (item < 0) return nothingToTake();
+      consumeItem(run.ctx, item);
+      return releaseUnit(run, i, atSec);
+    }
     if (source.interarrival !== null) return nothingToTake();
     return releaseUnit(run, i, atSec);
   },
@@ -59,17 +71,38 @@ export const sinkPort: LinePort = {
   take: nothingToTake,
   canPut(run, i) {
     const sink = run.line.sinks[i]!;
+    if (sink.conveyor !== null) return roomForItem(run, sink.conveyor, sink.itemType!);
     return sink.stand < 0 || standHasRoom(run.state, sink.stand, sink.standCapacity);
   },
   put(run, i, unit, atSec) {
     const sink = run.line.sinks[i]!;
     if (sink.stand >= 0 && !putUnit(run, sink.stand, sink.standCapacity)) noRoom();
+    if (sink.conveyor !== null && !putItemOnStart(run, sink.conveyor, sink.itemType!)) noRoom();
     const table = run.tables.sink;
     table.received[i] = table.received[i]! + 1;
     table.lastCycleSec[i] = atSec - unit.releasedSec;
     run.state.events.push({ type: 'unit.completed', tick: run.state.tick, sink: i, unit: unit.id, product: unit.product, cycleSec: atSec - unit.releasedSec, atSec });
   },
 };
+
+/** Whether a finished unit, as an item of `itemType`, fits at the start of conveyor `name`. */
+function roomForItem(run: LineRun, name: string, itemType: string): boolean {
+  const c = conveyorIndex(run.ctx, name);
+  const t = itemTypeIndex(run.ctx, itemType);
+  if (c < 0 || t < 0) return false;
+  const lengthM = itemTypesOf(run.ctx.model)[t]!.sizeM.x;
+  return roomAt(run.ctx, c, lengthM / 2, lengthM);
+}
+
+/** Spawns the unit as an item of `itemType` and puts it on the start of conveyor `name`. */
+function putItemOnStart(run: LineRun, name: string, itemType: string): boolean {
+  const c = conveyorIndex(run.ctx, name);
+  const t = itemTypeIndex(run.ctx, itemType);
+  const lengthM = itemTypesOf(run.ctx.model)[t]!.sizeM.x;
+  const at = conveyorPoint(run.ctx, c, lengthM / 2);
+  const item = spawnItem(run.ctx, t, { x: at.x, y: at.y + itemTypesOf(run.ctx.model)[t]!.sizeM.y / 2, z: at.z });
+  return item >= 0 && putOn(run.ctx, c, item, lengthM / 2);
+}
 
 /** Ports by kind id: what a machine's `from`/`to` may be. A conveyor or arm kind adds its own here. */
 export const LINE_PORTS: Readonly<Record<string, LinePort>> = Object.freeze({ source: sourcePort, buffer: bufferPort, sink: sinkPort });

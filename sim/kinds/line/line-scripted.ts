@@ -30,7 +30,7 @@ export const machineDown: ScriptedHandler<z.output<typeof machineDownSchema>> = 
   check: (event, model, issue) => checkName('machine', event.machine, model, issue),
   fire(event, ctx) {
     const line = lineOf(ctx.model as { line?: ReturnType<typeof lineOf> });
-    const run = lineRun(line, ctx.state);
+    const run = lineRun(line, ctx);
     const t = nowSec(ctx);
     goDown(run, line.machines.findIndex((m) => m.name === event.machine), t, event.durationSec);
     settle(run, t);
@@ -45,7 +45,7 @@ export const sourceBurst: ScriptedHandler<z.output<typeof sourceBurstSchema>> = 
   check: (event, model, issue) => checkName('source', event.source, model, issue),
   fire(event, ctx) {
     const line = lineOf(ctx.model as { line?: ReturnType<typeof lineOf> });
-    const run = lineRun(line, ctx.state);
+    const run = lineRun(line, ctx);
     const t = nowSec(ctx);
     burstSource(run, line.sources.findIndex((s) => s.name === event.source), event.units, t);
     settle(run, t);

@@ -14,6 +14,8 @@ export const sourceSpecSchema = z.strictObject({
   interarrival: distributionSchema.optional(),
   /** Draws its units from this inbound line-side stand (`lineside.stands[].id`): a unit is there while the stand has parts, so late AMRs starve the line. */
   stand: name.optional(),
+  /** Draws its units from the end of this conveyor (`conveyors[].id`): a unit is there while an item waits at the belt's end, and taking it takes the item off. */
+  conveyor: z.string().min(1).max(64).optional(),
   position: position.optional(),
 });
 
@@ -65,6 +67,10 @@ export const lineSpecSchema = z.strictObject({
         name,
         /** Puts finished units on this outbound line-side stand (`lineside.stands[].id`): AMRs take them away, and a full stand blocks the line. */
         stand: name.optional(),
+        /** Puts finished units on the start of this conveyor (`conveyors[].id`) as items of `itemType`: a full belt start blocks the line. */
+        conveyor: z.string().min(1).max(64).optional(),
+        /** The item type a unit becomes on the conveyor (`items.types[].id`). */
+        itemType: z.string().min(1).max(64).optional(),
         position: position.optional(),
       }),
     )

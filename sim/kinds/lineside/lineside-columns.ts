@@ -6,6 +6,7 @@ export const LINESIDE_COLUMNS = {
   taken: col.i32(), // parts the line took (inbound) or units it put (outbound) so far
   delivered: col.i32(), // totes delivered so far
   emptySinceTick: col.i32(-1), // tick the line found the stand empty (inbound) or full (outbound), or -1
+  presented: col.i32(-1), // inbound with a table: the item presented on it now, or -1
   onOrder: col.list(), // order ids of totes requested and not yet delivered, ascending
   orderedTick: col.list(), // the tick each of `onOrder` was ordered, same positions
 } as const;

@@ -2,7 +2,11 @@ import type { KindDef } from '../kind-def.ts';
 import { LINESIDE_COLUMNS, type LinesideTable } from './lineside-columns.ts';
 import { linesideKpis } from './lineside-kpis.ts';
 import { linesideSpecSchema, type LinesideSpec, type StandSpec } from './lineside-spec.ts';
+import { buildStandTables, serveTables } from './lineside-tables.ts';
 import { orderTotes, receiveTotes, standCapacity } from './replenish-stands.ts';
+
+/** Item type ids of the spec's `items` section. */
+const itemTypeIds = (spec: Readonly<Record<string, unknown>>): string[] => ((spec.items as { types?: { id: string }[] } | undefined)?.types ?? []).map((t) => t.id);
 
 /**
  * Line-side logistics: stands at pick stations that keep a production line in parts. Totes are
@@ -30,6 +34,8 @@ export const linesideKind: KindDef<LinesideSpec, StandSpec> = {
       if (stand.direction === 'out' && stand.reorderPoint !== undefined) ctx.issue(`${at}.reorderPoint`, 'an outbound stand orders a tote once a tote\'s worth of units waits: reorderPoint applies to inbound stands only');
       if (stand.direction === 'in' && stand.capacity !== undefined) ctx.issue(`${at}.capacity`, 'capacity applies to outbound stands only (an inbound stand holds what is delivered)');
       if (stand.direction === 'out' && stand.initialStock > standCapacity(stand)) ctx.issue(`${at}.initialStock`, `${stand.initialStock} units exceed the stand's capacity of ${standCapacity(stand)}`);
+      if (stand.table && stand.direction === 'in' && stand.table.itemType === undefined) ctx.issue(`${at}.table.itemType`, 'an inbound stand with a table presents its parts as items: name their item type (items.types[].id)');
+      if (stand.table?.itemType !== undefined && !itemTypeIds(ctx.spec).includes(stand.table.itemType)) ctx.issue(`${at}.table.itemType`, `no item type "${stand.table.itemType}" in items.types (${itemTypeIds(ctx.spec).join(', ') || 'none'})`);
       if (stand.sku >= skuCount) ctx.issue(`${at}.sku`, `SKU ${stand.sku} does not exist: orders.skuCount is ${skuCount}`);
     });
     const ratePerHour = (ctx.spec.orders as { ratePerHour?: number } | undefined)?.ratePerHour ?? 0;
@@ -42,9 +48,11 @@ export const linesideKind: KindDef<LinesideSpec, StandSpec> = {
       t.stock[s] = stand.initialStock;
     });
   },
+  build: buildStandTables,
   stages: [
     { slot: 'release', run: orderTotes },
     { slot: 'process', run: receiveTotes },
+    { slot: 'process', run: serveTables },
   ],
   frame: {
     fields: ['stock', 'onOrder'],

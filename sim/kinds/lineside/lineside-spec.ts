@@ -33,6 +33,21 @@ export const linesideSpecSchema = z.strictObject({
         capacity: z.number().int().positive().max(1e6).optional(),
         /** Totes that may be on order at once. */
         maxOnOrder: z.number().int().positive().max(100).default(1),
+        /**
+         * A table at the stand, its top centre in metres (`yM` its height). Inbound: the stand's parts
+         * are presented on it one at a time as items of `itemType`, for an arm to pick. Outbound: items
+         * an arm puts down on it become the stand's finished units (while the stand has room).
+         */
+        table: z
+          .strictObject({
+            xM: z.number().min(-1e4).max(1e4),
+            yM: z.number().min(0.05).max(5),
+            zM: z.number().min(-1e4).max(1e4),
+            sizeXM: z.number().min(0.1).max(5).default(0.6),
+            sizeZM: z.number().min(0.1).max(5).default(0.6),
+            itemType: z.string().min(1).max(64).optional(),
+          })
+          .optional(),
       }),
     )
     .min(1)

@@ -14,7 +14,7 @@ describe('the built-in pick-and-place cell controller', () => {
     const host = await armHost(armSpec([cell], boxes), { cellController: cellControllers['pick-place']!() });
     const events = host.advance(30 * 90).events;
     const kpis = host.kpis().things!.arm!;
-    expect(events.filter((e) => e.type === 'grasp.failed' || e.type === 'arm.refused' || e.type === 'item.dropped')).toEqual([]);
+    expect(events.filter((e) => e.type === 'grasp.failed' || e.type === 'arm.refused' || e.type === 'grasp.slipped')).toEqual([]);
     expect(kpis.armCycles).toBe(N);
     const box = host.model.kinds.indexOf('box');
     for (let i = 0; i < N; i++) {
@@ -32,7 +32,7 @@ describe('the built-in pick-and-place cell controller', () => {
     // The quill travels 150 mm: approach 5 cm above the grip.
     const host = await armHost(armSpec([scara], tall), { cellController: createPickPlaceCell({ approachM: 0.05 }) });
     const events = host.advance(30 * 40).events;
-    expect(events.filter((e) => e.type === 'grasp.failed' || e.type === 'arm.refused' || e.type === 'item.dropped')).toEqual([]);
+    expect(events.filter((e) => e.type === 'grasp.failed' || e.type === 'arm.refused' || e.type === 'grasp.slipped')).toEqual([]);
     const kpis = host.kpis().things!.arm!;
     expect(kpis.armCycles).toBe(2);
     console.log(`Epson G6-453S + suction cell: ${kpis.armCycles} cycles, cycle time mean ${kpis.armCycleTimeMeanSec!.toFixed(2)} s, p95 ${kpis.armCycleTimeP95Sec!.toFixed(2)} s`);

@@ -76,7 +76,7 @@ describe('grippers in real Rapier', () => {
   it('an item too heavy for the vacuum slips: a dynamic body again, counted as dropped', async () => {
     const host = await armHost(armSpec([UR_SUCTION], [{ ...BOX, massKg: 8 }]), { cellController: scripted(pickAndPlace()) });
     const events = run(host, 30 * 8);
-    expect(of(events, 'item.dropped')).toEqual([expect.objectContaining({ arm: 0, item: 0, reason: expect.stringMatching(/^slipped: needs 78\.\d N, the suction grip holds 60\.0 N$/) })]);
+    expect(of(events, 'grasp.slipped')).toEqual([expect.objectContaining({ arm: 0, item: 0, reason: expect.stringMatching(/^slipped: needs 78\.\d N, the suction grip holds 60\.0 N$/) })]);
     expect(host.kpis().things?.arm).toMatchObject({ droppedItems: 1 });
     expect(host.state.physics.bodyTranslation(host.model.kinds.indexOf('box'), 0).y).toBeCloseTo(0.05, 2);
   });

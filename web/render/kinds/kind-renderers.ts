@@ -1,5 +1,7 @@
 import { createArmRenderer } from './arm-renderer.ts';
 import { createBufferRenderer } from './buffer-renderer.ts';
+import { createConveyorRenderer } from './conveyor-renderer.ts';
+import { createItemRenderer } from './item-renderer.ts';
 import type { KindRenderContext, KindRenderer, KindRendererFactory } from './kind-renderer.ts';
 import { createLoadRenderer } from './load-renderer.ts';
 import { createMachineRenderer } from './machine-renderer.ts';
@@ -17,6 +19,8 @@ export const KIND_RENDERERS: ReadonlyMap<string, KindRendererFactory> = new Map<
   ['arm', createArmRenderer],
   ['machine', createMachineRenderer],
   ['buffer', createBufferRenderer],
+  ['item', createItemRenderer],
+  ['conveyor', createConveyorRenderer],
 ]);
 
 /** The renderer of the context's kind: its registered one, else a marker renderer, else null. */

@@ -1,0 +1,84 @@
+/**
+ * Worker-thread side of an isolated controller (see `isolated-controller.ts`): loads the user's
+ * controller module, then serves calls synchronously. Each call is one message on `port`, signalled
+ * by bumping `flags[0]`; the answer is one message back, signalled by copying the call's number into
+ * `flags[1]`. Everything the controller is handed is this thread's own copy, so it cannot reach the
+ * host's model or state.
+ */
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import { createHandedRoadmap, createObservationDecoder, type ControllerFactory, type EncodedObservation, type FleetController, type HandedRoadmap, type ObservationDecoder, type Roadmap, type StaticObservation } from '../../sim/index.ts';
+import { loadControllerFactory } from '../load-controller.ts';
+
+/** A call from the host. */
+export type ControllerCall =
+  | { type: 'reset'; seed: number; robots: number; roadmap: Roadmap }
+  | { type: 'decide'; fixed?: StaticObservation; observation: EncodedObservation }
+  | { type: 'save' }
+  | { type: 'load'; state: unknown };
+
+/** The answer to a call: a value, or the message of what the controller threw. */
+export type ControllerAnswer =
+  | { ok: true; value: unknown; returned?: string; reports?: unknown; wroteIntoRoadmap?: boolean }
+  | { ok: false; error: string; wroteIntoRoadmap?: boolean };
+
+const { file, flags: flagBuffer, port } = workerData as { file: string; flags: SharedArrayBuffer; port: MessagePort };
+const flags = new Int32Array(flagBuffer);
+
+const factory: ControllerFactory = await loadControllerFactory(file);
+const controller: FleetController = factory();
+let handed: HandedRoadmap | null = null;
+let decoder: ObservationDecoder | null = null;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function answer(call: ControllerCall): ControllerAnswer {
+  switch (call.type) {
+    case 'reset':
+      handed = createHandedRoadmap(call.roadmap);
+      decoder = null;
+      controller.reset?.({ seed: call.seed, robots: call.robots, roadmap: handed.roadmap });
+      return { ok: true, value: { name: controller.name, scan: controller.scan ?? null }, wroteIntoRoadmap: handed.repair() };
+    case 'decide': {
+      if (call.fixed) decoder = createObservationDecoder({ ...call.fixed, roadmap: handed?.roadmap ?? call.fixed.roadmap });
+      if (!decoder) throw new Error('decide() before the first observation');
+      let value: unknown;
+      try {
+        value = controller.decide(decoder.decode(call.observation));
+      } catch (error) {
+        return { ok: false, error: describe(error), wroteIntoRoadmap: handed?.repair() ?? false };
+      }
+      const wrote = handed?.repair() ?? false;
+      const reports = Array.isArray(value) ? controller.drainReports?.() : undefined;
+      return Array.isArray(value) ? { ok: true, value, reports, wroteIntoRoadmap: wrote } : { ok: true, value: null, returned: value === null ? 'null' : typeof value, wroteIntoRoadmap: wrote };
+    }
+    case 'save':
+      return { ok: true, value: controller.saveState?.() ?? null };
+    case 'load':
+      controller.loadState?.(call.state);
+      return { ok: true, value: null };
+  }
+}
+
+// Ready: from here on this thread only serves calls (its event loop never turns again).
+parentPort!.postMessage('ready');
+let served = 0;
+for (;;) {
+  Atomics.wait(flags, 0, served);
+  served = Atomics.load(flags, 0);
+  const call = receiveMessageOnPort(port)?.message as ControllerCall;
+  let reply: ControllerAnswer;
+  try {
+    reply = answer(call);
+  } catch (error) {
+    reply = { ok: false, error: describe(error) };
+  }
+  try {
+    port.postMessage(reply);
+  } catch (error) {
+    port.postMessage({ ok: false, error: `its answer cannot be copied out of the worker: ${describe(error)}` } satisfies ControllerAnswer);
+  }
+  Atomics.store(flags, 1, served);
+  Atomics.notify(flags, 1);
+}

@@ -1,0 +1,174 @@
+/**
+ * An untrusted controller in a worker thread, called synchronously: the host posts a call on a
+ * MessagePort, wakes the worker through a SharedArrayBuffer and `Atomics.wait`s for the answer at
+ * most the wall-clock budget. (A small hand-rolled channel rather than `synckit`: we need the
+ * budget per call, ending the worker past it, and transferred typed arrays.) Observations cross as
+ * a few transferred typed arrays (`createObservationEncoder`), not a deep copy of every object.
+ * Wall-clock decides only whether the controller is stopped, never what it sees: a healthy
+ * controller gives the same hash isolated and in-thread.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { createObservationEncoder, staticObservationOf, transferablesOf, type ControllerReport, type FleetController, type FleetObservation, type ObservationEncoder } from '../../sim/index.ts';
+import { UsageError } from '../usage-error.ts';
+import type { ControllerAnswer, ControllerCall } from './controller-worker.ts';
+
+/** Default wall-clock budget of one control tick's `decide`, milliseconds. */
+export const DEFAULT_CONTROLLER_BUDGET_MS = 1000;
+/** Budget of loading the module, of `reset` and of an episode's first `decide`: at least this many milliseconds. */
+export const SETUP_BUDGET_MS = 20_000;
+
+/** Why and when an isolated controller was stopped. */
+export interface ControllerStop {
+  reason: string;
+  /** Tick of the control call that overran (-1 during setup). */
+  tick: number;
+}
+
+/** A controller proxy whose real controller runs in a worker thread. */
+export interface IsolatedController extends FleetController {
+  /** Set once the controller overran its budget or its worker died; it then holds every robot. */
+  readonly stopped: ControllerStop | null;
+  /** Ends the worker (idempotent). */
+  close(): void;
+}
+
+/** The error a stopped controller's call throws: the host records its message as `controller.failed`. */
+export class ControllerStoppedError extends Error {
+  override readonly name = 'ControllerStopped';
+}
+
+const TYPE_OF: Record<string, unknown> = { undefined: undefined, object: {}, function: () => undefined, number: 0, string: '', boolean: false };
+
+/**
+ * Starts `file` (a controller module path) in a worker thread and waits until it is loaded.
+ * @throws UsageError when the module cannot be loaded (its message names why).
+ */
+export async function startIsolatedController(file: string, budgetMs = DEFAULT_CONTROLLER_BUDGET_MS): Promise<IsolatedController> {
+  const flags = new Int32Array(new SharedArrayBuffer(8));
+  const { port1, port2 } = new MessageChannel();
+  const entry = new URL('./controller-worker.ts', import.meta.url).href;
+  const tsx = tsxApiUrl();
+  const worker = new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, {
+    eval: true,
+    workerData: { file, flags: flags.buffer, port: port2 },
+    transferList: [port2],
+    stdout: false,
+    stderr: false,
+  });
+  await waitReady(worker, file);
+  return new WorkerController(worker, port1, flags, budgetMs);
+}
+
+/** tsx's ESM API (`tsx/esm/api`, import condition), located from any loader (`import.meta.resolve` is missing under tsx's CommonJS hook). */
+function tsxApiUrl(): string {
+  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+  const exportsMap = (JSON.parse(readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
+  return new URL(exportsMap['./esm/api']!.import.default, pathToFileURL(pkg)).href;
+}
+
+function waitReady(worker: Worker, file: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`controller module "${file}" did not load within ${SETUP_BUDGET_MS / 1000} s`)), SETUP_BUDGET_MS);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      reject(error instanceof UsageError ? error : new UsageError(error.message));
+    };
+    worker.once('message', () => {
+      clearTimeout(timer);
+      worker.removeAllListeners('error');
+      worker.removeAllListeners('exit');
+      resolve();
+    });
+    worker.once('error', (error) => fail(error));
+    worker.once('exit', (code) => fail(new Error(`controller module "${file}": its worker exited (code ${code}) while loading`)));
+  });
+}
+
+class WorkerController implements IsolatedController {
+  name = 'isolated';
+  scan?: { beams: number; rangeM: number };
+  stopped: ControllerStop | null = null;
+  private calls = 0;
+  private encoder: ObservationEncoder = createObservationEncoder();
+  private fixedSent = false;
+  private reports: unknown = undefined;
+
+  constructor(
+    private readonly worker: Worker,
+    private readonly port: MessagePort,
+    private readonly flags: Int32Array,
+    private readonly budgetMs: number,
+  ) {
+    worker.on('error', () => undefined);
+  }
+
+  reset(info: { seed: number; robots: number; roadmap: FleetObservation['roadmap'] }): void {
+    this.encoder = createObservationEncoder();
+    this.fixedSent = false;
+    const out = this.call({ type: 'reset', seed: info.seed, robots: info.robots, roadmap: info.roadmap }, Math.max(SETUP_BUDGET_MS, this.budgetMs), -1, 'reset()');
+    const about = out.value as { name: string; scan: { beams: number; rangeM: number } | null };
+    this.name = String(about.name);
+    if (about.scan) this.scan = about.scan;
+  }
+
+  decide(observation: FleetObservation): readonly never[] {
+    if (this.stopped) return [];
+    const encoded = this.encoder.encode(observation);
+    const first = !this.fixedSent;
+    const call: ControllerCall = { type: 'decide', observation: encoded, ...(first ? { fixed: staticObservationOf(observation) } : {}) };
+    this.fixedSent = true;
+    // The first call of an episode also warms up (JIT, lazy precomputation): it gets the setup budget.
+    const out = this.call(call, first ? Math.max(SETUP_BUDGET_MS, this.budgetMs) : this.budgetMs, observation.tick, 'decide()', transferablesOf(encoded));
+    if (Array.isArray(out.reports)) this.reports = [...(Array.isArray(this.reports) ? this.reports : []), ...(out.reports as unknown[])];
+    if (out.returned !== undefined) return TYPE_OF[out.returned] as never[];
+    return out.value as never[];
+  }
+
+  drainReports(): ControllerReport[] {
+    const reports = this.reports;
+    this.reports = undefined;
+    return Array.isArray(reports) ? (reports as ControllerReport[]) : [];
+  }
+
+  saveState(): unknown {
+    return this.stopped ? null : this.call({ type: 'save' }, this.budgetMs, -1, 'saveState()').value;
+  }
+
+  loadState(state: unknown): void {
+    if (!this.stopped) this.call({ type: 'load', state }, this.budgetMs, -1, 'loadState()');
+  }
+
+  close(): void {
+    this.port.close();
+    void this.worker.terminate();
+  }
+
+  /** One synchronous call; throws the controller's own error, or stops it past the budget. */
+  private call(call: ControllerCall, budgetMs: number, tick: number, what: string, transfer: ArrayBuffer[] = []): Extract<ControllerAnswer, { ok: true }> {
+    const seq = ++this.calls;
+    this.port.postMessage(call, transfer);
+    Atomics.store(this.flags, 0, seq);
+    Atomics.notify(this.flags, 0);
+    const deadline = performance.now() + budgetMs;
+    while (Atomics.load(this.flags, 1) !== seq) {
+      const left = deadline - performance.now();
+      if (left <= 0) return this.stop(`${what} did not return within its budget of ${budgetMs} ms (--controller-budget-ms); the controller was stopped and its robots hold`, tick);
+      Atomics.wait(this.flags, 1, seq - 1, left);
+    }
+    const answer = receiveMessageOnPort(this.port)?.message as ControllerAnswer | undefined;
+    if (!answer) return this.stop(`${what}: the controller's worker answered nothing; the controller was stopped and its robots hold`, tick);
+    if (answer.wroteIntoRoadmap) this.reports = [...(Array.isArray(this.reports) ? this.reports : []), { kind: 'observation-written' }];
+    if (!answer.ok) throw new Error(answer.error);
+    return answer;
+  }
+
+  private stop(reason: string, tick: number): never {
+    this.stopped = { reason, tick };
+    this.close();
+    throw new ControllerStoppedError(reason);
+  }
+}

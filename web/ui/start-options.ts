@@ -1,0 +1,37 @@
+import type { StartOptions } from '../app.ts';
+import type { Speed } from '../streams/sim-client.ts';
+
+/** Speeds the picker offers (a URL asking for another is named as a problem). */
+export const SPEEDS = ['1', '2', '4', '8', '16', 'max'];
+
+/**
+ * Start-up options from the page address (`?scenario=&controller=&seed=&speed=&paused=1&robots=`).
+ * A parameter given but invalid is ignored and named in `problems` (the page shows them).
+ */
+export function startOptions(params: URLSearchParams): StartOptions {
+  const problems: string[] = [];
+  /** A whole number within [min, max] or null; a value given but not one is named in `problems`. */
+  const int = (name: string, min: number, max: number) => {
+    const v = params.get(name);
+    if (v === null || v === '') return null;
+    const n = /^\d{1,9}$/.test(v) ? Number(v) : Number.NaN;
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    problems.push(`${name}=${v}: expected a whole number from ${min} to ${max}; ignored`);
+    return null;
+  };
+  const speedText = params.get('speed');
+  if (speedText !== null && !SPEEDS.includes(speedText)) problems.push(`speed=${speedText}: expected one of ${SPEEDS.join(', ')}; ignored`);
+  const speed: Speed = speedText === 'max' ? 'max' : speedText !== null && SPEEDS.includes(speedText) ? Number(speedText) : 1;
+  const robots = int('robots', 1, 5000);
+  const seed = int('seed', 0, 2 ** 31 - 1);
+  return {
+    problems,
+    scenario: params.get('scenario'),
+    controller: params.get('controller'),
+    seed,
+    speed,
+    paused: params.get('paused') === '1',
+    overrides: robots !== null ? { robots } : undefined,
+  };
+}
+
