@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPage, startHarness, type Harness } from '../../bench/browser/browser-harness.ts';
+import { makeHost, runCollect } from '../helpers/make-host.ts';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  mkdirSync('test-results', { recursive: true });
+  harness = await startHarness();
+}, 120_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+/** The assembly line in the page: AMRs, arms with every link posed, belts with items, machines by state. */
+describe('production/assembly-line in the page', () => {
+  it('draws the line working: arms, conveyors, items and machines; units ship; same hash as headless', async () => {
+    const errors: string[] = [];
+    const page = await openPage(harness, '?scenario=production/assembly-line&controller=reserve&speed=8', errors);
+    await page.waitForFunction(() => window.__testfield!.tick() > 5, undefined, { timeout: 60_000 });
+    const kinds = await page.evaluate(() => window.__testfield!.frameLayout().map((s) => [s.kind, s.count]));
+    expect(kinds).toEqual(expect.arrayContaining([['robot', 3], ['machine', 3], ['buffer', 2], ['item', 48], ['conveyor', 2], ['arm', 2]]));
+    // Two simulated minutes: parts are picked onto C1 and the first units reach C2.
+    await page.evaluate(() => window.__testfield!.setPlaying(false));
+    await page.evaluate(async () => {
+      const hook = window.__testfield!;
+      while (hook.tick() < 30 * 120) await hook.advance(600);
+    });
+    await page.waitForFunction(() => (window.__testfield!.shownKpis()?.things?.arm?.armCycles ?? 0) > 3, undefined, { timeout: 60_000 });
+    const drawn = await page.evaluate(() => window.__testfield!.drawnCounts());
+    expect(drawn.arm).toBeGreaterThan(0);
+    expect(drawn.item).toBeGreaterThan(0);
+    expect(drawn.machine).toBe(3);
+    const kpis = await page.evaluate(() => window.__testfield!.shownKpis());
+    expect(kpis!.things!.sink!.unitsCompleted).toBeGreaterThan(0);
+    await page.screenshot({ path: 'test-results/assembly-line.png' });
+    // The worker's arms, belts and items are the same sim as headless: same state hash at the same tick.
+    const tick = await page.evaluate(() => window.__testfield!.tick());
+    const pageHash = await page.evaluate(() => window.__testfield!.hash());
+    const host = await makeHost({ scenario: 'production/assembly-line', controller: 'reserve' });
+    runCollect(host, tick);
+    expect(host.tick).toBe(tick);
+    expect(pageHash).toBe(host.hash());
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
