@@ -7,6 +7,8 @@ import { flowLine } from './production/flow-line.ts';
 import { g2pLarge } from './warehouse/g2p-large.ts';
 import { g2pMedium } from './warehouse/g2p-medium.ts';
 import { g2pSmall } from './warehouse/g2p-small.ts';
+import { mixedFloor } from './warehouse/mixed-floor.ts';
+import { nightShift } from './warehouse/night-shift.ts';
 import { sortation } from './warehouse/sortation.ts';
 import { toteToPerson } from './warehouse/tote-to-person.ts';
 
@@ -28,6 +30,8 @@ export const scenarios: Readonly<Record<string, ScenarioSpecInput>> = Object.fre
   [g2pSmall.id]: g2pSmall,
   [g2pMedium.id]: g2pMedium,
   [g2pLarge.id]: g2pLarge,
+  [mixedFloor.id]: mixedFloor,
+  [nightShift.id]: nightShift,
   [flowLine.id]: flowLine,
   [assemblyLine.id]: assemblyLine,
   [toteToPerson.id]: toteToPerson,

@@ -1,4 +1,5 @@
 import type { FleetController, FleetObservation, RobotCommand, RobotObservation, TaskObservation } from '../../sim/index.ts';
+import { planCharging } from './charging-policy.ts';
 import { nodeDistanceM, restingLoadNodes } from './occupancy.ts';
 import { errandCommands } from './errand-flow.ts';
 import { taskDigest } from './task-digest.ts';
@@ -18,7 +19,8 @@ export function composeFleetController(parts: FleetParts): FleetController {
     name: parts.name,
     decide(observation) {
       const commands: RobotCommand[] = [];
-      const idle = observation.robots.filter((r) => r.task === null && r.carrying === null && r.mode !== 'faulted' && r.mode !== 'lifting' && r.mode !== 'dropping');
+      const charging = planCharging(observation);
+      const idle = observation.robots.filter((r) => r.task === null && r.carrying === null && r.mode !== 'faulted' && r.mode !== 'lifting' && r.mode !== 'dropping' && !charging?.busy.has(r.id));
       const ready = taskDigest(observation).ready;
       for (const pair of parts.assigner.assign(observation, idle, ready)) commands.push({ kind: 'assign', robot: pair.robot, task: pair.task });
       parts.planner.beginTick?.(observation);
@@ -36,6 +38,19 @@ export function composeFleetController(parts: FleetParts): FleetController {
           continue;
         }
         goTo(parts, observation, robot, step.goal, commands);
+      }
+      if (charging) {
+        // Batteries on: queue requests and releases, then the charging flow's drives and docks.
+        commands.push(...(charging.commands as RobotCommand[]));
+        for (const [id, step] of charging.steps) {
+          const robot = observation.robots[id]!;
+          if (step.kind === 'act') {
+            busy.add(id);
+            commands.push({ kind: step.action, robot: id });
+          } else {
+            goTo(parts, observation, robot, step.goal, commands);
+          }
+        }
       }
       // Errand tasks (sortation, LoRR imports): node visits in order, through the same planner and executor.
       commands.push(...errandCommands(observation, busy, (robot, goal) => goTo(parts, observation, robot, goal, commands)));

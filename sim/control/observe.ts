@@ -7,6 +7,7 @@ import { isAtNode } from '../kinds/robot/robot-position.ts';
 import { rotateHeading } from '../util/motion-math.ts';
 import { createHandedRoadmap } from './handed-roadmap.ts';
 import { createObservationCache, type ObservationCache } from './observation-cache.ts';
+import { applyObservationNoise } from './observation-noise.ts';
 import { observeTasks } from './task-views.ts';
 import type { FleetObservation, LoadObservation, RobotModeName, RobotObservation, StationObservation } from './types.ts';
 
@@ -83,12 +84,14 @@ export function observe(model: SimModel, state: SimState, scan?: { beams: number
   }
   let grid = gridViews.get(model);
   if (!grid) gridViews.set(model, (grid = Object.freeze({ cols: model.grid.cols, rows: model.grid.rows, cellM: model.grid.cellM })));
+  const robots = observeRobots(model, state, scan);
+  applyObservationNoise(model, state, robots, scan?.rangeM);
   return {
     tick: state.tick,
     timeSec: state.tick * model.dtSec,
     dtSec: model.dtSec,
     controlEvery: model.controlEvery,
-    robots: observeRobots(model, state, scan),
+    robots,
     tasks,
     loads,
     stations,

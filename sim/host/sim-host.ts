@@ -2,6 +2,7 @@ import type { ControllerReport, FleetController, FleetObservation } from '../con
 import { createObservationCache } from '../control/observation-cache.ts';
 import { createHandedRoadmap } from '../control/handed-roadmap.ts';
 import { observe } from '../control/observe.ts';
+import { delayCommands } from '../control/command-latency.ts';
 import type { SimEvent } from '../events/sim-event.ts';
 import { compileScenario, type RobotModelCatalog } from '../compile/compile-scenario.ts';
 import type { SimModel } from '../model/sim-model.ts';
@@ -146,7 +147,7 @@ export class SimHost {
     const t0 = clock?.();
     const ctx = this.ctx!;
     while (state.tick < end) {
-      ctx.commands = state.tick % model.controlEvery === 0 ? this.decide() : NO_COMMANDS;
+      ctx.commands = state.tick % model.controlEvery === 0 ? delayCommands(model, state, this.decide()) : NO_COMMANDS;
       stepSim(ctx);
       for (const e of state.events) {
         reduceKpis(this.kpiAcc, e);

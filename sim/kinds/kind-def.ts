@@ -64,6 +64,15 @@ export interface KindFrame {
   write(model: SimModel, state: SimState, out: Float32Array): void;
 }
 
+/**
+ * What robots' safety fields see of a kind's things (people, a dropped tote, a blocked aisle):
+ * one circle per thing on the floor now. Robots slow for it and stop `keepOutM` short of it.
+ */
+export interface KindFootprints {
+  /** Calls `add` for each thing on the floor now: its id, centre (metres) and radius, and the extra distance robots keep. */
+  write(model: SimModel, state: SimState, add: (id: number, x: number, z: number, radiusM: number, keepOutM: number) => void): void;
+}
+
 /** One of a kind's stages: run every tick in its fixed slot (kinds in registry order within a slot). */
 export interface KindStage {
   readonly slot: StageSlot;
@@ -128,6 +137,8 @@ export interface KindDef<S = unknown, M = unknown> {
    */
   onContact?(contact: ContactBetween, ctx: StageContext): void;
   readonly frame?: KindFrame;
+  /** Bodies the robots' safety fields see (a kind whose colliders meet `robot` should declare them). */
+  readonly footprints?: KindFootprints;
   /** The kind's part of the controller's observation (`observation.things[id]`): copies or frozen views. */
   observe?(model: SimModel, state: SimState): unknown;
   /** Applies this tick's commands addressed to the kind (`{ thing: id, … }`); invalid ones are rejected. */

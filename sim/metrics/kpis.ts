@@ -140,8 +140,15 @@ export function finalizeKpis(acc: KpiAccumulator, simulatedSec?: number): Kpis {
     deadlocks: acc.deadlocks,
     faults: acc.faults,
     simulatedSec: round(sec, 3),
-    ...(acc.kindKpis.length > 0 ? { things: Object.fromEntries(acc.kindKpis.map((k) => [k.id, k.kpis.finalize(acc.things[k.id], sec)])) } : {}),
+    ...kindSection(acc, sec),
   };
+}
+
+/** Kinds' KPIs by kind id; a kind whose finalize returns no figures (nothing of it ran) is left out. */
+function kindSection(acc: KpiAccumulator, sec: number): { things?: Record<string, Record<string, number>> } {
+  if (acc.kindKpis.length === 0) return {};
+  const entries = acc.kindKpis.map((k) => [k.id, k.kpis.finalize(acc.things[k.id], sec)] as const).filter(([, v]) => Object.keys(v).length > 0);
+  return entries.length > 0 ? { things: Object.fromEntries(entries) } : {};
 }
 
 /** KPIs of a whole event list: a plain reduce. */

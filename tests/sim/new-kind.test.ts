@@ -61,7 +61,8 @@ describe('a new kind of thing (beacon, defined in a test file)', () => {
   it('ships in frames: its section is described by the frame layout', async () => {
     const host = await makeHost({ spec: spec(), kinds });
     runCollect(host, 61);
-    expect(frameLayout(host.model).map((s) => [s.kind, s.count, s.stride])).toEqual([
+    // Kinds with no things in this scenario (people, chargers …) ship empty sections.
+    expect(frameLayout(host.model).filter((s) => s.count > 0).map((s) => [s.kind, s.count, s.stride])).toEqual([
       ['robot', 1, 8],
       ['load', 1, 5],
       ['beacon', 2, 3],

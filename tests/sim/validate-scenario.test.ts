@@ -30,7 +30,13 @@ describe('validateScenario', () => {
 
   it('names an unknown scripted event kind with the nearest known one', () => {
     const issues = validateScenario(makeSpec(LAYOUT, { events: [{ atSec: 1, kind: 'robot.stal', robot: 0, durationSec: 2 }] }), robotModels);
-    expect(issues).toEqual([{ path: 'events[0].kind', message: 'unknown "robot.stal"; did you mean robot.stall? (known: robot.stall, machine.down, source.burst, item.spawn, conveyor.stop)' }]);
+    expect(issues).toEqual([
+      {
+        path: 'events[0].kind',
+        message:
+          'unknown "robot.stal"; did you mean robot.stall? (known: robot.stall, machine.down, source.burst, item.spawn, conveyor.stop, robot.breakdown, station.close, command.latency, observation.noise, node.block, item.drop)',
+      },
+    ]);
   });
 
   it('reports layout problems beside structural ones, and semantic ones with their paths', () => {

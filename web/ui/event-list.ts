@@ -40,6 +40,12 @@ export function placeEvents(events: readonly SimEvent[], robotXZ: (robot: number
     } else if (e.type === 'fault.injected') {
       const p = robotXZ(e.robot);
       if (p) out.push({ tick: e.tick, kind: 'fault', text: `${at(e.tick)} robot ${e.robot} fault ${e.kind} (${e.durationSec} s)`, ...p });
+    } else if (e.type === 'fault.began') {
+      out.push({ tick: e.tick, kind: 'fault', text: `${at(e.tick)} fault ${e.fault}${e.target >= 0 ? ` at ${e.target}` : ''} (${e.durationSec.toFixed(0)} s)`, x: e.x, z: e.z });
+    } else if (e.type === 'battery.stranded' || e.type === 'person.nearMiss') {
+      const p = robotXZ(e.robot);
+      const what = e.type === 'battery.stranded' ? 'ran flat: stranded' : `near miss with person ${e.person} (${e.separationM.toFixed(2)} m)`;
+      if (p) out.push({ tick: e.tick, kind: 'fault', text: `${at(e.tick)} robot ${e.robot} ${what}`, ...p });
     }
   }
   return out;

@@ -1,4 +1,5 @@
 import { findWaitCycles, type ControllerReport, type FleetObservation, type RobotCommand, type RobotObservation } from '../../../sim/index.ts';
+import { floorBlockedNodes } from '../floor-obstacles.ts';
 import { restingLoadNodes } from '../occupancy.ts';
 import type { Executor } from '../types.ts';
 import { claimNodes } from './node-claims.ts';
@@ -83,6 +84,7 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
     finishTick(observation, busy) {
       ensureSize(observation.robots.length);
       const owner = (ownerBuffer = claimNodes(observation, ownerBuffer));
+      const obstructed = floorBlockedNodes(observation);
       const commands: RobotCommand[] = [];
       const previousWait = waitOn.slice();
       waitOn.fill(-1);
@@ -98,6 +100,11 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
         const route = moving ? (plan.resetRoute ? [robot.route[0]!] : [...robot.route]) : [robot.node];
         let ahead = moving ? route.length : 0;
         let extended = false;
+        if (!plan.detour && routeObstructed(obstructed, plan, robot)) {
+          // A person, a blocked aisle or a dropped item ahead: go round it (the planner avoids them).
+          plan.replan = true;
+          plan.avoid = obstructedNodes(obstructed);
+        }
         while (plan.remaining.length > 0 && ahead < lookahead) {
           const next = plan.remaining[0]!;
           const holder = owner[next]!;
@@ -105,6 +112,7 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
             waitOn[robot.id] = holder;
             break;
           }
+          if (obstructed[next] === 1) break;
           owner[next] = robot.id;
           route.push(next);
           plan.remaining.shift();
@@ -245,4 +253,26 @@ function freeNeighbour(observation: FleetObservation, robot: RobotObservation, o
     return n;
   }
   return -1;
+}
+
+/** Seconds a robot may be held in front of an obstruction on its route before it is re-routed. */
+const OBSTRUCTED_REPLAN_SEC = 2;
+
+/**
+ * Whether a robot's next nodes (its granted route and the next few of its plan) cross a node
+ * blocked by a person or a fault, and it cannot go on: the next ungranted node is blocked, or the
+ * robot has been held for {@link OBSTRUCTED_REPLAN_SEC}. Never true on a floor without obstructions.
+ */
+function routeObstructed(obstructed: Readonly<Uint8Array>, plan: Plan, robot: RobotObservation): boolean {
+  const next = plan.remaining[0];
+  if (next !== undefined && next !== plan.goal && obstructed[next] === 1) return true;
+  if (robot.blockedSec < OBSTRUCTED_REPLAN_SEC) return false;
+  for (const n of robot.route) if (obstructed[n] === 1 && n !== plan.goal) return true;
+  return false;
+}
+
+function obstructedNodes(obstructed: Readonly<Uint8Array>): number[] {
+  const out: number[] = [];
+  for (let n = 0; n < obstructed.length; n++) if (obstructed[n] === 1) out.push(n);
+  return out;
 }

@@ -1,4 +1,5 @@
 import { shortestPath } from '../../../sim/index.ts';
+import { floorBlockedNodes } from '../floor-obstacles.ts';
 import { restingLoadNodes } from '../occupancy.ts';
 import type { Planner } from '../types.ts';
 
@@ -17,12 +18,14 @@ export interface ShortestPathOptions {
  */
 export function createShortestPathPlanner(options: ShortestPathOptions = {}): Planner {
   let occupied: Readonly<Uint8Array> = new Uint8Array(0);
+  let obstructed: Readonly<Uint8Array> = new Uint8Array(0);
   let crowded: Uint8Array = new Uint8Array(0);
   const congestion = options.congestionCostM ?? 0;
   return {
     name: congestion > 0 ? 'congestion-aware-path' : 'shortest-path',
     beginTick(observation) {
       occupied = restingLoadNodes(observation);
+      obstructed = floorBlockedNodes(observation);
       if (congestion > 0) {
         if (crowded.length === observation.roadmap.nodeCount) crowded.fill(0);
         else crowded = new Uint8Array(observation.roadmap.nodeCount);
@@ -32,7 +35,8 @@ export function createShortestPathPlanner(options: ShortestPathOptions = {}): Pl
     plan(observation, { robot, goal, loaded, avoid, from }) {
       const start = from ?? robot.node;
       if (start < 0) return null;
-      const blocked = (n: number) => (loaded && occupied[n] === 1) || (avoid?.(n) ?? false);
+      // People, blocked aisles and dropped items are kept out of (except where the robot stands or must go).
+      const blocked = (n: number) => (loaded && occupied[n] === 1) || (avoid?.(n) ?? false) || (obstructed[n] === 1 && n !== start && n !== goal);
       const extraCost = congestion > 0 ? (n: number) => (crowded[n] === 1 && n !== robot.node ? congestion : 0) : undefined;
       return shortestPath(observation.roadmap, start, goal, extraCost ? { blocked, extraCost } : { blocked });
     },

@@ -11,6 +11,7 @@ export const ROBOT_LAYERS = { robot: { meets: ['static', 'robot', 'load'] } } as
  */
 export function buildRobots(physics: PhysicsBuilder, model: SimModel): void {
   const { roadmap } = model;
+  const meets = [...ROBOT_LAYERS.robot.meets, ...layersMeetingRobots(model)];
   for (const robot of model.robots) {
     const fp = robot.model.footprint;
     const owner = { kind: KindIndex.Robot, id: robot.id };
@@ -21,9 +22,23 @@ export function buildRobots(physics: PhysicsBuilder, model: SimModel): void {
       halfZ: fp.widthM / 2,
       massKg: robot.model.massKg,
       layer: 'robot',
-      collidesWith: ROBOT_LAYERS.robot.meets,
+      collidesWith: meets,
       kinematicContacts: true,
       contactEvents: true,
     });
   }
+}
+
+/**
+ * Layers of the other kinds in this scenario that declare they meet robots (people, dropped items):
+ * chassis meet them too. Kinds with no things add nothing, so a scenario without them keeps its
+ * collision filters (and its state hash).
+ */
+function layersMeetingRobots(model: SimModel): string[] {
+  const out: string[] = [];
+  model.kinds.kinds.forEach((kind, index) => {
+    if (index === KindIndex.Robot || index === KindIndex.Load || (model.things[kind.id]?.length ?? 0) === 0) return;
+    for (const [layer, { meets }] of Object.entries(kind.layers ?? {})) if (meets.includes('robot')) out.push(layer);
+  });
+  return out;
 }

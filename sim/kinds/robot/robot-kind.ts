@@ -34,7 +34,8 @@ export const robotKind: KindDef<FleetEntrySpec[], RobotModel> = {
     for (const robot of model.robots) {
       robots.posX[robot.id] = model.roadmap.nodeX[robot.spawnNode]!;
       robots.posZ[robot.id] = model.roadmap.nodeZ[robot.spawnNode]!;
-      robots.batteryWh[robot.id] = robot.model.battery.capacityWh;
+      // A `batteries` section may set each robot's start charge (see battery-kind.ts).
+      robots.batteryWh[robot.id] = (model as { batteryStartWh?: readonly number[] }).batteryStartWh?.[robot.id] ?? robot.model.battery.capacityWh;
     }
   },
   layers: ROBOT_LAYERS,

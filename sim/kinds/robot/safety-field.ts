@@ -2,6 +2,7 @@ import { CellKind } from '../../model/layout-grid.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import { SpatialHash } from '../../util/spatial-hash.ts';
+import { FootprintObstacles } from './footprint-obstacles.ts';
 
 /**
  * The robots' safety scanners: an index of robot positions taken at the start of each tick, the
@@ -28,6 +29,8 @@ export class SafetyField {
    * (1 for a cell next to a wall). A wall march that stays within `clearance - 1` cells can be skipped.
    */
   private readonly wallClearance: Uint8Array;
+  /** Things of other kinds that declare footprints (people, dropped items), re-read every tick. */
+  readonly obstacles: FootprintObstacles;
 
   constructor(model: SimModel) {
     const { cols, rows, cellM } = model.grid;
@@ -38,6 +41,7 @@ export class SafetyField {
     this.loadWidthM = Float64Array.from(model.loads, (load) => model.loadGeometry[load.kind].widthM);
     this.driftM = model.robots.reduce((m, robot) => Math.max(m, robot.model.maxSpeedMps * model.dtSec), 0) + 0.25;
     this.wallClearance = wallClearance(model);
+    this.obstacles = new FootprintObstacles(model);
   }
 
   /** Re-indexes robot positions and sizes; call once per tick before any {@link freeDistanceAhead}. */
@@ -52,6 +56,7 @@ export class SafetyField {
       if (radius > maxRadiusM) maxRadiusM = radius;
     }
     this.maxRadiusM = maxRadiusM;
+    this.obstacles.beginTick(model, state);
   }
 
   /**
@@ -107,6 +112,14 @@ export class SafetyField {
             blocker = j;
           }
         }
+      }
+    }
+    if (this.obstacles.count > 0) {
+      // People and dropped items are kept clear of the carried load's full width too.
+      const gap = this.obstacles.nearestAhead(i, x, z, hx, hz, halfLen, Math.max(halfWid, ownLoad >= 0 ? this.loadWidthM[ownLoad]! / 2 : 0), free);
+      if (gap < free) {
+        free = gap;
+        blocker = -1;
       }
     }
     const edge = this.wallDistanceAhead(model, x, z, hx, hz, halfLen, free);

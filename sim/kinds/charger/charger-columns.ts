@@ -1,0 +1,11 @@
+import { col, type ThingTable } from '../columns.ts';
+
+/** The charger table, indexed by charger id (layout reading order of the `C` cells). */
+export const CHARGER_COLUMNS = {
+  queue: col.list(), // robots that asked for this charger, in order (the head charges next)
+  occupant: col.i32(-1), // robot docked and charging here, or -1
+  deliveredWh: col.f64(), // energy delivered so far
+  sessions: col.i32(), // charging sessions started
+} as const;
+
+export type ChargerTable = ThingTable<typeof CHARGER_COLUMNS>;
