@@ -143,24 +143,30 @@ export class SimHost {
     const state = this.state;
     const end = Math.min(model.horizonTicks, state.tick + Math.max(0, Math.floor(ticks)));
     const events: SimEvent[] = [];
-    const clock = this.clock;
-    const t0 = clock?.();
-    const ctx = this.ctx!;
-    while (state.tick < end) {
-      ctx.commands = state.tick % model.controlEvery === 0 ? delayCommands(model, state, this.decide()) : NO_COMMANDS;
-      stepSim(ctx);
-      for (const e of state.events) {
-        reduceKpis(this.kpiAcc, e);
-        events.push(e);
-      }
-      state.events.length = 0;
-      this.timing.ticks += 1;
+    const t0 = this.clock?.();
+    while (state.tick < end) this.stepWith(state.tick % model.controlEvery === 0 ? delayCommands(model, state, this.decide()) : NO_COMMANDS, events);
+    return this.finishAdvance(t0, events);
+  }
+
+  /** One tick with this tick's commands; its events are folded into the KPIs and collected. */
+  private stepWith(commands: readonly unknown[], events: SimEvent[]): void {
+    const state = this.state;
+    this.ctx!.commands = commands;
+    stepSim(this.ctx!);
+    for (const e of state.events) {
+      reduceKpis(this.kpiAcc, e);
+      events.push(e);
     }
-    if (clock && t0 !== undefined) {
-      this.timing.totalMs += clock() - t0;
+    state.events.length = 0;
+    this.timing.ticks += 1;
+  }
+
+  private finishAdvance(t0: number | undefined, events: SimEvent[]): AdvanceResult {
+    if (this.clock && t0 !== undefined) {
+      this.timing.totalMs += this.clock() - t0;
       this.timing.physicsMs = this.stageClock!.physicsMs;
     }
-    return { tick: state.tick, done: state.tick >= model.horizonTicks, events };
+    return { tick: this.state.tick, done: this.state.tick >= this.model.horizonTicks, events };
   }
 
   /** Runs to the horizon. Events are folded into the KPIs but not kept. */
@@ -178,29 +184,18 @@ export class SimHost {
     const state = this.state;
     const end = Math.min(model.horizonTicks, state.tick + Math.max(0, Math.floor(ticks)));
     const events: SimEvent[] = [];
-    const clock = this.clock;
-    const t0 = clock?.();
-    const ctx = this.ctx!;
+    const t0 = this.clock?.();
     while (state.tick < end) {
+      let commands: readonly unknown[] = NO_COMMANDS;
       if (state.tick % model.controlEvery === 0) {
         const episode = this.episode;
-        const commands = await this.decideAsync();
+        const decided = await this.decideAsync();
         if (episode !== this.episode || this.stateValue !== state) throw new Error('the episode was reloaded or restored while a decision was pending');
-        ctx.commands = commands;
-      } else ctx.commands = NO_COMMANDS;
-      stepSim(ctx);
-      for (const e of state.events) {
-        reduceKpis(this.kpiAcc, e);
-        events.push(e);
+        commands = delayCommands(model, state, decided);
       }
-      state.events.length = 0;
-      this.timing.ticks += 1;
+      this.stepWith(commands, events);
     }
-    if (clock && t0 !== undefined) {
-      this.timing.totalMs += clock() - t0;
-      this.timing.physicsMs = this.stageClock!.physicsMs;
-    }
-    return { tick: state.tick, done: state.tick >= model.horizonTicks, events };
+    return this.finishAdvance(t0, events);
   }
 
   /** {@link runToEnd} with {@link advanceAsync}. */
