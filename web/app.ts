@@ -267,11 +267,13 @@ export class App implements ReplayHost {
     });
     const reloadFromPickers = () => {
       const seed = Math.max(0, Math.floor(Number(tb.seed.value) || 0));
-      if (tb.scenario.value === FILE_SCENARIO && this.file) void this.load({ spec: this.file.spec, controller: tb.controller.value, seed });
-      else if (tb.scenario.value !== FILE_SCENARIO) void this.load({ scenario: tb.scenario.value, controller: tb.controller.value, seed });
+      const cell = tb.cellController.value ? { cellController: tb.cellController.value } : {};
+      if (tb.scenario.value === FILE_SCENARIO && this.file) void this.load({ spec: this.file.spec, controller: tb.controller.value, seed, ...cell });
+      else if (tb.scenario.value !== FILE_SCENARIO) void this.load({ scenario: tb.scenario.value, controller: tb.controller.value, seed, ...cell });
     };
     tb.scenario.addEventListener('change', reloadFromPickers);
     tb.controller.addEventListener('change', reloadFromPickers);
+    tb.cellController.addEventListener('change', reloadFromPickers);
     tb.seed.addEventListener('change', reloadFromPickers);
     window.addEventListener('resize', () => this.view.resize());
     window.addEventListener('keydown', (e) => {

@@ -43,6 +43,18 @@ describe('production/assembly-line in the page', () => {
     runCollect(host, tick);
     expect(host.tick).toBe(tick);
     expect(pageHash).toBe(host.hash());
+    // A cell controller file in robots/cells/ is in the page's Cell picker and replaces the built-in one.
+    const cells = await page.$$eval('#cell-controller option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(cells).toEqual(expect.arrayContaining(['', 'pick-place', 'gentle-place']));
+    const episode = await page.evaluate(() => window.__testfield!.episode());
+    await page.selectOption('#cell-controller', 'gentle-place');
+    await page.waitForFunction((e) => window.__testfield!.episode() !== e, episode, { timeout: 30_000 });
+    await page.evaluate(async () => {
+      const hook = window.__testfield!;
+      hook.setPlaying(false);
+      while (hook.tick() < 30 * 60) await hook.advance(600);
+    });
+    await page.waitForFunction(() => (window.__testfield!.shownKpis()?.things?.arm?.armCycles ?? 0) > 1, undefined, { timeout: 60_000 });
     expect(errors).toEqual([]);
     await page.close();
   });

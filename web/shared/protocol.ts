@@ -4,6 +4,8 @@ import type { FrameSectionLayout, Kpis, ScenarioOverrides, ScenarioSpecInput, Si
 export interface CatalogInfo {
   scenarios: Array<{ id: string; name: string; title: string }>;
   controllers: string[];
+  /** Cell controllers for arms (`pick-place`, and every `robots/cells/*.ts` module). */
+  cellControllers: string[];
   defaultScenario: string;
   defaultController: string;
 }

@@ -8,6 +8,8 @@ export const FILE_SCENARIO = 'file:';
 export class Toolbar {
   readonly scenario = byId<HTMLSelectElement>('scenario');
   readonly controller = byId<HTMLSelectElement>('controller');
+  /** Cell controller for the arms; empty: the scenario's default. */
+  readonly cellController = byId<HTMLSelectElement>('cell-controller');
   readonly seed = byId<HTMLInputElement>('seed');
   readonly play = byId<HTMLButtonElement>('play');
   readonly step = byId<HTMLButtonElement>('step');
@@ -25,6 +27,10 @@ export class Toolbar {
     this.controller.replaceChildren();
     for (const c of catalog.controllers) this.controller.add(new Option(c, c));
     this.controller.value = controller;
+    const cell = this.cellController.value;
+    this.cellController.replaceChildren(new Option('default', ''));
+    for (const c of catalog.cellControllers) this.cellController.add(new Option(c, c));
+    this.cellController.value = catalog.cellControllers.includes(cell) ? cell : '';
     this.seed.value = String(seed);
   }
 

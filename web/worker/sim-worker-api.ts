@@ -42,7 +42,7 @@ export class SimWorker implements SimWorkerApi {
   catalog(): CatalogInfo {
     const list = Object.entries(scenarios).map(([id, spec]) => ({ id, name: id.split('@')[0]!, title: spec.title }));
     const names = [...this.controllers.keys(), ...this.policies.keys()];
-    return { scenarios: list, controllers: names, defaultScenario: DEFAULT_SCENARIO, defaultController: names.includes(DEFAULT_CONTROLLER) ? DEFAULT_CONTROLLER : names[0]! };
+    return { scenarios: list, controllers: names, cellControllers: [...this.cellControllers.keys()], defaultScenario: DEFAULT_SCENARIO, defaultController: names.includes(DEFAULT_CONTROLLER) ? DEFAULT_CONTROLLER : names[0]! };
   }
 
   load(options: LoadOptions): LoadOutcome | Promise<LoadOutcome> {
