@@ -19,7 +19,7 @@ describe('--controller lookup', () => {
 
   it('an unknown name still lists the valid ones', async () => {
     await expect(loadControllerFactory('no-such-controller')).rejects.toThrow(UsageError);
-    await expect(loadControllerFactory('no-such-controller')).rejects.toThrow(/valid controllers: greedy, reserve/);
+    await expect(loadControllerFactory('no-such-controller')).rejects.toThrow(/valid controllers: greedy, pibt, reserve/);
   });
 
   it('NAME.onnx finds robots/policies/NAME.onnx; a missing one is a usage error', async () => {
