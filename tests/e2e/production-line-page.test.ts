@@ -19,7 +19,7 @@ describe('production/assembly-line in the page', () => {
   it('draws the line working: arms, conveyors, items and machines; units ship; same hash as headless', async () => {
     const errors: string[] = [];
     const page = await openPage(harness, '?scenario=production/assembly-line&controller=reserve&speed=8', errors);
-    await page.waitForFunction(() => window.__testfield!.tick() > 5, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__testfield!.tick() > 5, undefined, { timeout: 120_000 });
     const kinds = await page.evaluate(() => window.__testfield!.frameLayout().map((s) => [s.kind, s.count]));
     expect(kinds).toEqual(expect.arrayContaining([['robot', 3], ['machine', 3], ['buffer', 2], ['item', 48], ['conveyor', 2], ['arm', 2]]));
     // Two simulated minutes: parts are picked onto C1 and the first units reach C2.
@@ -28,7 +28,7 @@ describe('production/assembly-line in the page', () => {
       const hook = window.__testfield!;
       while (hook.tick() < 30 * 120) await hook.advance(600);
     });
-    await page.waitForFunction(() => (window.__testfield!.shownKpis()?.things?.arm?.armCycles ?? 0) > 3, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (window.__testfield!.shownKpis()?.things?.arm?.armCycles ?? 0) > 3, undefined, { timeout: 120_000 });
     const drawn = await page.evaluate(() => window.__testfield!.drawnCounts());
     expect(drawn.arm).toBeGreaterThan(0);
     expect(drawn.item).toBeGreaterThan(0);
@@ -48,14 +48,14 @@ describe('production/assembly-line in the page', () => {
     expect(cells).toEqual(expect.arrayContaining(['', 'pick-place', 'gentle-place']));
     const episode = await page.evaluate(() => window.__testfield!.episode());
     await page.selectOption('#cell-controller', 'gentle-place');
-    await page.waitForFunction((e) => window.__testfield!.episode() !== e, episode, { timeout: 30_000 });
+    await page.waitForFunction((e) => window.__testfield!.episode() !== e, episode, { timeout: 90_000 });
     await page.evaluate(async () => {
       const hook = window.__testfield!;
       hook.setPlaying(false);
       while (hook.tick() < 30 * 60) await hook.advance(600);
     });
-    await page.waitForFunction(() => (window.__testfield!.shownKpis()?.things?.arm?.armCycles ?? 0) > 1, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (window.__testfield!.shownKpis()?.things?.arm?.armCycles ?? 0) > 1, undefined, { timeout: 120_000 });
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 300_000);
 });
