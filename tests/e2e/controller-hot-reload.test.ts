@@ -45,8 +45,10 @@ describe('npm start (vite dev server)', () => {
     expect(await options()).toContain(NAME);
     // Pick it: the fresh worker runs it.
     await page.waitForFunction(() => window.__testfield !== undefined && window.__testfield.episode() > 0, undefined, { timeout: 60_000 });
+    const before = await page.evaluate(() => window.__testfield!.episode());
     await page.selectOption('#controller', NAME);
-    await page.waitForFunction(() => window.__testfield!.tick() === 0, undefined, { timeout: 60_000 });
+    // A paused page is at tick 0 already: wait for the new episode, not just tick 0.
+    await page.waitForFunction((e) => window.__testfield!.episode() !== e && window.__testfield!.tick() === 0, before, { timeout: 60_000 });
     expect(await page.evaluate(() => window.__testfield!.advance(30))).toBe(30);
     await page.close();
   });
