@@ -49,7 +49,10 @@ describe('npm start (vite dev server)', () => {
     await page.selectOption('#controller', NAME);
     // A paused page is at tick 0 already: wait for the new episode, not just tick 0.
     await page.waitForFunction((e) => window.__testfield!.episode() !== e && window.__testfield!.tick() === 0, before, { timeout: 60_000 });
-    expect(await page.evaluate(() => window.__testfield!.advance(30))).toBe(30);
+    // The watcher may report the new file more than once (add, then change), and each report starts a fresh
+    // worker and reloads: step until a step lands in an episode that stays, then check what it runs.
+    await page.waitForFunction(async () => (await window.__testfield!.advance(30)) >= 30, undefined, { timeout: 60_000, polling: 500 });
+    expect(await page.evaluate(() => (document.getElementById('controller') as HTMLSelectElement).value)).toBe(NAME);
     await page.close();
   });
 });
