@@ -28,12 +28,15 @@ describe('production/assembly-line in the page', () => {
       const hook = window.__testfield!;
       while (hook.tick() < 30 * 120) await hook.advance(600);
     });
-    await page.waitForFunction(() => (window.__testfield!.shownKpis()?.things?.arm?.armCycles ?? 0) > 3, undefined, { timeout: 120_000 });
+    // The panel shows KPIs as the worker posts them: wait for the ones of the advanced tick, not a stale earlier post.
+    await page.waitForFunction(() => (window.__testfield!.shownKpis()?.simulatedSec ?? 0) >= 120, undefined, { timeout: 120_000 });
     const drawn = await page.evaluate(() => window.__testfield!.drawnCounts());
     expect(drawn.arm).toBeGreaterThan(0);
     expect(drawn.item).toBeGreaterThan(0);
     expect(drawn.machine).toBe(3);
     const kpis = await page.evaluate(() => window.__testfield!.shownKpis());
+    // Headless, the first unit ships at tick 2010 and the arms have cycled 20 times by tick 3600.
+    expect(kpis!.things!.arm!.armCycles).toBeGreaterThan(3);
     expect(kpis!.things!.sink!.unitsCompleted).toBeGreaterThan(0);
     await page.screenshot({ path: 'test-results/assembly-line.png' });
     // The worker's arms, belts and items are the same sim as headless: same state hash at the same tick.
@@ -54,7 +57,12 @@ describe('production/assembly-line in the page', () => {
       hook.setPlaying(false);
       while (hook.tick() < 30 * 60) await hook.advance(600);
     });
-    await page.waitForFunction(() => (window.__testfield!.shownKpis()?.things?.arm?.armCycles ?? 0) > 1, undefined, { timeout: 120_000 });
+    // The new episode's KPIs (the old one ended past 120 s), at or past the advanced tick.
+    await page.waitForFunction(() => {
+      const sec = window.__testfield!.shownKpis()?.simulatedSec ?? 0;
+      return sec >= 60 && sec < 110;
+    }, undefined, { timeout: 120_000 });
+    expect(await page.evaluate(() => window.__testfield!.shownKpis()!.things!.arm!.armCycles)).toBeGreaterThan(1);
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
