@@ -14,18 +14,24 @@ const suite = writeSuite(dir, 'shards.json', {
 const read = (sub: string) => JSON.parse(readFileSync(join(dir, sub, 'results.json'), 'utf8')) as SuiteResults;
 const essence = (r: SuiteResults) => r.runs.map((run) => ({ key: run.key, status: run.status, hash: run.hash, kpis: run.kpis }));
 let whole: BenchOutput;
+/**
+ * The isolated controller's decide() budget is wall-clock: on a CI machine running other test files
+ * beside these four bench processes, a 1 s stall would stop a controller and change a run. This test is
+ * about shards and resume, so it gives the budget room (the budget itself is tested in tests/trust).
+ */
+const ROOMY = ['--controller-budget-ms', '60000'];
 
 describe('bench suite: shards, merge and resume', () => {
   beforeAll(async () => {
-    whole = await runBench(['suite', suite, '--out', join(dir, 'whole'), '--workers', '2']);
+    whole = await runBench(['suite', suite, '--out', join(dir, 'whole'), '--workers', '2', ...ROOMY]);
   }, 120_000);
 
   it('shards 1/3, 2/3 and 3/3 merged equal the unsharded results (same keys, hashes and KPIs)', async () => {
     expect(whole.code, whole.stderr).toBe(0);
     const shards = await Promise.all([
-      runBench(['suite', suite, '--out', join(dir, 's1'), '--shard', '1/3', '--workers', '1']),
-      runBench(['suite', suite, '--out', join(dir, 's2'), '--workers', '1'], { JOB_COMPLETION_INDEX: '1', BENCH_SHARD_COUNT: '3' }),
-      runBench(['suite', suite, '--out', join(dir, 's3'), '--shard', '3/3', '--workers', '1']),
+      runBench(['suite', suite, '--out', join(dir, 's1'), '--shard', '1/3', '--workers', '1', ...ROOMY]),
+      runBench(['suite', suite, '--out', join(dir, 's2'), '--workers', '1', ...ROOMY], { JOB_COMPLETION_INDEX: '1', BENCH_SHARD_COUNT: '3' }),
+      runBench(['suite', suite, '--out', join(dir, 's3'), '--shard', '3/3', '--workers', '1', ...ROOMY]),
     ]);
     for (const s of shards) expect(s.code, s.stderr).toBe(0);
     const parts = ['s1', 's2', 's3'].map(read);
@@ -43,7 +49,7 @@ describe('bench suite: shards, merge and resume', () => {
   it('--resume after a kill runs only the missing runs and ends with the same results', async () => {
     const out = join(dir, 'killed');
     const log = join(out, 'runs.jsonl');
-    const child = startBench(['suite', suite, '--out', out, '--workers', '1']);
+    const child = startBench(['suite', suite, '--out', out, '--workers', '1', ...ROOMY]);
     const lines = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0);
     await new Promise<void>((done) => {
       const poll = setInterval(() => {
@@ -59,7 +65,7 @@ describe('bench suite: shards, merge and resume', () => {
     expect(finishedBeforeKill).toBeGreaterThanOrEqual(1);
     expect(finishedBeforeKill).toBeLessThan(4);
     expect(existsSync(join(out, 'results.json'))).toBe(false);
-    const resumed = await runBench(['suite', suite, '--out', out, '--resume', '--workers', '2']);
+    const resumed = await runBench(['suite', suite, '--out', out, '--resume', '--workers', '2', ...ROOMY]);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stdout).toContain(`resume: ${finishedBeforeKill} of 4 runs already finished, running ${4 - finishedBeforeKill}`);
     expect(resumed.stdout.match(/^\[\d+\/\d+\] ok /gm)).toHaveLength(4 - finishedBeforeKill);
