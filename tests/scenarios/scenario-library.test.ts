@@ -21,11 +21,13 @@ describe.each([
     const b = await run();
     expect(b.hash).toBe(a.hash);
     expect(b.events).toBe(a.events);
+    if (controller === 'reserve') expect(a.kpis.commandsRejected).toBe(0);
     if (scenario === 'warehouse/tote-to-person') {
       expect(a.kpis.ordersDelivered).toBeGreaterThan(20);
       expect(a.kpis.linesPicked).toBeGreaterThan(40);
     } else {
-      expect(a.kpis.things?.chute?.parcelsSorted).toBeGreaterThan(controller === 'reserve' ? 50 : 5);
+      // reserve once side-stepped a robot it had just sent on its way: the stale route was rejected and the field jammed (84 sorted).
+      expect(a.kpis.things?.chute?.parcelsSorted).toBeGreaterThan(controller === 'reserve' ? 120 : 5);
       expect(a.kpis.things?.chute?.parcelsSorted).toBe(a.kpis.things?.errand?.tasksFinished);
     }
   }, 600_000);

@@ -86,6 +86,8 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
       const owner = (ownerBuffer = claimNodes(observation, ownerBuffer));
       const obstructed = floorBlockedNodes(observation);
       const commands: RobotCommand[] = [];
+      /** Robots handed a route in this call: a side-step must not replace a route just sent. */
+      const routed = new Set<number>();
       const previousWait = waitOn.slice();
       waitOn.fill(-1);
       for (const robot of priorityOrder(observation, plans)) {
@@ -119,7 +121,10 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
           ahead += 1;
           extended = true;
         }
-        if (extended || (plan.resetRoute && moving)) commands.push({ kind: 'follow', robot: robot.id, path: route });
+        if (extended || (plan.resetRoute && moving)) {
+          commands.push({ kind: 'follow', robot: robot.id, path: route });
+          routed.add(robot.id);
+        }
         plan.resetRoute = false;
         if (!plan.lagReported && observation.tick > plan.dueTick + lagAfterSec / observation.dtSec) {
           plan.lagReported = true;
@@ -131,7 +136,7 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
         if (waitOn[i] === -1) reportedCycle[i] = 0;
       }
       commands.push(...yieldIdleRobots(observation, owner, busy));
-      breakDeadlocks(observation, owner, busy);
+      breakDeadlocks(observation, owner, busy, routed);
       return commands;
     },
     drainReports() {
@@ -170,7 +175,7 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
   }
 
   /** Reports wait cycles once and breaks each by re-routing or side-stepping one member. */
-  function breakDeadlocks(observation: FleetObservation, owner: Int32Array, busy: ReadonlySet<number>): void {
+  function breakDeadlocks(observation: FleetObservation, owner: Int32Array, busy: ReadonlySet<number>, routed: ReadonlySet<number>): void {
     const minTicks = deadlockAfterSec / observation.dtSec;
     const resting = restingLoadNodes(observation);
     for (const cycle of findWaitCycles(waitOn, waitTicks, minTicks)) {
@@ -184,7 +189,8 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
       let resolved = false;
       for (const victim of victimOrder(observation, cycle)) {
         const robot = observation.robots[victim]!;
-        if (busy.has(victim) || !robot.atNode || robot.mode !== 'hold') continue;
+        // A robot sent on its way this tick is no longer standing where the observation saw it.
+        if (busy.has(victim) || routed.has(victim) || !robot.atNode || robot.mode !== 'hold') continue;
         const aside = freeNeighbour(observation, robot, owner, avoid, robot.carrying !== null ? resting : null);
         if (aside < 0) continue;
         plans.set(victim, newPlan(observation, robot, [robot.node, aside], true));
