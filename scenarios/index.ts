@@ -6,6 +6,7 @@ import { assemblyLine } from './production/assembly-line.ts';
 import { flowLine } from './production/flow-line.ts';
 import { g2pLarge } from './warehouse/g2p-large.ts';
 import { g2pMedium } from './warehouse/g2p-medium.ts';
+import { g2pMediumBatched } from './warehouse/g2p-medium-batched.ts';
 import { g2pSmall } from './warehouse/g2p-small.ts';
 import { mixedFloor } from './warehouse/mixed-floor.ts';
 import { nightShift } from './warehouse/night-shift.ts';
@@ -29,6 +30,7 @@ export { generateSortationScenario, type SortationScenarioParams } from './gener
 export const scenarios: Readonly<Record<string, ScenarioSpecInput>> = Object.freeze({
   [g2pSmall.id]: g2pSmall,
   [g2pMedium.id]: g2pMedium,
+  [g2pMediumBatched.id]: g2pMediumBatched,
   [g2pLarge.id]: g2pLarge,
   [mixedFloor.id]: mixedFloor,
   [nightShift.id]: nightShift,

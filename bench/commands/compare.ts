@@ -16,6 +16,7 @@ interface CompareOptions {
   a: string;
   b: string;
   scenario: string;
+  scenarioB?: string;
   seeds: number;
   robots?: number;
   minutes?: number;
@@ -25,13 +26,18 @@ interface CompareOptions {
   workers?: number;
 }
 
-/** `bench compare --a <controller> --b <controller> --scenario <id> [--seeds 20]`. */
+/**
+ * `bench compare --a <controller> --b <controller> --scenario <id> [--seeds 20]`. With
+ * `--scenario-b <id|file>` side B runs on that scenario instead, so one controller can be A/B
+ * tested against a change of floor rules (`--a pibt --b pibt`).
+ */
 export function compareCommand(): Command {
   return new Command('compare')
     .description('A/B test two controllers on one scenario over seeds 1..N: mean, 95% CI and Welch test per KPI')
     .requiredOption('--a <controller>', 'controller A (registry name or module path)')
     .requiredOption('--b <controller>', 'controller B (registry name or module path)')
     .requiredOption('--scenario <id|file>', 'scenario id (e.g. warehouse/g2p-small) or scenario .json file')
+    .option('--scenario-b <id|file>', 'run side B on this scenario instead (A/B a floor rule with one controller)')
     .option('--seeds <n>', 'seeds 1..n per controller', parsePositiveInt, 20)
     .option('--robots <n>', 'override the fleet size', parsePositiveInt)
     .option('--minutes <m>', 'override the simulated horizon, minutes', parsePositiveNumber)
@@ -42,18 +48,19 @@ export function compareCommand(): Command {
     .action(async (opts: CompareOptions) => {
       checkWritableDir('--out', opts.out);
       if (opts.json) checkWritableFile('--json', opts.json);
-      if (opts.a === opts.b) throw new UsageError('--a and --b name the same controller');
       if (opts.seeds < 2) throw new UsageError('--seeds must be at least 2 for a confidence interval');
       const spec = resolveScenario(opts.scenario);
+      const specB = opts.scenarioB !== undefined ? resolveScenario(opts.scenarioB) : spec;
+      if (opts.a === opts.b && specB.id === spec.id) throw new UsageError(opts.scenarioB !== undefined ? '--scenario and --scenario-b have the same id' : '--a and --b name the same controller');
       await loadControllerFactory(opts.a);
       await loadControllerFactory(opts.b);
       const overrides = { ...(opts.robots !== undefined ? { robots: opts.robots } : {}), ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}) };
       const jobs: RunJob[] = [];
-      for (const [side, controller] of [['A', opts.a], ['B', opts.b]] as const) {
-        const group = groupKey(spec.id, overrides, `${side}:${controller}`);
-        for (let seed = 1; seed <= opts.seeds; seed++) jobs.push({ key: runKey(group, seed), group, scenario: spec.id, spec, label: `${side}:${controller}`, controller, seed, overrides });
+      for (const [side, controller, sideSpec] of [['A', opts.a, spec], ['B', opts.b, specB]] as const) {
+        const group = groupKey(sideSpec.id, overrides, `${side}:${controller}`);
+        for (let seed = 1; seed <= opts.seeds; seed++) jobs.push({ key: runKey(group, seed), group, scenario: sideSpec.id, spec: sideSpec, label: `${side}:${controller}`, controller, seed, overrides });
       }
-      console.log(`compare on ${spec.id}: ${opts.seeds} seeds × 2 controllers`);
+      console.log(specB === spec ? `compare on ${spec.id}: ${opts.seeds} seeds × 2 controllers` : `compare ${spec.id} (A) against ${specB.id} (B): ${opts.seeds} seeds each`);
       const { records } = await runBatch(jobs, { outDir: resolve(opts.out), resume: Boolean(opts.resume), ...(opts.workers ? { workers: opts.workers } : {}) });
       const failed = records.filter((r) => r.status === 'error');
       for (const r of failed) console.error(`run failed: ${r.key}: ${r.error}`);
@@ -62,7 +69,7 @@ export function compareCommand(): Command {
       if (opts.json) {
         const json = rows.map((r) => ({ kpi: r.metric.key, better: r.metric.better, a: r.a, b: r.b, welch: r.welch, verdict: r.verdict }));
         const robots = records.find((r) => r.status === 'ok')?.robots;
-        await writeFile(opts.json, JSON.stringify({ scenario: spec.id, a: opts.a, b: opts.b, seeds: opts.seeds, ...(robots !== undefined ? { robots } : {}), overrides, kpis: json }, null, 2) + '\n');
+        await writeFile(opts.json, JSON.stringify({ scenario: spec.id, ...(specB !== spec ? { scenarioB: specB.id } : {}), a: opts.a, b: opts.b, seeds: opts.seeds, ...(robots !== undefined ? { robots } : {}), overrides, kpis: json }, null, 2) + '\n');
       }
       process.exitCode = failed.length > 0 ? 1 : 0;
     });

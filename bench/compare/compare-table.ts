@@ -4,6 +4,8 @@ import type { AbVerdict } from './compare-kpis.ts';
 /** A `bench compare --json` file, as written by the compare command. */
 export interface CompareJson {
   scenario: string;
+  /** Side B's scenario when it differs from A's (`compare --scenario-b`: a floor rule A/B test). */
+  scenarioB?: string;
   a: string;
   b: string;
   seeds: number;
@@ -28,12 +30,14 @@ const TABLE_KPIS: ReadonlyArray<{ kpi: string; title: string; digits: number }> 
 export function compareTableMarkdown(files: readonly CompareJson[]): string {
   const first = files[0];
   if (!first) return '';
+  // A floor-rule comparison (one controller on two scenarios) heads its sides by scenario.
+  const [a, b] = first.scenarioB !== undefined ? [shortName(first.scenario), shortName(first.scenarioB)] : [first.a, first.b];
   const lines = [
-    `| scenario | robots | minutes × seeds | KPI | \`${first.a}\` | \`${first.b}\` | Welch p | \`${first.b}\` vs \`${first.a}\` |`,
+    `| scenario | robots | minutes × seeds | KPI | \`${a}\` | \`${b}\` | Welch p | \`${b}\` vs \`${a}\` |`,
     '|---|---:|---:|---|---:|---:|---:|---|',
   ];
   for (const f of files) {
-    const scenario = f.scenario.replace(/^warehouse\//, '').replace(/@\d+$/, '');
+    const scenario = shortName(f.scenario);
     const robots = f.robots !== undefined ? String(f.robots) : f.overrides.robots !== undefined ? String(f.overrides.robots) : 'default';
     const minutes = f.overrides.minutes !== undefined ? String(f.overrides.minutes) : 'full';
     for (const row of TABLE_KPIS) {
@@ -45,6 +49,11 @@ export function compareTableMarkdown(files: readonly CompareJson[]): string {
     }
   }
   return lines.join('\n') + '\n';
+}
+
+/** `warehouse/g2p-medium@1` → `g2p-medium`. */
+function shortName(id: string): string {
+  return id.replace(/^warehouse\//, '').replace(/@\d+$/, '');
 }
 
 function group(v: number, digits: number): string {

@@ -1,13 +1,17 @@
 import type { SimModel } from '../../model/sim-model.ts';
 import { createRng } from '../../rng/rng.ts';
 import type { OrderLine, SimState, TaskState } from '../../state/sim-state.ts';
+import { chooseStation } from './choose-station.ts';
+import { indexJoinableTasks, joinKey, type JoinableTaskIndex } from './joinable-tasks.ts';
+import { pickTicksPerLine } from './pick-ticks.ts';
 import { taskChanged } from './task-lifecycle.ts';
 
 /**
  * Release-slot stage: the order stream. Once per simulated second a Poisson number of orders arrives (plus
- * the backlog at tick 0). Each order goes to the station with the fewest open orders; each line
- * gets a SKU (ABC-skewed) and a load holding it. Lines needing the same load at the same station
- * share one task; a load busy with another task queues the new task behind it.
+ * the backlog at tick 0). Each order goes to a station by the `orders.stationChoice` rule (by
+ * default the one with the fewest open orders); each line gets a SKU (ABC-skewed) and a load
+ * holding it. Lines needing the same load at the same station share one task while it accepts
+ * lines (`orders.batching`); a load busy with another task queues the new task behind it.
  */
 export function advanceOrders(model: SimModel, state: SimState): void {
   const spec = model.spec.orders;
@@ -18,54 +22,27 @@ export function advanceOrders(model: SimModel, state: SimState): void {
     arrivals += rng.poisson(spec.ratePerHour / 3600);
   }
   if (arrivals === 0) return;
-  const openTasks = indexOpenTasks(model, state);
-  for (let k = 0; k < arrivals; k++) releaseOrder(model, state, openTasks);
+  const joinable = indexJoinableTasks(model, state);
+  for (let k = 0; k < arrivals; k++) releaseOrder(model, state, joinable);
 }
 
-/**
- * For each (load, station), the lowest-id task still open or assigned: the task new lines for
- * that load and station join. Keyed `load * stations + station`; phases do not change while
- * orders are released, and tasks created meanwhile are added.
- */
-type OpenTaskIndex = Map<number, TaskState>;
-
-function indexOpenTasks(model: SimModel, state: SimState): OpenTaskIndex {
-  const index: OpenTaskIndex = new Map();
-  for (const t of state.tasks) {
-    if (t.phase !== 'open' && t.phase !== 'assigned') continue;
-    const key = openTaskKey(model, t.load, t.station);
-    if (!index.has(key)) index.set(key, t);
-  }
-  return index;
-}
-
-function openTaskKey(model: SimModel, load: number, station: number): number {
-  return load * model.stations.length + station;
-}
-
-function releaseOrder(model: SimModel, state: SimState, openTasks: OpenTaskIndex): void {
+/** Draws one order's SKUs (its line count, then per line ABC class and SKU) from the orders stream. */
+function drawSkus(model: SimModel, state: SimState): number[] {
   const spec = model.spec.orders;
   const rng = createRng(state.rngOrders);
-  const open = state.stations.openOrders;
-  const serveLine = (model as { linesideStations?: readonly number[] }).linesideStations;
-  let station = -1;
-  open.forEach((n, i) => {
-    if (serveLine !== undefined && serveLine.includes(i)) return; // stands order their own totes
-    if (station < 0 || n < open[station]!) station = i;
-  });
   const lineCount = rng.range(spec.linesPerOrder.min, spec.linesPerOrder.max);
   const fastSkus = Math.max(1, Math.round(spec.skuCount * spec.skew.fastSkuShare));
-  const order = { id: state.nextOrderId++, releasedTick: state.tick, station, lines: [] as OrderLine[], deliveredTick: -1 };
+  const skus: number[] = [];
   for (let l = 0; l < lineCount; l++) {
     const fast = rng.next() < spec.skew.fastDemandShare || fastSkus >= spec.skuCount;
-    const sku = fast ? rng.int(fastSkus) : fastSkus + rng.int(spec.skuCount - fastSkus);
-    const load = chooseLoad(model, state, openTasks, sku, station);
-    order.lines.push({ sku, load, picked: false });
-    addLineToTask(model, state, openTasks, order.id, l, load, station);
+    skus.push(fast ? rng.int(fastSkus) : fastSkus + rng.int(spec.skuCount - fastSkus));
   }
-  state.orders.push(order);
-  open[station] = open[station]! + 1;
-  state.events.push({ type: 'order.released', tick: state.tick, order: order.id, station, lines: lineCount });
+  return skus;
+}
+
+function releaseOrder(model: SimModel, state: SimState, joinable: JoinableTaskIndex): void {
+  const skus = drawSkus(model, state);
+  placeOrder(model, state, joinable, chooseStation(model, state, joinable, skus), skus);
 }
 
 /**
@@ -75,12 +52,16 @@ function releaseOrder(model: SimModel, state: SimState, openTasks: OpenTaskIndex
  * Draws nothing from the orders stream. Returns the order id.
  */
 export function releaseOrderAt(model: SimModel, state: SimState, station: number, skus: readonly number[]): number {
-  const openTasks = indexOpenTasks(model, state);
+  return placeOrder(model, state, indexJoinableTasks(model, state), station, skus);
+}
+
+/** Opens an order of `skus` at `station`: a load and a task for each line. Returns the order id. */
+function placeOrder(model: SimModel, state: SimState, joinable: JoinableTaskIndex, station: number, skus: readonly number[]): number {
   const order = { id: state.nextOrderId++, releasedTick: state.tick, station, lines: [] as OrderLine[], deliveredTick: -1 };
   skus.forEach((sku, l) => {
-    const load = chooseLoad(model, state, openTasks, sku, station);
+    const load = chooseLoad(model, state, joinable, sku, station);
     order.lines.push({ sku, load, picked: false });
-    addLineToTask(model, state, openTasks, order.id, l, load, station);
+    addLineToTask(model, state, joinable, order.id, l, load, station);
   });
   state.orders.push(order);
   state.stations.openOrders[station] = state.stations.openOrders[station]! + 1;
@@ -89,10 +70,10 @@ export function releaseOrderAt(model: SimModel, state: SimState, station: number
 }
 
 /** Prefer a load already headed for this station, then an idle one nearest the station, then any. */
-function chooseLoad(model: SimModel, state: SimState, openTasks: OpenTaskIndex, sku: number, station: number): number {
+function chooseLoad(model: SimModel, state: SimState, joinable: JoinableTaskIndex, sku: number, station: number): number {
   const candidates = model.skuLoads[sku]!;
   for (const load of candidates) {
-    if (openTasks.has(openTaskKey(model, load, station))) return load;
+    if (joinable.has(joinKey(model, load, station))) return load;
   }
   const sNode = model.stations[station]!.node;
   const sx = model.roadmap.nodeX[sNode]!;
@@ -112,17 +93,25 @@ function chooseLoad(model: SimModel, state: SimState, openTasks: OpenTaskIndex, 
   return best >= 0 ? best : candidates[0]!;
 }
 
-function addLineToTask(model: SimModel, state: SimState, openTasks: OpenTaskIndex, order: number, line: number, load: number, station: number): void {
-  const open = openTasks.get(openTaskKey(model, load, station));
-  if (open) {
-    open.lines.push([order, line]);
-    taskChanged(state, open.id);
+/**
+ * Adds line `line` of `order` to the task that accepts lines for (load, station), or opens a new
+ * task. A line joining a task being picked extends the picker's work by one line, so it is picked
+ * (and its order can be delivered) when that pick completes.
+ */
+function addLineToTask(model: SimModel, state: SimState, joinable: JoinableTaskIndex, order: number, line: number, load: number, station: number): void {
+  const key = joinKey(model, load, station);
+  const joined = joinable.get(key);
+  if (joined) {
+    joined.lines.push([order, line]);
+    const st = state.stations;
+    if (joined.phase === 'picking' && st.pickingTask[station] === joined.id) st.pickTicksLeft[station] = st.pickTicksLeft[station]! + pickTicksPerLine(model);
+    taskChanged(state, joined.id);
     return;
   }
   const task: TaskState = { id: state.nextTaskId++, load, station, lines: [[order, line]], phase: 'open', robot: -1, createdTick: state.tick };
   state.tasks.push(task);
   taskChanged(state, task.id);
-  openTasks.set(openTaskKey(model, load, station), task);
+  joinable.set(key, task);
   if (state.loads.task[load]! < 0) state.loads.task[load] = task.id;
   state.events.push({ type: 'task.created', tick: state.tick, task: task.id, order, load, station });
 }

@@ -2,6 +2,16 @@ import { z } from 'zod';
 
 const positiveInt = z.number().int().positive();
 
+/** Values of `orders.batching` (see {@link ordersSpecSchema}). */
+export const batchingSchema = z.enum(['until-lift', 'until-picked']);
+/** How long a task accepts new order lines: `until-lift` (default) or `until-picked`. */
+export type Batching = z.output<typeof batchingSchema>;
+
+/** Values of `orders.stationChoice` (see {@link ordersSpecSchema}). */
+export const stationChoiceSchema = z.enum(['fewest-open-orders', 'pod-affinity']);
+/** How a released order's station is chosen: `fewest-open-orders` (default) or `pod-affinity`. */
+export type StationChoice = z.output<typeof stationChoiceSchema>;
+
 /** The station kind's spec section, `orders`: the order stream picked at goods-to-person stations. */
 export const ordersSpecSchema = z.strictObject({
   /** Mean order arrivals per simulated hour (Poisson). */
@@ -19,6 +29,22 @@ export const ordersSpecSchema = z.strictObject({
     .default({ fastSkuShare: 0.2, fastDemandShare: 0.8 }),
   /** Orders already waiting at time zero. */
   backlog: z.number().int().nonnegative().default(0),
+  /**
+   * How long a task (one load presented at one station) accepts new order lines for its load and
+   * station. `until-lift` (default): while it is open or assigned, so a line released after the
+   * pod was lifted starts a second trip. `until-picked`: also while the pod is carried to the
+   * station, queued there and being picked (the picker's time grows by `pickSecPerLine`), so the
+   * line rides the trip already under way. Lines never join a task whose picks are done.
+   */
+  batching: batchingSchema.default('until-lift'),
+  /**
+   * Which station a released order goes to. `fewest-open-orders` (default): the station with the
+   * fewest orders not yet delivered. `pod-affinity`: the station where loads holding most of the
+   * order's SKUs are already headed (tasks that still accept lines, see `batching`), ties to the
+   * station with the least pick work pending (lines of its tasks not yet picked), then fewest
+   * open orders; an order that matches no pod goes by pick work pending alone.
+   */
+  stationChoice: stationChoiceSchema.default('fewest-open-orders'),
 });
 
 /** The order stream with defaults filled in. */

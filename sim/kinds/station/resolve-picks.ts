@@ -3,16 +3,19 @@ import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState, TaskState } from '../../state/sim-state.ts';
 import { robotNode } from '../robot/robot-position.ts';
 import { findById } from '../../util/find-by-id.ts';
+import { pickTicksPerLine } from './pick-ticks.ts';
 import { findTask, taskChanged } from './task-lifecycle.ts';
 
 /**
  * Process-slot stage: stations. A robot standing on a free station with the load of a `carrying` task for
  * that station starts picking; the picker needs `pickSecPerLine` per line. When done every line
  * is marked picked, orders whose lines are all picked are delivered, and the task turns to
- * `returning`. A robot that leaves mid-pick aborts it.
+ * `returning`. A line that joins the task mid-pick (`orders.batching: until-picked`) has already
+ * added its `pickSecPerLine` to the picker's time and is picked with the rest. A robot that leaves
+ * mid-pick aborts it.
  */
 export function resolvePicks(model: SimModel, state: SimState): void {
-  const pickTicksPerLine = Math.max(1, Math.round(model.spec.orders.pickSecPerLine * model.hz));
+  const ticksPerLine = pickTicksPerLine(model);
   for (const task of carryingTasks(model, state)) {
     const st = state.stations;
     if (st.pickingTask[task.station]! >= 0) continue;
@@ -21,7 +24,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
     task.phase = 'picking';
     taskChanged(state, task.id);
     st.pickingTask[task.station] = task.id;
-    st.pickTicksLeft[task.station] = pickTicksPerLine * task.lines.length;
+    st.pickTicksLeft[task.station] = ticksPerLine * task.lines.length;
     state.events.push({ type: 'pick.started', tick: state.tick, station: task.station, robot: task.robot, task: task.id });
   }
   const st = state.stations;
