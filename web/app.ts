@@ -1,5 +1,5 @@
 import { BehaviorSubject, filter, map, Subject } from 'rxjs';
-import { builtinKinds, type Kpis, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/index.ts';
+import { builtinKpiKinds, type Kpis, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/page-api.ts';
 import { SceneView } from './render/scene-view.ts';
 import type { ReplayHost } from './replay/replay-host.ts';
 import { ReplayView } from './replay/replay-view.ts';
@@ -137,9 +137,10 @@ export class App implements ReplayHost {
     if (recovering) this.setPlaying(true);
     this.hz = outcome.scene.hz;
     this.view.showHeatmap(this.toolbar.heatmap.checked);
-    // Kind KPIs (the production line's) for the kinds the scene has things of; built-in kinds only, as in the worker.
+    // Kind KPIs (the production line's) for the kinds the scene has things of; built-in kinds only, as in the worker
+    // (their KPI reducers alone: the main thread never loads the physics).
     const things = Object.fromEntries(outcome.scene.sections.map((s) => [s.kind, new Array<unknown>(s.count)]));
-    this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz, kinds: builtinKinds, things });
+    this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz, kinds: builtinKpiKinds, things });
     return outcome;
   }
 

@@ -1,4 +1,4 @@
-import type { FrameSectionLayout, Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/index.ts';
+import type { FrameSectionLayout, Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/page-api.ts';
 import type { App } from './app.ts';
 import type { LoadOutcome } from './shared/protocol.ts';
 import type { Speed } from './streams/sim-client.ts';

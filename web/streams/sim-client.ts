@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { BehaviorSubject, Subject } from 'rxjs';
-import type { SimEvent } from '../../sim/index.ts';
+import type { SimEvent } from '../../sim/page-api.ts';
 import { HEARTBEAT_KEY, HUNG_AFTER_MS, HUNG_WHILE_LOADING_MS, type AsyncSimWorkerApi, type CatalogInfo, type FrameSections, type LoadOptions, type LoadOutcome, type StepResult } from '../shared/protocol.ts';
 
 /** Playback speed: a multiple of real time, or as fast as the worker goes. */
