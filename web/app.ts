@@ -125,6 +125,10 @@ export class App implements ReplayHost {
     this.lastOutcome = outcome;
     if (outcome.scene) {
       this.view.setScene(outcome.scene);
+      // The episode's first frame arrived inside client.load, before this scene existed: pose it now
+      // (paused, no other frame comes, and everything would stand at the origin).
+      const first = this.client.frames$.value;
+      if (outcome.ok && first && first.episode === outcome.episode) this.view.setFrame(first.sections);
       renderLegend(byId('legend'), outcome.scene);
     }
     if (!outcome.ok) {
