@@ -11,6 +11,7 @@ import { EventList, placeEvents } from './ui/event-list.ts';
 import { KpiPanel } from './ui/kpi-panel.ts';
 import { MachineHistory } from './ui/machine-history.ts';
 import { RobotPanel } from './ui/robot-panel.ts';
+import { ThrottledText } from './ui/throttled-text.ts';
 import { fetchScenarioText } from './scenario/fetch-scenario-text.ts';
 import { parseSpecText } from './scenario/parse-spec-text.ts';
 import { fileNameOf, scenarioSource } from './scenario/scenario-source.ts';
@@ -21,6 +22,8 @@ import { onControllersChanged } from './dev/controller-hot-reload.ts';
 
 /** Wall milliseconds between KPI panel refreshes. */
 const KPI_REFRESH_MS = 250;
+/** Wall milliseconds between rewrites of the toolbar's clock (text changes every frame otherwise). */
+const CLOCK_REFRESH_MS = 250;
 /** Wall milliseconds between congestion texture rewrites. */
 const HEATMAP_REFRESH_MS = 500;
 /** Frame-time samples kept for the benchmark, main-thread milliseconds per animation frame. */
@@ -44,6 +47,7 @@ export class App implements ReplayHost {
   readonly client = new SimClient();
   readonly view: SceneView;
   readonly toolbar = new Toolbar();
+  private readonly clock = new ThrottledText(this.toolbar.clock, CLOCK_REFRESH_MS);
   readonly banner = new Banner(byId('banner'));
   readonly kpiPanel = new KpiPanel(byId('kpis'), byId('chart'));
   readonly eventList: EventList;
@@ -227,7 +231,7 @@ export class App implements ReplayHost {
       this.lastFrameTick = f.tick;
       this.view.heatmap?.accumulate(f.sections, dTicks / this.hz);
       this.machineHistory.setTime(f.tick / this.hz);
-      this.toolbar.clock.textContent = `tick ${f.tick} · ${(f.tick / this.hz).toFixed(1)} s sim`;
+      this.clock.set(`tick ${f.tick} · ${(f.tick / this.hz).toFixed(1)} s sim`);
     });
     client.events$.subscribe((batch) => {
       this.eventList.add(placeEvents(batch.events, (r) => this.view.robotXZ(r), this.hz));
