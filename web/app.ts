@@ -205,7 +205,6 @@ export class App implements ReplayHost {
   private frame(nowMs: number): void {
     const t0 = performance.now();
     if (this.replay.active) this.replay.animate(nowMs);
-    else this.client.pump(nowMs);
     if (this.view.followed >= 0 && nowMs - this.lastDetailMs > 250) {
       this.lastDetailMs = nowMs;
       void this.refreshDetail();
@@ -215,6 +214,8 @@ export class App implements ReplayHost {
       this.view.refreshHeatmap();
     }
     this.view.render();
+    // The next advance is asked for after drawing: the worker then computes while this thread is idle, not while it draws.
+    if (!this.replay.active) this.client.pump(nowMs);
     const spent = performance.now() - t0 + this.handlerMs + this.client.publishMs;
     this.handlerMs = 0;
     this.client.publishMs = 0;
