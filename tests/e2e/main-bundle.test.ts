@@ -1,6 +1,6 @@
 /**
- * The page's main bundle carries no physics: Rapier (its JS and its WebAssembly, inlined as
- * base64) is reached only from the simulation worker's chunk. Builds the app as `npm run build`
+ * The page's main bundle (the entry chunk and the page chunk it loads) carries no physics: Rapier
+ * (its JS and its WebAssembly, inlined as base64) is reached only from the simulation worker's chunk. Builds the app as `npm run build`
  * does, into a temporary folder, and reads the build's own record of which modules went where.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,7 +29,7 @@ describe('the main bundle', () => {
 
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  /** The entry chunk of index.html and every chunk it imports statically (what loads before the page runs). */
+  /** The entry chunk of index.html and every chunk it imports, statically or dynamically: all the main thread loads. */
   function mainChunks(): Rolldown.OutputChunk[] {
     const chunks = new Map(output.filter((o): o is Rolldown.OutputChunk => o.type === 'chunk').map((c) => [c.fileName, c]));
     const entry = [...chunks.values()].find((c) => c.isEntry);
@@ -38,7 +38,7 @@ describe('the main bundle', () => {
     const visit = (c: Rolldown.OutputChunk) => {
       if (seen.has(c.fileName)) return;
       seen.set(c.fileName, c);
-      for (const f of c.imports) if (chunks.has(f)) visit(chunks.get(f)!);
+      for (const f of [...c.imports, ...c.dynamicImports]) if (chunks.has(f)) visit(chunks.get(f)!);
     };
     visit(entry!);
     return [...seen.values()];
