@@ -45,6 +45,8 @@ export interface StartOptions {
 /** The browser test field: wires the worker client, the 3D view and the panels together. */
 export class App implements ReplayHost {
   readonly client = new SimClient();
+  /** Asked for before the view is built (the WebGL context takes a while): the worker answers meanwhile. */
+  private readonly firstCatalog = this.client.catalog();
   readonly view: SceneView;
   readonly toolbar = new Toolbar();
   private readonly clock = new ThrottledText(this.toolbar.clock, CLOCK_REFRESH_MS);
@@ -72,6 +74,7 @@ export class App implements ReplayHost {
   private lastFrameTick = 0;
 
   constructor(private readonly start: StartOptions) {
+    this.firstCatalog.catch(() => {}); // a failure is boot()'s to report, not an unhandled rejection
     this.view = new SceneView(byId<HTMLCanvasElement>('canvas'));
     this.eventList = new EventList(byId<HTMLOListElement>('events'), (x, z) => this.view.jumpTo(x, z));
     this.robotPanel = new RobotPanel(byId('robot-panel'), () => this.selectRobot(-1));
@@ -89,7 +92,7 @@ export class App implements ReplayHost {
 
   /** Fills the pickers and loads the first episode (a registered scenario or a scenario file). */
   async boot(): Promise<void> {
-    const catalog = await this.client.catalog();
+    const catalog = await this.firstCatalog;
     const source = scenarioSource(this.start.scenario);
     const scenario = source?.kind === 'registered' ? source.id : catalog.defaultScenario;
     const controller = this.start.controller ?? catalog.defaultController;
