@@ -27,6 +27,7 @@ export type { LineUnit } from './kinds/line/line-units.ts';
 export type { KindDef, KindCompileContext, KindFrame, KindKpis, KindStage, ScriptedHandler, ContactBetween, LegendEntry, HoldableKind } from './kinds/kind-def.ts';
 export { createKindRegistry, WORLD_LAYERS, type KindRegistry } from './kinds/kind-registry.ts';
 export { BUILTIN_KINDS, builtinKinds, kindsWith } from './kinds/builtin-kinds.ts';
+export { BUILTIN_KPI_KINDS, builtinKpiKinds } from './kinds/builtin-kpi-kinds.ts';
 export { KindIndex } from './kinds/kind-index.ts';
 export { errandKind, type ErrandObservation, type ErrandTaskView } from './kinds/errand/errand-kind.ts';
 export type { ErrandCommand } from './kinds/errand/errand-commands.ts';

@@ -1,5 +1,5 @@
 import { BehaviorSubject, filter, map, Subject } from 'rxjs';
-import { builtinKinds, type Kpis, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/index.ts';
+import { builtinKpiKinds, type Kpis, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/page-api.ts';
 import { SceneView } from './render/scene-view.ts';
 import type { ReplayHost } from './replay/replay-host.ts';
 import { ReplayView } from './replay/replay-view.ts';
@@ -11,6 +11,7 @@ import { EventList, placeEvents } from './ui/event-list.ts';
 import { KpiPanel } from './ui/kpi-panel.ts';
 import { MachineHistory } from './ui/machine-history.ts';
 import { RobotPanel } from './ui/robot-panel.ts';
+import { ThrottledText } from './ui/throttled-text.ts';
 import { fetchScenarioText } from './scenario/fetch-scenario-text.ts';
 import { parseSpecText } from './scenario/parse-spec-text.ts';
 import { fileNameOf, scenarioSource } from './scenario/scenario-source.ts';
@@ -21,6 +22,8 @@ import { onControllersChanged } from './dev/controller-hot-reload.ts';
 
 /** Wall milliseconds between KPI panel refreshes. */
 const KPI_REFRESH_MS = 250;
+/** Wall milliseconds between rewrites of the toolbar's clock (text changes every frame otherwise). */
+const CLOCK_REFRESH_MS = 250;
 /** Wall milliseconds between congestion texture rewrites. */
 const HEATMAP_REFRESH_MS = 500;
 /** Frame-time samples kept for the benchmark, main-thread milliseconds per animation frame. */
@@ -42,8 +45,11 @@ export interface StartOptions {
 /** The browser test field: wires the worker client, the 3D view and the panels together. */
 export class App implements ReplayHost {
   readonly client = new SimClient();
+  /** Asked for before the view is built (the WebGL context takes a while): the worker answers meanwhile. */
+  private readonly firstCatalog = this.client.catalog();
   readonly view: SceneView;
   readonly toolbar = new Toolbar();
+  private readonly clock = new ThrottledText(this.toolbar.clock, CLOCK_REFRESH_MS);
   readonly banner = new Banner(byId('banner'));
   readonly kpiPanel = new KpiPanel(byId('kpis'), byId('chart'));
   readonly eventList: EventList;
@@ -68,6 +74,7 @@ export class App implements ReplayHost {
   private lastFrameTick = 0;
 
   constructor(private readonly start: StartOptions) {
+    this.firstCatalog.catch(() => {}); // a failure is boot()'s to report, not an unhandled rejection
     this.view = new SceneView(byId<HTMLCanvasElement>('canvas'));
     this.eventList = new EventList(byId<HTMLOListElement>('events'), (x, z) => this.view.jumpTo(x, z));
     this.robotPanel = new RobotPanel(byId('robot-panel'), () => this.selectRobot(-1));
@@ -85,7 +92,7 @@ export class App implements ReplayHost {
 
   /** Fills the pickers and loads the first episode (a registered scenario or a scenario file). */
   async boot(): Promise<void> {
-    const catalog = await this.client.catalog();
+    const catalog = await this.firstCatalog;
     const source = scenarioSource(this.start.scenario);
     const scenario = source?.kind === 'registered' ? source.id : catalog.defaultScenario;
     const controller = this.start.controller ?? catalog.defaultController;
@@ -125,6 +132,10 @@ export class App implements ReplayHost {
     this.lastOutcome = outcome;
     if (outcome.scene) {
       this.view.setScene(outcome.scene);
+      // The episode's first frame arrived inside client.load, before this scene existed: pose it now
+      // (paused, no other frame comes, and everything would stand at the origin).
+      const first = this.client.frames$.value;
+      if (outcome.ok && first && first.episode === outcome.episode) this.view.setFrame(first.sections);
       renderLegend(byId('legend'), outcome.scene);
     }
     if (!outcome.ok) {
@@ -137,9 +148,10 @@ export class App implements ReplayHost {
     if (recovering) this.setPlaying(true);
     this.hz = outcome.scene.hz;
     this.view.showHeatmap(this.toolbar.heatmap.checked);
-    // Kind KPIs (the production line's) for the kinds the scene has things of; built-in kinds only, as in the worker.
+    // Kind KPIs (the production line's) for the kinds the scene has things of; built-in kinds only, as in the worker
+    // (their KPI reducers alone: the main thread never loads the physics).
     const things = Object.fromEntries(outcome.scene.sections.map((s) => [s.kind, new Array<unknown>(s.count)]));
-    this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz, kinds: builtinKinds, things });
+    this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz, kinds: builtinKpiKinds, things });
     return outcome;
   }
 
@@ -196,7 +208,6 @@ export class App implements ReplayHost {
   private frame(nowMs: number): void {
     const t0 = performance.now();
     if (this.replay.active) this.replay.animate(nowMs);
-    else this.client.pump(nowMs);
     if (this.view.followed >= 0 && nowMs - this.lastDetailMs > 250) {
       this.lastDetailMs = nowMs;
       void this.refreshDetail();
@@ -206,6 +217,8 @@ export class App implements ReplayHost {
       this.view.refreshHeatmap();
     }
     this.view.render();
+    // The next advance is asked for after drawing: the worker then computes while this thread is idle, not while it draws.
+    if (!this.replay.active) this.client.pump(nowMs);
     const spent = performance.now() - t0 + this.handlerMs + this.client.publishMs;
     this.handlerMs = 0;
     this.client.publishMs = 0;
@@ -222,7 +235,7 @@ export class App implements ReplayHost {
       this.lastFrameTick = f.tick;
       this.view.heatmap?.accumulate(f.sections, dTicks / this.hz);
       this.machineHistory.setTime(f.tick / this.hz);
-      this.toolbar.clock.textContent = `tick ${f.tick} · ${(f.tick / this.hz).toFixed(1)} s sim`;
+      this.clock.set(`tick ${f.tick} · ${(f.tick / this.hz).toFixed(1)} s sim`);
     });
     client.events$.subscribe((batch) => {
       this.eventList.add(placeEvents(batch.events, (r) => this.view.robotXZ(r), this.hz));

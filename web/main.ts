@@ -1,28 +1,11 @@
 /**
- * Browser test field entry: reads start-up options from the URL, boots the app, and turns any
- * start-up failure into a message on the page (never a blank screen).
+ * Browser test field entry. Starts the simulation worker first (`early-worker.ts`), then loads
+ * the rest of the page as its own chunk (`boot.ts`): while three.js and the panels are fetched,
+ * parsed and built on this thread, the worker fetches its own chunk and initialises the physics
+ * on another. A page whose code cannot be loaded says so instead of staying blank.
  */
 import './style.css';
-import { App } from './app.ts';
-import { startOptions } from './ui/start-options.ts';
-import { installTestHook } from './test-hook.ts';
+import './streams/early-worker.ts';
+import { showFatal } from './ui/show-fatal.ts';
 
-function showFatal(error: unknown): void {
-  const banner = document.getElementById('banner');
-  const message = error instanceof Error ? error.message : String(error);
-  if (banner) {
-    banner.hidden = false;
-    banner.className = 'error';
-    banner.textContent = `The test field could not start: ${message}`;
-  } else {
-    document.body.textContent = `The test field could not start: ${message}`;
-  }
-}
-
-try {
-  const app = new App(startOptions(new URLSearchParams(location.search)));
-  installTestHook(app);
-  app.boot().catch(showFatal);
-} catch (error) {
-  showFatal(error);
-}
+import('./boot.ts').catch(showFatal);

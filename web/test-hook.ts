@@ -1,4 +1,4 @@
-import type { FrameSectionLayout, Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/index.ts';
+import type { FrameSectionLayout, Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/page-api.ts';
 import type { App } from './app.ts';
 import type { LoadOutcome } from './shared/protocol.ts';
 import type { Speed } from './streams/sim-client.ts';
@@ -32,6 +32,11 @@ export interface TestHook {
   replayEndTick(): number;
   /** Main-thread milliseconds per frame, newest last. */
   frameMs(): number[];
+  /**
+   * Milliseconds from navigation start to the first frame drawn with poses (robots and whatever
+   * else moves placed from a worker frame; also marked `testfield:first-frame`), or null before it.
+   */
+  firstFrameMs(): number | null;
   clearFrameMs(): void;
   crashWorker(): Promise<void>;
   /** Blocks the worker's event loop for good (the heartbeat must notice). */
@@ -74,6 +79,7 @@ export function installTestHook(app: App): void {
     seekReplay: (tick) => app.replay.seek(tick),
     replayEndTick: () => app.replay.player?.endTick ?? -1,
     frameMs: () => [...app.frameMs],
+    firstFrameMs: () => (app.view.firstPosedRenderMs >= 0 ? app.view.firstPosedRenderMs : null),
     clearFrameMs: () => {
       app.frameMs.length = 0;
     },

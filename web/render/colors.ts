@@ -1,4 +1,4 @@
-import { CellKind, FRAME_MODE_FAULTED } from '../../sim/index.ts';
+import { CellKind, FRAME_MODE_FAULTED } from '../../sim/page-api.ts';
 
 /** Robot colours by frame `mode` (RobotMode 0 hold … 5 docked; red at FRAME_MODE_FAULTED). */
 export const MODE_COLORS: readonly number[] = withFaulted([0x9aa3ad, 0x3b82f6, 0x22c55e, 0xf59e0b, 0xf59e0b, 0xeab308], 0xef4444);

@@ -30,6 +30,13 @@ export class SceneView {
   private readonly raycaster = new THREE.Raycaster();
   /** Something drawn changed since the last render; unchanged frames are not redrawn. */
   private dirty = true;
+  /** A frame's poses were applied since the scene was set (what moves has been placed). */
+  private posed = false;
+  /**
+   * Page-clock milliseconds (from navigation start) when the first render that drew a frame's
+   * poses returned, or -1 before it: the page's time to first frame.
+   */
+  firstPosedRenderMs = -1;
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     this.renderer = new THREE.WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
@@ -69,6 +76,7 @@ export class SceneView {
     this.camera.position.set(w / 2, Math.max(w, h) * 0.75, h / 2 + Math.max(w, h) * 0.7);
     this.controls.update();
     this.select(-1);
+    this.posed = false;
     this.dirty = true;
   }
 
@@ -92,6 +100,7 @@ export class SceneView {
   setFrame(sections: FrameSections): void {
     this.robots = sections.robot ?? null;
     this.dirty = true;
+    this.posed = this.moving !== null;
     this.moving?.update(sections);
     if (this.followed >= 0) {
       const p = this.robotXZ(this.followed);
@@ -200,6 +209,10 @@ export class SceneView {
     if (!this.dirty) return;
     this.dirty = false;
     this.renderer.render(this.root, this.camera);
+    if (this.posed && this.firstPosedRenderMs < 0) {
+      this.firstPosedRenderMs = performance.now();
+      performance.mark('testfield:first-frame');
+    }
   }
 
   private clearScene(): void {

@@ -1,5 +1,5 @@
 import * as THREE from 'three';
-import { CellKind } from '../../sim/index.ts';
+import { CellKind } from '../../sim/page-api.ts';
 import type { SceneInfo } from '../shared/protocol.ts';
 import { CELL_COLORS } from './colors.ts';
 

@@ -1,4 +1,4 @@
-import type { FrameSectionLayout } from '../../sim/index.ts';
+import type { FrameSectionLayout } from '../../sim/page-api.ts';
 
 /** Fields blended linearly between keyframes, whatever the kind. */
 const LINEAR_FIELDS: readonly string[] = ['x', 'y', 'z', 'speedMps'];

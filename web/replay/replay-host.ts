@@ -1,4 +1,4 @@
-import type { ScenarioSpecInput } from '../../sim/index.ts';
+import type { ScenarioSpecInput } from '../../sim/page-api.ts';
 import type { SceneView } from '../render/scene-view.ts';
 import type { LoadOutcome } from '../shared/protocol.ts';
 import type { Speed } from '../streams/sim-client.ts';

@@ -8,7 +8,7 @@ import {
   type Kpis,
   type Replay,
   type SimEvent,
-} from '../../sim/index.ts';
+} from '../../sim/page-api.ts';
 import type { FrameSections } from '../shared/protocol.ts';
 import { interpolateSection, sectionBlend, type SectionBlend } from './interpolate-section.ts';
 

@@ -1,4 +1,4 @@
-import { decodeReplay, ReplayError } from '../../sim/index.ts';
+import { decodeReplay, ReplayError } from '../../sim/page-api.ts';
 import { placeEvents } from '../ui/event-list.ts';
 import { byId } from '../ui/toolbar.ts';
 import type { ReplayHost } from './replay-host.ts';

@@ -1,4 +1,4 @@
-import type { FrameSectionLayout } from '../../sim/index.ts';
+import type { FrameSectionLayout } from '../../sim/page-api.ts';
 
 /** Offset of field `name` within one thing's floats of `section`, or -1 when the kind lacks it. */
 export function fieldOffset(section: FrameSectionLayout, name: string): number {

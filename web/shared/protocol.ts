@@ -1,4 +1,4 @@
-import type { FrameSectionLayout, Kpis, ScenarioOverrides, ScenarioSpecInput, SimEvent, SpecIssue } from '../../sim/index.ts';
+import type { FrameSectionLayout, Kpis, ScenarioOverrides, ScenarioSpecInput, SimEvent, SpecIssue } from '../../sim/page-api.ts';
 
 /** What the worker offers: scenarios, controllers and the default choice. */
 export interface CatalogInfo {

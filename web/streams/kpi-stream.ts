@@ -1,5 +1,5 @@
 import { auditTime, combineLatest, filter, map, scan, startWith, switchMap, type Observable } from 'rxjs';
-import { createKpiAccumulator, finalizeKpis, reduceKpis, type KindRegistry, type Kpis, type SimEvent } from '../../sim/index.ts';
+import { createKpiAccumulator, finalizeKpis, reduceKpis, type KindRegistry, type Kpis, type SimEvent } from '../../sim/page-api.ts';
 
 /** An episode as the KPI stream sees it. */
 export interface EpisodeKey {

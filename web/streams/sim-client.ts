@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { BehaviorSubject, Subject } from 'rxjs';
-import type { SimEvent } from '../../sim/index.ts';
+import type { SimEvent } from '../../sim/page-api.ts';
+import { createSimWorker, takeEarlyWorker } from './early-worker.ts';
 import { HEARTBEAT_KEY, HUNG_AFTER_MS, HUNG_WHILE_LOADING_MS, type AsyncSimWorkerApi, type CatalogInfo, type FrameSections, type LoadOptions, type LoadOutcome, type StepResult } from '../shared/protocol.ts';
 
 /** Playback speed: a multiple of real time, or as fast as the worker goes. */
@@ -162,7 +163,9 @@ export class SimClient {
     this.inFlight = false;
     this.episode = 0;
     const generation = this.generation;
-    this.worker = new Worker(new URL('../worker/sim-worker.ts', import.meta.url), { type: 'module' });
+    // The first worker was started before the page's code was evaluated (early-worker.ts).
+    const early = takeEarlyWorker();
+    this.worker = early?.worker ?? createSimWorker();
     this.lastBeatMs = performance.now();
     this.loading = 0;
     this.worker.addEventListener('message', (e: MessageEvent) => {
@@ -175,6 +178,7 @@ export class SimClient {
     });
     this.api = Comlink.wrap<AsyncSimWorkerApi>(this.worker);
     this.status$.next({ kind: 'ready' });
+    if (early && early.errors.length > 0) this.fail(early.errors[0]!);
   }
 
   /** A worker call that fails is a crashed worker: its state can no longer be trusted. */

@@ -1,4 +1,4 @@
-import { causeOf, type SimEvent } from '../../sim/index.ts';
+import { causeOf, type SimEvent } from '../../sim/page-api.ts';
 
 /** Keep at most this many entries in the list. */
 const MAX_ENTRIES = 200;

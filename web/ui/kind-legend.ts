@@ -1,4 +1,4 @@
-import { CellKind, FRAME_MODE_FAULTED } from '../../sim/index.ts';
+import { CellKind, FRAME_MODE_FAULTED } from '../../sim/page-api.ts';
 import { CELL_COLORS, MODE_COLORS } from '../render/colors.ts';
 import { HELD_BY_ROBOT_COLOR, RESTING_COLORS } from '../render/kinds/load-renderer.ts';
 import { kindColor } from '../render/kinds/marker-renderer.ts';

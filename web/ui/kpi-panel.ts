@@ -1,6 +1,6 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Kpis } from '../../sim/index.ts';
+import type { Kpis } from '../../sim/page-api.ts';
 
 /** Chart points are taken at most this often, simulated seconds. */
 const CHART_EVERY_SEC = 30;

@@ -1,4 +1,4 @@
-import { MACHINE_STATES, type SimEvent } from '../../sim/index.ts';
+import { MACHINE_STATES, type SimEvent } from '../../sim/page-api.ts';
 import { MACHINE_STATE_COLORS } from '../render/kinds/machine-renderer.ts';
 
 type StateName = (typeof MACHINE_STATES)[number];

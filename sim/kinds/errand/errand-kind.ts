@@ -4,6 +4,7 @@ import { applyErrandCommands } from './errand-commands.ts';
 import { ERRAND_COLUMNS } from './errand-columns.ts';
 import { compileErrands, type ErrandSlotModel } from './errand-compile.ts';
 import { errandModel, errandTable, taskErrands } from './errand-model.ts';
+import { errandKpis } from './errand-kpis.ts';
 import { errandsSpecSchema, type ErrandsSpec } from './errand-spec.ts';
 
 declare module '../../events/sim-event.ts' {
@@ -34,13 +35,6 @@ export interface ErrandTaskView {
 /** The errand kind's part of the observation. */
 export interface ErrandObservation {
   readonly tasks: readonly ErrandTaskView[];
-}
-
-interface ErrandKpiAcc {
-  hz: number;
-  finished: number;
-  reached: number;
-  taskSec: number[];
 }
 
 /**
@@ -86,19 +80,5 @@ export const errandKind: KindDef<ErrandsSpec, ErrandSlotModel> = {
       }
     },
   },
-  kpis: {
-    create: (hz): ErrandKpiAcc => ({ hz, finished: 0, reached: 0, taskSec: [] }),
-    reduce(acc: ErrandKpiAcc, e) {
-      if (e.type === 'errand.reached') acc.reached += 1;
-      else if (e.type === 'errand.finished') {
-        acc.finished += 1;
-        acc.taskSec.push(e.taskSec);
-      }
-    },
-    finalize(acc: ErrandKpiAcc, sec) {
-      const sorted = [...acc.taskSec].sort((a, b) => a - b);
-      const p50 = sorted.length > 0 ? sorted[Math.floor((sorted.length - 1) / 2)]! : 0;
-      return { tasksFinished: acc.finished, tasksPerHour: sec > 0 ? (acc.finished * 3600) / sec : 0, errandsReached: acc.reached, taskTimeP50Sec: p50 };
-    },
-  },
+  kpis: errandKpis,
 };

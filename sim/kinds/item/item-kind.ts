@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { SimEvent } from '../../events/sim-event.ts';
 import type { KindDef } from '../kind-def.ts';
 import { ITEM_COLUMNS, ItemPhase, type ItemTable } from './item-columns.ts';
 import { buildItems, ITEM_LAYERS } from './item-bodies.ts';
 import { compileItems } from './item-compile.ts';
 import { itemHoldable } from './item-holdable.ts';
+import { itemKpis } from './item-kpis.ts';
 import { itemsOf, itemTypesOf, type ItemModel } from './item-model.ts';
 import { spawnItem } from './item-pool.ts';
 import { itemsSpecSchema, pointSchema, type ItemsSpec } from './item-spec.ts';
@@ -15,13 +15,6 @@ const spawnEventSchema = z.strictObject({ atSec: z.number().nonnegative(), kind:
 
 /** Frame fields of an item: pose, box size, type, phase (0 parked, 1 free, 2 held) and holder kind. */
 export const ITEM_FRAME_FIELDS = ['x', 'y', 'z', 'qx', 'qy', 'qz', 'qw', 'sizeX', 'sizeY', 'sizeZ', 'type', 'phase', 'holderKind'] as const;
-
-interface ItemKpiAcc {
-  spawned: number;
-  consumed: number;
-  dropped: number;
-  poolExhausted: number;
-}
 
 /** What a scenario without any of these things observes. */
 const NONE: readonly never[] = Object.freeze([]);
@@ -95,14 +88,5 @@ export const itemKind: KindDef<ItemsSpec, ItemModel> = {
       }
     },
   },
-  kpis: {
-    create: (): ItemKpiAcc => ({ spawned: 0, consumed: 0, dropped: 0, poolExhausted: 0 }),
-    reduce(acc: ItemKpiAcc, e: SimEvent) {
-      if (e.type === 'item.spawned') acc.spawned += 1;
-      else if (e.type === 'item.consumed') acc.consumed += 1;
-      else if (e.type === 'item.dropped') acc.dropped += 1;
-      else if (e.type === 'item.poolExhausted') acc.poolExhausted += 1;
-    },
-    finalize: (acc: ItemKpiAcc) => ({ itemsSpawned: acc.spawned, itemsConsumed: acc.consumed, droppedItems: acc.dropped, poolExhausted: acc.poolExhausted }),
-  },
+  kpis: itemKpis,
 };

@@ -1,5 +1,5 @@
 import * as THREE from 'three';
-import { ARM_FRAME_BOXES } from '../../../sim/index.ts';
+import { ARM_FRAME_BOXES } from '../../../sim/page-api.ts';
 import { fieldOffset } from '../../shared/frame-fields.ts';
 import type { KindRenderer, KindRendererFactory } from './kind-renderer.ts';
 import { disposeInstances, dynamicInstances } from './instanced.ts';

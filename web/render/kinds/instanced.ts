@@ -3,7 +3,7 @@ import * as THREE from 'three';
 /**
  * An `InstancedMesh` of `count` instances whose matrices are rewritten every frame: dynamic
  * usage, never frustum-culled (instances move outside the geometry's bounds), every instance
- * coloured `color` to begin with.
+ * coloured `color` to begin with (`instanceColor` always exists).
  */
 export function dynamicInstances(geometry: THREE.BufferGeometry, material: THREE.Material, count: number, color: THREE.Color, name: string): THREE.InstancedMesh {
   const mesh = new THREE.InstancedMesh(geometry, material, Math.max(1, count));
@@ -11,7 +11,8 @@ export function dynamicInstances(geometry: THREE.BufferGeometry, material: THREE
   mesh.name = name;
   mesh.frustumCulled = false;
   mesh.instanceMatrix.setUsage(THREE.DynamicDrawUsage);
-  for (let k = 0; k < count; k++) mesh.setColorAt(k, color);
+  // At least one colour, so `instanceColor` exists even for an empty kind.
+  for (let k = 0; k < Math.max(1, count); k++) mesh.setColorAt(k, color);
   return mesh;
 }
 

@@ -1,5 +1,5 @@
 import type * as THREE from 'three';
-import type { FrameSectionLayout } from '../../../sim/index.ts';
+import type { FrameSectionLayout } from '../../../sim/page-api.ts';
 import type { SceneInfo } from '../../shared/protocol.ts';
 
 /** What a renderer factory is given: the whole field and the frame section of its kind. */

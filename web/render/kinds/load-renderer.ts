@@ -3,8 +3,9 @@ import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js
 import { fieldOffset } from '../../shared/frame-fields.ts';
 import type { LoadKindInfo } from '../../shared/protocol.ts';
 import type { KindRenderer, KindRendererFactory } from './kind-renderer.ts';
+import { ChangedInstances } from './changed-instances.ts';
 import { disposeInstances, dynamicInstances } from './instanced.ts';
-import { writeYawMatrix } from './yaw-matrix.ts';
+import { sameYawPose, writeYawMatrix } from './yaw-matrix.ts';
 
 /** Resting colours by load type (pod, tote). */
 export const RESTING_COLORS = [0xd97706, 0x7c3aed] as const;
@@ -47,30 +48,39 @@ export const createLoadRenderer: KindRendererFactory = ({ scene, section }) => {
     return mesh;
   });
   const lastHeld = new Int8Array(count).fill(-1);
+  const moved = meshes.map((mesh, t) => new ChangedInstances(mesh.instanceMatrix, members[t]!.length));
+  const recoloured = meshes.map((mesh, t) => new ChangedInstances(mesh.instanceColor!, members[t]!.length));
   const renderer: KindRenderer = {
     object: group,
     pickable: [],
     thingAt: () => -1,
     update(poses) {
-      members.forEach((list, t) => {
+      // Only loads that moved (carried) or changed holder are rewritten and uploaded: most rest.
+      for (let t = 0; t < members.length; t++) {
+        const list = members[t]!;
         const mesh = meshes[t]!;
         const m = mesh.instanceMatrix.array as Float32Array;
-        let colors = false;
         for (let k = 0; k < list.length; k++) {
           const l = list[k]!;
           const o = l * stride;
-          writeYawMatrix(m, k * 16, poses[o + fx]!, fy >= 0 ? poses[o + fy]! : 0, poses[o + fz]!, 1, 0);
+          const x = poses[o + fx]!;
+          const y = fy >= 0 ? poses[o + fy]! : 0;
+          const z = poses[o + fz]!;
+          if (!sameYawPose(m, k * 16, x, y, z, 1, 0)) {
+            writeYawMatrix(m, k * 16, x, y, z, 1, 0);
+            moved[t]!.mark(k);
+          }
           const holder = fholder >= 0 ? poses[o + fholder]! : -1;
           const state = holder < 0 ? RESTING : holder === robotKind ? BY_ROBOT : BY_OTHER;
           if (state !== lastHeld[l]) {
             lastHeld[l] = state;
             mesh.setColorAt(k, state === RESTING ? resting[t]! : held[state - 1]!);
-            colors = true;
+            recoloured[t]!.mark(k);
           }
         }
-        mesh.instanceMatrix.needsUpdate = true;
-        if (colors && mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
-      });
+        moved[t]!.commit();
+        recoloured[t]!.commit();
+      }
     },
     dispose() {
       for (const mesh of meshes) disposeInstances(mesh);

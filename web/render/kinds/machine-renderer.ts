@@ -1,5 +1,5 @@
 import * as THREE from 'three';
-import { MACHINE_STATES } from '../../../sim/index.ts';
+import { MACHINE_STATES } from '../../../sim/page-api.ts';
 import { fieldOffset } from '../../shared/frame-fields.ts';
 import { disposeInstances, dynamicInstances } from './instanced.ts';
 import type { KindRenderer, KindRendererFactory } from './kind-renderer.ts';

@@ -3,8 +3,9 @@ import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js
 import { MODE_COLORS } from '../colors.ts';
 import { fieldOffset } from '../../shared/frame-fields.ts';
 import type { KindRenderer, KindRendererFactory } from './kind-renderer.ts';
+import { ChangedInstances } from './changed-instances.ts';
 import { disposeInstances, dynamicInstances } from './instanced.ts';
-import { writeYawMatrix } from './yaw-matrix.ts';
+import { sameYawPose, writeYawMatrix } from './yaw-matrix.ts';
 
 /**
  * Robots: one `InstancedMesh` per robot model (chassis box with a dark front bumper), turned to
@@ -35,6 +36,8 @@ export const createRobotRenderer: KindRendererFactory = ({ scene, section }) => 
   });
   const heights = info.shapes.map((s) => s.heightM / 2);
   const lastMode = new Int8Array(count).fill(-1);
+  const moved = meshes.map((mesh, s) => new ChangedInstances(mesh.instanceMatrix, members[s]!.length));
+  const recoloured = meshes.map((mesh, s) => new ChangedInstances(mesh.instanceColor!, members[s]!.length));
   const renderer: KindRenderer = {
     object: group,
     pickable: meshes,
@@ -43,27 +46,33 @@ export const createRobotRenderer: KindRendererFactory = ({ scene, section }) => 
       return s < 0 ? -1 : (members[s]![instance] ?? -1);
     },
     update(poses) {
-      members.forEach((list, s) => {
+      // Only robots that moved or changed mode are rewritten and uploaded: a parked fleet costs a compare per robot.
+      for (let s = 0; s < members.length; s++) {
+        const list = members[s]!;
         const mesh = meshes[s]!;
         const m = mesh.instanceMatrix.array as Float32Array;
         const y = heights[s]!;
-        let colors = false;
         for (let k = 0; k < list.length; k++) {
           const i = list[k]!;
           const o = i * stride;
+          const x = poses[o + fx]!;
+          const z = poses[o + fz]!;
           const hx = fhx >= 0 ? poses[o + fhx]! : 1;
           const hz = fhz >= 0 ? poses[o + fhz]! : 0;
-          writeYawMatrix(m, k * 16, poses[o + fx]!, y, poses[o + fz]!, hx, hz);
+          if (!sameYawPose(m, k * 16, x, y, z, hx, hz)) {
+            writeYawMatrix(m, k * 16, x, y, z, hx, hz);
+            moved[s]!.mark(k);
+          }
           const mode = fmode >= 0 ? poses[o + fmode]! | 0 : 0;
           if (mode !== lastMode[i]) {
             lastMode[i] = mode;
             mesh.setColorAt(k, modeColors[mode] ?? modeColors[0]!);
-            colors = true;
+            recoloured[s]!.mark(k);
           }
         }
-        mesh.instanceMatrix.needsUpdate = true;
-        if (colors && mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
-      });
+        moved[s]!.commit();
+        recoloured[s]!.commit();
+      }
     },
     dispose() {
       for (const mesh of meshes) disposeInstances(mesh);

@@ -17,3 +17,12 @@ export function writeYawMatrix(m: Float32Array, o: number, x: number, y: number,
   m[o + 14] = z;
   m[o + 15] = 1;
 }
+
+/**
+ * True when the matrix at `o` already is what {@link writeYawMatrix} would write for these values
+ * (compared as the float32 the matrix stores them as), so an unmoved thing need not be rewritten.
+ */
+export function sameYawPose(m: Float32Array, o: number, x: number, y: number, z: number, hx: number, hz: number): boolean {
+  const f = Math.fround;
+  return m[o + 12] === f(x) && m[o + 14] === f(z) && m[o] === f(hx) && m[o + 2] === f(hz) && m[o + 13] === f(y) && m[o + 10] === f(hx) && m[o + 15] === 1;
+}
