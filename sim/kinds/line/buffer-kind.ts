@@ -1,14 +1,13 @@
 import type { KindDef } from '../kind-def.ts';
 import { BUFFER_COLUMNS, type BufferTable } from './line-columns.ts';
-import { compileLine, lineStands, type BufferModel } from './line-model.ts';
-import type { LineSpec } from './line-spec.ts';
+import { compileLineOf, type BufferModel } from './line-model.ts';
 import { unitCount } from './line-units.ts';
 
 /** Buffers of a production line: FIFO with a capacity, blocking after service. Declared in the `line` section. */
 export const bufferKind: KindDef<undefined, BufferModel> = {
   id: 'buffer',
   columns: BUFFER_COLUMNS,
-  compile: (ctx) => ({ things: compileLine(ctx.spec.line as LineSpec | undefined, lineStands(ctx.spec)).line.buffers }),
+  compile: (ctx) => ({ things: compileLineOf(ctx.spec).line.buffers }),
   frame: {
     fields: ['x', 'z', 'fill', 'capacity'],
     write(model, state, out) {

@@ -42,6 +42,11 @@ export interface SinkModel extends LineThing {
   readonly itemType: string | null;
 }
 
+/** The compiled line of a validated spec (its `line` section and its line-side stands): what every line kind compiles from. */
+export function compileLineOf(spec: Readonly<Record<string, unknown>>): { line: LineModel; issues: ReadonlyArray<[string, string]> } {
+  return compileLine(spec.line as LineSpec | undefined, lineStands(spec));
+}
+
 /** The line-side stands of a validated spec, as the line refers to them. */
 export function lineStands(spec: Readonly<Record<string, unknown>>): StandRef[] {
   const section = spec.lineside as LinesideSpec | undefined;

@@ -3,7 +3,7 @@ import { MACHINE_COLUMNS, type MachineTable } from './line-columns.ts';
 import './line-events.ts';
 import { machineKpis } from './line-kpis.ts';
 import { runLine } from './line-loop.ts';
-import { compileLine, lineStands, type MachineModel } from './line-model.ts';
+import { compileLineOf, type MachineModel } from './line-model.ts';
 import { machineDown, sourceBurst } from './line-scripted.ts';
 import { lineSpecSchema, type LineSpec } from './line-spec.ts';
 
@@ -17,7 +17,7 @@ export const machineKind: KindDef<LineSpec, MachineModel> = {
   spec: { key: 'line', schema: lineSpecSchema, required: false, description: 'A production line: sources, machines, buffers and sinks joined by name.' },
   columns: MACHINE_COLUMNS,
   compile(ctx) {
-    const { line, issues } = compileLine(ctx.section, lineStands(ctx.spec));
+    const { line, issues } = compileLineOf(ctx.spec);
     for (const [path, message] of issues) ctx.issue(path, message);
     return { things: line.machines, model: { line } };
   },

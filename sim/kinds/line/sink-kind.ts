@@ -1,14 +1,13 @@
 import type { KindDef } from '../kind-def.ts';
 import { SINK_COLUMNS, type SinkTable } from './line-columns.ts';
 import { flowKpis } from './line-kpis.ts';
-import { compileLine, lineStands, type SinkModel } from './line-model.ts';
-import type { LineSpec } from './line-spec.ts';
+import { compileLineOf, type SinkModel } from './line-model.ts';
 
 /** Sinks of a production line: count units and their cycle time; carry the line's flow KPIs. Declared in the `line` section. */
 export const sinkKind: KindDef<undefined, SinkModel> = {
   id: 'sink',
   columns: SINK_COLUMNS,
-  compile: (ctx) => ({ things: compileLine(ctx.spec.line as LineSpec | undefined, lineStands(ctx.spec)).line.sinks }),
+  compile: (ctx) => ({ things: compileLineOf(ctx.spec).line.sinks }),
   frame: {
     fields: ['x', 'z', 'received'],
     write(model, state, out) {

@@ -1,14 +1,13 @@
 import type { KindDef } from '../kind-def.ts';
 import { SOURCE_COLUMNS, type SourceTable } from './line-columns.ts';
-import { compileLine, lineStands, type SourceModel } from './line-model.ts';
-import type { LineSpec } from './line-spec.ts';
+import { compileLineOf, type SourceModel } from './line-model.ts';
 import { unitCount } from './line-units.ts';
 
 /** Sources of a production line: units released by an interarrival distribution, or unlimited supply. Declared in the `line` section. */
 export const sourceKind: KindDef<undefined, SourceModel> = {
   id: 'source',
   columns: SOURCE_COLUMNS,
-  compile: (ctx) => ({ things: compileLine(ctx.spec.line as LineSpec | undefined, lineStands(ctx.spec)).line.sources }),
+  compile: (ctx) => ({ things: compileLineOf(ctx.spec).line.sources }),
   frame: {
     fields: ['x', 'z', 'queued', 'released'],
     write(model, state, out) {
