@@ -51,7 +51,12 @@ describe('production/assembly-line in the page', () => {
     expect(cells).toEqual(expect.arrayContaining(['', 'pick-place', 'gentle-place']));
     const episode = await page.evaluate(() => window.__testfield!.episode());
     await page.selectOption('#cell-controller', 'gentle-place');
-    await page.waitForFunction((e) => window.__testfield!.episode() !== e, episode, { timeout: 90_000 });
+    // While a load is under way the client's episode is -1 and its last frame is still the old
+    // episode's (tick ≥ 3600): wait for the new episode itself, or the advance below would stop at once.
+    await page.waitForFunction((e) => {
+      const now = window.__testfield!.episode();
+      return now > 0 && now !== e;
+    }, episode, { timeout: 90_000 });
     await page.evaluate(async () => {
       const hook = window.__testfield!;
       hook.setPlaying(false);
