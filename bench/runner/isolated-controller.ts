@@ -15,8 +15,13 @@ import { createObservationEncoder, staticObservationOf, transferablesOf, type Co
 import { UsageError } from '../usage-error.ts';
 import type { ControllerAnswer, ControllerCall } from './controller-worker.ts';
 
-/** Default wall-clock budget of one control tick's `decide`, milliseconds. */
-export const DEFAULT_CONTROLLER_BUDGET_MS = 1000;
+/**
+ * Default wall-clock budget of one control tick's `decide`, milliseconds. A healthy decide takes
+ * milliseconds (tens at 1,000 robots), so 5 s still ends a hung controller's run within seconds,
+ * while a stall of a loaded CI machine (a 1 s budget was seen to stop healthy controllers there)
+ * does not turn a healthy run into a stopped one. Set `--controller-budget-ms` for tighter checks.
+ */
+export const DEFAULT_CONTROLLER_BUDGET_MS = 5000;
 /** Budget of loading the module, of `reset` and of an episode's first `decide`: at least this many milliseconds. */
 export const SETUP_BUDGET_MS = 20_000;
 

@@ -16,7 +16,7 @@ const essence = (r: SuiteResults) => r.runs.map((run) => ({ key: run.key, status
 let whole: BenchOutput;
 /**
  * The isolated controller's decide() budget is wall-clock: on a CI machine running other test files
- * beside these four bench processes, a 1 s stall would stop a controller and change a run. This test is
+ * beside these four bench processes, a stall past the budget would stop a controller and change a run. This test is
  * about shards and resume, so it gives the budget room (the budget itself is tested in tests/trust).
  */
 const ROOMY = ['--controller-budget-ms', '60000'];
