@@ -1,9 +1,9 @@
 import type { FleetController, FleetObservation, RobotCommand, RobotObservation, TaskObservation } from '../../sim/index.ts';
 import { planCharging } from './charging-policy.ts';
-import { nodeDistanceM, restingLoadNodes } from './occupancy.ts';
+import { fleetRoster, type TaskedRobot } from './fleet-roster.ts';
+import { restingLoadNodes } from './occupancy.ts';
 import { errandCommands } from './errand-flow.ts';
 import { taskDigest } from './task-digest.ts';
-import { findTask } from './task-lookup.ts';
 import type { FleetParts } from './types.ts';
 
 /** Seconds a robot may be held by its safety field before the controller plans a detour. */
@@ -20,16 +20,15 @@ export function composeFleetController(parts: FleetParts): FleetController {
     decide(observation) {
       const commands: RobotCommand[] = [];
       const charging = planCharging(observation);
-      const idle = observation.robots.filter((r) => r.task === null && r.carrying === null && r.mode !== 'faulted' && r.mode !== 'lifting' && r.mode !== 'dropping' && !charging?.busy.has(r.id));
+      const { idle, tasked } = fleetRoster(observation, charging?.busy);
       const ready = taskDigest(observation).ready;
       for (const pair of parts.assigner.assign(observation, idle, ready)) commands.push({ kind: 'assign', robot: pair.robot, task: pair.task });
       parts.planner.beginTick?.(observation);
-      const returnGoals = chooseReturnGoals(observation);
+      const returnGoals = chooseReturnGoals(observation, tasked);
       const busy = new Set<number>();
-      for (const robot of observation.robots) {
-        if (robot.mode === 'faulted' || robot.mode === 'lifting' || robot.mode === 'dropping') continue;
-        const task = robot.task !== null ? findTask(observation, robot.task) : undefined;
-        if (!task) continue;
+      // Only robots with a task have a task step: the (mostly idle) rest of the fleet is skipped.
+      for (const { robot, task } of tasked) {
+        if (!task || robot.mode === 'faulted' || robot.mode === 'lifting' || robot.mode === 'dropping') continue;
         const step = nextStep(observation, robot, task, returnGoals);
         if (!step) continue;
         if (step.kind === 'act') {
@@ -120,16 +119,19 @@ export function nextStep(observation: FleetObservation, robot: RobotObservation,
 
 /**
  * Where each robot returning a load should set it down: the load's home if it is free, else the
- * nearest free storage node. Deterministic: robots in id order claim nodes.
+ * nearest free storage node. Deterministic: robots in id order claim nodes. `tasked`: the
+ * robots with a task and their tasks (see {@link fleetRoster}), when the caller has them already.
  */
-export function chooseReturnGoals(observation: FleetObservation): Map<number, number> {
+export function chooseReturnGoals(observation: FleetObservation, tasked: readonly TaskedRobot[] = fleetRoster(observation, undefined).tasked): Map<number, number> {
   const goals = new Map<number, number>();
+  const returning: RobotObservation[] = [];
+  for (const { robot, task } of tasked) {
+    if (robot.carrying === null) continue;
+    const phase = task?.phase;
+    if (phase !== 'carrying' && phase !== 'picking') returning.push(robot);
+  }
+  if (returning.length === 0) return goals;
   const taken = restingLoadNodes(observation).slice();
-  const returning = observation.robots.filter((r) => {
-    if (r.carrying === null || r.task === null) return false;
-    const phase = findTask(observation, r.task)?.phase;
-    return phase !== 'carrying' && phase !== 'picking';
-  });
   for (const robot of returning) {
     const home = observation.loads[robot.carrying!]!.homeNode;
     if (!taken[home]) {
@@ -139,20 +141,30 @@ export function chooseReturnGoals(observation: FleetObservation): Map<number, nu
   }
   for (const robot of returning) {
     if (goals.has(robot.id) || robot.node < 0) continue;
-    let best = -1;
-    let bestDist = Infinity;
-    for (const node of observation.storageNodes) {
-      if (taken[node]) continue;
-      const d = nodeDistanceM(observation, robot.node, node);
-      if (d < bestDist) {
-        bestDist = d;
-        best = node;
-      }
-    }
+    const best = nearestFreeStorageNode(observation, robot.node, taken);
     if (best >= 0) {
       taken[best] = 1;
       goals.set(robot.id, best);
     }
   }
   return goals;
+}
+
+/** The storage node nearest (Manhattan; ties: first listed) to node `from` not flagged in `taken`, or -1. */
+function nearestFreeStorageNode(observation: FleetObservation, from: number, taken: Readonly<Uint8Array>): number {
+  const { nodeX, nodeZ } = observation.roadmap;
+  const fromXM = nodeX[from]!;
+  const fromZM = nodeZ[from]!;
+  let best = -1;
+  let bestDistM = Infinity;
+  for (const node of observation.storageNodes) {
+    if (taken[node]) continue;
+    // The same sum as `nodeDistanceM(observation, from, node)`, with the start's coordinates read once.
+    const distM = Math.abs(fromXM - nodeX[node]!) + Math.abs(fromZM - nodeZ[node]!);
+    if (distM < bestDistM) {
+      bestDistM = distM;
+      best = node;
+    }
+  }
+  return best;
 }

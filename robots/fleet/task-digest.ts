@@ -29,6 +29,8 @@ function digestTasks(observation: FleetObservation): TaskDigest {
   const prev = last ?? { tasks: [], flags: new Uint8Array(0), station: new Int32Array(0) };
   const flags = new Uint8Array(tasks.length);
   const station = new Int32Array(tasks.length);
+  const ready: TaskObservation[] = [];
+  const activePerStation = new Int32Array(observation.stations.length);
   let p = 0;
   for (let k = 0; k < tasks.length; k++) {
     const view = tasks[k]!;
@@ -38,16 +40,13 @@ function digestTasks(observation: FleetObservation): TaskDigest {
       flags[k] = prev.flags[p]!;
       station[k] = prev.station[p]!;
       p++;
-      continue;
+    } else {
+      if (p < prev.tasks.length && prev.tasks[p]!.id === view.id) p++;
+      flags[k] = view.phase === 'open' ? (view.ready ? READY : 0) : view.phase === 'assigned' || view.phase === 'carrying' || view.phase === 'picking' ? ACTIVE : 0;
+      station[k] = view.station;
     }
-    if (p < prev.tasks.length && prev.tasks[p]!.id === view.id) p++;
-    flags[k] = view.phase === 'open' ? (view.ready ? READY : 0) : view.phase === 'assigned' || view.phase === 'carrying' || view.phase === 'picking' ? ACTIVE : 0;
-    station[k] = view.station;
-  }
-  const ready: TaskObservation[] = [];
-  const activePerStation = new Int32Array(observation.stations.length);
-  for (let k = 0; k < tasks.length; k++) {
-    if (flags[k] === READY) ready.push(tasks[k]!);
+    // Tallied in the same pass, in list order (so `ready` stays in ascending id).
+    if (flags[k] === READY) ready.push(view);
     else if (flags[k] === ACTIVE) {
       const s = station[k]!;
       if (s >= 0 && s < activePerStation.length) activePerStation[s] = activePerStation[s]! + 1;

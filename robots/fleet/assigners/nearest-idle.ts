@@ -1,5 +1,4 @@
 import type { Assigner } from '../types.ts';
-import { nodeDistanceM } from '../occupancy.ts';
 import { taskDigest } from '../task-digest.ts';
 
 /** Options of {@link createNearestIdleAssigner}. */
@@ -21,27 +20,37 @@ export function createNearestIdleAssigner(options: NearestIdleOptions = {}): Ass
     name: 'nearest-idle',
     assign(observation, idleRobots, readyTasks) {
       const pairs: Array<{ robot: number; task: number }> = [];
-      const taken = new Set<number>();
+      if (idleRobots.length === 0) return pairs;
+      const { nodeX, nodeZ } = observation.roadmap;
+      /** Per idle robot (by position in `idleRobots`): taken by an earlier task this tick. */
+      const taken = new Uint8Array(idleRobots.length);
+      let left = idleRobots.length;
       const active = taskDigest(observation).activePerStation.slice();
       for (const task of readyTasks) {
-        if (taken.size === idleRobots.length) break;
+        if (left === 0) break;
         if (active[task.station]! >= cap) continue;
-        const loadNode = observation.loads[task.load]!.node;
+        const load = observation.loads[task.load]!;
+        const loadNode = load.node;
         if (loadNode === null) continue;
+        const loadXM = nodeX[loadNode]!;
+        const loadZM = nodeZ[loadNode]!;
         let best = -1;
-        let bestDist = Infinity;
-        for (const robot of idleRobots) {
-          if (taken.has(robot.id) || robot.node < 0 || robot.handles !== observation.loads[task.load]!.kind) continue;
-          const d = nodeDistanceM(observation, robot.node, loadNode);
-          if (d < bestDist) {
-            bestDist = d;
-            best = robot.id;
+        let bestDistM = Infinity;
+        for (let k = 0; k < idleRobots.length; k++) {
+          const robot = idleRobots[k]!;
+          if (taken[k] === 1 || robot.node < 0 || robot.handles !== load.kind) continue;
+          // `nodeDistanceM(observation, robot.node, loadNode)`, with the load's coordinates read once.
+          const distM = Math.abs(nodeX[robot.node]! - loadXM) + Math.abs(nodeZ[robot.node]! - loadZM);
+          if (distM < bestDistM) {
+            bestDistM = distM;
+            best = k;
           }
         }
         if (best < 0) continue;
-        taken.add(best);
+        taken[best] = 1;
+        left -= 1;
         active[task.station] = active[task.station]! + 1;
-        pairs.push({ robot: best, task: task.id });
+        pairs.push({ robot: idleRobots[best]!.id, task: task.id });
       }
       return pairs;
     },

@@ -11,31 +11,40 @@ const CLAIM_RADIUS_CELLS = 0.95;
  */
 export function claimNodes(observation: FleetObservation, reuse?: Int32Array): Int32Array {
   const map = observation.roadmap;
+  const { nodeCell, cellNode } = map;
   const { cols, rows, cellM } = observation.grid;
   const owner = reuse && reuse.length === map.nodeCount ? reuse.fill(-1) : new Int32Array(map.nodeCount).fill(-1);
   const limit2 = (CLAIM_RADIUS_CELLS * cellM) ** 2;
-  for (const r of observation.robots) {
-    if (r.node < 0) continue;
-    if (owner[r.node] === -1) owner[r.node] = r.id;
+  const robots = observation.robots;
+  for (let i = 0; i < robots.length; i++) {
+    const r = robots[i]!;
+    const node = r.node;
+    if (node < 0) continue;
+    const id = r.id;
+    if (owner[node] === -1) owner[node] = id;
     if (!r.atNode) {
       // The body may still overlap the neighbour cell it comes from or goes to.
-      const cell = map.nodeCell[r.node]!;
+      const cell = nodeCell[node]!;
       const row = Math.floor(cell / cols);
       const col = cell - row * cols;
-      if (row > 0) claimNear(observation, owner, r, map.cellNode[cell - cols]!, limit2);
-      if (row < rows - 1) claimNear(observation, owner, r, map.cellNode[cell + cols]!, limit2);
-      if (col > 0) claimNear(observation, owner, r, map.cellNode[cell - 1]!, limit2);
-      if (col < cols - 1) claimNear(observation, owner, r, map.cellNode[cell + 1]!, limit2);
+      if (row > 0) claimNear(map, owner, r, cellNode[cell - cols]!, limit2);
+      if (row < rows - 1) claimNear(map, owner, r, cellNode[cell + cols]!, limit2);
+      if (col > 0) claimNear(map, owner, r, cellNode[cell - 1]!, limit2);
+      if (col < cols - 1) claimNear(map, owner, r, cellNode[cell + 1]!, limit2);
     }
-    for (const n of r.route) if (owner[n] === -1) owner[n] = r.id;
+    const route = r.route;
+    for (let k = 0; k < route.length; k++) {
+      const n = route[k]!;
+      if (owner[n] === -1) owner[n] = id;
+    }
   }
   return owner;
 }
 
 /** Claims node `n` (if any, and unclaimed) for robot `r` while its centre is within the claim radius. */
-function claimNear(observation: FleetObservation, owner: Int32Array, r: RobotObservation, n: number, limit2: number): void {
+function claimNear(map: FleetObservation['roadmap'], owner: Int32Array, r: RobotObservation, n: number, limit2: number): void {
   if (n < 0 || owner[n] !== -1) return;
-  const dx = observation.roadmap.nodeX[n]! - r.x;
-  const dz = observation.roadmap.nodeZ[n]! - r.z;
+  const dx = map.nodeX[n]! - r.x;
+  const dz = map.nodeZ[n]! - r.z;
   if (dx * dx + dz * dz < limit2) owner[n] = r.id;
 }

@@ -53,6 +53,12 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
   let reports: ControllerReport[] = [];
   /** Node holders of the current control tick, overwritten each tick (never saved: derived). */
   let ownerBuffer: Int32Array = new Int32Array(0);
+  /** Last control tick's `waitOn`, copied over each tick (scratch, never saved). */
+  let previousWait: Int32Array = new Int32Array(0);
+  /** Robots waiting for another this control tick, ascending id (scratch of `updateWaitTicks`; never saved). */
+  const waiting: number[] = [];
+  /** Per robot id: has a plan (scratch of `priorityOrder`, all zero between calls; never saved). */
+  let planned: Uint8Array = new Uint8Array(0);
 
   const ensureSize = (n: number) => {
     if (waitOn.length === n) return;
@@ -88,9 +94,11 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
       const commands: RobotCommand[] = [];
       /** Robots handed a route in this call: a side-step must not replace a route just sent. */
       const routed = new Set<number>();
-      const previousWait = waitOn.slice();
+      if (previousWait.length !== waitOn.length) previousWait = new Int32Array(waitOn.length);
+      if (planned.length !== observation.robots.length) planned = new Uint8Array(observation.robots.length);
+      previousWait.set(waitOn);
       waitOn.fill(-1);
-      for (const robot of priorityOrder(observation, plans)) {
+      for (const robot of priorityOrder(observation, plans, planned)) {
         const plan = plans.get(robot.id)!;
         if (busy.has(robot.id) || robot.mode === 'lifting' || robot.mode === 'dropping' || robot.mode === 'faulted') continue;
         if (plan.remaining.length === 0 && robot.route.length === 0 && robot.mode !== 'follow') {
@@ -99,16 +107,16 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
           continue;
         }
         const moving = robot.mode === 'follow' && robot.route.length > 0;
-        const route = moving ? (plan.resetRoute ? [robot.route[0]!] : [...robot.route]) : [robot.node];
-        let ahead = moving ? route.length : 0;
-        let extended = false;
+        // The route the robot keeps (all of it, or on a new plan the waypoint it drives to); built only when sent.
+        let ahead = moving ? (plan.resetRoute ? 1 : robot.route.length) : 0;
+        let grantedNodes = 0;
         if (!plan.detour && routeObstructed(obstructed, plan, robot)) {
           // A person, a blocked aisle or a dropped item ahead: go round it (the planner avoids them).
           plan.replan = true;
           plan.avoid = obstructedNodes(obstructed);
         }
-        while (plan.remaining.length > 0 && ahead < lookahead) {
-          const next = plan.remaining[0]!;
+        while (grantedNodes < plan.remaining.length && ahead < lookahead) {
+          const next = plan.remaining[grantedNodes]!;
           const holder = owner[next]!;
           if (holder !== -1 && holder !== robot.id) {
             waitOn[robot.id] = holder;
@@ -116,12 +124,12 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
           }
           if (obstructed[next] === 1) break;
           owner[next] = robot.id;
-          route.push(next);
-          plan.remaining.shift();
+          grantedNodes += 1;
           ahead += 1;
-          extended = true;
         }
-        if (extended || (plan.resetRoute && moving)) {
+        if (grantedNodes > 0 || (plan.resetRoute && moving)) {
+          const kept = moving ? (plan.resetRoute ? [robot.route[0]!] : robot.route.slice()) : [robot.node];
+          const route = grantedNodes > 0 ? kept.concat(plan.remaining.splice(0, grantedNodes)) : kept;
           commands.push({ kind: 'follow', robot: robot.id, path: route });
           routed.add(robot.id);
         }
@@ -131,10 +139,7 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
           reports.push({ kind: 'lagging', robot: robot.id, node: robot.node, lagSec: Math.round((observation.tick - plan.dueTick) * observation.dtSec) });
         }
       }
-      for (let i = 0; i < waitOn.length; i++) {
-        waitTicks[i] = waitOn[i] !== -1 && waitOn[i] === previousWait[i] ? waitTicks[i]! + observation.controlEvery : 0;
-        if (waitOn[i] === -1) reportedCycle[i] = 0;
-      }
+      updateWaitTicks(observation.controlEvery);
       commands.push(...yieldIdleRobots(observation, owner, busy));
       breakDeadlocks(observation, owner, busy, routed);
       return commands;
@@ -155,6 +160,48 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
       reportedCycle = Uint8Array.from(s.reportedCycle);
     },
   };
+
+  /**
+   * Counts on the wait of each robot still waiting for the same robot as last control tick (by
+   * `controlEvery` ticks) and restarts the others; lists the robots now waiting in `waiting`.
+   */
+  function updateWaitTicks(controlEvery: number): void {
+    const wait = waitOn;
+    const before = previousWait;
+    const ticks = waitTicks;
+    const reported = reportedCycle;
+    waiting.length = 0;
+    for (let i = 0; i < wait.length; i++) {
+      const on = wait[i]!;
+      if (on === -1) {
+        ticks[i] = 0;
+        reported[i] = 0;
+        continue;
+      }
+      ticks[i] = on === before[i] ? ticks[i]! + controlEvery : 0;
+      waiting.push(i);
+    }
+  }
+
+  /**
+   * `findWaitCycles` over just the robots that have waited `minTicks` (every member of a cycle it
+   * reports has; usually a handful, not the fleet): their waits renumbered in id order, so the
+   * cycles and their order are the same as over the whole fleet.
+   */
+  function longWaitCycles(minTicks: number): number[][] {
+    const ids: number[] = [];
+    for (const i of waiting) if (waitTicks[i]! >= minTicks) ids.push(i);
+    if (ids.length < 2) return [];
+    const index = new Map<number, number>();
+    for (let k = 0; k < ids.length; k++) index.set(ids[k]!, k);
+    const on = new Int32Array(ids.length);
+    const ticks = new Int32Array(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      on[k] = index.get(waitOn[ids[k]!]!) ?? -1;
+      ticks[k] = waitTicks[ids[k]!]!;
+    }
+    return findWaitCycles(on, ticks, minTicks).map((cycle) => cycle.map((k) => ids[k]!));
+  }
 
   /** An idle robot someone has waited on for `yieldAfterSec` drives to a free parking node. */
   function yieldIdleRobots(observation: FleetObservation, owner: Int32Array, busy: ReadonlySet<number>): RobotCommand[] {
@@ -178,7 +225,7 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
   function breakDeadlocks(observation: FleetObservation, owner: Int32Array, busy: ReadonlySet<number>, routed: ReadonlySet<number>): void {
     const minTicks = deadlockAfterSec / observation.dtSec;
     const resting = restingLoadNodes(observation);
-    for (const cycle of findWaitCycles(waitOn, waitTicks, minTicks)) {
+    for (const cycle of longWaitCycles(minTicks)) {
       if (cycle.some((r) => reportedCycle[r] === 0)) {
         for (const r of cycle) reportedCycle[r] = 1;
         reports.push({ kind: 'deadlock', robots: cycle, waitedSec: Math.min(...cycle.map((r) => waitTicks[r]!)) * observation.dtSec });
@@ -226,12 +273,21 @@ function newPlan(observation: FleetObservation, robot: RobotObservation, path: r
 }
 
 /** Robots with a plan, loaded first, then by id: deterministic and favours the constrained. */
-function priorityOrder(observation: FleetObservation, plans: Map<number, Plan>): RobotObservation[] {
-  const ids = [...plans.keys()].sort((a, b) => a - b);
-  const order: RobotObservation[] = [];
-  for (const id of ids) if (observation.robots[id]!.carrying !== null) order.push(observation.robots[id]!);
-  for (const id of ids) if (observation.robots[id]!.carrying === null) order.push(observation.robots[id]!);
-  return order;
+function priorityOrder(observation: FleetObservation, plans: Map<number, Plan>, planned: Uint8Array): RobotObservation[] {
+  // Flag the robots with a plan, then collect them in id order: no sort. `planned` is left all zero.
+  for (const id of plans.keys()) planned[id] = 1;
+  const robots = observation.robots;
+  const loaded: RobotObservation[] = [];
+  const empty: RobotObservation[] = [];
+  for (let id = 0; id < robots.length; id++) {
+    if (planned[id] === 0) continue;
+    planned[id] = 0;
+    const robot = robots[id]!;
+    if (robot.carrying !== null) loaded.push(robot);
+    else empty.push(robot);
+  }
+  for (const robot of empty) loaded.push(robot);
+  return loaded;
 }
 
 /** Who gives way first: empty-handed robots (they may pass under pods), then the highest id. */

@@ -29,7 +29,11 @@ export function createShortestPathPlanner(options: ShortestPathOptions = {}): Pl
       if (congestion > 0) {
         if (crowded.length === observation.roadmap.nodeCount) crowded.fill(0);
         else crowded = new Uint8Array(observation.roadmap.nodeCount);
-        for (const r of observation.robots) if (r.node >= 0) crowded[r.node] = 1;
+        const robots = observation.robots;
+        for (let i = 0; i < robots.length; i++) {
+          const node = robots[i]!.node;
+          if (node >= 0) crowded[node] = 1;
+        }
       }
     },
     plan(observation, { robot, goal, loaded, avoid, from }) {
