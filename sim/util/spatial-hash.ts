@@ -1,10 +1,18 @@
 /**
- * Uniform-grid bucket index of points, rebuilt in O(n) each tick: neighbour queries stay O(1)
- * per robot, so no per-tick work grows with robots².
+ * Uniform-grid bucket index of points. {@link update} re-buckets only the points that moved since
+ * the last call, so a tick costs in proportion to what moved, not to how many points there are;
+ * neighbour queries stay O(1) per point. Each bucket lists its points in ascending index order,
+ * exactly as a rebuild from scratch would, so queries visit points in the same order either way.
  */
 export class SpatialHash {
   private readonly head: Int32Array;
   private next: Int32Array;
+  /** Per point: its bucket (-1: none, for a NaN coordinate) and the coordinates it was bucketed at. */
+  private bucketOf: Int32Array;
+  private lastX: Float64Array;
+  private lastZ: Float64Array;
+  /** Points indexed by the last update (-1: none yet, so the next update rebuilds). */
+  private indexed = -1;
   readonly cols: number;
   readonly rows: number;
 
@@ -18,16 +26,52 @@ export class SpatialHash {
     this.rows = Math.max(1, Math.ceil(depthM / bucketM));
     this.head = new Int32Array(this.cols * this.rows);
     this.next = new Int32Array(capacity);
+    this.bucketOf = new Int32Array(capacity);
+    this.lastX = new Float64Array(capacity);
+    this.lastZ = new Float64Array(capacity);
   }
 
   /** Re-buckets all points. */
   rebuild(xs: Float64Array, zs: Float64Array, count: number): void {
     this.head.fill(-1);
-    if (this.next.length < count) this.next = new Int32Array(count);
+    if (this.next.length < count) {
+      this.next = new Int32Array(count);
+      this.bucketOf = new Int32Array(count);
+      this.lastX = new Float64Array(count);
+      this.lastZ = new Float64Array(count);
+    }
     for (let i = count - 1; i >= 0; i--) {
       const b = this.bucket(xs[i]!, zs[i]!);
+      this.bucketOf[i] = b;
+      this.lastX[i] = xs[i]!;
+      this.lastZ[i] = zs[i]!;
+      if (b < 0) continue;
       this.next[i] = this.head[b]!;
       this.head[b] = i;
+    }
+    this.indexed = count;
+  }
+
+  /**
+   * Brings the index up to date with `xs`/`zs`: points whose coordinates are unchanged since the
+   * last update or rebuild cost one comparison; a point that crossed into another bucket is
+   * unlinked and inserted in index order. The result equals {@link rebuild} of the same points.
+   */
+  update(xs: Float64Array, zs: Float64Array, count: number): void {
+    if (count !== this.indexed) return this.rebuild(xs, zs, count);
+    const { lastX, lastZ, bucketOf } = this;
+    for (let i = 0; i < count; i++) {
+      const x = xs[i]!;
+      const z = zs[i]!;
+      if (x === lastX[i] && z === lastZ[i]) continue;
+      lastX[i] = x;
+      lastZ[i] = z;
+      const b = this.bucket(x, z);
+      const was = bucketOf[i]!;
+      if (b === was) continue;
+      if (was >= 0) this.unlink(was, i);
+      if (b >= 0) this.insertOrdered(b, i);
+      bucketOf[i] = b;
     }
   }
 
@@ -41,7 +85,34 @@ export class SpatialHash {
     return this.next[i]!;
   }
 
+  private unlink(b: number, i: number): void {
+    const { head, next } = this;
+    if (head[b] === i) {
+      head[b] = next[i]!;
+      return;
+    }
+    let j = head[b]!;
+    while (next[j] !== i) j = next[j]!;
+    next[j] = next[i]!;
+  }
+
+  private insertOrdered(b: number, i: number): void {
+    const { head, next } = this;
+    const first = head[b]!;
+    if (first < 0 || first > i) {
+      next[i] = first;
+      head[b] = i;
+      return;
+    }
+    let j = first;
+    while (next[j]! >= 0 && next[j]! < i) j = next[j]!;
+    next[i] = next[j]!;
+    next[j] = i;
+  }
+
+  /** The bucket of (x, z), clamped onto the grid; -1 for a NaN coordinate (such a point is in no bucket). */
   private bucket(x: number, z: number): number {
+    if (x !== x || z !== z) return -1;
     const c = Math.min(this.cols - 1, Math.max(0, Math.floor(x / this.bucketM)));
     const r = Math.min(this.rows - 1, Math.max(0, Math.floor(z / this.bucketM)));
     return r * this.cols + c;

@@ -4,7 +4,8 @@ import type { SimState } from '../../state/sim-state.ts';
 
 /** A robot counts as "at" a node within this distance of its centre, standing still. */
 export const AT_NODE_TOLERANCE_M = 0.05;
-const STILL_MPS = 0.02;
+/** A robot slower than this stands still (for {@link isAtNode}). */
+export const STILL_MPS = 0.02;
 
 /** The node under a robot, and whether it stands still on its centre. */
 export function robotNode(model: SimModel, state: SimState, robot: number): { node: number; atNode: boolean } {

@@ -5,9 +5,10 @@ import { SpatialHash } from '../../util/spatial-hash.ts';
 import { FootprintObstacles } from './footprint-obstacles.ts';
 
 /**
- * The robots' safety scanners: an index of robot positions taken at the start of each tick, the
+ * The robots' safety scanners: an index of robot positions brought up to date at the start of each tick, the
  * size each robot shows to others' scanners, and how far each layout cell is from the nearest wall.
- * One per loaded episode (it holds no state that outlives a tick, so snapshots ignore it).
+ * One per loaded episode. What it keeps between ticks is worked out again from the state (radii
+ * are re-derived whenever a robot's carried load differs), so snapshots ignore it.
  */
 export class SafetyField {
   private readonly index: SpatialHash;
@@ -17,6 +18,8 @@ export class SafetyField {
   private readonly chassisSpanM: Float64Array;
   /** Per load: its width, metres. */
   private readonly loadWidthM: Float64Array;
+  /** Per robot: the `carriedLoad` its `radiusM` was worked out for (-2 before the first tick). */
+  private readonly radiusForLoad: Int32Array;
   /** The largest of `radiusM` this tick. */
   private maxRadiusM = 0;
   /**
@@ -37,6 +40,7 @@ export class SafetyField {
     const n = model.robots.length;
     this.index = new SpatialHash(cols * cellM, rows * cellM, 2, n);
     this.radiusM = new Float64Array(n);
+    this.radiusForLoad = new Int32Array(n).fill(-2);
     this.chassisSpanM = Float64Array.from(model.robots, (robot) => Math.max(robot.model.footprint.lengthM, robot.model.footprint.widthM));
     this.loadWidthM = Float64Array.from(model.loads, (load) => model.loadGeometry[load.kind].widthM);
     this.driftM = model.robots.reduce((m, robot) => Math.max(m, robot.model.maxSpeedMps * model.dtSec), 0) + 0.25;
@@ -47,15 +51,32 @@ export class SafetyField {
   /** Re-indexes robot positions and sizes; call once per tick before any {@link freeDistanceAhead}. */
   beginTick(model: SimModel, state: SimState): void {
     const r = state.robots;
-    this.index.rebuild(r.posX, r.posZ, r.count);
-    let maxRadiusM = 0;
+    this.index.update(r.posX, r.posZ, r.count);
+    // Radii change only when a robot picks up or sets down a load: re-derive just those.
+    const carried = r.carriedLoad;
+    const sizedFor = this.radiusForLoad;
+    let changed = false;
     for (let i = 0; i < r.count; i++) {
-      const load = r.carriedLoad[i]!;
-      const radius = Math.max(this.chassisSpanM[i]!, load >= 0 ? this.loadWidthM[load]! : 0) / 2;
-      this.radiusM[i] = radius;
-      if (radius > maxRadiusM) maxRadiusM = radius;
+      if (carried[i] !== sizedFor[i]) {
+        changed = true;
+        break;
+      }
     }
-    this.maxRadiusM = maxRadiusM;
+    if (changed) {
+      const radiusM = this.radiusM;
+      const span = this.chassisSpanM;
+      const loadWidth = this.loadWidthM;
+      let maxRadiusM = 0;
+      for (let i = 0; i < r.count; i++) {
+        const load = carried[i]!;
+        if (load !== sizedFor[i]) {
+          radiusM[i] = Math.max(span[i]!, load >= 0 ? loadWidth[load]! : 0) / 2;
+          sizedFor[i] = load;
+        }
+        if (radiusM[i]! > maxRadiusM) maxRadiusM = radiusM[i]!;
+      }
+      this.maxRadiusM = maxRadiusM;
+    }
     this.obstacles.beginTick(model, state);
   }
 

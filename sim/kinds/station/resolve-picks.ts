@@ -1,7 +1,7 @@
 import { CellKind } from '../../model/layout-grid.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState, TaskState } from '../../state/sim-state.ts';
-import { robotNode } from '../robot/robot-position.ts';
+import { robotNode, STILL_MPS } from '../robot/robot-position.ts';
 import { findById } from '../../util/find-by-id.ts';
 import { pickTicksPerLine } from './pick-ticks.ts';
 import { findTask, taskChanged } from './task-lifecycle.ts';
@@ -78,7 +78,8 @@ function carryingTasks(model: SimModel, state: SimState): TaskState[] {
   const r = state.robots;
   const out: TaskState[] = [];
   for (let i = 0; i < r.count; i++) {
-    if (r.task[i]! < 0 || r.carriedLoad[i]! < 0) continue;
+    // A moving robot is at no node (see isAtNode): skip it before looking its node up.
+    if (r.task[i]! < 0 || r.carriedLoad[i]! < 0 || !(Math.abs(r.speedMps[i]!) < STILL_MPS)) continue;
     const { node, atNode } = robotNode(model, state, i);
     if (!atNode || model.roadmap.nodeKind[node] !== CellKind.Station) continue;
     const task = findTask(state, r.task[i]!);
