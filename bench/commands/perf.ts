@@ -65,8 +65,8 @@ export function perfCommand(): Command {
     });
 }
 
-const COLS = ['scenario', 'robots', 'RTF', 'tick ms', 'physics', 'controller', 'other', 'bare idle', 'bare replay', 'ratio', 'peak MB'];
-const WIDTHS = [24, 6, 8, 8, 8, 10, 8, 9, 11, 6, 8];
+const COLS = ['scenario', 'robots', 'RTF', 'tick ms', 'physics', 'controller', 'other', 'bare idle', 'bare replay', 'ratio', 'sim ratio', 'peak MB'];
+const WIDTHS = [24, 6, 8, 8, 8, 10, 8, 9, 11, 6, 9, 8];
 
 /** The run whose whole-tick-to-bare-physics ratio is the median (the lower middle for an even count). */
 function medianByRatio(runs: PerfRow[]): PerfRow {
@@ -79,6 +79,6 @@ function header(): string {
 }
 
 function formatRow(r: PerfRow): string {
-  const cells = [r.scenario, String(r.robots), `${r.realTimeFactor}x`, r.tickMs.toFixed(3), r.physicsMs.toFixed(3), r.controllerMs.toFixed(3), r.otherMs.toFixed(3), r.bareStepMs.toFixed(3), r.bareReplayMs.toFixed(3), r.ratioToBarePhysics.toFixed(2), r.peakRssMb.toFixed(0)];
+  const cells = [r.scenario, String(r.robots), `${r.realTimeFactor}x`, r.tickMs.toFixed(3), r.physicsMs.toFixed(3), r.controllerMs.toFixed(3), r.otherMs.toFixed(3), r.bareStepMs.toFixed(3), r.bareReplayMs.toFixed(3), r.ratioToBarePhysics.toFixed(2), r.simRatioToBarePhysics.toFixed(2), r.peakRssMb.toFixed(0)];
   return cells.map((c, i) => (i === 0 ? c.padEnd(WIDTHS[i]!) : c.padStart(WIDTHS[i]!))).join(' ');
 }

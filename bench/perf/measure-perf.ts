@@ -38,6 +38,11 @@ export interface PerfRow {
   bareReplayMs: number;
   /** tickMs / bareReplayMs: what a full sim tick costs relative to bare physics of the same motion. */
   ratioToBarePhysics: number;
+  /**
+   * (tickMs − controllerMs) / bareReplayMs: the same without the controller's own `decide` time,
+   * i.e. what the simulator itself costs (building the observation is the simulator's, and counted).
+   */
+  simRatioToBarePhysics: number;
   /** Peak resident set size of the process that ran the case. */
   peakRssMb: number;
   warmupTicks: number;
@@ -105,6 +110,7 @@ export async function measurePerf(c: PerfCase): Promise<PerfRow> {
       bareStepMs: round(bareStepMs, 4),
       bareReplayMs: round(bareReplayMs, 4),
       ratioToBarePhysics: round(tickMs / bareReplayMs, 2),
+      simRatioToBarePhysics: round((tickMs - controllerMs / ticks) / bareReplayMs, 2),
       peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
       warmupTicks,
       measuredTicks: ticks,

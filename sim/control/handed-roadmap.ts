@@ -11,8 +11,9 @@ type Typed = Float64Array | Int32Array | Uint8Array;
 /**
  * The roadmap as controllers are handed it: a frozen object over copies of the model's arrays
  * (JavaScript has no read-only typed arrays). `repair` copies the model's arrays back over the
- * copies after every controller call (a memcpy: ≈ 4 µs for the 9,000-node g2p-large roadmap), so
- * neither the model nor the next observation can be changed through them.
+ * copies after every controller call (a memcpy of 421 kB for the 9,099-node, 30,942-edge
+ * g2p-large roadmap: about 25 µs, i.e. 8 µs a tick at one decision every three ticks), so neither
+ * the model nor the next observation can be changed through them.
  */
 export interface HandedRoadmap {
   readonly roadmap: Roadmap;
@@ -27,11 +28,19 @@ const words = (a: Typed) => new Uint32Array(a.buffer, a.byteOffset, a.byteLength
 
 /** Whether two same-length arrays differ in any byte (compared a 32-bit word at a time). */
 function differs(wa: Uint32Array, wb: Uint32Array, a: Typed, b: Typed): boolean {
+  // The 1–3 bytes past the last whole word first: this runs rarely, so V8 compiles the word loop
+  // on the fly, and would throw that code away again at any step after it that it had never seen run.
+  if (tailDiffers(a, b, wa.length * 4)) return true;
   for (let i = 0; i < wa.length; i++) if (wa[i] !== wb[i]) return true;
-  if (wa.length * 4 === a.byteLength) return false;
+  return false;
+}
+
+/** Whether the bytes from `from` to the end differ. */
+function tailDiffers(a: Typed, b: Typed, from: number): boolean {
+  if (from === a.byteLength) return false;
   const ba = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const bb = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-  for (let i = wa.length * 4; i < ba.length; i++) if (ba[i] !== bb[i]) return true;
+  for (let i = from; i < ba.length; i++) if (ba[i] !== bb[i]) return true;
   return false;
 }
 
