@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { scenarioNames } from '../../scenarios/index.ts';
 import { loadControllerFactory } from '../load-controller.ts';
-import type { PerfCase, PerfRow } from '../perf/measure-perf.ts';
+import { DEFAULT_WARMUP_SIM_SEC, type PerfCase, type PerfRow } from '../perf/measure-perf.ts';
 import { resolveScenario } from '../registry.ts';
 import { UsageError } from '../usage-error.ts';
 import { parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
@@ -18,13 +18,14 @@ interface PerfOptions {
   robots?: string;
   controller: string;
   warmupSec: number;
+  warmupSimSec: number;
   measureSec: number;
   repeat: number;
 }
 
 const run = promisify(execFile);
 
-/** `bench perf [--json out.json] [--scenario id ...] [--robots 20,100] [--warmup-sec 3] [--measure-sec 5] [--repeat 1]`. */
+/** `bench perf [--json out.json] [--scenario id ...] [--robots 20,100] [--warmup-sec 3] [--warmup-sim-sec 120] [--measure-sec 5] [--repeat 1]`. */
 export function perfCommand(): Command {
   return new Command('perf')
     .description('sim-speed report: real-time factor, ms per tick (physics / controllers / rest), ratio to bare world.step(), peak memory')
@@ -33,6 +34,7 @@ export function perfCommand(): Command {
     .option('--robots <list>', 'fleet sizes, comma-separated (default: each scenario\'s own)')
     .option('--controller <name>', 'fleet controller (registry name or module path)', DEFAULT_CONTROLLER)
     .option('--warmup-sec <s>', 'wall seconds of warm-up per case', parsePositiveNumber, 3)
+    .option('--warmup-sim-sec <s>', 'after the wall-time warm-up, simulated seconds a fresh episode runs before measuring (the same start state on any machine)', parsePositiveNumber, DEFAULT_WARMUP_SIM_SEC)
     .option('--measure-sec <s>', 'wall seconds measured per case', parsePositiveNumber, 5)
     .option('--repeat <n>', 'runs per case (each in a fresh process); the run with the median ratio is reported', parsePositiveInt, 1)
     .action(async (opts: PerfOptions) => {
@@ -50,7 +52,7 @@ export function perfCommand(): Command {
       console.log(header());
       for (const scenario of scenarios) {
         for (const robots of sizes) {
-          const c: PerfCase = { scenario, controller: opts.controller, warmupSec: opts.warmupSec, measureSec: opts.measureSec, ...(robots !== undefined ? { robots } : {}) };
+          const c: PerfCase = { scenario, controller: opts.controller, warmupSec: opts.warmupSec, warmupSimSec: opts.warmupSimSec, measureSec: opts.measureSec, ...(robots !== undefined ? { robots } : {}) };
           const runs: PerfRow[] = [];
           for (let k = 0; k < opts.repeat; k++) {
             const { stdout } = await run(process.execPath, ['--import', 'tsx', entry, JSON.stringify(c)], { maxBuffer: 1 << 20 });

@@ -12,6 +12,11 @@ export interface PerfCase {
   controller: string;
   /** Wall seconds of warm-up before measuring (V8 tiers up Rapier's WASM in about 3 s). */
   warmupSec: number;
+  /**
+   * Simulated seconds a fresh episode runs after the wall-time warm-up before measuring starts, so
+   * that it starts from the same state of the fleet however fast the machine is. Default 120.
+   */
+  warmupSimSec?: number;
   /** Wall seconds of sim ticks to measure (at least 30 ticks; the bare replays come on top). */
   measureSec: number;
 }
@@ -45,13 +50,15 @@ export interface PerfRow {
   simRatioToBarePhysics: number;
   /** Peak resident set size of the process that ran the case. */
   peakRssMb: number;
+  /** Ticks of the measured episode before measuring started (`warmupSimSec` × hz). */
   warmupTicks: number;
   measuredTicks: number;
 }
 
 /**
  * Measures one case in this process (run it in a fresh process for a meaningful peak RSS):
- * warm up by wall time while the robots spread out, then, in blocks of about a second, time
+ * warm the engine up by wall time, then run a fresh episode `warmupSimSec` simulated seconds while
+ * the robots spread out (so every machine starts measuring from the same state), then, in blocks of about a second, time
  * `advance` tick by tick and the same motion replayed on bare Rapier (see
  * {@link PerfRow.bareReplayMs}); last, bare steps with the robots standing.
  */
@@ -60,9 +67,14 @@ export async function measurePerf(c: PerfCase): Promise<PerfRow> {
   const factory = await loadControllerFactory(c.controller);
   const host = await SimHost.create(hostCatalog, () => performance.now());
   try {
-    host.load({ spec, controller: factory(), overrides: { minutes: 24 * 60, ...(c.robots !== undefined ? { robots: c.robots } : {}) } });
+    const load = () => host.load({ spec, controller: factory(), overrides: { minutes: 24 * 60, ...(c.robots !== undefined ? { robots: c.robots } : {}) } });
+    // Warm the engine up by wall time, then start a fresh episode and run it a fixed simulated time:
+    // measuring starts from the same state of the fleet however fast the machine is.
+    load();
     const warmEnd = performance.now() + c.warmupSec * 1000;
-    while (performance.now() < warmEnd) host.advance(1);
+    while (performance.now() < warmEnd && !host.done) host.advance(1);
+    load();
+    host.advance(Math.ceil((c.warmupSimSec ?? DEFAULT_WARMUP_SIM_SEC) * host.model.hz));
     const warmupTicks = host.tick;
     // Measure in blocks of about a second, each followed by its bare replay, so that a slower or
     // faster spell of this shared machine weighs on both sides of the ratio alike.
@@ -119,6 +131,9 @@ export async function measurePerf(c: PerfCase): Promise<PerfRow> {
     host.dispose();
   }
 }
+
+/** Simulated seconds of the fresh episode before measuring, by default (see {@link PerfCase.warmupSimSec}). */
+export const DEFAULT_WARMUP_SIM_SEC = 120;
 
 /** Wall seconds per measured block (each block is followed by its bare replay). */
 const BLOCK_SEC = 1;
