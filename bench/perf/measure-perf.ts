@@ -58,8 +58,8 @@ export interface PerfRow {
 /**
  * Measures one case in this process (run it in a fresh process for a meaningful peak RSS):
  * warm the engine up by wall time, then run a fresh episode `warmupSimSec` simulated seconds while
- * the robots spread out (so every machine starts measuring from the same state), then, in blocks of about a second, time
- * `advance` tick by tick and the same motion replayed on bare Rapier (see
+ * the robots spread out (so every machine starts measuring from the same state), then, in blocks
+ * of about a second, time `advance` tick by tick and the same motion replayed on bare Rapier (see
  * {@link PerfRow.bareReplayMs}); last, bare steps with the robots standing.
  */
 export async function measurePerf(c: PerfCase): Promise<PerfRow> {

@@ -5,8 +5,9 @@ import { SpatialHash } from '../../util/spatial-hash.ts';
 import { FootprintObstacles } from './footprint-obstacles.ts';
 
 /**
- * The robots' safety scanners: an index of robot positions brought up to date at the start of each tick, the
- * size each robot shows to others' scanners, and how far each layout cell is from the nearest wall.
+ * The robots' safety scanners: an index of robot positions brought up to date at the start of each
+ * tick, the size each robot shows to others' scanners, and how far each layout cell is from the
+ * nearest wall.
  * One per loaded episode. What it keeps between ticks is worked out again from the state (radii
  * are re-derived whenever a robot's carried load differs), so snapshots ignore it.
  */
