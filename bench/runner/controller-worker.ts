@@ -1,13 +1,13 @@
 /**
  * Worker-thread side of an isolated controller (see `isolated-controller.ts`): loads the user's
- * controller module, then serves calls synchronously. Each call is one message on `port`, signalled
- * by bumping `flags[0]`; the answer is one message back, signalled by copying the call's number into
- * `flags[1]`. Everything the controller is handed is this thread's own copy, so it cannot reach the
+ * controller module, then serves calls synchronously over a `call-channel.ts` channel (one message
+ * each way per call, paired by sequence number). Everything the controller is handed is this thread's own copy, so it cannot reach the
  * host's model or state.
  */
-import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { createHandedRoadmap, createObservationDecoder, type ControllerFactory, type EncodedObservation, type FleetController, type HandedRoadmap, type ObservationDecoder, type Roadmap, type StaticObservation } from '../../sim/index.ts';
 import { loadControllerFactory } from '../load-controller.ts';
+import { serveCalls } from './call-channel.ts';
 
 /** A call from the host. */
 export type ControllerCall =
@@ -63,22 +63,15 @@ function answer(call: ControllerCall): ControllerAnswer {
 
 // Ready: from here on this thread only serves calls (its event loop never turns again).
 parentPort!.postMessage('ready');
-let served = 0;
-for (;;) {
-  Atomics.wait(flags, 0, served);
-  served = Atomics.load(flags, 0);
-  const call = receiveMessageOnPort(port)?.message as ControllerCall;
-  let reply: ControllerAnswer;
-  try {
-    reply = answer(call);
-  } catch (error) {
-    reply = { ok: false, error: describe(error) };
-  }
-  try {
-    port.postMessage(reply);
-  } catch (error) {
-    port.postMessage({ ok: false, error: `its answer cannot be copied out of the worker: ${describe(error)}` } satisfies ControllerAnswer);
-  }
-  Atomics.store(flags, 1, served);
-  Atomics.notify(flags, 1);
-}
+serveCalls<ControllerCall, ControllerAnswer>(
+  flags,
+  port,
+  (call) => {
+    try {
+      return answer(call);
+    } catch (error) {
+      return { ok: false, error: describe(error) };
+    }
+  },
+  (error) => ({ ok: false, error: `its answer cannot be copied out of the worker: ${describe(error)}` }),
+);

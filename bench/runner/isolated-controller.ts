@@ -7,13 +7,12 @@
  * Wall-clock decides only whether the controller is stopped, never what it sees: a healthy
  * controller gives the same hash isolated and in-thread.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { createObservationEncoder, staticObservationOf, transferablesOf, type ControllerReport, type FleetController, type FleetObservation, type ObservationEncoder } from '../../sim/index.ts';
 import { UsageError } from '../usage-error.ts';
+import { CallChannelHost, createChannelFlags } from './call-channel.ts';
 import type { ControllerAnswer, ControllerCall } from './controller-worker.ts';
+import { startTsWorker } from './ts-worker.ts';
 
 /**
  * Default wall-clock budget of one control tick's `decide`, milliseconds. A healthy decide takes
@@ -52,26 +51,17 @@ const TYPE_OF: Record<string, unknown> = { undefined: undefined, object: {}, fun
  * @throws UsageError when the module cannot be loaded (its message names why).
  */
 export async function startIsolatedController(file: string, budgetMs = DEFAULT_CONTROLLER_BUDGET_MS): Promise<IsolatedController> {
-  const flags = new Int32Array(new SharedArrayBuffer(8));
+  const flags = createChannelFlags();
   const { port1, port2 } = new MessageChannel();
   const entry = new URL('./controller-worker.ts', import.meta.url).href;
-  const tsx = tsxApiUrl();
-  const worker = new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, {
-    eval: true,
+  const worker = startTsWorker(entry, {
     workerData: { file, flags: flags.buffer, port: port2 },
     transferList: [port2],
     stdout: false,
     stderr: false,
   });
   await waitReady(worker, file);
-  return new WorkerController(worker, port1, flags, budgetMs);
-}
-
-/** tsx's ESM API (`tsx/esm/api`, import condition), located from any loader (`import.meta.resolve` is missing under tsx's CommonJS hook). */
-function tsxApiUrl(): string {
-  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
-  const exportsMap = (JSON.parse(readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
-  return new URL(exportsMap['./esm/api']!.import.default, pathToFileURL(pkg)).href;
+  return new WorkerController(worker, new CallChannelHost(flags, port1), port1, budgetMs);
 }
 
 function waitReady(worker: Worker, file: string): Promise<void> {
@@ -97,15 +87,14 @@ class WorkerController implements IsolatedController {
   name = 'isolated';
   scan?: { beams: number; rangeM: number };
   stopped: ControllerStop | null = null;
-  private calls = 0;
   private encoder: ObservationEncoder = createObservationEncoder();
   private fixedSent = false;
   private reports: unknown = undefined;
 
   constructor(
     private readonly worker: Worker,
+    private readonly channel: CallChannelHost<ControllerCall, ControllerAnswer>,
     private readonly port: MessagePort,
-    private readonly flags: Int32Array,
     private readonly budgetMs: number,
   ) {
     worker.on('error', () => undefined);
@@ -154,18 +143,10 @@ class WorkerController implements IsolatedController {
 
   /** One synchronous call; throws the controller's own error, or stops it past the budget. */
   private call(call: ControllerCall, budgetMs: number, tick: number, what: string, transfer: ArrayBuffer[] = []): Extract<ControllerAnswer, { ok: true }> {
-    const seq = ++this.calls;
-    this.port.postMessage(call, transfer);
-    Atomics.store(this.flags, 0, seq);
-    Atomics.notify(this.flags, 0);
-    const deadline = performance.now() + budgetMs;
-    while (Atomics.load(this.flags, 1) !== seq) {
-      const left = deadline - performance.now();
-      if (left <= 0) return this.stop(`${what} did not return within its budget of ${budgetMs} ms (--controller-budget-ms); the controller was stopped and its robots hold`, tick);
-      Atomics.wait(this.flags, 1, seq - 1, left);
-    }
-    const answer = receiveMessageOnPort(this.port)?.message as ControllerAnswer | undefined;
-    if (!answer) return this.stop(`${what}: the controller's worker answered nothing; the controller was stopped and its robots hold`, tick);
+    const awaited = this.channel.call(call, budgetMs, transfer);
+    if (awaited.kind === 'timeout') return this.stop(`${what} did not return within its budget of ${budgetMs} ms (--controller-budget-ms); the controller was stopped and its robots hold`, tick);
+    if (awaited.kind === 'protocol') return this.stop(`${what}: ${awaited.reason}; the controller was stopped and its robots hold`, tick);
+    const answer = awaited.body;
     if (answer.wroteIntoRoadmap) this.reports = [...(Array.isArray(this.reports) ? this.reports : []), { kind: 'observation-written' }];
     if (!answer.ok) throw new Error(answer.error);
     return answer;
