@@ -29,6 +29,8 @@ export interface RunRequest {
   isolation?: Isolation;
   /** Wall-clock budget of one isolated `decide`, milliseconds (default {@link DEFAULT_CONTROLLER_BUDGET_MS}). */
   budgetMs?: number;
+  /** Memory an isolated controller may hold, MiB (default 2048, `DEFAULT_CONTROLLER_MEMORY_MB`). */
+  memoryMb?: number;
 }
 
 /** One headless run of a scenario spec already resolved (what suites, sweeps and comparisons hand to workers). */
@@ -42,6 +44,7 @@ export interface SpecRun {
   cellController?: string;
   isolation?: Isolation;
   budgetMs?: number;
+  memoryMb?: number;
 }
 
 /** The result of one headless run (the `--json` output of `bench run`). */
@@ -109,7 +112,7 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
   let controller: FleetController;
   if (isolate) {
     await loadControllerFactory(request.controller, { checkOnly: true });
-    isolated = await startIsolatedController(request.controller, request.budgetMs ?? DEFAULT_CONTROLLER_BUDGET_MS);
+    isolated = await startIsolatedController(request.controller, { budgetMs: request.budgetMs ?? DEFAULT_CONTROLLER_BUDGET_MS, ...(request.memoryMb ? { memoryMb: request.memoryMb } : {}) });
     controller = isolated;
   } else {
     controller = (await loadControllerFactory(request.controller))();
@@ -143,7 +146,10 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
         recorder.keyframe(host.frame());
       }
       opts.onAdvance?.(host.tick, host.model.hz);
-      if (isolated?.stopped) tally.stop({ by: 'controller', ...isolated.stopped });
+      if (isolated?.stopped) {
+        await isolated.settle();
+        tally.stop({ by: 'controller', ...isolated.stopped });
+      }
       if (isolated?.stopped || watchdogTripped(host.state)) break;
     }
     const t = host.timing;

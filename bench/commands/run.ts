@@ -5,7 +5,7 @@ import { formatKpiTable } from '../report/kpi-table.ts';
 import { encodeReplay } from '../../sim/index.ts';
 import { recordScenario, runScenario, type Isolation, type RunResult } from '../run-scenario.ts';
 import { openEventSink } from '../runner/event-sink.ts';
-import { DEFAULT_CONTROLLER_BUDGET_MS } from '../runner/isolated-controller.ts';
+import { DEFAULT_CONTROLLER_BUDGET_MS, DEFAULT_CONTROLLER_MEMORY_MB } from '../runner/isolated-controller.ts';
 import { failureLine, runExitCode } from '../runner/run-failures.ts';
 import { UsageError } from '../usage-error.ts';
 import { checkWritableFile } from './output-paths.ts';
@@ -22,6 +22,7 @@ interface RunOptions {
   events?: string;
   isolation: Isolation;
   controllerBudgetMs: number;
+  controllerMemoryMb: number;
   cellController?: string;
   import?: string;
   cellM?: number;
@@ -51,13 +52,14 @@ export function runCommand(): Command {
     .option('--events <file>', 'stream every event as it happens to a JSON Lines file')
     .option('--isolation <mode>', 'where the controller runs: auto (module paths in a worker thread, built-ins in-thread), worker, thread', parseIsolation, 'auto')
     .option('--controller-budget-ms <ms>', 'wall-clock budget of one isolated decide() call; past it the controller is stopped', parseBudgetMs, DEFAULT_CONTROLLER_BUDGET_MS)
+    .option('--controller-memory-mb <mb>', 'memory (heap and off-heap buffers) an isolated controller may hold; past it the controller is stopped', parsePositiveInt, DEFAULT_CONTROLLER_MEMORY_MB)
     .addHelpText('after', RUN_EXIT_CODES_HELP)
     .action(async (scenario: string | undefined, opts: RunOptions) => {
       for (const [option, file] of [['--json', opts.json], ['--replay', opts.replay], ['--events', opts.events]] as const) if (file) checkWritableFile(option, file);
       if (opts.import !== undefined) return runImported(opts.import, opts);
       if (scenario === undefined) throw new UsageError('name a scenario (or --import FILE)');
       const overrides = { ...(opts.robots !== undefined ? { robots: opts.robots } : {}), ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}) };
-      const request = { scenario, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.cellController ? { cellController: opts.cellController } : {}), overrides, isolation: opts.isolation, budgetMs: opts.controllerBudgetMs };
+      const request = { scenario, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.cellController ? { cellController: opts.cellController } : {}), overrides, isolation: opts.isolation, budgetMs: opts.controllerBudgetMs, memoryMb: opts.controllerMemoryMb };
       const sink = opts.events ? openEventSink(opts.events) : null;
       const options = sink ? { onEvent: sink.write } : {};
       let result: RunResult;

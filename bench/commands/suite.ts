@@ -49,7 +49,7 @@ export function suiteCommand(): Command {
         const isolate = opts.isolation === 'worker' || (opts.isolation === 'auto' && isControllerPath(controller));
         if (isolate) {
           await loadControllerFactory(controller, { checkOnly: true });
-          (await startIsolatedController(controller, opts.controllerBudgetMs)).close();
+          (await startIsolatedController(controller, { budgetMs: opts.controllerBudgetMs })).close();
         } else await loadControllerFactory(controller);
       }
       const shard = resolveShard(opts.shard);

@@ -4,6 +4,7 @@
  * each way per call, paired by sequence number). Everything the controller is handed is this thread's own copy, so it cannot reach the
  * host's model or state.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { createHandedRoadmap, createObservationDecoder, type ControllerFactory, type EncodedObservation, type FleetController, type HandedRoadmap, type ObservationDecoder, type Roadmap, type StaticObservation } from '../../sim/index.ts';
 import { loadControllerFactory } from '../load-controller.ts';
@@ -19,10 +20,37 @@ export type ControllerCall =
 /** The answer to a call: a value, or the message of what the controller threw. */
 export type ControllerAnswer =
   | { ok: true; value: unknown; returned?: string; reports?: unknown; wroteIntoRoadmap?: boolean }
-  | { ok: false; error: string; wroteIntoRoadmap?: boolean };
+  | { ok: false; error: string; wroteIntoRoadmap?: boolean; fatal?: 'memory' };
 
-const { file, flags: flagBuffer, port } = workerData as { file: string; flags: SharedArrayBuffer; port: MessagePort };
+const { file, flags: flagBuffer, port, memoryMb } = workerData as { file: string; flags: SharedArrayBuffer; port: MessagePort; memoryMb: number };
 const flags = new Int32Array(flagBuffer);
+const memoryLimitBytes = memoryMb * 2 ** 20;
+
+// A fault boundary, not a security sandbox: a controller that tries to end the process (all of it:
+// a worker shares the host's process) gets an error it can see, and the call fails like a throw.
+for (const name of ['kill', 'exit', 'abort', 'reallyExit'] as const) {
+  Object.defineProperty(process, name, {
+    value: () => {
+      throw new Error(`process.${name}() is not available to an isolated controller`);
+    },
+  });
+}
+
+/**
+ * This thread's heap and off-heap memory (buffers the controller allocated), bytes. The heap alone
+ * is also capped by the worker's `resourceLimits`; off-heap memory is only seen here.
+ */
+function memoryInUseBytes(): number {
+  const heap = getHeapStatistics();
+  return heap.used_heap_size + heap.external_memory;
+}
+
+/** The call's answer, or a fatal one when the controller holds more memory than it may. */
+function withinMemory(reply: ControllerAnswer): ControllerAnswer {
+  const usedBytes = memoryInUseBytes();
+  if (usedBytes <= memoryLimitBytes) return reply;
+  return { ok: false, fatal: 'memory', error: `the controller holds ${Math.round(usedBytes / 2 ** 20)} MB, over its limit of ${memoryMb} MB (--controller-memory-mb)` };
+}
 
 const factory: ControllerFactory = await loadControllerFactory(file);
 const controller: FleetController = factory();
@@ -68,7 +96,7 @@ serveCalls<ControllerCall, ControllerAnswer>(
   port,
   (call) => {
     try {
-      return answer(call);
+      return withinMemory(answer(call));
     } catch (error) {
       return { ok: false, error: describe(error) };
     }

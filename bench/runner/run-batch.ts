@@ -17,11 +17,11 @@ export interface BatchOptions {
  * and how many ran now.
  */
 export async function runBatch(jobs: readonly RunJob[], options: BatchOptions): Promise<{ records: RunRecord[]; ran: number; skipped: number }> {
-  const { log, previous } = RunLog.open(options.outDir, options.resume);
-  const { todo, kept } = partitionResume(jobs, previous);
+  const { log, previous, unfinishedStarts } = RunLog.open(options.outDir, options.resume);
+  const { todo, kept } = partitionResume(jobs, previous, unfinishedStarts);
   if (options.resume) console.log(`resume: ${kept.length} of ${jobs.length} runs already finished, running ${todo.length}`);
   const progress = createProgress(todo.length);
-  const fresh = await runJobs(todo, {
+  const fresh = await runJobs(todo.map((job) => ({ ...job, startLog: log.file })), {
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     onRecord: (record) => {
       log.append(record);

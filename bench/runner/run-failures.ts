@@ -8,6 +8,8 @@ export interface RunStop {
   by: 'controller' | 'watchdog';
   tick: number;
   reason: string;
+  /** For a stopped controller: its time budget, its memory limit, its worker crashing or ending, or a broken call channel. */
+  cause?: 'time' | 'memory' | 'exit' | 'crash' | 'protocol';
 }
 
 /** Everything that went wrong in a run, counted by cause (numbers in a message become `N`). */

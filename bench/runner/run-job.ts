@@ -23,6 +23,8 @@ export interface RunJob {
   /** Where the controller runs (default `auto`: module paths isolated) and its budget per call. */
   isolation?: Isolation;
   budgetMs?: number;
+  /** Run log the worker marks the run's start in (so `--resume` can tell a run that kills its process). */
+  startLog?: string;
 }
 
 /** Per-tick wall time of a run, milliseconds. */

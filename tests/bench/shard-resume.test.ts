@@ -50,7 +50,8 @@ describe('bench suite: shards, merge and resume', () => {
     const out = join(dir, 'killed');
     const log = join(out, 'runs.jsonl');
     const child = startBench(['suite', suite, '--out', out, '--workers', '1', ...ROOMY]);
-    const lines = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0);
+    // Finished runs only: the log also marks each run's start (`{"started": key}`).
+    const lines = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l && !l.startsWith('{"started"')).length : 0);
     await new Promise<void>((done) => {
       const poll = setInterval(() => {
         if (lines() >= 1) {

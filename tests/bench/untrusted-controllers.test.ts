@@ -47,6 +47,18 @@ describe('untrusted controllers, headless', () => {
     expect(r.ticks).toBeLessThan(30 * 60);
   }, 30_000);
 
+  it('memory and process limits: each controller is stopped or failed by its cause, and the host survives', async () => {
+    const run = (name: string) => runScenario({ ...tiny, controller: `${FIX}/${name}-controller.ts`, memoryMb: 256 });
+    const buffers = await run('buffer-hoarding');
+    expect(buffers.failures.stopped).toMatchObject({ by: 'controller', cause: 'memory' });
+    expect(buffers.failures.stopped!.reason).toMatch(/over its limit of 256 MB \(--controller-memory-mb\)/);
+    const heap = await run('heap-hoarding');
+    expect(heap.failures.stopped).toMatchObject({ by: 'controller', cause: 'memory' });
+    const killing = await run('process-killing');
+    expect(killing.failures.controllerFailed.first!.message).toMatch(/process\.kill\(\) is not available to an isolated controller/);
+    expect(killing.ticks, 'the run went on to its horizon with the robots holding').toBe(30 * 30);
+  }, 120_000);
+
   it('bench run: exit 3 with one error line for a failed controller; every event streamed to --events; table lists causes', async () => {
     const events = join(dir, 'events.jsonl');
     const json = join(dir, 'run.json');
