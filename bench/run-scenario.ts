@@ -152,6 +152,7 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
       }
       if (isolated?.stopped || watchdogTripped(host.state)) break;
     }
+    tally.issued(host.commandsIssued);
     const t = host.timing;
     const ticks = Math.max(1, t.ticks);
     const wallSec = t.totalMs / 1000;

@@ -6,7 +6,7 @@ import { encodeReplay } from '../../sim/index.ts';
 import { recordScenario, runScenario, type Isolation, type RunResult } from '../run-scenario.ts';
 import { openEventSink } from '../runner/event-sink.ts';
 import { DEFAULT_CONTROLLER_BUDGET_MS, DEFAULT_CONTROLLER_MEMORY_MB } from '../runner/isolated-controller.ts';
-import { failureLine, runExitCode } from '../runner/run-failures.ts';
+import { exitCodeLines, failureLine, runExitCode } from '../runner/run-failures.ts';
 import { UsageError } from '../usage-error.ts';
 import { checkWritableFile } from './output-paths.ts';
 import { parseBudgetMs, parseIsolation, parseMinutes, parseNonNegativeInt, parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
@@ -30,9 +30,8 @@ interface RunOptions {
 
 /** Help text after the options: exit codes and isolation. */
 export const RUN_EXIT_CODES_HELP = `
-Exit codes: 0 finished, controller healthy; 1 internal error; 2 usage or input error (nothing ran);
-3 the controller failed (threw, returned garbage, wrote into its observation, or overran its budget
-and was stopped: its robots hold and the run ends there); 4 the physics watchdog stopped the episode.
+Exit codes:
+${exitCodeLines().map((l) => `  ${l}`).join('\n')}
 A controller given as a module path runs isolated in a worker thread by default (--isolation auto).`;
 
 /** `bench run <scenario> [--seed N] [--controller NAME] [--robots N] [--minutes M] [--json FILE] [--replay FILE] [--events FILE]`. */

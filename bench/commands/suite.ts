@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { clearVerdict } from '../files/write-file-atomic.ts';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadControllerFactory } from '../load-controller.ts';
@@ -58,6 +60,8 @@ export function suiteCommand(): Command {
       const selected = selectShard(jobs, shard);
       const outDir = resolve(opts.out);
       console.log(`suite ${suite.name}: ${selected.length} of ${jobs.length} runs (shard ${formatShard(shard)}) → ${opts.out}`);
+      mkdirSync(outDir, { recursive: true });
+      clearVerdict(outDir);
       const started = performance.now();
       const { records } = await runBatch(selected, { outDir, resume: Boolean(opts.resume), ...(opts.workers ? { workers: opts.workers } : {}) });
       console.log(`finished in ${((performance.now() - started) / 1000).toFixed(1)} s wall`);

@@ -1,4 +1,5 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writeFileAtomic } from '../files/write-file-atomic.ts';
 import { join } from 'node:path';
 import { readJsonFile } from '../files/read-json-file.ts';
 import { UsageError } from '../usage-error.ts';
@@ -21,8 +22,7 @@ export const RESULTS_FILE = 'results.json';
 /** Writes `results.json` atomically (a temporary file renamed over it). */
 export function writeResults(dir: string, results: SuiteResults): string {
   const file = join(dir, RESULTS_FILE);
-  writeFileSync(file + '.tmp', JSON.stringify(results, null, 2) + '\n');
-  renameSync(file + '.tmp', file);
+  writeFileAtomic(file, JSON.stringify(results, null, 2) + '\n');
   return file;
 }
 

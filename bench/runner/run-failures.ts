@@ -20,6 +20,8 @@ export interface RunFailures {
   rejections: { total: number; byCause: Record<string, number> };
   /** Set when the run ended before its horizon. */
   stopped: RunStop | null;
+  /** Commands the controller returned (absent in older results); when every one was rejected, the controller failed. */
+  commandsIssued?: number;
 }
 
 /** Distinct causes kept per tally; the rest are counted under {@link OTHER_CAUSES}. */
@@ -31,6 +33,8 @@ export const OTHER_CAUSES = '(other causes)';
 export interface FailureTally {
   add(event: SimEvent): void;
   stop(stop: RunStop): void;
+  /** Records how many commands the controller returned in the run. */
+  issued(count: number): void;
   result(): RunFailures;
 }
 
@@ -53,6 +57,9 @@ export function createFailureTally(): FailureTally {
     stop(stop) {
       out.stopped ??= stop;
     },
+    issued(count) {
+      out.commandsIssued = count;
+    },
     result: () => out,
   };
 }
@@ -62,9 +69,14 @@ function bump(counts: Record<string, number>, cause: string): void {
   counts[cause] = (counts[cause] ?? 0) + 1;
 }
 
-/** Whether a run's controller failed (threw, returned garbage, wrote into its observation, or was stopped). */
+/** Whether every command a controller returned was rejected (it returned some, and moved nothing). */
+export function allCommandsRejected(f: RunFailures | undefined): boolean {
+  return Boolean(f && f.controllerFailed.count === 0 && (f.commandsIssued ?? 0) > 0 && f.rejections.total >= f.commandsIssued!);
+}
+
+/** Whether a run's controller failed (threw, returned garbage, wrote into its observation, was stopped, or had every command rejected). */
 export function controllerFailed(f: RunFailures | undefined): boolean {
-  return Boolean(f && (f.controllerFailed.count > 0 || f.stopped?.by === 'controller'));
+  return Boolean(f && (f.controllerFailed.count > 0 || f.stopped?.by === 'controller' || allCommandsRejected(f)));
 }
 
 /** One line per cause, most frequent first: `12 × decide() threw: boom`. */
@@ -76,10 +88,26 @@ export function describeCauses(counts: Record<string, number>): string[] {
 
 /**
  * Exit codes of `bench run` (and `bench soak`): 0 the run finished and its controller never
- * failed; 2 usage or input error; 3 the controller failed (threw, returned garbage, wrote into its
- * observation, or overran its budget and was stopped); 4 the physics watchdog stopped the episode.
+ * failed; 1 internal error (soak: memory grew 10 % or more); 2 usage or input error, nothing ran;
+ * 3 the controller failed (threw, returned garbage, wrote into its observation, had every command
+ * rejected, or was stopped: past its time budget or memory limit); 4 the physics watchdog stopped
+ * the episode.
  */
 export const EXIT_CODES = { ok: 0, error: 1, usage: 2, controllerFailed: 3, watchdog: 4 } as const;
+
+/** What each exit code of `bench run` means: the one statement of the contract (`--help` and the README print it). */
+export const EXIT_CODE_MEANINGS: Record<keyof typeof EXIT_CODES, string> = {
+  ok: 'the run finished and its controller never failed',
+  error: 'internal error (soak: memory grew 10 % or more)',
+  usage: 'usage or input error; nothing ran',
+  controllerFailed: 'the controller failed: it threw, returned garbage, wrote into its observation, had every command rejected, or was stopped past its time budget or memory limit (its robots hold)',
+  watchdog: 'the physics watchdog stopped the episode',
+};
+
+/** The exit codes as lines (`0  the run finished …`). */
+export function exitCodeLines(): string[] {
+  return (Object.keys(EXIT_CODES) as (keyof typeof EXIT_CODES)[]).map((k) => `${EXIT_CODES[k]}  ${EXIT_CODE_MEANINGS[k]}`);
+}
 
 /** The exit code of a finished run by its failures. */
 export function runExitCode(f: RunFailures): number {
@@ -91,5 +119,6 @@ export function runExitCode(f: RunFailures): number {
 export function failureLine(f: RunFailures): string | null {
   if (f.stopped) return `${f.stopped.by === 'watchdog' ? 'watchdog stopped the episode' : 'controller stopped'} at tick ${f.stopped.tick}: ${f.stopped.reason}`;
   const first = f.controllerFailed.first;
+  if (!first && allCommandsRejected(f)) return `every one of the controller's ${f.commandsIssued} commands was rejected: ${describeCauses(f.rejections.byCause).slice(0, 3).join('; ')}`;
   return first ? `controller failed ${f.controllerFailed.count} time(s), first at tick ${first.tick}: ${first.message}` : null;
 }

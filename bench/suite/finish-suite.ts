@@ -1,4 +1,5 @@
-import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../files/write-file-atomic.ts';
+import { appendFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildBaseline, readBaseline, writeBaseline, type Baseline } from '../gate/baseline.ts';
 import { evaluateGate, gateExitCode } from '../gate/evaluate-gate.ts';
@@ -41,8 +42,8 @@ export async function finishSuite(results: SuiteResults, options: FinishOptions)
   }
   const shown = options.baselineFile && !options.updateBaseline ? relative(process.cwd(), options.baselineFile) : null;
   const summary = formatSummaryMarkdown(results.suite, verdicts, shown);
-  writeFileSync(join(options.outDir, 'junit.xml'), formatJunitXml(results.suite, verdicts));
-  writeFileSync(join(options.outDir, 'summary.md'), summary);
+  writeFileAtomic(join(options.outDir, 'junit.xml'), formatJunitXml(results.suite, verdicts));
+  writeFileAtomic(join(options.outDir, 'summary.md'), summary);
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, summary + '\n');
   console.log(summary);
   for (const v of verdicts) if (v.failedOnHash) console.error(`error: --strict-hash: ${v.group}: state hash differs from the baseline in ${v.changedHashes.join(', ')}`);

@@ -74,6 +74,8 @@ export class SimHost {
   private frameBuffer: PoseFrame | undefined;
   private readonly stageClock: StageClock | undefined;
   readonly timing: HostTiming = { ticks: 0, totalMs: 0, physicsMs: 0, controllerMs: 0 };
+  /** Commands the fleet controller returned this episode (accepted or not); not part of the state. */
+  commandsIssued = 0;
 
   /** `clock` (milliseconds) is optional and only used for timing reports. */
   private constructor(
@@ -279,6 +281,7 @@ export class SimHost {
     this.timing.totalMs = 0;
     this.timing.physicsMs = 0;
     this.timing.controllerMs = 0;
+    this.commandsIssued = 0;
     if (this.stageClock) this.stageClock.physicsMs = 0;
   }
 
@@ -365,6 +368,7 @@ export class SimHost {
     const state = this.state;
     this.repairObservation();
     if (failure === null) {
+      this.commandsIssued += (out as unknown[]).length;
       this.collectReports();
       return this.cellController ? [...(out as unknown[]), ...this.decideCells(observation)] : (out as unknown[]);
     }

@@ -4,6 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SuiteResults } from '../../bench/report/results-file.ts';
 import { runScenario } from '../../bench/run-scenario.ts';
+import { exitCodeLines } from '../../bench/runner/run-failures.ts';
 import { decodeReplay } from '../../sim/index.ts';
 import { runBench, tempDir, TINY_SCENARIO, writeSuite, type BenchOutput } from './bench-process.ts';
 
@@ -72,6 +73,17 @@ describe('untrusted controllers, headless', () => {
     expect(lines.filter((e) => e.type === 'command.rejected')).toHaveLength(result.failures.rejections.total);
     expect(lines.filter((e) => e.type === 'controller.failed')).toHaveLength(result.failures.controllerFailed.count);
     expect(result.failures.rejections.byCause['unknown robot N (fleet has N)']).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('bench run: a controller whose every command is rejected fails the run (exit 3), though it never threw', async () => {
+    const out = await runBench(['run', 'warehouse/g2p-small', '--robots', '4', '--minutes', '0.5', '--controller', `${FIX}/nan-speed-controller.ts`]);
+    expect(out.code, out.stderr).toBe(3);
+    expect(out.stderr).toMatch(/^error: every one of the controller's \d+ commands was rejected: \d+ × /m);
+  }, 60_000);
+
+  it('bench run --help states the exit-code contract the runner applies', async () => {
+    const out = await runBench(['run', '--help']);
+    for (const line of exitCodeLines()) expect(out.stdout.replace(/\s+/g, ' ')).toContain(line.replace(/\s+/g, ' '));
   }, 60_000);
 
   it('bench run: bad input exits 2 with one line before anything runs', async () => {
