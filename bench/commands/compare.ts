@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { compareKpis, formatComparison } from '../compare/compare-kpis.ts';
+import { compareKpis, formatComparison, splitFailedRuns } from '../compare/compare-kpis.ts';
 import { compareTableMarkdown, type CompareJson } from '../compare/compare-table.ts';
 import { loadControllerFactory } from '../load-controller.ts';
 import { resolveScenario } from '../registry.ts';
@@ -62,16 +62,20 @@ export function compareCommand(): Command {
       }
       console.log(specB === spec ? `compare on ${spec.id}: ${opts.seeds} seeds × 2 controllers` : `compare ${spec.id} (A) against ${specB.id} (B): ${opts.seeds} seeds each`);
       const { records } = await runBatch(jobs, { outDir: resolve(opts.out), resume: Boolean(opts.resume), ...(opts.workers ? { workers: opts.workers } : {}) });
-      const failed = records.filter((r) => r.status === 'error');
-      for (const r of failed) console.error(`run failed: ${r.key}: ${r.error}`);
-      const rows = compareKpis(records.filter((r) => r.label.startsWith('A:')), records.filter((r) => r.label.startsWith('B:')));
+      const sides = { a: splitFailedRuns(records.filter((r) => r.label.startsWith('A:'))), b: splitFailedRuns(records.filter((r) => r.label.startsWith('B:'))) };
+      const rows = compareKpis(sides.a.healthy, sides.b.healthy);
       console.log(formatComparison(opts.a, opts.b, rows));
+      const failedLines = (['a', 'b'] as const).flatMap((side) => sides[side].failed.map((f) => `${side.toUpperCase()} (${side === 'a' ? opts.a : opts.b}) seed ${f.seed} failed, left out of the means: ${f.reason}`));
+      for (const line of failedLines) console.error(line);
+      const failedCount = sides.a.failed.length + sides.b.failed.length;
+      if (failedCount > 0) console.error(`error: verdict FAILED: ${failedCount} of ${records.length} runs failed (A ${sides.a.failed.length}, B ${sides.b.failed.length}); the comparison above uses only the healthy runs and cannot pass`);
       if (opts.json) {
         const json = rows.map((r) => ({ kpi: r.metric.key, better: r.metric.better, a: r.a, b: r.b, welch: r.welch, verdict: r.verdict }));
         const robots = records.find((r) => r.status === 'ok')?.robots;
-        await writeFile(opts.json, JSON.stringify({ scenario: spec.id, ...(specB !== spec ? { scenarioB: specB.id } : {}), a: opts.a, b: opts.b, seeds: opts.seeds, ...(robots !== undefined ? { robots } : {}), overrides, kpis: json }, null, 2) + '\n');
+        const failedRuns = { a: sides.a.failed, b: sides.b.failed };
+        await writeFile(opts.json, JSON.stringify({ scenario: spec.id, ...(specB !== spec ? { scenarioB: specB.id } : {}), a: opts.a, b: opts.b, seeds: opts.seeds, ...(robots !== undefined ? { robots } : {}), overrides, verdict: failedCount > 0 ? 'failed' : 'ok', failedRuns, kpis: json }, null, 2) + '\n');
       }
-      process.exitCode = failed.length > 0 ? 1 : 0;
+      process.exitCode = failedCount > 0 ? 1 : 0;
     });
 }
 

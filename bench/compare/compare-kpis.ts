@@ -1,5 +1,6 @@
 import { KPI_METRICS, type KpiMetric } from '../gate/kpi-metrics.ts';
 import type { RunRecord } from '../runner/run-job.ts';
+import { controllerFailed, failureLine } from '../runner/run-failures.ts';
 import { summarize, welchTest, type SampleSummary, type WelchResult } from '../stats/welch.ts';
 
 /** Verdict for B against A on one KPI. */
@@ -11,6 +12,35 @@ export interface KpiComparison {
   b: SampleSummary;
   welch: WelchResult;
   verdict: AbVerdict;
+}
+
+/** A run left out of a comparison, and why. */
+export interface FailedRun {
+  seed: number;
+  reason: string;
+}
+
+/**
+ * Why a run cannot count in a comparison (it crashed, its controller failed, or the watchdog
+ * stopped it), or null for a healthy run. A failed run's KPIs describe a fleet standing still,
+ * not the controller: averaging them in hides the failure behind a wide interval.
+ */
+export function whyRunFailed(r: RunRecord): string | null {
+  if (r.status === 'error') return r.error ?? 'the run crashed';
+  if (r.failures && (controllerFailed(r.failures) || r.failures.stopped)) return failureLine(r.failures) ?? 'the controller failed';
+  return null;
+}
+
+/** Splits one side's runs into the healthy ones and the failed ones (with reasons). */
+export function splitFailedRuns(runs: readonly RunRecord[]): { healthy: RunRecord[]; failed: FailedRun[] } {
+  const healthy: RunRecord[] = [];
+  const failed: FailedRun[] = [];
+  for (const r of runs) {
+    const reason = whyRunFailed(r);
+    if (reason === null) healthy.push(r);
+    else failed.push({ seed: r.seed, reason });
+  }
+  return { healthy, failed };
 }
 
 /** Significance level of the A/B verdicts. */
