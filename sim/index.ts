@@ -76,6 +76,7 @@ export { createObservationDecoder, createObservationEncoder, staticObservationOf
 export { createHandedRoadmap, type HandedRoadmap } from './control/handed-roadmap.ts';
 export { validateCommand } from './kinds/robot/validate-command.ts';
 export { SimHost, type LoadRequest, type AdvanceResult, type HostTiming } from './host/sim-host.ts';
+export { MIN_STALL_SEC, FIRST_DELIVERY_STALL_SEC, STALL_GAP_FACTOR, type ProgressWatchdog } from './host/progress-watchdog.ts';
 export type { CellController, CellControllerFactory } from './host/cell-controller.ts';
 export { writePoseFrame, frameLayout, type PoseFrame, type FrameSectionLayout } from './host/pose-frame.ts';
 export { initPhysics, yawQuaternion, PhysicsWorld, FLOOR_OWNER, STATIC_OWNER } from './physics/rapier.ts';

@@ -27,7 +27,7 @@ export interface FailedRun {
  */
 export function whyRunFailed(r: RunRecord): string | null {
   if (r.status === 'error') return r.error ?? 'the run crashed';
-  if (r.failures && (controllerFailed(r.failures) || r.failures.stopped)) return failureLine(r.failures) ?? 'the controller failed';
+  if (r.failures && (controllerFailed(r.failures) || r.failures.stopped || r.failures.stalled)) return failureLine(r.failures) ?? 'the controller failed';
   return null;
 }
 

@@ -30,9 +30,9 @@ const baselineSchema = z.object({
       hashes: z.record(z.string(), z.string()),
       /**
        * What this group may do without failing the gate (set by hand, kept on update): a
-       * controller that fails (`controllerFailed`), commands rejected (`commandsRejected`).
+       * controller that fails (`controllerFailed`), commands rejected (`commandsRejected`), a run whose work stalled (`stalled`).
        */
-      allow: z.strictObject({ controllerFailed: z.boolean().optional(), commandsRejected: z.boolean().optional() }).optional(),
+      allow: z.strictObject({ controllerFailed: z.boolean().optional(), commandsRejected: z.boolean().optional(), stalled: z.boolean().optional() }).optional(),
     }),
   ),
 });

@@ -1,7 +1,7 @@
 import type { RunRecord } from '../runner/run-job.ts';
 import type { Baseline } from './baseline.ts';
 import { KPI_METRICS, meanKpis, type KpiMetric } from './kpi-metrics.ts';
-import { controllerFailed, describeCauses } from '../runner/run-failures.ts';
+import { controllerFailed, describeCauses, describeStall } from '../runner/run-failures.ts';
 
 /** How one KPI of a group compares with the baseline. */
 export type MetricStatus = 'same' | 'within' | 'regressed' | 'improved' | 'info' | 'new';
@@ -102,7 +102,10 @@ function evaluateGroup(group: string, runs: RunRecord[], baseline: Baseline | nu
   for (const r of ok) if (r.failures?.stopped?.by === 'watchdog') notes.push(`${r.key}: watchdog stopped the episode at tick ${r.failures.stopped.tick}: ${r.failures.stopped.reason}`);
   if (rejected > 0) notes.push(`${rejected} commands rejected${badRejections ? '' : ' (allowed by the baseline)'}: ${describeCauses(rejectedByCause).slice(0, 5).join('; ')}`);
   const watchdog = ok.some((r) => r.failures?.stopped?.by === 'watchdog');
-  const failedOnFailures = badController || badRejections || watchdog;
+  const stalledRuns = ok.filter((r) => r.failures?.stalled);
+  for (const r of stalledRuns) notes.push(`${r.key}: progress stalled: ${describeStall(r.failures!.stalled!)}${base?.allow?.stalled ? ' (allowed by the baseline)' : ''}`);
+  const badStall = stalledRuns.length > 0 && !base?.allow?.stalled;
+  const failedOnFailures = badController || badRejections || watchdog || badStall;
   const regressed = metrics.some((m) => m.status === 'regressed');
   const status: GroupStatus = errors.length > 0 ? 'error' : failedOnFailures ? 'fail' : !base && baseline ? 'new' : regressed || failedOnHash ? 'fail' : changedHashes.length > 0 ? 'changed' : 'pass';
   if (status === 'new') notes.push('no baseline entry for this group; run with --update-baseline to add it');

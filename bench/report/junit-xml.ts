@@ -20,8 +20,8 @@ export function formatJunitXml(suite: string, verdicts: readonly GroupVerdict[])
     const body: string[] = [];
     const detail = [...v.notes, ...(v.replay ? [`replay of the worst seed: ${v.replay}`] : [])].join('\n');
     if (v.status === 'fail' && v.failedOnFailures) {
-      const note = v.notes.find((n) => n.startsWith('controller failed')) ?? v.notes.find((n) => n.includes('watchdog')) ?? v.notes.find((n) => n.includes('commands rejected')) ?? 'controller failed';
-      const type = note.startsWith('controller failed') ? 'controller-failed' : note.includes('watchdog') ? 'watchdog' : 'rejected-commands';
+      const note = v.notes.find((n) => n.startsWith('controller failed')) ?? v.notes.find((n) => n.includes('watchdog')) ?? v.notes.find((n) => n.includes('commands rejected')) ?? v.notes.find((n) => n.includes('progress stalled')) ?? 'controller failed';
+      const type = note.startsWith('controller failed') ? 'controller-failed' : note.includes('watchdog') ? 'watchdog' : note.includes('progress stalled') ? 'stalled' : 'rejected-commands';
       body.push(`      <failure message="${esc(note)}" type="${type}">${esc(detail)}</failure>`);
     } else if (v.status === 'fail') {
       const regression = v.notes.find((n) => n.includes('regressed'));

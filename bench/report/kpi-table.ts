@@ -1,6 +1,6 @@
 import { MACHINE_STATES, type Kpis } from '../../sim/index.ts';
 import type { RunResult } from '../run-scenario.ts';
-import { describeCauses } from '../runner/run-failures.ts';
+import { describeCauses, describeStall } from '../runner/run-failures.ts';
 
 /** Causes of rejected commands listed in the table (the JSON has them all). */
 const CAUSES_SHOWN = 8;
@@ -46,6 +46,7 @@ function failureRows(result: RunResult): Array<[string, string]> {
   const first = f.controllerFailed.first;
   rows.push(['controller failures', first ? `${f.controllerFailed.count} (first at tick ${first.tick}: ${first.message})` : 'none']);
   if (f.stopped) rows.push(['STOPPED', `at tick ${f.stopped.tick} by the ${f.stopped.by}: ${f.stopped.reason}`]);
+  if (f.stalled) rows.push(['STALLED', describeStall(f.stalled)]);
   return rows;
 }
 

@@ -31,7 +31,7 @@ export function formatSummaryMarkdown(suite: string, verdicts: readonly GroupVer
     const scenario = v.group.slice(0, v.group.length - v.label.length - 1);
     const anyOk = v.runs.some((r) => r.status === 'ok');
     const cells = SUMMARY_METRICS.map((m) => (anyOk ? cell(v.metrics.find((x) => x.metric.key === m.key)!) : '–'));
-    const status = v.status === 'fail' && v.failedOnFailures ? (v.controllerFailedRuns.length > 0 ? '❌ controller failed' : v.notes.some((n) => n.includes('watchdog')) ? '❌ watchdog' : '❌ commands rejected') : v.status === 'fail' && v.failedOnHash && !v.metrics.some((m) => m.status === 'regressed') ? '❌ hash changed' : STATUS_TEXT[v.status];
+    const status = v.status === 'fail' && v.failedOnFailures ? (v.controllerFailedRuns.length > 0 ? '❌ controller failed' : v.notes.some((n) => n.includes('watchdog')) ? '❌ watchdog' : v.notes.some((n) => n.includes('progress stalled') && !n.includes('allowed by')) ? '❌ stalled' : '❌ commands rejected') : v.status === 'fail' && v.failedOnHash && !v.metrics.some((m) => m.status === 'regressed') ? '❌ hash changed' : STATUS_TEXT[v.status];
     lines.push(`| ${scenario} | ${v.label} | ${v.runs.length} | ${status} | ${cells.join(' | ')} |`);
   }
   const notes = verdicts.flatMap((v) => [...v.notes.map((n) => `- **${v.group}**: ${esc(n)}`), ...(v.replay ? [`- **${v.group}**: replay of the worst seed: \`${v.replay}\` (open it in the test field)`] : [])]);

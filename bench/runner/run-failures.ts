@@ -12,6 +12,16 @@ export interface RunStop {
   cause?: 'time' | 'memory' | 'exit' | 'crash' | 'protocol';
 }
 
+/** The first stall of a run: waiting work, no delivery since `sinceTick`. */
+export interface RunStall {
+  tick: number;
+  sinceTick: number;
+  stalledSec: number;
+  waiting: Record<string, number>;
+  /** Robots that had not moved since the last delivery. */
+  stillRobots: number[];
+}
+
 /** Everything that went wrong in a run, counted by cause (numbers in a message become `N`). */
 export interface RunFailures {
   /** `controller.failed` events: total, the first one, and counts by cause. */
@@ -20,6 +30,8 @@ export interface RunFailures {
   rejections: { total: number; byCause: Record<string, number> };
   /** Set when the run ended before its horizon. */
   stopped: RunStop | null;
+  /** Set when work waited with nothing delivered (the first `progress.stalled` of the run). */
+  stalled?: RunStall;
   /** Commands the controller returned (absent in older results); when every one was rejected, the controller failed. */
   commandsIssued?: number;
 }
@@ -50,6 +62,8 @@ export function createFailureTally(): FailureTally {
       } else if (e.type === 'command.rejected') {
         out.rejections.total += 1;
         bump(out.rejections.byCause, causeOf(String(e.reason)));
+      } else if (e.type === 'progress.stalled' && !out.stalled) {
+        out.stalled = { tick: e.tick, sinceTick: e.sinceTick, stalledSec: e.stalledSec, waiting: e.waiting, stillRobots: e.stillRobots };
       } else if (e.type === 'watchdog.tripped' && !out.stopped) {
         out.stopped = { by: 'watchdog', tick: e.tick, reason: e.reason };
       }
@@ -93,7 +107,7 @@ export function describeCauses(counts: Record<string, number>): string[] {
  * rejected, or was stopped: past its time budget or memory limit); 4 the physics watchdog stopped
  * the episode.
  */
-export const EXIT_CODES = { ok: 0, error: 1, usage: 2, controllerFailed: 3, watchdog: 4 } as const;
+export const EXIT_CODES = { ok: 0, error: 1, usage: 2, controllerFailed: 3, watchdog: 4, stalled: 5 } as const;
 
 /** What each exit code of `bench run` means: the one statement of the contract (`--help` and the README print it). */
 export const EXIT_CODE_MEANINGS: Record<keyof typeof EXIT_CODES, string> = {
@@ -102,6 +116,7 @@ export const EXIT_CODE_MEANINGS: Record<keyof typeof EXIT_CODES, string> = {
   usage: 'usage or input error; nothing ran',
   controllerFailed: 'the controller failed: it threw, returned garbage, wrote into its observation, had every command rejected, or was stopped past its time budget or memory limit (its robots hold)',
   watchdog: 'the physics watchdog stopped the episode',
+  stalled: 'the run finished but its work stalled: work waited and nothing was delivered for a while (progress.stalled)',
 };
 
 /** The exit codes as lines (`0  the run finished …`). */
@@ -112,13 +127,22 @@ export function exitCodeLines(): string[] {
 /** The exit code of a finished run by its failures. */
 export function runExitCode(f: RunFailures): number {
   if (f.stopped?.by === 'watchdog') return EXIT_CODES.watchdog;
-  return controllerFailed(f) ? EXIT_CODES.controllerFailed : EXIT_CODES.ok;
+  if (controllerFailed(f)) return EXIT_CODES.controllerFailed;
+  return f.stalled ? EXIT_CODES.stalled : EXIT_CODES.ok;
 }
 
 /** The one-line message for a run that failed, or null. */
 export function failureLine(f: RunFailures): string | null {
   if (f.stopped) return `${f.stopped.by === 'watchdog' ? 'watchdog stopped the episode' : 'controller stopped'} at tick ${f.stopped.tick}: ${f.stopped.reason}`;
   const first = f.controllerFailed.first;
+  if (!first && !allCommandsRejected(f) && f.stalled) return `progress stalled: ${describeStall(f.stalled)}`;
   if (!first && allCommandsRejected(f)) return `every one of the controller's ${f.commandsIssued} commands was rejected: ${describeCauses(f.rejections.byCause).slice(0, 3).join('; ')}`;
   return first ? `controller failed ${f.controllerFailed.count} time(s), first at tick ${first.tick}: ${first.message}` : null;
+}
+
+/** One line on a stall: `nothing delivered from tick 18148 for 300 s while 44 errand tasks waited; 39 robots had not moved`. */
+export function describeStall(s: RunStall): string {
+  const waiting = Object.entries(s.waiting).map(([unit, n]) => `${n} ${unit}`).join(', ');
+  const ids = s.stillRobots.length > 8 ? `${s.stillRobots.slice(0, 8).join(', ')} …` : s.stillRobots.join(', ');
+  return `nothing delivered from tick ${s.sinceTick} for ${Math.round(s.stalledSec)} s (reported at tick ${s.tick}) while ${waiting} waited; ${s.stillRobots.length} robots had not moved${s.stillRobots.length > 0 ? ` (${ids})` : ''}`;
 }

@@ -19,6 +19,7 @@ import { hashState, restoreState, snapshotState, type SimSnapshot } from '../sta
 import { stepSim } from '../step/step-sim.ts';
 import { writePoseFrame, type PoseFrame } from './pose-frame.ts';
 import type { CellController } from './cell-controller.ts';
+import { createProgressWatchdog, type ProgressWatchdog } from './progress-watchdog.ts';
 
 const NO_COMMANDS: readonly unknown[] = Object.freeze([]);
 
@@ -70,6 +71,8 @@ export class SimHost {
   /** Views reused between observations; it compares every field, so a restore needs no reset. */
   private observationCache = createObservationCache();
   private kpiAcc: KpiAccumulator = createKpiAccumulator(30);
+  /** Watches for waiting work that nothing delivers (`progress.stalled`); outside the state, never hashed. */
+  private progress: ProgressWatchdog | null = null;
   private episode = 0;
   private frameBuffer: PoseFrame | undefined;
   private readonly stageClock: StageClock | undefined;
@@ -106,6 +109,7 @@ export class SimHost {
     this.observationCache = createObservationCache();
     this.wroteIntoObservation = false;
     this.kpiAcc = createKpiAccumulator(model.hz, model.kinds, model.things);
+    this.progress = createProgressWatchdog(model);
     this.observationCache.roadmap = createHandedRoadmap(model.roadmap);
     this.observationCache.roadmapOf = model;
     request.controller.reset?.({ seed, robots: model.robots.length, roadmap: this.observationCache.roadmap.roadmap });
@@ -155,11 +159,18 @@ export class SimHost {
     const state = this.state;
     this.ctx!.commands = commands;
     stepSim(this.ctx!);
+    const progress = this.progress;
     for (const e of state.events) {
       reduceKpis(this.kpiAcc, e);
+      progress?.onEvent(e);
       events.push(e);
     }
     state.events.length = 0;
+    const stalled = progress?.afterTick(state);
+    if (stalled) {
+      reduceKpis(this.kpiAcc, stalled);
+      events.push(stalled);
+    }
     this.timing.ticks += 1;
   }
 

@@ -58,6 +58,20 @@ export interface KindKpis<A = unknown> {
   finalize(acc: A, simulatedSec: number): Record<string, number>;
 }
 
+/**
+ * The work a kind exists to get done, for the progress watchdog: which events deliver a piece of
+ * it and how many pieces wait now. A scenario whose waiting work sees no delivery for a while has
+ * stalled (`progress.stalled`), whatever its KPIs say.
+ */
+export interface KindProgress {
+  /** Name of a piece of work, plural: `orders`, `errands`, `units`. */
+  readonly unit: string;
+  /** Event types that each deliver one piece (`order.delivered`). */
+  readonly deliveredBy: readonly string[];
+  /** Pieces of work waiting now (released, not delivered). */
+  waiting(model: SimModel, state: SimState): number;
+}
+
 /** A kind's section of the pose frame: its field names and a writer for `count · fields.length` floats. */
 export interface KindFrame {
   readonly fields: readonly string[];
@@ -146,6 +160,8 @@ export interface KindDef<S = unknown, M = unknown> {
   /** Present when other kinds' things can hold this kind's things (see {@link HoldableKind}). */
   readonly holdable?: HoldableKind;
   readonly kpis?: KindKpis<any>;
+  /** The work the kind delivers, watched for stalls (see {@link KindProgress}). */
+  readonly progress?: KindProgress;
   /** Per-episode working memory (caches, spatial indices): never hashed or snapshotted. */
   createScratch?(model: SimModel): unknown;
 }

@@ -3,7 +3,7 @@ import { advanceErrands } from './advance-errands.ts';
 import { applyErrandCommands } from './errand-commands.ts';
 import { ERRAND_COLUMNS } from './errand-columns.ts';
 import { compileErrands, type ErrandSlotModel } from './errand-compile.ts';
-import { errandModel, errandTable, taskErrands } from './errand-model.ts';
+import { errandModel, errandTable, openErrandTasks, taskErrands } from './errand-model.ts';
 import { errandKpis } from './errand-kpis.ts';
 import { errandsSpecSchema, type ErrandsSpec } from './errand-spec.ts';
 
@@ -81,4 +81,5 @@ export const errandKind: KindDef<ErrandsSpec, ErrandSlotModel> = {
     },
   },
   kpis: errandKpis,
+  progress: { unit: 'errand tasks', deliveredBy: ['errand.finished'], waiting: (_model, state) => openErrandTasks(errandTable(state)) },
 };

@@ -30,3 +30,10 @@ export function dwellTicksAt(fields: ErrandModelFields, step: number): number {
   const d = fields.errandDwellTicks;
   return d.length === 0 ? 0 : d[Math.min(step, d.length - 1)]!;
 }
+
+/** Revealed errand tasks not finished yet (every slot of the pool holds one; a slot emptied by a finite list holds -1). */
+export function openErrandTasks(table: ErrandTable): number {
+  let open = 0;
+  for (let i = 0; i < table.count; i++) if (table.task[i]! >= 0) open += 1;
+  return open;
+}

@@ -31,4 +31,5 @@ export const stationKind: KindDef<OrdersSpec, StationModel> = {
     { slot: 'release', run: ({ model, state }) => model.spec.orders !== undefined && advanceOrders(model, state) },
     { slot: 'process', run: ({ model, state }) => model.spec.orders !== undefined && resolvePicks(model, state) },
   ],
+  progress: { unit: 'orders', deliveredBy: ['order.delivered'], waiting: (_model, state) => state.orders.length },
 };
