@@ -6,7 +6,7 @@ const MAX_ENTRIES = 200;
 /** An event worth listing, with where it happened (NaN when it has no place, e.g. a controller failure). */
 export interface PlacedEvent {
   tick: number;
-  kind: 'collision' | 'deadlock' | 'rejected' | 'fault' | 'controller' | 'watchdog';
+  kind: 'collision' | 'deadlock' | 'rejected' | 'fault' | 'controller' | 'watchdog' | 'stalled';
   text: string;
   x: number;
   z: number;
@@ -37,6 +37,10 @@ export function placeEvents(events: readonly SimEvent[], robotXZ: (robot: number
     } else if (e.type === 'watchdog.tripped') {
       const p = e.kind === 'robot' ? (robotXZ(e.thing) ?? NOWHERE) : NOWHERE;
       out.push({ tick: e.tick, kind: 'watchdog', text: `${at(e.tick)} watchdog stopped the episode: ${e.reason}`, ...p });
+    } else if (e.type === 'progress.stalled') {
+      const waiting = Object.entries(e.waiting).map(([unit, n]) => `${n} ${unit}`).join(', ');
+      const p = robotXZ(e.stillRobots[0] ?? -1) ?? NOWHERE;
+      out.push({ tick: e.tick, kind: 'stalled', text: `${at(e.tick)} progress stalled: nothing delivered for ${e.stalledSec.toFixed(0)} s while ${waiting} waited; ${e.stillRobots.length} robots still`, ...p });
     } else if (e.type === 'fault.injected') {
       const p = robotXZ(e.robot);
       if (p) out.push({ tick: e.tick, kind: 'fault', text: `${at(e.tick)} robot ${e.robot} fault ${e.kind} (${e.durationSec} s)`, ...p });
