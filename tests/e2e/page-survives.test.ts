@@ -62,11 +62,11 @@ describe('the page survives', () => {
     expect(await tf(() => window.__testfield!.hash())).toBe(mutated);
   }, 60_000);
 
-  it('a spinning controller: the hung worker is detected within 5 s, named in the banner, and picking another controller recovers', async () => {
+  it('a spinning controller: the hung worker is detected within 7 s (5 s of silence, the headless decide budget), named in the banner, and picking another controller recovers', async () => {
     await page.evaluate(() => window.__testfield!.loadWith('warehouse/g2p-small', 'test/spinning', { robots: 4 }));
     await tf(() => window.__testfield!.setSpeed(1));
     await tf(() => window.__testfield!.setPlaying(true));
-    // The controller spins from 2 simulated seconds on: the tick stops there, the banner must follow within 5 s.
+    // The controller spins from 2 simulated seconds on: the tick stops there, the banner must follow within 7 s.
     const seen = await page.evaluate(
       () =>
         new Promise<{ latencyMs: number; tick: number }>((resolve) => {
@@ -83,8 +83,8 @@ describe('the page survives', () => {
     );
     expect(seen.tick).toBeGreaterThanOrEqual(50);
     expect(seen.tick).toBeLessThanOrEqual(60);
-    expect(seen.latencyMs).toBeLessThan(5000);
-    expect(await page.textContent('#banner')).toMatch(/stopped responding \(no heartbeat for \d+\.\d s/);
+    expect(seen.latencyMs).toBeLessThan(7000);
+    expect(await page.textContent("#banner")).toMatch(/the simulation worker did not answer for \d+\.\d s .*it was ended\. Restart to try again/);
     await page.selectOption('#controller', 'greedy');
     await runsAgain();
     expect(await page.isHidden('#banner'), await page.textContent('#banner') ?? '').toBe(true);
@@ -94,7 +94,7 @@ describe('the page survives', () => {
     await tf(() => window.__testfield!.hangWorker());
     const t0 = Date.now();
     await page.waitForSelector('#banner button', { timeout: 10_000 });
-    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(Date.now() - t0).toBeLessThan(7000);
     await page.click('#banner button');
     await runsAgain();
     expect(await page.isHidden('#banner')).toBe(true);
@@ -121,6 +121,6 @@ describe('page security: titles, ids and messages are text, never markup', () =>
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.$$eval('img', (imgs) => imgs.length)).toBe(0);
-    expect(errors.filter((e) => !/deliberate|stopped responding/.test(e))).toEqual([]);
+    expect(errors.filter((e) => !/deliberate|did not answer/.test(e))).toEqual([]);
   }, 60_000);
 });

@@ -126,13 +126,19 @@ export interface SimWorkerApi {
 /** Key of the worker's heartbeat messages (`{ [HEARTBEAT_KEY]: n }`), posted every {@link HEARTBEAT_EVERY_MS}. */
 export const HEARTBEAT_KEY = '__testfieldHeartbeat';
 export const HEARTBEAT_EVERY_MS = 250;
+/** How often the page checks the heartbeat, milliseconds. */
+export const HEARTBEAT_CHECK_EVERY_MS = 250;
 /**
- * A worker silent this long is hung (its event loop is blocked: a controller that never returns).
- * Long enough for any single advance (they are budgeted to tens of milliseconds) and short enough
- * that a hang is shown within 5 s.
+ * A worker silent this long is hung (its event loop is blocked: a controller that never returns):
+ * the budget headless gives one `decide` (`DEFAULT_CONTROLLER_BUDGET_MS`), so a loaded machine
+ * that headless tolerates does not end the page's worker either.
  */
-export const HUNG_AFTER_MS = 3500;
-/** While a load (compile + controller reset) is in flight, the worker may be silent this long. */
+export const HUNG_AFTER_MS = 5000;
+/**
+ * While the worker starts (module, WASM), loads a scenario (compile, controller reset) or runs the
+ * first advance after a load (first decide, JIT), it may be silent this long: more than the 20 s
+ * headless gives setup, since a page also competes with its own rendering.
+ */
 export const HUNG_WHILE_LOADING_MS = 30_000;
 
 /** {@link SimWorkerApi} with every method returning a promise, as the worker exposes it. */

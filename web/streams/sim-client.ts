@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import { BehaviorSubject, Subject } from 'rxjs';
 import type { SimEvent } from '../../sim/page-api.ts';
 import { createSimWorker, takeEarlyWorker } from './early-worker.ts';
-import { HEARTBEAT_KEY, HUNG_AFTER_MS, HUNG_WHILE_LOADING_MS, type AsyncSimWorkerApi, type CatalogInfo, type FrameSections, type LoadOptions, type LoadOutcome, type StepResult } from '../shared/protocol.ts';
+import { HEARTBEAT_CHECK_EVERY_MS, HEARTBEAT_KEY, HUNG_AFTER_MS, HUNG_WHILE_LOADING_MS, type AsyncSimWorkerApi, type CatalogInfo, type FrameSections, type LoadOptions, type LoadOutcome, type StepResult } from '../shared/protocol.ts';
 
 /** Playback speed: a multiple of real time, or as fast as the worker goes. */
 export type Speed = number | 'max';
@@ -50,7 +50,14 @@ export class SimClient {
   /** When the current worker last showed a sign of life (heartbeat), page clock milliseconds. */
   private lastBeatMs = 0;
   private loading = 0;
+  /** Until the current worker's first heartbeat (module and WASM start-up) and the first advance after a load (first decide, JIT): loading room. */
+  private startingUp = true;
+  private warmingUp = false;
+  private lastCheckMs = 0;
   private watchdog: ReturnType<typeof setInterval> | null = null;
+  /** Rejects when the current worker is lost (crashed, hung and ended), so no call to it waits forever. */
+  private lost: Promise<never> = new Promise<never>(() => undefined);
+  private loseWorker: (error: Error) => void = () => undefined;
 
   constructor() {
     this.spawn();
@@ -87,6 +94,7 @@ export class SimClient {
       this.loading -= 1;
       this.lastBeatMs = performance.now();
     }
+    this.warmingUp = true;
     this.done = false;
     this.backlogTicks = 0;
     if (!outcome.ok) return outcome;
@@ -118,6 +126,8 @@ export class SimClient {
   async step(ticks = 1): Promise<number> {
     while (this.inFlight) await new Promise((r) => setTimeout(r, 5));
     await this.request(ticks);
+    const status = this.status$.value;
+    if (status.kind === 'crashed') throw new Error(`the simulation worker is gone: ${status.message}`);
     return this.tick;
   }
 
@@ -147,7 +157,10 @@ export class SimClient {
     } catch {
       return;
     } finally {
-      if (generation === this.generation) this.inFlight = false;
+      if (generation === this.generation) {
+        this.inFlight = false;
+        if (ticks > 0) this.warmingUp = false;
+      }
     }
     if (generation !== this.generation || result.episode !== this.episode || episode !== this.episode) return;
     this.lastWorkerMs = result.workerMs;
@@ -168,10 +181,18 @@ export class SimClient {
     this.worker = early?.worker ?? createSimWorker();
     this.lastBeatMs = performance.now();
     this.loading = 0;
+    this.startingUp = true;
+    this.warmingUp = false;
+    this.lost = new Promise<never>((_, reject) => (this.loseWorker = reject));
+    this.lost.catch(() => undefined);
     this.worker.addEventListener('message', (e: MessageEvent) => {
-      if (generation === this.generation && e.data && typeof e.data === 'object' && HEARTBEAT_KEY in e.data) this.lastBeatMs = performance.now();
+      if (generation === this.generation && e.data && typeof e.data === 'object' && HEARTBEAT_KEY in e.data) {
+        this.lastBeatMs = performance.now();
+        this.startingUp = false;
+      }
     });
-    this.watchdog ??= setInterval(() => this.checkHeartbeat(), 250);
+    this.lastCheckMs = performance.now();
+    this.watchdog ??= setInterval(() => this.checkHeartbeat(), HEARTBEAT_CHECK_EVERY_MS);
     this.worker.addEventListener('error', (e) => {
       e.preventDefault();
       if (generation === this.generation) this.fail(e.message || 'the simulation worker stopped');
@@ -185,21 +206,29 @@ export class SimClient {
   private async guard<T>(promise: Promise<T>): Promise<T> {
     const generation = this.generation;
     try {
-      return await promise;
+      return await Promise.race([promise, this.lost]);
     } catch (error) {
       if (generation === this.generation) this.fail(error instanceof Error ? error.message : String(error));
       throw error;
     }
   }
 
-  /** A worker silent past its limit is hung: it is ended at once (it would spin forever) and reported. */
+  /**
+   * A worker silent past its limit is hung: it is ended at once (it would spin forever) and
+   * reported. Starting up, loading and the first advance after a load (compile, first decide, JIT)
+   * get the room headless gives them; a check that itself ran late (this page was starved, so
+   * the heartbeats may still be queued) blames no one.
+   */
   private checkHeartbeat(): void {
-    if (this.status$.value.kind !== 'ready') return;
-    const silentMs = performance.now() - this.lastBeatMs;
-    const limit = this.loading > 0 ? HUNG_WHILE_LOADING_MS : HUNG_AFTER_MS;
+    const now = performance.now();
+    const lateMs = now - this.lastCheckMs;
+    this.lastCheckMs = now;
+    if (this.status$.value.kind !== 'ready' || lateMs > 4 * HEARTBEAT_CHECK_EVERY_MS) return;
+    const silentMs = now - this.lastBeatMs;
+    const limit = this.loading > 0 || this.startingUp || this.warmingUp ? HUNG_WHILE_LOADING_MS : HUNG_AFTER_MS;
     if (silentMs <= limit) return;
     this.worker.terminate();
-    this.fail(`it stopped responding (no heartbeat for ${(silentMs / 1000).toFixed(1)} s: a controller that never returns, or an endless loop); it was ended`);
+    this.fail(`the simulation worker did not answer for ${(silentMs / 1000).toFixed(1)} s (a controller that never returns, an endless loop, or a machine too busy to run it); it was ended. Restart to try again`);
   }
 
   private fail(message: string): void {
@@ -207,6 +236,7 @@ export class SimClient {
     this.playing = false;
     this.generation += 1;
     this.inFlight = false;
+    this.loseWorker(new Error(message));
     this.status$.next({ kind: 'crashed', message });
   }
 }

@@ -1,5 +1,6 @@
 import type { KindDef } from '../kind-def.ts';
-import { SINK_COLUMNS, type SinkTable } from './line-columns.ts';
+import { SINK_COLUMNS, type BufferTable, type SinkTable, type SourceTable } from './line-columns.ts';
+import { unitCount } from './line-units.ts';
 import { flowKpis } from './line-kpis.ts';
 import { compileLineOf, type SinkModel } from './line-model.ts';
 
@@ -20,4 +21,15 @@ export const sinkKind: KindDef<undefined, SinkModel> = {
     },
   },
   kpis: flowKpis,
+  progress: { unit: 'line units', deliveredBy: ['unit.completed'], waiting: (_model, state) => unitsInLine(state) },
 };
+
+/** Units waiting in the line: in its sources' queues and its buffers. */
+function unitsInLine(state: Parameters<NonNullable<KindDef['progress']>['waiting']>[1]): number {
+  let units = 0;
+  const sources = state.things.source as unknown as SourceTable | undefined;
+  const buffers = state.things.buffer as unknown as BufferTable | undefined;
+  for (let i = 0; i < (sources?.count ?? 0); i++) units += unitCount(sources!.queue[i]!);
+  for (let i = 0; i < (buffers?.count ?? 0); i++) units += unitCount(buffers!.units[i]!);
+  return units;
+}
