@@ -41,7 +41,9 @@ export default defineConfig({
   plugins: [controllerWatch()],
   base: './',
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
-  worker: { format: 'es' },
+  // One worker file: the controller catalogue's lazy imports (each module on its own under the dev
+  // server, so one that fails to import is listed, not fatal) are inlined into it in a build.
+  worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },
   server: { headers: isolationHeaders, host: '127.0.0.1', port: 5173 },
   preview: { headers: isolationHeaders, host: '127.0.0.1', port: 4173 },
   test: {

@@ -16,6 +16,12 @@ export default function create(): FleetController {
 }
 `;
 
+const BROKEN = `broken-${process.pid}`;
+const BROKEN_FILE = fileURLToPath(new URL(`../../robots/controllers/${BROKEN}.ts`, import.meta.url));
+const BROKEN_SOURCE = `import { nothing } from './no-such-module.ts';
+export default () => nothing;
+`;
+
 let server: ViteDevServer;
 let browser: Browser;
 
@@ -27,6 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   rmSync(FILE, { force: true });
+  rmSync(BROKEN_FILE, { force: true });
   await browser?.close();
   await server?.close();
 });
@@ -53,6 +60,27 @@ describe('npm start (vite dev server)', () => {
     // worker and reloads: step until a step lands in an episode that stays, then check what it runs.
     await page.waitForFunction(async () => (await window.__testfield!.advance(30)) >= 30, undefined, { timeout: 60_000, polling: 500 });
     expect(await page.evaluate(() => (document.getElementById('controller') as HTMLSelectElement).value)).toBe(NAME);
+    await page.close();
+  });
+
+  it('a controller file whose import does not resolve is listed disabled with its error; every other controller and scenario works', async () => {
+    writeFileSync(BROKEN_FILE, BROKEN_SOURCE);
+    const address = server.httpServer!.address();
+    if (!address || typeof address === 'string') throw new Error('dev server has no port');
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${address.port}/?paused=1&controller=greedy`);
+    await page.waitForFunction((name) => [...(document.getElementById('controller') as HTMLSelectElement).options].some((o) => o.dataset.broken === name), BROKEN, { timeout: 90_000 });
+    const broken = await page.evaluate((name) => {
+      const option = [...(document.getElementById('controller') as HTMLSelectElement).options].find((o) => o.dataset.broken === name)!;
+      return { disabled: option.disabled, text: option.text };
+    }, BROKEN);
+    expect(broken.disabled).toBe(true);
+    expect(broken.text).toMatch(new RegExp(`^${BROKEN} — failed to load: .+`));
+    await page.waitForFunction(() => window.__testfield !== undefined && window.__testfield.episode() > 0, undefined, { timeout: 60_000 });
+    await page.waitForFunction(async () => (await window.__testfield!.advance(30)) >= 30, undefined, { timeout: 60_000, polling: 500 });
+    const sortation = await page.evaluate(() => window.__testfield!.loadWith('warehouse/sortation', 'reserve', { minutes: 1 }));
+    expect(sortation.ok).toBe(true);
+    expect(await page.evaluate(() => window.__testfield!.advance(30))).toBeGreaterThanOrEqual(30);
     await page.close();
   });
 });

@@ -4,6 +4,8 @@ import type { FrameSectionLayout, Kpis, ScenarioOverrides, ScenarioSpecInput, Si
 export interface CatalogInfo {
   scenarios: Array<{ id: string; name: string; title: string }>;
   controllers: string[];
+  /** Controller modules that failed to load (`robots/controllers/`, `robots/cells/`): shown disabled with their error. */
+  brokenControllers: Array<{ name: string; error: string }>;
   /** Cell controllers for arms (`pick-place`, and every `robots/cells/*.ts` module). */
   cellControllers: string[];
   defaultScenario: string;

@@ -26,6 +26,13 @@ export class Toolbar {
     this.scenario.value = scenario;
     this.controller.replaceChildren();
     for (const c of catalog.controllers) this.controller.add(new Option(c, c));
+    for (const b of catalog.brokenControllers) {
+      const option = new Option(`${b.name} — failed to load: ${b.error}`, '');
+      option.disabled = true;
+      option.title = b.error;
+      option.dataset.broken = b.name;
+      this.controller.add(option);
+    }
     this.controller.value = controller;
     const cell = this.cellController.value;
     this.cellController.replaceChildren(new Option('default', ''));

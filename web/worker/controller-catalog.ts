@@ -1,19 +1,50 @@
 import { cellControllers, controllers } from '../../robots/index.ts';
 import type { CellControllerFactory, ControllerFactory } from '../../sim/index.ts';
 
+/** A user module that could not be used, and why (`import` failed, or no default factory). */
+export interface BrokenModule {
+  name: string;
+  error: string;
+}
+
+/** Factories by name, and the user modules that could not be loaded. */
+export interface LoadedCatalog<F> {
+  factories: ReadonlyMap<string, F>;
+  broken: readonly BrokenModule[];
+}
+
+/**
+ * Imports each user module on its own (vite's lazy glob: one chunk each), so one that fails to
+ * import (a typo, an import that does not resolve) is listed with its error and the others work.
+ */
+async function loadUserModules<F>(registry: Readonly<Record<string, F>>, modules: Record<string, () => Promise<{ default?: unknown }>>, what: string): Promise<LoadedCatalog<F>> {
+  const out = new Map<string, F>(Object.entries(registry));
+  const broken: BrokenModule[] = [];
+  await Promise.all(
+    Object.entries(modules).map(async ([path, load]) => {
+      const name = path.split('/').pop()!.replace(/\.ts$/, '');
+      try {
+        const mod = await load();
+        if (typeof mod.default !== 'function') broken.push({ name, error: `its default export is not a factory: () => ${what}` });
+        else if (!out.has(name)) out.set(name, mod.default as F);
+      } catch (error) {
+        broken.push({ name, error: error instanceof Error ? error.message : String(error) });
+      }
+    }),
+  );
+  broken.sort((a, b) => a.name.localeCompare(b.name));
+  return { factories: new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b))), broken };
+}
+
 /**
  * Controllers the worker can run: the `robots/` registry, plus every module in
  * `robots/controllers/` whose default export is a `() => FleetController` factory (named after
  * its file). Registry names win on a clash.
  */
-export function controllerCatalog(): ReadonlyMap<string, ControllerFactory> {
-  const out = new Map<string, ControllerFactory>(Object.entries(controllers));
-  const modules = import.meta.glob<{ default?: unknown }>('../../robots/controllers/*.ts', { eager: true });
-  for (const [path, mod] of Object.entries(modules)) {
-    const name = path.split('/').pop()!.replace(/\.ts$/, '');
-    if (typeof mod.default === 'function' && !out.has(name)) out.set(name, mod.default as ControllerFactory);
-  }
-  return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
+export function controllerCatalog(): Promise<LoadedCatalog<ControllerFactory>> {
+  // The dev server imports each module on its own; a build inlines them into the one worker file
+  // (vite.config.ts), where a module that does not import fails the build itself.
+  return loadUserModules(controllers, import.meta.glob<{ default?: unknown }>('../../robots/controllers/*.ts'), 'FleetController');
 }
 
 /**
@@ -26,12 +57,6 @@ export function policyCatalog(): ReadonlyMap<string, string> {
 }
 
 /** Cell controllers the worker can run: the `robots/` registry plus every `robots/cells/*.ts` module with a default factory. */
-export function cellControllerCatalog(): ReadonlyMap<string, CellControllerFactory> {
-  const out = new Map<string, CellControllerFactory>(Object.entries(cellControllers));
-  const modules = import.meta.glob<{ default?: unknown }>('../../robots/cells/*.ts', { eager: true });
-  for (const [path, mod] of Object.entries(modules)) {
-    const name = path.split('/').pop()!.replace(/\.ts$/, '');
-    if (typeof mod.default === 'function' && !out.has(name)) out.set(name, mod.default as CellControllerFactory);
-  }
-  return out;
+export function cellControllerCatalog(): Promise<LoadedCatalog<CellControllerFactory>> {
+  return loadUserModules(cellControllers, import.meta.glob<{ default?: unknown }>('../../robots/cells/*.ts'), 'CellController');
 }

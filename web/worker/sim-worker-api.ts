@@ -8,13 +8,14 @@ import {
   compileScenario,
   watchdogTripped,
   validateScenario,
+  type CellControllerFactory,
   type ControllerFactory,
   type Kpis,
   type ScenarioSpecInput,
   type SimEvent,
 } from '../../sim/index.ts';
 import type { CatalogInfo, LoadOptions, LoadOutcome, RobotDetail, SimWorkerApi, StepResult } from '../shared/protocol.ts';
-import { cellControllerCatalog, controllerCatalog, policyCatalog } from './controller-catalog.ts';
+import { cellControllerCatalog, controllerCatalog, policyCatalog, type BrokenModule } from './controller-catalog.ts';
 import { policyFactory } from './policy-runtime.ts';
 import { sectionBuffers, SharedFrameSlots } from './frame-slots.ts';
 import { sceneFromModel, sceneFromRawSpec } from './scene-info.ts';
@@ -25,24 +26,29 @@ const MAX_TICKS_PER_CALL = 20_000;
 
 /** The worker side of the test field: one `SimHost`, paced by the main thread. */
 export class SimWorker implements SimWorkerApi {
-  private readonly controllers: ReadonlyMap<string, ControllerFactory> = controllerCatalog();
   private readonly policies: ReadonlyMap<string, string> = policyCatalog();
   /** Whether the loaded controller infers asynchronously (an ONNX policy): advance awaits it. */
   private asyncController = false;
-  private readonly cellControllers = cellControllerCatalog();
   private slots: SharedFrameSlots | null = null;
   private readonly shared = typeof crossOriginIsolated === 'boolean' && crossOriginIsolated && typeof SharedArrayBuffer === 'function';
 
-  private constructor(private readonly host: SimHost) {}
+  private constructor(
+    private readonly host: SimHost,
+    private readonly controllers: ReadonlyMap<string, ControllerFactory>,
+    private readonly cellControllers: ReadonlyMap<string, CellControllerFactory>,
+    /** User modules that failed to load: listed in the picker, disabled, with their error. */
+    private readonly broken: readonly BrokenModule[],
+  ) {}
 
   static async create(): Promise<SimWorker> {
-    return new SimWorker(await SimHost.create(hostCatalog, () => performance.now()));
+    const [host, fleet, cells] = await Promise.all([SimHost.create(hostCatalog, () => performance.now()), controllerCatalog(), cellControllerCatalog()]);
+    return new SimWorker(host, fleet.factories, cells.factories, [...fleet.broken, ...cells.broken.map((b) => ({ ...b, name: `cell ${b.name}` }))]);
   }
 
   catalog(): CatalogInfo {
     const list = Object.entries(scenarios).map(([id, spec]) => ({ id, name: id.split('@')[0]!, title: spec.title }));
     const names = [...this.controllers.keys(), ...this.policies.keys()];
-    return { scenarios: list, controllers: names, cellControllers: [...this.cellControllers.keys()], defaultScenario: DEFAULT_SCENARIO, defaultController: names.includes(DEFAULT_CONTROLLER) ? DEFAULT_CONTROLLER : names[0]! };
+    return { scenarios: list, controllers: names, brokenControllers: [...this.broken], cellControllers: [...this.cellControllers.keys()], defaultScenario: DEFAULT_SCENARIO, defaultController: names.includes(DEFAULT_CONTROLLER) ? DEFAULT_CONTROLLER : names[0]! };
   }
 
   load(options: LoadOptions): LoadOutcome | Promise<LoadOutcome> {
