@@ -18,6 +18,12 @@ import { suiteCommand } from './commands/suite.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { validateCommand } from './commands/validate.ts';
 import { UsageError } from './usage-error.ts';
+import { existsSync } from 'node:fs';
+
+// `npm run bench` runs in the package's folder; the user's relative paths are relative to the
+// folder they typed the command in (npm passes it as INIT_CWD).
+const shellDir = process.env.INIT_CWD;
+if (shellDir && shellDir !== process.cwd() && existsSync(shellDir)) process.chdir(shellDir);
 
 const program = new Command('bench')
   .description('Testfield headless runner and regression bench')

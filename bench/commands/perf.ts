@@ -1,3 +1,4 @@
+import { tsxExportUrl } from '../runner/ts-worker.ts';
 import { DEFAULT_CONTROLLER } from '../../robots/index.ts';
 import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -55,7 +56,7 @@ export function perfCommand(): Command {
           const c: PerfCase = { scenario, controller: opts.controller, warmupSec: opts.warmupSec, warmupSimSec: opts.warmupSimSec, measureSec: opts.measureSec, ...(robots !== undefined ? { robots } : {}) };
           const runs: PerfRow[] = [];
           for (let k = 0; k < opts.repeat; k++) {
-            const { stdout } = await run(process.execPath, ['--import', 'tsx', entry, JSON.stringify(c)], { maxBuffer: 1 << 20 });
+            const { stdout } = await run(process.execPath, ['--import', tsxExportUrl('.'), entry, JSON.stringify(c)], { maxBuffer: 1 << 20 });
             runs.push(JSON.parse(stdout.trim().split('\n').pop()!) as PerfRow);
           }
           const row = medianByRatio(runs);

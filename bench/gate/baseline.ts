@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { readJsonFile } from '../files/read-json-file.ts';
+import { describeZodIssues } from '../files/zod-issues.ts';
 import { UsageError } from '../usage-error.ts';
 import type { RunRecord } from '../runner/run-job.ts';
 import { KPI_METRICS, meanKpis } from './kpi-metrics.ts';
@@ -60,8 +61,7 @@ export function readBaseline(file: string): Baseline {
   if (!existsSync(file)) throw new UsageError(`baseline ${file} not found; create it with --update-baseline`);
   const parsed = baselineSchema.safeParse(readJsonFile(file, 'baseline'));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError(`baseline ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new UsageError(`baseline ${file}: ${describeZodIssues(parsed.error)}`);
   }
   return parsed.data;
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { tsxExportUrl } from './ts-worker.ts';
 import { errorRecord, type RunJob, type RunRecord } from './run-job.ts';
 
 /** Options of {@link runJobs}. */
@@ -24,7 +25,7 @@ export async function runJobs(jobs: readonly RunJob[], options: RunPoolOptions =
   const threads = Math.max(1, Math.min(options.workers ?? defaultWorkers(), jobs.length));
   const pool = new Piscina({
     filename: new URL('./run-worker.ts', import.meta.url).href,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', tsxExportUrl('.')],
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,

@@ -15,7 +15,16 @@ export function startTsWorker(entryUrl: string, options: Omit<WorkerOptions, 'ev
 
 /** tsx's ESM API (`tsx/esm/api`, import condition), located from any loader (`import.meta.resolve` is missing under tsx's CommonJS hook). */
 function tsxApiUrl(): string {
+  return tsxExportUrl('./esm/api');
+}
+
+/**
+ * The `file:` URL of one of tsx's package exports (`.` is the loader for `--import`), found from
+ * this file rather than the working directory: a command run from the user's own folder still
+ * starts its workers with this checkout's tsx.
+ */
+export function tsxExportUrl(subpath: '.' | './esm/api'): string {
   const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
-  const exportsMap = (JSON.parse(readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
-  return new URL(exportsMap['./esm/api']!.import.default, pathToFileURL(pkg)).href;
+  const entry = (JSON.parse(readFileSync(pkg, 'utf8')) as { exports: Record<string, string | { import: { default: string } }> }).exports[subpath]!;
+  return new URL(typeof entry === 'string' ? entry : entry.import.default, pathToFileURL(pkg)).href;
 }

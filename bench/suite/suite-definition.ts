@@ -3,12 +3,13 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { resolveScenario } from '../registry.ts';
 import { readJsonFile } from '../files/read-json-file.ts';
+import { describeZodIssues } from '../files/zod-issues.ts';
 import { UsageError } from '../usage-error.ts';
 import { groupKey, runKey, type RunJob } from '../runner/run-job.ts';
 
 const controllerEntry = z.union([
   z.string().min(1),
-  z.object({ label: z.string().min(1), controller: z.string().min(1) }),
+  z.strictObject({ label: z.string().min(1), controller: z.string().min(1) }),
 ]);
 
 /**
@@ -16,12 +17,12 @@ const controllerEntry = z.union([
  * is one run. A controller is a registry name or a module path; the object form gives it a label,
  * which is what results and baselines key on.
  */
-export const suiteDefinitionSchema = z.object({
+export const suiteDefinitionSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9-]+$/, 'must be kebab-case'),
   description: z.string().default(''),
   scenarios: z
     .array(
-      z.object({
+      z.strictObject({
         /** Registered scenario id, or a scenario `.json` file relative to the suite file. */
         id: z.string().min(1),
         /** Fleet size override. */
@@ -37,8 +38,21 @@ export const suiteDefinitionSchema = z.object({
 
 export type SuiteDefinition = z.output<typeof suiteDefinitionSchema>;
 
-/** A suite as read from its file, with the folder its scenario file paths are relative to. */
-export type LoadedSuite = SuiteDefinition & { baseDir: string };
+/** A suite as read from its file, with the folder its scenario file paths are relative to, and whether it is one of `bench/suites/`. */
+export type LoadedSuite = SuiteDefinition & { baseDir: string; registered: boolean };
+
+/**
+ * Where a suite's baseline lives unless `--baseline` says: `bench/baselines/<name>.json` of this
+ * checkout for a registered suite, `<name>.baseline.json` beside the suite file for any other.
+ */
+export function defaultBaselineFile(suite: LoadedSuite): string {
+  return suite.registered ? new URL(`../baselines/${suite.name}.json`, import.meta.url).pathname : resolve(suite.baseDir, `${suite.name}.baseline.json`);
+}
+
+/** Where a suite writes its results unless `--out` says: `bench-results` here for a registered suite, `bench-results/<name>` beside the suite file for any other. */
+export function defaultOutDir(suite: LoadedSuite): string {
+  return suite.registered ? resolve('bench-results') : resolve(suite.baseDir, 'bench-results', suite.name);
+}
 
 /** Directory holding the committed suite definitions. */
 export const SUITES_DIR = new URL('../suites/', import.meta.url);
@@ -53,10 +67,9 @@ export function loadSuite(nameOrPath: string): LoadedSuite {
   if (!existsSync(file)) throw new UsageError(`suite "${nameOrPath}" not found (looked at ${file})`);
   const parsed = suiteDefinitionSchema.safeParse(readJsonFile(file, 'suite file'));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError(`suite file ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new UsageError(`suite file ${file}: ${describeZodIssues(parsed.error)}`);
   }
-  return { ...parsed.data, baseDir: dirname(file) };
+  return { ...parsed.data, baseDir: dirname(file), registered: !nameOrPath.endsWith('.json') };
 }
 
 /**

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { BEST_BASELINE } from '../../robots/index.ts';
 import { generateG2pScenario, g2pLayoutName } from '../../scenarios/index.ts';
 import { readJsonFile } from '../files/read-json-file.ts';
+import { describeZodIssues } from '../files/zod-issues.ts';
 import { UsageError } from '../usage-error.ts';
 import { runKey, type RunJob } from '../runner/run-job.ts';
 
@@ -18,7 +19,7 @@ export const DEFAULT_SWEEP_SEEDS = [1, 2, 3, 4, 5];
  * best built-in baseline (`BEST_BASELINE`) drives the fleet and every point has 5 seeds; a point
  * needs at least 2 for its confidence band.
  */
-export const sweepDefinitionSchema = z.object({
+export const sweepDefinitionSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9-]+$/, 'must be kebab-case'),
   controller: z.string().min(1).default(BEST_BASELINE),
   seeds: z.array(z.number().int().nonnegative()).min(2, 'at least 2 seeds a point (5 by default) for a 95 % band').default(DEFAULT_SWEEP_SEEDS),
@@ -26,7 +27,7 @@ export const sweepDefinitionSchema = z.object({
   minutes: z.number().positive().max(7 * 24 * 60, 'at most 10080 minutes (7 days)'),
   /** Orders per hour; defaults to the generator's (90 per station). */
   ordersPerHour: z.number().positive().optional(),
-  grid: z.object({ robots: list, blockColumns: list, aisles: list, stations: list }),
+  grid: z.strictObject({ robots: list, blockColumns: list, aisles: list, stations: list }),
 });
 
 export type SweepDefinition = z.output<typeof sweepDefinitionSchema>;
@@ -37,8 +38,7 @@ export function loadSweep(file: string): SweepDefinition {
   if (!existsSync(path)) throw new UsageError(`sweep file ${file} not found`);
   const parsed = sweepDefinitionSchema.safeParse(readJsonFile(path, 'sweep file', basename(path)));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError(`sweep file ${basename(path)}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new UsageError(`sweep file ${basename(path)}: ${describeZodIssues(parsed.error)}`);
   }
   return parsed.data;
 }
