@@ -7,6 +7,7 @@ import { buildRoadmap } from '../model/roadmap.ts';
 import type { SimModel, TimelineEntry } from '../model/sim-model.ts';
 import type { RobotModelSpec } from '../spec/robot-model-spec.ts';
 import { ScenarioSpecError, type SpecIssue } from '../spec/spec-error.ts';
+import { MAX_LAYOUT_CELLS, MAX_LAYOUT_SIDE_CELLS } from '../spec/scenario-spec.ts';
 import { describeIssues } from './describe-issues.ts';
 import { scenarioSchemaFor } from './scenario-schema.ts';
 
@@ -114,6 +115,8 @@ function layoutIssuesOf(input: unknown, kinds: KindRegistry): SpecIssue[] {
   const layout = (input as { layout?: { rows?: unknown; cellM?: unknown } } | null)?.layout;
   const rows = layout?.rows;
   if (!Array.isArray(rows) || rows.length < 2 || !rows.every((r) => typeof r === 'string')) return [];
+  // A layout over the size limits was named by the schema; it is not parsed (nothing is allocated for it).
+  if (rows.length > MAX_LAYOUT_SIDE_CELLS || (rows as string[]).reduce((n, r) => n + r.length, 0) > MAX_LAYOUT_CELLS) return [];
   const issues: SpecIssue[] = [];
   const grid = parseLayout(rows as string[], 1, kinds.legend, issues);
   if (issues.length === 0) checkBorder(grid, issues);

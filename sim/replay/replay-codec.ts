@@ -48,10 +48,16 @@ export function encodeReplay(replay: Replay): Uint8Array {
   return out.finish();
 }
 
+/** Most values one decoded frame may hold (10,000 robots with a few dozen fields each fit). */
+export const MAX_REPLAY_FRAME_FLOATS = 2_000_000;
+/** Most memory the decoded keyframes of one replay may take, bytes. */
+export const MAX_REPLAY_DECODED_BYTES = 1024 * 2 ** 20;
+
 /**
- * Decodes a replay, checking magic, version, length and checksum; throws `ReplayError` whose
- * `code` names the case (`not-a-replay`, `wrong-version`, `truncated`, `bad-checksum`, `malformed`)
- * and whose message says it in words. Never throws anything else.
+ * Decodes a replay, checking magic, version, length and checksum, and its size against
+ * {@link MAX_REPLAY_FRAME_FLOATS} and {@link MAX_REPLAY_DECODED_BYTES} before it allocates; throws
+ * `ReplayError` whose `code` names the case (`not-a-replay`, `wrong-version`, `truncated`,
+ * `bad-checksum`, `malformed`) and whose message says it in words. Never throws anything else.
  */
 export function decodeReplay(bytes: Uint8Array): Replay {
   try {
@@ -91,6 +97,13 @@ function decodeChecked(bytes: Uint8Array): Replay {
     if (!s || typeof s.kind !== 'string' || !Number.isSafeInteger(s.count) || !Number.isSafeInteger(s.stride) || s.count < 0 || s.stride < 0 || s.count * s.stride > 1e8) throw new ReplayError('replay is malformed: a frame section of its header is not a kind with a row count and stride', 'malformed');
   }
   const count = b.u32();
+  // Limits checked before anything is allocated: a few crafted bytes must not make a decoder
+  // allocate gigabytes (each keyframe is a full copy of the frame).
+  const frameFloats = header.sections.reduce((n, s) => n + s.count * s.stride, 0);
+  const minKeyframeBytes = 4 + 4 * header.sections.length;
+  if (count > b.remaining / minKeyframeBytes) throw new ReplayError(`replay is malformed: it declares ${count} keyframes, more than its ${bodyBytes.length} bytes can hold`, 'malformed');
+  if (frameFloats > MAX_REPLAY_FRAME_FLOATS) throw new ReplayError(`replay is too large: a frame of ${frameFloats} values is over the limit of ${MAX_REPLAY_FRAME_FLOATS}`, 'malformed');
+  if (count * frameFloats * 4 > MAX_REPLAY_DECODED_BYTES) throw new ReplayError(`replay is too large: ${count} keyframes of ${frameFloats} values would take ${Math.round((count * frameFloats * 4) / 2 ** 20)} MiB, over the limit of ${MAX_REPLAY_DECODED_BYTES / 2 ** 20} MiB`, 'malformed');
   const keyframes: ReplayKeyframe[] = [];
   let prev: ReplayKeyframe | null = null;
   for (let k = 0; k < count; k++) {

@@ -2,6 +2,13 @@ import { z, type ZodType } from 'zod';
 
 const positiveInt = z.number().int().positive();
 
+/** Longest layout side, cells (the largest League of Robot Runners map is 1,912). */
+export const MAX_LAYOUT_SIDE_CELLS = 4096;
+/** Most cells a layout may have (a 2,000 × 2,000 floor), checked before anything is allocated for it. */
+export const MAX_LAYOUT_CELLS = 4_000_000;
+/** Smallest cell edge, metres. */
+export const MIN_CELL_M = 0.1;
+
 /** A cell position in the ASCII layout: `row` counts from the top line, `col` from the left. */
 export const cellRefSchema = z.strictObject({ row: z.number().int().nonnegative(), col: z.number().int().nonnegative() });
 
@@ -23,12 +30,17 @@ const coreShape = {
   description: z.string().default(''),
   /** What the scenario stresses, one line (shown by `bench list`). */
   stresses: z.string().default(''),
-  layout: z.strictObject({
-    /** ASCII rows, top (north, -z) first. Every row must have the same length. */
-    rows: z.array(z.string()).min(2),
-    /** Edge of one square cell. */
-    cellM: z.number().positive().max(10),
-  }),
+  layout: z
+    .strictObject({
+      /** ASCII rows, top (north, -z) first. Every row must have the same length. */
+      rows: z
+        .array(z.string().max(MAX_LAYOUT_SIDE_CELLS, `at most ${MAX_LAYOUT_SIDE_CELLS} cells a row`))
+        .min(2)
+        .max(MAX_LAYOUT_SIDE_CELLS, `at most ${MAX_LAYOUT_SIDE_CELLS} rows`),
+      /** Edge of one square cell, metres. */
+      cellM: z.number().min(MIN_CELL_M, `at least ${MIN_CELL_M} m (a cell holds a robot)`).max(10),
+    })
+    .refine((layout) => layout.rows.reduce((n, row) => n + row.length, 0) <= MAX_LAYOUT_CELLS, { message: `at most ${MAX_LAYOUT_CELLS.toLocaleString('en')} cells in all`, path: ['rows'] }),
   physics: z
     .strictObject({
       /** Ticks per simulated second (30-120). */
