@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './bench-process.ts';
 import { describe, expect, it } from 'vitest';
 
 const PYTHON_DIR = fileURLToPath(new URL('../../bench/gym/python', import.meta.url));
@@ -34,5 +37,21 @@ describe('Python client contract check', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('refused: unknown command "launch"; commands: make, reset, step, hash, close');
     expect(run.stdout).toContain("['batteryWh', 'carrying', 'goalDir', 'goalDistM', 'heading', 'hint', 'moves', 'patch', 'phase', 'ready', 'speedMps']");
+  });
+
+  it('installs into a virtual environment (PEP 668 systems) and finds the checkout by itself', () => {
+    const venv = join(tempDir('venv'), 'venv');
+    // Debian's python3 with its setuptools and wheel (python3-venv, python3-setuptools, python3-wheel): nothing from PyPI.
+    const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+    const made = spawnSync(python, ['-m', 'venv', '--system-site-packages', venv], { encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    const pip = spawnSync(join(venv, 'bin', 'pip'), ['install', '--no-build-isolation', '--no-index', PYTHON_DIR], { encoding: 'utf8', timeout: 240_000 });
+    expect(pip.status, pip.stdout + pip.stderr).toBe(0);
+    // Run from a folder of the checkout other than the package's, with no TESTFIELD_ROOT.
+    const env = { ...process.env };
+    delete env.TESTFIELD_ROOT;
+    const run = spawnSync(join(venv, 'bin', 'python'), ['-m', 'testfield_gym.check_env', '--seeds', '1', '--steps', '10', '--robots', '3'], { cwd: fileURLToPath(new URL('../../scenarios', import.meta.url)), env, encoding: 'utf8', timeout: 240_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^ok: the env passes the contract check/m);
   });
 });

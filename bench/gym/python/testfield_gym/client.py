@@ -11,21 +11,36 @@ class EnvError(RuntimeError):
     """The TypeScript env refused a request (its message says why)."""
 
 
+def _is_checkout(folder):
+    pkg = os.path.join(folder, "package.json")
+    if not os.path.exists(pkg):
+        return False
+    with open(pkg) as f:
+        return '"name": "testfield"' in f.read()
+
+
+def _find_upward(start):
+    """The Testfield checkout at or above `start`, or the one installed in a node_modules there."""
+    here = os.path.abspath(start)
+    while True:
+        for candidate in (here, os.path.join(here, "node_modules", "testfield")):
+            if _is_checkout(candidate):
+                return candidate
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
 def _find_root():
+    """TESTFIELD_ROOT, else the checkout (or node_modules/testfield) around the working folder, else around this file."""
     root = os.environ.get("TESTFIELD_ROOT")
     if root:
         return root
-    here = os.path.dirname(os.path.abspath(__file__))
-    while True:
-        pkg = os.path.join(here, "package.json")
-        if os.path.exists(pkg):
-            with open(pkg) as f:
-                if '"name": "testfield"' in f.read():
-                    return here
-        parent = os.path.dirname(here)
-        if parent == here:
-            raise EnvError("cannot find the Testfield checkout: set TESTFIELD_ROOT")
-        here = parent
+    found = _find_upward(os.getcwd()) or _find_upward(os.path.dirname(os.path.abspath(__file__)))
+    if found:
+        return found
+    raise EnvError("cannot find Testfield: run from inside its checkout (or a project with node_modules/testfield), or set TESTFIELD_ROOT")
 
 
 class _Pipe:
