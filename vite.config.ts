@@ -3,13 +3,13 @@ import { relative, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * Under `npm start`: when a file in `robots/controllers/` or `robots/policies/` is added, changed
+ * Under `npm start`: when a file in `robots/controllers/`, `robots/cells/` or `robots/policies/` is added, changed
  * or removed, drop the worker's controller catalogue from vite's cache and tell the page
  * (`web/dev/controller-hot-reload.ts`), which starts a fresh worker: the picker lists the new
  * controller without a restart of the dev server.
  */
 function controllerWatch(): Plugin {
-  const dirs = ['robots/controllers', 'robots/policies'].map((d) => resolve(d));
+  const dirs = ['robots/controllers', 'robots/cells', 'robots/policies'].map((d) => resolve(d));
   const catalog = resolve('web/worker/controller-catalog.ts');
   return {
     name: 'testfield-controller-watch',

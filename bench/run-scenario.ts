@@ -2,6 +2,7 @@
  * Running one job: {@link runSpec} is the single place a scenario is loaded, run to its horizon
  * and measured (optionally recording a replay, see `recordToEnd`).
  */
+import { UsageError } from './usage-error.ts';
 import { defaultCellController, hostCatalog } from '../robots/index.ts';
 import { createReplayRecorder, replayHeaderOf, SimHost, watchdogTripped, type FleetController, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides, type ScenarioSpecInput, type SimEvent } from '../sim/index.ts';
 import { loadCellControllerFactory } from './load-cell-controller.ts';
@@ -52,6 +53,8 @@ export interface RunResult {
   scenario: string;
   seed: number;
   controller: string;
+  /** Cell controller of the arms (named or defaulted), or null for a scenario without arms. */
+  cellController: string | null;
   robots: number;
   ticks: number;
   simulatedSec: number;
@@ -117,6 +120,8 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
   } else {
     controller = (await loadControllerFactory(request.controller))();
   }
+  const arms = (spec as { arms?: unknown[] }).arms;
+  if (request.cellController && !(Array.isArray(arms) && arms.length > 0)) throw new UsageError(`--cell-controller ${request.cellController}: scenario ${String((spec as { id?: unknown }).id)} has no arms to control`);
   const cellName = request.cellController ?? defaultCellController(spec as { arms?: unknown[] });
   const cellFactory = cellName ? await loadCellControllerFactory(cellName) : null;
   let host: SimHost;
@@ -161,6 +166,7 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
       scenario: host.model.id,
       seed,
       controller: request.controller,
+      cellController: cellName ?? null,
       robots: host.model.robots.length,
       ticks: host.tick,
       simulatedSec,

@@ -20,6 +20,7 @@ export function formatKpiTable(result: RunResult): string {
     ['energy', `${k.energyWh.toFixed(0)} Wh`],
     ['collisions', `${c.total} (robot-robot ${c.robotRobot}, robot-static ${c.robotStatic}, robot-load ${c.robotLoad}, load-static ${c.loadStatic}, load-load ${c.loadLoad})`],
     ['controller', `${result.controller} (${result.isolated ? 'isolated in a worker thread' : 'in-thread'})`],
+    ...(result.cellController ? ([['cell controller', result.cellController]] as Array<[string, string]>) : []),
     ...failureRows(result),
     ['commands rejected', String(k.commandsRejected)],
     ...describeCauses(result.failures.rejections.byCause).slice(0, CAUSES_SHOWN).map((line): [string, string] => ['', `  ${line}`]),
