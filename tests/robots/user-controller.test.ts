@@ -24,8 +24,8 @@ describe('a user controller loaded from a file', () => {
     expect(user.kpis).not.toEqual(builtIn.kpis);
   });
 
-  it('is the worked example in the README, word for word', () => {
-    const readme = readFileSync('README.md', 'utf8');
+  it('is the worked example in robots/README.md, word for word', () => {
+    const readme = readFileSync('robots/README.md', 'utf8');
     const source = readFileSync(FIXTURE, 'utf8').trim();
     expect(readme).toContain(source);
   });
