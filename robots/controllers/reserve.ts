@@ -14,7 +14,7 @@ export function createReserveController(): FleetController {
   return composeFleetController({
     name: 'reserve',
     assigner: createNearestIdleAssigner({ maxActivePerStation: 4 }),
-    planner: createShortestPathPlanner({ congestionCostM: 3 }),
+    planner: createShortestPathPlanner({ congestionCostM: 3, laneEntry: true }),
     executor: createReservationExecutor(),
   });
 }

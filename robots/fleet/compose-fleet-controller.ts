@@ -1,5 +1,6 @@
 import type { FleetController, FleetObservation, RobotCommand, RobotObservation, TaskObservation } from '../../sim/index.ts';
 import { planCharging } from './charging-policy.ts';
+import { CommandsInFlight, type CommandsInFlightState } from './commands-in-flight.ts';
 import { fleetRoster, type TaskedRobot } from './fleet-roster.ts';
 import { restingLoadNodes } from './occupancy.ts';
 import { errandCommands } from './errand-flow.ts';
@@ -15,20 +16,30 @@ export const DETOUR_AFTER_BLOCKED_SEC = 4;
  * from the observation each control tick, so snapshots need no controller state.
  */
 export function composeFleetController(parts: FleetParts): FleetController {
+  // Under `command.latency`: what was issued and has not landed yet (empty otherwise).
+  const inFlight = new CommandsInFlight();
   return {
     name: parts.name,
     decide(observation) {
+      inFlight.update(observation);
+      const waiting = !inFlight.isEmpty();
       const commands: RobotCommand[] = [];
       const charging = planCharging(observation);
-      const { idle, tasked } = fleetRoster(observation, charging?.busy);
-      const ready = taskDigest(observation).ready;
+      const roster = fleetRoster(observation, charging?.busy);
+      const idle = waiting ? roster.idle.filter((r) => !inFlight.hasRobot(r.id)) : roster.idle;
+      const tasked = roster.tasked;
+      const digestReady = taskDigest(observation).ready;
+      const ready = waiting ? digestReady.filter((t) => !inFlight.hasTask(t.id)) : digestReady;
       for (const pair of parts.assigner.assign(observation, idle, ready)) commands.push({ kind: 'assign', robot: pair.robot, task: pair.task });
       parts.planner.beginTick?.(observation);
       const returnGoals = chooseReturnGoals(observation, tasked);
       const busy = new Set<number>();
+      // A robot with a command in flight is left as it is until the command lands.
+      if (waiting) for (const id of inFlight.robotIds()) busy.add(id);
       // Only robots with a task have a task step: the (mostly idle) rest of the fleet is skipped.
       for (const { robot, task } of tasked) {
         if (!task || robot.mode === 'faulted' || robot.mode === 'lifting' || robot.mode === 'dropping') continue;
+        if (waiting && inFlight.hasRobot(robot.id)) continue;
         const step = nextStep(observation, robot, task, returnGoals);
         if (!step) continue;
         if (step.kind === 'act') {
@@ -40,8 +51,10 @@ export function composeFleetController(parts: FleetParts): FleetController {
       }
       if (charging) {
         // Batteries on: queue requests and releases, then the charging flow's drives and docks.
-        commands.push(...(charging.commands as RobotCommand[]));
+        const chargingCommands = charging.commands as RobotCommand[];
+        commands.push(...(waiting ? chargingCommands.filter((c) => !inFlight.hasRobot(c.robot)) : chargingCommands));
         for (const [id, step] of charging.steps) {
+          if (waiting && inFlight.hasRobot(id)) continue;
           const robot = observation.robots[id]!;
           if (step.kind === 'act') {
             busy.add(id);
@@ -52,13 +65,19 @@ export function composeFleetController(parts: FleetParts): FleetController {
         }
       }
       // Errand tasks (sortation, LoRR imports): node visits in order, through the same planner and executor.
-      commands.push(...errandCommands(observation, busy, (robot, goal) => goTo(parts, observation, robot, goal, commands)));
-      if (parts.executor.finishTick) commands.push(...parts.executor.finishTick(observation, busy));
+      commands.push(...errandCommands(observation, busy, (robot, goal) => goTo(parts, observation, robot, goal, commands), waiting ? inFlight : undefined));
+      if (parts.executor.finishTick) commands.push(...parts.executor.finishTick(observation, busy, waiting ? inFlight.routes() : undefined));
+      inFlight.record(observation, commands);
       return commands;
     },
     drainReports: () => parts.executor.drainReports?.() ?? [],
-    saveState: () => parts.executor.saveState?.() ?? null,
-    loadState: (state) => parts.executor.loadState?.(state),
+    saveState: () => ({ executor: parts.executor.saveState?.() ?? null, inFlight: inFlight.save() }),
+    loadState: (state) => {
+      // Snapshots from before commands in flight were tracked hold the executor's state alone.
+      const saved = state !== null && typeof state === 'object' && 'inFlight' in state ? (state as { executor: unknown; inFlight: CommandsInFlightState }) : { executor: state, inFlight: undefined };
+      inFlight.load(saved.inFlight);
+      parts.executor.loadState?.(saved.executor);
+    },
   };
 }
 

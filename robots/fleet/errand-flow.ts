@@ -1,4 +1,5 @@
 import type { ErrandObservation, FleetObservation, RobotCommand, RobotObservation } from '../../sim/index.ts';
+import type { CommandsInFlight } from './commands-in-flight.ts';
 import { nodeDistanceM } from './occupancy.ts';
 
 /**
@@ -6,10 +7,11 @@ import { nodeDistanceM } from './occupancy.ts';
  * League of Robot Runners imports). Open tasks, oldest first, go to the nearest idle robot (one
  * with no station task, no load and no errand task); a robot with a task is routed to its next
  * errand with `goTo` and stands there while a dwell runs (added to `busy`, so executors leave it
- * be). Without errand tasks it does nothing.
+ * be). Without errand tasks it does nothing. `inFlight` (under `command.latency`): robots and slots
+ * with a command that has not landed yet are left alone.
  * @returns the assignment commands (`{ thing: 'errand', kind: 'assign', … }`); routes go through `goTo`.
  */
-export function errandCommands(observation: FleetObservation, busy: Set<number>, goTo: (robot: RobotObservation, goal: number) => void): RobotCommand[] {
+export function errandCommands(observation: FleetObservation, busy: Set<number>, goTo: (robot: RobotObservation, goal: number) => void, inFlight?: CommandsInFlight): RobotCommand[] {
   const view = observation.things.errand as ErrandObservation | undefined;
   if (!view || view.tasks.length === 0) return [];
   const robots = observation.robots;
@@ -17,7 +19,7 @@ export function errandCommands(observation: FleetObservation, busy: Set<number>,
   for (const t of view.tasks) if (t.robot !== null && t.robot < robots.length) slotOf[t.robot] = t.slot;
   for (const robot of robots) {
     const slot = slotOf[robot.id]!;
-    if (slot < 0 || !movable(robot)) continue;
+    if (slot < 0 || !movable(robot) || inFlight?.hasRobot(robot.id)) continue;
     const task = view.tasks[slot]!;
     const goal = task.errands[task.step]!;
     if (robot.node === goal && (robot.atNode || task.dwellSec === 0)) {
@@ -26,9 +28,9 @@ export function errandCommands(observation: FleetObservation, busy: Set<number>,
     }
     goTo(robot, goal);
   }
-  const idle = robots.filter((r) => slotOf[r.id] === -1 && r.task === null && r.carrying === null && movable(r) && r.node >= 0);
+  const idle = robots.filter((r) => slotOf[r.id] === -1 && r.task === null && r.carrying === null && movable(r) && r.node >= 0 && !inFlight?.hasRobot(r.id));
   if (idle.length === 0) return [];
-  const open = view.tasks.filter((t) => t.robot === null).sort((a, b) => a.releasedTick - b.releasedTick || a.slot - b.slot);
+  const open = view.tasks.filter((t) => t.robot === null && !inFlight?.hasSlot(t.slot)).sort((a, b) => a.releasedTick - b.releasedTick || a.slot - b.slot);
   const commands: RobotCommand[] = [];
   const taken = new Uint8Array(robots.length);
   let left = idle.length;

@@ -44,9 +44,11 @@ export interface Executor {
   avoidFor?(robot: RobotObservation): ((node: number) => boolean) | undefined;
   /**
    * Called once per control tick after all routes are set; returns further commands. `busy` are
-   * robots told to lift or drop this tick: leave them be.
+   * robots told to lift or drop this tick, or with a command in flight: leave them be. `inFlight`
+   * (only under `command.latency`): routes sent that have not landed yet, by robot; their nodes
+   * are held by those robots although the observation does not show them yet.
    */
-  finishTick?(observation: FleetObservation, busy: ReadonlySet<number>): RobotCommand[];
+  finishTick?(observation: FleetObservation, busy: ReadonlySet<number>, inFlight?: ReadonlyMap<number, readonly number[]>): RobotCommand[];
   drainReports?(): ControllerReport[];
   saveState?(): unknown;
   loadState?(state: unknown): void;

@@ -1,4 +1,5 @@
 import { findWaitCycles, type ControllerReport, type FleetObservation, type RobotCommand, type RobotObservation } from '../../../sim/index.ts';
+import { commandLatencyTicks, routeStillValidOnLanding } from '../commands-in-flight.ts';
 import { floorBlockedNodes } from '../floor-obstacles.ts';
 import { restingLoadNodes } from '../occupancy.ts';
 import type { Executor } from '../types.ts';
@@ -87,9 +88,11 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
       plans.set(robot.id, newPlan(observation, robot, path, false));
       return [];
     },
-    finishTick(observation, busy) {
+    finishTick(observation, busy, inFlight) {
       ensureSize(observation.robots.length);
       const owner = (ownerBuffer = claimNodes(observation, ownerBuffer));
+      if (inFlight) claimRoutesInFlight(owner, inFlight);
+      const latencyTicks = commandLatencyTicks(observation);
       const obstructed = floorBlockedNodes(observation);
       const commands: RobotCommand[] = [];
       /** Robots handed a route in this call: a side-step must not replace a route just sent. */
@@ -107,6 +110,8 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
           continue;
         }
         const moving = robot.mode === 'follow' && robot.route.length > 0;
+        // Under command latency a route for a moving robot must still fit where it is when it lands; else wait.
+        if (moving && !routeStillValidOnLanding(observation, robot, latencyTicks)) continue;
         // The route the robot keeps (all of it, or on a new plan the waypoint it drives to); built only when sent.
         let ahead = moving ? (plan.resetRoute ? 1 : robot.route.length) : 0;
         let grantedNodes = 0;
@@ -256,6 +261,11 @@ export function createReservationExecutor(options: ReservationOptions = {}): Exe
       }
     }
   }
+}
+
+/** Nodes of routes sent but not landed yet are held by their robots (where nobody else holds them). */
+function claimRoutesInFlight(owner: Int32Array, inFlight: ReadonlyMap<number, readonly number[]>): void {
+  for (const [robot, route] of inFlight) for (const n of route) if (owner[n] === -1) owner[n] = robot;
 }
 
 function newPlan(observation: FleetObservation, robot: RobotObservation, path: readonly number[], detour: boolean): Plan {

@@ -1,4 +1,5 @@
 import { CellKind, findWaitCycles, type ControllerReport, type FleetObservation, type RobotCommand, type RobotObservation } from '../../../sim/index.ts';
+import { commandLatencyTicks, routeStillValidOnLanding } from '../commands-in-flight.ts';
 import { claimNodes } from '../executors/node-claims.ts';
 import { restingLoadNodes } from '../occupancy.ts';
 import type { Executor, Planner } from '../types.ts';
@@ -68,7 +69,7 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
       if (goals.get(robot.id)?.node !== node) goals.set(robot.id, { node, sinceTick: observation.tick });
       return [];
     },
-    finishTick(observation, busy) {
+    finishTick(observation, busy, inFlight) {
       const robots = observation.robots;
       if (waitOn.length !== robots.length) {
         waitOn = new Int32Array(robots.length).fill(-1);
@@ -79,6 +80,9 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
       const map = observation.roadmap;
       if (!distances || distances.nodeCount !== map.nodeCount) distances = new GoalDistances(map);
       const holder = (holderBuffer = claimNodes(observation, holderBuffer));
+      // Routes sent but not landed yet (command latency): their nodes are held by their robots.
+      if (inFlight) for (const [id, route] of inFlight) for (const n of route) if (holder[n] === -1) holder[n] = id;
+      const latencyTicks = commandLatencyTicks(observation);
       const resting = restingLoadNodes(observation);
       const agents: Array<PibtAgent & { priority: number }> = [];
       const idleCost = (n: number) => parkingCost(map.nodeKind[n]!);
@@ -88,6 +92,8 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
         const goal = goals.get(robot.id);
         const from = frontier(robot);
         if (from < 0 || !isAgent(observation, robot, busy, goal, lookahead)) continue;
+        // Under command latency a route for a moving robot must still fit where it is when it lands; else it waits.
+        if (!routeStillValidOnLanding(observation, robot, latencyTicks)) continue;
         const loaded = robot.carrying !== null;
         const goalNode = goal?.node ?? -1;
         const mayEnter = loaded ? (n: number) => n === goalNode || (resting[n] === 0 && !isStorage(map.nodeKind[n]!)) : anywhere;

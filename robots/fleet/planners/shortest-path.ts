@@ -1,5 +1,6 @@
 import { shortestPath } from '../../../sim/index.ts';
 import { floorBlockedNodes } from '../floor-obstacles.ts';
+import { laneEntryRoadmap } from '../lane-fed-nodes.ts';
 import { restingLoadNodes } from '../occupancy.ts';
 import type { Planner } from '../types.ts';
 
@@ -10,6 +11,11 @@ export interface ShortestPathOptions {
    * over parallel aisles instead of queueing in one. 0 (the default) is blind to other robots.
    */
   congestionCostM?: number;
+  /**
+   * Enter lane-fed nodes (pass-through points such as sortation inducts) only from the lane that
+   * feeds them, never sideways: see {@link laneEntryRoadmap}. Off by default.
+   */
+  laneEntry?: boolean;
 }
 
 /**
@@ -21,6 +27,7 @@ export function createShortestPathPlanner(options: ShortestPathOptions = {}): Pl
   let obstructed: Readonly<Uint8Array> = new Uint8Array(0);
   let crowded: Uint8Array = new Uint8Array(0);
   const congestion = options.congestionCostM ?? 0;
+  const laneEntry = options.laneEntry ?? false;
   return {
     name: congestion > 0 ? 'congestion-aware-path' : 'shortest-path',
     beginTick(observation) {
@@ -42,7 +49,8 @@ export function createShortestPathPlanner(options: ShortestPathOptions = {}): Pl
       // People, blocked aisles and dropped items are kept out of (except where the robot stands or must go).
       const blocked = (n: number) => (loaded && occupied[n] === 1) || (avoid?.(n) ?? false) || (obstructed[n] === 1 && n !== start && n !== goal);
       const extraCost = congestion > 0 ? (n: number) => (crowded[n] === 1 && n !== robot.node ? congestion : 0) : undefined;
-      return shortestPath(observation.roadmap, start, goal, extraCost ? { blocked, extraCost } : { blocked });
+      const map = laneEntry ? laneEntryRoadmap(observation.roadmap).roadmap : observation.roadmap;
+      return shortestPath(map, start, goal, extraCost ? { blocked, extraCost } : { blocked });
     },
   };
 }
