@@ -5,7 +5,7 @@ import { NEVER_SEC } from './line-columns.ts';
 import { EMPTY_LINE, type LineModel } from './line-model.ts';
 import { lineRun, type LineRun } from './line-port.ts';
 import { releaseUnit } from './line-ports.ts';
-import { pushUnit } from './line-units.ts';
+import { pushUnit, unitCount, UNIT_STRIDE } from './line-units.ts';
 import { advanceWaiting, fireMachine, initMachine, nextMachineEventSec } from './machine-logic.ts';
 
 /** The compiled line of a model (empty for a scenario without a `line` section). */
@@ -77,10 +77,31 @@ function arrive(run: LineRun, s: number, t: number): void {
 /** Lets waiting machines move on at `t` until none can (each move can free room or supply for another). */
 export function settle(run: LineRun, t: number): void {
   for (let pass = 0; pass < 100_000; pass++) {
+    if (run.line.conwip) releaseByCards(run, t);
     let moved = false;
     for (let m = 0; m < run.line.machines.length; m++) if (advanceWaiting(run, m, t)) moved = true;
     if (!moved) return;
   }
+}
+
+/** Units of source `s` in the line now: in its queue, in buffers and held by machines (unit ids are `n · sources + s`). */
+function unitsInLine(run: LineRun, s: number): number {
+  const S = run.line.sources.length;
+  const own = (id: number) => (id % S === s ? 1 : 0);
+  const queue = run.tables.source.queue[s]!;
+  let n = unitCount(queue);
+  for (const units of run.tables.buffer.units) for (let k = 0; k < units.length; k += UNIT_STRIDE) n += own(units[k]!);
+  const held = run.tables.machine.unit;
+  for (let m = 0; m < run.line.machines.length; m++) if (held[m]! >= 0) n += own(held[m]!);
+  return n;
+}
+
+/** CONWIP: each source with cards releases units into its queue until `cards` of its units are in the line. */
+function releaseByCards(run: LineRun, t: number): void {
+  run.line.sources.forEach((source, s) => {
+    if (source.conwipCards === 0) return;
+    for (let n = unitsInLine(run, s); n < source.conwipCards; n++) pushUnit(run.tables.source.queue[s]!, releaseUnit(run, s, t));
+  });
 }
 
 /** Adds `units` units to source `s` at `t` (a rush order): they wait in its queue like arrivals. */
