@@ -113,6 +113,13 @@ function release(run: LineRun, m: number, t: number): void {
   }
   to.put(run, model.to.index, { id: table.unit[m]!, releasedSec: table.unitReleasedSec[m]!, product: table.unitProduct[m]! }, t);
   table.unit[m] = -1;
+  if (model.to.kind === 'buffer' && run.line.buffers[model.to.index]!.beforeService) {
+    // Blocking before service: a waiting downstream machine takes the unit first, so the place it frees counts for this machine's next unit.
+    for (const k of run.line.buffers[model.to.index]!.takers) {
+      const state = table.state[k];
+      if ((state === MachineState.Idle || state === MachineState.Starved) && inputReady(run, k)) takeNext(run, k, 'input arrived', t);
+    }
+  }
   takeNext(run, m, 'next unit', t);
 }
 
