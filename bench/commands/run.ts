@@ -8,6 +8,7 @@ import { openEventSink } from '../runner/event-sink.ts';
 import { DEFAULT_CONTROLLER_BUDGET_MS } from '../runner/isolated-controller.ts';
 import { failureLine, runExitCode } from '../runner/run-failures.ts';
 import { UsageError } from '../usage-error.ts';
+import { resolveScenario } from '../registry.ts';
 import { checkWritableFile } from './output-paths.ts';
 import { parseBudgetMs, parseIsolation, parseMinutes, parseNonNegativeInt, parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
 import { runImported } from './run-imported.ts';
@@ -17,6 +18,7 @@ interface RunOptions {
   controller: string;
   robots?: number;
   minutes?: number;
+  warmupMin?: number;
   json?: string;
   replay?: string;
   events?: string;
@@ -44,6 +46,7 @@ export function runCommand(): Command {
     .option('--cell-controller <name|file>', 'cell controller for the arms: a registered name (pick-place) or a module path (default export: () => CellController)')
     .option('--robots <n>', 'override the fleet size', parsePositiveInt)
     .option('--minutes <m>', 'override the simulated horizon, minutes (at most 10080, 7 days)', parseMinutes)
+    .option('--warmup-min <m>', 'production line: leave the first M simulated minutes out of every line KPI (the warm-up; sets line.warmupSec)', parseMinutes)
     .option('--json <file>', 'also write the result as JSON')
     .option('--replay <file>', 'also write a replay the browser test field opens (.tfr)')
     .option('--import <file>', 'run an imported MovingAI .map or League of Robot Runners problem .json instead of a scenario')
@@ -56,7 +59,8 @@ export function runCommand(): Command {
       for (const [option, file] of [['--json', opts.json], ['--replay', opts.replay], ['--events', opts.events]] as const) if (file) checkWritableFile(option, file);
       if (opts.import !== undefined) return runImported(opts.import, opts);
       if (scenario === undefined) throw new UsageError('name a scenario (or --import FILE)');
-      const overrides = { ...(opts.robots !== undefined ? { robots: opts.robots } : {}), ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}) };
+      if (opts.warmupMin !== undefined && !(resolveScenario(scenario) as { line?: unknown }).line) throw new UsageError(`--warmup-min: ${scenario} has no production line (no line section) whose KPIs it could leave the warm-up out of`);
+      const overrides = { ...(opts.robots !== undefined ? { robots: opts.robots } : {}), ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}), ...(opts.warmupMin !== undefined ? { warmupMin: opts.warmupMin } : {}) };
       const request = { scenario, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.cellController ? { cellController: opts.cellController } : {}), overrides, isolation: opts.isolation, budgetMs: opts.controllerBudgetMs };
       const sink = opts.events ? openEventSink(opts.events) : null;
       const options = sink ? { onEvent: sink.write } : {};

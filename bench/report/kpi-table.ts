@@ -58,6 +58,7 @@ function lineRows(k: Kpis): Array<[string, string]> {
   if (!sink && !machine) return [];
   const rows: Array<[string, string]> = [];
   if (sink) {
+    if (sink.warmupSec) rows.push(['line warm-up', `first ${(sink.warmupSec / 60).toFixed(1)} min left out of every line KPI`]);
     rows.push(['line throughput', `${sink.throughputPerHour!.toFixed(1)} units/h (${sink.unitsCompleted} completed, ${sink.unitsScrapped} scrapped of ${sink.unitsReleased} released)`]);
     rows.push(['line cycle mean / p95', `${sink.cycleTimeMeanSec!.toFixed(1)} s / ${sink.cycleTimeP95Sec!.toFixed(1)} s`]);
     rows.push(['WIP', `${sink.wipUnits!.toFixed(2)} units (time average)`]);

@@ -63,7 +63,7 @@ function initLine(run: LineRun, t: number): void {
     if (s.interarrival) run.tables.source.nextArrivalSec[i] = t + sampleSec(s.interarrival, createRng(run.tables.source.rngArrival[i] as unknown as RngState));
   });
   for (let m = 0; m < run.line.machines.length; m++) initMachine(run, m, root);
-  run.state.events.push({ type: 'line.started', tick: run.state.tick, atSec: t, machines: run.line.machines.map((m) => m.name), idealCycleSec: run.line.machines.map((m) => m.idealCycleSec) });
+  run.state.events.push({ type: 'line.started', tick: run.state.tick, atSec: t, machines: run.line.machines.map((m) => m.name), idealCycleSec: run.line.machines.map((m) => m.idealCycleSec), ...(run.line.warmupSec > 0 ? { warmupSec: run.line.warmupSec } : {}) });
 }
 
 /** A unit arrives at source `s`: it waits in the source's queue; the next arrival is drawn. */

@@ -19,6 +19,8 @@ export const machineKind: KindDef<LineSpec, MachineModel> = {
   compile(ctx) {
     const { line, issues } = compileLineOf(ctx.spec);
     for (const [path, message] of issues) ctx.issue(path, message);
+    const horizonSec = (ctx.spec as { horizonSec?: number }).horizonSec ?? Infinity;
+    if (line.warmupSec > 0 && line.warmupSec >= horizonSec) ctx.issue('line.warmupSec', `the warm-up (${line.warmupSec} s) must end before the horizon (${horizonSec} s): no KPI would be left`);
     return { things: line.machines, model: { line } };
   },
   stages: [{ slot: 'process', run: runLine }],
