@@ -66,6 +66,12 @@ function lineRows(k: Kpis): Array<[string, string]> {
   if (machine) {
     rows.push(['OEE (bottleneck)', `${pct(machine.oee)} = availability ${pct(machine.availability)} × performance ${pct(machine.performance)} × quality ${pct(machine.quality)}`]);
     const names = Object.keys(machine).filter((key) => key.endsWith('.oee')).map((key) => key.slice(0, -4));
+    if (machine.bottleneckMachine !== undefined) {
+      const share = (n: string) => (machine[`${n}.bottleneckSole`] ?? 0) + (machine[`${n}.bottleneckShifting`] ?? 0);
+      const ranked = names.filter((n) => share(n) > 0).sort((a, b) => share(b) - share(a));
+      const described = ranked.map((n) => `${n} sole ${pct(machine[`${n}.bottleneckSole`])}, shifting ${pct(machine[`${n}.bottleneckShifting`])}`);
+      rows.push(['bottleneck', `${names[machine.bottleneckMachine] ?? '—'} by active periods (${described.join('; ')})`]);
+    }
     for (const name of names) {
       const shares = MACHINE_STATES.filter((s) => (machine[`${name}.${s}`] ?? 0) > 0).map((s) => `${s} ${pct(machine[`${name}.${s}`])}`);
       rows.push([`machine ${name}`, `${machine[`${name}.units`]} units, OEE ${pct(machine[`${name}.oee`])}; ${shares.join(', ')}`]);

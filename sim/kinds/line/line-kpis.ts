@@ -1,5 +1,6 @@
 import type { SimEvent } from '../../events/sim-event.ts';
 import type { KindKpis } from '../kind-def.ts';
+import { activePeriodBottleneck } from './active-period-bottleneck.ts';
 import { MACHINE_STATES, type MachineStateName } from './line-columns.ts';
 
 interface MachineAcc {
@@ -10,7 +11,13 @@ interface MachineAcc {
   timeSec: Record<MachineStateName, number>;
   processed: number;
   scrapped: number;
+  /** Start of the current active period (working, setup or down), −1 while waiting; closed periods as flat `[start, end, …]`. */
+  activeSinceSec: number;
+  periods: number[];
 }
+
+/** Active states of the active-period method: the machine is doing something (working, setting up, being repaired), not waiting. */
+const isActive = (state: MachineStateName) => state === 'working' || state === 'setup' || state === 'down';
 
 /** Running totals of the machines: time in each state since the first event seen (or the warm-up's end), units processed and scrapped. */
 export interface MachineKpiAcc {
@@ -26,7 +33,7 @@ function restartMachines(acc: MachineKpiAcc, w: number): MachineKpiAcc {
   const machines: Record<string, MachineAcc> = {};
   for (const name of acc.order) {
     const m = acc.machines[name]!;
-    machines[name] = { ...m, firstSec: w, sinceSec: Math.max(w, m.sinceSec), timeSec: zeroTimes(), processed: 0, scrapped: 0 };
+    machines[name] = { ...m, firstSec: w, sinceSec: Math.max(w, m.sinceSec), timeSec: zeroTimes(), processed: 0, scrapped: 0, activeSinceSec: m.activeSinceSec >= 0 ? w : -1, periods: [] };
   }
   return { ...acc, machines, warmed: true };
 }
@@ -37,7 +44,7 @@ const zeroTimes = (): Record<MachineStateName, number> => Object.fromEntries(MAC
 function machineOf(acc: MachineKpiAcc, name: string, atSec: number, state: MachineStateName, idealCycleSec = 0): MachineAcc {
   let m = acc.machines[name];
   if (!m) {
-    m = { idealCycleSec, firstSec: atSec, sinceSec: atSec, state, timeSec: zeroTimes(), processed: 0, scrapped: 0 };
+    m = { idealCycleSec, firstSec: atSec, sinceSec: atSec, state, timeSec: zeroTimes(), processed: 0, scrapped: 0, activeSinceSec: isActive(state) ? atSec : -1, periods: [] };
     acc.machines[name] = m;
     acc.order.push(name);
   }
@@ -78,6 +85,11 @@ export const machineKpis: KindKpis<MachineKpiAcc> = {
         const m = machineOf(acc, e.name, e.atSec, e.from);
         m.timeSec[m.state] += e.atSec - m.sinceSec;
         m.sinceSec = e.atSec;
+        if (isActive(e.to) && m.activeSinceSec < 0) m.activeSinceSec = e.atSec;
+        else if (!isActive(e.to) && m.activeSinceSec >= 0) {
+          if (e.atSec > m.activeSinceSec) m.periods.push(m.activeSinceSec, e.atSec);
+          m.activeSinceSec = -1;
+        }
         m.state = e.to;
         break;
       }
@@ -115,7 +127,28 @@ export const machineKpis: KindKpis<MachineKpiAcc> = {
         bottleneck = f;
       }
     }
-    return { availability: r4(bottleneck!.availability), performance: r4(bottleneck!.performance), quality: r4(bottleneck!.quality), oee: r4(bottleneck!.oee), ...out };
+    // The bottleneck by the active-period method: sole and shifting shares of the covered time.
+    const from = acc.machines[acc.order[0]!]!.firstSec;
+    const periods = acc.order.map((name) => {
+      const m = acc.machines[name]!;
+      return m.activeSinceSec >= 0 && simulatedSec > m.activeSinceSec ? [...m.periods, m.activeSinceSec, simulatedSec] : m.periods;
+    });
+    const shares = activePeriodBottleneck(periods, from, simulatedSec);
+    let verdict = 0;
+    acc.order.forEach((name, i) => {
+      out[`${name}.bottleneckSole`] = r4(shares.sole[i]!);
+      out[`${name}.bottleneckShifting`] = r4(shares.shifting[i]!);
+      if (shares.sole[i]! + shares.shifting[i]! > shares.sole[verdict]! + shares.shifting[verdict]!) verdict = i;
+    });
+    return {
+      availability: r4(bottleneck!.availability),
+      performance: r4(bottleneck!.performance),
+      quality: r4(bottleneck!.quality),
+      oee: r4(bottleneck!.oee),
+      /** Index (spec order) of the bottleneck by the active-period method: the machine with the largest sole + shifting share. */
+      bottleneckMachine: verdict,
+      ...out,
+    };
   },
 };
 
