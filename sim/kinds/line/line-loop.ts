@@ -55,6 +55,31 @@ export function runLine(ctx: StageContext): void {
   }
 }
 
+/** The tick whose line time [n/hz, (n+1)/hz) holds `t`: the tick whose event loop handles an event at `t`. */
+export function tickOfSec(t: number, hz: number): number {
+  let n = Math.max(0, Math.floor(t * hz));
+  while (n > 0 && t < n / hz) n--;
+  while (!(t < (n + 1) / hz)) n++;
+  return n;
+}
+
+/**
+ * Event speed (`KindDef.nextBusyTick`): the tick of the line's next event (arrival, phase end,
+ * failure). Every tick while the line is not started yet or takes from or puts into another kind
+ * (a line-side stand or conveyor changes outside the line's events); never without machines.
+ */
+export function nextLineBusyTick(ctx: StageContext): number {
+  const line = lineOf(ctx.model as { line?: LineModel });
+  if (line.machines.length === 0) return Number.MAX_SAFE_INTEGER;
+  const run = lineRun(line, ctx);
+  if (run.tables.machine.rngProcess[0]!.length === 0) return ctx.state.tick;
+  if (line.sources.some((s) => s.stand >= 0 || s.conveyor !== null) || line.sinks.some((s) => s.stand >= 0 || s.conveyor !== null)) return ctx.state.tick;
+  let next = NEVER_SEC;
+  for (let s = 0; s < line.sources.length; s++) next = Math.min(next, run.tables.source.nextArrivalSec[s]!);
+  for (let m = 0; m < line.machines.length; m++) next = Math.min(next, nextMachineEventSec(run, m));
+  return next >= NEVER_SEC ? Number.MAX_SAFE_INTEGER : Math.max(ctx.state.tick, tickOfSec(next, ctx.model.hz));
+}
+
 /** Seeds every stream (`source:<name>:arrival`, `machine:<name>:<purpose>`) and schedules the first arrivals. */
 function initLine(run: LineRun, t: number): void {
   const root = createRootRng(run.state.seed);

@@ -2,7 +2,7 @@ import type { KindDef } from '../kind-def.ts';
 import { MACHINE_COLUMNS, type MachineTable } from './line-columns.ts';
 import './line-events.ts';
 import { machineKpis } from './line-kpis.ts';
-import { runLine } from './line-loop.ts';
+import { nextLineBusyTick, runLine } from './line-loop.ts';
 import { compileLineOf, type MachineModel } from './line-model.ts';
 import { machineDown, sourceBurst } from './line-scripted.ts';
 import { lineSpecSchema, type LineSpec } from './line-spec.ts';
@@ -24,6 +24,7 @@ export const machineKind: KindDef<LineSpec, MachineModel> = {
     return { things: line.machines, model: { line } };
   },
   stages: [{ slot: 'process', run: runLine }],
+  nextBusyTick: nextLineBusyTick,
   scripted: { 'machine.down': machineDown, 'source.burst': sourceBurst },
   frame: {
     fields: ['x', 'z', 'state', 'processed', 'unit'],
