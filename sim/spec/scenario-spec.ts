@@ -23,12 +23,15 @@ const coreShape = {
   description: z.string().default(''),
   /** What the scenario stresses, one line (shown by `bench list`). */
   stresses: z.string().default(''),
-  layout: z.strictObject({
-    /** ASCII rows, top (north, -z) first. Every row must have the same length. */
-    rows: z.array(z.string()).min(2),
-    /** Edge of one square cell. */
-    cellM: z.number().positive().max(10),
-  }),
+  /** The floor. Optional for a purely logical production line (then a bare walled floor around the line's drawing positions). */
+  layout: z
+    .strictObject({
+      /** ASCII rows, top (north, -z) first. Every row must have the same length. */
+      rows: z.array(z.string()).min(2),
+      /** Edge of one square cell. */
+      cellM: z.number().positive().max(10),
+    })
+    .optional(),
   physics: z
     .strictObject({
       /** Ticks per simulated second (30-120). */

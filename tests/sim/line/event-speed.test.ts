@@ -64,3 +64,15 @@ describe('event speed: a logical line jumps from event to event with the ticked 
     expect(fast.stepped).toBeLessThan(3000);
   }, 60_000);
 });
+
+describe('a logical line without a layout', () => {
+  it('runs at event speed with the same events and KPIs as with its generated floor', async () => {
+    const withFloor = flowSpec({ stations: [{ process: { dist: 'exponential', meanSec: 5 } }, { process: { dist: 'exponential', meanSec: 6 } }], bufferCapacity: [0], name: 'nofloor' }, 1200);
+    const { layout: _layout, ...noFloor } = withFloor;
+    const a = await run(withFloor, false);
+    const b = await run(noFloor as ScenarioSpecInput, false);
+    expect(b.events).toEqual(a.events);
+    expect(b.kpis).toEqual(a.kpis);
+    expect(b.stepped).toBeLessThan(b.tick / 5);
+  }, 60_000);
+});

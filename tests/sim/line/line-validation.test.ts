@@ -74,3 +74,14 @@ describe('line specs', () => {
     expect(paths).toEqual(expect.arrayContaining(['fleet', 'orders']));
   });
 });
+
+describe('a line without a floor', () => {
+  it('needs no layout: it gets a bare walled floor around its drawing positions; a warehouse still needs one', () => {
+    const { layout: _layout, ...noFloor } = base();
+    expect(validateScenario(noFloor, robotModels)).toEqual([]);
+    const { line: _line, layout: _l2, ...warehouse } = base();
+    expect(validateScenario({ ...warehouse, fleet: [{ model: 'shelf-lifter', count: 1 }], orders: { ratePerHour: 0, skuCount: 4, skusPerLoad: 2, linesPerOrder: { min: 1, max: 1 }, pickSecPerLine: 5 } }, robotModels)).toEqual([
+      { path: 'layout', message: 'required (only a scenario with a production line may leave out its floor)' },
+    ]);
+  });
+});
