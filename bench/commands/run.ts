@@ -12,6 +12,7 @@ import { resolveScenario } from '../registry.ts';
 import { checkWritableFile } from './output-paths.ts';
 import { parseBudgetMs, parseIsolation, parseMinutes, parseNonNegativeInt, parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
 import { runImported } from './run-imported.ts';
+import { runReplications } from './run-replications.ts';
 
 interface RunOptions {
   seed?: number;
@@ -19,6 +20,7 @@ interface RunOptions {
   robots?: number;
   minutes?: number;
   warmupMin?: number;
+  replications?: number;
   json?: string;
   replay?: string;
   events?: string;
@@ -47,6 +49,7 @@ export function runCommand(): Command {
     .option('--robots <n>', 'override the fleet size', parsePositiveInt)
     .option('--minutes <m>', 'override the simulated horizon, minutes (at most 10080, 7 days)', parseMinutes)
     .option('--warmup-min <m>', 'production line: leave the first M simulated minutes out of every line KPI (the warm-up; sets line.warmupSec)', parseMinutes)
+    .option('--replications <n>', 'independent runs with seeds seed, seed+1, …: each KPI\'s mean and 95 % confidence interval, and Welch\'s check of the warm-up for a line', parsePositiveInt)
     .option('--json <file>', 'also write the result as JSON')
     .option('--replay <file>', 'also write a replay the browser test field opens (.tfr)')
     .option('--import <file>', 'run an imported MovingAI .map or League of Robot Runners problem .json instead of a scenario')
@@ -62,6 +65,11 @@ export function runCommand(): Command {
       if (opts.warmupMin !== undefined && !(resolveScenario(scenario) as { line?: unknown }).line) throw new UsageError(`--warmup-min: ${scenario} has no production line (no line section) whose KPIs it could leave the warm-up out of`);
       const overrides = { ...(opts.robots !== undefined ? { robots: opts.robots } : {}), ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}), ...(opts.warmupMin !== undefined ? { warmupMin: opts.warmupMin } : {}) };
       const request = { scenario, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.cellController ? { cellController: opts.cellController } : {}), overrides, isolation: opts.isolation, budgetMs: opts.controllerBudgetMs };
+      if (opts.replications !== undefined) {
+        if (opts.replay || opts.events) throw new UsageError('--replications writes no --replay or --events (run one seed for those)');
+        if (opts.replications < 2) throw new UsageError('--replications needs at least 2 runs for a confidence interval');
+        return runReplications(request, opts.replications, opts.json);
+      }
       const sink = opts.events ? openEventSink(opts.events) : null;
       const options = sink ? { onEvent: sink.write } : {};
       let result: RunResult;
