@@ -35,6 +35,7 @@ const horizonFor = (exact: number) => Math.ceil(22_000 / exact / 10) * 10;
 const cases = [
   { label: '2 machines, no buffer', rates: [20, 20], capacities: [0] },
   { label: '2 machines, no buffer, unequal', rates: [20, 14], capacities: [0] },
+  { label: '2 machines, buffer 2', rates: [18, 20], capacities: [2] },
   { label: '3 machines, no buffers', rates: [20, 20, 20], capacities: [0, 0] },
   { label: '3 machines, buffers 1/1', rates: [20, 16, 18], capacities: [1, 1] },
   { label: '4 machines, no buffers', rates: [20, 20, 20, 20], capacities: [0, 0, 0] },
