@@ -1,7 +1,7 @@
 import { sampleSec } from '../../rng/distributions.ts';
 import { createRng, createRootRng, type RngState } from '../../rng/rng.ts';
 import type { StageContext } from '../stage-slots.ts';
-import { NEVER_SEC } from './line-columns.ts';
+import { lineTables, NEVER_SEC } from './line-columns.ts';
 import { EMPTY_LINE, type LineModel } from './line-model.ts';
 import { lineRun, type LineRun } from './line-port.ts';
 import { releaseUnit } from './line-ports.ts';
@@ -71,13 +71,25 @@ export function tickOfSec(t: number, hz: number): number {
 export function nextLineBusyTick(ctx: StageContext): number {
   const line = lineOf(ctx.model as { line?: LineModel });
   if (line.machines.length === 0) return Number.MAX_SAFE_INTEGER;
-  const run = lineRun(line, ctx);
-  if (run.tables.machine.rngProcess[0]!.length === 0) return ctx.state.tick;
-  if (line.sources.some((s) => s.stand >= 0 || s.conveyor !== null) || line.sinks.some((s) => s.stand >= 0 || s.conveyor !== null)) return ctx.state.tick;
+  const tables = lineTables(ctx.state.things);
+  if (tables.machine.rngProcess[0]!.length === 0 || touchesOtherKinds(line)) return ctx.state.tick;
   let next = NEVER_SEC;
-  for (let s = 0; s < line.sources.length; s++) next = Math.min(next, run.tables.source.nextArrivalSec[s]!);
-  for (let m = 0; m < line.machines.length; m++) next = Math.min(next, nextMachineEventSec(run, m));
+  const arrivals = tables.source.nextArrivalSec;
+  for (let s = 0; s < line.sources.length; s++) if (arrivals[s]! < next) next = arrivals[s]!;
+  const { phaseEndSec, failAtSec } = tables.machine;
+  for (let m = 0; m < line.machines.length; m++) next = Math.min(next, phaseEndSec[m]!, failAtSec[m]!);
   return next >= NEVER_SEC ? Number.MAX_SAFE_INTEGER : Math.max(ctx.state.tick, tickOfSec(next, ctx.model.hz));
+}
+
+const touching = new WeakMap<LineModel, boolean>();
+/** Whether the line takes from or puts into another kind (a line-side stand or a conveyor): those change outside the line's events. */
+function touchesOtherKinds(line: LineModel): boolean {
+  let hit = touching.get(line);
+  if (hit === undefined) {
+    hit = line.sources.some((s) => s.stand >= 0 || s.conveyor !== null) || line.sinks.some((s) => s.stand >= 0 || s.conveyor !== null);
+    touching.set(line, hit);
+  }
+  return hit;
 }
 
 /** Seeds every stream (`source:<name>:arrival`, `machine:<name>:<purpose>`) and schedules the first arrivals. */
