@@ -9,6 +9,7 @@ import { scenarioNames } from '../../scenarios/index.ts';
 import { loadControllerFactory } from '../load-controller.ts';
 import { DEFAULT_WARMUP_SIM_SEC, type PerfCase, type PerfRow } from '../perf/measure-perf.ts';
 import { resolveScenario } from '../registry.ts';
+import { measureLinePerf, type LinePerfRow } from '../perf/measure-line-perf.ts';
 import { UsageError } from '../usage-error.ts';
 import { parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
 import { checkWritableFile } from './output-paths.ts';
@@ -22,6 +23,8 @@ interface PerfOptions {
   warmupSimSec: number;
   measureSec: number;
   repeat: number;
+  line: string[] | false;
+  lineHours: number;
 }
 
 const run = promisify(execFile);
@@ -38,10 +41,14 @@ export function perfCommand(): Command {
     .option('--warmup-sim-sec <s>', 'after the wall-time warm-up, simulated seconds a fresh episode runs before measuring (the same start state on any machine)', parsePositiveNumber, DEFAULT_WARMUP_SIM_SEC)
     .option('--measure-sec <s>', 'wall seconds measured per case', parsePositiveNumber, 5)
     .option('--repeat <n>', 'runs per case (each in a fresh process); the run with the median ratio is reported', parsePositiveInt, 1)
+    .option('--line <id|file...>', 'logical production lines timed at event speed and stepping every tick (default: production/flow-line)')
+    .option('--no-line', 'skip the production-line speed table')
+    .option('--line-hours <h>', 'simulated hours of each line run at event speed', parsePositiveNumber, 24)
     .action(async (opts: PerfOptions) => {
       if (opts.json) checkWritableFile('--json', opts.json);
       const scenarios = opts.scenario ?? scenarioNames().filter((n) => n.startsWith('warehouse/g2p-') || n === 'production/assembly-line');
       for (const s of scenarios) resolveScenario(s);
+      for (const s of opts.line === false ? [] : (opts.line ?? [])) resolveScenario(s);
       await loadControllerFactory(opts.controller);
       const sizes = opts.robots === undefined ? [undefined] : opts.robots.split(',').map((v) => {
         const n = Number(v);
@@ -64,7 +71,15 @@ export function perfCommand(): Command {
           console.log(formatRow(row));
         }
       }
-      if (opts.json) await writeFile(opts.json, JSON.stringify(rows, null, 2) + '\n');
+      const lines = opts.line === false ? [] : (opts.line ?? ['production/flow-line']);
+      const lineRows: LinePerfRow[] = [];
+      if (lines.length > 0) console.log(`\n${'line'.padEnd(24)} ${'event speed'.padStart(12)} ${'stepped'.padStart(16)} ${'every tick'.padStart(11)} ${'speed-up'.padStart(9)}`);
+      for (const scenario of lines) {
+        const row = await measureLinePerf(scenario, opts.controller, opts.lineHours * 3600);
+        lineRows.push(row);
+        console.log(`${row.scenario.padEnd(24)} ${`${row.eventSpeedFactor}x`.padStart(12)} ${`${row.steppedTicks}/${row.coveredTicks}`.padStart(16)} ${`${row.tickedFactor}x`.padStart(11)} ${`${(row.eventSpeedFactor / row.tickedFactor).toFixed(0)}x`.padStart(9)}`);
+      }
+      if (opts.json) await writeFile(opts.json, JSON.stringify(lineRows.length > 0 ? [...rows, ...lineRows] : rows, null, 2) + '\n');
     });
 }
 

@@ -8,15 +8,19 @@ import { openEventSink } from '../runner/event-sink.ts';
 import { DEFAULT_CONTROLLER_BUDGET_MS, DEFAULT_CONTROLLER_MEMORY_MB } from '../runner/isolated-controller.ts';
 import { exitCodeLines, failureLine, runExitCode } from '../runner/run-failures.ts';
 import { UsageError } from '../usage-error.ts';
+import { resolveScenario } from '../registry.ts';
 import { checkWritableFile } from './output-paths.ts';
 import { parseBudgetMs, parseIsolation, parseMinutes, parseNonNegativeInt, parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
 import { runImported } from './run-imported.ts';
+import { runReplications } from './run-replications.ts';
 
 interface RunOptions {
   seed?: number;
   controller: string;
   robots?: number;
   minutes?: number;
+  warmupMin?: number;
+  replications?: number;
   json?: string;
   replay?: string;
   events?: string;
@@ -44,6 +48,8 @@ export function runCommand(): Command {
     .option('--cell-controller <name|file>', 'cell controller for the arms: a registered name (pick-place) or a module path (default export: () => CellController)')
     .option('--robots <n>', 'override the fleet size', parsePositiveInt)
     .option('--minutes <m>', 'override the simulated horizon, minutes (at most 10080, 7 days)', parseMinutes)
+    .option('--warmup-min <m>', 'production line: leave the first M simulated minutes out of every line KPI (the warm-up; sets line.warmupSec)', parseMinutes)
+    .option('--replications <n>', 'independent runs with seeds seed, seed+1, …: each KPI\'s mean and 95 % confidence interval, and Welch\'s check of the warm-up for a line', parsePositiveInt)
     .option('--json <file>', 'also write the result as JSON')
     .option('--replay <file>', 'also write a replay the browser test field opens (.tfr)')
     .option('--import <file>', 'run an imported MovingAI .map or League of Robot Runners problem .json instead of a scenario')
@@ -57,8 +63,14 @@ export function runCommand(): Command {
       for (const [option, file] of [['--json', opts.json], ['--replay', opts.replay], ['--events', opts.events]] as const) if (file) checkWritableFile(option, file);
       if (opts.import !== undefined) return runImported(opts.import, opts);
       if (scenario === undefined) throw new UsageError('name a scenario (or --import FILE)');
-      const overrides = { ...(opts.robots !== undefined ? { robots: opts.robots } : {}), ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}) };
+      if (opts.warmupMin !== undefined && !(resolveScenario(scenario) as { line?: unknown }).line) throw new UsageError(`--warmup-min: ${scenario} has no production line (no line section) whose KPIs it could leave the warm-up out of`);
+      const overrides = { ...(opts.robots !== undefined ? { robots: opts.robots } : {}), ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}), ...(opts.warmupMin !== undefined ? { warmupMin: opts.warmupMin } : {}) };
       const request = { scenario, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.cellController ? { cellController: opts.cellController } : {}), overrides, isolation: opts.isolation, budgetMs: opts.controllerBudgetMs, memoryMb: opts.controllerMemoryMb };
+      if (opts.replications !== undefined) {
+        if (opts.replay || opts.events) throw new UsageError('--replications writes no --replay or --events (run one seed for those)');
+        if (opts.replications < 2) throw new UsageError('--replications needs at least 2 runs for a confidence interval');
+        return runReplications(request, opts.replications, opts.json);
+      }
       const sink = opts.events ? openEventSink(opts.events) : null;
       const options = sink ? { onEvent: sink.write } : {};
       let result: RunResult;

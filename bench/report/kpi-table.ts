@@ -60,6 +60,7 @@ function lineRows(k: Kpis): Array<[string, string]> {
   if (!sink && !machine) return [];
   const rows: Array<[string, string]> = [];
   if (sink) {
+    if (sink.warmupSec) rows.push(['line warm-up', `first ${(sink.warmupSec / 60).toFixed(1)} min left out of every line KPI`]);
     rows.push(['line throughput', `${sink.throughputPerHour!.toFixed(1)} units/h (${sink.unitsCompleted} completed, ${sink.unitsScrapped} scrapped of ${sink.unitsReleased} released)`]);
     rows.push(['line cycle mean / p95', `${sink.cycleTimeMeanSec!.toFixed(1)} s / ${sink.cycleTimeP95Sec!.toFixed(1)} s`]);
     rows.push(['WIP', `${sink.wipUnits!.toFixed(2)} units (time average)`]);
@@ -67,6 +68,12 @@ function lineRows(k: Kpis): Array<[string, string]> {
   if (machine) {
     rows.push(['OEE (bottleneck)', `${pct(machine.oee)} = availability ${pct(machine.availability)} × performance ${pct(machine.performance)} × quality ${pct(machine.quality)}`]);
     const names = Object.keys(machine).filter((key) => key.endsWith('.oee')).map((key) => key.slice(0, -4));
+    if (machine.bottleneckMachine !== undefined) {
+      const share = (n: string) => (machine[`${n}.bottleneckSole`] ?? 0) + (machine[`${n}.bottleneckShifting`] ?? 0);
+      const ranked = names.filter((n) => share(n) > 0).sort((a, b) => share(b) - share(a));
+      const described = ranked.map((n) => `${n} sole ${pct(machine[`${n}.bottleneckSole`])}, shifting ${pct(machine[`${n}.bottleneckShifting`])}`);
+      rows.push(['bottleneck', `${names[machine.bottleneckMachine] ?? '—'} by active periods (${described.join('; ')})`]);
+    }
     for (const name of names) {
       const shares = MACHINE_STATES.filter((s) => (machine[`${name}.${s}`] ?? 0) > 0).map((s) => `${s} ${pct(machine[`${name}.${s}`])}`);
       rows.push([`machine ${name}`, `${machine[`${name}.units`]} units, OEE ${pct(machine[`${name}.oee`])}; ${shares.join(', ')}`]);

@@ -16,8 +16,14 @@ export interface FlowLineStation {
 export interface FlowLineParams {
   /** The machines in flow order (≥ 1). */
   stations: readonly FlowLineStation[];
-  /** Capacity of every buffer between two machines, or one per gap (`stations.length − 1` values). */
+  /** Capacity of every buffer between two machines, or one per gap (`stations.length − 1` values); 0: direct transfer. */
   bufferCapacity: number | readonly number[];
+  /** Blocking of every buffer (default `after-service`). */
+  blocking?: 'after-service' | 'before-service';
+  /** CONWIP release: this many cards in the loop (the source releases a unit whenever one leaves). */
+  conwipCards?: number;
+  /** Warm-up, seconds: line KPIs leave it out. */
+  warmupSec?: number;
   /** Time between arrivals at the source; absent: unlimited supply (a saturated line). */
   interarrival?: Distribution;
   /** Simulated horizon, minutes (default 60). */
@@ -41,7 +47,7 @@ export function generateFlowLine(params: FlowLineParams): ScenarioSpecInput {
   const caps = typeof params.bufferCapacity === 'number' ? Array.from({ length: n - 1 }, () => params.bufferCapacity as number) : [...params.bufferCapacity];
   if (caps.length !== n - 1) throw new RangeError(`bufferCapacity needs ${n - 1} values (one per gap), got ${caps.length}`);
   caps.forEach((c, i) => {
-    if (!Number.isInteger(c) || c < 1) throw new RangeError(`bufferCapacity[${i}] must be an integer ≥ 1, got ${c}`);
+    if (!Number.isInteger(c) || c < 0) throw new RangeError(`bufferCapacity[${i}] must be an integer ≥ 0, got ${c}`);
   });
   const at = (slot: number) => ({ xM: 1.5 + 1.5 * slot, zM: 2.5 });
   const machines = params.stations.map((s, i) => {
@@ -68,9 +74,10 @@ export function generateFlowLine(params: FlowLineParams): ScenarioSpecInput {
     stresses: `blocking and starving along ${n} machines joined by finite buffers`,
     layout: { rows, cellM: 1 },
     line: {
-      sources: [{ name: 'SRC', ...(params.interarrival ? { interarrival: params.interarrival } : {}), position: at(0) }],
+      ...(params.warmupSec !== undefined ? { warmupSec: params.warmupSec } : {}),
+      sources: [{ name: 'SRC', ...(params.interarrival ? { interarrival: params.interarrival } : {}), ...(params.conwipCards !== undefined ? { conwip: { cards: params.conwipCards } } : {}), position: at(0) }],
       machines,
-      buffers: caps.map((capacity, i) => ({ name: `B${i + 1}`, capacity, position: at(2 + 2 * i) })),
+      buffers: caps.map((capacity, i) => ({ name: `B${i + 1}`, capacity, ...(params.blocking ? { blocking: params.blocking } : {}), position: at(2 + 2 * i) })),
       sinks: [{ name: 'SINK', position: at(2 * n) }],
     },
     physics: { hz: params.hz ?? 30, controlEvery: 3 },

@@ -8,6 +8,8 @@ export interface ScenarioOverrides {
   robots?: number;
   /** Simulated horizon in minutes. */
   minutes?: number;
+  /** Warm-up of a production line in minutes (its `line.warmupSec`): line KPIs leave it out. */
+  warmupMin?: number;
 }
 
 /**
@@ -17,6 +19,8 @@ export interface ScenarioOverrides {
 export function applyOverrides(spec: ScenarioSpecInput, overrides: ScenarioOverrides): ScenarioSpecInput {
   const out: ScenarioSpecInput = structuredClone(spec);
   if (overrides.minutes !== undefined) out.horizonSec = overrides.minutes * 60;
+  const line = (out as { line?: { warmupSec?: number } }).line;
+  if (overrides.warmupMin !== undefined && line) line.warmupSec = overrides.warmupMin * 60;
   const first = out.fleet?.[0];
   if (overrides.robots !== undefined && first) {
     const count = overrides.robots;

@@ -2,6 +2,8 @@ import { builtinKinds } from '../kinds/builtin-kinds.ts';
 import type { ScenarioSpec } from '../kinds/builtin-spec.ts';
 import type { KindCompileContext } from '../kinds/kind-def.ts';
 import type { KindRegistry } from '../kinds/kind-registry.ts';
+import { lineFloorLayout } from '../kinds/line/line-floor.ts';
+import type { LineSpec } from '../kinds/line/line-spec.ts';
 import { CellKind, parseLayout, wallRuns, type LayoutGrid } from '../model/layout-grid.ts';
 import { buildRoadmap } from '../model/roadmap.ts';
 import type { SimModel, TimelineEntry } from '../model/sim-model.ts';
@@ -37,6 +39,11 @@ export function checkScenario(input: unknown, catalog: RobotModelCatalog, kinds:
   if (!parsed.success) return { ok: false, issues: [...describeIssues(parsed.error, schema, input), ...layoutIssuesOf(input, kinds)] };
   const spec = parsed.data as unknown as ScenarioSpec;
   const issues: SpecIssue[] = [];
+  if (!(spec as { layout?: unknown }).layout) {
+    const line = (spec as { line?: LineSpec }).line;
+    if (!line) return { ok: false, issues: [{ path: 'layout', message: 'required (only a scenario with a production line may leave out its floor)' }] };
+    spec.layout = lineFloorLayout(line);
+  }
   const grid = parseLayout(spec.layout.rows, spec.layout.cellM, kinds.legend, issues);
   if (issues.length > 0) return { ok: false, issues };
   checkBorder(grid, issues);

@@ -52,6 +52,8 @@ export function createProgressWatchdog(model: SimModel): ProgressWatchdog | null
   let delivered = 0;
   let reported = false;
   let lastTick = -1;
+  /** The next whole simulated second to look at (event speed may jump over ticks). */
+  let nextCheckTick = 0;
 
   const stallTicks = () => (delivered === 0 ? FIRST_DELIVERY_STALL_SEC * model.hz : Math.max(MIN_STALL_SEC * model.hz, STALL_GAP_FACTOR * longestGapTicks));
 
@@ -70,9 +72,11 @@ export function createProgressWatchdog(model: SimModel): ProgressWatchdog | null
         lastDeliveryTick = tick;
         reported = false;
         anchorX.fill(Number.NaN);
+        nextCheckTick = tick;
       }
       lastTick = tick;
-      if (tick % model.hz !== 0) return null;
+      if (tick < nextCheckTick) return null;
+      nextCheckTick = tick - (tick % model.hz) + model.hz;
       const r = state.robots;
       for (let i = 0; i < robots; i++) {
         const x = r.posX[i]!;

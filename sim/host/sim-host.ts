@@ -34,6 +34,11 @@ export interface LoadRequest {
   kinds?: KindRegistry;
   /** A controller of the cells (arms …), run after `controller` on the same observation. */
   cellController?: CellController;
+  /**
+   * Step every tick even where event speed could skip ticks (a logical line: no moving body, every
+   * kind with stages able to say when it is next busy). Same KPIs and event stream either way.
+   */
+  stepEveryTick?: boolean;
 }
 
 /** Wall-clock accounting of a host (zero unless a clock was given). Never enters the sim. */
@@ -42,6 +47,22 @@ export interface HostTiming {
   totalMs: number;
   physicsMs: number;
   controllerMs: number;
+}
+
+/**
+ * Whether an episode can run at event speed: its world has no moving body (only the floor and
+ * walls) and every kind with stages either has no things or says when it is next busy
+ * (`KindDef.nextBusyTick`). Null when it must step every tick.
+ */
+function eventSpeedOf(model: SimModel, state: SimState): { kinds: ReadonlyArray<(ctx: StageContext) => number>; timelineTicks: readonly number[] } | null {
+  if (state.physics.hasMovingBodies()) return null;
+  const kinds: Array<(ctx: StageContext) => number> = [];
+  for (const kind of model.kinds.kinds) {
+    if (!kind.stages?.length) continue;
+    if (kind.nextBusyTick) kinds.push(kind.nextBusyTick);
+    else if ((model.things[kind.id]?.length ?? 0) > 0) return null;
+  }
+  return { kinds, timelineTicks: [...model.timeline.keys()].sort((a, b) => a - b) };
 }
 
 /** Result of {@link SimHost.advance}. */
@@ -79,6 +100,8 @@ export class SimHost {
   readonly timing: HostTiming = { ticks: 0, totalMs: 0, physicsMs: 0, controllerMs: 0 };
   /** Commands the fleet controller returned this episode (accepted or not); not part of the state. */
   commandsIssued = 0;
+  /** Event speed for this episode: the kinds that say when they are next busy, and the timeline's ticks (ascending); null: step every tick. */
+  private eventSpeed: { kinds: ReadonlyArray<(ctx: StageContext) => number>; timelineTicks: readonly number[] } | null = null;
 
   /** `clock` (milliseconds) is optional and only used for timing reports. */
   private constructor(
@@ -106,6 +129,8 @@ export class SimHost {
     this.cellController = request.cellController ?? null;
     this.scratch = new Map(model.kinds.kinds.flatMap((k) => (k.createScratch ? [[k.id, k.createScratch(model)] as const] : [])));
     this.ctx = this.createContext(model, this.stateValue);
+    this.eventSpeed = request.stepEveryTick ? null : eventSpeedOf(model, this.stateValue);
+    this.ctx.worldAtRest = this.eventSpeed !== null;
     this.observationCache = createObservationCache();
     this.wroteIntoObservation = false;
     this.kpiAcc = createKpiAccumulator(model.hz, model.kinds, model.things);
@@ -150,8 +175,42 @@ export class SimHost {
     const end = Math.min(model.horizonTicks, state.tick + Math.max(0, Math.floor(ticks)));
     const events: SimEvent[] = [];
     const t0 = this.clock?.();
-    while (state.tick < end) this.stepWith(state.tick % model.controlEvery === 0 ? delayCommands(model, state, this.decide()) : NO_COMMANDS, events);
+    while (state.tick < end) {
+      if (this.skipIdleTicks(end)) {
+        // A jump over idle ticks may be a line that will never be busy again: watch it too.
+        this.watchProgress(events);
+        continue;
+      }
+      this.stepWith(state.tick % model.controlEvery === 0 ? delayCommands(model, state, this.decide()) : NO_COMMANDS, events);
+    }
     return this.finishAdvance(t0, events);
+  }
+
+  /**
+   * Event speed: jumps over ticks in which nothing would happen (no kind busy, no scripted event),
+   * up to `end`. Such a tick would only step a world without moving bodies. True when it jumped.
+   */
+  private skipIdleTicks(end: number): boolean {
+    const speed = this.eventSpeed;
+    const state = this.state;
+    if (!speed || state.tick === 0) return false;
+    let next = end;
+    for (const busy of speed.kinds) next = Math.min(next, busy(this.ctx!));
+    for (const t of speed.timelineTicks) if (t >= state.tick) {
+      next = Math.min(next, t);
+      break;
+    }
+    if (next <= state.tick) return false;
+    state.tick = next;
+    return true;
+  }
+
+  /** Asks the progress watchdog about the tick reached; a stall is folded and collected like any event. */
+  private watchProgress(events: SimEvent[]): void {
+    const stalled = this.progress?.afterTick(this.state);
+    if (!stalled) return;
+    reduceKpis(this.kpiAcc, stalled);
+    events.push(stalled);
   }
 
   /** One tick with this tick's commands; its events are folded into the KPIs and collected. */
@@ -166,11 +225,7 @@ export class SimHost {
       events.push(e);
     }
     state.events.length = 0;
-    const stalled = progress?.afterTick(state);
-    if (stalled) {
-      reduceKpis(this.kpiAcc, stalled);
-      events.push(stalled);
-    }
+    this.watchProgress(events);
     this.timing.ticks += 1;
   }
 
@@ -199,6 +254,11 @@ export class SimHost {
     const events: SimEvent[] = [];
     const t0 = this.clock?.();
     while (state.tick < end) {
+      if (this.skipIdleTicks(end)) {
+        // A jump over idle ticks may be a line that will never be busy again: watch it too.
+        this.watchProgress(events);
+        continue;
+      }
       let commands: readonly unknown[] = NO_COMMANDS;
       if (state.tick % model.controlEvery === 0) {
         const episode = this.episode;
@@ -242,6 +302,7 @@ export class SimHost {
     this.stateValue?.physics.free();
     this.stateValue = next;
     this.ctx = this.createContext(this.model, next);
+    this.ctx.worldAtRest = this.eventSpeed !== null;
     if (snap.controller !== null && snap.controller !== undefined) this.controller?.loadState?.(snap.controller);
     if (snap.cellController !== undefined) this.cellController?.loadState?.(snap.cellController);
     this.kpiAcc = createKpiAccumulator(this.model.hz, this.model.kinds, this.model.things);

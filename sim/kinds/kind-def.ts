@@ -143,6 +143,13 @@ export interface KindDef<S = unknown, M = unknown> {
   build?(physics: PhysicsBuilder, model: SimModel): void;
   readonly buildOrder?: number;
   readonly stages?: readonly KindStage[];
+  /**
+   * Event speed: the first tick ≥ `state.tick` at which this kind's stages would change the state
+   * or log an event, if nothing else changed before. A host may skip the ticks before it (no
+   * physics step, no stages) when every kind with stages says so and the world has no moving
+   * body. Absent: a kind with things is busy every tick; one without things never is.
+   */
+  nextBusyTick?(ctx: StageContext): number;
   /** Scripted events the kind handles, by event kind (`robot.stall`). */
   readonly scripted?: Readonly<Record<string, ScriptedHandler<any>>>;
   /**

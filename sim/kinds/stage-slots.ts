@@ -35,4 +35,9 @@ export interface StageContext {
   /** A kind's per-episode working memory (see `KindDef.createScratch`). */
   scratch<T>(kind: string): T;
   readonly clock: StageClock | undefined;
+  /**
+   * Event speed: the world has no moving body and the host skips idle ticks, so the physics step
+   * is skipped too (it would change nothing but Rapier's step counter).
+   */
+  worldAtRest?: boolean;
 }

@@ -259,6 +259,15 @@ export class PhysicsWorld {
     w.physicsPipeline.step(w.gravity, w.integrationParameters, w.islands, w.broadPhase, w.narrowPhase, w.bodies, w.colliders, w.softBodies, w.impulseJoints, w.multibodyJoints, w.ccdSolver, this.queue);
   }
 
+  /** Whether any body can move (dynamic or kinematic); a world of only the floor and walls does not change when stepped. */
+  hasMovingBodies(): boolean {
+    let moving = false;
+    this.world.bodies.forEach((b) => {
+      if (!b.isFixed()) moving = true;
+    });
+    return moving;
+  }
+
   /** Contacts that began or ended in the last step, floor contacts excluded, in Rapier's order. */
   drainContacts(onPair: (pair: ContactPair) => void): void {
     this.queue.drainCollisionEvents((h1, h2, started) => {

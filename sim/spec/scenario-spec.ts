@@ -30,6 +30,7 @@ const coreShape = {
   description: z.string().default(''),
   /** What the scenario stresses, one line (shown by `bench list`). */
   stresses: z.string().default(''),
+  /** The floor. Optional for a purely logical production line (then a bare walled floor around the line's drawing positions). */
   layout: z
     .strictObject({
       /** ASCII rows, top (north, -z) first. Every row must have the same length. */
@@ -40,7 +41,8 @@ const coreShape = {
       /** Edge of one square cell, metres. */
       cellM: z.number().min(MIN_CELL_M, `at least ${MIN_CELL_M} m (a cell holds a robot)`).max(10),
     })
-    .refine((layout) => layout.rows.reduce((n, row) => n + row.length, 0) <= MAX_LAYOUT_CELLS, { message: `at most ${MAX_LAYOUT_CELLS.toLocaleString('en')} cells in all`, path: ['rows'] }),
+    .refine((layout) => layout.rows.reduce((n, row) => n + row.length, 0) <= MAX_LAYOUT_CELLS, { message: `at most ${MAX_LAYOUT_CELLS.toLocaleString('en')} cells in all`, path: ['rows'] })
+    .optional(),
   physics: z
     .strictObject({
       /** Ticks per simulated second (30-120). */

@@ -17,7 +17,9 @@ export function stepSim(ctx: StageContext): void {
   for (const run of stages.release) run(ctx);
   for (const run of stages.motion) run(ctx);
   const clock = ctx.clock;
-  if (clock) {
+  if (ctx.worldAtRest) {
+    // Nothing to integrate: no body can move (event speed).
+  } else if (clock) {
     const t0 = clock.now();
     state.physics.step();
     clock.physicsMs += clock.now() - t0;

@@ -10,13 +10,15 @@ export async function makeHost(options: {
   controller?: string | FleetController;
   overrides?: ScenarioOverrides;
   kinds?: KindRegistry;
+  /** Step every tick (no event speed for a logical line). */
+  stepEveryTick?: boolean;
 }): Promise<SimHost> {
   const host = await SimHost.create(hostCatalog);
   const spec = options.spec ?? findScenario(options.scenario ?? 'warehouse/g2p-small');
   if (!spec) throw new Error(`no scenario ${options.scenario}`);
   const controller = typeof options.controller === 'object' ? options.controller : controllers[options.controller ?? 'greedy']!();
   const cell = defaultCellController(spec as { arms?: unknown[] });
-  host.load({ spec, controller, ...(cell ? { cellController: cellControllers[cell]!() } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.overrides ? { overrides: options.overrides } : {}), ...(options.kinds ? { kinds: options.kinds } : {}) });
+  host.load({ spec, controller, ...(cell ? { cellController: cellControllers[cell]!() } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.overrides ? { overrides: options.overrides } : {}), ...(options.kinds ? { kinds: options.kinds } : {}), ...(options.stepEveryTick ? { stepEveryTick: true } : {}) });
   return host;
 }
 

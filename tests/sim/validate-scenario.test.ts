@@ -58,8 +58,8 @@ describe('validateScenario', () => {
   it('has a JSON Schema whose sections come from the kinds', () => {
     const schema = scenarioJsonSchema() as { properties: Record<string, { description?: string }>; required: string[]; additionalProperties: boolean };
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['id', 'layout', 'fleet', 'orders', 'events', '$schema']));
-    expect(schema.required).toEqual(expect.arrayContaining(['id', 'title', 'layout', 'horizonSec']));
-    // fleet and orders are required by the robot and station kinds' checks unless the scenario has a production line.
+    expect(schema.required).toEqual(expect.arrayContaining(['id', 'title', 'horizonSec']));
+    // layout, fleet and orders are required by the robot and station kinds' checks unless the scenario has a production line.
     expect(Object.keys(schema.properties)).toContain('line');
     expect(schema.additionalProperties).toBe(false);
     expect(JSON.stringify(schema.properties.events)).toContain('robot.stall');

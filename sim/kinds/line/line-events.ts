@@ -3,8 +3,8 @@ import type { MachineStateName } from './line-columns.ts';
 /** Events of the production line. Every one carries `atSec`, the exact event time (not rounded to the tick). */
 declare module '../../events/sim-event.ts' {
   interface SimEventMap {
-    /** The line's things, once at its first tick: lets KPI reducers know every machine and its ideal cycle time. */
-    'line.started': { atSec: number; machines: string[]; idealCycleSec: number[] };
+    /** The line's things, once at its first tick: lets KPI reducers know every machine, its ideal cycle time and the warm-up (present only when there is one). */
+    'line.started': { atSec: number; machines: string[]; idealCycleSec: number[]; warmupSec?: number };
     /** A unit entered the line at a source. */
     'unit.released': { source: number; unit: number; product: number; atSec: number };
     /** A machine finished processing a unit (`scrapped`: the unit was scrapped there). */

@@ -1,5 +1,6 @@
 import type { SimEvent } from '../../events/sim-event.ts';
 import type { KindKpis } from '../kind-def.ts';
+import { activePeriodBottleneck } from './active-period-bottleneck.ts';
 import { MACHINE_STATES, type MachineStateName } from './line-columns.ts';
 
 interface MachineAcc {
@@ -10,12 +11,31 @@ interface MachineAcc {
   timeSec: Record<MachineStateName, number>;
   processed: number;
   scrapped: number;
+  /** Start of the current active period (working, setup or down), −1 while waiting; closed periods as flat `[start, end, …]`. */
+  activeSinceSec: number;
+  periods: number[];
 }
 
-/** Running totals of the machines: time in each state since the first event seen, units processed and scrapped. */
+/** Active states of the active-period method: the machine is doing something (working, setting up, being repaired), not waiting. */
+const isActive = (state: MachineStateName) => state === 'working' || state === 'setup' || state === 'down';
+
+/** Running totals of the machines: time in each state since the first event seen (or the warm-up's end), units processed and scrapped. */
 export interface MachineKpiAcc {
   order: string[];
   machines: Record<string, MachineAcc>;
+  /** Warm-up, seconds (0: none), and whether the totals were restarted at its end. */
+  warmupSec: number;
+  warmed: boolean;
+}
+
+/** Restarts the machine totals at the warm-up's end `w`: each machine's state then carries on from `w`. */
+function restartMachines(acc: MachineKpiAcc, w: number): MachineKpiAcc {
+  const machines: Record<string, MachineAcc> = {};
+  for (const name of acc.order) {
+    const m = acc.machines[name]!;
+    machines[name] = { ...m, firstSec: w, sinceSec: Math.max(w, m.sinceSec), timeSec: zeroTimes(), processed: 0, scrapped: 0, activeSinceSec: m.activeSinceSec >= 0 ? w : -1, periods: [] };
+  }
+  return { ...acc, machines, warmed: true };
 }
 
 const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
@@ -24,7 +44,7 @@ const zeroTimes = (): Record<MachineStateName, number> => Object.fromEntries(MAC
 function machineOf(acc: MachineKpiAcc, name: string, atSec: number, state: MachineStateName, idealCycleSec = 0): MachineAcc {
   let m = acc.machines[name];
   if (!m) {
-    m = { idealCycleSec, firstSec: atSec, sinceSec: atSec, state, timeSec: zeroTimes(), processed: 0, scrapped: 0 };
+    m = { idealCycleSec, firstSec: atSec, sinceSec: atSec, state, timeSec: zeroTimes(), processed: 0, scrapped: 0, activeSinceSec: isActive(state) ? atSec : -1, periods: [] };
     acc.machines[name] = m;
     acc.order.push(name);
   }
@@ -53,16 +73,23 @@ function oeeOf(m: MachineAcc, timeSec: Record<MachineStateName, number>, planned
  * OEE = availability × performance × quality = ideal cycle × good units / planned time.
  */
 export const machineKpis: KindKpis<MachineKpiAcc> = {
-  create: () => ({ order: [], machines: {} }),
+  create: () => ({ order: [], machines: {}, warmupSec: 0, warmed: true }),
   reduce(acc, e: SimEvent) {
+    if (!acc.warmed && 'atSec' in e && (e.atSec as number) >= acc.warmupSec) Object.assign(acc, restartMachines(acc, acc.warmupSec));
     switch (e.type) {
       case 'line.started':
         e.machines.forEach((name, i) => machineOf(acc, name, e.atSec, 'idle', e.idealCycleSec[i]));
+        if (e.warmupSec !== undefined && e.warmupSec > e.atSec) Object.assign(acc, { warmupSec: e.warmupSec, warmed: false });
         break;
       case 'machine.state': {
         const m = machineOf(acc, e.name, e.atSec, e.from);
         m.timeSec[m.state] += e.atSec - m.sinceSec;
         m.sinceSec = e.atSec;
+        if (isActive(e.to) && m.activeSinceSec < 0) m.activeSinceSec = e.atSec;
+        else if (!isActive(e.to) && m.activeSinceSec >= 0) {
+          if (e.atSec > m.activeSinceSec) m.periods.push(m.activeSinceSec, e.atSec);
+          m.activeSinceSec = -1;
+        }
         m.state = e.to;
         break;
       }
@@ -77,8 +104,9 @@ export const machineKpis: KindKpis<MachineKpiAcc> = {
         break;
     }
   },
-  finalize(acc, simulatedSec) {
-    if (acc.order.length === 0) return {};
+  finalize(raw, simulatedSec) {
+    if (raw.order.length === 0) return {};
+    const acc = raw.warmed || simulatedSec < raw.warmupSec ? raw : restartMachines(raw, raw.warmupSec);
     const out: Record<string, number> = {};
     let bottleneck: ReturnType<typeof oeeOf> | null = null;
     let slowest = -1;
@@ -99,7 +127,28 @@ export const machineKpis: KindKpis<MachineKpiAcc> = {
         bottleneck = f;
       }
     }
-    return { availability: r4(bottleneck!.availability), performance: r4(bottleneck!.performance), quality: r4(bottleneck!.quality), oee: r4(bottleneck!.oee), ...out };
+    // The bottleneck by the active-period method: sole and shifting shares of the covered time.
+    const from = acc.machines[acc.order[0]!]!.firstSec;
+    const periods = acc.order.map((name) => {
+      const m = acc.machines[name]!;
+      return m.activeSinceSec >= 0 && simulatedSec > m.activeSinceSec ? [...m.periods, m.activeSinceSec, simulatedSec] : m.periods;
+    });
+    const shares = activePeriodBottleneck(periods, from, simulatedSec);
+    let verdict = 0;
+    acc.order.forEach((name, i) => {
+      out[`${name}.bottleneckSole`] = r4(shares.sole[i]!);
+      out[`${name}.bottleneckShifting`] = r4(shares.shifting[i]!);
+      if (shares.sole[i]! + shares.shifting[i]! > shares.sole[verdict]! + shares.shifting[verdict]!) verdict = i;
+    });
+    return {
+      availability: r4(bottleneck!.availability),
+      performance: r4(bottleneck!.performance),
+      quality: r4(bottleneck!.quality),
+      oee: r4(bottleneck!.oee),
+      /** Index (spec order) of the bottleneck by the active-period method: the machine with the largest sole + shifting share. */
+      bottleneckMachine: verdict,
+      ...out,
+    };
   },
 };
 
@@ -113,6 +162,14 @@ export interface FlowKpiAcc {
   completed: number;
   scrapped: number;
   cycleSec: number[];
+  /** Warm-up, seconds (0: none), and whether the totals were restarted at its end. */
+  warmupSec: number;
+  warmed: boolean;
+}
+
+/** Restarts the flow totals at the warm-up's end `w`: the units in the line then stay in it, nothing else carries over. */
+function restartFlow(acc: FlowKpiAcc, w: number): FlowKpiAcc {
+  return { ...acc, firstSec: w, lastSec: w, areaUnitSec: 0, released: 0, completed: 0, scrapped: 0, cycleSec: [], warmed: true };
 }
 
 function advanceTo(acc: FlowKpiAcc, atSec: number): void {
@@ -135,11 +192,13 @@ function nearestRank(values: readonly number[], p: number): number {
  * including those waiting at a source), `unitsReleased`, `unitsScrapped`.
  */
 export const flowKpis: KindKpis<FlowKpiAcc> = {
-  create: () => ({ firstSec: -1, lastSec: 0, inSystem: 0, areaUnitSec: 0, released: 0, completed: 0, scrapped: 0, cycleSec: [] }),
+  create: () => ({ firstSec: -1, lastSec: 0, inSystem: 0, areaUnitSec: 0, released: 0, completed: 0, scrapped: 0, cycleSec: [], warmupSec: 0, warmed: true }),
   reduce(acc, e: SimEvent) {
+    if (!acc.warmed && 'atSec' in e && (e.atSec as number) >= acc.warmupSec) Object.assign(acc, restartFlow(acc, acc.warmupSec));
     switch (e.type) {
       case 'line.started':
         advanceTo(acc, e.atSec);
+        if (e.warmupSec !== undefined && e.warmupSec > e.atSec) Object.assign(acc, { warmupSec: e.warmupSec, warmed: false });
         break;
       case 'unit.released':
         advanceTo(acc, e.atSec);
@@ -162,8 +221,9 @@ export const flowKpis: KindKpis<FlowKpiAcc> = {
         break;
     }
   },
-  finalize(acc, simulatedSec): Record<string, number> {
-    if (acc.firstSec < 0) return {};
+  finalize(raw, simulatedSec): Record<string, number> {
+    if (raw.firstSec < 0) return {};
+    const acc = raw.warmed || simulatedSec < raw.warmupSec ? raw : restartFlow(raw, raw.warmupSec);
     const spanSec = Math.max(simulatedSec - acc.firstSec, 0);
     const area = acc.areaUnitSec + acc.inSystem * Math.max(0, simulatedSec - acc.lastSec);
     const mean = acc.cycleSec.length > 0 ? acc.cycleSec.reduce((a, b) => a + b, 0) / acc.cycleSec.length : 0;
@@ -175,6 +235,7 @@ export const flowKpis: KindKpis<FlowKpiAcc> = {
       wipUnits: spanSec > 0 ? r4(area / spanSec) : 0,
       unitsReleased: acc.released,
       unitsScrapped: acc.scrapped,
+      ...(acc.warmupSec > 0 ? { warmupSec: acc.warmupSec } : {}),
     };
   },
 };

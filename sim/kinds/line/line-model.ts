@@ -26,10 +26,18 @@ export interface SourceModel extends LineThing {
   readonly stand: number;
   /** Name of the conveyor whose end it draws items from, or null. */
   readonly conveyor: string | null;
+  /** CONWIP cards (units of this source in the line at most; a unit is released whenever one leaves), 0 without CONWIP. */
+  readonly conwipCards: number;
 }
 
 export interface BufferModel extends LineThing {
+  /** Units it holds at most; 0: direct transfer (a finished unit goes only to a waiting downstream machine). */
   readonly capacity: number;
+  /** Blocking before service: a feeding machine starts a unit only with a place here reserved for it (kanban). */
+  readonly beforeService: boolean;
+  /** Machines that put into it and take from it (indices), for direct transfer and reservations. */
+  readonly feeders: readonly number[];
+  readonly takers: readonly number[];
 }
 
 export interface SinkModel extends LineThing {
@@ -78,10 +86,14 @@ export interface LineModel {
   readonly buffers: readonly BufferModel[];
   readonly sinks: readonly SinkModel[];
   readonly products: readonly string[];
+  /** Warm-up, seconds: line KPIs cover only the time after it (0: the whole run). */
+  readonly warmupSec: number;
+  /** Whether any source releases by CONWIP cards. */
+  readonly conwip: boolean;
 }
 
 /** The empty line of a scenario without a `line` section. */
-export const EMPTY_LINE: LineModel = Object.freeze({ sources: [], machines: [], buffers: [], sinks: [], products: [] });
+export const EMPTY_LINE: LineModel = Object.freeze({ sources: [], machines: [], buffers: [], sinks: [], products: [], warmupSec: 0, conwip: false });
 
 const memo = new WeakMap<object, { line: LineModel; issues: Array<[string, string]> }>();
 
@@ -107,9 +119,19 @@ export function compileLine(section: LineSpec | undefined, stands: readonly Stan
   claim('buffer', section.buffers, 'buffers');
   claim('machine', section.machines, 'machines');
   claim('sink', section.sinks, 'sinks');
-  const resolve = (name: string, kinds: readonly string[], path: string, what: string): PortRef => {
+  // Direct transfer: a machine named as another's `from`/`to` is joined to it by an implicit buffer of capacity 0, named `UP>DOWN`.
+  const links: Array<{ up: string; down: string; path: string }> = [];
+  const linkIndex = (up: string, down: string, path: string): number => {
+    let k = links.findIndex((l) => l.up === up && l.down === down);
+    if (k < 0) k = links.push({ up, down, path }) - 1;
+    return section.buffers.length + k;
+  };
+  const resolve = (name: string, kinds: readonly string[], path: string, what: string, self?: { name: string; side: 'from' | 'to' }): PortRef => {
     const owner = owners.get(name);
     if (owner && kinds.includes(owner.kind)) return { kind: owner.kind, index: owner.index };
+    if (owner?.kind === 'machine' && self && name !== self.name) {
+      return { kind: 'buffer', index: self.side === 'to' ? linkIndex(self.name, name, path) : linkIndex(name, self.name, path) };
+    }
     const valid = [...owners].filter(([, o]) => kinds.includes(o.kind)).map(([n]) => n);
     const near = closestText(name, valid);
     const is = owner ? ` ("${name}" is a ${owner.kind})` : '';
@@ -132,8 +154,8 @@ export function compileLine(section: LineSpec | undefined, stands: readonly Stan
     return {
       id,
       name: m.name,
-      from: resolve(m.from, ['source', 'buffer'], `${path}.from`, 'source or buffer'),
-      to: resolve(m.to, ['buffer', 'sink'], `${path}.to`, 'buffer or sink'),
+      from: resolve(m.from, ['source', 'buffer'], `${path}.from`, 'source or buffer', { name: m.name, side: 'from' }),
+      to: resolve(m.to, ['buffer', 'sink'], `${path}.to`, 'buffer or sink', { name: m.name, side: 'to' }),
       process: m.process,
       idealCycleSec: distributionMeanSec(m.process),
       failure: m.failure ?? null,
@@ -142,6 +164,22 @@ export function compileLine(section: LineSpec | undefined, stands: readonly Stan
       xM: 0,
       zM: 0,
     };
+  });
+  links.forEach((l, k) => {
+    const index = section.buffers.length + k;
+    const up = section.machines.findIndex((m) => m.name === l.up);
+    const down = section.machines.findIndex((m) => m.name === l.down);
+    if (machines[up]!.to.kind !== 'buffer' || machines[up]!.to.index !== index) issues.push([`line.machines[${up}].to`, `"${l.down}" takes its units directly from "${l.up}" (its from), so "${l.up}" must put them to "${l.down}"`]);
+    if (machines[down]!.from.kind !== 'buffer' || machines[down]!.from.index !== index) issues.push([`line.machines[${down}].from`, `"${l.up}" puts its units directly to "${l.down}" (its to), so "${l.down}" must take them from "${l.up}"`]);
+  });
+  section.buffers.forEach((b, i) => {
+    const path = `line.buffers[${i}]`;
+    if (b.capacity === undefined && !b.kanban) issues.push([`${path}.capacity`, 'a buffer needs a capacity (0 for direct transfer) or kanban cards']);
+    if (b.capacity !== undefined && b.kanban) issues.push([`${path}.kanban`, 'give capacity or kanban.cards, not both: a kanban buffer holds at most its cards']);
+    if (b.kanban && b.blocking === 'after-service') issues.push([`${path}.blocking`, 'a kanban buffer blocks before service: its cards bound the units in the upstream machine and the buffer together']);
+  });
+  section.sources.forEach((s, i) => {
+    if (s.conwip && (s.interarrival || s.stand !== undefined || s.conveyor !== undefined)) issues.push([`line.sources[${i}].conwip`, 'a CONWIP source releases by its cards: it has no interarrival, line-side stand or conveyor']);
   });
   section.sources.forEach((s, i) => s.interarrival && checkDist(s.interarrival, `line.sources[${i}].interarrival`));
   const standOf = (id: string | undefined, direction: 'in' | 'out', path: string): number => {
@@ -159,9 +197,22 @@ export function compileLine(section: LineSpec | undefined, stands: readonly Stan
   });
   const spots = layoutLine(section, machines);
   const place = (kind: string, index: number, given: { xM: number; zM: number } | undefined) => given ?? spots.get(`${kind}:${index}`)!;
+  const placed = new Map(section.machines.map((m, i) => [m.name, place('machine', i, m.position)] as const));
+  const portsOf = (b: number) => ({
+    feeders: machines.flatMap((m) => (m.to.kind === 'buffer' && m.to.index === b ? [m.id] : [])),
+    takers: machines.flatMap((m) => (m.from.kind === 'buffer' && m.from.index === b ? [m.id] : [])),
+  });
   const line: LineModel = {
-    sources: section.sources.map((s, id) => ({ id, name: s.name, product: products.indexOf(s.product), interarrival: s.interarrival ?? null, stand: standOf(s.stand, 'in', `line.sources[${id}].stand`), conveyor: s.conveyor ?? null, ...place('source', id, s.position) })),
-    buffers: section.buffers.map((b, id) => ({ id, name: b.name, capacity: b.capacity, ...place('buffer', id, b.position) })),
+    sources: section.sources.map((s, id) => ({ id, name: s.name, product: products.indexOf(s.product), interarrival: s.interarrival ?? null, stand: standOf(s.stand, 'in', `line.sources[${id}].stand`), conveyor: s.conveyor ?? null, conwipCards: s.conwip?.cards ?? 0, ...place('source', id, s.position) })),
+    buffers: [
+      ...section.buffers.map((b, id) => ({ id, name: b.name, capacity: b.kanban?.cards ?? b.capacity ?? 0, beforeService: b.kanban !== undefined || b.blocking === 'before-service', ...portsOf(id), ...place('buffer', id, b.position) })),
+      ...links.map((l, k) => {
+        const id = section.buffers.length + k;
+        const a = placed.get(l.up)!;
+        const b = placed.get(l.down)!;
+        return { id, name: `${l.up}>${l.down}`, capacity: 0, beforeService: false, ...portsOf(id), xM: (a.xM + b.xM) / 2, zM: (a.zM + b.zM) / 2 };
+      }),
+    ],
     machines: machines.map((m) => ({ ...m, ...place('machine', m.id, section.machines[m.id]!.position) })),
     sinks: section.sinks.map((s, id) => {
       const stand = standOf(s.stand, 'out', `line.sinks[${id}].stand`);
@@ -169,6 +220,8 @@ export function compileLine(section: LineSpec | undefined, stands: readonly Stan
       return { id, name: s.name, stand, standCapacity: stand >= 0 ? stands[stand]!.capacity : 0, conveyor: s.conveyor ?? null, itemType: s.itemType ?? null, ...place('sink', id, s.position) };
     }),
     products,
+    warmupSec: section.warmupSec ?? 0,
+    conwip: section.sources.some((s) => s.conwip !== undefined),
   };
   const out = { line, issues };
   memo.set(section, out);

@@ -5,6 +5,7 @@ import { itemTypesOf } from '../item/item-model.ts';
 import { consumeItem, itemTypeIndex, spawnItem } from '../item/item-pool.ts';
 import type { LineRun } from './line-port.ts';
 import { pushUnit, shiftUnit, unitCount } from './line-units.ts';
+import { MachineState } from './line-columns.ts';
 
 const nothingToTake = (): never => {
   throw new Error('line port: nothing to take here');
@@ -24,7 +25,7 @@ export const sourcePort: LinePort = {
     if (run.tables.source.queue[i]!.length > 0) return true;
     if (source.stand >= 0) return standHasPart(run.state, source.stand);
     if (source.conveyor !== null) return itemAtEnd(run.ctx, conveyorIndex(run.ctx, source.conveyor)) >= 0;
-    return source.interarrival === null;
+    return source.interarrival === null && source.conwipCards === 0;
   },
   take(run, i, atSec) {
     const source = run.line.sources[i]!;
@@ -38,7 +39,7 @@ export const sourcePort: LinePort = {
       consumeItem(run.ctx, item);
       return releaseUnit(run, i, atSec);
     }
-    if (source.interarrival !== null) return nothingToTake();
+    if (source.interarrival !== null || source.conwipCards > 0) return nothingToTake();
     return releaseUnit(run, i, atSec);
   },
   canPut: () => false,
@@ -54,13 +55,47 @@ export function releaseUnit(run: Parameters<LinePort['take']>[0], i: number, atS
   return unit;
 }
 
-/** A logical buffer: FIFO with a capacity; the first implementation of the port's both sides. */
+/**
+ * Machines taking from buffer `i` that wait for a unit now (idle or starved) and could start it
+ * (blocking before service: a place free ahead of them): where a buffer of capacity 0 can hand units.
+ */
+export function waitingTakers(run: LineRun, i: number, depth = 0): number {
+  let n = 0;
+  for (const m of run.line.buffers[i]!.takers) {
+    const state = run.tables.machine.state[m];
+    if ((state === MachineState.Idle || state === MachineState.Starved) && roomAhead(run, m, depth + 1)) n++;
+  }
+  return n;
+}
+
+/** Units buffer `i` may hold now: its capacity, or for capacity 0 (direct transfer) one per waiting downstream machine. */
+export function bufferLimit(run: LineRun, i: number, depth = 0): number {
+  const capacity = run.line.buffers[i]!.capacity;
+  return capacity > 0 ? capacity : waitingTakers(run, i, depth);
+}
+
+/**
+ * Blocking before service: whether machine `m` may start a unit, i.e. its `to` (a buffer blocking
+ * before service) has a place free counting the places reserved by its other feeders that hold a
+ * unit. Always true for a buffer blocking after service or a sink. (`depth` stops a ring of
+ * capacity-0 buffers blocking before service from recursing forever: such a ring never starts.)
+ */
+export function roomAhead(run: LineRun, m: number, depth = 0): boolean {
+  const to = run.line.machines[m]!.to;
+  if (to.kind !== 'buffer' || !run.line.buffers[to.index]!.beforeService) return true;
+  if (depth > run.line.machines.length) return false;
+  let held = unitCount(run.tables.buffer.units[to.index]!);
+  for (const k of run.line.buffers[to.index]!.feeders) if (k !== m && run.tables.machine.unit[k]! >= 0) held++;
+  return held < bufferLimit(run, to.index, depth);
+}
+
+/** A logical buffer: FIFO with a capacity (0: direct transfer); the first implementation of the port's both sides. */
 export const bufferPort: LinePort = {
   canTake: (run, i) => run.tables.buffer.units[i]!.length > 0,
   take: (run, i) => (run.tables.buffer.units[i]!.length > 0 ? shiftUnit(run.tables.buffer.units[i]!) : nothingToTake()),
-  canPut: (run, i) => unitCount(run.tables.buffer.units[i]!) < run.line.buffers[i]!.capacity,
+  canPut: (run, i) => unitCount(run.tables.buffer.units[i]!) < bufferLimit(run, i),
   put(run, i, unit) {
-    if (unitCount(run.tables.buffer.units[i]!) >= run.line.buffers[i]!.capacity) noRoom();
+    if (unitCount(run.tables.buffer.units[i]!) >= bufferLimit(run, i)) noRoom();
     pushUnit(run.tables.buffer.units[i]!, unit);
   },
 };

@@ -16,11 +16,30 @@ export const sourceSpecSchema = z.strictObject({
   stand: name.optional(),
   /** Draws its units from the end of this conveyor (`conveyors[].id`): a unit is there while an item waits at the belt's end, and taking it takes the item off. */
   conveyor: z.string().min(1).max(64).optional(),
+  /**
+   * CONWIP release: a fixed number of cards in the loop. A unit is released (into the source's
+   * queue) whenever fewer than `cards` of this source's units are in the line, so a unit reaching
+   * the sink (or scrapped) releases the next at that instant.
+   */
+  conwip: z.strictObject({ cards: z.number().int().min(1).max(1e6) }).optional(),
   position: position.optional(),
 });
 
-/** A buffer between machines: FIFO, `capacity` units; blocking after service (see README). */
-export const bufferSpecSchema = z.strictObject({ name, capacity: z.number().int().min(1).max(1e6), position: position.optional() });
+/**
+ * A buffer between machines: FIFO, `capacity` units (0: no buffer, the upstream machine hands a
+ * finished unit straight to a waiting downstream machine). `blocking`: `after-service` (default:
+ * a finished unit waits on its machine until there is room) or `before-service` (a machine starts
+ * a unit only when a place downstream is free for it, and keeps that place reserved while it
+ * works). `kanban: { cards }` is a kanban loop between the two stages: `cards` units at most in the
+ * upstream machine and this buffer together (capacity `cards`, blocking before service).
+ */
+export const bufferSpecSchema = z.strictObject({
+  name,
+  capacity: z.number().int().min(0).max(1e6).optional(),
+  blocking: z.enum(['after-service', 'before-service']).optional(),
+  kanban: z.strictObject({ cards: z.number().int().min(1).max(1e6) }).optional(),
+  position: position.optional(),
+});
 
 /** Failures of a machine: time to failure and time to repair, and what the failure clock counts. */
 export const failureSpecSchema = z.strictObject({
@@ -42,7 +61,9 @@ export const setupSpecSchema = z.strictObject({
 /** A machine: takes a unit from `from` (a source or buffer), works it, puts it into `to` (a buffer or sink). */
 export const machineSpecSchema = z.strictObject({
   name,
+  /** A source or buffer, or the machine feeding this one directly (then that machine's `to` names this one). */
   from: name,
+  /** A buffer or sink, or the next machine (direct transfer: a buffer of capacity 0 between them). */
   to: name,
   /** Processing time per unit. */
   process: distributionSchema,
@@ -58,6 +79,8 @@ export const machineSpecSchema = z.strictObject({
  * name (`from`/`to`). Purely logical: no conveyor, no bodies; units move at exact event times.
  */
 export const lineSpecSchema = z.strictObject({
+  /** Warm-up, simulated seconds from the start: every line KPI covers only the time after it (the transient of a line started empty is left out). */
+  warmupSec: z.number().nonnegative().max(7 * 24 * 3600).optional(),
   sources: z.array(sourceSpecSchema).min(1).max(1000),
   machines: z.array(machineSpecSchema).min(1).max(1000),
   buffers: z.array(bufferSpecSchema).max(1000).default([]),

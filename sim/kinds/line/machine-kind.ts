@@ -2,7 +2,7 @@ import type { KindDef } from '../kind-def.ts';
 import { MACHINE_COLUMNS, type MachineTable } from './line-columns.ts';
 import './line-events.ts';
 import { machineKpis } from './line-kpis.ts';
-import { runLine } from './line-loop.ts';
+import { nextLineBusyTick, runLine } from './line-loop.ts';
 import { compileLineOf, type MachineModel } from './line-model.ts';
 import { machineDown, sourceBurst } from './line-scripted.ts';
 import { lineSpecSchema, type LineSpec } from './line-spec.ts';
@@ -19,9 +19,12 @@ export const machineKind: KindDef<LineSpec, MachineModel> = {
   compile(ctx) {
     const { line, issues } = compileLineOf(ctx.spec);
     for (const [path, message] of issues) ctx.issue(path, message);
+    const horizonSec = (ctx.spec as { horizonSec?: number }).horizonSec ?? Infinity;
+    if (line.warmupSec > 0 && line.warmupSec >= horizonSec) ctx.issue('line.warmupSec', `the warm-up (${line.warmupSec} s) must end before the horizon (${horizonSec} s): no KPI would be left`);
     return { things: line.machines, model: { line } };
   },
   stages: [{ slot: 'process', run: runLine }],
+  nextBusyTick: nextLineBusyTick,
   scripted: { 'machine.down': machineDown, 'source.burst': sourceBurst },
   frame: {
     fields: ['x', 'z', 'state', 'processed', 'unit'],

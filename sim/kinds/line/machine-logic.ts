@@ -2,7 +2,8 @@ import { createRng, type Rng, type RngState } from '../../rng/rng.ts';
 import { sampleSec } from '../../rng/distributions.ts';
 import { MACHINE_STATES, MachineState, NEVER_SEC } from './line-columns.ts';
 import type { LineRun } from './line-port.ts';
-import { LINE_PORTS } from './line-ports.ts';
+import { LINE_PORTS, roomAhead } from './line-ports.ts';
+import { pushUnit } from './line-units.ts';
 
 /**
  * What a machine does at an exact time `t` (seconds). Preempt-resume: a failure during setup or
@@ -40,15 +41,46 @@ function stopWorkClock(run: LineRun, m: number, t: number): void {
   table.failAtSec[m] = NEVER_SEC;
 }
 
-/** Takes the next unit when `from` has one (setting up first when due), else waits: starved (idle before its first unit). */
+/** A feeder of `m`'s buffer of capacity 0 that holds a finished unit (blocked after service), or −1. */
+function blockedFeeder(run: LineRun, m: number): number {
+  const from = run.line.machines[m]!.from;
+  if (from.kind !== 'buffer' || run.line.buffers[from.index]!.capacity > 0) return -1;
+  for (const k of run.line.buffers[from.index]!.feeders) if (run.tables.machine.state[k] === MachineState.Blocked && run.tables.machine.unit[k]! >= 0) return k;
+  return -1;
+}
+
+/** Whether `m` has a unit to take: in its `from`, or on a blocked machine feeding it directly. */
+function inputReady(run: LineRun, m: number): boolean {
+  const from = run.line.machines[m]!.from;
+  return LINE_PORTS[from.kind]!.canTake(run, from.index) || blockedFeeder(run, m) >= 0;
+}
+
+/**
+ * Takes the next unit when there is one (setting up first when due), else waits: starved (idle
+ * before its first unit). Direct transfer: a blocked machine feeding it through a buffer of
+ * capacity 0 hands its unit over at this instant. Blocking before service: without a free place
+ * downstream it waits, blocked, before taking the unit.
+ */
 function takeNext(run: LineRun, m: number, reason: string, t: number): void {
   const model = run.line.machines[m]!;
   const table = run.tables.machine;
   const from = LINE_PORTS[model.from.kind]!;
-  if (!from.canTake(run, model.from.index)) {
+  if (!inputReady(run, m)) {
     table.phaseEndSec[m] = NEVER_SEC;
     setState(run, m, table.lastProduct[m]! < 0 ? MachineState.Idle : MachineState.Starved, 'no input', t);
     return;
+  }
+  if (!roomAhead(run, m)) {
+    table.phaseEndSec[m] = NEVER_SEC;
+    setState(run, m, MachineState.Blocked, 'no room downstream (before service)', t);
+    return;
+  }
+  if (!from.canTake(run, model.from.index)) {
+    // Direct transfer: the blocked feeder puts its finished unit into the capacity-0 buffer and takes its next.
+    const k = blockedFeeder(run, m);
+    pushUnit(run.tables.buffer.units[model.from.index]!, { id: table.unit[k]!, releasedSec: table.unitReleasedSec[k]!, product: table.unitProduct[k]! });
+    table.unit[k] = -1;
+    takeNext(run, k, 'next unit', t);
   }
   const unit = from.take(run, model.from.index, t);
   table.unit[m] = unit.id;
@@ -81,6 +113,13 @@ function release(run: LineRun, m: number, t: number): void {
   }
   to.put(run, model.to.index, { id: table.unit[m]!, releasedSec: table.unitReleasedSec[m]!, product: table.unitProduct[m]! }, t);
   table.unit[m] = -1;
+  if (model.to.kind === 'buffer' && run.line.buffers[model.to.index]!.beforeService) {
+    // Blocking before service: a waiting downstream machine takes the unit first, so the place it frees counts for this machine's next unit.
+    for (const k of run.line.buffers[model.to.index]!.takers) {
+      const state = table.state[k];
+      if ((state === MachineState.Idle || state === MachineState.Starved) && inputReady(run, k)) takeNext(run, k, 'input arrived', t);
+    }
+  }
   takeNext(run, m, 'next unit', t);
 }
 
@@ -191,13 +230,19 @@ export function goDown(run: LineRun, m: number, t: number, durationSec: number |
 export function advanceWaiting(run: LineRun, m: number, t: number): boolean {
   const model = run.line.machines[m]!;
   const state = run.tables.machine.state[m] as MachineState;
-  if (state === MachineState.Blocked) {
+  if (state === MachineState.Blocked && run.tables.machine.unit[m]! >= 0) {
     if (!LINE_PORTS[model.to.kind]!.canPut(run, model.to.index)) return false;
     release(run, m, t);
     return true;
   }
+  if (state === MachineState.Blocked) {
+    // Blocked before service: starts when a place downstream frees and a unit is there.
+    if (!roomAhead(run, m) || !inputReady(run, m)) return false;
+    takeNext(run, m, 'room downstream', t);
+    return true;
+  }
   if (state === MachineState.Idle || state === MachineState.Starved) {
-    if (!LINE_PORTS[model.from.kind]!.canTake(run, model.from.index)) return false;
+    if (!inputReady(run, m)) return false;
     takeNext(run, m, 'input arrived', t);
     return true;
   }

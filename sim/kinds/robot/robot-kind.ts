@@ -13,7 +13,7 @@ import { robotContact } from './robot-contacts.ts';
 import { robotFrame } from './robot-frame.ts';
 import { clearStalls, robotStall } from './robot-stall.ts';
 import { SafetyField } from './safety-field.ts';
-import { sampleFleet } from './sample-fleet.ts';
+import { sampleFleet, nextFleetBusyTick } from './sample-fleet.ts';
 
 /**
  * Mobile robots (shelf lifters, tote carriers): spec section `fleet`, spawn points `S` and
@@ -50,6 +50,7 @@ export const robotKind: KindDef<FleetEntrySpec[], RobotModel> = {
     { slot: 'monitor', run: ({ model, state }) => detectDeadlocks(model, state) },
     { slot: 'sample', run: ({ model, state }) => sampleFleet(model, state) },
   ],
+  nextBusyTick: ({ model, state }) => nextFleetBusyTick(model, state),
   scripted: { 'robot.stall': robotStall },
   onContact: robotContact,
   frame: robotFrame,

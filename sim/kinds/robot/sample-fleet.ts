@@ -4,6 +4,14 @@ import type { SimState } from '../../state/sim-state.ts';
 /** Fleet totals are sampled every this many simulated seconds (and at the horizon). */
 export const SAMPLE_EVERY_SEC = 10;
 
+/** Event speed: the next tick ≥ `state.tick` that samples the fleet (every tick while it has robots: they move). */
+export function nextFleetBusyTick(model: SimModel, state: SimState): number {
+  if (state.robots.count > 0) return state.tick;
+  const every = SAMPLE_EVERY_SEC * model.hz;
+  const sample = Math.ceil((state.tick + 1) / every) * every - 1;
+  return Math.min(sample, Math.max(state.tick, model.horizonTicks - 1));
+}
+
 /** Sample-slot stage: emits cumulative fleet totals (`fleet.sampled`) for the distance, utilisation and energy KPIs. */
 export function sampleFleet(model: SimModel, state: SimState): void {
   const elapsed = state.tick + 1;
