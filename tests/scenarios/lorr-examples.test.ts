@@ -88,7 +88,7 @@ describe('Start-Kit example problems (2026 format) import exactly', () => {
   it('maps delayConfig onto robot stalls: in range, per robot never overlapping, seeded by delayConfig.seed alone', () => {
     const json = EXAMPLES[1]!.json; // room: poisson events, uniform 10..30 ticks
     const { spec, lorr } = readLorrProblem(json, read, { minutes: 2 });
-    const stalls = spec.events!.filter((e) => e.kind === 'robot.stall') as Array<{ atSec: number; robot: number; durationSec: number }>;
+    const stalls = spec.events!.filter((e) => e.kind === 'robot.stall') as unknown as Array<{ atSec: number; robot: number; durationSec: number }>;
     expect(stalls.length).toBe(lorr.delays);
     expect(stalls.length).toBeGreaterThan(100);
     const busyUntil = new Map<number, number>();
