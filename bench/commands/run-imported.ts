@@ -69,11 +69,13 @@ export function importForRun(path: string, opts: Pick<RunImportedOptions, 'cellM
  * it with the named controller, honouring every `run` option (`--replay`, `--events`, `--json`,
  * `--isolation`, `--controller-budget-ms`, `--cell-controller`). A LoRR problem also reports
  * tasks and errands finished per hour and per LoRR tick (the conversion printed with them; the
- * `--json` result carries them as `lorr`). A malformed file prints every problem as
+ * `--json` result carries them as `lorr`, with `importSec` and `peakRssMb`). A malformed file prints every problem as
  * `file:line: reason` and exits 2; exit codes as for a scenario.
  */
 export async function runImported(path: string, opts: RunImportedOptions): Promise<void> {
+  const importStartMs = performance.now();
   const { spec, lorr } = importForRun(path, opts);
+  const importSec = (performance.now() - importStartMs) / 1000;
   const sink = opts.events ? openEventSink(opts.events) : null;
   let out: { result: RunResult; replay: Replay | null };
   try {
@@ -101,8 +103,14 @@ export async function runImported(path: string, opts: RunImportedOptions): Promi
   console.log(formatKpiTable(result));
   const rates: LorrRates | null = lorr ? lorrRates(result, lorr) : null;
   if (rates) console.log(formatLorrRates(rates));
-  if (opts.json) await writeFile(opts.json, JSON.stringify(rates ? { ...result, lorr: rates } : result, null, 2) + '\n');
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(`import ${importSec.toFixed(2)} s, peak RSS ${peakRssMb.toFixed(0)} MB`);
+  if (opts.json) await writeFile(opts.json, JSON.stringify({ ...result, importSec: round3(importSec), peakRssMb: Math.round(peakRssMb), ...(rates ? { lorr: rates } : {}) }, null, 2) + '\n');
   const line = failureLine(result.failures);
   if (line) console.error(`error: ${line}`);
   process.exitCode = runExitCode(result.failures);
+}
+
+function round3(v: number): number {
+  return Math.round(v * 1000) / 1000;
 }
