@@ -57,7 +57,7 @@ export function findLorrProblems(dir: string): Array<{ path: string; teamSize: n
 }
 
 /** Runs `bench run --import` in a child process (its own peak RSS), within `timeoutSec` of wall time. */
-function runChild(args: string[], timeoutSec: number): Promise<{ code: number | null; timedOut: boolean; stderr: string }> {
+function runChild(args: string[], timeoutSec: number): Promise<{ code: number | null; timedOut: boolean; stderr: string; peakRssMbAtTimeout: number | null }> {
   const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...process.execArgv, cli, 'run', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -66,13 +66,15 @@ function runChild(args: string[], timeoutSec: number): Promise<{ code: number | 
       stderr = (stderr + chunk.toString()).slice(-4000);
     });
     let timedOut = false;
+    let peakRssMbAtTimeout: number | null = null;
     const timer = setTimeout(() => {
       timedOut = true;
+      peakRssMbAtTimeout = peakRssOf(child.pid);
       child.kill('SIGKILL');
     }, timeoutSec * 1000);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, timedOut, stderr });
+      resolve({ code, timedOut, stderr, peakRssMbAtTimeout });
     });
   });
 }
@@ -148,6 +150,9 @@ export function lorrExamplesCommand(): Command {
               peakRssMb: r.peakRssMb,
             });
           } catch {
+            const imported = /imported .* in ([\d.]+) s/.exec(child.stderr);
+            if (imported) row.importSec = Number(imported[1]);
+            row.peakRssMb = child.peakRssMbAtTimeout;
             row.status = child.timedOut ? `timed out after ${opts.timeoutSec} s` : `failed (exit ${child.code}): ${child.stderr.trim().split('\n').pop() ?? ''}`;
           }
           row.map = mapSize(problem.path);
@@ -160,6 +165,16 @@ export function lorrExamplesCommand(): Command {
       console.log(formatLorrExamplesTable(rows, opts.controller));
       if (opts.json) await writeFile(opts.json, JSON.stringify({ controller: opts.controller, minutes: opts.minutes, rows }, null, 2) + '\n');
     });
+}
+
+/** A live process's peak RSS so far, MB (Linux `/proc`; null elsewhere). */
+function peakRssOf(pid: number | undefined): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** `H×W` from the problem's map header (`?` when unreadable). */

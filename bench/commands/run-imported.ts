@@ -76,6 +76,7 @@ export async function runImported(path: string, opts: RunImportedOptions): Promi
   const importStartMs = performance.now();
   const { spec, lorr } = importForRun(path, opts);
   const importSec = (performance.now() - importStartMs) / 1000;
+  console.error(`imported ${path} in ${importSec.toFixed(2)} s: ${spec.id}, ${lorr ? `${lorr.teamSize} robots, ${lorr.delays} delays` : ''}`);
   const sink = opts.events ? openEventSink(opts.events) : null;
   let out: { result: RunResult; replay: Replay | null };
   try {

@@ -242,7 +242,7 @@ export function readLorrProblem(jsonPath: string, read: ReadText, options: Impor
     description: `League of Robot Runners problem ${jsonPath}: ${g.height}×${g.width} map, team of ${teamSize}, ${tasks.length} tasks, ${openTasks} revealed at once, ${delays.length} delays.`,
     stresses: 'lifelong multi-robot pathfinding on an imported grid: tasks finished',
     layout: { rows: [...g.rows], cellM },
-    fleet: [{ model: options.robotModel ?? 'tote-carrier', count: teamSize, spawnCells: team.map((a) => cellRef(g.cellOf(a.values[0]!), layoutCols)) }],
+    fleet: fleetEntries(options.robotModel ?? 'tote-carrier', team.map((a) => cellRef(g.cellOf(a.values[0]!), layoutCols))),
     orders: { ...IDLE_ORDERS, linesPerOrder: { ...IDLE_ORDERS.linesPerOrder } },
     errands: { tasks: tasks.map((t) => t.values.map((c) => g.cellOf(c))), openTasks },
     events: delays.map((d) => ({ atSec: d.tick * tickSec, kind: 'robot.stall', robot: d.robot, durationSec: d.ticks * tickSec })),
@@ -273,6 +273,18 @@ export function readLorrProblem(jsonPath: string, read: ReadText, options: Impor
 /** {@link readLorrProblem}'s scenario alone (warnings go to `options.onWarning`). */
 export function importLorrProblem(jsonPath: string, read: ReadText, options: ImportOptions = {}): ScenarioSpecInput {
   return readLorrProblem(jsonPath, read, options).spec;
+}
+
+/** A fleet entry holds at most this many robots; a larger team is split in order (robot k stays robot k). */
+const FLEET_ENTRY_MAX = 5000;
+
+function fleetEntries(model: string, spawnCells: Array<{ row: number; col: number }>): NonNullable<ScenarioSpecInput['fleet']> {
+  const entries = [];
+  for (let k = 0; k < spawnCells.length; k += FLEET_ENTRY_MAX) {
+    const cells = spawnCells.slice(k, k + FLEET_ENTRY_MAX);
+    entries.push({ model, count: cells.length, spawnCells: cells });
+  }
+  return entries;
 }
 
 function cellRef(cell: number, cols: number): { row: number; col: number } {
