@@ -16,6 +16,8 @@ export interface LorrExampleRow {
   map: string;
   importSec: number | null;
   realTimeFactor: number | null;
+  /** Simulated seconds per CPU second of the run (what the wall-clock factor would be on an unshared core). */
+  cpuRealTimeFactor: number | null;
   simulatedSec: number | null;
   tasksFinished: number | null;
   tasksPerHour: number | null;
@@ -83,11 +85,11 @@ function runChild(args: string[], timeoutSec: number): Promise<{ code: number | 
 export function formatLorrExamplesTable(rows: readonly LorrExampleRow[], controller: string): string {
   const f = (v: number | null, d: number) => (v === null ? '–' : v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
   const lines = [
-    `| example | robots | map | import s | sim s | real-time factor (${controller}) | tasks finished | tasks/h | tasks per LoRR tick | robot–robot collisions | peak RSS MB | status |`,
-    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    `| example | robots | map | import s | sim s | real-time factor (${controller}) | real-time factor per CPU s | tasks finished | tasks/h | tasks per LoRR tick | robot–robot collisions | peak RSS MB | status |`,
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const r of rows) {
-    lines.push(`| ${r.example} | ${r.robots.toLocaleString('en-US')} | ${r.map} | ${f(r.importSec, 2)} | ${f(r.simulatedSec, 0)} | ${f(r.realTimeFactor, 2)}× | ${f(r.tasksFinished, 0)} | ${f(r.tasksPerHour, 0)} | ${f(r.tasksPerLorrTick, 4)} | ${f(r.robotRobotCollisions, 0)} | ${f(r.peakRssMb, 0)} | ${r.status} |`);
+    lines.push(`| ${r.example} | ${r.robots.toLocaleString('en-US')} | ${r.map} | ${f(r.importSec, 2)} | ${f(r.simulatedSec, 0)} | ${f(r.realTimeFactor, 2)}× | ${f(r.cpuRealTimeFactor, 2)}× | ${f(r.tasksFinished, 0)} | ${f(r.tasksPerHour, 0)} | ${f(r.tasksPerLorrTick, 4)} | ${f(r.robotRobotCollisions, 0)} | ${f(r.peakRssMb, 0)} | ${r.status} |`);
   }
   return lines.join('\n');
 }
@@ -126,12 +128,13 @@ export function lorrExamplesCommand(): Command {
           const out = join(tmp, `${k}.json`);
           console.error(`[${k + 1}/${problems.length}] ${name}: ${problem.teamSize} robots, ${opts.minutes} simulated min …`);
           const child = await runChild(['--import', problem.path, '--controller', opts.controller, '--minutes', String(opts.minutes), '--json', out], opts.timeoutSec);
-          const row: LorrExampleRow = { example: name, robots: problem.teamSize, map: '', importSec: null, realTimeFactor: null, simulatedSec: null, tasksFinished: null, tasksPerHour: null, tasksPerLorrTick: null, robotRobotCollisions: null, peakRssMb: null, status: 'ok' };
+          const row: LorrExampleRow = { example: name, robots: problem.teamSize, map: '', importSec: null, realTimeFactor: null, cpuRealTimeFactor: null, simulatedSec: null, tasksFinished: null, tasksPerHour: null, tasksPerLorrTick: null, robotRobotCollisions: null, peakRssMb: null, status: 'ok' };
           try {
             const r = JSON.parse(readFileSync(out, 'utf8')) as {
               robots: number;
               simulatedSec: number;
               realTimeFactor: number;
+              cpuRealTimeFactor: number;
               importSec: number;
               peakRssMb: number;
               kpis: { collisions: { robotRobot: number } };
@@ -142,6 +145,7 @@ export function lorrExamplesCommand(): Command {
               robots: r.robots,
               importSec: r.importSec,
               realTimeFactor: r.realTimeFactor,
+              cpuRealTimeFactor: r.cpuRealTimeFactor,
               simulatedSec: r.simulatedSec,
               tasksFinished: r.lorr.tasksFinished,
               tasksPerHour: r.lorr.tasksPerHour,

@@ -69,7 +69,8 @@ export function importForRun(path: string, opts: Pick<RunImportedOptions, 'cellM
  * it with the named controller, honouring every `run` option (`--replay`, `--events`, `--json`,
  * `--isolation`, `--controller-budget-ms`, `--cell-controller`). A LoRR problem also reports
  * tasks and errands finished per hour and per LoRR tick (the conversion printed with them; the
- * `--json` result carries them as `lorr`, with `importSec` and `peakRssMb`). A malformed file prints every problem as
+ * `--json` result carries them as `lorr`, with `importSec`, `peakRssMb`,
+ * `cpuSec` and `cpuRealTimeFactor`: simulated seconds per CPU second, the speed on a shared machine). A malformed file prints every problem as
  * `file:line: reason` and exits 2; exit codes as for a scenario.
  */
 export async function runImported(path: string, opts: RunImportedOptions): Promise<void> {
@@ -78,6 +79,7 @@ export async function runImported(path: string, opts: RunImportedOptions): Promi
   const importSec = (performance.now() - importStartMs) / 1000;
   console.error(`imported ${path} in ${importSec.toFixed(2)} s: ${spec.id}, ${lorr ? `${lorr.teamSize} robots, ${lorr.delays} delays` : ''}`);
   const sink = opts.events ? openEventSink(opts.events) : null;
+  const cpuStart = process.cpuUsage();
   let out: { result: RunResult; replay: Replay | null };
   try {
     out = await runSpec(
@@ -95,6 +97,9 @@ export async function runImported(path: string, opts: RunImportedOptions): Promi
     sink?.close();
   }
   const { result } = out;
+  const cpu = process.cpuUsage(cpuStart);
+  // Simulated seconds per second of this process's CPU time: the speed on a machine shared with other work.
+  const cpuSec = (cpu.user + cpu.system) / 1e6;
   if (sink) console.error(`${sink.count} events written to ${opts.events}`);
   if (opts.replay && out.replay) {
     const bytes = encodeReplay(out.replay);
@@ -105,8 +110,9 @@ export async function runImported(path: string, opts: RunImportedOptions): Promi
   const rates: LorrRates | null = lorr ? lorrRates(result, lorr) : null;
   if (rates) console.log(formatLorrRates(rates));
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`import ${importSec.toFixed(2)} s, peak RSS ${peakRssMb.toFixed(0)} MB`);
-  if (opts.json) await writeFile(opts.json, JSON.stringify({ ...result, importSec: round3(importSec), peakRssMb: Math.round(peakRssMb), ...(rates ? { lorr: rates } : {}) }, null, 2) + '\n');
+  const cpuRealTimeFactor = result.simulatedSec / Math.max(cpuSec, 1e-9);
+  console.log(`import ${importSec.toFixed(2)} s, peak RSS ${peakRssMb.toFixed(0)} MB, run CPU ${cpuSec.toFixed(1)} s (${cpuRealTimeFactor.toFixed(2)}× real time per CPU second)`);
+  if (opts.json) await writeFile(opts.json, JSON.stringify({ ...result, importSec: round3(importSec), peakRssMb: Math.round(peakRssMb), cpuSec: round3(cpuSec), cpuRealTimeFactor: round3(cpuRealTimeFactor), ...(rates ? { lorr: rates } : {}) }, null, 2) + '\n');
   const line = failureLine(result.failures);
   if (line) console.error(`error: ${line}`);
   process.exitCode = runExitCode(result.failures);
