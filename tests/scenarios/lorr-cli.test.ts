@@ -45,7 +45,7 @@ describe('bench run --import with a LoRR problem', () => {
   }, 120_000);
 
   it('lorr-examples prints one table row per problem found', async () => {
-    const out = await runBench(['lorr-examples', '--dir', 'tests/fixtures/lorr', '--only', 'maze,room', '--minutes', '0.2']);
+    const out = await runBench(['lorr-examples', '--dir', 'tests/fixtures/lorr', '--only', 'maze,room', '--minutes', '0.1']);
     expect(out.code, out.stderr).toBe(0);
     const rows = out.stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| example'));
     expect(rows.map((r) => r.split('|').slice(1, 4).map((c) => c.trim()))).toEqual([
