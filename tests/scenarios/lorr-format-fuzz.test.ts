@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { robotModels } from '../../robots/index.ts';
-import { ImportError, readLorrProblem, type ImportIssue } from '../../scenarios/index.ts';
+import { ImportError, readLorrProblem, scenarioIdName, type ImportIssue } from '../../scenarios/index.ts';
 import { validateScenario } from '../../sim/index.ts';
 import { makeHost } from '../helpers/make-host.ts';
 
@@ -149,4 +149,27 @@ describe('fuzzing the documented LoRR format (fast-check, seed 20261206)', () =>
     expect(ran).toBe(25); // enough valid problems were drawn and run
     expect(errors).toBeGreaterThan(RUNS / 4);
   }, 120_000);
+});
+
+describe('any file name makes a valid scenario id', () => {
+  it('examples', () => {
+    expect(scenarioIdName('a/b/fulfill-example_2500.json')).toBe('fulfill-example-2500');
+    expect(scenarioIdName('Lager Süd (v2).json')).toBe('lager-sud-v2');
+    expect(scenarioIdName('倉庫.json')).toBe('problem');
+    expect(scenarioIdName('C:\\maps\\Room_64.map')).toBe('room-64');
+  });
+
+  it(`fast-check: every file name gives an id the scenario schema accepts (${RUNS / 2} runs)`, () => {
+    const map = 'type octile\nheight 2\nwidth 3\nmap\n...\n...\n';
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 120 }), (name) => {
+        const file = `d/${name.replace(/\//g, '')}.json`;
+        const files: Record<string, string> = { [file]: JSON.stringify({ ...VALID, mapFile: 'm.map', teamSize: 1, delayConfig: undefined }), 'd/m.map': map, 'd/a.agents': '1\n0\n', 'd/t.tasks': '1\n5\n' };
+        const spec = readLorrProblem(file, (p) => files[p] ?? '', { minutes: 0.05 }).spec;
+        expect(spec.id).toMatch(/^import\/lorr-[a-z0-9]+(-[a-z0-9]+)*@1$/);
+        expect(validateScenario(spec, robotModels)).toEqual([]);
+      }),
+      { seed: SEED, numRuns: RUNS / 2 },
+    );
+  });
 });
