@@ -10,6 +10,7 @@ import { compareCommand, compareTableCommand } from './commands/compare.ts';
 import { exportCommand } from './commands/export.ts';
 import { gymCommand } from './commands/gym.ts';
 import { listCommand } from './commands/list.ts';
+import { lorrExamplesCommand } from './commands/lorr-examples.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { perfCommand } from './commands/perf.ts';
 import { schemaCommand } from './commands/schema.ts';
@@ -41,7 +42,8 @@ const program = new Command('bench')
   .addCommand(sweepCommand())
   .addCommand(perfCommand())
   .addCommand(gymCommand())
-  .addCommand(soakCommand());
+  .addCommand(soakCommand())
+  .addCommand(lorrExamplesCommand());
 
 for (const command of program.commands) command.exitOverride();
 

@@ -21,7 +21,10 @@ export { buildWarehouseFloor, type WarehouseFloor, type WarehouseFloorParams } f
 export { buildSortationFloor, type SortationFloor, type SortationFloorParams } from './layouts/sortation-floor.ts';
 export { generateWarehouseScenario, type WarehouseScenarioParams } from './generators/warehouse-scenario.ts';
 export { importScenario, importMovingAiMap } from './import/import-scenario.ts';
-export { importLorrProblem, resolveRelative, type ImportOptions, type ReadText, type DelayConfig } from './import/lorr-problem.ts';
+export { importLorrProblem, readLorrProblem, resolveRelative, type ImportOptions, type ReadText, type ImportedLorrProblem, type LorrProblemInfo } from './import/lorr-problem.ts';
+export { parseLorrDelayConfig, type LorrDelayConfig, type LorrEventModel, type LorrDurationModel } from './import/lorr-delay-config.ts';
+export { lorrDelaySchedule, type LorrDelay } from './import/lorr-delay-schedule.ts';
+export { scenarioIdName } from './import/scenario-id.ts';
 export { parseMovingAiMap, type MovingAiGrid } from './import/movingai-map.ts';
 export { ImportError, formatImportIssue, type ImportIssue } from './import/import-error.ts';
 export { generateSortationScenario, type SortationScenarioParams } from './generators/sortation-scenario.ts';

@@ -2,6 +2,7 @@ import { createRootRng, type ScenarioSpecInput } from '../../sim/index.ts';
 import { ImportError } from './import-error.ts';
 import { importLorrProblem, type ImportOptions, type ReadText } from './lorr-problem.ts';
 import { parseMovingAiMap } from './movingai-map.ts';
+import { scenarioIdName } from './scenario-id.ts';
 
 /**
  * A scenario from a bare MovingAI `.map`: `robots` robots on seeded free cells and `tasks`
@@ -28,7 +29,7 @@ export function importMovingAiMap(mapPath: string, read: ReadText, options: Impo
   for (let k = 0; k < robots; k++) starts.push(pool.splice(rng.int(pool.length), 1)[0]!);
   const tasks = Array.from({ length: options.tasks ?? 1000 }, () => [grid.cellOf(free[rng.int(free.length)]!)]);
   const cols = grid.rows[0]!.length;
-  const name = (mapPath.split('/').pop() ?? mapPath).replace(/\.map$/, '');
+  const name = scenarioIdName(mapPath);
   const minutes = options.minutes ?? 10;
   return {
     id: `import/movingai-${name}@1`,

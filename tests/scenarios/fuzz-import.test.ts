@@ -58,6 +58,20 @@ describe('fuzzing the importers (fast-check, seed 20261202)', () => {
     fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 3 }), { maxLength: 5 }).map((tasks) => `# tasks\n${tasks.length}\n${tasks.map((t) => t.join(',')).join('\n')}\n`),
     fc.string({ maxLength: 30 }),
   );
+  const delayConfig = fc.record(
+    {
+      seed: fc.oneof(fc.nat(), fc.constant(-1), fc.constant(1.5)),
+      minDelay: fc.integer({ min: -1, max: 4 }),
+      maxDelay: fc.integer({ min: 1, max: 6 }),
+      eventModel: fc.constantFrom('bernoulli', 'poisson', 'gauss', 1),
+      pDelay: fc.double({ min: -0.1, max: 0.05, noNaN: true }),
+      durationModel: fc.constantFrom('uniform', 'gaussian', 'normal'),
+      gaussMeanRatio: fc.double({ min: -0.5, max: 1.5, noNaN: true }),
+      gaussStdRatio: fc.double({ min: -0.5, max: 2, noNaN: true }),
+      pDelayy: fc.constant(0.1),
+    },
+    { requiredKeys: [] },
+  );
   const problem = fc.record(
     {
       mapFile: fc.constantFrom('m.map', 'missing.map', 3),
@@ -65,9 +79,11 @@ describe('fuzzing the importers (fast-check, seed 20261202)', () => {
       taskFile: fc.constant('t.txt'),
       teamSize: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant('2')),
       numTasksReveal: fc.oneof(fc.double({ min: 0, max: 3, noNaN: true }), fc.constant(null)),
-      agentSize: fc.constantFrom(1, 2),
+      agentSize: fc.constantFrom(1, 2, 0.5, 0, -1),
       agentCounter: fc.integer(),
-      delayConfig: fc.oneof(fc.record({ pDelay: fc.double({ min: -0.1, max: 0.05, noNaN: true }), minDelay: fc.integer({ min: 0, max: 4 }), maxDelay: fc.integer({ min: 1, max: 6 }) }), fc.constant('x')),
+      version: fc.constantFrom('2026 LoRR', '2024 LoRR', '2031 LoRR', 'beta', 2026),
+      delayConfig: fc.oneof(delayConfig, fc.constant('x'), fc.constant(null)),
+      teamsize: fc.constant(3),
     },
     { requiredKeys: [] },
   );

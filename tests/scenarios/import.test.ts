@@ -91,8 +91,7 @@ describe('League of Robot Runners problem import', () => {
     expect(importIssues(() => importLorrProblem(problem, readWith({ [problem]: '{\n  "mapFile": "small.map",\n  "teamSize": "3"\n}' })))).toEqual([
       `${problem}:1: agentFile must be a file path (string), missing`,
       `${problem}:1: taskFile must be a file path (string), missing`,
-      `${problem}:3: teamSize must be an integer in 1..5000, got "3"`,
-      `${problem}:1: numTasksReveal must be a number in 1e-9..1000, missing`,
+      `${problem}:3: teamSize must be an integer in 1..100000, got "3"`,
     ]);
     expect(importIssues(() => importLorrProblem(problem, readWith({ [problem]: '{\n  "mapFile": "small.map",\n}' })))[0]).toMatch(/^tests\/fixtures\/import\/small-problem\.json:3: not valid JSON/);
   });

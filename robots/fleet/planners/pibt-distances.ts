@@ -4,6 +4,19 @@ import { CellKind, type Roadmap } from '../../../sim/index.ts';
 export const UNREACHABLE_STEPS = 0x3fffffff;
 
 /**
+ * Memory the cached tables of one controller may take, bytes (4 bytes a node a table). A fixed
+ * table count thrashed on large fleets (2,500 robots heading to ~2,500 goals through 1,024 slots)
+ * and took 9 GB on a 2.2-million-node map; a byte budget keeps every goal of a large fleet
+ * cached on a mid-size map and bounds memory on a huge one.
+ */
+export const GOAL_TABLES_BUDGET_BYTES = 1024 * 1024 * 1024;
+
+/** Tables of `nodeCount` nodes that fit in `budgetBytes` (at least 16). */
+export function goalTablesWithin(budgetBytes: number, nodeCount: number): number {
+  return Math.max(16, Math.floor(budgetBytes / (4 * Math.max(1, nodeCount))));
+}
+
+/**
  * Exact step distances to goals on the roadmap, one breadth-first search over the reversed edges
  * per goal (one-way lanes respected), cached with least-recently-used eviction. Loaded shelf
  * lifters may not pass under other pods, so their tables never cross storage nodes other than the
@@ -19,8 +32,8 @@ export class GoalDistances {
   /** Node count of the roadmap the tables are for. */
   readonly nodeCount: number;
 
-  /** @param maxTables tables kept before the least recently used one is dropped. */
-  constructor(private readonly map: Roadmap, private readonly maxTables = 1024) {
+  /** @param maxTables tables kept before the least recently used one is dropped (default: as many as fit in {@link GOAL_TABLES_BUDGET_BYTES}). */
+  constructor(private readonly map: Roadmap, private readonly maxTables = goalTablesWithin(GOAL_TABLES_BUDGET_BYTES, map.nodeCount)) {
     const n = map.nodeCount;
     this.nodeCount = n;
     const count = new Int32Array(n + 1);
