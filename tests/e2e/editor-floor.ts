@@ -19,6 +19,9 @@ export const SMALL_G2P_ROWS: readonly string[] = [
   '####################',
 ];
 
+/** The editor's lane-by-drag brush (its button's `data-tool` is `brush:→`). */
+export const LANE_BY_DRAG = '→';
+
 /** One drawing step with the mouse: a rectangle (two corners, inclusive) or a single click, with a brush. */
 export interface DrawStep {
   ch: string;
@@ -30,8 +33,9 @@ export interface DrawStep {
 export const SMALL_G2P_STEPS: readonly DrawStep[] = [
   { ch: '>', from: { row: 2, col: 1 }, to: { row: 2, col: 17 } },
   { ch: 'v', from: { row: 2, col: 18 }, to: { row: 7, col: 18 } },
-  { ch: '<', from: { row: 8, col: 18 }, to: { row: 8, col: 2 } },
-  { ch: '^', from: { row: 8, col: 1 }, to: { row: 3, col: 1 } },
+  // The lane brush: dragged west along row 8 and north up column 1, it lays `<` and `^`.
+  { ch: LANE_BY_DRAG, from: { row: 8, col: 18 }, to: { row: 8, col: 2 } },
+  { ch: LANE_BY_DRAG, from: { row: 8, col: 1 }, to: { row: 3, col: 1 } },
   { ch: 'R', from: { row: 3, col: 2 }, to: { row: 4, col: 7 } },
   { ch: 'R', from: { row: 3, col: 12 }, to: { row: 4, col: 17 } },
   { ch: 'R', from: { row: 6, col: 2 }, to: { row: 7, col: 7 } },

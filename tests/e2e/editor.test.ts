@@ -117,7 +117,7 @@ describe('layout editor in the page', () => {
     for (const step of SMALL_G2P_STEPS) await draw(page, step);
     // Three robot starts for a fleet of four: the one problem left names it, and Run stays disabled.
     expect(await settled(page)).toBe('invalid');
-    expect(await issues(page)).toEqual([{ path: 'fleet[0].count', message: 'fleet needs 4 spawn points but the layout has 3 (S)' }]);
+    expect(await issues(page), JSON.parse(await fileText(page)).layout.rows.join('\n')).toEqual([{ path: 'fleet[0].count', message: 'fleet needs 4 spawn points but the layout has 3 (S)' }]);
     expect(await page.textContent('#editor-problems')).toContain('fleet needs 4 spawn points but the layout has 3 (S)');
     expect(await page.isDisabled('#editor-run')).toBe(true);
     await draw(page, { ch: 'S', from: { row: 1, col: 7 } });
@@ -220,7 +220,20 @@ describe('layout editor in the page', () => {
     const validated = await runBench(['validate', saved.path]);
     expect(validated.code).toBe(0);
 
+    // A buffer added from the side panel lands in the view with a free name; Delete takes it out again.
+    const before = await fileText(page);
+    const empty = await pointXY(page, 3, 8);
+    await page.mouse.click(empty.x, empty.y);
+    await page.selectOption('#editor-add-kind', 'line.buffers');
+    await page.click('#editor-add');
+    const added = JSON.parse(await fileText(page)) as { line: { buffers: Array<{ name: string; capacity: number }> } };
+    expect(added.line.buffers.map((b) => [b.name, b.capacity])).toEqual([['B1', 6], ['B2', 4], ['B3', 4]]);
+    expect(await settled(page)).toBe('ok');
+    await page.click('#editor .editor-thing button:has-text("Delete")');
+    expect(await fileText(page)).toBe(before);
+
     // A capacity of 0 is a problem the checker names at the buffer.
+    await page.mouse.click(b1.x, b1.y);
     await setField(page, '#editor .editor-thing input[data-path="line.buffers.0.capacity"]', '0');
     expect(await settled(page)).toBe('invalid');
     expect((await issues(page)).map((i) => i.path)).toEqual(['line.buffers[0].capacity']);

@@ -7,10 +7,11 @@ import { EditorDoc, type EditableSpec } from '../../web/editor/editor-doc.ts';
 import { cellsBetween } from '../../web/editor/editor-mode.ts';
 import { asEditableSpec, fileNameFor } from '../../web/editor/editable-spec.ts';
 import { issueLocation } from '../../web/editor/issue-location.ts';
-import { brushesFor, brushOf } from '../../web/editor/palette.ts';
+import { brushesFor, brushOf, LANE_BRUSH, laneCharFor } from '../../web/editor/palette.ts';
+import { newThing, rotatedPath } from '../../web/editor/thing-templates.ts';
 import { moveChanges, placedThings } from '../../web/editor/placed-things.ts';
 import { scenarioFileText } from '../../web/editor/scenario-file-text.ts';
-import { SMALL_G2P_ROWS } from '../e2e/editor-floor.ts';
+import { LANE_BY_DRAG, SMALL_G2P_ROWS } from '../e2e/editor-floor.ts';
 
 describe('layout editor model', () => {
   it('undo then redo every step of a drawing gives back the identical file at each end', () => {
@@ -140,5 +141,27 @@ describe('editor helpers', () => {
     expect(asEditableSpec(blankScenario(5, 5), 'c.json').ok).toBe(true);
     expect(fileNameFor({ id: 'warehouse/g2p-small@1' })).toBe('warehouse-g2p-small.json');
     expect(fileNameFor({} as EditableSpec)).toBe('scenario.json');
+  });
+
+  it('adds machines, buffers and conveyors with free names, and rotates a conveyor about its middle', () => {
+    const spec = structuredClone(findScenario('production/assembly-line')!);
+    expect(newThing(spec, 'line.buffers', 12.02, 8.49)).toEqual({ path: ['line', 'buffers', 2], value: { name: 'B3', capacity: 4, position: { xM: 12, zM: 8.5 } }, index: 2 });
+    expect(newThing(spec, 'line.machines', 3, 4).value).toMatchObject({ name: 'M4', from: 'PARTS', to: 'OUT' });
+    const conveyor = newThing(spec, 'conveyors', 5, 6);
+    expect(conveyor.value).toMatchObject({ id: 'C3', path: { from: { x: 4, z: 6 }, to: { x: 6, z: 6 } } });
+    expect(rotatedPath({ from: { x: 4, z: 6 }, to: { x: 6, z: 6 } })).toEqual({ from: { x: 5, z: 5 }, to: { x: 5, z: 7 } });
+    // The added thing makes a valid scenario where its references resolve.
+    const withBuffer = structuredClone(spec) as unknown as Record<string, { buffers: unknown[] }>;
+    withBuffer.line!.buffers.push(newThing(spec, 'line.buffers', 12, 8.5).value);
+    expect(validateScenario(withBuffer, hostCatalog)).toEqual([]);
+  });
+
+  it('lays one-way lanes in the direction of a drag', () => {
+    expect(LANE_BRUSH.ch).toBe(LANE_BY_DRAG);
+    expect(laneCharFor(0, 5)).toBe('>');
+    expect(laneCharFor(0, -5)).toBe('<');
+    expect(laneCharFor(-3, 1)).toBe('^');
+    expect(laneCharFor(4, 0)).toBe('v');
+    expect(laneCharFor(0, 0)).toBeNull();
   });
 });

@@ -7,8 +7,9 @@ import { EditorDoc, getAt, type Cell, type EditableSpec } from './editor-doc.ts'
 import { asEditableSpec, fileNameFor } from './editable-spec.ts';
 import { FieldBinder } from './field-binder.ts';
 import { issueLocation } from './issue-location.ts';
-import { brushesFor, brushOf, type Brush } from './palette.ts';
+import { brushesFor, brushOf, laneCharFor, LANE_BRUSH, type Brush } from './palette.ts';
 import { moveChanges, placedThings, sectionOf, type PlacedThing } from './placed-things.ts';
+import { ADDABLE, newThing, rotatedPath } from './thing-templates.ts';
 
 /** What the editor needs from the page around it. */
 export interface EditorHost {
@@ -262,7 +263,7 @@ export class EditorMode {
 
   private buildTools(): void {
     const items: HTMLElement[] = [];
-    for (const b of this.brushes) {
+    for (const b of [...this.brushes, LANE_BRUSH]) {
       const swatch = el('span', { class: 'swatch', text: b.ch });
       swatch.style.background = b.color;
       if (b.glyph) swatch.style.color = b.glyph;
@@ -336,7 +337,12 @@ export class EditorMode {
   private buildThingPanel(): void {
     const s = this.selected && sectionOf(this.selected.section);
     if (!s || !this.selected) {
-      this.thingPanel.replaceChildren(el('p', { class: 'hint', text: 'Select / move: click a machine, buffer, conveyor, arm … to edit it; drag to move it.' }));
+      const kind = el('select', { id: 'editor-add-kind' });
+      for (const a of ADDABLE) kind.add(new Option(a.label, a.section));
+      this.thingPanel.replaceChildren(
+        el('p', { class: 'hint', text: 'Select / move: click a machine, buffer, conveyor, arm … to edit it; drag to move it.' }),
+        el('div', { class: 'fleet-row' }, kind, button('Add', () => this.addThing(kind.value), { id: 'editor-add', title: 'add one in the middle of the view' })),
+      );
       return;
     }
     const base = [...s.section.split('.'), this.selected.index];
@@ -350,12 +356,27 @@ export class EditorMode {
       el('p', { text: `${s.label} ${String(getAt(thing, [s.nameKey]) ?? this.selected.index)} (${s.section}[${this.selected.index}])` }),
       ...fields,
       ...pos,
+      ...(s.section === 'conveyors' && getAt(thing, ['path', 'from']) !== undefined
+        ? [button('Rotate 90°', () => this.doc.set([...base, 'path'], rotatedPath(getAt(thing, ['path']) as Parameters<typeof rotatedPath>[0])), { title: 'turn it clockwise about its middle' })]
+        : []),
       button('Delete', () => {
         const sel = this.selected!;
         this.selected = null;
         this.doc.set([...sel.section.split('.'), sel.index], undefined);
       }, { title: 'remove it from the scenario (references to it become problems)' }),
     );
+  }
+
+  /** Adds a thing of a section in the middle of the view and selects it. */
+  addThing(section: string): void {
+    const r = this.canvas.canvas.getBoundingClientRect();
+    const cellM = this.doc.spec.layout.cellM || 1;
+    const xM = ((r.width / 2 - this.canvas.originX) / this.canvas.cellPx) * cellM;
+    const zM = ((r.height / 2 - this.canvas.originY) / this.canvas.cellPx) * cellM;
+    const added = newThing(this.doc.spec, section, xM, zM);
+    this.selected = { section, index: added.index };
+    this.doc.set(added.path, added.value);
+    this.setTool({ kind: 'select' });
   }
 
   select(sel: { section: string; index: number } | null): void {
@@ -391,10 +412,10 @@ export class EditorMode {
         return;
       }
       const ch = this.tool.ch;
-      if (this.rectFill) {
+      if (this.rectFill || ch === LANE_BRUSH.ch) {
         const a = this.canvas.clampedCellAt(p.x, p.y);
         drag = { kind: 'rect', a, ch };
-        this.canvas.setOverlay({ rect: { a, b: a, ch } });
+        this.canvas.setOverlay({ rect: { a, b: a, ch: ch === LANE_BRUSH.ch ? '.' : ch } });
         return;
       }
       const cell = this.canvas.cellAt(p.x, p.y);
@@ -421,7 +442,9 @@ export class EditorMode {
         for (const c of cellsBetween(drag.last, cell)) this.doc.paint(c, drag.ch);
         drag.last = cell;
       } else if (drag.kind === 'rect') {
-        this.canvas.setOverlay({ rect: { a: drag.a, b: this.canvas.clampedCellAt(p.x, p.y), ch: drag.ch } });
+        const b = this.canvas.clampedCellAt(p.x, p.y);
+        const ch = drag.ch === LANE_BRUSH.ch ? (laneCharFor(b.row - drag.a.row, b.col - drag.a.col) ?? '.') : drag.ch;
+        this.canvas.setOverlay({ rect: { a: drag.a, b, ch } });
       } else {
         const dx = (p.x - drag.x) * this.canvas.metresPerPx;
         const dz = (p.y - drag.y) * this.canvas.metresPerPx;
@@ -437,7 +460,9 @@ export class EditorMode {
       if (d.kind === 'paint') this.doc.endStroke();
       else if (d.kind === 'rect') {
         this.canvas.setOverlay({ rect: null });
-        this.doc.fillRect(d.a, this.canvas.clampedCellAt(p.x, p.y), d.ch);
+        const b = this.canvas.clampedCellAt(p.x, p.y);
+        const ch = d.ch === LANE_BRUSH.ch ? laneCharFor(b.row - d.a.row, b.col - d.a.col) : d.ch;
+        if (ch) this.doc.fillRect(d.a, b, ch);
       } else if (d.kind === 'move') {
         const dx = (p.x - d.x) * this.canvas.metresPerPx;
         const dz = (p.y - d.y) * this.canvas.metresPerPx;
@@ -463,8 +488,11 @@ export class EditorMode {
   }
 
   private wireKeys(): void {
-    window.addEventListener('keydown', (e) => {
-      if (!this.isOpen || e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
+    // On the document, so the field's own keys (Space: play) never reach the hidden field while drawing.
+    document.addEventListener('keydown', (e) => {
+      if (!this.isOpen) return;
+      if (e.code === 'Space') e.stopPropagation();
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
       const mod = e.ctrlKey || e.metaKey;
       if (mod && e.key.toLowerCase() === 'z') {
         e.preventDefault();

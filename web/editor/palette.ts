@@ -46,6 +46,12 @@ export function brushesFor(legend: Readonly<Record<string, string>>): Brush[] {
   return ordered.map(brushOf);
 }
 
+/**
+ * The lane brush: drag along a lane (or a rectangle, from where the lane starts to where it goes)
+ * and it becomes one-way in the direction of the drag (`^` `>` `v` `<`).
+ */
+export const LANE_BRUSH: Brush = { ch: '→', name: 'lane by drag', color: '#cbd5e1', glyph: '#1d4ed8' };
+
 /** The one-way lane character heading along a drag (east/west/north/south), for the lane brush. */
 export function laneCharFor(dRow: number, dCol: number): string | null {
   if (dRow === 0 && dCol === 0) return null;
