@@ -241,4 +241,50 @@ describe('layout editor in the page', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
+
+  it('opens the field’s scenario from the toolbar’s Edit button, and a scenario file dropped on the editor', async () => {
+    const errors: string[] = [];
+    const page = await harness.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto(`${harness.url}?scenario=warehouse/night-shift&paused=1`);
+    await page.waitForFunction(() => window.__testfield !== undefined && window.__testfield.episode() > 0, undefined, { timeout: 60_000 });
+    await page.click('#edit');
+    await page.waitForFunction(() => window.__testfieldEditor?.isOpen() === true, undefined, { timeout: 60_000 });
+    expect(await settled(page)).toBe('ok');
+    const nightShift = JSON.parse(JSON.stringify(findScenario('warehouse/night-shift'))) as Record<string, unknown>;
+    expect(JSON.parse(await fileText(page))).toEqual(nightShift);
+    expect(await page.isHidden('#view')).toBe(true);
+
+    // A file dropped on the editor opens in it; one that is not JSON is named and the drawing stays.
+    const dropped = { ...nightShift, id: 'custom/dropped@1', fleet: [{ model: 'shelf-lifter', count: 99 }] };
+    const drop = (text: string, name: string) =>
+      page.evaluate(
+        ([t, n]) => {
+          const data = new DataTransfer();
+          data.items.add(new File([t!], n!, { type: 'application/json' }));
+          document.getElementById('editor')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        },
+        [text, name],
+      );
+    await drop(JSON.stringify(dropped), 'dropped.json');
+    await page.waitForFunction(() => JSON.parse(window.__testfieldEditor!.text()).id === 'custom/dropped@1');
+    expect(await settled(page)).toBe('invalid');
+    expect((await issues(page)).map((i) => i.path)).toContain('fleet[0].count');
+    expect(await page.textContent('#editor .editor-status')).toContain('dropped.json');
+    await drop('{ "id": ', 'broken.json');
+    await page.waitForFunction(() => document.querySelector('#editor .editor-message')?.textContent?.startsWith('broken.json is not valid JSON'));
+    expect(JSON.parse(await fileText(page)).id).toBe('custom/dropped@1');
+
+    // Close: back to the field as it was, the drawing kept for the next Edit.
+    await page.click('#editor-close');
+    expect(await page.isVisible('#canvas')).toBe(true);
+    await page.click('#edit');
+    await page.waitForFunction(() => window.__testfieldEditor!.isOpen());
+    expect(JSON.parse(await fileText(page)).id).toBe('custom/dropped@1');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 });

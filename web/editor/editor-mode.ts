@@ -99,6 +99,9 @@ export class EditorMode {
     });
   }
 
+  /** Whether a drawing was ever opened in this editor. */
+  isOpenedOnce = false;
+
   get isOpen(): boolean {
     return !this.root.hidden;
   }
@@ -113,6 +116,7 @@ export class EditorMode {
   open(spec: EditableSpec, fileName: string): void {
     this.fileName = fileName;
     this.selected = null;
+    this.isOpenedOnce = true;
     this.doc.reset(spec);
     this.show();
     this.canvas.fit();

@@ -18,6 +18,8 @@ const DEFAULT_BLANK = { cols: 20, rows: 12 };
 let session: EditorMode | null = null;
 /** The spec object the page loaded from the editor's last Run (identity: is the field still showing it?). */
 let ranSpec: unknown = null;
+/** The field's load options when the editor last opened (unchanged after Close: reopen the drawing). */
+let optionsAtOpen: unknown = undefined;
 /** Whether the field was playing when the editor opened (Run restores it). */
 let wasPlaying = true;
 
@@ -33,7 +35,10 @@ export async function openLayoutEditor(app: App, request: EditRequest): Promise<
   wasPlaying = app.client.playing;
   app.setPlaying(false);
   const size = parseFloorSize(request.edit);
-  if (!size && ranSpec !== null && app.file?.spec === ranSpec && request.scenario == null) {
+  // Back from a run of the drawing, or after Close with the field unchanged: the same drawing, undo history and all.
+  const fieldUnchanged = app.options === optionsAtOpen || (ranSpec !== null && app.file?.spec === ranSpec);
+  optionsAtOpen = app.options;
+  if (!size && session !== null && editor.isOpenedOnce && fieldUnchanged && request.scenario == null) {
     editor.show();
     return editor;
   }
@@ -81,6 +86,7 @@ function createSession(app: App): EditorMode {
       app.view.resize();
       await app.loadSpecText(text, name);
       ranSpec = app.file?.spec ?? null;
+      optionsAtOpen = undefined;
       if (wasPlaying) app.setPlaying(true);
     },
     showField: () => {
