@@ -287,4 +287,49 @@ describe('layout editor in the page', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
+
+  it('traces a floor plan image under the grid and scales it by two reference points', async () => {
+    const errors: string[] = [];
+    const page = await openEditor('?edit=20x12', errors);
+    // A 400 × 200 px plan: white, with black walls drawn 300 px apart (so 10 m apart means 1/30 m a pixel).
+    const png = await page.evaluate(async () => {
+      const c = document.createElement('canvas');
+      c.width = 400;
+      c.height = 200;
+      const g = c.getContext('2d')!;
+      g.fillStyle = '#ffffff';
+      g.fillRect(0, 0, 400, 200);
+      g.fillStyle = '#000000';
+      g.fillRect(45, 0, 10, 200);
+      g.fillRect(345, 0, 10, 200);
+      const blob = await new Promise<Blob>((done) => c.toBlob((b) => done(b!), 'image/png'));
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    });
+    await page.setInputFiles('#editor-plan-file', { name: 'hall.png', mimeType: 'image/png', buffer: Buffer.from(png) });
+    await page.waitForFunction(() => window.__testfieldEditor!.plan() !== null);
+    expect(await page.evaluate(() => window.__testfieldEditor!.plan())).toMatchObject({ name: 'hall.png', widthPx: 400, heightPx: 200, xM: 0, zM: 0, mPerPx: 0.05 });
+    // The plan shows through the floor cells: a pixel over a black wall line is dark, one over white paper is light.
+    await page.fill('#editor-plan-opacity', '1');
+    await page.dispatchEvent('#editor-plan-opacity', 'input');
+    const dark = (await page.evaluate(() => window.__testfieldEditor!.planClientXY(50, 100)))!;
+    const light = (await page.evaluate(() => window.__testfieldEditor!.planClientXY(150, 100)))!;
+    await expect.poll(async () => (await pixelAt(page, dark.x, dark.y))[0]!, { timeout: 20_000 }).toBeLessThan(80);
+    expect((await pixelAt(page, light.x, light.y))[0]).toBeGreaterThan(180);
+
+    await page.click('#editor button[data-tool="plan-ref"]');
+    for (const px of [50, 350]) {
+      const p = (await page.evaluate((x) => window.__testfieldEditor!.planClientXY(x, 100), px))!;
+      await page.mouse.click(p.x, p.y);
+    }
+    await setField(page, '#editor-plan-distance', '10');
+    await page.click('#editor-plan-apply');
+    const plan = (await page.evaluate(() => window.__testfieldEditor!.plan()))!;
+    // Clicks land on whole pixels: within a pixel of 300 px for 10 m.
+    expect(plan.mPerPx).toBeGreaterThan(10 / 302);
+    expect(plan.mPerPx).toBeLessThan(10 / 298);
+    // The plan is a tracing aid only: the file is the blank floor still.
+    expect(JSON.parse(await fileText(page)).layout.rows[1]).toBe('#..................#');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 });

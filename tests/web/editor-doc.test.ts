@@ -6,6 +6,7 @@ import { blankScenario, parseFloorSize } from '../../web/editor/blank-scenario.t
 import { EditorDoc, type EditableSpec } from '../../web/editor/editor-doc.ts';
 import { cellsBetween } from '../../web/editor/editor-mode.ts';
 import { asEditableSpec, fileNameFor } from '../../web/editor/editable-spec.ts';
+import { calibratePlan, floorPointOf, imagePointAt, placePlan } from '../../web/editor/floor-plan.ts';
 import { issueLocation } from '../../web/editor/issue-location.ts';
 import { brushesFor, brushOf, LANE_BRUSH, laneCharFor } from '../../web/editor/palette.ts';
 import { newThing, rotatedPath } from '../../web/editor/thing-templates.ts';
@@ -163,5 +164,23 @@ describe('editor helpers', () => {
     expect(laneCharFor(-3, 1)).toBe('^');
     expect(laneCharFor(4, 0)).toBe('v');
     expect(laneCharFor(0, 0)).toBeNull();
+  });
+
+  it('scales a floor plan by two reference points, keeping the first where it was', () => {
+    const plan = placePlan('hall.png', 400, 200, 20);
+    expect(plan.mPerPx).toBe(0.05);
+    const a = { px: 100, py: 50 };
+    const b = { px: 100, py: 150 };
+    const anchored = floorPointOf(plan, a);
+    const scaled = calibratePlan({ ...plan, xM: 1.5, zM: -2 }, a, b, 25);
+    expect(scaled.mPerPx).toBe(0.25);
+    const before = floorPointOf({ ...plan, xM: 1.5, zM: -2 }, a);
+    expect(floorPointOf(scaled, a).xM).toBeCloseTo(before.xM, 12);
+    expect(floorPointOf(scaled, a).zM).toBeCloseTo(before.zM, 12);
+    const bM = floorPointOf(scaled, b);
+    expect(Math.hypot(bM.xM - before.xM, bM.zM - before.zM)).toBeCloseTo(25, 12);
+    expect(imagePointAt(plan, anchored.xM, anchored.zM)).toEqual(a);
+    expect(() => calibratePlan(plan, a, a, 5)).toThrow('the two reference points are the same point: pick two points apart');
+    expect(() => calibratePlan(plan, a, b, 0)).toThrow('the distance between the points must be a positive number of metres, not 0');
   });
 });

@@ -1,5 +1,6 @@
 import type { Cell, EditorDoc } from './editor-doc.ts';
 import type { IssueLocation } from './issue-location.ts';
+import { floorPointOf, type FloorPlan, type ImagePoint } from './floor-plan.ts';
 import { brushOf } from './palette.ts';
 import { sectionOf, type PlacedThing } from './placed-things.ts';
 
@@ -18,6 +19,9 @@ export interface Overlay {
   rect: { a: Cell; b: Cell; ch: string } | null;
   /** The cell under the pointer. */
   hover: Cell | null;
+  /** A floor-plan image under the grid, and the reference points picked on it. */
+  plan: { plan: FloorPlan; image: CanvasImageSource } | null;
+  refPoints: readonly ImagePoint[];
 }
 
 /**
@@ -31,7 +35,7 @@ export class EditorCanvas {
   /** CSS pixel offset of cell (0, 0)'s north-west corner from the canvas's top-left. */
   originX = 20;
   originY = 20;
-  private overlay: Overlay = { problems: [], things: [], selected: null, rect: null, hover: null };
+  private overlay: Overlay = { problems: [], things: [], selected: null, rect: null, hover: null, plan: null, refPoints: [] };
   private pending = false;
   /** Frames drawn (tests wait for a draw after a change). */
   draws = 0;
@@ -153,6 +157,14 @@ export class EditorCanvas {
     const c0 = clamp(Math.floor(-this.originX / px), 0, cols);
     const c1 = clamp(Math.ceil((width - this.originX) / px), 0, cols);
     const glyphs = px >= 12;
+    const plan = this.overlay.plan;
+    if (plan) {
+      const cellM = this.doc.spec.layout.cellM || 1;
+      const p = this.pointOfM(plan.plan.xM, plan.plan.zM);
+      const k = (plan.plan.mPerPx / cellM) * px;
+      g.drawImage(plan.image, p.x, p.y, plan.plan.widthPx * k, plan.plan.heightPx * k);
+      g.globalAlpha = 1 - plan.plan.opacity;
+    }
     g.font = `bold ${Math.floor(px * 0.6)}px system-ui, sans-serif`;
     g.textAlign = 'center';
     g.textBaseline = 'middle';
@@ -169,6 +181,23 @@ export class EditorCanvas {
           g.fillText(ARROWS[ch] ?? ch, x + px / 2, y + px / 2 + 1);
         }
       }
+    }
+    g.globalAlpha = 1;
+    if (plan) {
+      g.strokeStyle = '#f43f5e';
+      g.lineWidth = 2;
+      this.overlay.refPoints.forEach((r, i) => {
+        const m = floorPointOf(plan.plan, r);
+        const q = this.pointOfM(m.xM, m.zM);
+        g.beginPath();
+        g.moveTo(q.x - 8, q.y);
+        g.lineTo(q.x + 8, q.y);
+        g.moveTo(q.x, q.y - 8);
+        g.lineTo(q.x, q.y + 8);
+        g.stroke();
+        g.fillStyle = '#f43f5e';
+        g.fillText(i === 0 ? 'A' : 'B', q.x + 12, q.y - 10);
+      });
     }
     if (px >= 8) {
       g.strokeStyle = 'rgba(15, 23, 42, 0.18)';

@@ -6,6 +6,7 @@ import { EditorChecker, type CheckResult } from './editor-checker.ts';
 import { EditorDoc, getAt, type Cell, type EditableSpec } from './editor-doc.ts';
 import { asEditableSpec, fileNameFor } from './editable-spec.ts';
 import { FieldBinder } from './field-binder.ts';
+import { calibratePlan, imagePointAt, placePlan, type FloorPlan, type ImagePoint } from './floor-plan.ts';
 import { issueLocation } from './issue-location.ts';
 import { brushesFor, brushOf, laneCharFor, LANE_BRUSH, type Brush } from './palette.ts';
 import { moveChanges, placedThings, sectionOf, type PlacedThing } from './placed-things.ts';
@@ -20,7 +21,7 @@ export interface EditorHost {
 }
 
 /** The tool the pointer works with on the drawing. */
-export type EditorTool = { kind: 'brush'; ch: string } | { kind: 'select' } | { kind: 'pan' };
+export type EditorTool = { kind: 'brush'; ch: string } | { kind: 'select' } | { kind: 'pan' } | { kind: 'plan-ref' } | { kind: 'plan-move' };
 
 /** What the editor's checker reports for the drawing, shown on the root as `data-state`. */
 export type CheckState = 'checking' | 'ok' | 'invalid';
@@ -46,6 +47,10 @@ export class EditorMode {
   /** File name Save uses (the opened file's, or one made from the id). */
   fileName = 'scenario.json';
   selected: { section: string; index: number } | null = null;
+  /** The floor-plan image traced under the grid (not part of the file), and its reference points. */
+  plan: { plan: FloorPlan; image: HTMLImageElement } | null = null;
+  refPoints: ImagePoint[] = [];
+  private readonly planPanel = el('div', { class: 'editor-plan' });
   private brushes: Brush[] = brushesFor(Object.fromEntries(['#', '.', '^', '>', 'v', '<', 'R', 'T', 'P', 'C', 'S'].map((c) => [c, c])));
   private legend: Record<string, string> = {};
   private robotModels: string[] = ['shelf-lifter', 'tote-carrier'];
@@ -79,11 +84,12 @@ export class EditorMode {
       this.redoButton,
       button('Fit', () => this.canvas.fit(), { title: 'fit the floor into the view' }),
       button('Save', () => this.save(), { id: 'editor-save', title: 'download the scenario JSON' }),
+      this.planInput(),
       this.runButton,
       button('Close', () => this.host.showField(), { id: 'editor-close', title: 'back to the field without running' }),
       this.status,
     );
-    const side = el('aside', { class: 'editor-side' }, this.message, this.problemHead, this.problemList, el('h2', { text: 'Selected' }), this.thingPanel, el('h2', { text: 'Scenario' }), this.settings);
+    const side = el('aside', { class: 'editor-side' }, this.message, this.problemHead, this.problemList, el('h2', { text: 'Selected' }), this.thingPanel, this.planPanel, el('h2', { text: 'Scenario' }), this.settings);
     this.root = el('section', { id: 'editor', hidden: '' }, bar, this.toolBar, el('div', { class: 'editor-body' }, el('div', { class: 'editor-stage' }, canvasEl), side));
     this.doc.onChange(() => this.changed());
     this.wireCanvas(canvasEl);
@@ -190,7 +196,7 @@ export class EditorMode {
 
   setTool(tool: EditorTool): void {
     this.tool = tool;
-    for (const b of this.toolBar.querySelectorAll<HTMLButtonElement>('button[data-tool]')) {
+    for (const b of this.root.querySelectorAll<HTMLButtonElement>('button[data-tool]')) {
       const t = b.dataset.tool;
       b.classList.toggle('active', tool.kind === 'brush' ? t === `brush:${tool.ch}` : t === tool.kind);
     }
@@ -371,6 +377,90 @@ export class EditorMode {
     );
   }
 
+  /** The "Floor plan" file input (PNG/JPEG traced under the grid). */
+  private planInput(): HTMLElement {
+    const input = el('input', { type: 'file', id: 'editor-plan-file', accept: 'image/png,image/jpeg' });
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (file) void this.loadPlan(file);
+      input.value = '';
+    });
+    return el('label', { class: 'file', title: 'a floor plan image (PNG or JPEG) to trace under the grid' }, 'Floor plan ', input);
+  }
+
+  /** Puts an image under the grid, first spanning the floor's width; says why when it cannot be read. */
+  async loadPlan(file: Blob & { name?: string }): Promise<boolean> {
+    const name = file.name ?? 'floor plan';
+    const image = new Image();
+    const url = URL.createObjectURL(file);
+    try {
+      image.src = url;
+      await image.decode();
+    } catch {
+      this.say(`${name} is not an image the browser can read (PNG or JPEG)`);
+      URL.revokeObjectURL(url);
+      return false;
+    }
+    this.say(null);
+    const widthM = this.doc.cols * (this.doc.spec.layout.cellM || 1);
+    this.plan = { plan: placePlan(name, image.naturalWidth, image.naturalHeight, widthM), image };
+    this.refPoints = [];
+    this.showPlan();
+    return true;
+  }
+
+  /** Applies a new placement of the plan (scale, position, opacity) and redraws. */
+  setPlan(plan: FloorPlan): void {
+    if (!this.plan) return;
+    this.plan = { ...this.plan, plan };
+    this.showPlan();
+  }
+
+  private showPlan(): void {
+    this.canvas.setOverlay({ plan: this.plan, refPoints: this.refPoints });
+    const p = this.plan;
+    if (!p) {
+      this.planPanel.replaceChildren();
+      return;
+    }
+    const opacity = el('input', { type: 'range', min: '0', max: '1', step: '0.05', id: 'editor-plan-opacity' });
+    opacity.value = String(p.plan.opacity);
+    opacity.addEventListener('input', () => this.setPlan({ ...this.plan!.plan, opacity: Number(opacity.value) }));
+    const distance = el('input', { type: 'number', min: '0', step: 'any', id: 'editor-plan-distance', placeholder: 'm' });
+    const apply = button('Apply scale', () => {
+      try {
+        this.setPlan(calibratePlan(this.plan!.plan, this.refPoints[0]!, this.refPoints[1]!, Number(distance.value)));
+        this.refPoints = [];
+        this.say(null);
+        this.showPlan();
+      } catch (error) {
+        this.say(error instanceof Error ? error.message : String(error));
+      }
+    }, { id: 'editor-plan-apply' });
+    apply.disabled = this.refPoints.length < 2;
+    this.planPanel.replaceChildren(
+      el('h2', { text: 'Floor plan' }),
+      el('p', { class: 'hint', text: `${p.plan.name}: ${p.plan.widthPx} × ${p.plan.heightPx} px, ${(p.plan.mPerPx * 1000).toFixed(1)} mm a pixel, traced only (not saved in the file)` }),
+      el('label', {}, 'show through', opacity),
+      el('div', { class: 'fleet-row' },
+        button('Pick 2 points', () => {
+          this.refPoints = [];
+          this.setTool({ kind: 'plan-ref' });
+          this.showPlan();
+        }, { 'data-tool': 'plan-ref', title: 'click two points on the plan whose real distance you know' }),
+        button('Move plan', () => this.setTool({ kind: 'plan-move' }), { 'data-tool': 'plan-move', title: 'drag the plan under the grid' }),
+        button('Remove', () => {
+          this.plan = null;
+          this.refPoints = [];
+          this.showPlan();
+        }),
+      ),
+      el('label', {}, `A–B distance (${this.refPoints.length}/2 points)`, distance),
+      apply,
+    );
+    this.setTool(this.tool);
+  }
+
   /** Adds a thing of a section in the middle of the view and selects it. */
   addThing(section: string): void {
     const r = this.canvas.canvas.getBoundingClientRect();
@@ -394,7 +484,8 @@ export class EditorMode {
       | { kind: 'pan'; x: number; y: number }
       | { kind: 'paint'; last: Cell; ch: string }
       | { kind: 'rect'; a: Cell; ch: string }
-      | { kind: 'move'; thing: PlacedThing; x: number; y: number };
+      | { kind: 'move'; thing: PlacedThing; x: number; y: number }
+      | { kind: 'plan'; x: number; y: number; plan: FloorPlan };
     let drag: Drag | null = null;
     const local = (e: PointerEvent | WheelEvent) => {
       const r = canvas.getBoundingClientRect();
@@ -409,6 +500,19 @@ export class EditorMode {
         return;
       }
       if (e.button !== 0) return;
+      if (this.tool.kind === 'plan-ref' || this.tool.kind === 'plan-move') {
+        if (!this.plan) return;
+        if (this.tool.kind === 'plan-move') {
+          drag = { kind: 'plan', x: p.x, y: p.y, plan: this.plan.plan };
+          return;
+        }
+        const cellM = this.doc.spec.layout.cellM || 1;
+        const xM = ((p.x - this.canvas.originX) / this.canvas.cellPx) * cellM;
+        const zM = ((p.y - this.canvas.originY) / this.canvas.cellPx) * cellM;
+        this.refPoints = [...this.refPoints, imagePointAt(this.plan.plan, xM, zM)].slice(-2);
+        this.showPlan();
+        return;
+      }
       if (this.tool.kind === 'select') {
         const thing = this.canvas.thingAt(p.x, p.y);
         this.select(thing ? { section: thing.section, index: thing.index } : null);
@@ -445,6 +549,9 @@ export class EditorMode {
         const cell = this.canvas.clampedCellAt(p.x, p.y);
         for (const c of cellsBetween(drag.last, cell)) this.doc.paint(c, drag.ch);
         drag.last = cell;
+      } else if (drag.kind === 'plan') {
+        const m = this.canvas.metresPerPx;
+        this.setPlan({ ...drag.plan, xM: drag.plan.xM + (p.x - drag.x) * m, zM: drag.plan.zM + (p.y - drag.y) * m });
       } else if (drag.kind === 'rect') {
         const b = this.canvas.clampedCellAt(p.x, p.y);
         const ch = drag.ch === LANE_BRUSH.ch ? (laneCharFor(b.row - drag.a.row, b.col - drag.a.col) ?? '.') : drag.ch;
@@ -516,7 +623,8 @@ export class EditorMode {
     this.root.addEventListener('drop', (e) => {
       e.preventDefault();
       const file = e.dataTransfer?.files[0];
-      if (file) void file.text().then((text) => this.openText(text, file.name));
+      if (file && /^image\/(png|jpeg)$/.test(file.type)) void this.loadPlan(file);
+      else if (file) void file.text().then((text) => this.openText(text, file.name));
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { SpecIssue } from '../../sim/page-api.ts';
+import { floorPointOf, type FloorPlan } from './floor-plan.ts';
 import type { CheckState, EditorMode } from './editor-mode.ts';
 
 /** What end-to-end tests read from the layout editor (`window.__testfieldEditor`). */
@@ -14,6 +15,10 @@ export interface EditorTestHook {
   cellClientXY(row: number, col: number): { x: number; y: number };
   /** Client coordinates of a position in metres. */
   pointClientXY(xM: number, zM: number): { x: number; y: number };
+  /** The floor plan under the grid (placement and scale), or null. */
+  plan(): FloorPlan | null;
+  /** Client coordinates of an image pixel of the floor plan. */
+  planClientXY(px: number, py: number): { x: number; y: number } | null;
   /** Frames the drawing has been drawn (a pixel check waits for one after a change). */
   draws(): number;
 }
@@ -35,5 +40,11 @@ export function installEditorTestHook(editor: EditorMode): void {
     cellClientXY: (row, col) => editor.cellClientXY(row, col),
     pointClientXY: (xM, zM) => editor.pointClientXY(xM, zM),
     draws: () => editor.canvas.draws,
+    plan: () => (editor.plan ? { ...editor.plan.plan } : null),
+    planClientXY: (px, py) => {
+      if (!editor.plan) return null;
+      const m = floorPointOf(editor.plan.plan, { px, py });
+      return editor.pointClientXY(m.xM, m.zM);
+    },
   };
 }
