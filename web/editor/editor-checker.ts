@@ -19,7 +19,7 @@ export class EditorChecker {
   private queued: { revision: number; spec: unknown } | null = null;
 
   constructor(private readonly onResult: (result: CheckResult) => void) {
-    this.worker = new Worker(new URL('./editor-worker.ts', import.meta.url), { type: 'module' });
+    this.worker = new Worker(new URL('../worker/editor-worker.ts', import.meta.url), { type: 'module' });
     this.remote = Comlink.wrap<EditorWorkerApi>(this.worker);
   }
 

@@ -1,5 +1,5 @@
 /**
- * The editor's checking worker: validates the drawn scenario with the simulation's own
+ * The layout editor's checking worker (`web/editor/`): validates the drawn scenario with the simulation's own
  * `validateScenario` against the robot models of `robots/` (what `bench validate` runs), and hands
  * out the authored specs of registered scenarios. A worker of its own, so checking as you draw
  * never waits for the simulation worker, and the page's main bundle never carries the compiler.
@@ -8,7 +8,7 @@ import * as Comlink from 'comlink';
 import { hostCatalog, robotModels } from '../../robots/index.ts';
 import { findScenario, scenarios } from '../../scenarios/index.ts';
 import { LAYOUT_LEGEND, validateScenario } from '../../sim/index.ts';
-import type { EditorWorkerApi } from './editor-worker-api.ts';
+import type { EditorWorkerApi } from '../editor/editor-worker-api.ts';
 
 const api: EditorWorkerApi = {
   catalog: () =>
