@@ -134,6 +134,9 @@ describe('layout editor in the page', () => {
     expect(await issues(page)).toEqual([{ path: 'layout.rows[0][9]', message: 'the layout must be enclosed by walls (#) on every border cell' }]);
     expect(await page.getAttribute('#editor-problems li', 'data-path')).toBe('layout.rows[0][9]');
     await expect.poll(() => outlinedRed(page, gap), { timeout: 20_000 }).toBe(true);
+    // The README's screenshot: the drawn floor with this problem listed and outlined at its cell.
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: SCREENSHOT });
     await draw(page, { ch: '#', from: gap });
     expect(await settled(page)).toBe('ok');
     await expect.poll(() => outlinedRed(page, gap), { timeout: 20_000 }).toBe(false);
@@ -151,7 +154,6 @@ describe('layout editor in the page', () => {
     await page.click('#editor-redo');
     expect(await fileText(page)).toBe(drawn);
     expect(await settled(page)).toBe('ok');
-    await page.screenshot({ path: SCREENSHOT });
 
     // Save: the downloaded file is the drawing, reads one layout row a line, and `bench validate` accepts it.
     const saved = await save(page, 'drawn-floor.json');
@@ -195,7 +197,8 @@ describe('layout editor in the page', () => {
 
   it('opens production/assembly-line, moves a machine and changes a buffer’s capacity: the saved file differs in exactly those fields', async () => {
     const errors: string[] = [];
-    const page = await openEditor('?edit&scenario=production/assembly-line', errors);
+    const page = await openEditor('?edit=big&scenario=production/assembly-line', errors);
+    expect(await page.textContent('#editor .editor-message')).toBe('edit=big: expected a blank floor size such as 20x12 (3 to 400 cells a side); ignored');
     expect(await settled(page)).toBe('ok');
     const original = JSON.parse(JSON.stringify(findScenario('production/assembly-line'))) as Record<string, unknown>;
     expect(JSON.parse(await fileText(page))).toEqual(original);
@@ -291,6 +294,7 @@ describe('layout editor in the page', () => {
   it('traces a floor plan image under the grid and scales it by two reference points', async () => {
     const errors: string[] = [];
     const page = await openEditor('?edit=20x12', errors);
+    expect(await page.isHidden('#editor .editor-message')).toBe(true);
     // A 400 × 200 px plan: white, with black walls drawn 300 px apart (so 10 m apart means 1/30 m a pixel).
     const png = await page.evaluate(async () => {
       const c = document.createElement('canvas');

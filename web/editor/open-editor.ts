@@ -32,33 +32,41 @@ export interface EditRequest {
 /** Opens (or shows again) the layout editor; resolves once it shows a drawing. */
 export async function openLayoutEditor(app: App, request: EditRequest): Promise<EditorMode> {
   const editor = session ?? createSession(app);
+  const badSize = await openIn(editor, app, request);
+  if (badSize) editor.say(badSize);
+  return editor;
+}
+
+/** Opens what `request` asks for in `editor`; returns a message about a bad `?edit` value, or null. */
+async function openIn(editor: EditorMode, app: App, request: EditRequest): Promise<string | null> {
   wasPlaying = app.client.playing;
   app.setPlaying(false);
   const size = parseFloorSize(request.edit);
+  const badSize = !size && request.edit.trim() !== '' && request.edit !== '1' ? `edit=${request.edit}: expected a blank floor size such as 20x12 (3 to 400 cells a side); ignored` : null;
   // Back from a run of the drawing, or after Close with the field unchanged: the same drawing, undo history and all.
   const fieldUnchanged = app.options === optionsAtOpen || (ranSpec !== null && app.file?.spec === ranSpec);
   optionsAtOpen = app.options;
-  if (!size && session !== null && editor.isOpenedOnce && fieldUnchanged && request.scenario == null) {
+  if (!size && editor.isOpenedOnce && fieldUnchanged && request.scenario == null) {
     editor.show();
-    return editor;
+    return badSize;
   }
   if (size) {
     const spec = blankScenario(size.cols, size.rows);
     editor.open(spec, fileNameFor(spec));
-    return editor;
+    return badSize;
   }
   const source = request.scenario !== undefined ? scenarioSource(request.scenario) : app.file ? null : app.options?.scenario ? { kind: 'registered' as const, id: app.options.scenario } : null;
   if (request.scenario === undefined && app.file) {
     const outcome = asEditableSpec(app.file.spec, app.file.name);
     if (outcome.ok) editor.open(outcome.spec, app.file.name);
     else openBlankSaying(editor, outcome.message);
-    return editor;
+    return badSize;
   }
   if (source?.kind === 'file') {
     const fetched = await fetchScenarioText(source.url);
     if (!fetched.ok) openBlankSaying(editor, `Cannot load scenario file ${source.url}: ${fetched.message}`);
     else if (!editor.openText(fetched.text, fileNameOf(source.url))) editor.show();
-    return editor;
+    return badSize;
   }
   if (source?.kind === 'registered') {
     const spec = await editor.catalogSpec(source.id);
@@ -66,11 +74,11 @@ export async function openLayoutEditor(app: App, request: EditRequest): Promise<
     if (spec === null) openBlankSaying(editor, `no registered scenario "${source.id}"`);
     else if (!outcome.ok) openBlankSaying(editor, outcome.message);
     else editor.open(outcome.spec, fileNameFor(outcome.spec));
-    return editor;
+    return badSize;
   }
   const spec = blankScenario(DEFAULT_BLANK.cols, DEFAULT_BLANK.rows);
   editor.open(spec, fileNameFor(spec));
-  return editor;
+  return badSize;
 }
 
 function openBlankSaying(editor: EditorMode, message: string): void {
