@@ -4,7 +4,7 @@ import { findScenario } from '../../scenarios/index.ts';
 import { LAYOUT_LEGEND, validateScenario } from '../../sim/index.ts';
 import { blankScenario, parseFloorSize } from '../../web/editor/blank-scenario.ts';
 import { EditorDoc, type EditableSpec } from '../../web/editor/editor-doc.ts';
-import { cellsBetween } from '../../web/editor/editor-mode.ts';
+import { cellsBetween } from '../../web/editor/editor-pointer.ts';
 import { asEditableSpec, fileNameFor } from '../../web/editor/editable-spec.ts';
 import { calibratePlan, floorPointOf, imagePointAt, placePlan } from '../../web/editor/floor-plan.ts';
 import { issueLocation } from '../../web/editor/issue-location.ts';

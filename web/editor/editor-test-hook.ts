@@ -40,10 +40,11 @@ export function installEditorTestHook(editor: EditorMode): void {
     cellClientXY: (row, col) => editor.cellClientXY(row, col),
     pointClientXY: (xM, zM) => editor.pointClientXY(xM, zM),
     draws: () => editor.canvas.draws,
-    plan: () => (editor.plan ? { ...editor.plan.plan } : null),
+    plan: () => (editor.floorPlan.plan ? { ...editor.floorPlan.plan.plan } : null),
     planClientXY: (px, py) => {
-      if (!editor.plan) return null;
-      const m = floorPointOf(editor.plan.plan, { px, py });
+      const plan = editor.floorPlan.plan;
+      if (!plan) return null;
+      const m = floorPointOf(plan.plan, { px, py });
       return editor.pointClientXY(m.xM, m.zM);
     },
   };
