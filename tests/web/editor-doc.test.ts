@@ -10,7 +10,7 @@ import { calibratePlan, floorPointOf, imagePointAt, placePlan } from '../../web/
 import { issueLocation } from '../../web/editor/issue-location.ts';
 import { brushesFor, brushOf, LANE_BRUSH, laneCharFor } from '../../web/editor/palette.ts';
 import { newThing, rotatedPath } from '../../web/editor/thing-templates.ts';
-import { moveChanges, placedThings } from '../../web/editor/placed-things.ts';
+import { moveChanges, placedThings, unplacedThings } from '../../web/editor/placed-things.ts';
 import { scenarioFileText } from '../../web/editor/scenario-file-text.ts';
 import { LANE_BY_DRAG, SMALL_G2P_ROWS } from '../e2e/editor-floor.ts';
 
@@ -182,5 +182,19 @@ describe('editor helpers', () => {
     expect(imagePointAt(plan, anchored.xM, anchored.zM)).toEqual(a);
     expect(() => calibratePlan(plan, a, a, 5)).toThrow('the two reference points are the same point: pick two points apart');
     expect(() => calibratePlan(plan, a, b, 0)).toThrow('the distance between the points must be a positive number of metres, not 0');
+  });
+
+  it('lists the things of a logical line laid out in flow order, and one placed is drawn and still valid', () => {
+    const spec = structuredClone(findScenario('production/flow-line')!) as unknown as { line: Record<string, Array<{ position?: unknown }>> };
+    expect(placedThings(spec)).toHaveLength(11);
+    for (const list of Object.values(spec.line)) for (const thing of list) delete thing.position;
+    const doc = new EditorDoc(spec as unknown as EditableSpec);
+    const unplaced = unplacedThings(doc.spec);
+    expect(unplaced.map((t) => t.name)).toEqual(['M1', 'M2', 'M3', 'M4', 'M5', 'B1', 'B2', 'B3', 'B4', 'SRC', 'SINK']);
+    expect(placedThings(doc.spec)).toEqual([]);
+    doc.set(['line', 'machines', 2, 'position'], { xM: 4, zM: 2.5 });
+    expect(unplacedThings(doc.spec).map((t) => t.name)).not.toContain('M3');
+    expect(placedThings(doc.spec)).toEqual([{ section: 'line.machines', index: 2, name: 'M3', xM: 4, zM: 2.5 }]);
+    expect(validateScenario(JSON.parse(doc.text()), hostCatalog)).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { wirePointer } from './editor-pointer.ts';
 import { ScenarioPanel } from './scenario-panel.ts';
 import { issueLocation } from './issue-location.ts';
 import { brushesFor, brushOf, LANE_BRUSH, type Brush } from './palette.ts';
-import { placedThings, sectionOf, type PlacedThing } from './placed-things.ts';
+import { placedThings, sectionOf, snapM, type PlacedThing } from './placed-things.ts';
 import { newThing } from './thing-templates.ts';
 
 /** What the editor needs from the page around it. */
@@ -300,12 +300,24 @@ export class EditorMode {
     this.status.textContent = `row ${cell.row}, col ${cell.col}: ${ch} ${this.legend[ch] ?? brushOf(ch).name}`;
   }
 
-  /** Adds a thing of a section in the middle of the view and selects it. */
-  addThing(section: string): void {
+  /** The floor position (metres) in the middle of the view. */
+  private viewCentreM(): { xM: number; zM: number } {
     const r = this.canvas.canvas.getBoundingClientRect();
     const cellM = this.doc.spec.layout.cellM || 1;
-    const xM = ((r.width / 2 - this.canvas.originX) / this.canvas.cellPx) * cellM;
-    const zM = ((r.height / 2 - this.canvas.originY) / this.canvas.cellPx) * cellM;
+    return { xM: ((r.width / 2 - this.canvas.originX) / this.canvas.cellPx) * cellM, zM: ((r.height / 2 - this.canvas.originY) / this.canvas.cellPx) * cellM };
+  }
+
+  /** Gives a line thing without a position one in the middle of the view, and selects it. */
+  placeThing(sel: { section: string; index: number }): void {
+    const { xM, zM } = this.viewCentreM();
+    this.selected = sel;
+    this.doc.set([...sel.section.split('.'), sel.index, 'position'], { xM: snapM(xM), zM: snapM(zM) });
+    this.setTool({ kind: 'select' });
+  }
+
+  /** Adds a thing of a section in the middle of the view and selects it. */
+  addThing(section: string): void {
+    const { xM, zM } = this.viewCentreM();
     const added = newThing(this.doc.spec, section, xM, zM);
     this.selected = { section, index: added.index };
     this.doc.set(added.path, added.value);

@@ -78,6 +78,19 @@ export function placedThings(spec: unknown): PlacedThing[] {
   return out;
 }
 
+/** Things of the line (machines, buffers, sources, sinks) without a position: the page lays them out in flow order. */
+export function unplacedThings(spec: unknown): Array<{ section: string; index: number; name: string }> {
+  const out: Array<{ section: string; index: number; name: string }> = [];
+  for (const s of THING_SECTIONS.filter((t) => t.section.startsWith('line.'))) {
+    const list = getAt(spec, s.section.split('.'));
+    if (!Array.isArray(list)) continue;
+    list.forEach((thing: unknown, index) => {
+      if (getAt(thing, s.position) === undefined) out.push({ section: s.section, index, name: String(getAt(thing, [s.nameKey]) ?? `${s.label} ${index}`) });
+    });
+  }
+  return out;
+}
+
 /** Rounds a metre value to the editor's placement step (5 cm), as few digits as needed. */
 export function snapM(value: number): number {
   return Math.round(value * 20) / 20;

@@ -1,7 +1,7 @@
 import { button, el } from './dom.ts';
 import { getAt, type EditorDoc } from './editor-doc.ts';
 import { FieldBinder } from './field-binder.ts';
-import { sectionOf } from './placed-things.ts';
+import { sectionOf, unplacedThings } from './placed-things.ts';
 import { ADDABLE, rotatedPath } from './thing-templates.ts';
 
 /** A selected placed thing: its section and index. */
@@ -19,6 +19,8 @@ export interface PanelHost {
   readonly robotModels: readonly string[];
   select(sel: ThingRef | null): void;
   addThing(section: string): void;
+  /** Gives a thing without a position one in the middle of the view. */
+  placeThing(sel: ThingRef): void;
 }
 
 /**
@@ -47,7 +49,8 @@ export class ScenarioPanel {
     const spec = this.host.doc.spec as Record<string, unknown>;
     const fleet = Array.isArray(spec.fleet) ? spec.fleet.length : -1;
     const sel = this.host.selected;
-    const shape = `${fleet}|${this.host.robotModels.join()}|${sel?.section ?? ''}:${sel?.index ?? ''}|${JSON.stringify(this.selectedFields())}`;
+    const unplaced = unplacedThings(spec).map((t) => t.name);
+    const shape = `${fleet}|${this.host.robotModels.join()}|${sel?.section ?? ''}:${sel?.index ?? ''}|${JSON.stringify(this.selectedFields())}|${unplaced.join()}`;
     if (shape === this.shape) return;
     this.shape = shape;
     this.build();
@@ -104,9 +107,12 @@ export class ScenarioPanel {
     if (!s || !sel) {
       const kind = el('select', { id: 'editor-add-kind' });
       for (const a of ADDABLE) kind.add(new Option(a.label, a.section));
+      const unplaced = unplacedThings(doc.spec);
+      const place = unplaced.length === 0 ? [] : [el('p', { class: 'hint', text: 'Laid out in flow order (no position yet): place one to draw and edit it.' }), el('div', { class: 'fleet-row wrap' }, ...unplaced.map((t) => button(`place ${t.name}`, () => this.host.placeThing(t), { 'data-place': `${t.section}.${t.index}` })))];
       this.thing.replaceChildren(
         el('p', { class: 'hint', text: 'Select / move: click a machine, buffer, conveyor, arm … to edit it; drag to move it.' }),
         el('div', { class: 'fleet-row' }, kind, button('Add', () => this.host.addThing(kind.value), { id: 'editor-add', title: 'add one in the middle of the view' })),
+        ...place,
       );
       return;
     }
