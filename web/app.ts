@@ -40,6 +40,8 @@ export interface StartOptions {
   overrides: ScenarioOverrides | undefined;
   /** URL parameters that were given but invalid (each ignored; shown in the banner). */
   problems?: string[];
+  /** `?edit` (`''`, or a blank floor size `WxH`): start in the layout editor; null or absent: the field. */
+  edit?: string | null;
 }
 
 /** The browser test field: wires the worker client, the 3D view and the panels together. */
@@ -100,7 +102,8 @@ export class App implements ReplayHost {
     this.toolbar.setSpeed(this.start.speed);
     this.toolbar.setPlaying(this.client.playing);
     const extra = { ...(this.start.overrides ? { overrides: this.start.overrides } : {}) };
-    if (source?.kind === 'file') await this.loadScenarioFile(source.url, { ...(this.start.seed !== null ? { seed: this.start.seed } : {}), ...extra });
+    if (this.start.edit != null) await this.openEditor(this.start.edit, this.start.scenario);
+    else if (source?.kind === 'file') await this.loadScenarioFile(source.url, { ...(this.start.seed !== null ? { seed: this.start.seed } : {}), ...extra });
     else await this.load({ scenario, controller, seed: this.start.seed ?? 7, ...extra });
     onControllersChanged(() => void this.refreshControllers());
     const problems = this.start.problems ?? [];
@@ -153,6 +156,15 @@ export class App implements ReplayHost {
     const things = Object.fromEntries(outcome.scene.sections.map((s) => [s.kind, new Array<unknown>(s.count)]));
     this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz, kinds: builtinKpiKinds, things });
     return outcome;
+  }
+
+  /**
+   * Opens the layout editor (its code is loaded on first use): `edit` is a blank floor size
+   * (`WxH`) or `''`; `scenario` a `?scenario=` value to open, else the field's own scenario.
+   */
+  async openEditor(edit = '', scenario?: string | null): Promise<void> {
+    const { openLayoutEditor } = await import('./editor/open-editor.ts');
+    await openLayoutEditor(this, { edit, ...(scenario !== undefined ? { scenario } : {}) });
   }
 
   /** The speed picker's value. */
@@ -274,6 +286,7 @@ export class App implements ReplayHost {
       void this.client.step(1);
     });
     tb.reset.addEventListener('click', () => void this.reload());
+    tb.edit.addEventListener('click', () => void this.openEditor().catch((e: unknown) => this.banner.show('error', `The layout editor failed to open: ${e instanceof Error ? e.message : String(e)}`)));
     tb.speed.addEventListener('change', () => this.setSpeed(tb.readSpeed()));
     tb.heatmap.addEventListener('change', () => {
       this.view.showHeatmap(tb.heatmap.checked);

@@ -14,6 +14,8 @@ export class Toolbar {
   readonly play = byId<HTMLButtonElement>('play');
   readonly step = byId<HTMLButtonElement>('step');
   readonly reset = byId<HTMLButtonElement>('reset');
+  /** Opens the layout editor on the field's scenario. */
+  readonly edit = byId<HTMLButtonElement>('edit');
   readonly speed = byId<HTMLSelectElement>('speed');
   readonly heatmap = byId<HTMLInputElement>('heatmap');
   readonly replayFile = byId<HTMLInputElement>('replay-file');
