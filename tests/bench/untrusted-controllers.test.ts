@@ -49,10 +49,10 @@ describe('untrusted controllers, headless', () => {
   }, 30_000);
 
   it('memory and process limits: each controller is stopped or failed by its cause, and the host survives', async () => {
-    const run = (name: string) => runScenario({ ...tiny, controller: `${FIX}/${name}-controller.ts`, memoryMb: 256 });
+    const run = (name: string) => runScenario({ ...tiny, controller: `${FIX}/${name}-controller.ts`, memoryMb: 128 });
     const buffers = await run('buffer-hoarding');
     expect(buffers.failures.stopped).toMatchObject({ by: 'controller', cause: 'memory' });
-    expect(buffers.failures.stopped!.reason).toMatch(/over its limit of 256 MB \(--controller-memory-mb\)/);
+    expect(buffers.failures.stopped!.reason).toMatch(/over its limit of 128 MB \(--controller-memory-mb\)/);
     const heap = await run('heap-hoarding');
     expect(heap.failures.stopped).toMatchObject({ by: 'controller', cause: 'memory' });
     const killing = await run('process-killing');
