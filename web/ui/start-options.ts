@@ -5,7 +5,7 @@ import type { Speed } from '../streams/sim-client.ts';
 export const SPEEDS = ['1', '2', '4', '8', '16', 'max'];
 
 /**
- * Start-up options from the page address (`?scenario=&controller=&seed=&speed=&paused=1&robots=`).
+ * Start-up options from the page address (`?scenario=&controller=&seed=&speed=&paused=1&robots=&replay=`).
  * A parameter given but invalid is ignored and named in `problems` (the page shows them).
  */
 export function startOptions(params: URLSearchParams): StartOptions {
@@ -32,6 +32,7 @@ export function startOptions(params: URLSearchParams): StartOptions {
     speed,
     paused: params.get('paused') === '1',
     overrides: robots !== null ? { robots } : undefined,
+    replay: params.get('replay'),
   };
 }
 

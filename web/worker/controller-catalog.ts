@@ -1,10 +1,12 @@
 import { cellControllers, controllers } from '../../robots/index.ts';
 import type { CellControllerFactory, ControllerFactory } from '../../sim/index.ts';
+import userControllers from 'virtual:testfield/user-controllers';
 
 /**
  * Controllers the worker can run: the `robots/` registry, plus every module in
- * `robots/controllers/` whose default export is a `() => FleetController` factory (named after
- * its file). Registry names win on a clash.
+ * `robots/controllers/` and in the user's controller folders (`testfield open --controllers DIR`)
+ * whose default export is a `() => FleetController` factory (named after its file). Registry names
+ * win on a clash, then the repo's own modules.
  */
 export function controllerCatalog(): ReadonlyMap<string, ControllerFactory> {
   const out = new Map<string, ControllerFactory>(Object.entries(controllers));
@@ -13,6 +15,7 @@ export function controllerCatalog(): ReadonlyMap<string, ControllerFactory> {
     const name = path.split('/').pop()!.replace(/\.ts$/, '');
     if (typeof mod.default === 'function' && !out.has(name)) out.set(name, mod.default as ControllerFactory);
   }
+  for (const [name, mod] of userControllers) if (typeof mod.default === 'function' && !out.has(name)) out.set(name, mod.default as ControllerFactory);
   return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
 
