@@ -38,6 +38,8 @@ export default defineConfig({
     // User controllers the page loads import the SDK by the package's name.
     alias: [{ find: /^testfield$/, replacement: resolve(ROOT, 'robots/sdk.ts') }, { find: /^testfield\/(sim|robots|scenarios)$/, replacement: resolve(ROOT, '$1/index.ts') }],
   },
+  // Served as source, not pre-bundled: the user's controllers and the page share one copy of the SDK.
+  optimizeDeps: { exclude: ['testfield'] },
   base: './',
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
   worker: { format: 'es', plugins: () => [controllers()] },
