@@ -4,8 +4,9 @@ import { ImportError, importScenario } from '../../scenarios/index.ts';
 import { ScenarioSpecError } from '../../sim/index.ts';
 import { scenarioIssues } from '../files/scenario-issues.ts';
 import { formatKpiTable } from '../report/kpi-table.ts';
-import { runSpec } from '../run-scenario.ts';
+import { runSpec, type RunResult } from '../run-scenario.ts';
 import { UsageError } from '../usage-error.ts';
+import { INTERRUPTED_EXIT_CODE, watchRun } from './watch-run.ts';
 
 /**
  * `bench run --import FILE`: imports a MovingAI `.map` (`--robots` robots, random tasks) or a
@@ -27,7 +28,17 @@ export async function runImported(path: string, opts: { seed?: number; controlle
   }
   const issues = scenarioIssues(spec);
   if (issues.length > 0) throw new ScenarioSpecError(path, issues);
-  const { result } = await runSpec({ spec, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
+  const watch = watchRun(path);
+  let result: RunResult;
+  try {
+    ({ result } = await runSpec({ spec, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }, watch.options));
+  } finally {
+    watch.stop();
+  }
   console.log(formatKpiTable(result));
   if (opts.json) await writeFile(opts.json, JSON.stringify(result, null, 2) + '\n');
+  if (result.interrupted) {
+    console.error(`interrupted at ${(result.simulatedSec / 60).toFixed(1)} simulated minutes: the table${opts.json ? ' and --json' : ''} cover the run up to there`);
+    process.exitCode = INTERRUPTED_EXIT_CODE;
+  }
 }

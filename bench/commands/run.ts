@@ -11,6 +11,7 @@ import { UsageError } from '../usage-error.ts';
 import { checkWritableFile } from './output-paths.ts';
 import { parseBudgetMs, parseIsolation, parseMinutes, parseNonNegativeInt, parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
 import { runImported } from './run-imported.ts';
+import { INTERRUPTED_EXIT_CODE, watchRun } from './watch-run.ts';
 
 interface RunOptions {
   seed?: number;
@@ -31,7 +32,9 @@ interface RunOptions {
 export const RUN_EXIT_CODES_HELP = `
 Exit codes: 0 finished, controller healthy; 1 internal error; 2 usage or input error (nothing ran);
 3 the controller failed (threw, returned garbage, wrote into its observation, or overran its budget
-and was stopped: its robots hold and the run ends there); 4 the physics watchdog stopped the episode.
+and was stopped: its robots hold and the run ends there); 4 the physics watchdog stopped the episode;
+130 interrupted (Ctrl-C): what ran so far is printed and written (--json, --replay, --events).
+A long run shows a progress bar on a terminal (simulated time, speed, ETA), a line every 10 s in CI.
 A controller given as a module path runs isolated in a worker thread by default (--isolation auto).`;
 
 /** `bench run <scenario> [--seed N] [--controller NAME] [--robots N] [--minutes M] [--json FILE] [--replay FILE] [--events FILE]`. */
@@ -59,7 +62,8 @@ export function runCommand(): Command {
       const overrides = { ...(opts.robots !== undefined ? { robots: opts.robots } : {}), ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}) };
       const request = { scenario, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.cellController ? { cellController: opts.cellController } : {}), overrides, isolation: opts.isolation, budgetMs: opts.controllerBudgetMs };
       const sink = opts.events ? openEventSink(opts.events) : null;
-      const options = sink ? { onEvent: sink.write } : {};
+      const watch = watchRun(scenario);
+      const options = { ...(sink ? { onEvent: sink.write } : {}), ...watch.options };
       let result: RunResult;
       try {
         if (opts.replay) {
@@ -72,6 +76,7 @@ export function runCommand(): Command {
           result = await runScenario(request, options);
         }
       } finally {
+        watch.stop();
         sink?.close();
       }
       if (sink) console.error(`${sink.count} events written to ${opts.events}`);
@@ -80,5 +85,9 @@ export function runCommand(): Command {
       const line = failureLine(result.failures);
       if (line) console.error(`error: ${line}`);
       process.exitCode = runExitCode(result.failures);
+      if (result.interrupted) {
+        console.error(`interrupted at ${(result.simulatedSec / 60).toFixed(1)} simulated minutes: the table${opts.json ? ', --json' : ''}${opts.replay ? ', --replay' : ''}${opts.events ? ', --events' : ''} cover the run up to there`);
+        process.exitCode = INTERRUPTED_EXIT_CODE;
+      }
     });
 }

@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRunProgress } from '../../bench/runner/run-progress.ts';
+import type { RunResult } from '../../bench/run-scenario.ts';
+import { makeHost, runCollect } from '../helpers/make-host.ts';
+
+const BIN = fileURLToPath(new URL('../../bench/testfield.mjs', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'testfield-progress-'));
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('run progress', () => {
+  it('in CI prints a plain line at most every 10 s of wall time: simulated time, share, speed, ETA', () => {
+    let nowMs = 0;
+    const lines: string[] = [];
+    const progress = createRunProgress('warehouse/g2p-small', { interactive: false, nowMs: () => nowMs, write: (l) => lines.push(l) });
+    nowMs = 9_000;
+    progress.advance(30 * 60 * 9, 30, 30 * 3600);
+    expect(lines).toEqual([]);
+    nowMs = 10_000;
+    progress.advance(30 * 60 * 10, 30, 30 * 3600);
+    nowMs = 15_000;
+    progress.advance(30 * 60 * 15, 30, 30 * 3600);
+    // 10 simulated minutes in 10 s: 60× real time, 50 minutes left take 50 s.
+    expect(lines).toEqual(['warehouse/g2p-small: simulated 10:00 of 1:00:00 (16 %), 60× real time, ETA 0:50']);
+    progress.stop();
+  });
+});
+
+describe('testfield run, interrupted', () => {
+  it('Ctrl-C stops a long run, exits 130 and writes what ran: the JSON equals a run to that tick', async () => {
+    const json = join(work, 'long.json');
+    const child = spawn(process.execPath, [BIN, 'run', 'warehouse/g2p-small', '--minutes', '600', '--json', json], { cwd: work, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        err += chunk.toString();
+        if (/simulated \d+:\d\d of 10:00:00 \(\d+ %\), \d+× real time, ETA \d+:\d\d/.test(err)) resolve();
+      });
+      void exited.then(() => reject(new Error(`exited before showing progress:\n${err}`)));
+    });
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(err).toMatch(/interrupted at [\d.]+ simulated minutes: the table, --json cover the run up to there/);
+    const result = JSON.parse(readFileSync(json, 'utf8')) as RunResult;
+    expect(result.interrupted).toBe(true);
+    expect(result.ticks).toBeGreaterThan(30 * 60);
+    expect(result.ticks).toBeLessThan(30 * 3600 * 10);
+    const host = await makeHost({ scenario: 'warehouse/g2p-small', controller: 'reserve', overrides: { minutes: 600 } });
+    runCollect(host, result.ticks);
+    expect(result.hash).toBe(host.hash());
+    expect(result.kpis.ordersDelivered).toBe(host.kpis().ordersDelivered);
+    host.dispose();
+  });
+});
