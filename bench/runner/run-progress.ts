@@ -1,4 +1,5 @@
 import { Presets, SingleBar } from 'cli-progress';
+import { clock } from './progress.ts';
 
 /** Reports one long run's progress in simulated time, on stderr (stdout stays the result). */
 export interface RunProgress {
@@ -60,13 +61,4 @@ function describe(tick: number, hz: number, horizonTicks: number, elapsedMs: num
   const speed = tick / hz / Math.max(elapsedMs / 1000, 1e-3);
   const leftSec = tick > 0 ? ((horizonTicks - tick) / tick) * (elapsedMs / 1000) : Number.NaN;
   return { sim: `simulated ${clock(tick / hz)} of ${clock(horizonTicks / hz)}`, speed: `${speed.toFixed(0)}× real time`, etaText: Number.isFinite(leftSec) ? clock(leftSec) : '…' };
-}
-
-/** `h:mm:ss` or `m:ss`. */
-function clock(sec: number): string {
-  const s = Math.max(0, Math.round(sec));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }

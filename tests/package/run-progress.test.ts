@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createProgress } from '../../bench/runner/progress.ts';
+import type { RunRecord } from '../../bench/runner/run-job.ts';
 import { createRunProgress } from '../../bench/runner/run-progress.ts';
 import type { RunResult } from '../../bench/run-scenario.ts';
 import { makeHost, runCollect } from '../helpers/make-host.ts';
@@ -56,5 +58,30 @@ describe('testfield run, interrupted', () => {
     expect(result.hash).toBe(host.hash());
     expect(result.kpis.ordersDelivered).toBe(host.kpis().ordersDelivered);
     host.dispose();
+  });
+});
+
+describe('suite and sweep progress', () => {
+  it('each finished run line adds the simulated time so far and the ETA', () => {
+    let nowMs = 0;
+    const lines: string[] = [];
+    const log = console.log;
+    console.log = (line: string) => lines.push(line);
+    try {
+      const progress = createProgress(4, false, () => nowMs);
+      const record = { key: 'warehouse/g2p-small seed=1', status: 'ok', hash: 'abc', wallSec: 2, realTimeFactor: 90, simulatedSec: 180 } as unknown as RunRecord;
+      nowMs = 3_000;
+      progress.done(record);
+      nowMs = 4_000;
+      progress.done({ ...record, key: 'warehouse/g2p-small seed=2' });
+      progress.stop();
+    } finally {
+      console.log = log;
+    }
+    // 1 run in 3 s, 3 left: ETA 9 s; then 2 runs in 4 s, 2 left: ETA 4 s.
+    expect(lines).toEqual([
+      '[1/4] ok warehouse/g2p-small seed=1 hash abc 2.0 s (90x) · simulated 3:00 · ETA 0:09',
+      '[2/4] ok warehouse/g2p-small seed=2 hash abc 2.0 s (90x) · simulated 6:00 · ETA 0:04',
+    ]);
   });
 });
