@@ -109,9 +109,13 @@ describe('testfield open --controllers DIR', () => {
     expect(shown).toEqual(host.kpis());
     host.dispose();
     greedy.dispose();
+
+    // Hot reload: a file added to the folder while the page is open reaches the picker without a restart.
+    writeFileSync(join(dir, 'added-later.ts'), `import { createReserveController } from 'testfield';\nexport default () => ({ ...createReserveController(), name: 'added-later' });\n`);
+    await page.waitForFunction(() => [...(document.getElementById('controller') as HTMLSelectElement).options].some((o) => o.value === 'added-later'), undefined, { timeout: 60_000 });
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 300_000);
 
   it('testfield replay FILE --open: the page opens the replay in one step', async () => {
     const { result, replay } = await recordScenario({ scenario: 'warehouse/g2p-small', controller: 'greedy', seed: 3, overrides: { minutes: 0.5 } });
@@ -126,5 +130,5 @@ describe('testfield open --controllers DIR', () => {
     expect(await page.textContent('#banner')).toContain('Replay failed group.tfr: warehouse/g2p-small');
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 300_000);
 });

@@ -58,7 +58,7 @@ describe('testfield run, interrupted', () => {
     expect(result.hash).toBe(host.hash());
     expect(result.kpis.ordersDelivered).toBe(host.kpis().ordersDelivered);
     host.dispose();
-  });
+  }, 300_000);
 });
 
 describe('suite and sweep progress', () => {

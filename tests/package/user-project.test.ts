@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,9 @@ import { CI_RECIPE } from './ci-recipe.ts';
  */
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const TYPESCRIPT_VERSION = (JSON.parse(readFileSync(join(REPO, 'node_modules/typescript/package.json'), 'utf8')) as { version: string }).version;
+
+/** Each step runs several `npx testfield` commands; on a shared 2-core machine one may take minutes. */
+const STEP_TIMEOUT_MS = 600_000;
 
 let work: string;
 let project: string;
@@ -86,6 +89,9 @@ describe('a user project with testfield installed from the packed package', () =
     rmSync(join(project, 'node_modules'), { recursive: true });
     ok(CI_RECIPE.install);
     expect(existsSync(join(project, 'node_modules/.bin/testfield'))).toBe(true);
+    const help = ok(['npx', 'testfield', '--help']);
+    expect(help).toContain('Usage: testfield');
+    for (const command of ['run', 'suite', 'compare', 'sweep', 'perf', 'list', 'validate', 'schema', 'export', 'replay', 'merge', 'gym', 'open']) expect(help).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(sh(CI_RECIPE.typecheck).status).toBe(0);
     // The types are real: a wrong controller does not typecheck.
     writeFileSync(join(project, 'wrong.ts'), `import type { FleetController } from 'testfield';\nexport const c: FleetController = { name: 42, decide: () => [] };\n`);
@@ -93,7 +99,7 @@ describe('a user project with testfield installed from the packed package', () =
     rmSync(join(project, 'wrong.ts'));
     expect(wrong.status).not.toBe(0);
     expect(wrong.out).toMatch(/wrong\.ts\(2,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/);
-  });
+  }, STEP_TIMEOUT_MS);
 
   it('npx testfield run drives the user controller: the same run as the built-in it composes', () => {
     const mine = runJson(['warehouse/g2p-small', '--controller', './my-controller.ts', '--minutes', '1']);
@@ -103,7 +109,7 @@ describe('a user project with testfield installed from the packed package', () =
     expect(greedy.status, greedy.out).toBe(0);
     expect(mine.result!.kpis.ordersDelivered).toBeGreaterThan(0);
     expect(mine.result!.hash).toBe(greedy.result!.hash);
-  });
+  }, STEP_TIMEOUT_MS);
 
   it('gates with a recorded baseline: passes, then a worse controller fails with exit 1 and the reason', () => {
     const record = sh(CI_RECIPE.recordBaseline);
@@ -124,9 +130,9 @@ describe('a user project with testfield installed from the packed package', () =
     } finally {
       writeFileSync(join(project, 'my-controller.ts'), MY_CONTROLLER);
     }
-  });
+  }, STEP_TIMEOUT_MS);
 
-  it('loads controllers from any folder: no package.json, commonjs, module; .ts .mts .js .mjs; testfield and relative helpers', () => {
+  it('loads controllers and policies from any folder: no package.json, commonjs, module; .ts .mts .js .mjs .onnx; testfield and relative helpers', () => {
     const reference = runJson(['warehouse/g2p-small', '--controller', 'greedy', '--minutes', '0.5']);
     expect(reference.status, reference.out).toBe(0);
     const flavours = join(work, 'flavours');
@@ -156,6 +162,13 @@ describe('a user project with testfield installed from the packed package', () =
       expect(run.result!.failures.controllerFailed.count).toBe(0);
       expect(run.result!.hash, file).toBe(reference.result!.hash);
     }
+    // A policy from a folder of its own runs as the one the package ships.
+    copyFileSync(join(project, 'node_modules/testfield/robots/policies/example-policy.onnx'), join(flavours, 'none/our-policy.onnx'));
+    const policy = runJson(['warehouse/g2p-small', '--controller', join(flavours, 'none/our-policy.onnx'), '--minutes', '0.5']);
+    const shipped = runJson(['warehouse/g2p-small', '--controller', 'example-policy.onnx', '--minutes', '0.5']);
+    expect(policy.status, policy.out).toBe(0);
+    expect(policy.result!.hash).toBe(shipped.result!.hash);
+    expect(policy.result!.hash).not.toBe(reference.result!.hash);
     // A module that fails to load: `file:line: reason`, exit 2, nothing of Node's internals.
     const broken = sh(['npx', 'testfield', 'run', 'warehouse/g2p-small', '--controller', join(flavours, 'none/broken.ts'), '--minutes', '0.5']);
     expect(broken.status).toBe(2);
@@ -164,7 +177,7 @@ describe('a user project with testfield installed from the packed package', () =
     expect(throws.status).toBe(2);
     expect(throws.out).toContain(`${join(flavours, 'module/throws.ts')}:3: no licence key for the planner`);
     for (const out of [broken.out, throws.out]) expect(out).not.toMatch(/node:internal|ERR_|    at /);
-  });
+  }, STEP_TIMEOUT_MS);
 
   it('loads a cell controller from the project: it, not the default cell, drives the arms', () => {
     writeFileSync(join(project, 'my-cell.ts'), `import { createPickPlaceCell, type CellController } from 'testfield';\n\n/** Let go 1 cm above the surface. */\nexport default function createMyCell(): CellController {\n  return { ...createPickPlaceCell({ releaseGapM: 0.01 }), name: 'gentle-place' };\n}\n`);
@@ -175,5 +188,5 @@ describe('a user project with testfield installed from the packed package', () =
     const builtin = runJson(['production/assembly-line', '--minutes', '1']);
     expect(mine.result!.hash).toBe(same.result!.hash);
     expect(mine.result!.hash).not.toBe(builtin.result!.hash);
-  });
+  }, STEP_TIMEOUT_MS);
 });
