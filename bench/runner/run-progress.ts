@@ -16,27 +16,36 @@ export interface RunProgressOptions {
   nowMs?: () => number;
   /** Plain lines: at most one every this many wall-clock milliseconds, and none for a run shorter than that. */
   lineEveryMs?: number;
+  /** Plain lines only for a run projected to take at least this many wall-clock milliseconds (elapsed + ETA). */
+  longRunMs?: number;
   /** Where plain lines go. */
   write?: (line: string) => void;
 }
 
 /**
  * A progress reporter for a run: on a terminal a bar with the simulated time, the speed over real
- * time and the ETA; elsewhere a plain line every `lineEveryMs` (10 s) of wall time, so short runs
- * print nothing extra and CI logs get a heartbeat.
+ * time and the ETA; elsewhere (CI logs, pipes) a plain line every `lineEveryMs` (10 s) of wall time
+ * for a run projected to take a minute or more, so short runs print nothing extra and long ones
+ * give CI logs a heartbeat. Times count from the first advance (loading is not running).
  */
 export function createRunProgress(label: string, options: RunProgressOptions = {}): RunProgress {
   const interactive = options.interactive ?? (Boolean(process.stderr.isTTY) && !process.env.CI);
   const now = options.nowMs ?? (() => performance.now());
   const every = options.lineEveryMs ?? 10_000;
+  const longRunMs = options.longRunMs ?? 60_000;
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const started = now();
-  let lastLine = started;
+  let started: { ms: number; tick: number } | null = null;
+  let lastLine = 0;
   let bar: SingleBar | null = null;
   return {
     advance(tick, hz, horizonTicks) {
-      const elapsedMs = now() - started;
-      const fields = describe(tick, hz, horizonTicks, elapsedMs);
+      if (!started) {
+        started = { ms: now(), tick };
+        lastLine = started.ms;
+        return;
+      }
+      const elapsedMs = now() - started.ms;
+      const fields = describe(tick, horizonTicks, hz, tick - started.tick, elapsedMs);
       if (interactive) {
         if (!bar) {
           if (elapsedMs < 500) return;
@@ -46,7 +55,7 @@ export function createRunProgress(label: string, options: RunProgressOptions = {
         bar.update(tick, fields);
         return;
       }
-      if (now() - lastLine < every) return;
+      if (now() - lastLine < every || elapsedMs + fields.leftMs < longRunMs) return;
       lastLine = now();
       write(`${label}: ${fields.sim} (${Math.floor((100 * tick) / Math.max(1, horizonTicks))} %), ${fields.speed}, ETA ${fields.etaText}`);
     },
@@ -56,9 +65,9 @@ export function createRunProgress(label: string, options: RunProgressOptions = {
   };
 }
 
-/** The bar's fields: simulated time so far and in all, speed over real time, time left. */
-function describe(tick: number, hz: number, horizonTicks: number, elapsedMs: number): { sim: string; speed: string; etaText: string } {
-  const speed = tick / hz / Math.max(elapsedMs / 1000, 1e-3);
-  const leftSec = tick > 0 ? ((horizonTicks - tick) / tick) * (elapsedMs / 1000) : Number.NaN;
-  return { sim: `simulated ${clock(tick / hz)} of ${clock(horizonTicks / hz)}`, speed: `${speed.toFixed(0)}× real time`, etaText: Number.isFinite(leftSec) ? clock(leftSec) : '…' };
+/** The bar's fields: simulated time so far and in all, speed over real time (of the `ranTicks` run in `elapsedMs`), time left. */
+function describe(tick: number, horizonTicks: number, hz: number, ranTicks: number, elapsedMs: number): { sim: string; speed: string; etaText: string; leftMs: number } {
+  const speed = ranTicks / hz / Math.max(elapsedMs / 1000, 1e-3);
+  const leftMs = ranTicks > 0 ? ((horizonTicks - tick) / ranTicks) * elapsedMs : Number.NaN;
+  return { sim: `simulated ${clock(tick / hz)} of ${clock(horizonTicks / hz)}`, speed: `${speed.toFixed(0)}× real time`, etaText: Number.isFinite(leftMs) ? clock(leftMs / 1000) : '…', leftMs: Number.isFinite(leftMs) ? leftMs : 0 };
 }

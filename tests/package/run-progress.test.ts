@@ -16,19 +16,35 @@ const work = mkdtempSync(join(tmpdir(), 'testfield-progress-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('run progress', () => {
-  it('in CI prints a plain line at most every 10 s of wall time: simulated time, share, speed, ETA', () => {
+  it('off a terminal prints a plain line every 10 s of wall time for a long run only: simulated time, share, speed, ETA', () => {
     let nowMs = 0;
     const lines: string[] = [];
     const progress = createRunProgress('warehouse/g2p-small', { interactive: false, nowMs: () => nowMs, write: (l) => lines.push(l) });
-    nowMs = 9_000;
-    progress.advance(30 * 60 * 9, 30, 30 * 3600);
+    // The clock starts at the first advance: loading the controller and the scenario is not running.
+    nowMs = 20_000;
+    progress.advance(60, 30, 30 * 7200);
+    nowMs = 29_000;
+    progress.advance(60 + 30 * 60 * 9, 30, 30 * 7200);
     expect(lines).toEqual([]);
-    nowMs = 10_000;
-    progress.advance(30 * 60 * 10, 30, 30 * 3600);
-    nowMs = 15_000;
-    progress.advance(30 * 60 * 15, 30, 30 * 3600);
-    // 10 simulated minutes in 10 s: 60× real time, 50 minutes left take 50 s.
-    expect(lines).toEqual(['warehouse/g2p-small: simulated 10:00 of 1:00:00 (16 %), 60× real time, ETA 0:50']);
+    nowMs = 30_000;
+    progress.advance(60 + 30 * 60 * 10, 30, 30 * 7200);
+    nowMs = 35_000;
+    progress.advance(60 + 30 * 60 * 15, 30, 30 * 7200);
+    // 10 simulated minutes in 10 s: 60× real time, the 110 minutes left take 110 s.
+    expect(lines).toEqual(['warehouse/g2p-small: simulated 10:02 of 2:00:00 (8 %), 60× real time, ETA 1:50']);
+    progress.stop();
+  });
+
+  it('prints nothing for a run projected to take under a minute, however slow its start', () => {
+    let nowMs = 0;
+    const lines: string[] = [];
+    const progress = createRunProgress('warehouse/g2p-small', { interactive: false, nowMs: () => nowMs, write: (l) => lines.push(l) });
+    progress.advance(60, 30, 30 * 240);
+    nowMs = 12_000;
+    progress.advance(30 * 120, 30, 30 * 240);
+    nowMs = 22_000;
+    progress.advance(30 * 200, 30, 30 * 240);
+    expect(lines).toEqual([]);
     progress.stop();
   });
 });
