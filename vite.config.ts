@@ -1,29 +1,24 @@
 /// <reference types="vitest/config" />
-import { relative, resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { userControllersPlugin } from './bench/open/user-controllers-plugin.ts';
+
+/** This package's folder: paths below do not depend on the working directory (`testfield open` runs from the user's project). */
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * Under `npm start`: when a file in `robots/controllers/`, `robots/cells/` or `robots/policies/` is added, changed
- * or removed, drop the worker's controller catalogue from vite's cache and tell the page
- * (`web/dev/controller-hot-reload.ts`), which starts a fresh worker: the picker lists the new
+ * Under `npm start` and `testfield open`: when a file in `robots/controllers/`, `robots/cells/`, `robots/policies/` or
+ * the user's controller folders (`TESTFIELD_CONTROLLERS`, set by `testfield open --controllers DIR`)
+ * is added, changed or removed, drop the worker's controller catalogue from vite's cache and tell the
+ * page (`web/dev/controller-hot-reload.ts`), which starts a fresh worker: the picker lists the new
  * controller without a restart of the dev server.
  */
-function controllerWatch(): Plugin {
-  const dirs = ['robots/controllers', 'robots/cells', 'robots/policies'].map((d) => resolve(d));
-  const catalog = resolve('web/worker/controller-catalog.ts');
-  return {
-    name: 'testfield-controller-watch',
-    configureServer(server) {
-      server.watcher.add(dirs);
-      const notify = (file: string) => {
-        if (!dirs.some((d) => file.startsWith(d + '/'))) return;
-        for (const m of server.moduleGraph.getModulesByFile(catalog) ?? []) server.moduleGraph.invalidateModule(m);
-        server.ws.send({ type: 'custom', event: 'testfield:controllers-changed', data: { file: relative(process.cwd(), file) } });
-      };
-      for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, notify);
-    },
-  };
-}
+const controllers = () => userControllersPlugin({
+  packageRoot: ROOT,
+  watchDirs: ['robots/controllers', 'robots/cells', 'robots/policies'].map((d) => resolve(ROOT, d)),
+  invalidateFiles: [resolve(ROOT, 'web/worker/controller-catalog.ts')],
+});
 
 /**
  * One config for the browser test field (`web/`) and the test runner.
@@ -36,14 +31,20 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  root: 'web',
+  root: resolve(ROOT, 'web'),
   publicDir: false,
-  plugins: [controllerWatch()],
+  plugins: [controllers()],
+  resolve: {
+    // User controllers the page loads import the SDK by the package's name.
+    alias: [{ find: /^testfield$/, replacement: resolve(ROOT, 'robots/sdk.ts') }, { find: /^testfield\/(sim|robots|scenarios)$/, replacement: resolve(ROOT, '$1/index.ts') }],
+  },
+  // Served as source, not pre-bundled: the user's controllers and the page share one copy of the SDK.
+  optimizeDeps: { exclude: ['testfield'] },
   base: './',
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
   // One worker file: the controller catalogue's lazy imports (each module on its own under the dev
   // server, so one that fails to import is listed, not fatal) are inlined into it in a build.
-  worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },
+  worker: { format: 'es', plugins: () => [controllers()], rolldownOptions: { output: { codeSplitting: false } } },
   server: { headers: isolationHeaders, host: '127.0.0.1', port: 5173 },
   preview: { headers: isolationHeaders, host: '127.0.0.1', port: 4173 },
   test: {

@@ -1,62 +1,14 @@
 #!/usr/bin/env node
 /**
- * Testfield's headless bench: `npm run bench -- <command>`. Usage and input errors print one line
- * and exit 2; they never show a stack trace.
+ * Testfield's headless bench inside the repo: `npm run bench -- <command>` (the package's
+ * `testfield` command runs the same program, see `testfield.mjs`).
  */
-import { Command, CommanderError } from 'commander';
-import { ScenarioSpecError } from '../sim/index.ts';
-import { runCommand } from './commands/run.ts';
-import { compareCommand, compareTableCommand } from './commands/compare.ts';
-import { exportCommand } from './commands/export.ts';
-import { gymCommand } from './commands/gym.ts';
-import { listCommand } from './commands/list.ts';
-import { lorrExamplesCommand } from './commands/lorr-examples.ts';
-import { mergeCommand } from './commands/merge.ts';
-import { perfCommand } from './commands/perf.ts';
-import { schemaCommand } from './commands/schema.ts';
-import { soakCommand } from './commands/soak.ts';
-import { suiteCommand } from './commands/suite.ts';
-import { sweepCommand } from './commands/sweep.ts';
-import { validateCommand } from './commands/validate.ts';
-import { UsageError } from './usage-error.ts';
 import { existsSync } from 'node:fs';
+import { runCli } from './run-cli.ts';
 
 // `npm run bench` runs in the package's folder; the user's relative paths are relative to the
 // folder they typed the command in (npm passes it as INIT_CWD).
 const shellDir = process.env.INIT_CWD;
 if (shellDir && shellDir !== process.cwd() && existsSync(shellDir)) process.chdir(shellDir);
 
-const program = new Command('bench')
-  .description('Testfield headless runner and regression bench')
-  .exitOverride()
-  .configureOutput({ writeErr: (text) => process.stderr.write(text) })
-  .addCommand(listCommand())
-  .addCommand(runCommand())
-  .addCommand(validateCommand())
-  .addCommand(schemaCommand())
-  .addCommand(exportCommand())
-  .addCommand(suiteCommand())
-  .addCommand(mergeCommand())
-  .addCommand(compareCommand())
-  .addCommand(compareTableCommand())
-  .addCommand(sweepCommand())
-  .addCommand(perfCommand())
-  .addCommand(gymCommand())
-  .addCommand(soakCommand())
-  .addCommand(lorrExamplesCommand());
-
-for (const command of program.commands) command.exitOverride();
-
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
-    process.exit(error.exitCode === 0 ? 0 : 2);
-  } else if (error instanceof UsageError || error instanceof ScenarioSpecError) {
-    console.error(`error: ${error.message}`);
-    process.exit(2);
-  } else {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-}
+await runCli('bench', process.argv);

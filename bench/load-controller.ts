@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { controllers, loadOnnxPolicy, PolicyModelError } from '../robots/index.ts';
 import type { ControllerFactory } from '../sim/index.ts';
+import { importDefault, ModuleLoadError } from './load-module.ts';
 import { resolveController } from './registry.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -21,7 +21,8 @@ const POLICIES_DIR = fileURLToPath(new URL('../robots/policies/', import.meta.ur
  * The controller factory for a registry name (`greedy`), a module in `robots/controllers/` by its
  * name (`my-fifo` → `robots/controllers/my-fifo.ts`), an ONNX policy (`policy.onnx`: a path, or a
  * file in `robots/policies/`) or a module path
- * (`./tests/fixtures/worse-controller.ts`, resolved against the working directory) whose default
+ * (`./tests/fixtures/worse-controller.ts`, resolved against the working directory; `.ts .mts .js .mjs`
+ * in any folder, see `load-module.ts`) whose default
  * export is a `() => FleetController` factory.
  * With `checkOnly`, a module path is only checked to exist (its module is not imported).
  * @throws UsageError when the name is unknown, the file is missing or exports no factory.
@@ -39,16 +40,18 @@ export async function loadControllerFactory(nameOrPath: string, options: { check
   if (options.checkOnly) return () => {
     throw new UsageError(`controller module "${nameOrPath}" was only checked, not loaded`);
   };
-  let mod: { default?: unknown };
+  let factory: unknown;
   try {
-    mod = await importModule(file);
+    factory = await importDefault(file);
   } catch (error) {
-    throw new UsageError(`cannot load controller module "${nameOrPath}": ${error instanceof Error ? error.message : String(error)}`);
+    // `file:line: reason`, never Node's internals (see `load-module.ts`).
+    if (error instanceof ModuleLoadError) throw new UsageError(`cannot load controller module ${error.message}`);
+    throw error;
   }
-  if (typeof mod.default !== 'function') {
+  if (typeof factory !== 'function') {
     throw new UsageError(`controller module "${nameOrPath}" must default-export a factory: () => FleetController`);
   }
-  return mod.default as ControllerFactory;
+  return factory as ControllerFactory;
 }
 
 /** An ONNX policy file (a path, or a file name in `robots/policies/`) as a controller factory. */
@@ -61,18 +64,5 @@ async function loadPolicyFactory(nameOrPath: string): Promise<ControllerFactory>
   } catch (error) {
     if (error instanceof PolicyModelError) throw new UsageError(`policy model "${nameOrPath}": ${error.message}`);
     throw error;
-  }
-}
-
-/**
- * Imports a module file. In worker threads tsx's ESM hooks do not reach `import()` of `.ts`
- * files, but its CommonJS hook does, so a `.ts` file that `import()` rejects is `require`d.
- */
-async function importModule(file: string): Promise<{ default?: unknown }> {
-  try {
-    return (await import(pathToFileURL(file).href)) as { default?: unknown };
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
-    return createRequire(import.meta.url)(file) as { default?: unknown };
   }
 }

@@ -67,6 +67,8 @@ export interface RunResult {
   isolated: boolean;
   /** Controller failures and rejected commands by cause, and why the run stopped early (if it did). */
   failures: RunFailures;
+  /** Set when the run was interrupted (Ctrl-C) before its horizon: everything above is up to `ticks`. */
+  interrupted?: true;
 }
 
 /** Options of {@link runSpec}. */
@@ -75,8 +77,10 @@ export interface RunOptions {
   keyframeEveryTicks?: number | null;
   /** Called with every event as it happens (e.g. streamed to `--events`). */
   onEvent?: (event: SimEvent) => void;
-  /** Called after every advance (every few simulated seconds) with the tick reached (the soak samples memory here). */
-  onAdvance?: (tick: number, hz: number) => void;
+  /** Called after every advance (every few simulated seconds) with the tick reached (the soak samples memory here, `bench run` shows progress). */
+  onAdvance?: (tick: number, hz: number, horizonTicks: number) => void;
+  /** Stops the run between two advances once aborted; the result (and replay) cover what ran and say `interrupted`. */
+  signal?: AbortSignal;
 }
 
 /** Keyframe spacing of recorded replays by default: one a simulated second at 30 Hz. */
@@ -139,6 +143,7 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
     const recorder = everyTicks === null ? null : createReplayRecorder(replayHeaderOf(host.model, seed, request.controller, everyTicks));
     recorder?.keyframe(host.frame());
     const chunk = everyTicks ?? host.model.controlEvery * 20;
+    let interrupted = false;
     while (!host.done) {
       // Controllers that infer asynchronously (ONNX policies) are awaited tick by tick.
       const { events } = controller.decideAsync ? await host.advanceAsync(chunk) : host.advance(chunk);
@@ -150,12 +155,20 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
         recorder.events(events);
         recorder.keyframe(host.frame());
       }
-      opts.onAdvance?.(host.tick, host.model.hz);
+      opts.onAdvance?.(host.tick, host.model.hz, host.model.horizonTicks);
       if (isolated?.stopped) {
         await isolated.settle();
         tally.stop({ by: 'controller', ...isolated.stopped });
       }
       if (isolated?.stopped || watchdogTripped(host.state)) break;
+      if (opts.signal) {
+        // The loop is synchronous: let a Ctrl-C reach its handler between advances.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (opts.signal.aborted && !host.done) {
+          interrupted = true;
+          break;
+        }
+      }
     }
     tally.issued(host.commandsIssued);
     const t = host.timing;
@@ -182,6 +195,7 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
       },
       isolated: isolated !== null,
       failures: tally.result(),
+      ...(interrupted ? { interrupted: true as const } : {}),
     };
     return { result, replay: recorder ? recorder.finish(host.tick, result.kpis, result.hash) : null };
   } finally {

@@ -38,6 +38,8 @@ export interface StartOptions {
   speed: Speed;
   paused: boolean;
   overrides: ScenarioOverrides | undefined;
+  /** URL of a replay file to open once the page is up (`?replay=`, `testfield replay FILE --open`). */
+  replay?: string | null;
   /** URL parameters that were given but invalid (each ignored; shown in the banner). */
   problems?: string[];
   /** `?edit` (`''`, or a blank floor size `WxH`): start in the layout editor; null or absent: the field. */
@@ -106,9 +108,22 @@ export class App implements ReplayHost {
     else if (source?.kind === 'file') await this.loadScenarioFile(source.url, { ...(this.start.seed !== null ? { seed: this.start.seed } : {}), ...extra });
     else await this.load({ scenario, controller, seed: this.start.seed ?? 7, ...extra });
     onControllersChanged(() => void this.refreshControllers());
+    if (this.start.replay) await this.openReplayUrl(this.start.replay);
     const problems = this.start.problems ?? [];
     if (problems.length > 0 && this.banner.hidden) this.banner.show('error', `The page address has ${problems.length === 1 ? 'a bad parameter' : `${problems.length} bad parameters`}`, problems);
     requestAnimationFrame((t) => this.frame(t));
+  }
+
+  /** Fetches and opens a replay (`?replay=URL`); a failed fetch is named in the banner, the live field plays on. */
+  private async openReplayUrl(url: string): Promise<void> {
+    const name = decodeURIComponent(url.split(/[?#]/)[0]!.split('/').pop() ?? url);
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
+      await this.replay.open(new Uint8Array(await response.arrayBuffer()), name);
+    } catch (error) {
+      this.banner.show('error', `Cannot fetch replay ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** A controller file was added or changed under `npm start`: a fresh worker, the new picker, the same episode again. */

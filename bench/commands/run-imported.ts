@@ -34,6 +34,7 @@ export interface ImportedForRun {
   spec: ScenarioSpecInput;
   lorr: LorrProblemInfo | null;
 }
+import { INTERRUPTED_EXIT_CODE, watchRun } from './watch-run.ts';
 
 /**
  * Imports `path` (a MovingAI `.map` or a LoRR problem `.json`) with the run's options, printing
@@ -79,6 +80,7 @@ export async function runImported(path: string, opts: RunImportedOptions): Promi
   const importSec = (performance.now() - importStartMs) / 1000;
   console.error(`imported ${path} in ${importSec.toFixed(2)} s: ${spec.id}, ${lorr ? `${lorr.teamSize} robots, ${lorr.delays} delays` : ''}`);
   const sink = opts.events ? openEventSink(opts.events) : null;
+  const watch = watchRun(path);
   const cpuStart = process.cpuUsage();
   let out: { result: RunResult; replay: Replay | null };
   try {
@@ -91,9 +93,10 @@ export async function runImported(path: string, opts: RunImportedOptions): Promi
         ...(opts.isolation ? { isolation: opts.isolation } : {}),
         ...(opts.controllerBudgetMs !== undefined ? { budgetMs: opts.controllerBudgetMs } : {}),
       },
-      { ...(sink ? { onEvent: sink.write } : {}), ...(opts.replay ? { keyframeEveryTicks: DEFAULT_KEYFRAME_EVERY_TICKS } : {}) },
+      { ...watch.options, ...(sink ? { onEvent: sink.write } : {}), ...(opts.replay ? { keyframeEveryTicks: DEFAULT_KEYFRAME_EVERY_TICKS } : {}) },
     );
   } finally {
+    watch.stop();
     sink?.close();
   }
   const { result } = out;
@@ -113,6 +116,11 @@ export async function runImported(path: string, opts: RunImportedOptions): Promi
   const cpuRealTimeFactor = result.simulatedSec / Math.max(cpuSec, 1e-9);
   console.log(`import ${importSec.toFixed(2)} s, peak RSS ${peakRssMb.toFixed(0)} MB, run CPU ${cpuSec.toFixed(1)} s (${cpuRealTimeFactor.toFixed(2)}× real time per CPU second)`);
   if (opts.json) await writeFile(opts.json, JSON.stringify({ ...result, importSec: round3(importSec), peakRssMb: Math.round(peakRssMb), cpuSec: round3(cpuSec), cpuRealTimeFactor: round3(cpuRealTimeFactor), ...(rates ? { lorr: rates } : {}) }, null, 2) + '\n');
+  if (result.interrupted) {
+    console.error(`interrupted at ${(result.simulatedSec / 60).toFixed(1)} simulated minutes: the table${opts.json ? ' and --json' : ''} cover the run up to there`);
+    process.exitCode = INTERRUPTED_EXIT_CODE;
+    return;
+  }
   const line = failureLine(result.failures);
   if (line) console.error(`error: ${line}`);
   process.exitCode = runExitCode(result.failures);

@@ -13,6 +13,7 @@ import { checkWritableFile } from './output-paths.ts';
 import { parseBudgetMs, parseIsolation, parseMinutes, parseNonNegativeInt, parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
 import { runImported } from './run-imported.ts';
 import { runReplications } from './run-replications.ts';
+import { INTERRUPTED_EXIT_CODE, watchRun } from './watch-run.ts';
 
 interface RunOptions {
   seed?: number;
@@ -36,6 +37,7 @@ interface RunOptions {
 export const RUN_EXIT_CODES_HELP = `
 Exit codes:
 ${exitCodeLines().map((l) => `  ${l}`).join('\n')}
+A long run shows a progress bar on a terminal (simulated time, speed, ETA), a line every 10 s in CI.
 A controller given as a module path runs isolated in a worker thread by default (--isolation auto).`;
 
 /** `bench run <scenario> [--seed N] [--controller NAME] [--robots N] [--minutes M] [--json FILE] [--replay FILE] [--events FILE]`. */
@@ -72,7 +74,8 @@ export function runCommand(): Command {
         return runReplications(request, opts.replications, opts.json);
       }
       const sink = opts.events ? openEventSink(opts.events) : null;
-      const options = sink ? { onEvent: sink.write } : {};
+      const watch = watchRun(scenario);
+      const options = { ...(sink ? { onEvent: sink.write } : {}), ...watch.options };
       let result: RunResult;
       try {
         if (opts.replay) {
@@ -85,6 +88,7 @@ export function runCommand(): Command {
           result = await runScenario(request, options);
         }
       } finally {
+        watch.stop();
         sink?.close();
       }
       if (sink) console.error(`${sink.count} events written to ${opts.events}`);
@@ -93,5 +97,9 @@ export function runCommand(): Command {
       const line = failureLine(result.failures);
       if (line) console.error(`error: ${line}`);
       process.exitCode = runExitCode(result.failures);
+      if (result.interrupted) {
+        console.error(`interrupted at ${(result.simulatedSec / 60).toFixed(1)} simulated minutes: the table${opts.json ? ', --json' : ''}${opts.replay ? ', --replay' : ''}${opts.events ? ', --events' : ''} cover the run up to there`);
+        process.exitCode = INTERRUPTED_EXIT_CODE;
+      }
     });
 }

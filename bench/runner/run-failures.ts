@@ -107,7 +107,7 @@ export function describeCauses(counts: Record<string, number>): string[] {
  * rejected, or was stopped: past its time budget or memory limit); 4 the physics watchdog stopped
  * the episode.
  */
-export const EXIT_CODES = { ok: 0, error: 1, usage: 2, controllerFailed: 3, watchdog: 4, stalled: 5 } as const;
+export const EXIT_CODES = { ok: 0, error: 1, usage: 2, controllerFailed: 3, watchdog: 4, stalled: 5, interrupted: 130 } as const;
 
 /** What each exit code of `bench run` means: the one statement of the contract (`--help` and the README print it). */
 export const EXIT_CODE_MEANINGS: Record<keyof typeof EXIT_CODES, string> = {
@@ -117,6 +117,7 @@ export const EXIT_CODE_MEANINGS: Record<keyof typeof EXIT_CODES, string> = {
   controllerFailed: 'the controller failed: it threw, returned garbage, wrote into its observation, had every command rejected, or was stopped past its time budget or memory limit (its robots hold)',
   watchdog: 'the physics watchdog stopped the episode',
   stalled: 'the run finished but its work stalled: work waited and nothing was delivered for a while (progress.stalled)',
+  interrupted: 'interrupted (Ctrl-C): what ran so far is printed and written (--json, --replay, --events)',
 };
 
 /** The exit codes as lines (`0  the run finished …`). */

@@ -5,7 +5,7 @@ import type { Speed } from '../streams/sim-client.ts';
 export const SPEEDS = ['1', '2', '4', '8', '16', 'max'];
 
 /**
- * Start-up options from the page address (`?scenario=&controller=&seed=&speed=&paused=1&robots=&edit`).
+ * Start-up options from the page address (`?scenario=&controller=&seed=&speed=&paused=1&robots=&edit&replay=`).
  * A parameter given but invalid is ignored and named in `problems` (the page shows them).
  */
 export function startOptions(params: URLSearchParams): StartOptions {
@@ -33,6 +33,7 @@ export function startOptions(params: URLSearchParams): StartOptions {
     paused: params.get('paused') === '1',
     overrides: robots !== null ? { robots } : undefined,
     edit: params.get('edit'),
+    replay: params.get('replay'),
   };
 }
 

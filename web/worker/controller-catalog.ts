@@ -1,5 +1,6 @@
 import { cellControllers, controllers } from '../../robots/index.ts';
 import type { CellControllerFactory, ControllerFactory } from '../../sim/index.ts';
+import userControllers from 'virtual:testfield/user-controllers';
 
 /** A user module that could not be used, and why (`import` failed, or no default factory). */
 export interface BrokenModule {
@@ -17,12 +18,11 @@ export interface LoadedCatalog<F> {
  * Imports each user module on its own (vite's lazy glob: one chunk each), so one that fails to
  * import (a typo, an import that does not resolve) is listed with its error and the others work.
  */
-async function loadUserModules<F>(registry: Readonly<Record<string, F>>, modules: Record<string, () => Promise<{ default?: unknown }>>, what: string): Promise<LoadedCatalog<F>> {
+async function loadUserModules<F>(registry: Readonly<Record<string, F>>, modules: ReadonlyArray<readonly [string, () => Promise<{ default?: unknown }>]>, what: string): Promise<LoadedCatalog<F>> {
   const out = new Map<string, F>(Object.entries(registry));
   const broken: BrokenModule[] = [];
   await Promise.all(
-    Object.entries(modules).map(async ([path, load]) => {
-      const name = path.split('/').pop()!.replace(/\.ts$/, '');
+    modules.map(async ([name, load]) => {
       try {
         const mod = await load();
         if (typeof mod.default !== 'function') broken.push({ name, error: `its default export is not a factory: () => ${what}` });
@@ -36,15 +36,21 @@ async function loadUserModules<F>(registry: Readonly<Record<string, F>>, modules
   return { factories: new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b))), broken };
 }
 
+/** A lazy glob's modules as `[file name without extension, loader]`. */
+function byName(modules: Record<string, () => Promise<{ default?: unknown }>>): Array<readonly [string, () => Promise<{ default?: unknown }>]> {
+  return Object.entries(modules).map(([path, load]) => [path.split('/').pop()!.replace(/\.ts$/, ''), load] as const);
+}
+
 /**
  * Controllers the worker can run: the `robots/` registry, plus every module in
- * `robots/controllers/` whose default export is a `() => FleetController` factory (named after
- * its file). Registry names win on a clash.
+ * `robots/controllers/` and in the user's controller folders (`testfield open --controllers DIR`)
+ * whose default export is a `() => FleetController` factory (named after its file). Registry names
+ * win on a clash, then the repo's own modules.
  */
 export function controllerCatalog(): Promise<LoadedCatalog<ControllerFactory>> {
   // The dev server imports each module on its own; a build inlines them into the one worker file
   // (vite.config.ts), where a module that does not import fails the build itself.
-  return loadUserModules(controllers, import.meta.glob<{ default?: unknown }>('../../robots/controllers/*.ts'), 'FleetController');
+  return loadUserModules(controllers, [...byName(import.meta.glob<{ default?: unknown }>('../../robots/controllers/*.ts')), ...userControllers], 'FleetController');
 }
 
 /**
@@ -58,5 +64,5 @@ export function policyCatalog(): ReadonlyMap<string, string> {
 
 /** Cell controllers the worker can run: the `robots/` registry plus every `robots/cells/*.ts` module with a default factory. */
 export function cellControllerCatalog(): Promise<LoadedCatalog<CellControllerFactory>> {
-  return loadUserModules(cellControllers, import.meta.glob<{ default?: unknown }>('../../robots/cells/*.ts'), 'CellController');
+  return loadUserModules(cellControllers, byName(import.meta.glob<{ default?: unknown }>('../../robots/cells/*.ts')), 'CellController');
 }
