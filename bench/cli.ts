@@ -12,6 +12,7 @@ import { gymCommand } from './commands/gym.ts';
 import { listCommand } from './commands/list.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { perfCommand } from './commands/perf.ts';
+import { firstFrameCommand } from './commands/first-frame.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { soakCommand } from './commands/soak.ts';
 import { suiteCommand } from './commands/suite.ts';
@@ -34,6 +35,7 @@ const program = new Command('bench')
   .addCommand(compareTableCommand())
   .addCommand(sweepCommand())
   .addCommand(perfCommand())
+  .addCommand(firstFrameCommand())
   .addCommand(gymCommand())
   .addCommand(soakCommand());
 

@@ -1,5 +1,5 @@
 import type { GroupVerdict, MetricVerdict } from '../gate/evaluate-gate.ts';
-import { formatMetric, KPI_METRICS } from '../gate/kpi-metrics.ts';
+import { formatMetric, KPI_METRICS, metricApplies, type KpiMetric } from '../gate/kpi-metrics.ts';
 
 const STATUS_TEXT: Record<GroupVerdict['status'], string> = {
   pass: '✅ pass',
@@ -12,25 +12,33 @@ const STATUS_TEXT: Record<GroupVerdict['status'], string> = {
 /** KPI columns of the summary table. */
 export const SUMMARY_METRICS = KPI_METRICS.filter((m) => m.better !== 'info' || m.key === 'utilisation');
 
+/** Whether any run of the group has the metric's figure (a flow line has no orders/h, a warehouse no OEE). */
+function groupHas(v: GroupVerdict, metric: KpiMetric): boolean {
+  const ok = v.runs.filter((r) => r.status === 'ok');
+  return ok.length === 0 || ok.some((r) => metricApplies(metric, r.things));
+}
+
 /**
  * The Markdown summary (for `$GITHUB_STEP_SUMMARY`): one table row per group with each KPI's mean
- * over seeds and, with a baseline, its delta; then the notes.
+ * over seeds and, with a baseline, its delta; then the notes. Columns no group has are left out,
+ * and a cell whose scenario has no such thing shows `–` rather than a zero.
  */
 export function formatSummaryMarkdown(suite: string, verdicts: readonly GroupVerdict[], baselineFile: string | null): string {
   const runs = verdicts.reduce((s, v) => s + v.runs.length, 0);
   const failed = verdicts.filter((v) => v.status === 'fail' || v.status === 'error').length;
+  const columns = SUMMARY_METRICS.filter((m) => verdicts.some((v) => v.runs.some((r) => r.status === 'ok') && groupHas(v, m)));
   const lines = [
     `## Bench suite \`${suite}\``,
     '',
     `${runs} runs in ${verdicts.length} groups; ${failed === 0 ? 'no regressions' : `${failed} group(s) failed`}${baselineFile ? ` against \`${baselineFile}\`` : ' (no baseline)'}.`,
     '',
-    `| Scenario | Controller | Runs | Status | ${SUMMARY_METRICS.map((m) => m.title).join(' | ')} |`,
-    `|---|---|---|---|${SUMMARY_METRICS.map(() => '---:').join('|')}|`,
+    `| Scenario | Controller | Runs | Status | ${columns.map((m) => m.title).join(' | ')} |`,
+    `|---|---|---|---|${columns.map(() => '---:').join('|')}|`,
   ];
   for (const v of verdicts) {
     const scenario = v.group.slice(0, v.group.length - v.label.length - 1);
     const anyOk = v.runs.some((r) => r.status === 'ok');
-    const cells = SUMMARY_METRICS.map((m) => (anyOk ? cell(v.metrics.find((x) => x.metric.key === m.key)!) : '–'));
+    const cells = columns.map((m) => (anyOk && groupHas(v, m) ? cell(v.metrics.find((x) => x.metric.key === m.key)!) : '–'));
     const status = v.status === 'fail' && v.failedOnFailures ? (v.controllerFailedRuns.length > 0 ? '❌ controller failed' : v.notes.some((n) => n.includes('watchdog')) ? '❌ watchdog' : '❌ commands rejected') : v.status === 'fail' && v.failedOnHash && !v.metrics.some((m) => m.status === 'regressed') ? '❌ hash changed' : STATUS_TEXT[v.status];
     lines.push(`| ${scenario} | ${v.label} | ${v.runs.length} | ${status} | ${cells.join(' | ')} |`);
   }

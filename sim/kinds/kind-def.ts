@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import type { SimEvent } from '../events/sim-event.ts';
+import type { KindKpiMeta } from '../metrics/kpi-meta.ts';
 import type { LayoutChar, LayoutGrid } from '../model/layout-grid.ts';
 import type { Roadmap } from '../model/roadmap.ts';
 import type { SimModel } from '../model/sim-model.ts';
@@ -51,11 +52,16 @@ export interface ContactBetween {
   readonly idB: number;
 }
 
-/** KPI contribution of a kind: a pure reducer over events, with plain-data running totals. */
+/**
+ * KPI contribution of a kind: a pure reducer over events, with plain-data running totals, and
+ * the meaning of every figure `finalize` returns (title, unit, which way is better, format,
+ * headline precedence): summaries, the page's panel, reports and gates are drawn from it.
+ */
 export interface KindKpis<A = unknown> {
   create(hz: number): A;
   reduce(acc: A, event: SimEvent): void;
   finalize(acc: A, simulatedSec: number): Record<string, number>;
+  readonly meta: KindKpiMeta;
 }
 
 /** A kind's section of the pose frame: its field names and a writer for `count · fields.length` floats. */

@@ -1,3 +1,4 @@
+import { kpi } from '../../metrics/kpi-meta.ts';
 import type { SimEvent } from '../../events/sim-event.ts';
 import type { KindKpis } from '../kind-def.ts';
 import { MACHINE_STATES, type MachineStateName } from './line-columns.ts';
@@ -53,6 +54,23 @@ function oeeOf(m: MachineAcc, timeSec: Record<MachineStateName, number>, planned
  * OEE = availability × performance × quality = ideal cycle × good units / planned time.
  */
 export const machineKpis: KindKpis<MachineKpiAcc> = {
+  meta: {
+    thing: 'machine',
+    figures: {
+      availability: kpi.share('availability', 'higher', { detailOf: 'oee' }),
+      performance: kpi.share('performance', 'higher', { detailOf: 'oee' }),
+      quality: kpi.share('quality', 'higher', { detailOf: 'oee' }),
+      oee: kpi.share('OEE (bottleneck)', 'higher', { headline: 1 }),
+    },
+    perThing: {
+      units: kpi.count('units'),
+      oee: kpi.share('OEE'),
+      ...Object.fromEntries(MACHINE_STATES.map((s) => [s, kpi.share(s, 'info', { omitZero: true })])),
+      availability: kpi.share('availability', 'higher', { hidden: true }),
+      performance: kpi.share('performance', 'higher', { hidden: true }),
+      quality: kpi.share('quality', 'higher', { hidden: true }),
+    },
+  },
   create: () => ({ order: [], machines: {} }),
   reduce(acc, e: SimEvent) {
     switch (e.type) {
@@ -135,6 +153,17 @@ function nearestRank(values: readonly number[], p: number): number {
  * including those waiting at a source), `unitsReleased`, `unitsScrapped`.
  */
 export const flowKpis: KindKpis<FlowKpiAcc> = {
+  meta: {
+    figures: {
+      unitsCompleted: kpi.count('line units completed'),
+      throughputPerHour: kpi.perHour('line throughput', 'units/h', { headline: 1 }),
+      cycleTimeMeanSec: kpi.seconds('line cycle time mean'),
+      cycleTimeP95Sec: kpi.seconds('p95', 'lower', { detailOf: 'cycleTimeMeanSec' }),
+      wipUnits: kpi.amount('WIP (time average)', 'units', 2),
+      unitsReleased: kpi.count('released', 'info', { detailOf: 'unitsCompleted' }),
+      unitsScrapped: kpi.count('scrapped', 'lower', { detailOf: 'unitsCompleted' }),
+    },
+  },
   create: () => ({ firstSec: -1, lastSec: 0, inSystem: 0, areaUnitSec: 0, released: 0, completed: 0, scrapped: 0, cycleSec: [] }),
   reduce(acc, e: SimEvent) {
     switch (e.type) {
