@@ -30,6 +30,14 @@ export interface KindCompileContext<S> {
   issue(path: string, message: string): void;
 }
 
+/** What a kind's `checkSection` is given: the host's catalogues and a place for issues. */
+export interface KindSectionCheckContext {
+  /** Host-given catalogues (e.g. robot models), by name. */
+  readonly catalog: Readonly<Record<string, unknown>>;
+  /** Report a problem: `path` is a full spec path such as `fleet[0].model`. */
+  issue(path: string, message: string): void;
+}
+
 /**
  * A scripted event a kind handles, authored in the spec's `events` timeline as
  * `{ atSec, kind: '<name>', … }` and fired on the tick `round(atSec · hz)`.
@@ -123,6 +131,13 @@ export interface KindDef<S = unknown, M = unknown> {
    * `model` adds derived, read-only fields to the `SimModel` (e.g. `storageNodes`).
    */
   compile?(ctx: KindCompileContext<S>): { readonly things: readonly M[]; readonly model?: Readonly<Record<string, unknown>> };
+  /**
+   * Checks of the kind's section that need nothing but the section (already valid against its
+   * schema) and the host's catalogues, such as model names. They run when the rest of the spec
+   * fails (its structure elsewhere, or its layout), so that every problem is named at once;
+   * when the spec is sound, `compile` reports the same problems itself.
+   */
+  checkSection?(section: S, ctx: KindSectionCheckContext): void;
   /** Sets the rows' starting values at tick 0 (after every column got its `init`). */
   init?(table: ThingTable, model: SimModel): void;
   /**
