@@ -26,6 +26,28 @@ function controllerWatch(): Plugin {
 }
 
 /**
+ * Under `npm start`: pre-bundled dependencies without their source maps. Vite serves each with its
+ * map inlined as base64 (three.js, Rapier with its WebAssembly, zod: 13 MB more than their 7 MB of
+ * code), which the page and the worker download and scan before their first frame. Their maps are
+ * of the packages' own built code, not ours; the test field's own modules keep theirs.
+ */
+function depsWithoutSourcemaps(): Plugin {
+  return {
+    name: 'testfield-deps-without-sourcemaps',
+    apply: 'serve',
+    enforce: 'pre',
+    transform(code, id) {
+      const file = id.split('?')[0]!;
+      if (!file.includes('/node_modules/.vite/deps/') || !file.endsWith('.js')) return null;
+      // Without its map comment the code has changed (vite keeps the loaded map of unchanged code), and
+      // `{ mappings: '' }` says it has no map: vite then neither inlines one nor makes one up.
+      const stripped = code.replace(/\n\/\/# sourceMappingURL=[^\n]*\s*$/, '\n');
+      return { code: stripped === code ? `${code}\n` : stripped, map: { mappings: '' } };
+    },
+  };
+}
+
+/**
  * One config for the browser test field (`web/`) and the test runner.
  * COOP/COEP make the page cross-origin isolated, so pose frames can travel in a SharedArrayBuffer;
  * the static build falls back to transferred typed arrays where such headers cannot be set.
@@ -38,11 +60,16 @@ const isolationHeaders = {
 export default defineConfig({
   root: 'web',
   publicDir: false,
-  plugins: [controllerWatch()],
+  plugins: [controllerWatch(), depsWithoutSourcemaps()],
   base: './',
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
   worker: { format: 'es' },
-  server: { headers: isolationHeaders, host: '127.0.0.1', port: 5173 },
+  // The dependency scan starts from the page and the worker (which `index.html` does not reach), so
+  // a cold start pre-bundles every dependency in one pass, not a second one when the worker asks.
+  optimizeDeps: { entries: ['index.html', 'worker/sim-worker.ts'] },
+  // Warm-up: the page's and the worker's module graphs are transformed as the server starts, not
+  // one import level at a time as the browser discovers them (≈300 modules in the worker).
+  server: { headers: isolationHeaders, host: '127.0.0.1', port: 5173, warmup: { clientFiles: ['./main.ts', './boot.ts', './worker/sim-worker.ts'] } },
   preview: { headers: isolationHeaders, host: '127.0.0.1', port: 4173 },
   test: {
     root: '.',

@@ -1,12 +1,17 @@
 /**
- * Worker entry: builds a `SimWorker` (Rapier initialises here, off the main thread) and exposes
- * it with comlink at once; every call waits until it is ready.
+ * Worker entry: exposes the simulation with comlink at once and builds a `SimWorker` (Rapier
+ * initialises here, off the main thread); every call waits until it is ready. The simulation's
+ * modules are imported dynamically so that Rapier (its WebAssembly inlined, the largest module by
+ * far) is fetched, parsed and initialised alongside them instead of after the last of them.
  */
 import * as Comlink from 'comlink';
 import { HEARTBEAT_EVERY_MS, HEARTBEAT_KEY, type AsyncSimWorkerApi } from '../shared/protocol.ts';
-import { SimWorker } from './sim-worker-api.ts';
 
-const ready = SimWorker.create();
+const physics = import('@dimforge/rapier3d-deterministic-compat');
+const ready = import('./sim-worker-api.ts').then(async ({ SimWorker }) => {
+  await physics;
+  return SimWorker.create();
+});
 
 const api: AsyncSimWorkerApi = {
   catalog: async () => (await ready).catalog(),
