@@ -63,7 +63,9 @@ export default defineConfig({
   plugins: [controllerWatch(), depsWithoutSourcemaps()],
   base: './',
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
-  worker: { format: 'es' },
+  // One file for the built worker: its dynamic imports (Rapier fetched alongside the simulation
+  // under `npm start`) need no chunks of their own once everything is in one download.
+  worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },
   // The dependency scan starts from the page and the worker (which `index.html` does not reach), so
   // a cold start pre-bundles every dependency in one pass, not a second one when the worker asks.
   optimizeDeps: { entries: ['index.html', 'worker/sim-worker.ts'] },
