@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { relative, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { devWorkerBundle } from './web/dev/worker-bundle-plugin.ts';
 
 /**
  * Under `npm start`: when a file in `robots/controllers/` or `robots/policies/` is added, changed
@@ -60,18 +61,15 @@ const isolationHeaders = {
 export default defineConfig({
   root: 'web',
   publicDir: false,
-  plugins: [controllerWatch(), depsWithoutSourcemaps()],
+  plugins: [controllerWatch(), depsWithoutSourcemaps(), devWorkerBundle(isolationHeaders)],
   base: './',
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
   // One file for the built worker: its dynamic imports (Rapier fetched alongside the simulation
   // under `npm start`) need no chunks of their own once everything is in one download.
   worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },
-  // The dependency scan starts from the page and the worker (which `index.html` does not reach), so
-  // a cold start pre-bundles every dependency in one pass, not a second one when the worker asks.
-  optimizeDeps: { entries: ['index.html', 'worker/sim-worker.ts'] },
-  // Warm-up: the page's and the worker's module graphs are transformed as the server starts, not
-  // one import level at a time as the browser discovers them (≈300 modules in the worker).
-  server: { headers: isolationHeaders, host: '127.0.0.1', port: 5173, warmup: { clientFiles: ['./main.ts', './boot.ts', './worker/sim-worker.ts'] } },
+  // Warm-up: the page's module graph is transformed as the server starts, not one import level at a
+  // time as the browser discovers it (the worker is one pre-built bundle, see devWorkerBundle).
+  server: { headers: isolationHeaders, host: '127.0.0.1', port: 5173, warmup: { clientFiles: [resolve('web/main.ts'), resolve('web/boot.ts')] } },
   preview: { headers: isolationHeaders, host: '127.0.0.1', port: 4173 },
   test: {
     root: '.',
