@@ -64,8 +64,8 @@ export default defineConfig({
   plugins: [controllerWatch(), depsWithoutSourcemaps(), devWorkerBundle(isolationHeaders)],
   base: './',
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
-  // One file for the built worker: its dynamic imports (Rapier fetched alongside the simulation
-  // under `npm start`) need no chunks of their own once everything is in one download.
+  // One file for the built worker: its dynamic import of the simulation (a pre-built bundle under
+  // `npm start`) needs no chunk of its own.
   worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },
   // Warm-up: the page's module graph is transformed as the server starts, not one import level at a
   // time as the browser discovers it (the worker is one pre-built bundle, see devWorkerBundle).

@@ -1,6 +1,8 @@
 /**
- * Under `npm start`: the simulation worker as one pre-built bundle instead of ≈300 modules the
- * worker would fetch one import level at a time (the longest wait before the first frame). The
+ * Under `npm start`: the simulation (`web/worker/sim-worker-api.ts` and all it imports) as one
+ * pre-built bundle the worker imports, instead of ≈300 modules it would fetch one import level at
+ * a time (the longest wait before the first frame). The worker's entry itself stays a small module
+ * vite serves, so it answers heartbeats while a bundle is still being built. The
  * bundle is built with vite itself (the same plugins: `import.meta.glob` controllers, `?url`
  * assets), kept in `node_modules/.vite/testfield-worker/` under a hash of its sources (a warm
  * start reads it back), rebuilt when a new worker starts after a source changed, and served at
@@ -11,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, relative, resolve } from 'node:path';
 import { build, type Plugin, type Rolldown, type ViteDevServer } from 'vite';
 
-/** Where the dev server serves the worker bundle (`web/streams/early-worker.ts` starts it from there). */
+/** Where the dev server serves the bundle (`web/worker/sim-worker.ts` imports `sim-worker-api.js` from there). */
 export const DEV_WORKER_BASE = '/@testfield-worker/';
 
 /** Folders whose files make up the worker (a change rebuilds it). */
@@ -61,7 +63,7 @@ async function buildBundle(root: string): Promise<Map<string, BundleFile>> {
       modulePreload: false,
       copyPublicDir: false,
       reportCompressedSize: false,
-      rolldownOptions: { input: { 'sim-worker': resolve(root, 'web/worker/sim-worker.ts') }, output: { format: 'es', codeSplitting: false, entryFileNames: '[name].js' } },
+      rolldownOptions: { input: { 'sim-worker-api': resolve(root, 'web/worker/sim-worker-api.ts') }, preserveEntrySignatures: 'strict', output: { format: 'es', codeSplitting: false, entryFileNames: '[name].js' } },
     },
   });
   const outputs = (Array.isArray(result) ? result : [result as Rolldown.RolldownOutput]).flatMap((r) => r.output);
@@ -122,7 +124,7 @@ export function devWorkerBundle(headers: Readonly<Record<string, string>>): Plug
       server.middlewares.use(DEV_WORKER_BASE, (req, res, next) => {
         const name = decodeURIComponent((req.url ?? '/').split('?')[0]!.replace(/^\//, ''));
         // The entry is checked against the sources; its assets come from the bundle it was served with.
-        (name === 'sim-worker.js' || !bundle ? current() : bundle.files).then(
+        (name === 'sim-worker-api.js' || !bundle ? current() : bundle.files).then(
           (files) => {
             const file = files.get(name);
             if (!file) return next();

@@ -11,13 +11,8 @@ export interface EarlyWorker {
   errors: string[];
 }
 
-/**
- * A new simulation worker (a module worker on `web/worker/sim-worker.ts`). Under `npm start` it
- * runs the dev server's pre-built bundle of it (`web/dev/worker-bundle-plugin.ts`): one file, not
- * ≈300 modules fetched one import level at a time.
- */
+/** A new simulation worker (a module worker on `web/worker/sim-worker.ts`). */
 export function createSimWorker(): Worker {
-  if (import.meta.env.DEV) return new Worker('/@testfield-worker/sim-worker.js', { type: 'module' });
   return new Worker(new URL('../worker/sim-worker.ts', import.meta.url), { type: 'module' });
 }
 

@@ -1,17 +1,20 @@
 /**
  * Worker entry: exposes the simulation with comlink at once and builds a `SimWorker` (Rapier
- * initialises here, off the main thread); every call waits until it is ready. The simulation's
- * modules are imported dynamically so that Rapier (its WebAssembly inlined, the largest module by
- * far) is fetched, parsed and initialised alongside them instead of after the last of them.
+ * initialises here, off the main thread); every call waits until it is ready, while the heartbeat
+ * below runs from the start. Under `npm start` the simulation comes as one bundle the dev server
+ * pre-builds (`web/dev/worker-bundle-plugin.ts`), not as ≈300 modules fetched one import level at
+ * a time; a build imports it like any module.
  */
 import * as Comlink from 'comlink';
 import { HEARTBEAT_EVERY_MS, HEARTBEAT_KEY, type AsyncSimWorkerApi } from '../shared/protocol.ts';
 
-const physics = import('@dimforge/rapier3d-deterministic-compat');
-const ready = import('./sim-worker-api.ts').then(async ({ SimWorker }) => {
-  await physics;
-  return SimWorker.create();
-});
+type SimWorkerModule = typeof import('./sim-worker-api.ts');
+
+/** The dev server's bundle of `sim-worker-api.ts` (see `DEV_WORKER_BASE`). */
+const DEV_BUNDLE = '/@testfield-worker/sim-worker-api.js';
+
+const simulation: Promise<SimWorkerModule> = import.meta.env.MODE === 'development' ? import(/* @vite-ignore */ DEV_BUNDLE) : import('./sim-worker-api.ts');
+const ready = simulation.then(({ SimWorker }) => SimWorker.create());
 
 const api: AsyncSimWorkerApi = {
   catalog: async () => (await ready).catalog(),
