@@ -115,6 +115,9 @@ describe('suite reports', () => {
     expect(warehouse('Throughput (orders/h)')).toMatch(/^[1-9]\d*\.\d$/);
     expect(warehouse('Line throughput (units/h)')).toBe('–');
     expect(warehouse('OEE (bottleneck)')).toBe('–');
+    expect(line('Headline')).toMatch(/^[1-9]\d*\.\d units\/h, \d+\.\d %$/);
+    expect(warehouse('Headline')).toMatch(/^[1-9]\d*\.\d orders\/h$/);
+    expect(row('warehouse/sortation@1')('Headline')).toMatch(/^[1-9]\d*\.\d parcels\/h$/);
     const sort = row('warehouse/sortation@1');
     expect(sort('Throughput (orders/h)')).toBe('–');
     expect(sort('Collisions')).toMatch(/^\d+\.\d\d$/);
