@@ -33,7 +33,7 @@ function headlineCell(v: GroupVerdict): string {
 
 /**
  * The Markdown summary (for `$GITHUB_STEP_SUMMARY`): one table row per group with each KPI's mean
- * over seeds and, with a baseline, its delta, after the group's headline KPIs (in their units);
+ * over seeds and, with a baseline, its delta, and last the group's headline KPIs (in their units);
  * then the notes. Columns no group has are left out,
  * and a cell whose scenario has no such thing shows `–` rather than a zero.
  */
@@ -46,15 +46,15 @@ export function formatSummaryMarkdown(suite: string, verdicts: readonly GroupVer
     '',
     `${runs} runs in ${verdicts.length} groups; ${failed === 0 ? 'no regressions' : `${failed} group(s) failed`}${baselineFile ? ` against \`${baselineFile}\`` : ' (no baseline)'}.`,
     '',
-    `| Scenario | Controller | Runs | Status | Headline | ${columns.map((m) => m.title).join(' | ')} |`,
-    `|---|---|---|---|---:|${columns.map(() => '---:').join('|')}|`,
+    `| Scenario | Controller | Runs | Status | ${columns.map((m) => m.title).join(' | ')} | Headline |`,
+    `|---|---|---|---|${columns.map(() => '---:').join('|')}|---:|`,
   ];
   for (const v of verdicts) {
     const scenario = v.group.slice(0, v.group.length - v.label.length - 1);
     const anyOk = v.runs.some((r) => r.status === 'ok');
     const cells = columns.map((m) => (anyOk && groupHas(v, m) ? cell(v.metrics.find((x) => x.metric.key === m.key)!) : '–'));
     const status = v.status === 'fail' && v.failedOnFailures ? (v.controllerFailedRuns.length > 0 ? '❌ controller failed' : v.notes.some((n) => n.includes('watchdog')) ? '❌ watchdog' : '❌ commands rejected') : v.status === 'fail' && v.failedOnHash && !v.metrics.some((m) => m.status === 'regressed') ? '❌ hash changed' : STATUS_TEXT[v.status];
-    lines.push(`| ${scenario} | ${v.label} | ${v.runs.length} | ${status} | ${headlineCell(v)} | ${cells.join(' | ')} |`);
+    lines.push(`| ${scenario} | ${v.label} | ${v.runs.length} | ${status} | ${cells.join(' | ')} | ${headlineCell(v)} |`);
   }
   const notes = verdicts.flatMap((v) => [...v.notes.map((n) => `- **${v.group}**: ${esc(n)}`), ...(v.replay ? [`- **${v.group}**: replay of the worst seed: \`${v.replay}\` (open it in the test field)`] : [])]);
   if (notes.length > 0) lines.push('', '### Notes', '', ...notes);
