@@ -28,9 +28,10 @@ function controllerWatch(): Plugin {
 
 /**
  * Under `npm start`: pre-bundled dependencies without their source maps. Vite serves each with its
- * map inlined as base64 (three.js, Rapier with its WebAssembly, zod: 13 MB more than their 7 MB of
- * code), which the page and the worker download and scan before their first frame. Their maps are
- * of the packages' own built code, not ours; the test field's own modules keep theirs.
+ * map inlined as base64 (three.js alone: 4 MB more than its 1.9 MB of code; Rapier and zod, when
+ * the worker still loaded them this way, 8 MB more), which the page downloads and scans before
+ * its first frame. Their maps are of the packages' own built code, not ours; the test field's own
+ * modules keep theirs.
  */
 function depsWithoutSourcemaps(): Plugin {
   return {
