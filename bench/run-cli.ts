@@ -8,6 +8,7 @@ import { ScenarioSpecError } from '../sim/index.ts';
 import { runCommand } from './commands/run.ts';
 import { compareCommand, compareTableCommand } from './commands/compare.ts';
 import { exportCommand } from './commands/export.ts';
+import { firstFrameCommand } from './commands/first-frame.ts';
 import { gymCommand } from './commands/gym.ts';
 import { listCommand } from './commands/list.ts';
 import { lorrExamplesCommand } from './commands/lorr-examples.ts';
@@ -43,7 +44,8 @@ export async function runCli(programName: string, argv: readonly string[]): Prom
     .addCommand(soakCommand())
     .addCommand(openCommand())
     .addCommand(replayCommand())
-    .addCommand(lorrExamplesCommand());
+    .addCommand(lorrExamplesCommand())
+    .addCommand(firstFrameCommand());
 
   for (const command of program.commands) command.exitOverride();
 

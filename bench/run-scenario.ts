@@ -4,7 +4,7 @@
  */
 import { UsageError } from './usage-error.ts';
 import { defaultCellController, hostCatalog } from '../robots/index.ts';
-import { createReplayRecorder, replayHeaderOf, SimHost, watchdogTripped, type FleetController, type Kpis, type Replay, type ReplayRecorder, type ScenarioOverrides, type ScenarioSpecInput, type SimEvent } from '../sim/index.ts';
+import { createReplayRecorder, headlineOf, kpiCatalogue, kpiReadings, replayHeaderOf, SimHost, thingCountsOf, watchdogTripped, type FleetController, type KpiReading, type Kpis, type ThingCounts, type Replay, type ReplayRecorder, type ScenarioOverrides, type ScenarioSpecInput, type SimEvent } from '../sim/index.ts';
 import { loadCellControllerFactory } from './load-cell-controller.ts';
 import { isControllerPath, loadControllerFactory } from './load-controller.ts';
 import { resolveScenario } from './registry.ts';
@@ -69,6 +69,12 @@ export interface RunResult {
   failures: RunFailures;
   /** Set when the run was interrupted (Ctrl-C) before its horizon: everything above is up to `ticks`. */
   interrupted?: true;
+  /** How many things of each kind the scenario has (kinds with none left out): what its KPIs can show. */
+  things: ThingCounts;
+  /** The scenario's headline KPIs (what a gate should watch: a line's units/h and OEE, sortation's parcels/h, a warehouse's orders/h) with their values. */
+  headline: KpiReading[];
+  /** Every KPI figure the scenario has, with its metadata (title, unit, which way is better, format) and value; `kpis` holds the same values. */
+  kpiMeta: KpiReading[];
 }
 
 /** Options of {@link runSpec}. */
@@ -175,6 +181,9 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
     const ticks = Math.max(1, t.ticks);
     const wallSec = t.totalMs / 1000;
     const simulatedSec = host.tick / host.model.hz;
+    const kpis = host.kpis();
+    const things = thingCountsOf(host.model);
+    const catalogue = kpiCatalogue(host.model.kinds, things, kpis);
     const result: RunResult = {
       scenario: host.model.id,
       seed,
@@ -186,7 +195,7 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
       hash: host.hash(),
       wallSec: round(wallSec, 3),
       realTimeFactor: round(simulatedSec / Math.max(wallSec, 1e-9), 1),
-      kpis: host.kpis(),
+      kpis,
       timing: {
         tickMs: round(t.totalMs / ticks, 4),
         physicsMs: round(t.physicsMs / ticks, 4),
@@ -196,6 +205,9 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
       isolated: isolated !== null,
       failures: tally.result(),
       ...(interrupted ? { interrupted: true as const } : {}),
+      things,
+      headline: kpiReadings(headlineOf(catalogue), kpis),
+      kpiMeta: kpiReadings(catalogue, kpis),
     };
     return { result, replay: recorder ? recorder.finish(host.tick, result.kpis, result.hash) : null };
   } finally {

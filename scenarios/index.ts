@@ -43,8 +43,7 @@ export const scenarios: Readonly<Record<string, ScenarioSpecInput>> = Object.fre
   [sortation.id]: sortation,
 });
 
-/** The scenario the test field opens by default. */
-export const DEFAULT_SCENARIO = 'warehouse/g2p-small';
+export { DEFAULT_SCENARIO } from './default-scenario.ts';
 
 /**
  * Finds a scenario by `family/name` (newest version) or `family/name@version`.

@@ -58,6 +58,10 @@ export {
   type Kpis,
   type CollisionCounts,
 } from './metrics/kpis.ts';
+export { formatKpiValue, kpi, type KpiFigureMeta, type KindKpiMeta, type KpiBetter, type KpiFormat } from './metrics/kpi-meta.ts';
+export { figureMetaOf, headlineKpisOf, headlineOf, kpiCatalogue, kpiReadings, thingCountsOf, type KpiDescriptor, type KpiReading, type ThingCounts } from './metrics/kpi-catalogue.ts';
+export { kpiRows, type KpiRow } from './metrics/kpi-rows.ts';
+export { FLEET_KPI_META, type FleetKpiMeta } from './metrics/fleet-kpi-meta.ts';
 export type {
   FleetController,
   ControllerReport,

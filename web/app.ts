@@ -168,7 +168,9 @@ export class App implements ReplayHost {
     this.view.showHeatmap(this.toolbar.heatmap.checked);
     // Kind KPIs (the production line's) for the kinds the scene has things of; built-in kinds only, as in the worker
     // (their KPI reducers alone: the main thread never loads the physics).
-    const things = Object.fromEntries(outcome.scene.sections.map((s) => [s.kind, new Array<unknown>(s.count)]));
+    const counts = outcome.scene.thingCounts ?? Object.fromEntries(outcome.scene.sections.map((s) => [s.kind, s.count]));
+    const things = Object.fromEntries(Object.entries(counts).map(([kind, n]) => [kind, new Array<unknown>(n)]));
+    this.kpiPanel.setScene(counts);
     this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz, kinds: builtinKpiKinds, things });
     return outcome;
   }

@@ -1,9 +1,11 @@
 import type { GroupVerdict } from '../gate/evaluate-gate.ts';
+import { formatMetric, metricApplies } from '../gate/kpi-metrics.ts';
 
 /**
  * JUnit XML with one test case per group (scenario variant × controller): a `<failure>` on a
  * regression, a failed controller, rejected commands or a watchdog stop, an `<error>` when a run
- * crashed, and behaviour changes, failure counts and the worst seed's replay in `<system-out>`.
+ * crashed, and the KPIs the scenario has (means), behaviour changes, failure counts and the worst
+ * seed's replay in `<system-out>`.
  */
 export function formatJunitXml(suite: string, verdicts: readonly GroupVerdict[]): string {
   const failures = verdicts.filter((v) => v.status === 'fail').length;
@@ -30,7 +32,10 @@ export function formatJunitXml(suite: string, verdicts: readonly GroupVerdict[])
     }
     if (v.status === 'error') body.push(`      <error message="${esc(v.notes[0] ?? 'run crashed')}" type="crash">${esc(detail)}</error>`);
     const runLine = (r: GroupVerdict['runs'][number]) => `${r.key} ${r.status} hash=${r.hash ?? '-'}${r.failures ? ` controllerFailed=${r.failures.controllerFailed.count} rejected=${r.failures.rejections.total}` : ''}`;
-    const out = [`${v.runs.length} runs`, ...v.runs.map(runLine), ...(v.status === 'changed' || v.status === 'new' ? v.notes : []), ...(v.replay ? [`replay: ${v.replay}`] : [])];
+    const ok = v.runs.filter((r) => r.status === 'ok');
+    const shown = ok.length === 0 ? [] : v.metrics.filter((m) => ok.some((r) => metricApplies(m.metric, r.things)));
+    const kpiLine = shown.length > 0 ? [`KPIs (mean over seeds): ${shown.map((m) => `${m.metric.title} ${formatMetric(m.metric, m.current)}`).join('; ')}`] : [];
+    const out = [`${v.runs.length} runs`, ...kpiLine, ...v.runs.map(runLine), ...(v.status === 'changed' || v.status === 'new' ? v.notes : []), ...(v.replay ? [`replay: ${v.replay}`] : [])];
     body.push(`      <system-out>${esc(out.join('\n'))}</system-out>`);
     lines.push(`${open}>`, ...body, '    </testcase>');
   }

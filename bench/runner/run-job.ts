@@ -1,4 +1,4 @@
-import type { Kpis, ScenarioOverrides, ScenarioSpecInput } from '../../sim/index.ts';
+import type { Kpis, ScenarioOverrides, ScenarioSpecInput, ThingCounts } from '../../sim/index.ts';
 import type { Isolation, RunResult } from '../run-scenario.ts';
 import type { RunFailures } from './run-failures.ts';
 
@@ -61,6 +61,8 @@ export interface RunRecord {
   failures?: RunFailures;
   /** Whether the controller ran isolated in a worker thread. */
   isolated?: boolean;
+  /** Things of each kind the scenario has (absent in old results and for crashed runs): which KPIs it can show. */
+  things?: ThingCounts;
 }
 
 /** The record of a job that ran to its horizon, from the run's result. */
@@ -85,6 +87,7 @@ export function okRecord(job: RunJob, result: RunResult): RunRecord {
     timing: result.timing,
     failures: result.failures,
     isolated: result.isolated,
+    things: result.things,
   };
 }
 

@@ -31,12 +31,13 @@ export type CompileOutcome = { ok: true; model: SimModel } | { ok: false; issues
  * Checks an authored scenario and compiles it: the structure (every object strict, unknown keys
  * named with the nearest valid one), then the layout, then each kind's own checks and the
  * scripted events against the compiled things. Every problem found at a level is reported; a
- * level runs only when the one it builds on is sound.
+ * level runs only when the one it builds on is sound, except the kinds' checks of their own
+ * sections (`checkSection`), which run on any section that is valid in itself.
  */
 export function checkScenario(input: unknown, catalog: RobotModelCatalog, kinds: KindRegistry = builtinKinds): CompileOutcome {
   const schema = scenarioSchemaFor(kinds);
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: [...describeIssues(parsed.error, schema, input), ...layoutIssuesOf(input, kinds)] };
+  if (!parsed.success) return { ok: false, issues: [...describeIssues(parsed.error, schema, input), ...layoutIssuesOf(input, kinds), ...sectionIssuesOf(input, catalog, kinds)] };
   const spec = parsed.data as unknown as ScenarioSpec;
   const issues: SpecIssue[] = [];
   if (!(spec as { layout?: unknown }).layout) {
@@ -45,7 +46,7 @@ export function checkScenario(input: unknown, catalog: RobotModelCatalog, kinds:
     spec.layout = lineFloorLayout(line);
   }
   const grid = parseLayout(spec.layout.rows, spec.layout.cellM, kinds.legend, issues);
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0) return { ok: false, issues: [...issues, ...sectionIssuesOf(input, catalog, kinds)] };
   checkBorder(grid, issues);
   const roadmap = buildRoadmap(grid);
   const cellsByChar = indexCells(spec.layout.rows, grid.cols);
@@ -115,6 +116,25 @@ export function compileScenario(input: unknown, catalog: RobotModelCatalog, kind
 export function validateScenario(input: unknown, catalog: RobotModelCatalog, kinds: KindRegistry = builtinKinds): SpecIssue[] {
   const outcome = checkScenario(input, catalog, kinds);
   return outcome.ok ? [] : outcome.issues;
+}
+
+/**
+ * Problems kinds find in their own sections alone (`KindDef.checkSection`: unknown robot or arm
+ * models …), for a spec that fails before the kinds compile: each kind whose section is itself
+ * valid is checked, so a misspelt key elsewhere does not hide them.
+ */
+function sectionIssuesOf(input: unknown, catalog: RobotModelCatalog, kinds: KindRegistry): SpecIssue[] {
+  if (input === null || typeof input !== 'object') return [];
+  const issues: SpecIssue[] = [];
+  const ctx = { catalog, issue: (path: string, message: string) => issues.push({ path, message }) };
+  for (const kind of kinds.kinds) {
+    if (!kind.spec || !kind.checkSection) continue;
+    const value = (input as Record<string, unknown>)[kind.spec.key];
+    if (value === undefined) continue;
+    const section = kind.spec.schema.safeParse(value);
+    if (section.success) kind.checkSection(section.data, ctx);
+  }
+  return issues;
 }
 
 /** Layout problems of a spec whose structure failed elsewhere, when its layout itself is well formed. */

@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import type { SimEvent } from '../events/sim-event.ts';
+import type { KindKpiMeta } from '../metrics/kpi-meta.ts';
 import type { LayoutChar, LayoutGrid } from '../model/layout-grid.ts';
 import type { Roadmap } from '../model/roadmap.ts';
 import type { SimModel } from '../model/sim-model.ts';
@@ -29,6 +30,14 @@ export interface KindCompileContext<S> {
   issue(path: string, message: string): void;
 }
 
+/** What a kind's `checkSection` is given: the host's catalogues and a place for issues. */
+export interface KindSectionCheckContext {
+  /** Host-given catalogues (e.g. robot models), by name. */
+  readonly catalog: Readonly<Record<string, unknown>>;
+  /** Report a problem: `path` is a full spec path such as `fleet[0].model`. */
+  issue(path: string, message: string): void;
+}
+
 /**
  * A scripted event a kind handles, authored in the spec's `events` timeline as
  * `{ atSec, kind: '<name>', … }` and fired on the tick `round(atSec · hz)`.
@@ -51,11 +60,16 @@ export interface ContactBetween {
   readonly idB: number;
 }
 
-/** KPI contribution of a kind: a pure reducer over events, with plain-data running totals. */
+/**
+ * KPI contribution of a kind: a pure reducer over events, with plain-data running totals, and
+ * the meaning of every figure `finalize` returns (title, unit, which way is better, format,
+ * headline precedence): summaries, the page's panel, reports and gates are drawn from it.
+ */
 export interface KindKpis<A = unknown> {
   create(hz: number): A;
   reduce(acc: A, event: SimEvent): void;
   finalize(acc: A, simulatedSec: number): Record<string, number>;
+  readonly meta: KindKpiMeta;
 }
 
 /**
@@ -131,6 +145,13 @@ export interface KindDef<S = unknown, M = unknown> {
    * `model` adds derived, read-only fields to the `SimModel` (e.g. `storageNodes`).
    */
   compile?(ctx: KindCompileContext<S>): { readonly things: readonly M[]; readonly model?: Readonly<Record<string, unknown>> };
+  /**
+   * Checks of the kind's section that need nothing but the section (already valid against its
+   * schema) and the host's catalogues, such as model names. They run when the rest of the spec
+   * fails (its structure elsewhere, or its layout), so that every problem is named at once;
+   * when the spec is sound, `compile` reports the same problems itself.
+   */
+  checkSection?(section: S, ctx: KindSectionCheckContext): void;
   /** Sets the rows' starting values at tick 0 (after every column got its `init`). */
   init?(table: ThingTable, model: SimModel): void;
   /**

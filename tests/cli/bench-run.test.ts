@@ -11,13 +11,17 @@ describe('bench run', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'tf-run-')), 'r.json');
     const res = bench('run', 'warehouse/g2p-small', '--seed', '7', '--controller', 'greedy', '--minutes', '3', '--json', out);
     expect(res.status).toBe(0);
-    expect(res.stdout).toMatch(/orders delivered\s+\d+ of \d+/);
+    expect(res.stdout).toMatch(/orders delivered\s+\d+ \(released \d+, lines picked \d+\)/);
     expect(res.stdout).toMatch(/state hash\s+[0-9a-f]{16}/);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     for (const key of ['scenario', 'seed', 'controller', 'robots', 'ticks', 'hash', 'wallSec', 'realTimeFactor', 'kpis']) expect(json).toHaveProperty(key);
     for (const key of ['ordersDelivered', 'throughputPerHour', 'cycleTimeP50Sec', 'cycleTimeP95Sec', 'utilisation', 'distanceM', 'collisions']) expect(json.kpis).toHaveProperty(key);
     expect(json.kpis.collisions).toHaveProperty('robotRobot');
     expect(json.kpis.collisions).toHaveProperty('robotStatic');
+    // The metadata section: the headline KPI (orders/h for a warehouse) and every figure's meaning, with the values in kpis.
+    expect(json.headline).toEqual([expect.objectContaining({ key: 'throughputPerHour', title: 'throughput', unit: 'orders/h', better: 'higher', value: json.kpis.throughputPerHour })]);
+    expect(json.kpiMeta).toContainEqual(expect.objectContaining({ key: 'utilisation', unit: '%', format: { digits: 1, percent: true }, value: json.kpis.utilisation }));
+    expect(json.things).toMatchObject({ robot: 20, station: 4 });
     expect(json).toMatchObject({ scenario: 'warehouse/g2p-small@1', seed: 7, controller: 'greedy', robots: 20, ticks: 5400 });
     expect(json.kpis.ordersDelivered).toBeGreaterThan(0);
     expect(res.stdout).toContain(json.hash);

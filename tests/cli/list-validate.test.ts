@@ -62,6 +62,31 @@ describe('bench validate', () => {
     expect(out.stderr.trim()).toMatch(/^error: .*invalid\.json is not a valid scenario: 4 problems$/);
   }, 30_000);
 
+  it('names four independent problems at once, a kind\'s own check included: misspelt key, bad layout character, negative horizon, unknown robot model', async () => {
+    const spec = registered();
+    spec.seeed = spec.seed;
+    delete spec.seed;
+    const rows = spec.layout.rows as string[];
+    rows[2] = `${rows[2]!.slice(0, 3)}?${rows[2]!.slice(4)}`;
+    spec.horizonSec = -60;
+    spec.fleet[0].model = 'shelf-lifer';
+    const out = await runBench(['validate', write('four-problems.json', spec)]);
+    expect(out.code, out.stderr).toBe(2);
+    expect(out.stdout.trim().split('\n').sort()).toEqual([
+      'fleet[0].model: unknown robot model "shelf-lifer"; known: shelf-lifter, tote-carrier',
+      expect.stringMatching(/^horizonSec: /),
+      expect.stringMatching(/^layout\.rows\[2\]\[3\]: unknown layout character "\?"/),
+      'seeed: unknown key; did you mean seed?',
+    ]);
+    expect(out.stderr.trim()).toMatch(/^error: .*four-problems\.json is not a valid scenario: 4 problems$/);
+    // Alone, the unknown model is named once (by the kind's compile, not twice).
+    const alone = registered();
+    alone.fleet[0].model = 'shelf-lifer';
+    const single = await runBench(['validate', write('unknown-model.json', alone)]);
+    expect(single.code).toBe(2);
+    expect(single.stdout.trim().split('\n')).toEqual(['fleet[0].model: unknown robot model "shelf-lifer"; known: shelf-lifter, tote-carrier']);
+  }, 60_000);
+
   it('a semantic problem (a robot spawned on a rack pod) is reported with its path', async () => {
     const spec = registered();
     const row = (spec.layout.rows as string[]).findIndex((r) => r.includes('R'));

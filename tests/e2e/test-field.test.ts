@@ -181,7 +181,7 @@ describe('browser test field', () => {
     await page.evaluate((t) => window.__testfield!.seekReplay(t), end);
     const shown = await page.evaluate(() => window.__testfield!.shownKpis());
     expect(shown).toEqual(result.kpis);
-    expect(await page.textContent('#kpis')).toContain(`${result.kpis.ordersDelivered} / ${result.kpis.ordersReleased}`);
+    expect(await page.textContent('#kpis')).toContain(`${result.kpis.ordersDelivered} (released ${result.kpis.ordersReleased},`);
 
     const corrupt = Array.from(bytes);
     corrupt[Math.floor(corrupt.length / 2)]! ^= 0xff;

@@ -82,6 +82,7 @@ export class ReplayView {
     app.view.showHeatmap(app.toolbar.heatmap.checked);
     app.eventList.clear();
     app.kpiPanel.reset();
+    app.kpiPanel.setScene(outcome.scene.thingCounts ?? {});
     const series = player.throughputSeries();
     app.kpiPanel.setSeries(series.minutes, series.perHour);
     this.player = player;

@@ -57,6 +57,8 @@ export interface SceneInfo {
   /** The frame layout: one section per kind of thing that moves, in kind-registry order. */
   sections: FrameSectionLayout[];
   kindInfo: KindInfo;
+  /** Things of each kind the scenario has (kinds with none left out): which KPIs it can show (absent: counted from `sections`). */
+  thingCounts?: Record<string, number>;
   hz: number;
   horizonTicks: number;
   seed: number;

@@ -1,21 +1,33 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Kpis } from '../../sim/page-api.ts';
+import { builtinKpiKinds, headlineOf, kpiCatalogue, kpiRows, type KpiDescriptor, type Kpis, type ThingCounts } from '../../sim/page-api.ts';
 
 /** Chart points are taken at most this often, simulated seconds. */
 const CHART_EVERY_SEC = 30;
 
-/** The KPI list and the throughput-over-time chart. */
+/** Orders/h: what the chart shows before a scene names its headline KPI, and for replays. */
+const ORDERS_PER_HOUR = { title: 'Throughput (orders/h)', read: (k: Kpis) => k.throughputPerHour };
+
+/**
+ * The KPI list and the chart of the scenario's headline KPI over time. Rows are drawn from the
+ * KPIs' metadata and show what the scene has: a line its units/h, OEE and machines, sortation its
+ * parcels/h, a warehouse its orders/h; nothing that is zero only because the scene lacks it.
+ */
 export class KpiPanel {
   private readonly chart: uPlot;
+  private readonly chartTitle: HTMLElement | null;
   private readonly xs: number[] = [];
   private readonly ys: number[] = [];
   /** The KPIs last shown (tests read them). */
   shown: Kpis | null = null;
-  /** Value cells in `kpiRows` order, built once per episode; only changed text is rewritten. */
+  /** Value cells by row label, built once per set of rows; only changed text is rewritten. */
   private cells: HTMLElement[] | null = null;
+  private labels = '';
+  private counts: ThingCounts = {};
+  private charted = ORDERS_PER_HOUR;
 
   constructor(private readonly list: HTMLElement, chartHost: HTMLElement) {
+    this.chartTitle = chartHost.parentElement?.querySelector('h2') ?? null;
     this.chart = new uPlot(
       {
         width: 300,
@@ -33,6 +45,17 @@ export class KpiPanel {
     );
   }
 
+  /**
+   * The scene whose KPIs come next: its things decide the rows, its headline KPI (the first of
+   * `headlineKpisOf`) the chart. Without thing counts, only orders are assumed.
+   */
+  setScene(counts: ThingCounts): void {
+    this.counts = counts;
+    const headline: KpiDescriptor | undefined = headlineOf(kpiCatalogue(builtinKpiKinds, counts))[0];
+    this.charted = headline ? { title: chartTitleOf(headline), read: (k) => headline.read(k) ?? 0 } : ORDERS_PER_HOUR;
+    if (this.chartTitle) this.chartTitle.textContent = this.charted.title;
+  }
+
   /** Clears the chart for a new episode or replay. */
   reset(): void {
     this.xs.length = 0;
@@ -47,12 +70,15 @@ export class KpiPanel {
     if (!k) {
       this.list.replaceChildren();
       this.cells = null;
+      this.labels = '';
       return;
     }
-    const rows = kpiRows(k);
-    if (!this.cells || this.cells.length !== rows.length) {
+    const rows = panelRows(this.counts, k);
+    const labels = rows.map(([label]) => label).join('\n');
+    if (!this.cells || labels !== this.labels) {
       // Elements with text content (kind KPI names come from the scenario's kinds): never markup.
       this.list.replaceChildren();
+      this.labels = labels;
       this.cells = rows.map(([name]) => {
         const dt = document.createElement('dt');
         dt.textContent = name;
@@ -71,46 +97,28 @@ export class KpiPanel {
     if (last !== undefined && minutes < last) return;
     if (last === undefined || (minutes - last) * 60 >= CHART_EVERY_SEC) {
       this.xs.push(minutes);
-      this.ys.push(k.throughputPerHour);
+      this.ys.push(this.charted.read(k));
       this.chart.setData([this.xs, this.ys]);
     }
   }
 
-  /** Replaces the chart with a precomputed series (replays). */
+  /** Replaces the chart with a precomputed orders/h series (replays). */
   setSeries(minutes: number[], perHour: number[]): void {
+    this.charted = ORDERS_PER_HOUR;
+    if (this.chartTitle) this.chartTitle.textContent = ORDERS_PER_HOUR.title;
     this.xs.splice(0, this.xs.length, ...minutes);
     this.ys.splice(0, this.ys.length, ...perHour);
     this.chart.setData([this.xs, this.ys]);
   }
 }
 
-/** The panel's rows: label and formatted value. */
-function kpiRows(k: Kpis): Array<[string, string]> {
-  return [
-    ['Orders delivered', `${k.ordersDelivered} / ${k.ordersReleased}`],
-    ['Throughput', `${k.throughputPerHour.toFixed(1)} /h`],
-    ['Cycle time p50 / p95', `${k.cycleTimeP50Sec.toFixed(1)} / ${k.cycleTimeP95Sec.toFixed(1)} s`],
-    ['Utilisation', `${(k.utilisation * 100).toFixed(1)} %`],
-    ['Collisions', String(k.collisions.total)],
-    ['Lines picked', String(k.linesPicked)],
-    ['Distance', `${k.distanceM.toFixed(0)} m`],
-    ['Deadlocks', String(k.deadlocks)],
-    ['Rejected commands', String(k.commandsRejected)],
-    ['Simulated', `${k.simulatedSec.toFixed(0)} s`],
-    ...lineRows(k),
-  ];
+function chartTitleOf(d: KpiDescriptor): string {
+  const title = d.title.charAt(0).toUpperCase() + d.title.slice(1);
+  return d.unit ? `${title} (${d.unit})` : title;
 }
 
-/** Production-line rows, when the scenario has a line: throughput, cycle time, WIP and the bottleneck's OEE. */
-function lineRows(k: Kpis): Array<[string, string]> {
-  const sink = k.things?.sink;
-  const machine = k.things?.machine;
-  const rows: Array<[string, string]> = [];
-  if (sink?.unitsCompleted !== undefined) {
-    rows.push(['Line throughput', `${sink.throughputPerHour!.toFixed(1)} units/h (${sink.unitsCompleted} done)`]);
-    rows.push(['Line cycle mean / p95', `${sink.cycleTimeMeanSec!.toFixed(1)} / ${sink.cycleTimeP95Sec!.toFixed(1)} s`]);
-    rows.push(['WIP', `${sink.wipUnits!.toFixed(2)} units`]);
-  }
-  if (machine?.oee !== undefined) rows.push(['OEE (bottleneck)', `${(machine.oee * 100).toFixed(1)} % (A ${(machine.availability! * 100).toFixed(0)} · P ${(machine.performance! * 100).toFixed(0)} · Q ${(machine.quality! * 100).toFixed(0)} %)`]);
-  return rows;
+/** The panel's rows: label (capitalised title) and formatted value, then the simulated time. */
+function panelRows(counts: ThingCounts, k: Kpis): Array<[string, string]> {
+  const rows = kpiRows(kpiCatalogue(builtinKpiKinds, counts, k), k).map((r): [string, string] => [r.label.charAt(0).toUpperCase() + r.label.slice(1), r.value]);
+  return [...rows, ['Simulated', `${k.simulatedSec.toFixed(0)} s`]];
 }

@@ -1,4 +1,4 @@
-import { CellKind, frameLayout, LAYOUT_LEGEND, type ScenarioSpecInput, type SimModel } from '../../sim/index.ts';
+import { CellKind, frameLayout, LAYOUT_LEGEND, thingCountsOf, type ScenarioSpecInput, type SimModel } from '../../sim/index.ts';
 import type { KindInfo, RobotShape, SceneInfo } from '../shared/protocol.ts';
 
 /** The static field of a compiled scenario, with its frame layout. */
@@ -12,6 +12,7 @@ export function sceneFromModel(model: SimModel, seed: number): SceneInfo {
     cells: model.grid.kinds.slice(),
     sections: frameLayout(model).map((s) => ({ kind: s.kind, count: s.count, stride: s.stride, fields: [...s.fields] })),
     kindInfo: kindInfoOf(model),
+    thingCounts: thingCountsOf(model),
     hz: model.hz,
     horizonTicks: model.horizonTicks,
     seed,
@@ -69,6 +70,7 @@ export function sceneFromRawSpec(spec: unknown): SceneInfo | null {
     cells,
     sections: [],
     kindInfo: {},
+    thingCounts: {},
     hz: 30,
     horizonTicks: 0,
     seed: 0,

@@ -1,12 +1,15 @@
 /**
- * Worker entry: builds a `SimWorker` (Rapier initialises here, off the main thread) and exposes
- * it with comlink at once; every call waits until it is ready.
+ * Worker entry: exposes the simulation with comlink at once and builds a `SimWorker` (Rapier
+ * initialises here, off the main thread); every call waits until it is ready, while the heartbeat
+ * below runs from the start, so the page sees the worker alive while the simulation's modules load.
  */
 import * as Comlink from 'comlink';
 import { HEARTBEAT_EVERY_MS, HEARTBEAT_KEY, type AsyncSimWorkerApi } from '../shared/protocol.ts';
-import { SimWorker } from './sim-worker-api.ts';
 
-const ready = SimWorker.create();
+type SimWorkerModule = typeof import('./sim-worker-api.ts');
+
+const simulation: Promise<SimWorkerModule> = import('./sim-worker-api.ts');
+const ready = simulation.then(({ SimWorker }) => SimWorker.create());
 
 const api: AsyncSimWorkerApi = {
   catalog: async () => (await ready).catalog(),

@@ -44,6 +44,25 @@ export function baseTransform(x: number, y: number, z: number, yawRad: number): 
   return t;
 }
 
+/**
+ * The arm model `name` (of the spec entry at `path`) from the host's catalogue (`arm:<id>`),
+ * checked; null (with the problem reported) when there is no such model or it is invalid.
+ */
+export function armModelOf(name: string, path: string, catalog: Readonly<Record<string, unknown>>, issue: (path: string, message: string) => void): ArmModelSpec | null {
+  const raw = catalog[armCatalogKey(name)];
+  if (raw === undefined) {
+    const known = Object.keys(catalog).filter((k) => k.startsWith('arm:')).map((k) => k.slice(4));
+    issue(`${path}.model`, `unknown arm model "${name}"; known: ${known.join(', ') || '(none: the host catalogue has no arm models)'}`);
+    return null;
+  }
+  const checked = armModelSchema.safeParse(raw);
+  if (!checked.success) {
+    for (const problem of checked.error.issues) issue(`${path}.model(${name}).${formatPath(problem.path)}`, problem.message);
+    return null;
+  }
+  return checked.data;
+}
+
 /** Compiles the `arms` section: each model from the host catalogue (`arm:<id>`), checked. */
 export function compileArms(ctx: KindCompileContext<ArmsSpec>): { things: ArmThing[] } {
   const entries = ctx.section ?? [];
@@ -51,18 +70,8 @@ export function compileArms(ctx: KindCompileContext<ArmsSpec>): { things: ArmThi
   let bodyOffset = 0;
   entries.forEach((entry, i) => {
     const path = `arms[${i}]`;
-    const raw = ctx.catalog[armCatalogKey(entry.model)];
-    if (raw === undefined) {
-      const known = Object.keys(ctx.catalog).filter((k) => k.startsWith('arm:')).map((k) => k.slice(4));
-      ctx.issue(`${path}.model`, `unknown arm model "${entry.model}"; known: ${known.join(', ') || '(none: the host catalogue has no arm models)'}`);
-      return;
-    }
-    const checked = armModelSchema.safeParse(raw);
-    if (!checked.success) {
-      for (const issue of checked.error.issues) ctx.issue(`${path}.model(${entry.model}).${formatPath(issue.path)}`, issue.message);
-      return;
-    }
-    const model = checked.data;
+    const model = armModelOf(entry.model, path, ctx.catalog, ctx.issue);
+    if (!model) return;
     const n = jointCount(model);
     const homeQ = [0, 0, 0, 0, 0, 0];
     if (entry.homeDeg) {

@@ -3,7 +3,7 @@ import './arm-events.ts';
 import { ARM_LAYERS, buildArms } from './arm-bodies.ts';
 import { applyArmCommands } from './arm-commands.ts';
 import { ARM_COLUMNS, type ArmTable, setJoints } from './arm-columns.ts';
-import { compileArms, type ArmThing } from './arm-compile.ts';
+import { armModelOf, compileArms, type ArmThing } from './arm-compile.ts';
 import { armContact } from './arm-contacts.ts';
 import { armFrame } from './arm-frame.ts';
 import { finishGrips } from './arm-grip.ts';
@@ -24,6 +24,7 @@ export const armKind: KindDef<ArmsSpec, ArmThing> = {
   spec: { key: 'arms', schema: armsSpecSchema, required: false, description: 'robot arms with grippers: model, base pose, tool' },
   columns: ARM_COLUMNS,
   compile: compileArms,
+  checkSection: (arms, ctx) => arms.forEach((entry, i) => armModelOf(entry.model, `arms[${i}]`, ctx.catalog, ctx.issue)),
   init(table, model) {
     const t = table as unknown as ArmTable;
     for (const arm of model.things.arm as readonly ArmThing[]) {

@@ -1,3 +1,4 @@
+import { kpi } from '../../metrics/kpi-meta.ts';
 import type { KindKpis } from '../kind-def.ts';
 import './arm-events.ts';
 
@@ -11,6 +12,18 @@ interface ArmKpiAcc {
 
 /** Arm KPIs (`kpis.things.arm`): pick-and-place cycles and their time (mean, p95), grasps, grasp failures, dropped items, refused commands. */
 export const armKpis: KindKpis<ArmKpiAcc> = {
+  meta: {
+    figures: {
+      armCycles: kpi.count('arm cycles'),
+      armCyclesPerHour: kpi.perHour('arm cycle rate', 'cycles/h', { headline: 5 }),
+      armCycleTimeMeanSec: kpi.seconds('arm cycle time mean', 'lower', { format: { digits: 2 } }),
+      armCycleTimeP95Sec: kpi.seconds('p95', 'lower', { format: { digits: 2 }, detailOf: 'armCycleTimeMeanSec' }),
+      grasps: kpi.count('grasps'),
+      graspFailures: kpi.count('failed', 'lower', { detailOf: 'grasps' }),
+      droppedItems: kpi.count('items dropped by arms', 'lower'),
+      armCommandsRefused: kpi.count('arm commands refused', 'lower'),
+    },
+  },
   create: () => ({ cycles: [], grasps: 0, graspFailures: 0, dropped: 0, refused: 0 }),
   reduce(acc, e) {
     if (e.type === 'arm.cycle') acc.cycles.push(e.cycleSec);

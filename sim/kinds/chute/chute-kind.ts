@@ -1,3 +1,4 @@
+import { kpi } from '../../metrics/kpi-meta.ts';
 import { CellKind } from '../../model/layout-grid.ts';
 import { col, type ThingTable } from '../columns.ts';
 import type { KindDef } from '../kind-def.ts';
@@ -91,6 +92,13 @@ export const chuteKind: KindDef<undefined, ChuteModel> = {
       if (e.type !== 'parcel.sorted') return;
       acc.sorted += 1;
       acc.perChute[e.chute] = (acc.perChute[e.chute] ?? 0) + 1;
+    },
+    meta: {
+      figures: {
+        parcelsSorted: kpi.count('parcels sorted'),
+        parcelsPerHour: kpi.perHour('sort rate', 'parcels/h', { headline: 2 }),
+        chutesUsed: kpi.count('chutes used', 'info', { detailOf: 'parcelsSorted' }),
+      },
     },
     finalize: (acc: ChuteKpiAcc, sec) => ({ parcelsSorted: acc.sorted, parcelsPerHour: sec > 0 ? (acc.sorted * 3600) / sec : 0, chutesUsed: Object.keys(acc.perChute).length }),
   },

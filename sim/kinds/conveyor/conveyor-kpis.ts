@@ -1,3 +1,4 @@
+import { kpi } from '../../metrics/kpi-meta.ts';
 import type { SimEvent } from '../../events/sim-event.ts';
 import type { KindKpis } from '../kind-def.ts';
 import './conveyor-events.ts';
@@ -23,6 +24,18 @@ const entry = (acc: ConveyorKpiAcc, name: string): PerConveyor => (acc.by[name] 
  * time its front item stood at the end unable to leave (a spell still open counts up to now).
  */
 export const conveyorKpis: KindKpis<ConveyorKpiAcc> = {
+  meta: {
+    thing: 'conveyor',
+    figures: {
+      itemsCarried: kpi.count('items carried on conveyors'),
+      blockedSec: kpi.seconds('conveyors blocked', 'lower', { format: { digits: 0 }, detailOf: 'itemsCarried' }),
+    },
+    perThing: {
+      itemsCarried: kpi.count('items carried', 'info', { hidden: true }),
+      meanTransitSec: kpi.seconds('mean transit', 'lower', { hidden: true }),
+      blockedSec: kpi.seconds('blocked', 'lower', { hidden: true }),
+    },
+  },
   create: (hz) => ({ hz, by: {} }),
   reduce(acc, e: SimEvent) {
     if (e.type === 'conveyor.exited') {

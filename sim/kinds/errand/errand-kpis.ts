@@ -1,3 +1,4 @@
+import { kpi } from '../../metrics/kpi-meta.ts';
 import type { SimEvent } from '../../events/sim-event.ts';
 import type { KindKpis } from '../kind-def.ts';
 
@@ -13,6 +14,14 @@ interface ErrandKpiAcc {
  * so the page folds it too (the events are declared in `errand-kind.ts`).
  */
 export const errandKpis: KindKpis<ErrandKpiAcc> = {
+  meta: {
+    figures: {
+      tasksFinished: kpi.count('errand tasks finished'),
+      tasksPerHour: kpi.perHour('errand task rate', 'tasks/h', { headline: 3 }),
+      errandsReached: kpi.count('errand stops reached', 'info', { detailOf: 'tasksFinished' }),
+      taskTimeP50Sec: kpi.seconds('errand task time p50'),
+    },
+  },
   create: (hz): ErrandKpiAcc => ({ hz, finished: 0, reached: 0, taskSec: [] }),
   reduce(acc: ErrandKpiAcc, e: SimEvent) {
     if (e.type === 'errand.reached') acc.reached += 1;

@@ -1,3 +1,4 @@
+import { kpi } from '../../metrics/kpi-meta.ts';
 import type { SimEvent } from '../../events/sim-event.ts';
 import type { KindKpis } from '../kind-def.ts';
 
@@ -19,6 +20,14 @@ function kpiName(kind: string): string {
  * Empty when nothing failed.
  */
 export const faultKpis: KindKpis<FaultAcc> = {
+  meta: {
+    figures: {
+      total: kpi.count('faults injected'),
+      robotDownSec: kpi.seconds('robot downtime scheduled by faults', 'info', { format: { digits: 0 } }),
+      ended: kpi.count('ended', 'info', { detailOf: 'total' }),
+    },
+    other: kpi.count('', 'info', { detailOf: 'total' }),
+  },
   create: () => ({ byKind: {}, robotDownSec: 0, ended: 0 }),
   reduce(acc, e: SimEvent) {
     if (e.type === 'fault.injected') {

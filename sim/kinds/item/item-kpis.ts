@@ -1,3 +1,4 @@
+import { kpi } from '../../metrics/kpi-meta.ts';
 import type { SimEvent } from '../../events/sim-event.ts';
 import type { KindKpis } from '../kind-def.ts';
 import './item-events.ts';
@@ -14,6 +15,14 @@ interface ItemKpiAcc {
  * spawns refused because a type's pool was used up. Physics-free, so the page folds it too.
  */
 export const itemKpis: KindKpis<ItemKpiAcc> = {
+  meta: {
+    figures: {
+      itemsSpawned: kpi.count('items spawned'),
+      itemsConsumed: kpi.count('consumed', 'info', { detailOf: 'itemsSpawned' }),
+      droppedItems: kpi.count('dropped on the floor', 'lower', { detailOf: 'itemsSpawned' }),
+      poolExhausted: kpi.count('pool exhausted', 'lower', { detailOf: 'itemsSpawned' }),
+    },
+  },
   create: (): ItemKpiAcc => ({ spawned: 0, consumed: 0, dropped: 0, poolExhausted: 0 }),
   reduce(acc: ItemKpiAcc, e: SimEvent) {
     if (e.type === 'item.spawned') acc.spawned += 1;

@@ -1,3 +1,4 @@
+import { kpi } from '../../metrics/kpi-meta.ts';
 import type { SimEvent } from '../../events/sim-event.ts';
 import type { KindKpis } from '../kind-def.ts';
 import { activePeriodBottleneck } from './active-period-bottleneck.ts';
@@ -73,6 +74,27 @@ function oeeOf(m: MachineAcc, timeSec: Record<MachineStateName, number>, planned
  * OEE = availability × performance × quality = ideal cycle × good units / planned time.
  */
 export const machineKpis: KindKpis<MachineKpiAcc> = {
+  meta: {
+    thing: 'machine',
+    figures: {
+      availability: kpi.share('availability', 'higher', { detailOf: 'oee' }),
+      performance: kpi.share('performance', 'higher', { detailOf: 'oee' }),
+      quality: kpi.share('quality', 'higher', { detailOf: 'oee' }),
+      oee: kpi.share('OEE (bottleneck)', 'higher', { headline: 1 }),
+      // Index of the bottleneck machine by active periods (in spec order); the run table names it.
+      bottleneckMachine: kpi.count('bottleneck machine (index)', 'info', { hidden: true }),
+    },
+    perThing: {
+      units: kpi.count('units'),
+      oee: kpi.share('OEE'),
+      ...Object.fromEntries(MACHINE_STATES.map((s) => [s, kpi.share(s, 'info', { omitZero: true })])),
+      availability: kpi.share('availability', 'higher', { hidden: true }),
+      performance: kpi.share('performance', 'higher', { hidden: true }),
+      quality: kpi.share('quality', 'higher', { hidden: true }),
+      bottleneckSole: kpi.share('bottleneck alone', 'info', { hidden: true }),
+      bottleneckShifting: kpi.share('bottleneck shifting', 'info', { hidden: true }),
+    },
+  },
   create: () => ({ order: [], machines: {}, warmupSec: 0, warmed: true }),
   reduce(acc, e: SimEvent) {
     if (!acc.warmed && 'atSec' in e && (e.atSec as number) >= acc.warmupSec) Object.assign(acc, restartMachines(acc, acc.warmupSec));
@@ -192,6 +214,18 @@ function nearestRank(values: readonly number[], p: number): number {
  * including those waiting at a source), `unitsReleased`, `unitsScrapped`.
  */
 export const flowKpis: KindKpis<FlowKpiAcc> = {
+  meta: {
+    figures: {
+      unitsCompleted: kpi.count('line units completed'),
+      throughputPerHour: kpi.perHour('line throughput', 'units/h', { headline: 1 }),
+      cycleTimeMeanSec: kpi.seconds('line cycle time mean'),
+      cycleTimeP95Sec: kpi.seconds('p95', 'lower', { detailOf: 'cycleTimeMeanSec' }),
+      wipUnits: kpi.amount('WIP (time average)', 'units', 2),
+      unitsReleased: kpi.count('released', 'info', { detailOf: 'unitsCompleted' }),
+      unitsScrapped: kpi.count('scrapped', 'lower', { detailOf: 'unitsCompleted' }),
+      warmupSec: kpi.seconds('line warm-up left out', 'info', { omitZero: true }),
+    },
+  },
   create: () => ({ firstSec: -1, lastSec: 0, inSystem: 0, areaUnitSec: 0, released: 0, completed: 0, scrapped: 0, cycleSec: [], warmupSec: 0, warmed: true }),
   reduce(acc, e: SimEvent) {
     if (!acc.warmed && 'atSec' in e && (e.atSec as number) >= acc.warmupSec) Object.assign(acc, restartFlow(acc, acc.warmupSec));

@@ -1,3 +1,4 @@
+import { kpi } from '../../metrics/kpi-meta.ts';
 import type { KindKpis } from '../kind-def.ts';
 import './lineside-events.ts';
 
@@ -20,6 +21,16 @@ interface LinesideAcc {
  * inbound or a full outbound stand (starved or blocked by logistics).
  */
 export const linesideKpis: KindKpis<LinesideAcc> = {
+  meta: {
+    figures: {
+      totesDelivered: kpi.count('line-side totes delivered or shipped'),
+      meanLeadSec: kpi.seconds('line-side lead time mean'),
+      lateDeliveries: kpi.count('late AMR deliveries', 'lower'),
+      meanLatenessSec: kpi.seconds('mean lateness', 'lower', { detailOf: 'lateDeliveries' }),
+      maxLatenessSec: kpi.seconds('max', 'lower', { detailOf: 'lateDeliveries' }),
+      standWaitSec: kpi.seconds('line waited at empty or full stands', 'lower', { format: { digits: 0 } }),
+    },
+  },
   create: (hz) => ({ hz, deliveries: 0, leadSecSum: 0, lateDeliveries: 0, latenessSecSum: 0, latenessSecMax: 0, emptySince: new Map(), emptyTicks: 0, lastTick: 0 }),
   reduce(acc, e) {
     acc.lastTick = Math.max(acc.lastTick, e.tick);

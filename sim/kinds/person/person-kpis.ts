@@ -1,3 +1,4 @@
+import { kpi } from '../../metrics/kpi-meta.ts';
 import type { SimEvent } from '../../events/sim-event.ts';
 import type { KindKpis } from '../kind-def.ts';
 
@@ -15,6 +16,14 @@ interface PeopleAcc {
  * or held by people), `robotPersonContacts`. Empty when the scenario has no people.
  */
 export const personKpis: KindKpis<PeopleAcc> = {
+  meta: {
+    figures: {
+      minRobotPersonSeparationM: kpi.amount('min robot-person separation', 'm', 2, 'higher'),
+      nearMisses: kpi.count('near misses', 'lower'),
+      robotTimeLostToPeopleSec: kpi.seconds('robot time lost to people'),
+      robotPersonContacts: kpi.count('robot-person contacts', 'lower'),
+    },
+  },
   create: () => ({ sampled: false, minSeparationM: Infinity, nearMisses: 0, robotSecLost: 0, contacts: 0 }),
   reduce(acc, e: SimEvent) {
     if (e.type === 'people.sampled') {

@@ -1,3 +1,4 @@
+import { kpi } from '../../metrics/kpi-meta.ts';
 import type { SimEvent } from '../../events/sim-event.ts';
 import type { KindKpis } from '../kind-def.ts';
 
@@ -16,6 +17,15 @@ interface BatteryAcc {
  * seen at a sample). Empty when the scenario has no `batteries` section.
  */
 export const batteryKpis: KindKpis<BatteryAcc> = {
+  meta: {
+    figures: {
+      chargeDowntimeSec: kpi.seconds('charge downtime', 'lower', { format: { digits: 0 } }),
+      robotsStranded: kpi.count('robots stranded', 'lower'),
+      charges: kpi.count('charges'),
+      chargedWh: kpi.amount('charged', 'Wh', 0, 'info', { detailOf: 'charges' }),
+      minSocPct: kpi.amount('min state of charge', '%', 1, 'higher'),
+    },
+  },
   create: () => ({ sampled: false, downtimeSec: 0, stranded: 0, minSocPct: 100, charges: 0, chargedWh: 0 }),
   reduce(acc, e: SimEvent) {
     if (e.type === 'battery.sampled') {

@@ -15,6 +15,25 @@ const CELL_NAMES: Record<number, string> = {
 };
 
 /**
+ * Fleet entry `f`'s robot model from the host's catalogue, checked; null (with the problem
+ * reported) when the catalogue has no such model or its spec is invalid.
+ */
+export function robotModelOf(name: string, f: number, catalog: Readonly<Record<string, unknown>>, issue: (path: string, message: string) => void): RobotModelSpec | null {
+  // Catalogue names with a colon are other kinds' models (`arm:ur5e`).
+  const raw = name.includes(':') ? undefined : catalog[name];
+  if (!raw) {
+    issue(`fleet[${f}].model`, `unknown robot model "${name}"; known: ${Object.keys(catalog).filter((k) => !k.includes(':')).join(', ')}`);
+    return null;
+  }
+  const checked = robotModelSpecSchema.safeParse(raw);
+  if (!checked.success) {
+    for (const problem of checked.error.issues) issue(`fleet[${f}].model(${name}).${formatPath(problem.path)}`, problem.message);
+    return null;
+  }
+  return checked.data;
+}
+
+/**
  * Robots in fleet order: each entry's model from the host's robot-model catalogue, spawned on its
  * `spawnCells` or on the layout's `S` cells in reading order. Chargers (`C`) become `chargerNodes`.
  */
@@ -29,18 +48,8 @@ export function compileRobots(ctx: KindCompileContext<z.output<typeof fleetSpecS
   const robots: RobotModel[] = [];
   const usedSpawn = new Set<number>();
   fleet.forEach((entry, f) => {
-    // Catalogue names with a colon are other kinds' models (`arm:ur5e`).
-    const raw = entry.model.includes(':') ? undefined : catalog[entry.model];
-    if (!raw) {
-      ctx.issue(`fleet[${f}].model`, `unknown robot model "${entry.model}"; known: ${Object.keys(catalog).filter((k) => !k.includes(':')).join(', ')}`);
-      return;
-    }
-    const checked = robotModelSpecSchema.safeParse(raw);
-    if (!checked.success) {
-      for (const issue of checked.error.issues) ctx.issue(`fleet[${f}].model(${entry.model}).${formatPath(issue.path)}`, issue.message);
-      return;
-    }
-    const model = checked.data;
+    const model = robotModelOf(entry.model, f, catalog, ctx.issue);
+    if (!model) return;
     for (let k = 0; k < entry.count; k++) {
       let cell: number;
       let path: string;

@@ -8,7 +8,7 @@ import { fleetSpecSchema, type FleetEntrySpec } from './fleet-spec.ts';
 import { resolveHandling } from './resolve-handling.ts';
 import { buildRobots, ROBOT_LAYERS } from './robot-bodies.ts';
 import { ROBOT_COLUMNS, type RobotTable } from './robot-columns.ts';
-import { compileRobots } from './robot-compile.ts';
+import { compileRobots, robotModelOf } from './robot-compile.ts';
 import { robotContact } from './robot-contacts.ts';
 import { robotFrame } from './robot-frame.ts';
 import { clearStalls, robotStall } from './robot-stall.ts';
@@ -29,6 +29,7 @@ export const robotKind: KindDef<FleetEntrySpec[], RobotModel> = {
   },
   columns: ROBOT_COLUMNS,
   compile: compileRobots,
+  checkSection: (fleet, ctx) => fleet.forEach((entry, f) => robotModelOf(entry.model, f, ctx.catalog, ctx.issue)),
   init(table, model) {
     const robots = table as unknown as RobotTable;
     for (const robot of model.robots) {

@@ -1,0 +1,32 @@
+import { writeFile } from 'node:fs/promises';
+import { Command } from 'commander';
+import { measureFirstFrame } from '../browser/measure-first-frame.ts';
+import { checkWritableFile } from './output-paths.ts';
+import { parsePositiveInt } from './parse-options.ts';
+
+interface FirstFrameOptions {
+  runs: number;
+  query: string;
+  json?: string;
+}
+
+/** `bench first-frame [--runs 5] [--query ?scenario=…] [--json FILE]`: the page's time to its first frame, cold and warm. */
+export function firstFrameCommand(): Command {
+  return new Command('first-frame')
+    .description('time from navigation to the first drawn frame of `npm start`\'s page (vite dev server, headless Chromium): median of N cold (empty vite cache) and N warm loads')
+    .option('--runs <n>', 'page loads per condition; the median is reported', parsePositiveInt, 5)
+    .option('--query <q>', 'the page\'s query string, e.g. "?scenario=production/flow-line" (default: the README\'s main page)', '')
+    .option('--json <file>', 'also write the samples and medians as JSON')
+    .action(async (opts: FirstFrameOptions) => {
+      if (opts.json) checkWritableFile('--json', opts.json);
+      const figures = await measureFirstFrame({
+        runs: opts.runs,
+        query: opts.query,
+        onSample: (condition, s) => console.error(`${condition}: first paint ${s.firstPaintMs.toFixed(0)} ms, first frame ${s.firstFrameMs.toFixed(0)} ms`),
+      });
+      console.log(`first frame of ${figures.query || 'the default page'} (median of ${figures.runs}):`);
+      console.log(`  cold (empty vite cache)  first paint ${figures.cold.firstPaintMs} ms  first frame ${figures.cold.firstFrameMs} ms`);
+      console.log(`  warm                     first paint ${figures.warm.firstPaintMs} ms  first frame ${figures.warm.firstFrameMs} ms`);
+      if (opts.json) await writeFile(opts.json, JSON.stringify(figures, null, 2) + '\n');
+    });
+}
