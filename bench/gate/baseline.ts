@@ -54,6 +54,8 @@ export const DEFAULT_TOLERANCES: Readonly<Record<string, Tolerance>> = {
   commandsRejected: { relative: 0, absolute: 0 },
   'line.throughputPerHour': { relative: 0.05, absolute: 0 },
   'line.oee': { relative: 0.05, absolute: 0.01 },
+  'chute.parcelsPerHour': { relative: 0.05, absolute: 0 },
+  'errand.tasksPerHour': { relative: 0.05, absolute: 0 },
 };
 
 /** Reads a baseline. @throws UsageError when missing or malformed. */

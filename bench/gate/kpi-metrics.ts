@@ -51,6 +51,9 @@ export const KPI_METRICS: readonly KpiMetric[] = [
   metric('lineside.standWaitSec', 'things.lineside.standWaitSec', kindFigure('lineside', 'standWaitSec'), 0, false, (k) => k.things?.lineside?.standWaitSec ?? 0),
   metric('arm.graspFailures', 'things.arm.graspFailures', { ...kindFigure('arm', 'graspFailures'), title: 'grasp failures' }, 1, false, (k) => k.things?.arm?.graspFailures ?? 0),
   metric('item.droppedItems', 'things.item.droppedItems', { ...kindFigure('item', 'droppedItems'), title: 'dropped items' }, 1, true, (k) => k.things?.item?.droppedItems ?? 0),
+  // Headline KPIs of the other kinds of work (headlineKpisOf): sortation's parcels, errand tasks (LoRR-style floors).
+  metric('chute.parcelsPerHour', 'things.chute.parcelsPerHour', kindFigure('chute', 'parcelsPerHour'), 1, true, (k) => k.things?.chute?.parcelsPerHour ?? 0),
+  metric('errand.tasksPerHour', 'things.errand.tasksPerHour', kindFigure('errand', 'tasksPerHour'), 1, true, (k) => k.things?.errand?.tasksPerHour ?? 0),
   metric('ordersDelivered', 'ordersDelivered', fleetFigure('ordersDelivered'), 2, false, (k) => k.ordersDelivered),
   metric('utilisation', 'utilisation', fleetFigure('utilisation'), 3, false, (k) => k.utilisation),
   metric('distanceM', 'distanceM', fleetFigure('distanceM'), 0, false, (k) => k.distanceM),
