@@ -71,4 +71,16 @@ describe('production/assembly-line in the page', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
+
+  it('switching from the flow line to the assembly line while frames are in flight draws the new scene without an error', async () => {
+    const errors: string[] = [];
+    const page = await openPage(harness, '?scenario=production/flow-line&controller=greedy&speed=max', errors);
+    await page.waitForFunction(() => window.__testfield!.tick() > 300, undefined, { timeout: 60_000 });
+    // Picked while the worker streams flow-line frames: a stale frame of 5 machines must not pose the assembly line's 3.
+    await page.selectOption('#scenario', 'production/assembly-line');
+    await page.waitForFunction(() => (window.__testfield!.drawnCounts().machine ?? 0) === 3 && window.__testfield!.tick() > 30, undefined, { timeout: 60_000 });
+    await page.evaluate(() => window.__testfield!.advance(60));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -15,14 +15,14 @@ export interface PickedThing {
  */
 export class MovingLayer {
   readonly group = new THREE.Group();
-  private readonly renderers: Array<{ kind: string; renderer: KindRenderer }> = [];
+  private readonly renderers: Array<{ kind: string; renderer: KindRenderer; length: number }> = [];
 
   constructor(scene: SceneInfo) {
     this.group.name = 'moving';
     for (const section of scene.sections) {
       const renderer = createKindRenderer({ scene, section });
       if (!renderer) continue;
-      this.renderers.push({ kind: section.kind, renderer });
+      this.renderers.push({ kind: section.kind, renderer, length: section.count * section.stride });
       this.group.add(renderer.object);
     }
   }
@@ -40,11 +40,15 @@ export class MovingLayer {
     return out;
   }
 
-  /** Poses every kind from its section of `sections` (a missing section leaves that kind as it was). */
+  /**
+   * Poses every kind from its section of `sections`. A missing section, or one of another length
+   * (a frame of the previous scene still in flight when the next one is shown), leaves that kind as
+   * it was: the next frame of this scene poses it.
+   */
   update(sections: FrameSections): void {
-    for (const { kind, renderer } of this.renderers) {
+    for (const { kind, renderer, length } of this.renderers) {
       const poses = sections[kind];
-      if (poses) renderer.update(poses);
+      if (poses && poses.length === length) renderer.update(poses);
     }
   }
 
