@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { measureFirstFrame } from '../browser/measure-first-frame.ts';
 import { checkWritableFile } from './output-paths.ts';
 import { parsePositiveInt } from './parse-options.ts';
 
@@ -19,6 +18,8 @@ export function firstFrameCommand(): Command {
     .option('--json <file>', 'also write the samples and medians as JSON')
     .action(async (opts: FirstFrameOptions) => {
       if (opts.json) checkWritableFile('--json', opts.json);
+      // Loaded on use: it drives Chromium through playwright-core, a development dependency the package does not install.
+      const { measureFirstFrame } = await import('../browser/measure-first-frame.ts');
       const figures = await measureFirstFrame({
         runs: opts.runs,
         query: opts.query,
