@@ -235,9 +235,9 @@ describe('layout editor in the page', () => {
     await page.click('#editor .editor-thing button:has-text("Delete")');
     expect(await fileText(page)).toBe(before);
 
-    // A capacity of 0 is a problem the checker names at the buffer.
+    // A negative capacity is a problem the checker names at the buffer (0 is direct transfer, valid).
     await page.mouse.click(b1.x, b1.y);
-    await setField(page, '#editor .editor-thing input[data-path="line.buffers.0.capacity"]', '0');
+    await setField(page, '#editor .editor-thing input[data-path="line.buffers.0.capacity"]', '-1');
     expect(await settled(page)).toBe('invalid');
     expect((await issues(page)).map((i) => i.path)).toEqual(['line.buffers[0].capacity']);
     expect(await page.isDisabled('#editor-run')).toBe(true);
