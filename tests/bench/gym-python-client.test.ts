@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './bench-process.ts';
@@ -40,12 +40,16 @@ describe('Python client contract check', () => {
   });
 
   it('installs into a virtual environment (PEP 668 systems) and finds the checkout by itself', () => {
-    const venv = join(tempDir('venv'), 'venv');
+    const dir = tempDir('venv');
+    const venv = join(dir, 'venv');
+    // pip builds a local folder in place (build/, *.egg-info): install a copy, so the checkout stays clean.
+    const pkg = join(dir, 'testfield-gym');
+    cpSync(PYTHON_DIR, pkg, { recursive: true, filter: (src) => !/(build|egg-info|__pycache__)$/.test(src) });
     // Debian's python3 with its setuptools and wheel (python3-venv, python3-setuptools, python3-wheel): nothing from PyPI.
     const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
     const made = spawnSync(python, ['-m', 'venv', '--system-site-packages', venv], { encoding: 'utf8' });
     expect(made.status, made.stderr).toBe(0);
-    const pip = spawnSync(join(venv, 'bin', 'pip'), ['install', '--no-build-isolation', '--no-index', PYTHON_DIR], { encoding: 'utf8', timeout: 240_000 });
+    const pip = spawnSync(join(venv, 'bin', 'pip'), ['install', '--no-build-isolation', '--no-index', pkg], { encoding: 'utf8', timeout: 240_000 });
     expect(pip.status, pip.stdout + pip.stderr).toBe(0);
     // Run from a folder of the checkout other than the package's, with no TESTFIELD_ROOT.
     const env = { ...process.env };
