@@ -17,6 +17,7 @@ import { soakCommand } from './commands/soak.ts';
 import { suiteCommand } from './commands/suite.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { validateCommand } from './commands/validate.ts';
+import { vda5050Command } from './commands/vda5050.ts';
 import { UsageError } from './usage-error.ts';
 
 const program = new Command('bench')
@@ -35,7 +36,8 @@ const program = new Command('bench')
   .addCommand(sweepCommand())
   .addCommand(perfCommand())
   .addCommand(gymCommand())
-  .addCommand(soakCommand());
+  .addCommand(soakCommand())
+  .addCommand(vda5050Command());
 
 for (const command of program.commands) command.exitOverride();
 

@@ -1,0 +1,482 @@
+import { CellKind, follow, hold, lift, drop, dock, type FleetObservation, type RobotCommand, type RobotModeName, type RobotObservation } from '../../sim/index.ts';
+import { hasRoadEdge, nodeIdOf, type MapFrame } from './map-frame.ts';
+import { orderError, planOrder, type PlanEdge, type PlanNode } from './order-plan.ts';
+import { checkVdaMessage, schemaVersionFor, type SchemaVersion } from './schema-validator.ts';
+import type { ActionState, ErrorReference, IncomingTopic, InstantActionsMessage, OrderMessage, VdaAction, VdaError, VdaErrorType } from './vda-messages.ts';
+
+/** Speed below which a vehicle counts as standing, m/s. */
+const STILL_MPS = 0.01;
+/** Errors and instant-action states a vehicle keeps (oldest dropped first). */
+const KEEP_ERRORS = 20;
+const KEEP_INSTANT_STATES = 40;
+/** Control ticks an action may take to show in the sim before it counts as refused. */
+const ACTION_START_CONTROL_TICKS = 10;
+
+/** A Testfield event about a VDA 5050 message: what the vehicle reported as an error, and when. */
+export interface VdaIssue {
+  type: 'vda.error';
+  tick: number;
+  robot: number;
+  serialNumber: string;
+  errorType: VdaErrorType;
+  description: string;
+}
+
+/** What the vehicle last saw of its robot (copied: observations are reused views). */
+export interface RobotView {
+  x: number;
+  z: number;
+  headingX: number;
+  headingZ: number;
+  speedMps: number;
+  node: number;
+  atNode: boolean;
+  mode: RobotModeName;
+  carrying: number | null;
+  batteryWh: number;
+  blockedSec: number;
+}
+
+interface RunningAction {
+  action: VdaAction;
+  state: ActionState;
+  startedTick: number;
+  sawBusy: boolean;
+}
+
+/**
+ * One VDA 5050 vehicle's order execution, driven at control ticks: applies incoming messages
+ * (validated against the official schema; any problem becomes an `error` in its state and a
+ * {@link VdaIssue}), follows the released base edge by edge with ordinary robot commands, runs
+ * node actions (pick = lift, drop, startCharging = dock, stopCharging) and instant actions.
+ * Deterministic in the messages and observations it is given; the host's wall-clock tags are
+ * carried through untouched, never decided on.
+ */
+export class VehicleAgent {
+  orderId = '';
+  orderUpdateId = 0;
+  /** Order nodes not reached yet, base then horizon; `nodes[k]` is the end of `edges[k]`. */
+  nodes: PlanNode[] = [];
+  edges: PlanEdge[] = [];
+  /** Roadmap nodes of `edges[0].run` already passed. */
+  private runIndex = 0;
+  lastNodeId: string;
+  lastNodeSequenceId = 0;
+  orderActionStates: ActionState[] = [];
+  instantActionStates: ActionState[] = [];
+  errors: VdaError[] = [];
+  paused = false;
+  /** Actions of the node just reached, still to run in order. */
+  private pending: VdaAction[] = [];
+  private running: RunningAction | null = null;
+  private cancel: ActionState | null = null;
+  private issuedTarget = -1;
+  private issuedTick = -1_000_000;
+  private holdIssued = false;
+  private lastDriving = false;
+  private lastCarrying: number | null = null;
+  view: RobotView;
+  /** Set on every change the spec asks a state message for; the host clears it when it publishes. */
+  changed = true;
+  /** A `stateRequest` / `factsheetRequest` the host should answer. */
+  wantsState = false;
+  wantsFactsheet = false;
+  /** Host tag (wall ms) of the newest accepted order awaiting its first motion. */
+  private motionWait: number | null = null;
+  /** Orders that set the robot moving: the host's tag and the tick of first motion. */
+  readonly firstMotions: Array<{ tag: number; tick: number }> = [];
+  readonly issues: VdaIssue[] = [];
+  /** Deterministic tallies for the session's KPIs. */
+  readonly tally = { ordersAccepted: 0, ordersCompleted: 0, ordersCancelled: 0, updatesAccepted: 0, actionsFinished: 0, actionsFailed: 0 };
+  private completionCounted = true;
+
+  constructor(
+    readonly robot: number,
+    readonly manufacturer: string,
+    readonly serialNumber: string,
+    private readonly frame: MapFrame,
+    private readonly fallbackVersion: SchemaVersion,
+    first: RobotObservation,
+  ) {
+    this.view = viewOf(first);
+    this.lastNodeId = first.node >= 0 ? nodeIdOf(first.node) : '';
+  }
+
+  /** Whether the vehicle has an order it is still executing (base nodes, actions or a cancel). */
+  get busy(): boolean {
+    return this.cancel !== null || this.running !== null || this.pending.length > 0 || this.nodes.some((n) => n.node.released);
+  }
+
+  /** Every action state the state message reports: the order's, then instant actions'. */
+  actionStates(): ActionState[] {
+    return [...this.orderActionStates, ...this.instantActionStates];
+  }
+
+  /**
+   * Applies one raw message (a JSON string) at `tick`. Never throws: malformed or rejected
+   * messages become errors in the state. `tag` is the host's arrival tag, for latency only.
+   */
+  apply(topic: IncomingTopic, payload: string, obs: FleetObservation, tag: number): void {
+    let message: unknown;
+    try {
+      message = JSON.parse(payload);
+    } catch (error) {
+      this.report(obs.tick, { errorType: 'validationError', errorLevel: 'WARNING', errorDescription: `${topic}: not JSON (${error instanceof Error ? error.message : String(error)})`, errorReferences: [{ referenceKey: 'topic', referenceValue: topic }] });
+      return;
+    }
+    if (topic === 'instantActions') message = withActionsField(message);
+    const version = schemaVersionFor(message, this.fallbackVersion);
+    const check = checkVdaMessage(topic, message, version);
+    const headerId = (message as { headerId?: unknown } | null)?.headerId;
+    const refs: ErrorReference[] = [{ referenceKey: 'topic', referenceValue: topic }];
+    if (typeof headerId === 'number') refs.unshift({ referenceKey: 'headerId', referenceValue: String(headerId) });
+    if (!check.ok) {
+      this.report(obs.tick, { errorType: 'validationError', errorLevel: 'WARNING', errorDescription: `${topic} does not match the VDA 5050 ${version} schema: ${check.problems.join('; ')}`, errorReferences: refs });
+      return;
+    }
+    const m = message as OrderMessage | InstantActionsMessage;
+    if (m.manufacturer !== this.manufacturer || m.serialNumber !== this.serialNumber) {
+      this.report(obs.tick, { errorType: 'validationError', errorLevel: 'WARNING', errorDescription: `${topic} is addressed to ${m.manufacturer}/${m.serialNumber}, this vehicle is ${this.manufacturer}/${this.serialNumber}`, errorReferences: refs });
+      return;
+    }
+    if (topic === 'order') this.applyOrder(m as OrderMessage, obs, tag);
+    else this.applyInstantActions(m as InstantActionsMessage, obs);
+  }
+
+  /** One control tick: tracks progress, runs actions, returns the robot's command (or null to keep the last). */
+  step(r: RobotObservation, obs: FleetObservation): RobotCommand | null {
+    this.view = viewOf(r);
+    const driving = Math.abs(r.speedMps) > STILL_MPS;
+    if (driving !== this.lastDriving || r.carrying !== this.lastCarrying) this.changed = true;
+    this.lastDriving = driving;
+    this.lastCarrying = r.carrying;
+    if (this.motionWait !== null && driving) {
+      this.firstMotions.push({ tag: this.motionWait, tick: obs.tick });
+      this.motionWait = null;
+    }
+    if (this.running) {
+      this.pollRunning(r, obs);
+      if (this.running) return null;
+    }
+    if (this.cancel) return this.stepCancel(r);
+    this.trackProgress(r);
+    if (this.pending.length > 0) {
+      if (this.paused) return this.holdOnce();
+      if (!r.atNode) return this.settleOnNode(r, obs);
+      return this.startAction(this.pending.shift()!, r, obs);
+    }
+    if (this.paused) return this.holdOnce();
+    if (!this.completionCounted && this.nodes.length === 0) {
+      this.completionCounted = true;
+      this.tally.ordersCompleted += 1;
+    }
+    return this.drive(r, obs);
+  }
+
+  // --- messages -------------------------------------------------------------------------------
+
+  private applyOrder(order: OrderMessage, obs: FleetObservation, tag: number): void {
+    const r = obs.robots[this.robot]!;
+    if (this.cancel) return this.report(obs.tick, orderError('orderError', `order ${order.orderId} arrived while order ${this.orderId} is being cancelled; send it again when the cancel has finished`, order));
+    if (order.orderId === this.orderId && this.orderId !== '') {
+      if (order.orderUpdateId < this.orderUpdateId) return this.report(obs.tick, orderError('orderUpdateError', `orderUpdateId ${order.orderUpdateId} is older than the current ${this.orderUpdateId} of order ${order.orderId}`, order));
+      if (order.orderUpdateId === this.orderUpdateId) return; // a resend: VDA 5050 says discard it
+      return this.applyUpdate(order, obs);
+    }
+    if (this.busy) return this.report(obs.tick, orderError('orderError', `the vehicle is still executing order ${this.orderId}; send an update of it (same orderId) or cancelOrder first`, order));
+    const plan = planOrder(this.frame, order, new Set());
+    if ('errorType' in plan) return this.report(obs.tick, plan);
+    const first = plan.nodes[0]!;
+    if (first.roadNode !== r.node) {
+      return this.report(obs.tick, orderError('noRouteError', `a new order starts where the vehicle stands (${nodeIdOf(r.node)}); its first node ${first.node.nodeId} is ${nodeIdOf(first.roadNode)}`, order, [{ referenceKey: 'nodeId', referenceValue: first.node.nodeId }]));
+    }
+    this.orderId = order.orderId;
+    this.orderUpdateId = order.orderUpdateId;
+    this.nodes = plan.nodes.slice(1);
+    this.edges = plan.edges;
+    this.runIndex = 0;
+    this.errors = [];
+    this.orderActionStates = [...plan.nodes.flatMap((n) => n.node.actions), ...plan.edges.flatMap((e) => e.edge.actions)].map(waiting);
+    this.lastNodeId = first.node.nodeId;
+    this.lastNodeSequenceId = first.node.sequenceId;
+    this.pending = [...first.node.actions];
+    this.issuedTarget = -1;
+    this.tally.ordersAccepted += 1;
+    this.completionCounted = false;
+    this.motionWait = this.edges.some((e) => e.edge.released && e.run.length > 0) ? tag : null;
+    this.changed = true;
+  }
+
+  private applyUpdate(order: OrderMessage, obs: FleetObservation): void {
+    const base = this.nodes.filter((n) => n.node.released);
+    const stitch = base.length > 0 ? { nodeId: base[base.length - 1]!.node.nodeId, sequenceId: base[base.length - 1]!.node.sequenceId } : { nodeId: this.lastNodeId, sequenceId: this.lastNodeSequenceId };
+    const firstSent = [...order.nodes].sort((a, b) => a.sequenceId - b.sequenceId)[0];
+    const known = new Set(this.orderActionStates.map((s) => s.actionId));
+    for (const a of firstSent?.actions ?? []) known.delete(a.actionId);
+    const plan = planOrder(this.frame, order, known);
+    if ('errorType' in plan) return this.report(obs.tick, plan);
+    const first = plan.nodes[0]!.node;
+    if (first.nodeId !== stitch.nodeId || first.sequenceId !== stitch.sequenceId) {
+      return this.report(obs.tick, orderError('orderUpdateError', `an update of order ${order.orderId} must start at the end of its base, node ${stitch.nodeId} (sequenceId ${stitch.sequenceId}); it starts at ${first.nodeId} (sequenceId ${first.sequenceId})`, order, [{ referenceKey: 'nodeId', referenceValue: first.nodeId }]));
+    }
+    this.nodes = [...base, ...plan.nodes.slice(1)];
+    this.edges = [...this.edges.filter((e) => e.edge.released), ...plan.edges];
+    const added = [...plan.nodes.slice(1).flatMap((n) => n.node.actions), ...plan.edges.flatMap((e) => e.edge.actions)];
+    this.orderActionStates = [...this.orderActionStates, ...added.map(waiting)];
+    this.orderUpdateId = order.orderUpdateId;
+    this.tally.updatesAccepted += 1;
+    this.completionCounted = false;
+    this.issuedTarget = -1;
+    this.changed = true;
+  }
+
+  private applyInstantActions(message: InstantActionsMessage, obs: FleetObservation): void {
+    for (const action of message.actions) {
+      const state: ActionState = { actionId: action.actionId, actionType: action.actionType, actionStatus: 'FINISHED' };
+      this.instantActionStates.push(state);
+      if (this.instantActionStates.length > KEEP_INSTANT_STATES) this.instantActionStates.shift();
+      const refs: ErrorReference[] = [
+        { referenceKey: 'headerId', referenceValue: String(message.headerId) },
+        { referenceKey: 'topic', referenceValue: 'instantActions' },
+        { referenceKey: 'actionId', referenceValue: action.actionId },
+        { referenceKey: 'actionType', referenceValue: action.actionType },
+      ];
+      const failWith = (type: VdaErrorType, why: string) => {
+        state.actionStatus = 'FAILED';
+        state.resultDescription = why;
+        this.report(obs.tick, { errorType: type, errorLevel: 'WARNING', errorDescription: why, errorReferences: refs });
+      };
+      switch (action.actionType) {
+        case 'cancelOrder':
+          if (!this.busy && !this.nodes.length) failWith('noOrderToCancel', 'cancelOrder: the vehicle has no order to cancel');
+          else this.startCancel(state);
+          break;
+        case 'startPause':
+          this.paused = true;
+          this.holdIssued = false;
+          break;
+        case 'stopPause':
+          this.paused = false;
+          this.issuedTarget = -1;
+          break;
+        case 'stateRequest':
+          this.wantsState = true;
+          break;
+        case 'factsheetRequest':
+          this.wantsFactsheet = true;
+          break;
+        case 'initPosition':
+          failWith('instantActionError', 'initPosition: a simulated vehicle is placed by its scenario and cannot be relocated');
+          break;
+        default:
+          failWith('instantActionError', `instant action type "${action.actionType}" is not supported (supported: cancelOrder, startPause, stopPause, stateRequest, factsheetRequest)`);
+      }
+    }
+    this.changed = true;
+  }
+
+  private startCancel(state: ActionState): void {
+    state.actionStatus = 'RUNNING';
+    this.cancel = state;
+    this.holdIssued = false;
+    for (const s of this.orderActionStates) {
+      if (s.actionStatus === 'WAITING') {
+        s.actionStatus = 'FAILED';
+        s.resultDescription = 'cancelled by cancelOrder';
+      }
+    }
+    this.pending = [];
+  }
+
+  private stepCancel(r: RobotObservation): RobotCommand | null {
+    const cmd = this.holdOnce();
+    if (Math.abs(r.speedMps) > STILL_MPS) return cmd;
+    this.nodes = [];
+    this.edges = [];
+    this.runIndex = 0;
+    this.cancel!.actionStatus = 'FINISHED';
+    if (!this.completionCounted) this.tally.ordersCancelled += 1;
+    this.completionCounted = true;
+    this.cancel = null;
+    this.issuedTarget = -1;
+    this.changed = true;
+    return cmd;
+  }
+
+  // --- driving --------------------------------------------------------------------------------
+
+  /** Marks order nodes reached as the robot's centre enters their cell; queues their actions. */
+  private trackProgress(r: RobotObservation): void {
+    while (this.edges.length > 0 && this.edges[0]!.edge.released && this.pending.length === 0) {
+      const run = this.edges[0]!.run;
+      for (let look = this.runIndex; look < run.length && look < this.runIndex + 3; look++) {
+        if (run[look] === r.node) {
+          this.runIndex = look + 1;
+          break;
+        }
+      }
+      if (this.runIndex < run.length) return;
+      const edge = this.edges.shift()!;
+      const reached = this.nodes.shift()!;
+      this.runIndex = 0;
+      this.lastNodeId = reached.node.nodeId;
+      this.lastNodeSequenceId = reached.node.sequenceId;
+      this.pending = [...reached.node.actions];
+      for (const a of edge.edge.actions) this.setStatus(a.actionId, 'FINISHED');
+      this.changed = true;
+    }
+  }
+
+  /** Follows the released base up to the first node with actions (or the base's end). */
+  private drive(r: RobotObservation, obs: FleetObservation): RobotCommand | null {
+    const path: number[] = [];
+    for (let k = 0; k < this.edges.length; k++) {
+      const e = this.edges[k]!;
+      if (!e.edge.released) break;
+      path.push(...(k === 0 ? e.run.slice(this.runIndex) : e.run));
+      if (this.nodes[k]!.node.actions.length > 0) break;
+    }
+    if (path.length === 0) return null;
+    const target = path[path.length - 1]!;
+    const stalled = r.mode === 'hold' && obs.tick - this.issuedTick >= 3 * obs.controlEvery;
+    if (target === this.issuedTarget && !stalled) return null;
+    this.issuedTarget = target;
+    this.issuedTick = obs.tick;
+    this.holdIssued = false;
+    const continues = r.mode === 'follow' && r.route.length > 0 && r.route[0] === path[0];
+    const startsHere = path[0] === r.node || hasRoadEdge(obs.roadmap, r.node, path[0]!);
+    return follow(this.robot, continues || startsHere ? path : [r.node, ...path]);
+  }
+
+  /** Brings a robot that stopped off its node's centre (a pause) back onto it. */
+  private settleOnNode(r: RobotObservation, obs: FleetObservation): RobotCommand | null {
+    if (r.mode !== 'hold' || Math.abs(r.speedMps) > STILL_MPS || r.node < 0 || obs.tick - this.issuedTick < 3 * obs.controlEvery) return null;
+    this.issuedTick = obs.tick;
+    this.issuedTarget = r.node;
+    return follow(this.robot, [r.node]);
+  }
+
+  private holdOnce(): RobotCommand | null {
+    if (this.holdIssued) return null;
+    this.holdIssued = true;
+    this.issuedTarget = -1;
+    return hold(this.robot);
+  }
+
+  // --- node actions ---------------------------------------------------------------------------
+
+  private startAction(action: VdaAction, r: RobotObservation, obs: FleetObservation): RobotCommand | null {
+    const why = refusal(action.actionType, r, obs);
+    if (why) {
+      this.failAction(action, why, obs.tick);
+      return null;
+    }
+    const state = this.setStatus(action.actionId, 'RUNNING');
+    this.running = { action, state: state ?? waiting(action), startedTick: obs.tick, sawBusy: false };
+    this.issuedTarget = -1;
+    switch (action.actionType) {
+      case 'pick':
+        return lift(this.robot);
+      case 'drop':
+        return drop(this.robot);
+      case 'startCharging':
+        return dock(this.robot);
+      default:
+        return hold(this.robot); // stopCharging
+    }
+  }
+
+  private pollRunning(r: RobotObservation, obs: FleetObservation): void {
+    const run = this.running!;
+    const busyMode = run.action.actionType === 'pick' ? 'lifting' : run.action.actionType === 'drop' ? 'dropping' : null;
+    if (busyMode && r.mode === busyMode) run.sawBusy = true;
+    const done =
+      run.action.actionType === 'pick' ? r.carrying !== null && r.mode !== 'lifting'
+      : run.action.actionType === 'drop' ? r.carrying === null && r.mode !== 'dropping'
+      : run.action.actionType === 'startCharging' ? r.mode === 'docked'
+      : r.mode !== 'docked';
+    if (done) {
+      this.tally.actionsFinished += 1;
+      this.setStatus(run.action.actionId, 'FINISHED');
+      this.running = null;
+      this.changed = true;
+      return;
+    }
+    if (!run.sawBusy && obs.tick - run.startedTick > ACTION_START_CONTROL_TICKS * obs.controlEvery) {
+      this.running = null;
+      this.failAction(run.action, `${run.action.actionType} was refused by the robot (mode ${r.mode})`, obs.tick);
+    }
+  }
+
+  private failAction(action: VdaAction, why: string, tick: number): void {
+    this.tally.actionsFailed += 1;
+    const s = this.setStatus(action.actionId, 'FAILED');
+    if (s) s.resultDescription = why;
+    this.report(tick, {
+      errorType: 'orderActionError',
+      errorLevel: 'WARNING',
+      errorDescription: `action ${action.actionId} (${action.actionType}) failed: ${why}`,
+      errorReferences: [
+        { referenceKey: 'orderId', referenceValue: this.orderId },
+        { referenceKey: 'actionId', referenceValue: action.actionId },
+        { referenceKey: 'actionType', referenceValue: action.actionType },
+      ],
+    });
+  }
+
+  private setStatus(actionId: string, status: ActionState['actionStatus']): ActionState | undefined {
+    const s = this.orderActionStates.find((a) => a.actionId === actionId);
+    if (s) s.actionStatus = status;
+    this.changed = true;
+    return s;
+  }
+
+  private report(tick: number, error: VdaError): void {
+    this.errors.push(error);
+    if (this.errors.length > KEEP_ERRORS) this.errors.shift();
+    this.issues.push({ type: 'vda.error', tick, robot: this.robot, serialNumber: this.serialNumber, errorType: error.errorType, description: error.errorDescription });
+    this.changed = true;
+  }
+}
+
+/** Why the robot cannot run `actionType` where it stands, or null. */
+function refusal(actionType: string, r: RobotObservation, obs: FleetObservation): string | null {
+  const loadHere = obs.loads.find((l) => l.node === r.node);
+  switch (actionType) {
+    case 'pick':
+      if (r.carrying !== null) return `the robot already carries load ${r.carrying}`;
+      if (!loadHere) return `no load rests at ${nodeIdOf(r.node)}`;
+      if (loadHere.kind !== r.handles) return `the robot handles ${r.handles}s, load ${loadHere.id} is a ${loadHere.kind}`;
+      return null;
+    case 'drop':
+      if (r.carrying === null) return 'the robot carries nothing';
+      if (loadHere) return `load ${loadHere.id} already rests at ${nodeIdOf(r.node)}`;
+      if (obs.loads[r.carrying]?.kind === 'tote' && obs.roadmap.nodeKind[r.node] !== CellKind.ToteRack) return `a tote can only be set down on a tote stand; ${nodeIdOf(r.node)} has none`;
+      return null;
+    case 'startCharging':
+      return obs.chargerNodes.includes(r.node) ? null : `${nodeIdOf(r.node)} has no charger`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * VDA 5050 1.x named the instant actions' list `instantActions`; 2.x names it `actions`. Clients
+ * that still send the old name (vda-5050-lib 1.4 does, also for 2.0) are understood: the list is
+ * moved to `actions` before the 2.x schema check, when `actions` is absent.
+ */
+function withActionsField(message: unknown): unknown {
+  if (message === null || typeof message !== 'object' || Array.isArray(message)) return message;
+  const m = message as Record<string, unknown>;
+  if (m.actions !== undefined || !Array.isArray(m.instantActions)) return message;
+  const { instantActions, ...rest } = m;
+  return { ...rest, actions: instantActions };
+}
+
+function waiting(action: VdaAction): ActionState {
+  return { actionId: action.actionId, actionType: action.actionType, actionStatus: 'WAITING' };
+}
+
+function viewOf(r: RobotObservation): RobotView {
+  return { x: r.x, z: r.z, headingX: r.headingX, headingZ: r.headingZ, speedMps: r.speedMps, node: r.node, atNode: r.atNode, mode: r.mode, carrying: r.carrying, batteryWh: r.batteryWh, blockedSec: r.blockedSec };
+}
