@@ -113,7 +113,7 @@ describe('VDA 5050: bad messages never crash anything (fuzz)', () => {
         },
         () => ({ topic: 'order', payload: JSON.stringify({ ...valid('F'), orderId: 'F', orderUpdateId: Math.floor(rnd() * 5) }), expect: 'orderUpdateError' }),
         () => {
-          const m = { ...valid('F'), orderId: 'F', orderUpdateId: 6 };
+          const m: Json = { ...valid('F'), orderId: 'F', orderUpdateId: 6 };
           m.nodes = orderAlong(route.slice(1), []).nodes;
           m.edges = orderAlong(route.slice(1), []).edges;
           return { topic: 'order', payload: JSON.stringify(m), expect: 'orderUpdateError' };
