@@ -6,6 +6,7 @@ import { compileScenario } from '../../sim/index.ts';
 import { resolveScenario } from '../registry.ts';
 import { UsageError } from '../usage-error.ts';
 import { exportMapJson, exportMapLif } from '../vda5050/export-map.ts';
+import { LoadFleetManager } from '../vda5050/load-fleet-manager.ts';
 import { SCHEMA_VERSIONS, type SchemaVersion } from '../vda5050/schema-validator.ts';
 import { formatSessionSummary, type VdaRecording } from '../vda5050/session-kpis.ts';
 import { replayVdaSession } from '../vda5050/session-replay.ts';
@@ -130,6 +131,42 @@ export function vda5050Command(): Command {
       const outcome = await replayVdaSession(recording);
       console.log(`replayed ${outcome.messages} messages to tick ${outcome.tick}: hash ${outcome.hash}, recorded ${outcome.recordedHash}: ${outcome.matches ? 'identical' : 'DIFFERENT'}`);
       if (!outcome.matches) process.exitCode = 1;
+    });
+  vda
+    .command('load-test')
+    .description('measure a session under load: a built-in fleet manager keeps every vehicle busy with short straight orders; prints messages/s and order-to-first-motion latency')
+    .argument('<scenario>', 'scenario id or scenario .json file')
+    .option('--speed <x>', 'simulated seconds per wall second', parsePositiveNumber, 10)
+    .option('--duration-sec <n>', 'wall seconds to measure', parsePositiveNumber, 60)
+    .option('--broker <url>', 'use this broker instead of the embedded one', parseBrokerUrl)
+    .option('--visualization-hz <n>', 'visualization messages per vehicle per wall second', parseRate, 1)
+    .option('--json <file>', 'write the KPIs as JSON')
+    .action(async (scenario: string, opts: { speed: number; durationSec: number; broker?: string; visualizationHz: number; json?: string }) => {
+      if (opts.json) checkWritableFile('--json', opts.json);
+      const spec = resolveScenario(scenario);
+      const model = compileScenario(spec, hostCatalog);
+      let fm: LoadFleetManager | null = null;
+      let starting: Promise<void> | null = null;
+      const result = await runVdaSession({
+        spec,
+        scenarioName: scenario,
+        speed: opts.speed,
+        durationSec: opts.durationSec,
+        ...(opts.broker ? { brokerUrl: opts.broker } : { port: 0, wsPort: null }),
+        visualizationHz: opts.visualizationHz,
+        log: (line) => (line.startsWith('vda.error') ? undefined : console.log(line)),
+        onReady: (info) => {
+          starting = LoadFleetManager.start(info.brokerUrl, model, `${info.interfaceName}/v2/${info.manufacturer}`, '2.0.0', info.manufacturer).then((f) => {
+            fm = f;
+          });
+        },
+      });
+      await starting;
+      const fleet = fm as LoadFleetManager | null;
+      await fleet?.stop();
+      console.log(formatSessionSummary(result));
+      console.log(`load fleet manager: ${fleet?.report.ordersSent ?? 0} orders sent, ${fleet?.report.statesSeen ?? 0} states read`);
+      if (opts.json) await writeFile(opts.json, `${JSON.stringify({ ...result, recording: undefined, loadFleetManager: fleet?.report }, null, 2)}\n`);
     });
   for (const sub of vda.commands) sub.exitOverride();
   return vda;

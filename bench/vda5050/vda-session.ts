@@ -84,7 +84,8 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
   const latenciesMs: number[] = [];
   let messagesIn = 0;
   const events = { contacts: 0, deadlocks: 0 };
-  const wallStart = performance.now();
+  /** Wall time the paced run started (after the broker and the vehicles came up). */
+  let wallStart = performance.now();
   let lagTicks = 0;
   try {
     broker = options.brokerUrl ? null : await startEmbeddedBroker(options.port ?? 0, options.wsPort === undefined ? 0 : options.wsPort);
@@ -137,6 +138,7 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
     const hz = model.hz;
     const tickMs = 1000 / (hz * options.speed);
     const t0 = performance.now();
+    wallStart = t0;
     const tick0 = host.tick;
     // Never advance more than half a wall second of sim in one go: a slow spell runs late, it does not jump.
     const maxChunk = Math.max(1, Math.ceil((hz * options.speed) / 2));
