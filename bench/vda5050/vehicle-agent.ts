@@ -145,6 +145,12 @@ export class VehicleAgent {
 
   /** One control tick: tracks progress, runs actions, returns the robot's command (or null to keep the last). */
   step(r: RobotObservation, obs: FleetObservation): RobotCommand | null {
+    const command = this.stepOrder(r, obs);
+    this.countCompletion();
+    return command;
+  }
+
+  private stepOrder(r: RobotObservation, obs: FleetObservation): RobotCommand | null {
     this.view = viewOf(r);
     const driving = Math.abs(r.speedMps) > STILL_MPS;
     if (driving !== this.lastDriving || r.carrying !== this.lastCarrying) this.changed = true;
@@ -166,11 +172,14 @@ export class VehicleAgent {
       return this.startAction(this.pending.shift()!, r, obs);
     }
     if (this.paused) return this.holdOnce();
-    if (!this.completionCounted && this.nodes.length === 0) {
-      this.completionCounted = true;
-      this.tally.ordersCompleted += 1;
-    }
     return this.drive(r, obs);
+  }
+
+  /** Counts an order completed once its nodes are all reached and its actions all ended. */
+  private countCompletion(): void {
+    if (this.completionCounted || this.busy || this.nodes.length > 0) return;
+    this.completionCounted = true;
+    this.tally.ordersCompleted += 1;
   }
 
   // --- messages -------------------------------------------------------------------------------

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { hostCatalog } from '../../robots/index.ts';
+import { findScenario } from '../../scenarios/index.ts';
+import { compileScenario, SimHost } from '../../sim/index.ts';
+import { exportMapJson } from '../../bench/vda5050/export-map.ts';
+import { createMapFrame, straightRun } from '../../bench/vda5050/map-frame.ts';
+import { stateBody } from '../../bench/vda5050/outgoing-messages.ts';
+import { checkVdaMessage } from '../../bench/vda5050/schema-validator.ts';
+import { VdaFleetController } from '../../bench/vda5050/vda-fleet-controller.ts';
+import { MapRouter, orderAlong } from './map-router.ts';
+
+const spec = findScenario('warehouse/g2p-small')!;
+const model = compileScenario(spec, hostCatalog);
+const router = new MapRouter(exportMapJson(model));
+const serialNumbers = model.robots.map((r) => `r${r.id}`);
+
+/** A session without a broker: messages go straight into the controller's inbox. */
+async function brokerless() {
+  const host = await SimHost.create(hostCatalog);
+  const controller = new VdaFleetController({ manufacturer: 'T', serialNumbers, schemaVersion: '2.0.0' }, model.id);
+  host.load({ spec, controller });
+  host.advance(1);
+  let headerId = 0;
+  const send = (robot: number, topic: 'order' | 'instantActions', body: object) =>
+    controller.inbox.push({ robot, topic, tag: 0, payload: JSON.stringify({ headerId: headerId++, timestamp: '2026-12-06T12:00:00.000Z', version: '2.0.0', manufacturer: 'T', serialNumber: serialNumbers[robot], ...body }) });
+  const runUntil = (what: string, condition: () => boolean, limitTicks = 30 * 300) => {
+    const end = host.tick + limitTicks;
+    while (!condition()) {
+      if (host.tick >= end) throw new Error(`${what}: not within ${limitTicks} ticks`);
+      host.advance(3);
+    }
+  };
+  return { host, controller, send, runUntil };
+}
+
+describe('VDA 5050 vehicle (no broker: messages straight to the controller)', () => {
+  it('straight runs follow roadmap edges only: no skipping across walls, no driving against one-way lanes', () => {
+    const frame = createMapFrame(model.id, model.roadmap, model.grid);
+    const n = (col: number, row: number) => Number(router.nodeAtCell(col, row).slice(1));
+    expect(straightRun(frame, n(11, 2), n(14, 2))).toEqual([n(12, 2), n(13, 2), n(14, 2)]);
+    expect(straightRun(frame, n(14, 2), n(14, 2))).toEqual([]);
+    // Row 3 is a one-way lane heading east.
+    expect(straightRun(frame, n(10, 3), n(13, 3))).not.toBeNull();
+    expect(straightRun(frame, n(13, 3), n(10, 3))).toBeNull();
+    // Not on one row or column.
+    expect(straightRun(frame, n(11, 2), n(12, 4))).toBeNull();
+  });
+
+  it('startCharging at a charger docks the robot (charging in state), stopCharging undocks it, and every state validates', async () => {
+    const { host, controller, send, runUntil } = await brokerless();
+    try {
+      const robot = model.robots.find((r) => `n${r.spawnNode}` === router.nodeAtCell(1, 2))!.id;
+      const agent = controller.agents[robot]!;
+      const charger = router.nodeAtCell(3, 19);
+      const occupied = new Set(controller.agents.filter((a) => a.robot !== robot).map((a) => a.lastNodeId));
+      const path = router.route(agent.lastNodeId, charger, occupied);
+      const order = orderAlong(path, []);
+      order.nodes[order.nodes.length - 1]!.actions = [{ actionId: 'dock', actionType: 'startCharging' as 'pick', blockingType: 'HARD', actionParameters: [] }];
+      send(robot, 'order', { orderId: 'charge', orderUpdateId: 0, ...order });
+      runUntil('docked', () => agent.view.mode === 'docked');
+      const docked = stateBody({ version: '2.0.0', manufacturer: 'T', serialNumber: serialNumbers[robot]! }, controller.frame!, agent, model.robots[robot]!.model, model.loads.map((l) => l.kind));
+      expect(docked.batteryState.charging).toBe(true);
+      expect(checkVdaMessage('state', { headerId: 1, timestamp: '2026-12-06T12:00:00.000Z', ...docked }, '2.0.0')).toEqual({ ok: true });
+      const before = agent.view.batteryWh;
+      host.advance(300);
+      expect(agent.view.batteryWh).toBeGreaterThanOrEqual(before);
+      send(robot, 'order', { orderId: 'undock', orderUpdateId: 0, nodes: [{ nodeId: charger, sequenceId: 0, released: true, actions: [{ actionId: 'undock', actionType: 'stopCharging', blockingType: 'HARD', actionParameters: [] }] }], edges: [] });
+      runUntil('undocked', () => agent.view.mode !== 'docked' && !agent.busy);
+      expect(agent.orderActionStates).toEqual([{ actionId: 'undock', actionType: 'stopCharging', actionStatus: 'FINISHED' }]);
+      expect(agent.tally.actionsFinished).toBe(2);
+      expect(agent.errors).toEqual([]);
+    } finally {
+      host.dispose();
+    }
+  });
+
+  it('a new order while one runs is refused (orderError), a pick where no load rests fails its action (orderActionError); the vehicle goes on', async () => {
+    const { host, controller, send, runUntil } = await brokerless();
+    try {
+      const robot = model.robots.find((r) => `n${r.spawnNode}` === router.nodeAtCell(9, 2))!.id;
+      const agent = controller.agents[robot]!;
+      const route = [agent.lastNodeId, router.nodeAtCell(10, 2), router.nodeAtCell(11, 2), router.nodeAtCell(12, 2)];
+      send(robot, 'order', { orderId: 'one', orderUpdateId: 0, ...orderAlong(route, [{ at: route[3]!, actionType: 'pick', actionId: 'p' }]) });
+      host.advance(6);
+      send(robot, 'order', { orderId: 'two', orderUpdateId: 0, ...orderAlong([route[0]!], []) });
+      host.advance(3);
+      expect(agent.errors.map((e) => e.errorType)).toEqual(['orderError']);
+      expect(agent.errors[0]!.errorReferences).toContainEqual({ referenceKey: 'orderId', referenceValue: 'two' });
+      runUntil('order one done', () => !agent.busy);
+      expect(agent.lastNodeId).toBe(route[3]);
+      expect(agent.orderActionStates[0]).toMatchObject({ actionId: 'p', actionStatus: 'FAILED' });
+      expect(agent.errors.map((e) => e.errorType)).toEqual(['orderError', 'orderActionError']);
+      expect(agent.tally).toMatchObject({ ordersAccepted: 1, ordersCompleted: 1, actionsFailed: 1 });
+    } finally {
+      host.dispose();
+    }
+  });
+});
