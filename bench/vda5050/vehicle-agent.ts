@@ -72,6 +72,7 @@ export class VehicleAgent {
   private cancel: ActionState | null = null;
   private issuedTarget = -1;
   private issuedTick = -1_000_000;
+  private issuedCapMps = Infinity;
   private holdIssued = false;
   private lastDriving = false;
   private lastCarrying: number | null = null;
@@ -336,25 +337,32 @@ export class VehicleAgent {
     }
   }
 
-  /** Follows the released base up to the first node with actions (or the base's end). */
+  /**
+   * Follows the released base up to the first node with actions (or the base's end), no faster
+   * than the lowest `maxSpeed` of the edges on the way there.
+   */
   private drive(r: RobotObservation, obs: FleetObservation): RobotCommand | null {
     const path: number[] = [];
+    let capMps = Infinity;
     for (let k = 0; k < this.edges.length; k++) {
       const e = this.edges[k]!;
       if (!e.edge.released) break;
       path.push(...(k === 0 ? e.run.slice(this.runIndex) : e.run));
+      if (e.edge.maxSpeed !== undefined && e.edge.maxSpeed > 0) capMps = Math.min(capMps, e.edge.maxSpeed);
       if (this.nodes[k]!.node.actions.length > 0) break;
     }
     if (path.length === 0) return null;
     const target = path[path.length - 1]!;
     const stalled = r.mode === 'hold' && obs.tick - this.issuedTick >= 3 * obs.controlEvery;
-    if (target === this.issuedTarget && !stalled) return null;
+    if (target === this.issuedTarget && capMps === this.issuedCapMps && !stalled) return null;
     this.issuedTarget = target;
+    this.issuedCapMps = capMps;
     this.issuedTick = obs.tick;
     this.holdIssued = false;
     const continues = r.mode === 'follow' && r.route.length > 0 && r.route[0] === path[0];
     const startsHere = path[0] === r.node || hasRoadEdge(obs.roadmap, r.node, path[0]!);
-    return follow(this.robot, continues || startsHere ? path : [r.node, ...path]);
+    const command = follow(this.robot, continues || startsHere ? path : [r.node, ...path]);
+    return Number.isFinite(capMps) ? { ...(command as Extract<RobotCommand, { kind: 'follow' }>), maxSpeedMps: capMps } : command;
   }
 
   /** Brings a robot that stopped off its node's centre (a pause) back onto it. */

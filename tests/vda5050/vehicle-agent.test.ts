@@ -95,4 +95,37 @@ describe('VDA 5050 vehicle (no broker: messages straight to the controller)', ()
       host.dispose();
     }
   });
+
+  it('honours edge maxSpeed: the robot never drives faster than the lowest maxSpeed released ahead of it', async () => {
+    const { host, controller, send } = await brokerless();
+    try {
+      const robot = model.robots.find((r) => `n${r.spawnNode}` === router.nodeAtCell(9, 2))!.id;
+      const agent = controller.agents[robot]!;
+      const far = router.nodeAtCell(20, 2);
+      const fastest = (maxSpeed?: number) => {
+        const order = orderAlong([agent.lastNodeId, far], []);
+        if (maxSpeed !== undefined) (order.edges[0] as { maxSpeed?: number }).maxSpeed = maxSpeed;
+        const back = agent.lastNodeId;
+        send(robot, 'order', { orderId: `run-${maxSpeed ?? 'free'}-${back}`, orderUpdateId: 0, ...order });
+        let top = 0;
+        for (let k = 0; k < 30 * 60 && (agent.busy || agent.lastNodeId !== far || k < 6); k += 3) {
+          host.advance(3);
+          top = Math.max(top, Math.abs(agent.view.speedMps));
+        }
+        expect(agent.lastNodeId).toBe(far);
+        return { top, back };
+      };
+      const capped = fastest(0.4);
+      expect(capped.top).toBeGreaterThan(0.3);
+      expect(capped.top).toBeLessThanOrEqual(0.4 + 1e-9);
+      // Back to the start, then the same run without a cap: the model's own top speed.
+      send(robot, 'order', { orderId: 'back', orderUpdateId: 0, ...orderAlong([far, capped.back], []) });
+      for (let k = 0; k < 30 * 60 && (agent.busy || agent.lastNodeId !== capped.back || k < 6); k += 3) host.advance(3);
+      const free = fastest();
+      expect(free.top).toBeGreaterThan(1);
+      expect(agent.errors).toEqual([]);
+    } finally {
+      host.dispose();
+    }
+  });
 });
