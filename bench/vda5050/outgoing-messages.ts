@@ -38,7 +38,7 @@ export function stateBody(header: OutgoingHeader, frame: MapFrame, agent: Vehicl
     driving,
     paused: agent.paused,
     newBaseRequest: false,
-    distanceSinceLastNode: 0,
+    distanceSinceLastNode: agent.lastRoadNode < 0 ? 0 : Math.hypot(v.x - frame.roadmap.nodeX[agent.lastRoadNode]!, v.z - frame.roadmap.nodeZ[agent.lastRoadNode]!),
     agvPosition: agvPosition(frame, agent),
     velocity: velocity(agent),
     loads: v.carrying === null ? [] : [{ loadId: `load-${v.carrying}`, loadType: loadKinds[v.carrying] ?? 'load', loadPosition: 'lift' }],

@@ -27,6 +27,8 @@ export interface VdaKpis {
   messagesPerSec: number;
   ordersAccepted: number;
   ordersCompleted: number;
+  /** Completed orders per simulated hour. */
+  ordersPerHour: number;
   ordersCancelled: number;
   updatesAccepted: number;
   actionsFinished: number;
@@ -101,6 +103,7 @@ export function sessionKpis(s: {
       messagesPerSec: round((s.messagesIn + s.messagesOut) / Math.max(s.wallSec, 1e-9)),
       ordersAccepted: sum('ordersAccepted'),
       ordersCompleted: sum('ordersCompleted'),
+      ordersPerHour: round((3600 * sum('ordersCompleted')) / Math.max(s.tick / s.model.hz, 1e-9)),
       ordersCancelled: sum('ordersCancelled'),
       updatesAccepted: sum('updatesAccepted'),
       actionsFinished: sum('actionsFinished'),
@@ -127,7 +130,7 @@ export function formatSessionSummary(r: VdaSessionResult): string {
     `scenario ${r.scenario} (map ${r.mapId}), seed ${r.seed}, ${r.robots} vehicles, ×${r.speed}`,
     `simulated ${r.simulatedSec} s in ${r.wallSec} s wall (${r.ticks} ticks${v.lagTicksMax > 0 ? `, fell behind the wall clock by up to ${v.lagTicksMax} ticks` : ''})`,
     `messages: ${v.messagesIn} in, ${v.messagesOut} out, ${v.messagesPerSec}/s`,
-    `orders: ${v.ordersAccepted} accepted, ${v.ordersCompleted} completed, ${v.ordersCancelled} cancelled, ${v.updatesAccepted} updates; actions ${v.actionsFinished} finished, ${v.actionsFailed} failed`,
+    `orders: ${v.ordersAccepted} accepted, ${v.ordersCompleted} completed (${v.ordersPerHour}/h), ${v.ordersCancelled} cancelled, ${v.updatesAccepted} updates; actions ${v.actionsFinished} finished, ${v.actionsFailed} failed`,
     `order → first motion (wall): p50 ${v.orderToMotionP50Ms} ms, p95 ${v.orderToMotionP95Ms} ms over ${v.orderToMotionSamples} orders`,
     `VDA errors: ${v.errors} (${errors})`,
     `contacts ${r.contacts}, collisions ${r.kpis.collisions.total}, deadlocks ${r.kpis.deadlocks}, commands rejected ${r.kpis.commandsRejected}`,

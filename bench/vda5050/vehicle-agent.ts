@@ -61,6 +61,8 @@ export class VehicleAgent {
   /** Roadmap nodes of `edges[0].run` already passed. */
   private runIndex = 0;
   lastNodeId: string;
+  /** Roadmap node of `lastNodeId` (-1 when none). */
+  lastRoadNode: number;
   lastNodeSequenceId = 0;
   orderActionStates: ActionState[] = [];
   instantActionStates: ActionState[] = [];
@@ -101,6 +103,7 @@ export class VehicleAgent {
   ) {
     this.view = viewOf(first);
     this.lastNodeId = first.node >= 0 ? nodeIdOf(first.node) : '';
+    this.lastRoadNode = first.node;
   }
 
   /** Whether the vehicle has an order it is still executing (base nodes, actions or a cancel). */
@@ -208,6 +211,7 @@ export class VehicleAgent {
     this.errors = [];
     this.orderActionStates = [...plan.nodes.flatMap((n) => n.node.actions), ...plan.edges.flatMap((e) => e.edge.actions)].map(waiting);
     this.lastNodeId = first.node.nodeId;
+    this.lastRoadNode = first.roadNode;
     this.lastNodeSequenceId = first.node.sequenceId;
     this.pending = [...first.node.actions];
     this.issuedTarget = -1;
@@ -330,6 +334,7 @@ export class VehicleAgent {
       const reached = this.nodes.shift()!;
       this.runIndex = 0;
       this.lastNodeId = reached.node.nodeId;
+      this.lastRoadNode = reached.roadNode;
       this.lastNodeSequenceId = reached.node.sequenceId;
       this.pending = [...reached.node.actions];
       for (const a of edge.edge.actions) this.setStatus(a.actionId, 'FINISHED');

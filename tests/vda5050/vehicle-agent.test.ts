@@ -128,4 +128,33 @@ describe('VDA 5050 vehicle (no broker: messages straight to the controller)', ()
       host.dispose();
     }
   });
+
+  it('nodes named by the fleet manager’s own ids are found by nodePosition within allowedDeviationXY on this map', async () => {
+    const { host, controller, send, runUntil } = await brokerless();
+    try {
+      const robot = model.robots.find((r) => `n${r.spawnNode}` === router.nodeAtCell(9, 2))!.id;
+      const agent = controller.agents[robot]!;
+      const at = (nodeId: string, dx: number) => ({ x: router.position.get(nodeId)!.x + dx, y: router.position.get(nodeId)!.y, mapId: model.id, allowedDeviationXY: 0.3 });
+      const start = agent.lastNodeId;
+      const end = router.nodeAtCell(13, 2);
+      send(robot, 'order', {
+        orderId: 'own-ids',
+        orderUpdateId: 0,
+        nodes: [
+          { nodeId: 'HOME', sequenceId: 0, released: true, nodePosition: at(start, 0.1), actions: [] },
+          { nodeId: 'DOCK-7', sequenceId: 2, released: true, nodePosition: at(end, -0.2), actions: [] },
+        ],
+        edges: [{ edgeId: 'HOME-DOCK-7', sequenceId: 1, released: true, startNodeId: 'HOME', endNodeId: 'DOCK-7', actions: [] }],
+      });
+      runUntil('the order driven', () => agent.tally.ordersCompleted === 1);
+      expect(agent.lastNodeId).toBe('DOCK-7');
+      expect(`n${agent.view.node}`).toBe(end);
+      // 0.4 m off with a 0.3 m allowance: not on the map.
+      send(robot, 'order', { orderId: 'off', orderUpdateId: 0, nodes: [{ nodeId: 'X', sequenceId: 0, released: true, nodePosition: at(end, 0.4), actions: [] }], edges: [] });
+      host.advance(3);
+      expect(agent.errors.map((e) => [e.errorType, e.errorReferences.find((r) => r.referenceKey === 'nodeId')?.referenceValue])).toEqual([['noRouteError', 'X']]);
+    } finally {
+      host.dispose();
+    }
+  });
 });
