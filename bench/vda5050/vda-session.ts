@@ -30,7 +30,7 @@ export interface VdaSessionOptions {
   version?: SchemaVersion;
   /** A state message at least this often per vehicle, wall seconds (besides every change). */
   stateEverySec?: number;
-  /** Visualization messages per vehicle per wall second (0: none). */
+  /** Visualization messages per vehicle per wall second (0: none; default 1). */
   visualizationHz?: number;
   /** Progress lines (broker URL, errors); silent when absent. */
   log?: (line: string) => void;
@@ -67,7 +67,8 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
   const manufacturer = options.manufacturer ?? 'Testfield';
   const version = options.version ?? '2.0.0';
   const stateEveryMs = (options.stateEverySec ?? 5) * 1000;
-  const visualizationEveryMs = options.visualizationHz && options.visualizationHz > 0 ? 1000 / options.visualizationHz : Infinity;
+  const visualizationHz = options.visualizationHz ?? 1;
+  const visualizationEveryMs = visualizationHz > 0 ? 1000 / visualizationHz : Infinity;
   const host = await SimHost.create(hostCatalog, () => performance.now());
   const compiled = compileScenario(options.spec, hostCatalog);
   const seed = options.seed ?? compiled.spec.seed;
