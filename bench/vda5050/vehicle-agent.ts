@@ -1,7 +1,9 @@
-import { CellKind, follow, hold, lift, drop, dock, type FleetObservation, type RobotCommand, type RobotModeName, type RobotObservation } from '../../sim/index.ts';
+import { follow, hold, type FleetObservation, type RobotCommand, type RobotModeName, type RobotObservation } from '../../sim/index.ts';
 import { hasRoadEdge, nodeIdOf, type MapFrame } from './map-frame.ts';
+import { readIncoming } from './message-intake.ts';
+import { actionCommand, actionDone, busyModeOf, refusal } from './node-actions.ts';
 import { orderError, planOrder, type PlanEdge, type PlanNode } from './order-plan.ts';
-import { checkVdaMessage, schemaVersionFor, type SchemaVersion } from './schema-validator.ts';
+import type { SchemaVersion } from './schema-validator.ts';
 import type { ActionState, ErrorReference, IncomingTopic, InstantActionsMessage, OrderMessage, VdaAction, VdaError, VdaErrorType } from './vda-messages.ts';
 
 /** Speed below which a vehicle counts as standing, m/s. */
@@ -121,30 +123,10 @@ export class VehicleAgent {
    * messages become errors in the state. `tag` is the host's arrival tag, for latency only.
    */
   apply(topic: IncomingTopic, payload: string, obs: FleetObservation, tag: number): void {
-    let message: unknown;
-    try {
-      message = JSON.parse(payload);
-    } catch (error) {
-      this.report(obs.tick, { errorType: 'validationError', errorLevel: 'WARNING', errorDescription: `${topic}: not JSON (${error instanceof Error ? error.message : String(error)})`, errorReferences: [{ referenceKey: 'topic', referenceValue: topic }] });
-      return;
-    }
-    if (topic === 'instantActions') message = withActionsField(message);
-    const version = schemaVersionFor(message, this.fallbackVersion);
-    const check = checkVdaMessage(topic, message, version);
-    const headerId = (message as { headerId?: unknown } | null)?.headerId;
-    const refs: ErrorReference[] = [{ referenceKey: 'topic', referenceValue: topic }];
-    if (typeof headerId === 'number') refs.unshift({ referenceKey: 'headerId', referenceValue: String(headerId) });
-    if (!check.ok) {
-      this.report(obs.tick, { errorType: 'validationError', errorLevel: 'WARNING', errorDescription: `${topic} does not match the VDA 5050 ${version} schema: ${check.problems.join('; ')}`, errorReferences: refs });
-      return;
-    }
-    const m = message as OrderMessage | InstantActionsMessage;
-    if (m.manufacturer !== this.manufacturer || m.serialNumber !== this.serialNumber) {
-      this.report(obs.tick, { errorType: 'validationError', errorLevel: 'WARNING', errorDescription: `${topic} is addressed to ${m.manufacturer}/${m.serialNumber}, this vehicle is ${this.manufacturer}/${this.serialNumber}`, errorReferences: refs });
-      return;
-    }
-    if (topic === 'order') this.applyOrder(m as OrderMessage, obs, tag);
-    else this.applyInstantActions(m as InstantActionsMessage, obs);
+    const intake = readIncoming(topic, payload, this.fallbackVersion, this.manufacturer, this.serialNumber);
+    if ('errorType' in intake) return this.report(obs.tick, intake);
+    if (topic === 'order') this.applyOrder(intake as OrderMessage, obs, tag);
+    else this.applyInstantActions(intake as InstantActionsMessage, obs);
   }
 
   /** One control tick: tracks progress, runs actions, returns the robot's command (or null to keep the last). */
@@ -396,27 +378,14 @@ export class VehicleAgent {
     const state = this.setStatus(action.actionId, 'RUNNING');
     this.running = { action, state: state ?? waiting(action), startedTick: obs.tick, sawBusy: false };
     this.issuedTarget = -1;
-    switch (action.actionType) {
-      case 'pick':
-        return lift(this.robot);
-      case 'drop':
-        return drop(this.robot);
-      case 'startCharging':
-        return dock(this.robot);
-      default:
-        return hold(this.robot); // stopCharging
-    }
+    return actionCommand(action.actionType, this.robot);
   }
 
   private pollRunning(r: RobotObservation, obs: FleetObservation): void {
     const run = this.running!;
-    const busyMode = run.action.actionType === 'pick' ? 'lifting' : run.action.actionType === 'drop' ? 'dropping' : null;
+    const busyMode = busyModeOf(run.action.actionType);
     if (busyMode && r.mode === busyMode) run.sawBusy = true;
-    const done =
-      run.action.actionType === 'pick' ? r.carrying !== null && r.mode !== 'lifting'
-      : run.action.actionType === 'drop' ? r.carrying === null && r.mode !== 'dropping'
-      : run.action.actionType === 'startCharging' ? r.mode === 'docked'
-      : r.mode !== 'docked';
+    const done = actionDone(run.action.actionType, r);
     if (done) {
       this.tally.actionsFinished += 1;
       this.setStatus(run.action.actionId, 'FINISHED');
@@ -459,40 +428,6 @@ export class VehicleAgent {
     this.issues.push({ type: 'vda.error', tick, robot: this.robot, serialNumber: this.serialNumber, errorType: error.errorType, description: error.errorDescription });
     this.changed = true;
   }
-}
-
-/** Why the robot cannot run `actionType` where it stands, or null. */
-function refusal(actionType: string, r: RobotObservation, obs: FleetObservation): string | null {
-  const loadHere = obs.loads.find((l) => l.node === r.node);
-  switch (actionType) {
-    case 'pick':
-      if (r.carrying !== null) return `the robot already carries load ${r.carrying}`;
-      if (!loadHere) return `no load rests at ${nodeIdOf(r.node)}`;
-      if (loadHere.kind !== r.handles) return `the robot handles ${r.handles}s, load ${loadHere.id} is a ${loadHere.kind}`;
-      return null;
-    case 'drop':
-      if (r.carrying === null) return 'the robot carries nothing';
-      if (loadHere) return `load ${loadHere.id} already rests at ${nodeIdOf(r.node)}`;
-      if (obs.loads[r.carrying]?.kind === 'tote' && obs.roadmap.nodeKind[r.node] !== CellKind.ToteRack) return `a tote can only be set down on a tote stand; ${nodeIdOf(r.node)} has none`;
-      return null;
-    case 'startCharging':
-      return obs.chargerNodes.includes(r.node) ? null : `${nodeIdOf(r.node)} has no charger`;
-    default:
-      return null;
-  }
-}
-
-/**
- * VDA 5050 1.x named the instant actions' list `instantActions`; 2.x names it `actions`. Clients
- * that still send the old name (vda-5050-lib 1.4 does, also for 2.0) are understood: the list is
- * moved to `actions` before the 2.x schema check, when `actions` is absent.
- */
-function withActionsField(message: unknown): unknown {
-  if (message === null || typeof message !== 'object' || Array.isArray(message)) return message;
-  const m = message as Record<string, unknown>;
-  if (m.actions !== undefined || !Array.isArray(m.instantActions)) return message;
-  const { instantActions, ...rest } = m;
-  return { ...rest, actions: instantActions };
 }
 
 function waiting(action: VdaAction): ActionState {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { driveWithMasterController } from './master-control-drive.ts';
 import { expectSpecBehaviour } from './spec-behaviour.ts';
 import { hasMosquitto, MOSQUITTO_BIN, startMosquitto } from './mosquitto.ts';
