@@ -69,7 +69,7 @@ export function vda5050Command(): Command {
     .option('--vda-version <v>', `VDA 5050 version the vehicles speak (${SCHEMA_VERSIONS.join(', ')})`, parseVersion, '2.0.0')
     .option('--state-every-sec <n>', 'a state message at least this often (wall seconds), besides every change', parsePositiveNumber, 5)
     .option('--visualization-hz <n>', 'visualization messages per vehicle per wall second (0: none)', parseRate, 1)
-    .option('--json <file>', 'write the KPIs (and the recording) as JSON at the end')
+    .option('--json <file>', 'write the KPIs and the VDA errors as JSON at the end')
     .option('--record <file>', 'write the session recording (every applied message with its tick) for "vda5050 replay"')
     .action(async (scenario: string, opts: ServeOptions) => {
       const broker = opts.broker;
@@ -96,7 +96,7 @@ export function vda5050Command(): Command {
           signal: abort.signal,
         });
         console.log(formatSessionSummary(result));
-        if (opts.json) await writeFile(opts.json, `${JSON.stringify(result, null, 2)}\n`);
+        if (opts.json) await writeFile(opts.json, `${JSON.stringify({ ...result, recording: undefined }, null, 2)}\n`);
         if (opts.record) await writeFile(opts.record, `${JSON.stringify(result.recording)}\n`);
       } catch (error) {
         if ((error as { code?: string }).code === 'EADDRINUSE') throw new UsageError(`the embedded broker's port is taken (${(error as Error).message}); choose others with --port / --ws-port (0 = any free port) or use --broker`);
@@ -154,6 +154,7 @@ export function vda5050Command(): Command {
         durationSec: opts.durationSec,
         ...(opts.broker ? { brokerUrl: opts.broker } : { port: 0, wsPort: null }),
         visualizationHz: opts.visualizationHz,
+        record: false,
         log: (line) => (line.startsWith('vda.error') ? undefined : console.log(line)),
         onReady: (info) => {
           starting = LoadFleetManager.start(info.brokerUrl, model, `${info.interfaceName}/v2/${info.manufacturer}`, '2.0.0', info.manufacturer).then((f) => {

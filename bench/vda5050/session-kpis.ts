@@ -59,6 +59,7 @@ export interface VdaSessionResult {
   kpis: Kpis;
   /** The first 200 VDA errors as Testfield events. */
   issues: VdaIssue[];
+  /** Every applied message with its tick (empty messages when the session ran with `record: false`). */
   recording: VdaRecording;
 }
 
@@ -74,6 +75,7 @@ export function sessionKpis(s: {
   wallSec: number;
   agents: readonly VehicleAgent[];
   issues: VdaIssue[];
+  errorsByType: Record<string, number>;
   latenciesMs: number[];
   messagesIn: number;
   messagesOut: number;
@@ -84,8 +86,7 @@ export function sessionKpis(s: {
   spec: ScenarioSpecInput;
 }): VdaSessionResult {
   const sum = (key: keyof VehicleAgent['tally']) => s.agents.reduce((n, a) => n + a.tally[key], 0);
-  const errorsByType: Record<string, number> = {};
-  for (const i of s.issues) errorsByType[i.errorType] = (errorsByType[i.errorType] ?? 0) + 1;
+  const errorsByType = { ...s.errorsByType };
   const round = (v: number, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
   return {
     scenario: s.scenario,
@@ -108,7 +109,7 @@ export function sessionKpis(s: {
       updatesAccepted: sum('updatesAccepted'),
       actionsFinished: sum('actionsFinished'),
       actionsFailed: sum('actionsFailed'),
-      errors: s.issues.length,
+      errors: Object.values(errorsByType).reduce((a, b) => a + b, 0),
       errorsByType,
       orderToMotionP50Ms: round(percentile(s.latenciesMs, 50)),
       orderToMotionP95Ms: round(percentile(s.latenciesMs, 95)),
@@ -117,7 +118,7 @@ export function sessionKpis(s: {
     },
     contacts: s.contacts,
     kpis: s.kpis,
-    issues: s.issues.slice(0, 200),
+    issues: s.issues,
     recording: { format: 'testfield-vda5050-session', version: 1, scenario: s.scenario, spec: s.spec, seed: s.seed, mapId: s.model.id, identity: s.identity, endTick: s.tick, hash: s.hash, messages: s.messages },
   };
 }

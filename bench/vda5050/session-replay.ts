@@ -23,7 +23,7 @@ export async function replayVdaSession(recording: VdaRecording): Promise<ReplayO
     host.load({ spec: recording.spec, controller, seed: recording.seed });
     host.advance(recording.endTick);
     const hash = host.hash();
-    return { tick: host.tick, hash, recordedHash: recording.hash, matches: hash === recording.hash, messages: controller.applied.length };
+    return { tick: host.tick, hash, recordedHash: recording.hash, matches: hash === recording.hash, messages: controller.appliedCount };
   } finally {
     host.dispose();
   }

@@ -39,6 +39,8 @@ export class VdaFleetController implements FleetController {
   readonly name = 'vda5050';
   readonly inbox: InboxMessage[] = [];
   readonly applied: AppliedMessage[] = [];
+  /** Messages applied so far (recorded or not). */
+  appliedCount = 0;
   agents: VehicleAgent[] = [];
   frame: MapFrame | null = null;
   private readonly script: Map<number, AppliedMessage[]> | null;
@@ -47,6 +49,8 @@ export class VdaFleetController implements FleetController {
     private readonly identity: FleetIdentity,
     private readonly mapId: string,
     script?: readonly AppliedMessage[],
+    /** Keep every applied message (the recording); off for long load runs. */
+    private readonly record = true,
   ) {
     this.script = script ? groupByTick(script) : null;
   }
@@ -56,6 +60,7 @@ export class VdaFleetController implements FleetController {
     this.frame = null;
     this.inbox.length = 0;
     this.applied.length = 0;
+    this.appliedCount = 0;
   }
 
   decide(obs: FleetObservation): readonly RobotCommand[] {
@@ -64,7 +69,8 @@ export class VdaFleetController implements FleetController {
     for (const m of messages) {
       const agent = this.agents[m.robot];
       if (!agent) continue;
-      this.applied.push({ tick: obs.tick, robot: m.robot, topic: m.topic, payload: m.payload });
+      if (this.record) this.applied.push({ tick: obs.tick, robot: m.robot, topic: m.topic, payload: m.payload });
+      this.appliedCount += 1;
       agent.apply(m.topic, m.payload, obs, m.tag);
     }
     const commands: RobotCommand[] = [];

@@ -9,6 +9,9 @@ import { VdaFleetController } from './vda-fleet-controller.ts';
 import type { VdaIssue } from './vehicle-agent.ts';
 import { VehicleLink } from './vehicle-link.ts';
 
+/** VDA errors kept as events in the result (all are counted). */
+const KEEP_ISSUES = 200;
+
 /** What a VDA 5050 session runs and how. */
 export interface VdaSessionOptions {
   /** The scenario (a registered spec or a parsed file) and how the command named it. */
@@ -36,6 +39,8 @@ export interface VdaSessionOptions {
   log?: (line: string) => void;
   /** Called once every vehicle is online, with where to find them. */
   onReady?: (info: SessionReadyInfo) => void;
+  /** Keep the recording (every applied message); default true. Off for long load runs: it grows with every message. */
+  record?: boolean;
   /** Stops the session at the next loop turn. */
   signal?: AbortSignal;
 }
@@ -73,7 +78,7 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
   const compiled = compileScenario(options.spec, hostCatalog);
   const seed = options.seed ?? compiled.spec.seed;
   const serialNumbers = compiled.robots.map((r) => serialNumberOf(r.model.id, r.id));
-  const controller = new VdaFleetController({ manufacturer, serialNumbers, schemaVersion: version }, compiled.id);
+  const controller = new VdaFleetController({ manufacturer, serialNumbers, schemaVersion: version }, compiled.id, undefined, options.record ?? true);
   host.load({ spec: options.spec, controller, seed });
   const model = host.model;
   host.advance(1); // the first control tick: the vehicles take their robots' places
@@ -81,7 +86,9 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
   const loadKinds = model.loads.map((l) => l.kind);
   let broker: EmbeddedBroker | null = null;
   const links: VehicleLink[] = [];
+  /** The first {@link KEEP_ISSUES} VDA errors as events; all of them counted by type. */
   const issues: VdaIssue[] = [];
+  const errorsByType: Record<string, number> = {};
   const latenciesMs: number[] = [];
   let messagesIn = 0;
   const events = { contacts: 0, deadlocks: 0 };
@@ -160,7 +167,8 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
         for (const agent of controller.agents) {
           for (const m of agent.firstMotions.splice(0)) latenciesMs.push(after - m.tag);
           for (const issue of agent.issues.splice(0)) {
-            issues.push(issue);
+            if (issues.length < KEEP_ISSUES) issues.push(issue);
+            errorsByType[issue.errorType] = (errorsByType[issue.errorType] ?? 0) + 1;
             log(`vda.error tick ${issue.tick} ${issue.serialNumber} ${issue.errorType}: ${issue.description}`);
           }
         }
@@ -186,6 +194,7 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
     wallSec,
     agents: controller.agents,
     issues,
+    errorsByType,
     latenciesMs,
     messagesIn,
     messagesOut: links.reduce((s, l) => s + l.published, 0),
