@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { hostCatalog } from '../../robots/index.ts';
-import { compileScenario } from '../../sim/index.ts';
+import { applyOverrides, compileScenario, type ScenarioSpecInput } from '../../sim/index.ts';
 import { resolveScenario } from '../registry.ts';
 import { UsageError } from '../usage-error.ts';
 import { exportMapJson, exportMapLif } from '../vda5050/export-map.ts';
@@ -12,7 +12,7 @@ import { formatSessionSummary, type VdaRecording } from '../vda5050/session-kpis
 import { replayVdaSession } from '../vda5050/session-replay.ts';
 import { runVdaSession } from '../vda5050/vda-session.ts';
 import { checkWritableFile } from './output-paths.ts';
-import { parseNonNegativeInt, parsePositiveNumber } from './parse-options.ts';
+import { parseNonNegativeInt, parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
 
 interface ServeOptions {
   speed: number;
@@ -21,6 +21,7 @@ interface ServeOptions {
   wsPort: number;
   durationSec?: number;
   seed?: number;
+  robots?: number;
   interfaceName: string;
   manufacturer: string;
   vdaVersion: SchemaVersion;
@@ -64,6 +65,7 @@ export function vda5050Command(): Command {
     .option('--ws-port <n>', 'embedded broker: MQTT-over-WebSocket port (0 = any free port)', parseNonNegativeInt, 9001)
     .option('--duration-sec <n>', 'stop after this many wall seconds (default: at the scenario\'s horizon, or Ctrl-C)', parsePositiveNumber)
     .option('--seed <n>', 'seed (default: the scenario\'s)', parseNonNegativeInt)
+    .option('--robots <n>', 'override the fleet size', parsePositiveInt)
     .option('--interface-name <name>', 'first topic level', parseTopicLevel, 'uagv')
     .option('--manufacturer <name>', 'manufacturer of every vehicle (a topic level)', parseTopicLevel, 'Testfield')
     .option('--vda-version <v>', `VDA 5050 version the vehicles speak (${SCHEMA_VERSIONS.join(', ')})`, parseVersion, '2.0.0')
@@ -74,7 +76,7 @@ export function vda5050Command(): Command {
     .action(async (scenario: string, opts: ServeOptions) => {
       const broker = opts.broker;
       for (const [option, file] of [['--json', opts.json], ['--record', opts.record]] as const) if (file) checkWritableFile(option, file);
-      const spec = resolveScenario(scenario);
+      const spec = withRobots(resolveScenario(scenario), opts.robots);
       const abort = new AbortController();
       const stop = () => abort.abort();
       process.once('SIGINT', stop);
@@ -139,14 +141,14 @@ export function vda5050Command(): Command {
     .option('--speed <x>', 'simulated seconds per wall second', parsePositiveNumber, 10)
     .option('--duration-sec <n>', 'wall seconds to measure', parsePositiveNumber, 60)
     .option('--broker <url>', 'use this broker instead of the embedded one', parseBrokerUrl)
+    .option('--robots <n>', 'override the fleet size', parsePositiveInt)
     .option('--visualization-hz <n>', 'visualization messages per vehicle per wall second', parseRate, 1)
     .option('--json <file>', 'write the KPIs as JSON')
-    .action(async (scenario: string, opts: { speed: number; durationSec: number; broker?: string; visualizationHz: number; json?: string }) => {
+    .action(async (scenario: string, opts: { speed: number; durationSec: number; broker?: string; robots?: number; visualizationHz: number; json?: string }) => {
       if (opts.json) checkWritableFile('--json', opts.json);
-      const spec = resolveScenario(scenario);
+      const spec = withRobots(resolveScenario(scenario), opts.robots);
       const model = compileScenario(spec, hostCatalog);
       let fm: LoadFleetManager | null = null;
-      let starting: Promise<void> | null = null;
       const result = await runVdaSession({
         spec,
         scenarioName: scenario,
@@ -156,13 +158,10 @@ export function vda5050Command(): Command {
         visualizationHz: opts.visualizationHz,
         record: false,
         log: (line) => (line.startsWith('vda.error') ? undefined : console.log(line)),
-        onReady: (info) => {
-          starting = LoadFleetManager.start(info.brokerUrl, model, `${info.interfaceName}/v2/${info.manufacturer}`, '2.0.0', info.manufacturer).then((f) => {
-            fm = f;
-          });
+        onReady: async (info) => {
+          fm = await LoadFleetManager.start(info.brokerUrl, model, `${info.interfaceName}/v2/${info.manufacturer}`, '2.0.0', info.manufacturer);
         },
       });
-      await starting;
       const fleet = fm as LoadFleetManager | null;
       await fleet?.stop();
       console.log(formatSessionSummary(result));
@@ -171,6 +170,10 @@ export function vda5050Command(): Command {
     });
   for (const sub of vda.commands) sub.exitOverride();
   return vda;
+}
+
+function withRobots(spec: ScenarioSpecInput, robots: number | undefined): ScenarioSpecInput {
+  return robots === undefined ? spec : applyOverrides(spec, { robots });
 }
 
 function readRecording(file: string): VdaRecording {

@@ -37,8 +37,11 @@ export interface VdaSessionOptions {
   visualizationHz?: number;
   /** Progress lines (broker URL, errors); silent when absent. */
   log?: (line: string) => void;
-  /** Called once every vehicle is online, with where to find them. */
-  onReady?: (info: SessionReadyInfo) => void;
+  /**
+   * Called once every vehicle is online (connection published), with where to find them; the
+   * session awaits it, then publishes every vehicle's first state and factsheet and starts the clock.
+   */
+  onReady?: (info: SessionReadyInfo) => void | Promise<void>;
   /** Keep the recording (every applied message); default true. Off for long load runs: it grows with every message. */
   record?: boolean;
   /** Stops the session at the next loop turn. */
@@ -131,7 +134,6 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
       }
     };
     for (let i = 0; i < links.length; i++) links[i]!.publish('connection', connectionBody(headerOf(i), 'ONLINE'), { retain: true, qos: 1 });
-    publishDue(performance.now(), true);
     const ready: SessionReadyInfo = {
       brokerUrl,
       wsUrl: broker?.wsUrl ?? '',
@@ -141,7 +143,9 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
       vehicles: controller.agents.map((a) => ({ robot: a.robot, serialNumber: a.serialNumber, nodeId: a.lastNodeId })),
     };
     log(`VDA 5050 ${version}: ${links.length} vehicles of ${manufacturer} on ${brokerUrl}${ready.wsUrl ? ` (WebSocket ${ready.wsUrl})` : ''}, topics ${interfaceName}/v${version.split('.')[0]}/${manufacturer}/<serialNumber>/…, map ${model.id}, ×${options.speed}`);
-    options.onReady?.(ready);
+    // Listeners that subscribe in onReady get the first state, visualization and factsheet too.
+    await options.onReady?.(ready);
+    publishDue(performance.now(), true);
 
     const hz = model.hz;
     const tickMs = 1000 / (hz * options.speed);

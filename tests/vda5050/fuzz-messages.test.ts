@@ -38,7 +38,7 @@ describe('VDA 5050: bad messages never crash anything (fuzz)', () => {
     const abort = new AbortController();
     let ready: SessionReadyInfo | null = null;
     const errorLines: string[] = [];
-    const session = runVdaSession({ spec, scenarioName: SCENARIO, speed: 4, port: 0, wsPort: null, onReady: (i) => (ready = i), signal: abort.signal, log: (l) => l.startsWith('vda.error') && errorLines.push(l) });
+    const session = runVdaSession({ spec, scenarioName: SCENARIO, speed: 4, port: 0, wsPort: null, onReady: (i) => void (ready = i), signal: abort.signal, log: (l) => l.startsWith('vda.error') && errorLines.push(l) });
     let failed: unknown = null;
     session.catch((e) => (failed = e));
     await waitFor('the session', () => ready !== null || failed !== null);

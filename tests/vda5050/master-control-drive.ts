@@ -52,7 +52,7 @@ export async function driveWithMasterController(brokerUrl?: string, speed = 4): 
     ...(brokerUrl ? { brokerUrl } : { port: 0, wsPort: 0 }),
     visualizationHz: 2,
     stateEverySec: 2,
-    onReady: (info) => (ready = info),
+    onReady: (info) => void (ready = info),
     signal: abort.signal,
   });
   let sessionFailed: unknown = null;

@@ -9,7 +9,7 @@ describe('VDA 5050 2.1 (--vda-version 2.1.0)', () => {
   it('vehicles speak 2.1: a 2.1 order (with a corridor) is driven, and everything published validates against the 2.1 schemas', async () => {
     const abort = new AbortController();
     let ready: SessionReadyInfo | null = null;
-    const session = runVdaSession({ spec: findScenario('warehouse/g2p-small')!, scenarioName: 'warehouse/g2p-small', speed: 4, port: 0, wsPort: null, version: '2.1.0', onReady: (i) => (ready = i), signal: abort.signal });
+    const session = runVdaSession({ spec: findScenario('warehouse/g2p-small')!, scenarioName: 'warehouse/g2p-small', speed: 4, port: 0, wsPort: null, version: '2.1.0', onReady: (i) => void (ready = i), signal: abort.signal });
     let failed: unknown = null;
     session.catch((e) => (failed = e));
     await waitFor('the session', () => ready !== null || failed !== null);
