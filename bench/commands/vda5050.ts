@@ -102,7 +102,7 @@ export function vda5050Command(): Command {
         if (opts.record) await writeFile(opts.record, `${JSON.stringify(result.recording)}\n`);
       } catch (error) {
         if ((error as { code?: string }).code === 'EADDRINUSE') throw new UsageError(`the embedded broker's port is taken (${(error as Error).message}); choose others with --port / --ws-port (0 = any free port) or use --broker`);
-        if ((error as { code?: string }).code === 'ECONNREFUSED') throw new UsageError(`no broker answers at ${broker}: ${(error as Error).message}`);
+        if (broker && ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN'].includes(String((error as { code?: string }).code))) throw new UsageError(`no broker answers at ${broker}: ${(error as Error).message}`);
         throw error;
       } finally {
         process.off('SIGINT', stop);

@@ -56,6 +56,8 @@ export interface VdaSessionResult {
   hash: string;
   vda: VdaKpis;
   contacts: number;
+  /** CPU seconds of the whole process while paced, and the wall seconds spent inside simulation ticks (the rest of the loop: MQTT, JSON, validation). */
+  cpu: { processSec: number; simTickWallSec: number };
   kpis: Kpis;
   /** The first 200 VDA errors as Testfield events. */
   issues: VdaIssue[];
@@ -81,6 +83,7 @@ export function sessionKpis(s: {
   messagesOut: number;
   lagTicks: number;
   contacts: number;
+  cpu: { processSec: number; simTickWallSec: number };
   messages: AppliedMessage[];
   identity: FleetIdentity;
   spec: ScenarioSpecInput;
@@ -117,6 +120,7 @@ export function sessionKpis(s: {
       lagTicksMax: s.lagTicks,
     },
     contacts: s.contacts,
+    cpu: { processSec: round(s.cpu.processSec, 2), simTickWallSec: round(s.cpu.simTickWallSec, 2) },
     kpis: s.kpis,
     issues: s.issues,
     recording: { format: 'testfield-vda5050-session', version: 1, scenario: s.scenario, spec: s.spec, seed: s.seed, mapId: s.model.id, identity: s.identity, endTick: s.tick, hash: s.hash, messages: s.messages },
@@ -134,6 +138,7 @@ export function formatSessionSummary(r: VdaSessionResult): string {
     `orders: ${v.ordersAccepted} accepted, ${v.ordersCompleted} completed (${v.ordersPerHour}/h), ${v.ordersCancelled} cancelled, ${v.updatesAccepted} updates; actions ${v.actionsFinished} finished, ${v.actionsFailed} failed`,
     `order → first motion (wall): p50 ${v.orderToMotionP50Ms} ms, p95 ${v.orderToMotionP95Ms} ms over ${v.orderToMotionSamples} orders`,
     `VDA errors: ${v.errors} (${errors})`,
+    `CPU: ${r.cpu.processSec} s in ${r.wallSec} s wall (${Math.round((100 * r.cpu.processSec) / Math.max(r.wallSec, 1e-9))} % of one core); wall time inside sim ticks ${r.cpu.simTickWallSec} s`,
     `contacts ${r.contacts}, collisions ${r.kpis.collisions.total}, deadlocks ${r.kpis.deadlocks}, commands rejected ${r.kpis.commandsRejected}`,
     `state hash ${r.hash} (replay with: vda5050 replay <recording.json>)`,
   ].join('\n');

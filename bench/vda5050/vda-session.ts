@@ -98,6 +98,8 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
   /** Wall time the paced run started (after the broker and the vehicles came up). */
   let wallStart = performance.now();
   let lagTicks = 0;
+  let cpuStart = process.cpuUsage();
+  let simMsStart = 0;
   try {
     broker = options.brokerUrl ? null : await startEmbeddedBroker(options.port ?? 0, options.wsPort === undefined ? 0 : options.wsPort);
     const brokerUrl = options.brokerUrl ?? broker!.url;
@@ -151,6 +153,8 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
     const tickMs = 1000 / (hz * options.speed);
     const t0 = performance.now();
     wallStart = t0;
+    cpuStart = process.cpuUsage();
+    simMsStart = host.timing.totalMs;
     const tick0 = host.tick;
     // Never advance more than half a wall second of sim in one go: a slow spell runs late, it does not jump.
     const maxChunk = Math.max(1, Math.ceil((hz * options.speed) / 2));
@@ -187,6 +191,8 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
     await broker?.close();
   }
   const wallSec = (performance.now() - wallStart) / 1000;
+  const cpuUsed = process.cpuUsage(cpuStart);
+  const cpu = { processSec: (cpuUsed.user + cpuUsed.system) / 1e6, simTickWallSec: (host.timing.totalMs - simMsStart) / 1000 };
   const result = sessionKpis({
     scenario: options.scenarioName,
     model: host.model,
@@ -203,6 +209,7 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
     messagesIn,
     messagesOut: links.reduce((s, l) => s + l.published, 0),
     lagTicks,
+    cpu,
     contacts: events.contacts,
     messages: controller.applied,
     identity: { manufacturer, serialNumbers, schemaVersion: version },
