@@ -21,6 +21,7 @@ import { soakCommand } from './commands/soak.ts';
 import { suiteCommand } from './commands/suite.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { validateCommand } from './commands/validate.ts';
+import { vda5050Command } from './commands/vda5050.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Parses `argv` (as `process.argv`) and runs the command; exits the process on an error (2 usage, 1 otherwise). */
@@ -45,7 +46,8 @@ export async function runCli(programName: string, argv: readonly string[]): Prom
     .addCommand(openCommand())
     .addCommand(replayCommand())
     .addCommand(lorrExamplesCommand())
-    .addCommand(firstFrameCommand());
+    .addCommand(firstFrameCommand())
+    .addCommand(vda5050Command());
 
   for (const command of program.commands) command.exitOverride();
 

@@ -139,8 +139,9 @@ export type RobotCommand =
    * Drive through adjacent roadmap nodes. The first must be the robot's node, a neighbour of it, or
    * (to extend a route seamlessly while moving) the waypoint the robot is driving to now.
    * `notBeforeTick[k]`, if given, is the earliest tick the robot may set off for `path[k]`.
+   * `maxSpeedMps`, if given (> 0), caps the speed along this route below the model's top speed.
    */
-  | { kind: 'follow'; robot: number; path: readonly number[]; notBeforeTick?: readonly number[] }
+  | { kind: 'follow'; robot: number; path: readonly number[]; notBeforeTick?: readonly number[]; maxSpeedMps?: number }
   /** Drive to a node along the static shortest path (no traffic awareness). */
   | { kind: 'goto'; robot: number; node: number }
   /** Raise the lift under the load resting at the robot's node. */

@@ -5,7 +5,7 @@ import { CellKind } from '../../model/layout-grid.ts';
 import { shortestPath } from '../../model/shortest-path.ts';
 import { KindIndex } from '../kind-index.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import { RobotMode } from './robot-columns.ts';
+import { FOLLOW_CAP_MARK, RobotMode } from './robot-columns.ts';
 import { robotNode } from './robot-position.ts';
 import { blockedForCarrier } from './route-rules.ts';
 import { findTask, taskChanged } from '../station/task-lifecycle.ts';
@@ -61,6 +61,7 @@ function applyOne(model: SimModel, state: SimState, c: RobotCommand): string | n
       const first = c.path[0]!;
       if (node < 0) return `robot ${i} is off the roadmap`;
       if (first !== node && !isNeighbour(model, node, first)) return `follow.path[0] ${first} is neither robot ${i}'s node ${node} nor adjacent to it`;
+      setFollowCap(state, i, c.maxSpeedMps);
       // A path that starts at the waypoint the robot is driving to continues its route seamlessly.
       if (mode === RobotMode.Follow && r.route[i]!.length > 0 && r.route[i]![0] === first) {
         setRoute(state, i, [...c.path], c.notBeforeTick ? [...c.notBeforeTick] : []);
@@ -79,6 +80,7 @@ function applyOne(model: SimModel, state: SimState, c: RobotCommand): string | n
       const carrying = r.carriedLoad[i]! >= 0;
       const path = shortestPath(model.roadmap, node, c.node, carrying ? { blocked: blockedForCarrier(model, state) } : {});
       if (!path) return `goto: node ${c.node} cannot be reached from node ${node}`;
+      setFollowCap(state, i, undefined);
       setRoute(state, i, path, []);
       r.mode[i] = RobotMode.Follow;
       return null;
@@ -101,6 +103,18 @@ function isNeighbour(model: SimModel, a: number, b: number): boolean {
   const map = model.roadmap;
   for (let e = map.edgeStart[a]!; e < map.edgeStart[a + 1]!; e++) if (map.edgeTarget[e] === b) return true;
   return false;
+}
+
+/** Sets (or clears) a route's speed cap; a robot that never had one keeps its columns untouched. */
+function setFollowCap(state: SimState, i: number, capMps: number | undefined): void {
+  const r = state.robots;
+  if (capMps !== undefined) {
+    r.cmdSpeedMps[i] = capMps;
+    r.cmdTurnRps[i] = FOLLOW_CAP_MARK;
+  } else if (r.cmdTurnRps[i] === FOLLOW_CAP_MARK) {
+    r.cmdSpeedMps[i] = 0;
+    r.cmdTurnRps[i] = 0;
+  }
 }
 
 function setRoute(state: SimState, i: number, path: number[], notBefore: number[]): void {

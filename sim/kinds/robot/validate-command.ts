@@ -49,6 +49,8 @@ export function validateCommand(model: SimModel, command: unknown): string | nul
           return `follow.path[${k}]: no roadmap edge ${path[k - 1]} → ${node} (not adjacent, or against a one-way lane)`;
         }
       }
+      const cap = (c as { maxSpeedMps?: unknown }).maxSpeedMps;
+      if (cap !== undefined && (!isFiniteNumber(cap) || cap <= 0)) return `follow.maxSpeedMps is ${String(cap)}, not a speed > 0 m/s`;
       if (notBeforeTick !== undefined) {
         if (!Array.isArray(notBeforeTick) || notBeforeTick.length !== path.length) return 'follow.notBeforeTick must have one tick per path node';
         if (!notBeforeTick.every(isInt)) return 'follow.notBeforeTick must hold integer ticks';
