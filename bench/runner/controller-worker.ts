@@ -26,16 +26,6 @@ const { file, flags: flagBuffer, port, memoryMb } = workerData as { file: string
 const flags = new Int32Array(flagBuffer);
 const memoryLimitBytes = memoryMb * 2 ** 20;
 
-// A fault boundary, not a security sandbox: a controller that tries to end the process (all of it:
-// a worker shares the host's process) gets an error it can see, and the call fails like a throw.
-for (const name of ['kill', 'exit', 'abort', 'reallyExit'] as const) {
-  Object.defineProperty(process, name, {
-    value: () => {
-      throw new Error(`process.${name}() is not available to an isolated controller`);
-    },
-  });
-}
-
 /**
  * This thread's heap and off-heap memory (buffers the controller allocated), bytes. The heap alone
  * is also capped by the worker's `resourceLimits`; off-heap memory is only seen here.
@@ -53,6 +43,19 @@ function withinMemory(reply: ControllerAnswer): ControllerAnswer {
 }
 
 const factory: ControllerFactory = await loadControllerFactory(file);
+
+// A fault boundary, not a security sandbox: a controller that tries to kill the process (all of
+// it: a worker shares the host's process) gets an error it can see, and the call fails like a
+// throw. Installed once the module has loaded (Node's own error path while loading must stay
+// intact); `process.exit` is left alone: in a worker it ends only this thread, which the host
+// reports as the worker ending.
+for (const name of ['kill', 'abort'] as const) {
+  Object.defineProperty(process, name, {
+    value: () => {
+      throw new Error(`process.${name}() is not available to an isolated controller`);
+    },
+  });
+}
 const controller: FleetController = factory();
 let handed: HandedRoadmap | null = null;
 let decoder: ObservationDecoder | null = null;
