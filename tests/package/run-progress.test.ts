@@ -58,7 +58,7 @@ describe('testfield run, interrupted', () => {
     await new Promise<void>((resolve, reject) => {
       child.stderr.on('data', (chunk: Buffer) => {
         err += chunk.toString();
-        if (/simulated \d+:\d\d of 10:00:00 \(\d+ %\), \d+× real time, ETA \d+:\d\d/.test(err)) resolve();
+        if (/simulated [\d:]+ of 10:00:00 \(\d+ %\), \d+× real time, ETA [\d:]+/.test(err)) resolve();
       });
       void exited.then(() => reject(new Error(`exited before showing progress:\n${err}`)));
     });
