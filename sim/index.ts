@@ -2,11 +2,11 @@
  * Testfield's deterministic simulation core. Runs unchanged in Node and in a browser worker:
  * no DOM, no Node APIs, no clocks. Only `physics/rapier.ts` imports Rapier.
  */
-export type { RobotModelSpec } from './spec/robot-model-spec.ts';
-export { robotModelSpecSchema } from './spec/robot-model-spec.ts';
+export type { RobotModelSpec } from './compile/robot-model-spec.ts';
+export { robotModelSpecSchema } from './compile/robot-model-spec.ts';
 export type { ScenarioSpec, ScenarioSpecInput, ScriptedEventSpec } from './kinds/builtin-spec.ts';
-export { buildScenarioSchema, cellRefSchema, type SpecSection, type ScenarioSpecCore } from './spec/scenario-spec.ts';
-export { ScenarioSpecError, formatPath, type SpecIssue } from './spec/spec-error.ts';
+export { buildScenarioSchema, cellRefSchema, type SpecSection, type ScenarioSpecCore } from './compile/scenario-spec.ts';
+export { ScenarioSpecError, formatPath, type SpecIssue } from './compile/spec-error.ts';
 export { applyOverrides, type ScenarioOverrides } from './compile/apply-overrides.ts';
 export { compileScenario, checkScenario, validateScenario, type RobotModelCatalog, type CompileOutcome } from './compile/compile-scenario.ts';
 export { scenarioSchemaFor, scenarioJsonSchemaFor } from './compile/scenario-schema.ts';
@@ -18,27 +18,27 @@ export { shortestPath, type PathOptions } from './model/shortest-path.ts';
 export { createRng, createRootRng, seedRngState, type Rng, type RngState } from './rng/rng.ts';
 export { distributionSchema, distributionMeanSec, sampleSec, type Distribution } from './rng/distributions.ts';
 export { detLog, detExp } from './util/det-log-exp.ts';
-export { MACHINE_STATES, MachineState, type MachineStateName, type MachineTable, type BufferTable, type SourceTable, type SinkTable } from './kinds/line/line-columns.ts';
-export type { LineModel, MachineModel, BufferModel, SourceModel, SinkModel, PortRef } from './kinds/line/line-model.ts';
-export type { LinePort, LineRun } from './kinds/line/line-port.ts';
-export type { LineUnit } from './kinds/line/line-units.ts';
+export { MACHINE_STATES, MachineState, type MachineStateName, type MachineTable, type BufferTable, type SourceTable, type SinkTable } from './kinds/line/index.ts';
+export type { LineModel, MachineModel, BufferModel, SourceModel, SinkModel, PortRef } from './kinds/line/index.ts';
+export type { LinePort, LineRun } from './kinds/line/index.ts';
+export type { LineUnit } from './kinds/line/index.ts';
 
 // Kinds of things: the extension point (see README, "Architecture").
-export type { KindDef, KindCompileContext, KindFrame, KindKpis, KindStage, ScriptedHandler, ContactBetween, LegendEntry, HoldableKind } from './kinds/kind-def.ts';
-export { createKindRegistry, WORLD_LAYERS, type KindRegistry } from './kinds/kind-registry.ts';
+export type { KindDef, KindCompileContext, KindFrame, KindKpis, KindStage, ScriptedHandler, ContactBetween, LegendEntry, HoldableKind } from './kind/kind-def.ts';
+export { createKindRegistry, WORLD_LAYERS, type KindRegistry } from './kind/kind-registry.ts';
 export { BUILTIN_KINDS, builtinKinds, kindsWith } from './kinds/builtin-kinds.ts';
 export { BUILTIN_KPI_KINDS, builtinKpiKinds } from './kinds/builtin-kpi-kinds.ts';
 export { KindIndex } from './kinds/kind-index.ts';
-export { errandKind, type ErrandObservation, type ErrandTaskView } from './kinds/errand/errand-kind.ts';
-export type { ErrandCommand } from './kinds/errand/errand-commands.ts';
-export { chuteKind, type ChuteModel } from './kinds/chute/chute-kind.ts';
-export { STAGE_SLOTS, type StageSlot, type StageContext, type StageClock } from './kinds/stage-slots.ts';
-export { col, createThingTable, type ColumnType, type ColumnDef, type ColumnSpec, type ThingTable } from './kinds/columns.ts';
-export { RobotMode, ROBOT_COLUMNS, type RobotTable } from './kinds/robot/robot-columns.ts';
-export { LOAD_COLUMNS, type LoadTable } from './kinds/load/load-columns.ts';
-export { STATION_COLUMNS, type StationTable } from './kinds/station/station-columns.ts';
-export { LOAD_GEOMETRY, TOTE_STAND_HEIGHT_M } from './kinds/load/load-compile.ts';
-export { FRAME_MODE_FAULTED } from './kinds/robot/robot-frame.ts';
+export { errandKind, type ErrandObservation, type ErrandTaskView } from './kinds/errand/index.ts';
+export type { ErrandCommand } from './kinds/errand/index.ts';
+export { chuteKind, type ChuteModel } from './kinds/chute/index.ts';
+export { STAGE_SLOTS, type StageSlot, type StageContext, type StageClock } from './kind/stage-slots.ts';
+export { col, createThingTable, type ColumnType, type ColumnDef, type ColumnSpec, type ThingTable } from './kind/columns.ts';
+export { RobotMode, ROBOT_COLUMNS, robotRows, type RobotTable } from './kinds/robot/index.ts';
+export { LOAD_COLUMNS, loadRows, type LoadTable } from './kinds/load/index.ts';
+export { STATION_COLUMNS, stationRows, type StationTable } from './kinds/station/index.ts';
+export { LOAD_GEOMETRY, TOTE_STAND_HEIGHT_M } from './kinds/load/index.ts';
+export { FRAME_MODE_FAULTED } from './kinds/robot/index.ts';
 export type { BodyDesc, BodyType, BoxColliderDesc, Owner, PhysicsBuilder } from './physics/physics-builder.ts';
 
 export type { SimState, TaskPhase, TaskState, OrderState } from './state/sim-state.ts';
@@ -78,7 +78,7 @@ export { observe, robotModeName } from './control/observe.ts';
 export { hold, drive, follow, goto, lift, drop, dock, assign, unassign } from './control/commands.ts';
 export { createObservationDecoder, createObservationEncoder, staticObservationOf, transferablesOf, type EncodedObservation, type ObservationDecoder, type ObservationEncoder, type StaticObservation } from './control/observation-codec.ts';
 export { createHandedRoadmap, type HandedRoadmap } from './control/handed-roadmap.ts';
-export { validateCommand } from './kinds/robot/validate-command.ts';
+export { validateCommand } from './kinds/robot/index.ts';
 export { SimHost, type LoadRequest, type AdvanceResult, type HostTiming } from './host/sim-host.ts';
 export { MIN_STALL_SEC, FIRST_DELIVERY_STALL_SEC, STALL_GAP_FACTOR, type ProgressWatchdog } from './host/progress-watchdog.ts';
 export type { CellController, CellControllerFactory } from './host/cell-controller.ts';
@@ -123,18 +123,18 @@ export const LAYOUT_LEGEND: Readonly<Record<string, { kind: CellKind; dir?: numb
   Object.fromEntries(Object.entries(builtinKinds.legend).map(([ch, e]) => [ch, { kind: e.cell, ...(e.dir !== undefined ? { dir: e.dir } : {}), meaning: e.meaning, owner: e.kind }])),
 );
 export { detAcos, detAsin, detAtan, detAtan2, detCos, detSin } from './util/det-math.ts';
-export { putUnit, standStock, takePart } from './kinds/lineside/replenish-stands.ts';
-export type { StandSpec, LinesideSpec } from './kinds/lineside/lineside-spec.ts';
+export { putUnit, standStock, takePart } from './kinds/lineside/index.ts';
+export type { StandSpec, LinesideSpec } from './kinds/lineside/index.ts';
 
 // Arms and grippers (pick-and-place cells): the kind, its kinematics and its commands.
 export * from './kinds/arm/index.ts';
 // Items and conveyors (production line).
-export { itemKind, ITEM_FRAME_FIELDS } from './kinds/item/item-kind.ts';
-export { spawnItem, consumeItem, itemTypeIndex, type ItemPose } from './kinds/item/item-pool.ts';
-export { itemHoldable } from './kinds/item/item-holdable.ts';
-export { ItemPhase, ITEM_COLUMNS, type ItemTable } from './kinds/item/item-columns.ts';
-export type { ItemModel, ItemTypeModel } from './kinds/item/item-model.ts';
-export { conveyorKind, CONVEYOR_FRAME_FIELDS } from './kinds/conveyor/conveyor-kind.ts';
-export { itemAtEnd, takeFromEnd, roomAt, putOn, conveyorIndex } from './kinds/conveyor/conveyor-ports.ts';
-export { CONVEYOR_COLUMNS, type ConveyorModel, type ConveyorTable } from './kinds/conveyor/conveyor-model.ts';
-export type { ConveyorPath } from './kinds/conveyor/conveyor-path.ts';
+export { itemKind, ITEM_FRAME_FIELDS } from './kinds/item/index.ts';
+export { spawnItem, consumeItem, itemTypeIndex, type ItemPose } from './kinds/item/index.ts';
+export { itemHoldable } from './kinds/item/index.ts';
+export { ItemPhase, ITEM_COLUMNS, type ItemTable } from './kinds/item/index.ts';
+export type { ItemModel, ItemTypeModel } from './kinds/item/index.ts';
+export { conveyorKind, CONVEYOR_FRAME_FIELDS } from './kinds/conveyor/index.ts';
+export { itemAtEnd, takeFromEnd, roomAt, putOn, conveyorIndex } from './kinds/conveyor/index.ts';
+export { CONVEYOR_COLUMNS, type ConveyorModel, type ConveyorTable } from './kinds/conveyor/index.ts';
+export type { ConveyorPath } from './kinds/conveyor/index.ts';

@@ -6,17 +6,17 @@
  * `sim/index.ts`, under the same name (`tests/web/page-api.test.ts` checks it).
  */
 export type { ScenarioSpecInput } from './kinds/builtin-spec.ts';
-export type { SpecIssue } from './spec/spec-error.ts';
+export type { SpecIssue } from './compile/spec-error.ts';
 export type { ScenarioOverrides } from './compile/apply-overrides.ts';
-export type { KindRegistry } from './kinds/kind-registry.ts';
+export type { KindRegistry } from './kind/kind-registry.ts';
 export type { SimEvent } from './events/sim-event.ts';
 export type { FrameSectionLayout } from './host/pose-frame.ts';
 export type { Replay } from './replay/replay-format.ts';
 
 export { CellKind } from './model/layout-grid.ts';
-export { FRAME_MODE_FAULTED } from './kinds/robot/robot-frame.ts';
-export { MACHINE_STATES } from './kinds/line/line-columns.ts';
-export { ARM_FRAME_BOXES } from './kinds/arm/arm-frame.ts';
+export { FRAME_MODE_FAULTED } from './kinds/robot/index.ts';
+export { MACHINE_STATES } from './kinds/line/index.ts';
+export { ARM_FRAME_BOXES } from './kinds/arm/index.ts';
 export { causeOf } from './events/event-cause.ts';
 export { createKpiAccumulator, finalizeKpis, reduceKpis, type KpiAccumulator, type Kpis } from './metrics/kpis.ts';
 export { builtinKpiKinds } from './kinds/builtin-kpi-kinds.ts';

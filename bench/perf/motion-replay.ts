@@ -1,4 +1,6 @@
 import { KindIndex, PhysicsWorld, RobotMode, type SimHost, type SimSnapshot } from '../../sim/index.ts';
+import { robotRows } from '../../sim/index.ts';
+import { loadRows } from '../../sim/index.ts';
 
 /** What changed in the physics during one tick: poses set and load body-type switches. */
 interface TickMotion {
@@ -15,8 +17,8 @@ interface TickMotion {
  * motion can be replayed on bare Rapier with the same pose updates.
  */
 export function createMotionRecorder(host: SimHost): { ticks: TickMotion[]; record(): void } {
-  const r = host.state.robots;
-  const loads = host.state.loads;
+  const r = robotRows.table(host.state);
+  const loads = loadRows.table(host.state);
   const prev = { x: Float64Array.from(r.posX), z: Float64Array.from(r.posZ), hx: Float64Array.from(r.headX), hz: Float64Array.from(r.headZ) };
   /** The robot carrying load `l`, or -1. */
   const carrierOf = (l: number) => (loads.holderKind[l] === 0 ? loads.holderId[l]! : -1);

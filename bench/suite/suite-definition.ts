@@ -55,7 +55,7 @@ export function defaultOutDir(suite: LoadedSuite): string {
 }
 
 /** Directory holding the committed suite definitions. */
-export const SUITES_DIR = new URL('../suites/', import.meta.url);
+export const SUITES_DIR = new URL('../suites', import.meta.url);
 
 /**
  * Loads a suite by name (`ci` → `bench/suites/ci.json`) or by path to a `.json` file. Its

@@ -1,15 +1,15 @@
 import { builtinKinds } from '../kinds/builtin-kinds.ts';
 import type { ScenarioSpec } from '../kinds/builtin-spec.ts';
-import type { KindCompileContext } from '../kinds/kind-def.ts';
-import type { KindRegistry } from '../kinds/kind-registry.ts';
-import { lineFloorLayout } from '../kinds/line/line-floor.ts';
-import type { LineSpec } from '../kinds/line/line-spec.ts';
+import type { KindCompileContext } from '../kind/kind-def.ts';
+import type { KindRegistry } from '../kind/kind-registry.ts';
+import { lineFloorLayout } from '../kinds/line/index.ts';
+import type { LineSpec } from '../kinds/line/index.ts';
 import { CellKind, parseLayout, wallRuns, type LayoutGrid } from '../model/layout-grid.ts';
 import { buildRoadmap } from '../model/roadmap.ts';
 import type { SimModel, TimelineEntry } from '../model/sim-model.ts';
-import type { RobotModelSpec } from '../spec/robot-model-spec.ts';
-import { ScenarioSpecError, type SpecIssue } from '../spec/spec-error.ts';
-import { MAX_LAYOUT_CELLS, MAX_LAYOUT_SIDE_CELLS } from '../spec/scenario-spec.ts';
+import type { RobotModelSpec } from './robot-model-spec.ts';
+import { ScenarioSpecError, type SpecIssue } from './spec-error.ts';
+import { MAX_LAYOUT_CELLS, MAX_LAYOUT_SIDE_CELLS } from './scenario-spec.ts';
 import { describeIssues } from './describe-issues.ts';
 import { scenarioSchemaFor } from './scenario-schema.ts';
 

@@ -1,5 +1,5 @@
-import type { LatencyTable } from '../kinds/fault/latency-kind.ts';
-import { activeUncertainty } from '../kinds/fault/fault-stages.ts';
+import type { LatencyTable } from '../kinds/latency/index.ts';
+import { activeUncertainty } from '../kinds/fault/index.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import type { SimState } from '../state/sim-state.ts';
 

@@ -1,4 +1,4 @@
-import { activeUncertainty } from '../kinds/fault/fault-stages.ts';
+import { activeUncertainty } from '../kinds/fault/index.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import { createRng, seedRngState } from '../rng/rng.ts';
 import type { SimState } from '../state/sim-state.ts';

@@ -1,9 +1,12 @@
 import type { SimModel } from '../model/sim-model.ts';
+import { stationRows } from '../kinds/station/index.ts';
+import { robotRows } from '../kinds/robot/index.ts';
+import { loadRows } from '../kinds/load/index.ts';
 import { nodeAt } from '../model/roadmap.ts';
 import { KindIndex } from '../kinds/kind-index.ts';
 import type { SimState } from '../state/sim-state.ts';
-import { RobotMode } from '../kinds/robot/robot-columns.ts';
-import { isAtNode } from '../kinds/robot/robot-position.ts';
+import { RobotMode } from '../kinds/robot/index.ts';
+import { isAtNode } from '../kinds/robot/index.ts';
 import { rotateHeading } from '../util/motion-math.ts';
 import { createHandedRoadmap } from './handed-roadmap.ts';
 import { createObservationCache, type ObservationCache } from './observation-cache.ts';
@@ -47,7 +50,7 @@ const SCAN_LAYERS = ['static', 'robot', 'load'] as const;
 function scanRobot(model: SimModel, state: SimState, i: number, scan: { beams: number; rangeM: number }): Float32Array {
   let local = beamCache.get(scan.beams);
   if (!local) beamCache.set(scan.beams, (local = beamDirections(scan.beams)));
-  const r = state.robots;
+  const r = robotRows.table(state);
   const hx = r.headX[i]!;
   const hz = r.headZ[i]!;
   const world = new Float64Array(local.length);
@@ -127,7 +130,7 @@ function deepFreezeView<T>(value: T): T {
 }
 
 function observeRobots(model: SimModel, state: SimState, scan: { beams: number; rangeM: number } | undefined): RobotObservation[] {
-  const r = state.robots;
+  const r = robotRows.table(state);
   const { cols, rows } = model.grid;
   const robots: RobotObservation[] = new Array(r.count);
   for (let i = 0; i < r.count; i++) {
@@ -164,7 +167,7 @@ function observeRobots(model: SimModel, state: SimState, scan: { beams: number; 
 
 /** Load views, reusing last time's objects (and array) where nothing changed. */
 function observeLoads(model: SimModel, state: SimState, cache: ObservationCache): readonly LoadObservation[] {
-  const { node, holderKind, holderId } = state.loads;
+  const { node, holderKind, holderId } = loadRows.table(state);
   const previous = cache.loads;
   const fresh = previous.length !== model.loads.length;
   let out: LoadObservation[] | null = fresh ? [] : null;
@@ -188,7 +191,7 @@ function observeLoads(model: SimModel, state: SimState, cache: ObservationCache)
 
 function observeStations(model: SimModel, state: SimState, previous: readonly StationObservation[]): readonly StationObservation[] {
   const out = model.stations.map((s) => {
-    const raw = state.stations.pickingTask[s.id]!;
+    const raw = stationRows.table(state).pickingTask[s.id]!;
     const picking = raw >= 0 ? raw : null;
     const prev = previous[s.id];
     return prev && prev.node === s.node && prev.picking === picking ? prev : Object.freeze({ id: s.id, node: s.node, picking });

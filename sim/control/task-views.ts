@@ -1,5 +1,6 @@
 import type { SimState, TaskPhase, TaskState } from '../state/sim-state.ts';
-import { ALL_TASKS_CHANGED, findTask } from '../kinds/station/task-lifecycle.ts';
+import { loadRows } from '../kinds/load/index.ts';
+import { ALL_TASKS_CHANGED, findTask } from '../kinds/robot/index.ts';
 import { createObservationCache, type ObservationCache } from './observation-cache.ts';
 import type { TaskObservation } from './types.ts';
 
@@ -79,7 +80,7 @@ function writeRow(state: SimState, t: TaskState, rows: Int32Array, o: number): v
   rows[o + 4] = t.robot;
   rows[o + 5] = t.lines.length;
   rows[o + 6] = t.createdTick;
-  rows[o + 7] = state.loads.task[t.load] === t.id ? 1 : 0;
+  rows[o + 7] = loadRows.table(state).task[t.load] === t.id ? 1 : 0;
 }
 
 function taskView(t: TaskState, rows: Int32Array, o: number): TaskObservation {

@@ -1,5 +1,6 @@
 import type { SimEvent } from '../events/sim-event.ts';
-import type { KindProgress } from '../kinds/kind-def.ts';
+import { robotRows } from '../kinds/robot/index.ts';
+import type { KindProgress } from '../kind/kind-def.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import type { SimState } from '../state/sim-state.ts';
 
@@ -77,7 +78,7 @@ export function createProgressWatchdog(model: SimModel): ProgressWatchdog | null
       lastTick = tick;
       if (tick < nextCheckTick) return null;
       nextCheckTick = tick - (tick % model.hz) + model.hz;
-      const r = state.robots;
+      const r = robotRows.table(state);
       for (let i = 0; i < robots; i++) {
         const x = r.posX[i]!;
         const z = r.posZ[i]!;

@@ -1,4 +1,5 @@
 import type { ControllerReport, FleetController, FleetObservation } from '../control/types.ts';
+import { robotRows } from '../kinds/robot/index.ts';
 import { createObservationCache } from '../control/observation-cache.ts';
 import { createHandedRoadmap } from '../control/handed-roadmap.ts';
 import { observe } from '../control/observe.ts';
@@ -10,11 +11,11 @@ import { createKpiAccumulator, finalizeKpis, reduceKpis, type KpiAccumulator, ty
 import { initPhysics } from '../physics/rapier.ts';
 import { applyOverrides, type ScenarioOverrides } from '../compile/apply-overrides.ts';
 import type { ScenarioSpecInput } from '../kinds/builtin-spec.ts';
-import type { KindRegistry } from '../kinds/kind-registry.ts';
-import type { StageClock, StageContext } from '../kinds/stage-slots.ts';
+import type { KindRegistry } from '../kind/kind-registry.ts';
+import type { StageClock, StageContext } from '../kind/stage-slots.ts';
 import { createSimState } from '../state/create-state.ts';
 import type { SimState } from '../state/sim-state.ts';
-import { RobotMode } from '../kinds/robot/robot-columns.ts';
+import { RobotMode } from '../kinds/robot/index.ts';
 import { hashState, restoreState, snapshotState, type SimSnapshot } from '../state/snapshot.ts';
 import { stepSim } from '../step/step-sim.ts';
 import { writePoseFrame, type PoseFrame } from './pose-frame.ts';
@@ -445,12 +446,12 @@ export class SimHost {
       return this.cellController ? [...(out as unknown[]), ...this.decideCells(observation)] : (out as unknown[]);
     }
     state.events.push({ type: 'controller.failed', tick: state.tick, message: failure });
-    for (let i = 0; i < state.robots.count; i++) {
-      const mode = state.robots.mode[i]!;
+    for (let i = 0; i < robotRows.table(state).count; i++) {
+      const mode = robotRows.table(state).mode[i]!;
       if (mode === RobotMode.Lifting || mode === RobotMode.Dropping) continue;
-      state.robots.mode[i] = RobotMode.Hold;
-      state.robots.route[i] = [];
-      state.robots.routeNotBefore[i] = [];
+      robotRows.table(state).mode[i] = RobotMode.Hold;
+      robotRows.table(state).route[i] = [];
+      robotRows.table(state).routeNotBefore[i] = [];
       state.events.push({ type: 'command.rejected', tick: state.tick, robot: i, reason: failure });
     }
     return this.cellController ? this.decideCells(observation) : [];

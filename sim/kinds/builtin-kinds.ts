@@ -1,24 +1,24 @@
-import { armKind } from './arm/arm-kind.ts';
-import type { KindDef } from './kind-def.ts';
-import { createKindRegistry, type KindRegistry } from './kind-registry.ts';
-import { linesideKind } from './lineside/lineside-kind.ts';
-import { conveyorKind } from './conveyor/conveyor-kind.ts';
-import { itemKind } from './item/item-kind.ts';
-import { loadKind } from './load/load-kind.ts';
-import { bufferKind } from './line/buffer-kind.ts';
-import { machineKind } from './line/machine-kind.ts';
-import { sinkKind } from './line/sink-kind.ts';
-import { sourceKind } from './line/source-kind.ts';
-import { personKind } from './person/person-kind.ts';
-import { batteryKind } from './robot/battery-kind.ts';
-import { chargerKind } from './charger/charger-kind.ts';
-import { faultKind } from './fault/fault-kind.ts';
-import { latencyKind } from './fault/latency-kind.ts';
-import { obstructionKind } from './fault/obstruction-kind.ts';
-import { robotKind } from './robot/robot-kind.ts';
-import { stationKind } from './station/station-kind.ts';
-import { errandKind } from './errand/errand-kind.ts';
-import { chuteKind } from './chute/chute-kind.ts';
+import { armKind } from './arm/index.ts';
+import type { KindDef } from '../kind/kind-def.ts';
+import { createKindRegistry, type KindRegistry } from '../kind/kind-registry.ts';
+import { linesideKind } from './lineside/index.ts';
+import { conveyorKind } from './conveyor/index.ts';
+import { itemKind } from './item/index.ts';
+import { loadKind } from './load/index.ts';
+import { bufferKind } from './line/index.ts';
+import { machineKind } from './line/index.ts';
+import { sinkKind } from './line/index.ts';
+import { sourceKind } from './line/index.ts';
+import { personKind } from './person/index.ts';
+import { batteryKind } from './battery/index.ts';
+import { chargerKind } from './charger/index.ts';
+import { faultKind } from './fault/index.ts';
+import { latencyKind } from './latency/index.ts';
+import { obstructionKind } from './obstruction/index.ts';
+import { robotKind } from './robot/index.ts';
+import { stationKind } from './station/index.ts';
+import { errandKind } from './errand/index.ts';
+import { chuteKind } from './chute/index.ts';
 
 /**
  * The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands, the

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { ScenarioSpecCore } from '../spec/scenario-spec.ts';
-import type { fleetSpecSchema } from './robot/fleet-spec.ts';
-import type { RobotStallEvent } from './robot/robot-stall.ts';
-import type { ordersSpecSchema } from './station/orders-spec.ts';
+import type { ScenarioSpecCore } from '../compile/scenario-spec.ts';
+import type { fleetSpecSchema } from './robot/index.ts';
+import type { RobotStallEvent } from './robot/index.ts';
+import type { ordersSpecSchema } from './station/index.ts';
 
 /** A scripted event as authored: `atSec`, its `kind` and the handler's fields. */
 export type ScriptedEventSpec = RobotStallEvent | ({ atSec: number; kind: string } & Record<string, unknown>);

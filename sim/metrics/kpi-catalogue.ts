@@ -1,5 +1,5 @@
-import type { KindDef, KindKpis } from '../kinds/kind-def.ts';
-import type { KindRegistry } from '../kinds/kind-registry.ts';
+import type { KindDef, KindKpis } from '../kind/kind-def.ts';
+import type { KindRegistry } from '../kind/kind-registry.ts';
 import { FLEET_KPI_META } from './fleet-kpi-meta.ts';
 import type { KpiFigureMeta } from './kpi-meta.ts';
 import type { Kpis } from './kpis.ts';

@@ -1,6 +1,6 @@
 import type { CollisionKind, SimEvent } from '../events/sim-event.ts';
-import type { KindKpis } from '../kinds/kind-def.ts';
-import type { KindRegistry } from '../kinds/kind-registry.ts';
+import type { KindKpis } from '../kind/kind-def.ts';
+import type { KindRegistry } from '../kind/kind-registry.ts';
 
 /** Collision counts per kind. */
 export type CollisionCounts = Record<'robotRobot' | 'robotStatic' | 'robotLoad' | 'loadStatic' | 'loadLoad', number> & Partial<Record<CollisionKind, number>>;

@@ -1,6 +1,6 @@
 import type { ScenarioSpec } from '../kinds/builtin-spec.ts';
-import type { KindRegistry } from '../kinds/kind-registry.ts';
-import type { RobotModelSpec } from '../spec/robot-model-spec.ts';
+import type { KindRegistry } from '../kind/kind-registry.ts';
+import type { RobotModelSpec } from '../compile/robot-model-spec.ts';
 import type { LayoutGrid } from './layout-grid.ts';
 import type { Roadmap } from './roadmap.ts';
 

@@ -1,8 +1,8 @@
-import { createThingTable, type ThingTable } from '../kinds/columns.ts';
-import type { KindRegistry } from '../kinds/kind-registry.ts';
-import type { LoadTable } from '../kinds/load/load-columns.ts';
-import type { RobotTable } from '../kinds/robot/robot-columns.ts';
-import type { StationTable } from '../kinds/station/station-columns.ts';
+import { createThingTable, type ThingTable } from '../kind/columns.ts';
+import type { KindRegistry } from '../kind/kind-registry.ts';
+import type { LoadTable } from '../kinds/load/index.ts';
+import type { RobotTable } from '../kinds/robot/index.ts';
+import type { StationTable } from '../kinds/station/index.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import { PhysicsWorld } from '../physics/rapier.ts';
 import { createRootRng } from '../rng/rng.ts';
@@ -15,9 +15,9 @@ export function createThingTables(kinds: KindRegistry, things: Readonly<Record<s
   return tables;
 }
 
-/** A state around the given tables, with the built-in kinds' tables aliased by name. */
-export function stateWithThings(things: Record<string, ThingTable>, rest: Omit<SimState, 'things' | 'robots' | 'loads' | 'stations'>): SimState {
-  return { ...rest, things, robots: things.robot as unknown as RobotTable, loads: things.load as unknown as LoadTable, stations: things.station as unknown as StationTable };
+/** A state around the given tables. */
+export function stateWithThings(things: Record<string, ThingTable>, rest: Omit<SimState, 'things'>): SimState {
+  return { ...rest, things };
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { RngState } from '../rng/rng.ts';
 import type { SimEvent } from '../events/sim-event.ts';
 import type { PhysicsWorld } from '../physics/rapier.ts';
-import type { ThingTable } from '../kinds/columns.ts';
-import type { LoadTable } from '../kinds/load/load-columns.ts';
-import type { RobotTable } from '../kinds/robot/robot-columns.ts';
-import type { StationTable } from '../kinds/station/station-columns.ts';
+import type { ThingTable } from '../kind/columns.ts';
+import type { LoadTable } from '../kinds/load/index.ts';
+import type { RobotTable } from '../kinds/robot/index.ts';
+import type { StationTable } from '../kinds/station/index.ts';
 
 export type { RobotTable, LoadTable, StationTable };
 
@@ -48,10 +48,6 @@ export interface SimState {
   seed: number;
   /** One state table per kind of thing, by kind id (the kind registry declares the columns). */
   things: Record<string, ThingTable>;
-  /** `things.robot`, `things.load` and `things.station`: the same objects, named for the stages that use them. */
-  robots: RobotTable;
-  loads: LoadTable;
-  stations: StationTable;
   /** Orders not yet delivered, ascending id; delivered orders are dropped. */
   orders: OrderState[];
   nextOrderId: number;

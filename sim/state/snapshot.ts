@@ -1,4 +1,4 @@
-import { createThingTable, tableFromPlain, tableToPlain, type ThingTable } from '../kinds/columns.ts';
+import { createThingTable, tableFromPlain, tableToPlain, type ThingTable } from '../kind/columns.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import { PhysicsWorld } from '../physics/rapier.ts';
 import { Hasher } from '../util/hash.ts';
@@ -26,10 +26,10 @@ export interface SimSnapshot {
 
 /**
  * Fields of `SimState` that are not state: the physics world (hashed and snapshotted as Rapier's
- * own bytes), the built-in tables' aliases (already under `things`), and per-advance scratch.
+ * own bytes), the kind tables (hashed table by table, in registry order), and per-advance scratch.
  * Every other field is serialised as JSON, so one added to `SimState` is hashed without a word here.
  */
-const NOT_STATE: ReadonlySet<string> = new Set(['things', 'robots', 'loads', 'stations', 'physics', 'events', 'changedTasks']);
+const NOT_STATE: ReadonlySet<string> = new Set(['things', 'physics', 'events', 'changedTasks']);
 
 /**
  * The sim's own tables (not the physics) as canonical JSON: same state ⇒ same string. A kind with
@@ -81,7 +81,7 @@ export function restoreState(model: SimModel, snap: SimSnapshot): SimState {
     things[kind.id] = plain ? tableFromPlain(kind.columns, plain, kind.id) : createThingTable(kind.columns, 0);
   }
   return stateWithThings(things, {
-    ...(rest as Omit<SimState, 'things' | 'robots' | 'loads' | 'stations' | 'physics' | 'events' | 'changedTasks'>),
+    ...(rest as Omit<SimState, 'things' | 'physics' | 'events' | 'changedTasks'>),
     physics: PhysicsWorld.restore(snap.world, snap.handles, model.dtSec, model.kinds.layers),
     events: [],
     changedTasks: [],

@@ -1,4 +1,4 @@
-import type { StageContext } from '../kinds/stage-slots.ts';
+import type { StageContext } from '../kind/stage-slots.ts';
 
 /**
  * Routes this tick's commands to the kinds that apply them, each kind getting its commands in

@@ -1,6 +1,6 @@
-import { defaultContact } from '../kinds/contact-events.ts';
-import type { ContactBetween } from '../kinds/kind-def.ts';
-import type { StageContext } from '../kinds/stage-slots.ts';
+import { defaultContact } from '../kind/contact-events.ts';
+import type { ContactBetween } from '../kind/kind-def.ts';
+import type { StageContext } from '../kind/stage-slots.ts';
 import type { ContactPair } from '../physics/rapier.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { StageContext } from '../kinds/stage-slots.ts';
+import type { StageContext } from '../kind/stage-slots.ts';
 
 /**
  * Fires the spec's scripted events due this tick, in spec order: each is logged

@@ -1,4 +1,4 @@
-import type { StageContext } from '../kinds/stage-slots.ts';
+import type { StageContext } from '../kind/stage-slots.ts';
 import { dispatchCommands } from './dispatch-commands.ts';
 import { dispatchContacts } from './dispatch-contacts.ts';
 import { fireTimeline } from './fire-timeline.ts';

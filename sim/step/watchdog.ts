@@ -1,4 +1,6 @@
-import type { StageContext } from '../kinds/stage-slots.ts';
+import type { StageContext } from '../kind/stage-slots.ts';
+import { robotRows } from '../kinds/robot/index.ts';
+import { loadRows } from '../kinds/load/index.ts';
 import { KindIndex } from '../kinds/kind-index.ts';
 import type { SimState } from '../state/sim-state.ts';
 
@@ -41,7 +43,7 @@ export function runWatchdog(ctx: StageContext): void {
   if (tripped.has(state)) return;
   const maxX = model.grid.cols * model.grid.cellM + OFF_FLOOR_MARGIN_M;
   const maxZ = model.grid.rows * model.grid.cellM + OFF_FLOOR_MARGIN_M;
-  const r = state.robots;
+  const r = robotRows.table(state);
   const everyRobot = state.tick % model.hz === 0;
   for (let i = 0; i < r.count; i++) {
     if (!everyRobot && r.speedMps[i] === 0 && r.turnRps[i] === 0) continue;
@@ -50,7 +52,7 @@ export function runWatchdog(ctx: StageContext): void {
     const bad = !Number.isFinite(x) || !Number.isFinite(z) || !Number.isFinite(r.headX[i]!) || !Number.isFinite(r.headZ[i]!) ? 'its pose is not a number' : x < -OFF_FLOOR_MARGIN_M || z < -OFF_FLOOR_MARGIN_M || x > maxX || z > maxZ ? `it left the floor at (${x.toFixed(2)}, ${z.toFixed(2)}) m` : null;
     if (bad) return trip(state, 'robot', i, bad);
   }
-  const loads = state.loads;
+  const loads = loadRows.table(state);
   for (let l = 0; l < loads.count; l++) {
     if (loads.settleTicksLeft[l]! <= 0) continue;
     const t = state.physics.bodyTranslation(KindIndex.Load, l);

@@ -2,12 +2,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 
 /** Runtime imports of one module (type-only imports erase at build time and cannot form a cycle). */
-export function runtimeImports(source: string): string[] {
+export function runtimeImports(source: string, withTypes = false): string[] {
   const out: string[] = [];
   const statement = /(?:^|\n)\s*(import|export)\s+([^'";]*?)\s*from\s*['"]([^'"]+)['"]/g;
   for (const m of source.matchAll(statement)) {
     const clause = m[2]!.trim();
-    if (/^type\b/.test(clause)) continue;
+    if (!withTypes && /^type\b/.test(clause)) continue;
+    if (withTypes) {
+      out.push(m[3]!);
+      continue;
+    }
     const named = clause.match(/^\{([^}]*)\}$/);
     if (named && named[1]!.split(',').map((s) => s.trim()).filter(Boolean).every((s) => s.startsWith('type '))) continue;
     out.push(m[3]!);
@@ -32,11 +36,14 @@ export function tsFiles(root: string, dir: string): string[] {
   return out.sort();
 }
 
-/** The module graph: file → the repo files it imports at run time (relative imports only). */
-export function importGraph(root: string, files: readonly string[]): Map<string, string[]> {
+/**
+ * The module graph: file → the repo files it imports (relative imports only): at run time, or with
+ * `withTypes` type-only imports as well (a circle of types still ties the files' meaning together).
+ */
+export function importGraph(root: string, files: readonly string[], withTypes = false): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of files) {
-    const deps = runtimeImports(readFileSync(join(root, file), 'utf8'))
+    const deps = runtimeImports(readFileSync(join(root, file), 'utf8'), withTypes)
       .filter((s) => s.startsWith('.'))
       .map((s) => normalize(join(dirname(file), s)));
     graph.set(file, deps);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { robotRows } from '../../sim/index.ts';
 import type { FleetController, SimEvent } from '../../sim/index.ts';
 import { makeHost, runCollect } from '../helpers/make-host.ts';
 
@@ -26,13 +27,13 @@ describe('controllers that misbehave', () => {
     expect(new Set(rej.map((e) => e.robot))).toEqual(new Set(host.model.robots.map((r) => r.id)));
     expect(rej[0]!.reason).toBe('decide() threw: policy exploded');
     expect(events.some((e) => e.type === 'controller.failed')).toBe(true);
-    expect(Math.max(...host.state.robots.distanceM)).toBe(0);
+    expect(Math.max(...robotRows.table(host.state).distanceM)).toBe(0);
   });
 
   it('a controller that returns garbage instead of commands is reported and its robots hold', async () => {
     const { host, events } = await runWith({ name: 'garbage', decide: () => 42 as never });
     expect(rejected(events)[0]!.reason).toBe('decide() returned number, not an array of commands');
-    expect(Math.max(...host.state.robots.distanceM)).toBe(0);
+    expect(Math.max(...robotRows.table(host.state).distanceM)).toBe(0);
   });
 
   it('a NaN speed makes only that robot hold, with the reason', async () => {
@@ -41,8 +42,8 @@ describe('controllers that misbehave', () => {
     expect(rej.length).toBeGreaterThan(0);
     expect(rej.every((e) => e.robot === 3)).toBe(true);
     expect(rej[0]!.reason).toBe('drive.linearMps is NaN, not a finite number');
-    expect(host.state.robots.distanceM[3]).toBe(0);
-    expect(host.state.robots.distanceM[4]).toBeGreaterThan(0.1);
+    expect(robotRows.table(host.state).distanceM[3]).toBe(0);
+    expect(robotRows.table(host.state).distanceM[4]).toBeGreaterThan(0.1);
   });
 
   it('a command for an unknown robot is rejected with the robot it named', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { robotRows } from '../../sim/index.ts';
 import { makeHost } from '../helpers/make-host.ts';
 
 /** Simulated minutes per fleet size: long enough for every robot to fetch, queue and return pods. */
@@ -15,7 +16,7 @@ describe('pibt on g2p-medium', () => {
     let longestSec = 0;
     /** Open deadlocks: when the wait began and where each member stood; broken once any member moves. */
     const open: Array<{ sinceTick: number; nodes: Map<number, number> }> = [];
-    const nodeOf = (i: number) => Math.floor(host.state.robots.posZ[i]!) * 1000 + Math.floor(host.state.robots.posX[i]!);
+    const nodeOf = (i: number) => Math.floor(robotRows.table(host.state).posZ[i]!) * 1000 + Math.floor(robotRows.table(host.state).posX[i]!);
     while (!host.done) {
       for (const e of host.advance(hz).events) {
         if (e.type === 'command.rejected') rejected += 1;

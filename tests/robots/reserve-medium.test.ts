@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { robotRows } from '../../sim/index.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ describe('the default controller on g2p-medium, 100 robots, 30 simulated minutes
     const open: Array<{ sinceTick: number; nodes: Map<number, number> }> = [];
     let longestSec = 0;
     let deadlocks = 0;
-    const nodeOf = (i: number) => Math.floor(host.state.robots.posZ[i]!) * 1000 + Math.floor(host.state.robots.posX[i]!);
+    const nodeOf = (i: number) => Math.floor(robotRows.table(host.state).posZ[i]!) * 1000 + Math.floor(robotRows.table(host.state).posX[i]!);
     while (!host.done) {
       for (const e of host.advance(hz).events) {
         if (e.type !== 'deadlock.detected') continue;

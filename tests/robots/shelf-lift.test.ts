@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadRows, robotRows } from '../../sim/index.ts';
 import type { FleetController, FleetObservation, RobotCommand } from '../../sim/index.ts';
 import { KindIndex } from '../../sim/index.ts';
 import { makeHost, makeSpec } from '../helpers/make-host.ts';
@@ -78,8 +79,8 @@ describe('a shelf-lifting robot', () => {
     expect(final.x).toBeCloseTo(3.5, 2);
     expect(final.z).toBeCloseTo(3.5, 2);
     expect(Math.abs(final.y)).toBeLessThan(0.02);
-    expect(host.state.loads.node[0]).toBe(host.model.loads[0]!.homeNode);
-    expect(host.state.robots.carriedLoad[0]).toBe(-1);
+    expect(loadRows.table(host.state).node[0]).toBe(host.model.loads[0]!.homeNode);
+    expect(robotRows.table(host.state).carriedLoad[0]).toBe(-1);
     expect(host.kpis().collisions.total).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadRows, robotRows } from '../../sim/index.ts';
 import type { FleetController, RobotCommand } from '../../sim/index.ts';
 import { KindIndex } from '../../sim/index.ts';
 import { makeHost, makeSpec } from '../helpers/make-host.ts';
@@ -63,9 +64,9 @@ describe('a tote-carrying robot', () => {
     expect(end.z).toBeCloseTo(3.5, 2);
     expect(end.y).toBeCloseTo(0.4, 2);
     // The robot drove away from under it and the tote stayed on its stand.
-    expect(host.state.robots.posX[0]).toBeCloseTo(4.5, 2);
-    expect(host.state.robots.posZ[0]).toBeCloseTo(5.5, 2);
-    expect(host.state.loads.node[0]).toBe(host.model.loads[0]!.homeNode);
+    expect(robotRows.table(host.state).posX[0]).toBeCloseTo(4.5, 2);
+    expect(robotRows.table(host.state).posZ[0]).toBeCloseTo(5.5, 2);
+    expect(loadRows.table(host.state).node[0]).toBe(host.model.loads[0]!.homeNode);
     expect(host.kpis().collisions.robotStatic).toBe(0);
   });
 });

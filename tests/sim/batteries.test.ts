@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { robotRows } from '../../sim/index.ts';
 import { controllers } from '../../robots/index.ts';
 import type { FleetController, SimEvent } from '../../sim/index.ts';
 import { makeHost, makeSpec, runCollect } from '../helpers/make-host.ts';
@@ -39,8 +40,8 @@ describe('batteries and chargers', () => {
     const stranded = ofType(events, 'battery.stranded');
     expect(stranded.length).toBeGreaterThan(0);
     const first = stranded[0]!;
-    expect(host.state.robots.batteryWh[first.robot]).toBe(0);
-    expect(host.state.robots.speedMps[first.robot]).toBe(0);
+    expect(robotRows.table(host.state).batteryWh[first.robot]).toBe(0);
+    expect(robotRows.table(host.state).speedMps[first.robot]).toBe(0);
     expect(battery(host).stranded[first.robot]).toBe(1);
     expect(host.kpis().things!.battery!.robotsStranded).toBe(stranded.length);
   }, 120_000);
@@ -49,10 +50,10 @@ describe('batteries and chargers', () => {
     const layout = ['##########', '#S.S....C#', '#R......P#', '##########'];
     const spec = makeSpec(layout, { fleet: [{ model: 'shelf-lifter', count: 2 }], batteries: { capacityWh: 50, startSocPct: { min: 40, max: 80 } }, chargers: { powerW: 3600 } });
     const idle = await makeHost({ spec, controller: { name: 'idle', decide: () => [] } });
-    expect([...idle.state.robots.batteryWh]).toEqual([20, 40]);
+    expect([...robotRows.table(idle.state).batteryWh]).toEqual([20, 40]);
     runCollect(idle, 30 * 60);
     // Idle draw of a shelf lifter is 40 W: one minute costs 40/60 Wh.
-    expect(idle.state.robots.batteryWh[0]).toBeCloseTo(20 - 40 / 60, 6);
+    expect(robotRows.table(idle.state).batteryWh[0]).toBeCloseTo(20 - 40 / 60, 6);
     const toCharger: FleetController = {
       name: 'to-charger',
       decide: (o) => {
@@ -68,7 +69,7 @@ describe('batteries and chargers', () => {
     expect(started.map((e) => [e.robot, e.charger])).toEqual([[1, 0]]);
     expect(started[0]!.socPct).toBeLessThan(80);
     // 3.6 kW for the rest of the 30 s fills the 50 Wh pack to its capacity, never beyond.
-    expect(host.state.robots.batteryWh[1]).toBe(50);
+    expect(robotRows.table(host.state).batteryWh[1]).toBe(50);
   });
 
   it('a scenario without a batteries section has no battery or charger rows', async () => {

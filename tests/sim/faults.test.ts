@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { robotRows } from '../../sim/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import type { FleetController, FleetObservation, ScenarioSpecInput, SimEvent } from '../../sim/index.ts';
 import { makeHost, makeSpec, runCollect } from '../helpers/make-host.ts';
@@ -104,12 +105,12 @@ describe('faults and uncertainty', () => {
     const node = host.model.roadmap.cellNode[1 * 12 + 6]!;
     expect(seen[0]).toEqual([]);
     expect(seen[33]).toEqual([node]);
-    expect(host.state.robots.speedMps[0]).toBe(0);
-    expect(host.state.robots.posX[0]! + 0.35).toBeLessThan(6.5 - 0.5);
+    expect(robotRows.table(host.state).speedMps[0]).toBe(0);
+    expect(robotRows.table(host.state).posX[0]! + 0.35).toBeLessThan(6.5 - 0.5);
     expect(events.filter((e) => e.type === 'contact.began')).toEqual([]);
     runCollect(host);
     expect(seen[30 * 22]).toEqual([]);
-    expect(host.state.robots.posX[0]).toBeGreaterThan(7);
+    expect(robotRows.table(host.state).posX[0]).toBeGreaterThan(7);
   });
 
   it('item.drop: a tote falls as a real body, rests on the floor as an obstacle and is cleared on time', async () => {
@@ -143,14 +144,14 @@ describe('faults and uncertainty', () => {
   it('command.latency: a command is applied k control ticks after it was issued', async () => {
     const spec = makeSpec(LAYOUT, { horizonSec: 10, events: [{ atSec: 0, kind: 'command.latency', controlTicks: 4, durationSec: 5 }] });
     const host = await makeHost({ spec, controller: creep() });
-    const x0 = host.state.robots.posX[0]!;
+    const x0 = robotRows.table(host.state).posX[0]!;
     runCollect(host, 12);
-    expect(host.state.robots.posX[0]).toBe(x0);
-    expect(host.state.robots.mode[0]).toBe(0);
+    expect(robotRows.table(host.state).posX[0]).toBe(x0);
+    expect(robotRows.table(host.state).mode[0]).toBe(0);
     runCollect(host, 1);
-    expect(host.state.robots.mode[0]).toBe(1);
+    expect(robotRows.table(host.state).mode[0]).toBe(1);
     runCollect(host, 10);
-    expect(host.state.robots.posX[0]).toBeGreaterThan(x0);
+    expect(robotRows.table(host.state).posX[0]).toBeGreaterThan(x0);
   });
 
   it('observation.noise: observed poses are noisy and scan beams drop out only while it lasts; the state is untouched', async () => {
@@ -161,7 +162,7 @@ describe('faults and uncertainty', () => {
       scan: { beams: 36, rangeM: 4 },
       decide: (o) => {
         const r = o.robots[0]!;
-        rows.push({ tick: o.tick, dx: r.x - host.state.robots.posX[0]!, full: [...r.scanM!].filter((d) => d === 4).length });
+        rows.push({ tick: o.tick, dx: r.x - robotRows.table(host.state).posX[0]!, full: [...r.scanM!].filter((d) => d === 4).length });
         return [];
       },
     };
@@ -176,6 +177,6 @@ describe('faults and uncertainty', () => {
     expect(before.every((r) => r.dx === 0) && after.every((r) => r.dx === 0)).toBe(true);
     expect(during.filter((r) => r.dx !== 0).length).toBe(during.length);
     expect(during.reduce((s, r) => s + r.full, 0) / during.length).toBeGreaterThan(before.reduce((s, r) => s + r.full, 0) / before.length + 10);
-    expect([...host.state.robots.posX, ...host.state.robots.posZ, ...host.state.rngOrders]).toEqual([...clean.state.robots.posX, ...clean.state.robots.posZ, ...clean.state.rngOrders]);
+    expect([...robotRows.table(host.state).posX, ...robotRows.table(host.state).posZ, ...host.state.rngOrders]).toEqual([...robotRows.table(clean.state).posX, ...robotRows.table(clean.state).posZ, ...clean.state.rngOrders]);
   });
 });

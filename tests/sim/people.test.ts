@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { robotRows } from '../../sim/index.ts';
 import { ScenarioSpecError, type FleetController, type SimEvent } from '../../sim/index.ts';
 import { makeHost, makeSpec, runCollect } from '../helpers/make-host.ts';
 
@@ -33,7 +34,7 @@ describe('people on the floor', () => {
     const host = await makeHost({ spec, controller: drive });
     const events = runCollect(host, 30 * 15);
     expect(contactsWithPeople(events)).toEqual([]);
-    const r = host.state.robots;
+    const r = robotRows.table(host.state);
     expect(r.speedMps[0]).toBe(0);
     const gapM = person(host).posX[0]! - 0.25 - (r.posX[0]! + 0.35);
     // Stopped outside the picker's 0.5 m keep-out, not far before it.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { robotRows } from '../../sim/index.ts';
 import { FRAME_MODE_FAULTED, type FleetController } from '../../sim/index.ts';
 import { makeHost, makeSpec, runCollect } from '../helpers/make-host.ts';
 
@@ -15,12 +16,12 @@ describe('the scripted-event timeline', () => {
     ]);
     const frame = host.frame();
     expect(frame.sections.robot![5]).toBe(FRAME_MODE_FAULTED);
-    const x = host.state.robots.posX[0]!;
+    const x = robotRows.table(host.state).posX[0]!;
     const later = runCollect(host, 60);
-    expect(host.state.robots.posX[0]).toBe(x);
+    expect(robotRows.table(host.state).posX[0]).toBe(x);
     expect(later.find((e) => e.type === 'fault.cleared')).toEqual({ type: 'fault.cleared', tick: 90, robot: 0 });
     runCollect(host, 30);
-    expect(host.state.robots.posX[0]).toBeGreaterThan(x);
+    expect(robotRows.table(host.state).posX[0]).toBeGreaterThan(x);
     expect(host.kpis().faults).toBe(1);
   });
 
@@ -39,6 +40,6 @@ describe('the scripted-event timeline', () => {
       [60, 0],
       [60, 2],
     ]);
-    expect(host.state.robots.faultUntilTick[0]).toBe(150);
+    expect(robotRows.table(host.state).faultUntilTick[0]).toBe(150);
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { robotRows } from '../../sim/index.ts';
 import { describe, expect, it } from 'vitest';
 import { createFailureTally, runExitCode, failureLine } from '../../bench/runner/run-failures.ts';
 import { CellKind, type FleetController, type RobotCommand, type SimEvent } from '../../sim/index.ts';
@@ -20,7 +21,7 @@ describe('physics sanity', () => {
       fc.asyncProperty(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 3, maxLength: 12 }), async (turns) => {
         const host = await makeHost({ controller: reckless(turns), seed: 3, overrides: { robots: 20, minutes: 40 / 60 } });
         const { grid } = host.model;
-        const r = host.state.robots;
+        const r = robotRows.table(host.state);
         const events: SimEvent[] = [];
         while (!host.done) {
           events.push(...host.advance(host.model.controlEvery).events);
@@ -41,7 +42,7 @@ describe('physics sanity', () => {
   it('the watchdog names the robot and tick when a pose becomes NaN, once, and the run is reported as stopped (exit 4)', async () => {
     const host = await makeHost({ overrides: { robots: 4, minutes: 0.5 } });
     host.advance(30);
-    host.state.robots.posZ[2] = Number.NaN;
+    robotRows.table(host.state).posZ[2] = Number.NaN;
     const events = host.advance(60).events.filter((e) => e.type === 'watchdog.tripped');
     expect(events).toEqual([{ type: 'watchdog.tripped', tick: 30, kind: 'robot', thing: 2, reason: 'robot 2: its pose is not a number' }]);
     const tally = createFailureTally();
@@ -54,7 +55,7 @@ describe('physics sanity', () => {
 
   it('the watchdog names a robot that left the floor', async () => {
     const host = await makeHost({ overrides: { robots: 4, minutes: 0.5 } });
-    host.state.robots.posX[1] = 1e4;
+    robotRows.table(host.state).posX[1] = 1e4;
     const events = host.advance(3).events.filter((e) => e.type === 'watchdog.tripped');
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ tick: 0, kind: 'robot', thing: 1 });

@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { robotRows } from '../../sim/index.ts';
 import { DEFAULT_CONTROLLER, defaultCellController, hostCatalog } from '../../robots/index.ts';
 import { DEFAULT_SCENARIO, findScenario, scenarios } from '../../scenarios/index.ts';
 import {
@@ -163,7 +164,7 @@ export class SimWorker implements SimWorkerApi {
   robotDetail(robot: number): RobotDetail | null {
     const model = this.host.model;
     const state = this.host.state;
-    const r = state.robots;
+    const r = robotRows.table(state);
     if (!Number.isInteger(robot) || robot < 0 || robot >= r.count) return null;
     const taskId = r.task[robot]!;
     const task = taskId >= 0 ? state.tasks.find((t) => t.id === taskId) : undefined;

@@ -1,4 +1,5 @@
-import { col, type ThingTable } from '../columns.ts';
+import { col, type ThingTable } from '../../kind/columns.ts';
+import { defineKind } from '../../kind/define-kind.ts';
 
 /** Arm phases: idle, following a planned path, opening/closing its gripper. */
 export const ArmPhase = { Idle: 0, Moving: 1, Gripping: 2 } as const;
@@ -41,8 +42,11 @@ export const ARM_COLUMNS = {
 
 export type ArmTable = ThingTable<typeof ARM_COLUMNS>;
 
+/** The arm kind's typed handle: its id, columns and table. */
+export const armRows = defineKind('arm', ARM_COLUMNS);
+
 /** The arms' table of a state. */
-export const armTable = (state: { things: Record<string, ThingTable> }): ArmTable => state.things.arm as unknown as ArmTable;
+export const armTable = (state: { things: Record<string, ThingTable> }): ArmTable => armRows.table(state);
 
 const Q = ['q0', 'q1', 'q2', 'q3', 'q4', 'q5'] as const;
 

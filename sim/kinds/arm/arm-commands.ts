@@ -12,7 +12,7 @@
  * its x axis at `yawDeg` (counter-clockwise from +x seen from above), or `{ xM, yM, zM, q: [x, y, z, w] }`.
  */
 import { detCos, detSin } from '../../util/det-math.ts';
-import type { StageContext } from '../stage-slots.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import './arm-events.ts';
 import type { ArmThing } from './arm-compile.ts';
 import { ArmPhase, armTable, GripOp, jointsOf, type ArmTable } from './arm-columns.ts';

@@ -1,5 +1,5 @@
-import { formatPath } from '../../spec/spec-error.ts';
-import type { KindCompileContext } from '../kind-def.ts';
+import { formatPath } from '../../compile/spec-error.ts';
+import type { KindCompileContext } from '../../kind/kind-def.ts';
 import { armCatalogKey, armModelSchema, jointCount, type ArmModelSpec } from './arm-model-spec.ts';
 import type { ArmsSpec } from './arm-spec.ts';
 import { linkSegments, type LinkSegment } from './forward-kinematics.ts';

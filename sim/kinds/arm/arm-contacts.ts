@@ -5,8 +5,8 @@
  * touching the arm that holds it are not collisions.
  */
 import { STATIC_OWNER } from '../../physics/rapier.ts';
-import type { ContactBetween } from '../kind-def.ts';
-import type { StageContext } from '../stage-slots.ts';
+import type { ContactBetween } from '../../kind/kind-def.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import { armOfBody } from './arm-bodies.ts';
 import { armTable } from './arm-columns.ts';
 import type { ArmThing } from './arm-compile.ts';

@@ -3,7 +3,7 @@
  * then 8 boxes (pedestal, up to 6 links, the tool), each as world centre, quaternion and half
  * extents (`b<k>x … b<k>hz`), so the page draws every link posed. Unused boxes have zero size.
  */
-import type { KindFrame } from '../kind-def.ts';
+import type { KindFrame } from '../../kind/kind-def.ts';
 import type { ArmThing } from './arm-compile.ts';
 import { armTable, jointsOf } from './arm-columns.ts';
 import { linkBodyTransforms, segmentBox } from './arm-poses.ts';

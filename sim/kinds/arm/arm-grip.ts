@@ -9,7 +9,7 @@
  * Then the thing's kind `hold`s it (kinematic, posed with the TCP: a kinematic attach, exact and
  * drift-free), otherwise `grasp.failed` says why.
  */
-import type { StageContext } from '../stage-slots.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import './arm-events.ts';
 import type { ArmThing } from './arm-compile.ts';
 import { ArmPhase, armTable, GripOp, jointsOf, type ArmTable } from './arm-columns.ts';

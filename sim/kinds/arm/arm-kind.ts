@@ -1,4 +1,4 @@
-import type { KindDef } from '../kind-def.ts';
+import type { KindDef } from '../../kind/kind-def.ts';
 import './arm-events.ts';
 import { ARM_LAYERS, buildArms } from './arm-bodies.ts';
 import { applyArmCommands } from './arm-commands.ts';
@@ -19,14 +19,14 @@ import { armsSpecSchema, type ArmsSpec } from './arm-spec.ts';
  * joints every tick (`motion`); grasps and releases finish in `handling`; commands are planned
  * whole when issued and refused with a reason when they cannot be done.
  */
-export const armKind: KindDef<ArmsSpec, ArmThing> = {
+export const armKind: KindDef<ArmsSpec, ArmThing, typeof ARM_COLUMNS> = {
   id: 'arm',
   spec: { key: 'arms', schema: armsSpecSchema, required: false, description: 'robot arms with grippers: model, base pose, tool' },
   columns: ARM_COLUMNS,
   compile: compileArms,
   checkSection: (arms, ctx) => arms.forEach((entry, i) => armModelOf(entry.model, `arms[${i}]`, ctx.catalog, ctx.issue)),
   init(table, model) {
-    const t = table as unknown as ArmTable;
+    const t = table;
     for (const arm of model.things.arm as readonly ArmThing[]) {
       setJoints(t, arm.id, arm.homeQ);
       const tcp = tcpWorld(arm, arm.homeQ);

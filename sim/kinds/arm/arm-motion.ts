@@ -4,7 +4,7 @@
  * whether the grip holds: an item needing more force than the tool holds (m · |a − g|) slips,
  * becomes a dynamic body with the TCP's velocity, and is counted (`grasp.slipped`).
  */
-import type { StageContext } from '../stage-slots.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import './arm-events.ts';
 import { poseArmLinks } from './arm-bodies.ts';
 import type { ArmThing } from './arm-compile.ts';

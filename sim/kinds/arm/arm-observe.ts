@@ -7,7 +7,7 @@
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import { detAtan2 } from '../../util/det-math.ts';
-import type { StageContext } from '../stage-slots.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import type { ArmThing } from './arm-compile.ts';
 import { ArmPhase, armTable, jointsOf } from './arm-columns.ts';
 import { jointCount } from './arm-model-spec.ts';

@@ -14,3 +14,4 @@ export { flangeTargetFor, tcpWorld } from './arm-poses.ts';
 export { TOOLS, holdingForceN, type ToolSpec, type ToolType } from './tools.ts';
 export { ARM_FRAME_FIELDS, ARM_FRAME_BOXES } from './arm-frame.ts';
 export type { ArmObservation, ReachableThing } from './arm-observe.ts';
+export { armKpis } from './arm-kpis.ts';

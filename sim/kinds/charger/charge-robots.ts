@@ -1,7 +1,10 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { robotRows } from '../robot/index.ts';
+import { chargerRows } from './charger-columns.ts';
+import { batteryRows } from '../battery/index.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import type { BatteryTable } from '../robot/battery-columns.ts';
-import { RobotMode } from '../robot/robot-columns.ts';
+import type { BatteryTable } from '../battery/index.ts';
+import { RobotMode } from '../robot/index.ts';
 import { leaveQueues } from './charger-commands.ts';
 import type { ChargerModel } from './charger-kind.ts';
 import type { ChargerTable } from './charger-columns.ts';
@@ -13,10 +16,10 @@ import type { ChargerTable } from './charger-columns.ts';
  * charger, or is stranded, leaves its queue.
  */
 export function chargeRobots(model: SimModel, state: SimState): void {
-  const c = state.things.charger as unknown as ChargerTable;
-  const b = state.things.battery as unknown as BatteryTable;
+  const c = chargerRows.table(state);
+  const b = batteryRows.table(state);
   const chargers = model.things.charger as readonly ChargerModel[];
-  const r = state.robots;
+  const r = robotRows.table(state);
   for (let k = 0; k < c.count; k++) {
     const node = chargers[k]!.node;
     const was = c.occupant[k]!;
@@ -60,5 +63,5 @@ export function chargeRobots(model: SimModel, state: SimState): void {
 }
 
 function socPct(state: SimState, b: BatteryTable, i: number): number {
-  return Math.round((1000 * state.robots.batteryWh[i]!) / b.capacityWh[i]!) / 10;
+  return Math.round((1000 * robotRows.table(state).batteryWh[i]!) / b.capacityWh[i]!) / 10;
 }

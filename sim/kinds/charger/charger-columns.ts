@@ -1,4 +1,5 @@
-import { col, type ThingTable } from '../columns.ts';
+import { col, type ThingTable } from '../../kind/columns.ts';
+import { defineKind } from '../../kind/define-kind.ts';
 
 /** The charger table, indexed by charger id (layout reading order of the `C` cells). */
 export const CHARGER_COLUMNS = {
@@ -9,3 +10,6 @@ export const CHARGER_COLUMNS = {
 } as const;
 
 export type ChargerTable = ThingTable<typeof CHARGER_COLUMNS>;
+
+/** The charger kind's typed handle: its id, columns and table. */
+export const chargerRows = defineKind('charger', CHARGER_COLUMNS);

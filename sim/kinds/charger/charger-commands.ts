@@ -1,5 +1,6 @@
 import type { SimState } from '../../state/sim-state.ts';
-import type { StageContext } from '../stage-slots.ts';
+import { chargerRows } from './charger-columns.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import type { ChargerModel } from './charger-kind.ts';
 import type { ChargerTable } from './charger-columns.ts';
 
@@ -30,7 +31,7 @@ export function leaveQueues(c: ChargerTable, robot: number): boolean {
  * A malformed or impossible command is rejected (`command.rejected`).
  */
 export function applyChargerCommands(commands: readonly unknown[], { model, state }: StageContext): void {
-  const c = state.things.charger as unknown as ChargerTable;
+  const c = chargerRows.table(state);
   const chargers = model.things.charger as readonly ChargerModel[];
   for (const raw of commands) {
     const cmd = raw as Partial<ChargerCommand> & Record<string, unknown>;

@@ -1,4 +1,6 @@
-import type { KindDef } from '../kind-def.ts';
+import type { KindDef } from '../../kind/kind-def.ts';
+import type { HasThingTables } from '../../kind/define-kind.ts';
+import { chargerRows } from './charger-columns.ts';
 import { applyChargerCommands } from './charger-commands.ts';
 import { CHARGER_COLUMNS, type ChargerTable } from './charger-columns.ts';
 import { chargersSpecSchema, type ChargersSpec } from './charger-spec.ts';
@@ -22,7 +24,7 @@ export interface ChargerModel {
   queueCapacity: number;
 }
 
-const table = (state: { things: Record<string, unknown> }) => state.things.charger as unknown as ChargerTable;
+const table = (state: HasThingTables) => chargerRows.table(state);
 
 /**
  * Chargers with queues: one per layout `C` cell, present when the scenario has a `batteries`
@@ -30,7 +32,7 @@ const table = (state: { things: Record<string, unknown> }) => state.things.charg
  * and charges; controllers queue robots with `{ thing: 'charger', kind: 'request', robot, charger }`
  * and take them out with `release`. The observation lists each charger's node, queue and occupant.
  */
-export const chargerKind: KindDef<ChargersSpec, ChargerModel> = {
+export const chargerKind: KindDef<ChargersSpec, ChargerModel, typeof CHARGER_COLUMNS> = {
   id: 'charger',
   spec: { key: 'chargers', schema: chargersSpecSchema, description: 'Charger power and queue capacity (chargers are the layout\'s C cells).' },
   columns: CHARGER_COLUMNS,

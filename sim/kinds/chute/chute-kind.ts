@@ -1,7 +1,8 @@
 import { kpi } from '../../metrics/kpi-meta.ts';
+import { defineKind } from '../../kind/define-kind.ts';
 import { CellKind } from '../../model/layout-grid.ts';
-import { col, type ThingTable } from '../columns.ts';
-import type { KindDef } from '../kind-def.ts';
+import { col, type ThingTable } from '../../kind/columns.ts';
+import type { KindDef } from '../../kind/kind-def.ts';
 
 declare module '../../events/sim-event.ts' {
   interface SimEventMap {
@@ -19,6 +20,9 @@ export interface ChuteModel {
 const CHUTE_COLUMNS = { sorted: col.i32() } as const;
 type ChuteTable = ThingTable<typeof CHUTE_COLUMNS>;
 
+/** The chute kind's typed handle: its id, columns and table. */
+export const chuteRows = defineKind('chute', CHUTE_COLUMNS);
+
 interface ChuteKpiAcc {
   sorted: number;
   perChute: Record<number, number>;
@@ -30,7 +34,7 @@ interface ChuteKpiAcc {
  * is errand tasks (`errands`: induct, then chute, with dwells for loading and tipping); a task
  * that finishes on a chute counts as a parcel sorted there. KPIs: parcels sorted, per hour, chutes used.
  */
-export const chuteKind: KindDef<undefined, ChuteModel> = {
+export const chuteKind: KindDef<undefined, ChuteModel, typeof CHUTE_COLUMNS> = {
   id: 'chute',
   legend: {
     U: { cell: CellKind.Floor, meaning: 'sort chute: a robot stops here, tips its parcel into the chute and leaves' },
@@ -50,7 +54,7 @@ export const chuteKind: KindDef<undefined, ChuteModel> = {
       // After the errand kind's process stage (registry order): finished tasks of this tick.
       slot: 'process',
       run({ model, state }) {
-        const t = state.things.chute as unknown as ChuteTable;
+        const t = chuteRows.table(state);
         if (t.count === 0) return;
         const chuteOfNode = (model as unknown as { chuteOfNode: Int32Array }).chuteOfNode;
         const events = state.events;
@@ -71,7 +75,7 @@ export const chuteKind: KindDef<undefined, ChuteModel> = {
   frame: {
     fields: ['x', 'z', 'sorted'],
     write(model, state, out) {
-      const t = state.things.chute as unknown as ChuteTable;
+      const t = chuteRows.table(state);
       (model.things.chute as readonly ChuteModel[]).forEach((c, i) => {
         out[i * 3] = model.roadmap.nodeX[c.node]!;
         out[i * 3 + 1] = model.roadmap.nodeZ[c.node]!;
@@ -80,7 +84,7 @@ export const chuteKind: KindDef<undefined, ChuteModel> = {
     },
   },
   observe(model, state) {
-    const t = state.things.chute as unknown as ChuteTable;
+    const t = chuteRows.table(state);
     return {
       chutes: (model.things.chute as readonly ChuteModel[]).map((c) => ({ id: c.id, node: c.node, sorted: t.sorted[c.id]! })),
       inductNodes: [...(model as unknown as { inductNodes: readonly number[] }).inductNodes],

@@ -1,5 +1,5 @@
-import { ItemPhase, type ItemTable } from '../item/item-columns.ts';
-import type { ItemModel } from '../item/item-model.ts';
+import { ItemPhase, type ItemTable } from '../item/index.ts';
+import type { ItemModel } from '../item/index.ts';
 import type { ConveyorModel } from './conveyor-model.ts';
 
 /** Positions closer than this count as the same (metres). */

@@ -1,8 +1,8 @@
-import type { KindCompileContext } from '../kind-def.ts';
+import type { KindCompileContext } from '../../kind/kind-def.ts';
 import type { ConveyorModel } from './conveyor-model.ts';
 import { arcPath, pointAt, reversePath, straightPath, type ConveyorPath } from './conveyor-path.ts';
 import type { ConveyorSpec } from './conveyor-spec.ts';
-import { unknownName } from '../item/unknown-name.ts';
+import { unknownName } from '../item/index.ts';
 
 const DEG = Math.PI / 180;
 /** A transfer's source end may miss its target point by this much beyond half the target's width. */

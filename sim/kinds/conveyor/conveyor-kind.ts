@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { KindDef } from '../kind-def.ts';
-import { unknownName } from '../item/unknown-name.ts';
+import { conveyorRows } from './conveyor-model.ts';
+import type { KindDef } from '../../kind/kind-def.ts';
+import { unknownName } from '../item/index.ts';
 import { captureItems } from './capture-items.ts';
 import { buildConveyors, CONVEYOR_LAYERS } from './conveyor-bodies.ts';
 import { compileConveyors } from './conveyor-compile.ts';
@@ -27,13 +28,13 @@ export const CONVEYOR_FRAME_FIELDS = ['shape', 'ax', 'az', 'bx', 'bz', 'radiusM'
  * path and ride as kinematic bodies with accumulation logic; transfers, merges and photo-eyes work
  * on the path positions.
  */
-export const conveyorKind: KindDef<ConveyorSpec[], ConveyorModel> = {
+export const conveyorKind: KindDef<ConveyorSpec[], ConveyorModel, typeof CONVEYOR_COLUMNS> = {
   id: 'conveyor',
   spec: { key: 'conveyors', schema: conveyorsSpecSchema, description: 'Belt conveyors: straight or arc segments, speed, accumulation, photo-eyes, transfers and merges' },
   columns: CONVEYOR_COLUMNS,
   compile: compileConveyors,
   init(table, model) {
-    const t = table as unknown as ConveyorTable;
+    const t = table;
     for (const c of conveyorsOf(model)) t.eyes[c.id] = c.photoEyes.map(() => 0);
   },
   layers: CONVEYOR_LAYERS,
@@ -59,7 +60,7 @@ export const conveyorKind: KindDef<ConveyorSpec[], ConveyorModel> = {
   createScratch: (model) => createConveyorScratch(conveyorsOf(model).length),
   observe(model, state) {
     if ((model.things.conveyor?.length ?? 0) === 0) return NONE;
-    const t = state.things.conveyor as unknown as ConveyorTable;
+    const t = conveyorRows.table(state);
     return Object.freeze(
       conveyorsOf(model).map((c) =>
         Object.freeze({ id: c.id, name: c.name, running: t.running[c.id] === 1, blocked: t.blockedSinceTick[c.id]! >= 0, items: Object.freeze([...t.items[c.id]!]), photoEyes: Object.freeze(t.eyes[c.id]!.map((e) => e === 1)) }),
@@ -69,7 +70,7 @@ export const conveyorKind: KindDef<ConveyorSpec[], ConveyorModel> = {
   frame: {
     fields: CONVEYOR_FRAME_FIELDS,
     write(model, state, out) {
-      const t = state.things.conveyor as unknown as ConveyorTable;
+      const t = conveyorRows.table(state);
       const n = CONVEYOR_FRAME_FIELDS.length;
       for (const c of conveyorsOf(model)) {
         const o = c.id * n;

@@ -1,6 +1,8 @@
+import type { HasThingTables } from '../../kind/define-kind.ts';
 import type { SimModel } from '../../model/sim-model.ts';
-import type { ThingTable } from '../columns.ts';
-import { col } from '../columns.ts';
+import { defineKind } from '../../kind/define-kind.ts';
+import type { ThingTable } from '../../kind/columns.ts';
+import { col } from '../../kind/columns.ts';
 import type { ConveyorPath } from './conveyor-path.ts';
 
 /** A conveyor segment as compiled. */
@@ -42,5 +44,8 @@ export const CONVEYOR_COLUMNS = {
 
 export type ConveyorTable = ThingTable<typeof CONVEYOR_COLUMNS>;
 
+/** The conveyor kind's typed handle: its id, columns and table. */
+export const conveyorRows = defineKind('conveyor', CONVEYOR_COLUMNS);
+
 export const conveyorsOf = (model: SimModel): readonly ConveyorModel[] => (model.things.conveyor ?? []) as readonly ConveyorModel[];
-export const conveyorTable = (ctx: { state: { things: Record<string, unknown> } }): ConveyorTable => ctx.state.things.conveyor as unknown as ConveyorTable;
+export const conveyorTable = (ctx: { state: HasThingTables }): ConveyorTable => conveyorRows.table(ctx.state);

@@ -1,7 +1,7 @@
-import { ItemPhase } from '../item/item-columns.ts';
-import { itemHoldable } from '../item/item-holdable.ts';
-import { itemsOf, itemTable } from '../item/item-model.ts';
-import type { StageContext } from '../stage-slots.ts';
+import { ItemPhase } from '../item/index.ts';
+import { itemHoldable } from '../item/index.ts';
+import { itemsOf, itemTable } from '../item/index.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import { clampOffset, endLimitM, EPS_M, insertByPath, pruneList, roomOnList } from './conveyor-belt.ts';
 import { pointAt } from './conveyor-path.ts';
 import { conveyorsOf, conveyorTable } from './conveyor-model.ts';

@@ -1,5 +1,5 @@
-import { itemsOf, itemTable } from '../item/item-model.ts';
-import type { StageContext } from '../stage-slots.ts';
+import { itemsOf, itemTable } from '../item/index.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import { clampOffset, endLimitM, EPS_M, insertByPath, pruneList, roomOnList } from './conveyor-belt.ts';
 import { conveyorsOf, conveyorTable } from './conveyor-model.ts';
 import { leftNormal, pointAt, type PathPoint } from './conveyor-path.ts';

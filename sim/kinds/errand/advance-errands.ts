@@ -1,6 +1,6 @@
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import { robotNode } from '../robot/robot-position.ts';
+import { robotNode } from '../robot/index.ts';
 import { dwellTicksAt, errandModel, errandTable, taskErrands } from './errand-model.ts';
 
 /**

@@ -1,4 +1,5 @@
-import { col, type ThingTable } from '../columns.ts';
+import { col, type ThingTable } from '../../kind/columns.ts';
+import { defineKind } from '../../kind/define-kind.ts';
 
 /** The errand pool: one row per revealed-task slot. */
 export const ERRAND_COLUMNS = {
@@ -16,3 +17,6 @@ export const ERRAND_COLUMNS = {
 
 /** Errand pool state table (see {@link ERRAND_COLUMNS}). */
 export type ErrandTable = ThingTable<typeof ERRAND_COLUMNS>;
+
+/** The errand kind's typed handle: its id, columns and table. */
+export const errandRows = defineKind('errand', ERRAND_COLUMNS);

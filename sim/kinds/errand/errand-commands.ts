@@ -1,4 +1,5 @@
-import type { StageContext } from '../stage-slots.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
+import { robotRows } from '../robot/index.ts';
 import { errandTable } from './errand-model.ts';
 
 /** A command addressed to the errand kind: take an open task, or give one back before it starts. */
@@ -14,7 +15,7 @@ export function applyErrandCommands(commands: readonly unknown[], ctx: StageCont
   const t = errandTable(state);
   for (const raw of commands) {
     const c = raw as Partial<{ kind: unknown; slot: unknown; robot: unknown }>;
-    const robotArg = typeof c.robot === 'number' && Number.isInteger(c.robot) && c.robot >= 0 && c.robot < state.robots.count ? c.robot : -1;
+    const robotArg = typeof c.robot === 'number' && Number.isInteger(c.robot) && c.robot >= 0 && c.robot < robotRows.table(state).count ? c.robot : -1;
     const reject = (reason: string) => state.events.push({ type: 'command.rejected', tick: state.tick, robot: robotArg, reason: `errand ${String(c.kind)}: ${reason}` });
     if (typeof c.slot !== 'number' || !Number.isInteger(c.slot) || c.slot < 0 || c.slot >= t.count) {
       reject(`slot must be an integer in 0..${t.count - 1}, got ${JSON.stringify(c.slot)}`);
@@ -35,7 +36,7 @@ export function applyErrandCommands(commands: readonly unknown[], ctx: StageCont
       continue;
     }
     if (robotArg < 0) {
-      reject(`robot must be an integer in 0..${state.robots.count - 1}, got ${JSON.stringify(c.robot)}`);
+      reject(`robot must be an integer in 0..${robotRows.table(state).count - 1}, got ${JSON.stringify(c.robot)}`);
       continue;
     }
     if (t.robot[slot]! >= 0) {
@@ -45,7 +46,7 @@ export function applyErrandCommands(commands: readonly unknown[], ctx: StageCont
     let held = -1;
     for (let k = 0; k < t.count; k++) if (t.robot[k] === robotArg) held = k;
     if (held >= 0) reject(`robot ${robotArg} already does the task in slot ${held}`);
-    else if (state.robots.task[robotArg]! >= 0 || state.robots.carriedLoad[robotArg]! >= 0) reject(`robot ${robotArg} is busy with a station task or a load`);
+    else if (robotRows.table(state).task[robotArg]! >= 0 || robotRows.table(state).carriedLoad[robotArg]! >= 0) reject(`robot ${robotArg} is busy with a station task or a load`);
     else {
       t.robot[slot] = robotArg;
       t.dwellTicks[slot] = 0;

@@ -1,4 +1,4 @@
-import type { KindCompileContext } from '../kind-def.ts';
+import type { KindCompileContext } from '../../kind/kind-def.ts';
 import type { ErrandsSpec } from './errand-spec.ts';
 
 /** One slot of the revealed-task pool. */

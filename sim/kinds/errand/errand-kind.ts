@@ -1,4 +1,4 @@
-import type { KindDef } from '../kind-def.ts';
+import type { KindDef } from '../../kind/kind-def.ts';
 import { advanceErrands } from './advance-errands.ts';
 import { applyErrandCommands } from './errand-commands.ts';
 import { ERRAND_COLUMNS } from './errand-columns.ts';
@@ -43,13 +43,13 @@ export interface ErrandObservation {
  * with `{ thing: 'errand', kind: 'assign', slot, robot }`; the kind notices arrivals, dwells and
  * finishes. KPIs: tasks finished (LoRR's score), per hour, errands reached, task time.
  */
-export const errandKind: KindDef<ErrandsSpec, ErrandSlotModel> = {
+export const errandKind: KindDef<ErrandsSpec, ErrandSlotModel, typeof ERRAND_COLUMNS> = {
   id: 'errand',
   spec: { key: 'errands', schema: errandsSpecSchema, required: false, description: 'Errand tasks: sequences of cells to visit, revealed as a pool (League of Robot Runners style).' },
   columns: ERRAND_COLUMNS,
   compile: compileErrands,
   init(table, model) {
-    const t = table as unknown as ReturnType<typeof errandTable>;
+    const t = table;
     for (let s = 0; s < t.count; s++) t.task[s] = s;
     void model;
   },

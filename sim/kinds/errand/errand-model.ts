@@ -1,4 +1,5 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { errandRows } from './errand-columns.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import type { ErrandTable } from './errand-columns.ts';
 
@@ -17,7 +18,7 @@ export function errandModel(model: SimModel): ErrandModelFields {
 
 /** The errand pool table. */
 export function errandTable(state: SimState): ErrandTable {
-  return state.things.errand as unknown as ErrandTable;
+  return errandRows.table(state);
 }
 
 /** The nodes of task sequence number `task` (the list is reused cyclically). */

@@ -1,6 +1,7 @@
 import type { SimModel } from '../../model/sim-model.ts';
-import type { ScriptedHandler } from '../kind-def.ts';
-import type { StageContext } from '../stage-slots.ts';
+import { robotRows } from '../robot/index.ts';
+import type { ScriptedHandler } from '../../kind/kind-def.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import {
   commandLatencySchema,
   observationNoiseSchema,
@@ -43,8 +44,8 @@ export const robotBreakdown: ScriptedHandler<RobotBreakdownEvent> = {
 /** Breaks robot `robot` down for `durationSec` (a stranded or already broken robot stays as it is). */
 export function breakDown(model: SimModel, state: StageContext['state'], robot: number, durationSec: number, kind: string): void {
   const until = state.tick + Math.max(1, Math.round(durationSec * model.hz));
-  if (state.robots.faultUntilTick[robot]! >= until) return;
-  state.robots.faultUntilTick[robot] = until;
+  if (robotRows.table(state).faultUntilTick[robot]! >= until) return;
+  robotRows.table(state).faultUntilTick[robot] = until;
   state.events.push({ type: 'fault.injected', tick: state.tick, robot, kind, durationSec });
 }
 

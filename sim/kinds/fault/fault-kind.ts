@@ -1,4 +1,4 @@
-import type { KindDef } from '../kind-def.ts';
+import type { KindDef } from '../../kind/kind-def.ts';
 import { faultsSpecSchema, type FaultsSpec } from './fault-events.ts';
 import { commandLatency, observationNoise, robotBreakdown, stationClose } from './fault-handlers.ts';
 import { faultKpis } from './fault-kpis.ts';

@@ -1,4 +1,4 @@
-import type { KindCompileContext } from '../kind-def.ts';
+import type { KindCompileContext } from '../../kind/kind-def.ts';
 import { windowOf, type CommandLatencyEvent, type FaultsSpec, type FaultWindow, type ObservationNoiseEvent, type StationCloseEvent } from './fault-events.ts';
 
 /**

@@ -1,4 +1,6 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { stationRows } from '../station/index.ts';
+import { robotRows } from '../robot/index.ts';
 import { createRng, seedRngState } from '../../rng/rng.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import { activeWindow, type FaultWindow } from './fault-events.ts';
@@ -24,7 +26,7 @@ export function runFaults(model: SimModel, state: SimState): void {
   const b = plan.breakdowns;
   if (b && state.tick >= b.fromTick && state.tick % model.hz === 0) {
     const second = state.tick / model.hz;
-    const r = state.robots;
+    const r = robotRows.table(state);
     for (let i = 0; i < r.count; i++) {
       if (r.faultUntilTick[i]! >= 0) continue;
       if (faultDraw(state.seed, 'mtbf', i, second) >= 1 / b.mtbfSec) continue;
@@ -54,7 +56,7 @@ export function closedStations(model: SimModel, tick: number): number[] {
 export function pauseClosedStations(model: SimModel, state: SimState): void {
   const plan = faultPlanOf(model);
   if (plan.stationClosures.length === 0) return;
-  const st = state.stations;
+  const st = stationRows.table(state);
   for (const s of closedStations(model, state.tick)) if (st.pickingTask[s]! >= 0) st.pickTicksLeft[s] = st.pickTicksLeft[s]! + 1;
 }
 

@@ -1,4 +1,5 @@
-import { col, type ThingTable } from '../columns.ts';
+import { col, type ThingTable } from '../../kind/columns.ts';
+import { defineKind } from '../../kind/define-kind.ts';
 
 /** Item phases: parked in its pool, free (dynamic), held (kinematic: a conveyor, a gripper, a machine). */
 export const ItemPhase = { Parked: 0, Free: 1, Held: 2 } as const;
@@ -21,3 +22,6 @@ export const ITEM_COLUMNS = {
 } as const;
 
 export type ItemTable = ThingTable<typeof ITEM_COLUMNS>;
+
+/** The item kind's typed handle: its id, columns and table. */
+export const itemRows = defineKind('item', ITEM_COLUMNS);

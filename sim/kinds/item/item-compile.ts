@@ -1,4 +1,4 @@
-import type { KindCompileContext } from '../kind-def.ts';
+import type { KindCompileContext } from '../../kind/kind-def.ts';
 import type { ItemModel, ItemTypeModel } from './item-model.ts';
 import type { ItemsSpec } from './item-spec.ts';
 import { unknownName } from './unknown-name.ts';

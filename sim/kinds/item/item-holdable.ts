@@ -1,5 +1,5 @@
-import type { HoldableKind } from '../kind-def.ts';
-import type { StageContext } from '../stage-slots.ts';
+import type { HoldableKind } from '../../kind/kind-def.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import { ItemPhase } from './item-columns.ts';
 import { itemKindIndex, itemTable } from './item-model.ts';
 

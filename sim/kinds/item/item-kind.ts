@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { KindDef } from '../kind-def.ts';
+import { itemRows } from './item-columns.ts';
+import type { KindDef } from '../../kind/kind-def.ts';
 import { ITEM_COLUMNS, ItemPhase, type ItemTable } from './item-columns.ts';
 import { buildItems, ITEM_LAYERS } from './item-bodies.ts';
 import { compileItems } from './item-compile.ts';
@@ -25,13 +26,13 @@ const NONE: readonly never[] = Object.freeze([]);
  * dynamic bodies; held ones (by a conveyor, gripper, machine) are kinematic. Items that come to lie
  * on the floor are counted (`item.dropped`, KPI `droppedItems`).
  */
-export const itemKind: KindDef<ItemsSpec, ItemModel> = {
+export const itemKind: KindDef<ItemsSpec, ItemModel, typeof ITEM_COLUMNS> = {
   id: 'item',
   spec: { key: 'items', schema: itemsSpecSchema, description: 'Item types (box size, mass, pool size) and items in play at tick 0' },
   columns: ITEM_COLUMNS,
   compile: compileItems,
   init(table, model) {
-    const t = table as unknown as ItemTable;
+    const t = table;
     for (const item of itemsOf(model)) if (item.initial) t.phase[item.id] = ItemPhase.Free;
   },
   layers: ITEM_LAYERS,
@@ -52,7 +53,7 @@ export const itemKind: KindDef<ItemsSpec, ItemModel> = {
   },
   observe(model, state) {
     if ((model.things.item?.length ?? 0) === 0) return NONE;
-    const t = state.things.item as unknown as ItemTable;
+    const t = itemRows.table(state);
     const kind = model.kinds.indexOf('item');
     const out = [];
     for (let i = 0; i < t.count; i++) {
@@ -65,7 +66,7 @@ export const itemKind: KindDef<ItemsSpec, ItemModel> = {
   frame: {
     fields: ITEM_FRAME_FIELDS,
     write(model, state, out) {
-      const t = state.things.item as unknown as ItemTable;
+      const t = itemRows.table(state);
       const kind = model.kinds.indexOf('item');
       const items = itemsOf(model);
       const n = ITEM_FRAME_FIELDS.length;

@@ -1,5 +1,7 @@
+import type { HasThingTables } from '../../kind/define-kind.ts';
 import type { SimModel } from '../../model/sim-model.ts';
-import type { StageContext } from '../stage-slots.ts';
+import { itemRows } from './item-columns.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import type { ItemTable } from './item-columns.ts';
 
 /** One pooled item row as compiled: its type and box half extents. */
@@ -31,7 +33,7 @@ export interface ItemModelExtras {
 
 export const itemsOf = (model: SimModel): readonly ItemModel[] => (model.things.item ?? []) as readonly ItemModel[];
 export const itemTypesOf = (model: SimModel): readonly ItemTypeModel[] => (model as unknown as Partial<ItemModelExtras>).itemTypes ?? [];
-export const itemTable = (ctx: { state: { things: Record<string, unknown> } }): ItemTable => ctx.state.things.item as unknown as ItemTable;
+export const itemTable = (ctx: { state: HasThingTables }): ItemTable => itemRows.table(ctx.state);
 /** Registry index of the item kind in this model. */
 export const itemKindIndex = (ctx: StageContext | { model: SimModel }): number => ctx.model.kinds.indexOf('item');
 

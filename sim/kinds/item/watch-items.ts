@@ -1,4 +1,4 @@
-import type { StageContext } from '../stage-slots.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import { ItemPhase } from './item-columns.ts';
 import { itemKindIndex, itemsOf, itemTable, itemTypesOf } from './item-model.ts';
 import './item-events.ts';

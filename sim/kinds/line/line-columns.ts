@@ -1,4 +1,5 @@
-import { col, type ThingTable } from '../columns.ts';
+import { col, type ThingTable } from '../../kind/columns.ts';
+import { defineKind } from '../../kind/define-kind.ts';
 
 /** "No event scheduled": a time later than any horizon (finite, so snapshots stay plain JSON). */
 export const NEVER_SEC = 1e18;
@@ -43,6 +44,9 @@ export const MACHINE_COLUMNS = {
 } as const;
 export type MachineTable = ThingTable<typeof MACHINE_COLUMNS>;
 
+/** The machine kind's typed handle: its id, columns and table. */
+export const machineRows = defineKind('machine', MACHINE_COLUMNS);
+
 /** A source's row: released units waiting to be taken (`queue`, unit triples), the next arrival and its stream. */
 export const SOURCE_COLUMNS = {
   nextArrivalSec: col.f64(NEVER_SEC),
@@ -52,13 +56,22 @@ export const SOURCE_COLUMNS = {
 } as const;
 export type SourceTable = ThingTable<typeof SOURCE_COLUMNS>;
 
+/** The source kind's typed handle: its id, columns and table. */
+export const sourceRows = defineKind('source', SOURCE_COLUMNS);
+
 /** A buffer's row: its units in FIFO order, as flattened triples (see `line-units.ts`). */
 export const BUFFER_COLUMNS = { units: col.list() } as const;
 export type BufferTable = ThingTable<typeof BUFFER_COLUMNS>;
 
+/** The buffer kind's typed handle: its id, columns and table. */
+export const bufferRows = defineKind('buffer', BUFFER_COLUMNS);
+
 /** A sink's row: units received and the cycle time of the last one. */
 export const SINK_COLUMNS = { received: col.i32(0), lastCycleSec: col.f64(0) } as const;
 export type SinkTable = ThingTable<typeof SINK_COLUMNS>;
+
+/** The sink kind's typed handle: its id, columns and table. */
+export const sinkRows = defineKind('sink', SINK_COLUMNS);
 
 /** The four line tables of a state. */
 export interface LineTables {

@@ -1,6 +1,6 @@
 import { kpi } from '../../metrics/kpi-meta.ts';
 import type { SimEvent } from '../../events/sim-event.ts';
-import type { KindKpis } from '../kind-def.ts';
+import type { KindKpis } from '../../kind/kind-def.ts';
 import { activePeriodBottleneck } from './active-period-bottleneck.ts';
 import { MACHINE_STATES, type MachineStateName } from './line-columns.ts';
 

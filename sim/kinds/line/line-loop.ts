@@ -1,6 +1,6 @@
 import { sampleSec } from '../../rng/distributions.ts';
 import { createRng, createRootRng, type RngState } from '../../rng/rng.ts';
-import type { StageContext } from '../stage-slots.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import { lineTables, NEVER_SEC } from './line-columns.ts';
 import { EMPTY_LINE, type LineModel } from './line-model.ts';
 import { lineRun, type LineRun } from './line-port.ts';

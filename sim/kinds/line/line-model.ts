@@ -1,7 +1,7 @@
 import { distributionIssues, distributionMeanSec, type Distribution } from '../../rng/distributions.ts';
 import { closestText } from '../../util/nearest-text.ts';
-import type { LinesideSpec } from '../lineside/lineside-spec.ts';
-import { standCapacity } from '../lineside/replenish-stands.ts';
+import type { LinesideSpec } from '../lineside/index.ts';
+import { standCapacity } from '../lineside/index.ts';
 import type { LineSpec } from './line-spec.ts';
 
 /** A port a machine takes from or puts into: a thing of a line kind (`source`, `buffer`, `sink`, later a conveyor end), by index. */

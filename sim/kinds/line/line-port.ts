@@ -1,5 +1,5 @@
 import type { SimState } from '../../state/sim-state.ts';
-import type { StageContext } from '../stage-slots.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import { lineTables, type LineTables } from './line-columns.ts';
 import type { LineModel } from './line-model.ts';
 import type { LineUnit } from './line-units.ts';

@@ -1,8 +1,8 @@
 import type { LinePort } from './line-port.ts';
-import { putUnit, standHasPart, standHasRoom, takePart } from '../lineside/replenish-stands.ts';
-import { conveyorIndex, conveyorPoint, itemAtEnd, putOn, roomAt, takeFromEnd } from '../conveyor/conveyor-ports.ts';
-import { itemTypesOf } from '../item/item-model.ts';
-import { consumeItem, itemTypeIndex, spawnItem } from '../item/item-pool.ts';
+import { putUnit, standHasPart, standHasRoom, takePart } from '../lineside/index.ts';
+import { conveyorIndex, conveyorPoint, itemAtEnd, putOn, roomAt, takeFromEnd } from '../conveyor/index.ts';
+import { itemTypesOf } from '../item/index.ts';
+import { consumeItem, itemTypeIndex, spawnItem } from '../item/index.ts';
 import type { LineRun } from './line-port.ts';
 import { pushUnit, shiftUnit, unitCount } from './line-units.ts';
 import { MachineState } from './line-columns.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { SimModel } from '../../model/sim-model.ts';
 import { closestText } from '../../util/nearest-text.ts';
-import type { ScriptedHandler } from '../kind-def.ts';
-import type { StageContext } from '../stage-slots.ts';
+import type { ScriptedHandler } from '../../kind/kind-def.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import { burstSource, lineOf, settle } from './line-loop.ts';
 import { lineRun } from './line-port.ts';
 import { goDown } from './machine-logic.ts';

@@ -1,4 +1,5 @@
-import { col, type ThingTable } from '../columns.ts';
+import { col, type ThingTable } from '../../kind/columns.ts';
+import { defineKind } from '../../kind/define-kind.ts';
 
 /** One row per line-side stand. */
 export const LINESIDE_COLUMNS = {
@@ -13,3 +14,6 @@ export const LINESIDE_COLUMNS = {
 
 /** Line-side stand state (see {@link LINESIDE_COLUMNS}). */
 export type LinesideTable = ThingTable<typeof LINESIDE_COLUMNS>;
+
+/** The lineside kind's typed handle: its id, columns and table. */
+export const linesideRows = defineKind('lineside', LINESIDE_COLUMNS);

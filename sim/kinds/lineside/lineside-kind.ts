@@ -1,4 +1,5 @@
-import type { KindDef } from '../kind-def.ts';
+import type { KindDef } from '../../kind/kind-def.ts';
+import { linesideRows } from './lineside-columns.ts';
 import { LINESIDE_COLUMNS, type LinesideTable } from './lineside-columns.ts';
 import { linesideKpis } from './lineside-kpis.ts';
 import { linesideSpecSchema, type LinesideSpec, type StandSpec } from './lineside-spec.ts';
@@ -14,7 +15,7 @@ const itemTypeIds = (spec: Readonly<Record<string, unknown>>): string[] => ((spe
  * fetch them like any other order (sharing the floor); a stand that runs empty starves the line
  * until an AMR arrives, and the delay is reported as delivery lateness.
  */
-export const linesideKind: KindDef<LinesideSpec, StandSpec> = {
+export const linesideKind: KindDef<LinesideSpec, StandSpec, typeof LINESIDE_COLUMNS> = {
   id: 'lineside',
   spec: { key: 'lineside', schema: linesideSpecSchema, required: false, description: 'Line-side stands: parts kept in stock by AMR tote deliveries (kanban).' },
   columns: LINESIDE_COLUMNS,
@@ -43,7 +44,7 @@ export const linesideKind: KindDef<LinesideSpec, StandSpec> = {
     return { things: stands, model: { linesideStations: [...stationOwner.keys()].sort((a, b) => a - b) } };
   },
   init(table, model) {
-    const t = table as unknown as LinesideTable;
+    const t = table;
     (model.things.lineside as readonly StandSpec[]).forEach((stand, s) => {
       t.stock[s] = stand.initialStock;
     });
@@ -57,7 +58,7 @@ export const linesideKind: KindDef<LinesideSpec, StandSpec> = {
   frame: {
     fields: ['stock', 'onOrder'],
     write(_model, state, out) {
-      const t = state.things.lineside as unknown as LinesideTable;
+      const t = linesideRows.table(state);
       for (let s = 0; s < t.count; s++) {
         out[s * 2] = t.stock[s]!;
         out[s * 2 + 1] = t.onOrder[s]!.length;
@@ -65,7 +66,7 @@ export const linesideKind: KindDef<LinesideSpec, StandSpec> = {
     },
   },
   observe(_model, state) {
-    const t = state.things.lineside as unknown as LinesideTable;
+    const t = linesideRows.table(state);
     return Object.freeze(Array.from({ length: t.count }, (_, s) => Object.freeze({ stand: s, stock: t.stock[s]!, onOrder: t.onOrder[s]!.length })));
   },
   kpis: linesideKpis,

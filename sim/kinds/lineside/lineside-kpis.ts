@@ -1,5 +1,5 @@
 import { kpi } from '../../metrics/kpi-meta.ts';
-import type { KindKpis } from '../kind-def.ts';
+import type { KindKpis } from '../../kind/kind-def.ts';
 import './lineside-events.ts';
 
 interface LinesideAcc {

@@ -1,9 +1,9 @@
 import type { SimModel } from '../../model/sim-model.ts';
 import type { PhysicsBuilder } from '../../physics/physics-builder.ts';
-import { ItemPhase } from '../item/item-columns.ts';
-import { itemKindIndex, itemTable, itemTypesOf } from '../item/item-model.ts';
-import { consumeItem, itemTypeIndex, spawnItem } from '../item/item-pool.ts';
-import type { StageContext } from '../stage-slots.ts';
+import { ItemPhase } from '../item/index.ts';
+import { itemKindIndex, itemTable, itemTypesOf } from '../item/index.ts';
+import { consumeItem, itemTypeIndex, spawnItem } from '../item/index.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 import type { StandSpec } from './lineside-spec.ts';
 import { linesideTable, putUnit, standCapacity, takePart } from './replenish-stands.ts';
 

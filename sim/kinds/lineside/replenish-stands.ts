@@ -1,13 +1,14 @@
 import type { SimState } from '../../state/sim-state.ts';
-import type { StageContext } from '../stage-slots.ts';
-import { releaseOrderAt } from '../station/advance-orders.ts';
+import { linesideRows } from './lineside-columns.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
+import { releaseOrderAt } from '../station/index.ts';
 import { findById } from '../../util/find-by-id.ts';
 import type { LinesideTable } from './lineside-columns.ts';
 import type { StandSpec } from './lineside-spec.ts';
 import './lineside-events.ts';
 
 /** The line-side table of a stage context. */
-export const linesideTable = (ctx: Pick<StageContext, 'state'>): LinesideTable => ctx.state.things.lineside as unknown as LinesideTable;
+export const linesideTable = (ctx: Pick<StageContext, 'state'>): LinesideTable => linesideRows.table(ctx.state);
 
 /**
  * Release-slot stage: the kanban rule. A stand whose stock plus parts on order is at or below its

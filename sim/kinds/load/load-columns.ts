@@ -1,4 +1,5 @@
-import { col, type ThingTable } from '../columns.ts';
+import { col, type ThingTable } from '../../kind/columns.ts';
+import { defineKind } from '../../kind/define-kind.ts';
 
 /**
  * The load table, indexed by load id. A load is held by at most one thing, named by
@@ -14,3 +15,6 @@ export const LOAD_COLUMNS = {
 
 /** Load state table (see {@link LOAD_COLUMNS}). */
 export type LoadTable = ThingTable<typeof LOAD_COLUMNS>;
+
+/** The load kind's typed handle: its id, columns and table. */
+export const loadRows = defineKind('load', LOAD_COLUMNS);

@@ -1,5 +1,5 @@
 import type { LoadGeometry, LoadModel, RobotModel } from '../../model/sim-model.ts';
-import type { KindCompileContext } from '../kind-def.ts';
+import type { KindCompileContext } from '../../kind/kind-def.ts';
 
 /** Geometry of loads, metres and kilograms. Pods are Kiva-style shelves on four legs. */
 export const LOAD_GEOMETRY: Readonly<Record<'pod' | 'tote', LoadGeometry>> = Object.freeze({

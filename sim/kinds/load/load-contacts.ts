@@ -1,8 +1,10 @@
 import { STATIC_OWNER } from '../../physics/rapier.ts';
-import { otherKindContact, pushContact } from '../contact-events.ts';
-import type { ContactBetween } from '../kind-def.ts';
+import { robotRows } from '../robot/index.ts';
+import { loadRows } from './load-columns.ts';
+import { otherKindContact, pushContact } from '../../kind/contact-events.ts';
+import type { ContactBetween } from '../../kind/kind-def.ts';
 import { KindIndex } from '../kind-index.ts';
-import type { StageContext } from '../stage-slots.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 
 /**
  * Contacts a load is the first kind of: a carried load against walls and stands, or against
@@ -11,7 +13,7 @@ import type { StageContext } from '../stage-slots.ts';
  */
 export function loadContact(contact: ContactBetween, ctx: StageContext): void {
   const { state } = ctx;
-  const loads = state.loads;
+  const loads = loadRows.table(state);
   const carried = (load: number) => loads.holderKind[load] === KindIndex.Robot;
   const { kindA, idA, kindB, idB } = contact;
   let kind: 'loadStatic' | 'loadLoad' | null = null;
@@ -20,7 +22,7 @@ export function loadContact(contact: ContactBetween, ctx: StageContext): void {
   else if (kindA === KindIndex.Load && kindB > KindIndex.Load) return otherKindContact(contact, ctx);
   if (!kind) return;
   const robot = loads.holderId[carried(idB) ? idB : idA]!;
-  const x = robot >= 0 ? state.robots.posX[robot]! : 0;
-  const z = robot >= 0 ? state.robots.posZ[robot]! : 0;
+  const x = robot >= 0 ? robotRows.table(state).posX[robot]! : 0;
+  const z = robot >= 0 ? robotRows.table(state).posZ[robot]! : 0;
   pushContact(ctx, contact, kind, x, z);
 }

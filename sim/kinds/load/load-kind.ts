@@ -1,6 +1,6 @@
 import { CellKind } from '../../model/layout-grid.ts';
-import type { SimState } from '../../state/sim-state.ts';
-import type { KindDef } from '../kind-def.ts';
+import { loadRows } from './load-columns.ts';
+import type { KindDef } from '../../kind/kind-def.ts';
 import { KindIndex } from '../kind-index.ts';
 import type { LoadModel } from '../../model/sim-model.ts';
 import { buildLoads, LOAD_LAYERS } from './load-bodies.ts';
@@ -10,7 +10,7 @@ import { loadContact } from './load-contacts.ts';
 import { settleLoads } from './settle-loads.ts';
 
 /** Things that are carried: rack pods (`R`) and totes on their stands (`T`). */
-export const loadKind: KindDef<undefined, LoadModel> = {
+export const loadKind: KindDef<undefined, LoadModel, typeof LOAD_COLUMNS> = {
   id: 'load',
   legend: {
     R: { cell: CellKind.Rack, meaning: 'storage location holding a rack pod; empty-handed lifters drive under it' },
@@ -19,7 +19,7 @@ export const loadKind: KindDef<undefined, LoadModel> = {
   columns: LOAD_COLUMNS,
   compile: compileLoads,
   init(table, model) {
-    const node = (table as unknown as SimState['loads']).node;
+    const node = table.node;
     for (const load of model.loads) node[load.id] = load.homeNode;
   },
   layers: LOAD_LAYERS,
@@ -30,7 +30,7 @@ export const loadKind: KindDef<undefined, LoadModel> = {
   frame: {
     fields: ['x', 'y', 'z', 'holderKind', 'holderId'],
     write(model, state, out) {
-      const loads = state.loads;
+      const loads = loadRows.table(state);
       for (let l = 0; l < model.loads.length; l++) {
         const p = state.physics.bodyTranslation(KindIndex.Load, l);
         const o = l * 5;

@@ -1,4 +1,5 @@
-import { col, type ThingTable } from '../columns.ts';
+import { col, type ThingTable } from '../../kind/columns.ts';
+import { defineKind } from '../../kind/define-kind.ts';
 
 /** The person table, indexed by person id (order of `people.walkers`). Headings are unit vectors. */
 export const PERSON_COLUMNS = {
@@ -20,3 +21,6 @@ export const PERSON_COLUMNS = {
 } as const;
 
 export type PersonTable = ThingTable<typeof PERSON_COLUMNS>;
+
+/** The person kind's typed handle: its id, columns and table. */
+export const personRows = defineKind('person', PERSON_COLUMNS);

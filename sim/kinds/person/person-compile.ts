@@ -1,5 +1,5 @@
 import { CellKind } from '../../model/layout-grid.ts';
-import type { KindCompileContext } from '../kind-def.ts';
+import type { KindCompileContext } from '../../kind/kind-def.ts';
 import type { PeopleSpec, PersonRole } from './person-spec.ts';
 
 /** Body and behaviour of a role: box size (metres), default speed and pause, how far ahead it looks, what robots keep clear. */

@@ -1,10 +1,12 @@
 import { nodeAt } from '../../model/roadmap.ts';
+import type { HasThingTables } from '../../kind/define-kind.ts';
+import { personRows } from './person-columns.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import { pushContact } from '../contact-events.ts';
-import type { KindDef } from '../kind-def.ts';
-import type { StageContext } from '../stage-slots.ts';
-import type { SafetyField } from '../robot/safety-field.ts';
+import { pushContact } from '../../kind/contact-events.ts';
+import type { KindDef } from '../../kind/kind-def.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
+import type { SafetyField } from '../robot/index.ts';
 import { compilePeople, type PersonModel } from './person-compile.ts';
 import { PERSON_COLUMNS, type PersonTable } from './person-columns.ts';
 import { personKpis } from './person-kpis.ts';
@@ -21,7 +23,7 @@ declare module '../../events/sim-event.ts' {
   }
 }
 
-const table = (state: { things: Record<string, unknown> }) => state.things.person as unknown as PersonTable;
+const table = (state: HasThingTables) => personRows.table(state);
 const ROLE_CODE = { picker: 0, forklift: 1 } as const;
 
 /**
@@ -30,13 +32,13 @@ const ROLE_CODE = { picker: 0, forklift: 1 } as const;
  * contact is `robot/person`), robots' safety fields see them (with a keep-out margin), and they
  * give way to robots. KPIs: smallest robot–person separation, near misses, robot time lost.
  */
-export const personKind: KindDef<PeopleSpec, PersonModel> = {
+export const personKind: KindDef<PeopleSpec, PersonModel, typeof PERSON_COLUMNS> = {
   id: 'person',
   spec: { key: 'people', schema: peopleSpecSchema, description: 'People and forklifts walking their own routes among the robots.' },
   columns: PERSON_COLUMNS,
   compile: compilePeople,
   init(t, model) {
-    const p = t as unknown as PersonTable;
+    const p = t;
     for (const person of model.things.person as readonly PersonModel[]) {
       const i = person.id;
       p.posX[i] = person.routeX[0]!;

@@ -1,7 +1,9 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { robotRows } from '../robot/index.ts';
+import { personRows } from './person-columns.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import type { SafetyField } from '../robot/safety-field.ts';
-import { SAMPLE_EVERY_SEC } from '../robot/sample-fleet.ts';
+import type { SafetyField } from '../robot/index.ts';
+import { SAMPLE_EVERY_SEC } from '../robot/index.ts';
 import type { PersonModel } from './person-compile.ts';
 import type { PersonTable } from './person-columns.ts';
 
@@ -13,8 +15,8 @@ const NEAR_MISS_HYSTERESIS_M = 0.1;
  * box), metres; negative when they overlap.
  */
 export function robotPersonSeparationM(model: SimModel, state: SimState, person: PersonModel, i: number, j: number): number {
-  const p = state.things.person as unknown as PersonTable;
-  const r = state.robots;
+  const p = personRows.table(state);
+  const r = robotRows.table(state);
   const fp = model.robots[j]!.model.footprint;
   const load = r.carriedLoad[j]!;
   const radius = Math.max(fp.lengthM, fp.widthM, load >= 0 ? model.loadGeometry[model.loads[load]!.kind].widthM : 0) / 2;
@@ -33,10 +35,10 @@ export function robotPersonSeparationM(model: SimModel, state: SimState, person:
  * robot time lost to them (robots whose safety field is slowing or holding them for this person).
  */
 export function monitorPeople(model: SimModel, state: SimState, safety: SafetyField, kindIndex: number): void {
-  const p = state.things.person as unknown as PersonTable;
+  const p = personRows.table(state);
   const people = model.things.person as readonly PersonModel[];
   const threshold = (model as unknown as { personNearMissM: number }).personNearMissM;
-  const r = state.robots;
+  const r = robotRows.table(state);
   for (let i = 0; i < p.count; i++) {
     const near = p.near[i]!;
     for (let j = 0; j < r.count; j++) {
@@ -69,7 +71,7 @@ export function monitorPeople(model: SimModel, state: SimState, safety: SafetyFi
 
 /** Sample-slot stage: people totals every {@link SAMPLE_EVERY_SEC} s and at the horizon (`people.sampled`), for the KPIs. */
 export function samplePeople(model: SimModel, state: SimState): void {
-  const p = state.things.person as unknown as PersonTable;
+  const p = personRows.table(state);
   if (p.count === 0) return;
   const elapsed = state.tick + 1;
   if (elapsed % (SAMPLE_EVERY_SEC * model.hz) !== 0 && elapsed !== model.horizonTicks) return;

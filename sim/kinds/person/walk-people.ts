@@ -1,4 +1,6 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { robotRows } from '../robot/index.ts';
+import { personRows } from './person-columns.ts';
 import { createRng, seedRngState } from '../../rng/rng.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import type { PersonModel } from './person-compile.ts';
@@ -24,7 +26,7 @@ export function personDraw(seed: number, id: number, leg: number, what: string):
  * giving way for {@link TURN_BACK_AFTER_SEC} they turn back along their route.
  */
 export function walkPeople(model: SimModel, state: SimState, kindIndex: number): void {
-  const p = state.things.person as unknown as PersonTable;
+  const p = personRows.table(state);
   const people = model.things.person as readonly PersonModel[];
   const dt = model.dtSec;
   for (let i = 0; i < p.count; i++) {
@@ -92,7 +94,7 @@ function mustGiveWay(model: SimModel, state: SimState, i: number, person: Person
   const halfLen = g.lengthM / 2;
   const halfWid = g.widthM / 2;
   const bodyR = halfWid;
-  const r = state.robots;
+  const r = robotRows.table(state);
   const nx = x + ux * stepM;
   const nz = z + uz * stepM;
   for (let j = 0; j < r.count; j++) {

@@ -1,4 +1,6 @@
 import type { RobotCommand } from '../../control/types.ts';
+import { robotRows } from './robot-columns.ts';
+import { loadRows } from '../load/index.ts';
 import { commandRobot, validateCommand } from './validate-command.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import { CellKind } from '../../model/layout-grid.ts';
@@ -8,15 +10,15 @@ import type { SimState } from '../../state/sim-state.ts';
 import { FOLLOW_CAP_MARK, RobotMode } from './robot-columns.ts';
 import { robotNode } from './robot-position.ts';
 import { blockedForCarrier } from './route-rules.ts';
-import { findTask, taskChanged } from '../station/task-lifecycle.ts';
+import { findTask, taskChanged } from './task-lifecycle.ts';
 
 /** Puts a robot in hold and records why. A lift or drop under way finishes (holding still is safe). */
 export function rejectCommand(state: SimState, robot: number | null, reason: string): void {
-  const handling = robot !== null && (state.robots.mode[robot] === RobotMode.Lifting || state.robots.mode[robot] === RobotMode.Dropping);
+  const handling = robot !== null && (robotRows.table(state).mode[robot] === RobotMode.Lifting || robotRows.table(state).mode[robot] === RobotMode.Dropping);
   if (robot !== null && !handling) {
-    state.robots.mode[robot] = RobotMode.Hold;
-    state.robots.route[robot] = [];
-    state.robots.routeNotBefore[robot] = [];
+    robotRows.table(state).mode[robot] = RobotMode.Hold;
+    robotRows.table(state).route[robot] = [];
+    robotRows.table(state).routeNotBefore[robot] = [];
   }
   state.events.push({ type: 'command.rejected', tick: state.tick, robot: robot ?? -1, reason });
 }
@@ -38,7 +40,7 @@ export function applyCommands(model: SimModel, state: SimState, commands: readon
 }
 
 function applyOne(model: SimModel, state: SimState, c: RobotCommand): string | null {
-  const r = state.robots;
+  const r = robotRows.table(state);
   const i = c.robot;
   const mode = r.mode[i]!;
   if (c.kind === 'assign') return assignTask(state, model, i, c.task);
@@ -107,7 +109,7 @@ function isNeighbour(model: SimModel, a: number, b: number): boolean {
 
 /** Sets (or clears) a route's speed cap; a robot that never had one keeps its columns untouched. */
 function setFollowCap(state: SimState, i: number, capMps: number | undefined): void {
-  const r = state.robots;
+  const r = robotRows.table(state);
   if (capMps !== undefined) {
     r.cmdSpeedMps[i] = capMps;
     r.cmdTurnRps[i] = FOLLOW_CAP_MARK;
@@ -118,12 +120,12 @@ function setFollowCap(state: SimState, i: number, capMps: number | undefined): v
 }
 
 function setRoute(state: SimState, i: number, path: number[], notBefore: number[]): void {
-  state.robots.route[i] = path;
-  state.robots.routeNotBefore[i] = notBefore;
+  robotRows.table(state).route[i] = path;
+  robotRows.table(state).routeNotBefore[i] = notBefore;
 }
 
 function startLift(model: SimModel, state: SimState, i: number): string | null {
-  const r = state.robots;
+  const r = robotRows.table(state);
   if (r.carriedLoad[i]! >= 0) return `robot ${i} already carries load ${r.carriedLoad[i]}`;
   const { node, atNode } = robotNode(model, state, i);
   if (!atNode) return `robot ${i} must stand still on a node centre to lift`;
@@ -137,16 +139,16 @@ function startLift(model: SimModel, state: SimState, i: number): string | null {
   r.mode[i] = RobotMode.Lifting;
   r.handlingTicksLeft[i] = Math.max(1, Math.round(spec.liftSec * model.hz));
   r.carriedLoad[i] = load;
-  state.loads.holderKind[load] = KindIndex.Robot;
-  state.loads.holderId[load] = i;
-  state.loads.node[load] = -1;
-  state.loads.settleTicksLeft[load] = 0;
+  loadRows.table(state).holderKind[load] = KindIndex.Robot;
+  loadRows.table(state).holderId[load] = i;
+  loadRows.table(state).node[load] = -1;
+  loadRows.table(state).settleTicksLeft[load] = 0;
   state.physics.makeKinematic(KindIndex.Load, load);
   return null;
 }
 
 function startDrop(model: SimModel, state: SimState, i: number): string | null {
-  const r = state.robots;
+  const r = robotRows.table(state);
   const load = r.carriedLoad[i]!;
   if (load < 0) return `robot ${i} carries nothing to drop`;
   const { node, atNode } = robotNode(model, state, i);
@@ -161,7 +163,7 @@ function startDrop(model: SimModel, state: SimState, i: number): string | null {
 
 /** The load resting at a node, or -1. Linear in loads; called only on lift and drop. */
 export function loadAtNode(state: SimState, node: number): number {
-  const nodes = state.loads.node;
+  const nodes = loadRows.table(state).node;
   for (let l = 0; l < nodes.length; l++) if (nodes[l] === node) return l;
   return -1;
 }
@@ -170,26 +172,26 @@ function assignTask(state: SimState, model: SimModel, robot: number, taskId: num
   const task = findTask(state, taskId);
   if (!task) return `task ${taskId} does not exist or is done`;
   if (task.phase !== 'open') return `task ${taskId} is already ${task.phase}${task.robot >= 0 ? ` by robot ${task.robot}` : ''}`;
-  if (state.loads.task[task.load] !== task.id) return `task ${taskId} is not ready: load ${task.load} is busy with task ${state.loads.task[task.load]}`;
-  if (state.robots.task[robot]! >= 0) return `robot ${robot} already has task ${state.robots.task[robot]}`;
-  if (state.robots.carriedLoad[robot]! >= 0) return `robot ${robot} carries load ${state.robots.carriedLoad[robot]}; drop it first`;
+  if (loadRows.table(state).task[task.load] !== task.id) return `task ${taskId} is not ready: load ${task.load} is busy with task ${loadRows.table(state).task[task.load]}`;
+  if (robotRows.table(state).task[robot]! >= 0) return `robot ${robot} already has task ${robotRows.table(state).task[robot]}`;
+  if (robotRows.table(state).carriedLoad[robot]! >= 0) return `robot ${robot} carries load ${robotRows.table(state).carriedLoad[robot]}; drop it first`;
   if (model.loads[task.load]!.kind !== model.robots[robot]!.model.handles) return `robot ${robot} cannot handle a ${model.loads[task.load]!.kind}`;
   task.phase = 'assigned';
   task.robot = robot;
   taskChanged(state, task.id);
-  state.robots.task[robot] = task.id;
+  robotRows.table(state).task[robot] = task.id;
   state.events.push({ type: 'task.assigned', tick: state.tick, task: task.id, robot });
   return null;
 }
 
 function unassignTask(state: SimState, robot: number): string | null {
-  const taskId = state.robots.task[robot]!;
+  const taskId = robotRows.table(state).task[robot]!;
   const task = findTask(state, taskId);
   if (!task) return `robot ${robot} has no task`;
   if (task.phase !== 'assigned') return `task ${taskId} is ${task.phase}; only an assigned task can be released`;
   task.phase = 'open';
   task.robot = -1;
   taskChanged(state, task.id);
-  state.robots.task[robot] = -1;
+  robotRows.table(state).task[robot] = -1;
   return null;
 }

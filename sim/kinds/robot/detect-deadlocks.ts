@@ -1,4 +1,5 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { robotRows } from './robot-columns.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import { findWaitCycles } from '../../util/wait-cycles.ts';
 
@@ -13,7 +14,7 @@ export const DEADLOCK_AFTER_SEC = 10;
  */
 export function detectDeadlocks(model: SimModel, state: SimState): void {
   if (state.tick % model.hz !== 0) return;
-  const r = state.robots;
+  const r = robotRows.table(state);
   const minTicks = DEADLOCK_AFTER_SEC * model.hz;
   for (let i = 0; i < r.count; i++) if (r.blockedTicks[i] === 0) r.inDeadlock[i] = 0;
   for (const cycle of findWaitCycles(r.blockedBy, r.blockedTicks, minTicks)) {

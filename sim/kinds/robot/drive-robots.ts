@@ -1,4 +1,5 @@
 import { CellKind } from '../../model/layout-grid.ts';
+import { robotRows } from './robot-columns.ts';
 import { KindIndex } from '../kind-index.ts';
 import { nodeAt } from '../../model/roadmap.ts';
 import type { SimModel } from '../../model/sim-model.ts';
@@ -20,7 +21,7 @@ const REACH_M = 1e-3;
  * pose to the kinematic chassis. Carried loads follow their robot.
  */
 export function driveRobots(model: SimModel, state: SimState, safety: SafetyField): void {
-  const r = state.robots;
+  const r = robotRows.table(state);
   safety.beginTick(model, state);
   for (let i = 0; i < r.count; i++) {
     if (r.mode[i] === RobotMode.Hold && r.speedMps[i] === 0 && r.faultUntilTick[i]! < 0) standStill(model, state, i);
@@ -33,7 +34,7 @@ export function driveRobots(model: SimModel, state: SimState, safety: SafetyFiel
  * draw is booked. The same arithmetic as {@link driveRobot} at zero speed and turn rate.
  */
 function standStill(model: SimModel, state: SimState, i: number): void {
-  const r = state.robots;
+  const r = robotRows.table(state);
   const battery = model.robots[i]!.model.battery;
   r.blockedTicks[i] = 0;
   r.blockedBy[i] = -1;
@@ -47,7 +48,7 @@ function standStill(model: SimModel, state: SimState, i: number): void {
 
 /** One robot's onboard controller and motion model for this tick (see {@link driveRobots}). */
 function driveRobot(model: SimModel, state: SimState, safety: SafetyField, i: number): void {
-  const r = state.robots;
+  const r = robotRows.table(state);
   const dt = model.dtSec;
   const spec = model.robots[i]!.model;
   const mode = r.mode[i]!;
@@ -136,7 +137,7 @@ function setpoint(out: FollowSetpoint, v: number, w: number, stopWithinM: number
 
 /** 0 (lift down) to 1 (lift up), ramping while lifting or dropping. */
 function liftProgress(model: SimModel, state: SimState, i: number): number {
-  const r = state.robots;
+  const r = robotRows.table(state);
   const total = Math.max(1, Math.round(model.robots[i]!.model.liftSec * model.hz));
   const left = r.handlingTicksLeft[i]!;
   if (r.mode[i] === RobotMode.Lifting) return 1 - left / total;
@@ -149,7 +150,7 @@ function liftProgress(model: SimModel, state: SimState, i: number): number {
  * stops exactly at the next stop point (route end, a corner, or a timed wait).
  */
 function followRoute(model: SimModel, state: SimState, i: number, out: FollowSetpoint): void {
-  const r = state.robots;
+  const r = robotRows.table(state);
   const map = model.roadmap;
   const route = r.route[i]!;
   const notBefore = r.routeNotBefore[i]!;
@@ -206,13 +207,13 @@ function followRoute(model: SimModel, state: SimState, i: number, out: FollowSet
 
 /** Whether the robot stands in a tote stand's cell (rails on both sides: no turning there). */
 function onToteStand(model: SimModel, state: SimState, i: number): boolean {
-  const node = nodeAt(model.roadmap, model.grid.cols, model.grid.rows, state.robots.posX[i]!, state.robots.posZ[i]!);
+  const node = nodeAt(model.roadmap, model.grid.cols, model.grid.rows, robotRows.table(state).posX[i]!, robotRows.table(state).posZ[i]!);
   return node >= 0 && model.roadmap.nodeKind[node] === CellKind.ToteRack;
 }
 
 /** Pops waypoints the robot has reached; lands exactly on a stop point. */
 function snapToReachedWaypoint(model: SimModel, state: SimState, i: number): void {
-  const r = state.robots;
+  const r = robotRows.table(state);
   const map = model.roadmap;
   const route = r.route[i]!;
   const notBefore = r.routeNotBefore[i]!;

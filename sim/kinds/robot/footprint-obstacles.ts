@@ -1,6 +1,6 @@
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import type { KindFootprints } from '../kind-def.ts';
+import type { KindFootprints } from '../../kind/kind-def.ts';
 
 /**
  * What the robots' safety scanners see besides robots and walls: every thing of every kind that

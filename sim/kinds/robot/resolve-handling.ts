@@ -1,9 +1,11 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { robotRows } from './robot-columns.ts';
+import { loadRows } from '../load/index.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import { RobotMode } from './robot-columns.ts';
 import { KindIndex } from '../kind-index.ts';
 import { robotNode } from './robot-position.ts';
-import { findTask, releaseLoadTask, taskChanged } from '../station/task-lifecycle.ts';
+import { findTask, releaseLoadTask, taskChanged } from './task-lifecycle.ts';
 
 /** Seconds a set-down load is simulated dynamically before it is fixed where it lies. */
 export const SETTLE_SEC = 1.5;
@@ -14,7 +16,7 @@ export const SETTLE_SEC = 1.5;
  * are done, completes it when the node is storage.
  */
 export function resolveHandling(model: SimModel, state: SimState): void {
-  const r = state.robots;
+  const r = robotRows.table(state);
   for (let i = 0; i < r.count; i++) {
     const mode = r.mode[i]!;
     if (mode !== RobotMode.Lifting && mode !== RobotMode.Dropping) continue;
@@ -33,11 +35,11 @@ export function resolveHandling(model: SimModel, state: SimState): void {
     }
     const { node } = robotNode(model, state, i);
     r.carriedLoad[i] = -1;
-    state.loads.holderKind[load] = -1;
-    state.loads.holderId[load] = -1;
-    state.loads.node[load] = node;
+    loadRows.table(state).holderKind[load] = -1;
+    loadRows.table(state).holderId[load] = -1;
+    loadRows.table(state).node[load] = node;
     state.physics.makeDynamic(KindIndex.Load, load);
-    state.loads.settleTicksLeft[load] = Math.round(SETTLE_SEC * model.hz);
+    loadRows.table(state).settleTicksLeft[load] = Math.round(SETTLE_SEC * model.hz);
     state.events.push({ type: 'load.dropped', tick: state.tick, robot: i, load, node });
     if (!task || task.load !== load) continue;
     if (task.phase === 'carrying' || task.phase === 'picking') {

@@ -1,4 +1,5 @@
-import { col, type ThingTable } from '../columns.ts';
+import { col, type ThingTable } from '../../kind/columns.ts';
+import { defineKind } from '../../kind/define-kind.ts';
 
 /**
  * The robot table, indexed by robot id (fleet order). Headings are unit vectors (never angles) so
@@ -38,6 +39,9 @@ export const ROBOT_COLUMNS = {
 
 /** Robot state table (see {@link ROBOT_COLUMNS} for units). */
 export type RobotTable = ThingTable<typeof ROBOT_COLUMNS>;
+
+/** The robot kind's typed handle: its id, columns and table. */
+export const robotRows = defineKind('robot', ROBOT_COLUMNS);
 
 /** Robot modes of the onboard controller. Stable numbers: hashed and shipped in frames. */
 export const RobotMode = {

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { CellKind } from '../../model/layout-grid.ts';
 import type { RobotModel } from '../../model/sim-model.ts';
-import { robotModelSpecSchema, type RobotModelSpec } from '../../spec/robot-model-spec.ts';
-import { formatPath } from '../../spec/spec-error.ts';
-import type { KindCompileContext } from '../kind-def.ts';
+import { robotModelSpecSchema, type RobotModelSpec } from '../../compile/robot-model-spec.ts';
+import { formatPath } from '../../compile/spec-error.ts';
+import type { KindCompileContext } from '../../kind/kind-def.ts';
 import type { fleetSpecSchema } from './fleet-spec.ts';
 
 const CELL_NAMES: Record<number, string> = {

@@ -1,16 +1,17 @@
 import type { CollisionKind } from '../../events/sim-event.ts';
+import { robotRows } from './robot-columns.ts';
 import { STATIC_OWNER } from '../../physics/rapier.ts';
-import { otherKindContact, pushContact } from '../contact-events.ts';
-import type { ContactBetween } from '../kind-def.ts';
+import { otherKindContact, pushContact } from '../../kind/contact-events.ts';
+import type { ContactBetween } from '../../kind/kind-def.ts';
 import { KindIndex } from '../kind-index.ts';
-import type { StageContext } from '../stage-slots.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 
 /**
  * Contacts a robot is the first kind of (owners ordered static < robot < load): chassis against
  * chassis, walls and stands, and loads it does not carry. Placed at the robot.
  */
 export function robotContact(contact: ContactBetween, ctx: StageContext): void {
-  const r = ctx.state.robots;
+  const r = robotRows.table(ctx.state);
   const { kindA, idA, kindB, idB } = contact;
   let kind: CollisionKind | null = null;
   if (kindA === KindIndex.Robot && kindB === KindIndex.Robot) kind = 'robotRobot';

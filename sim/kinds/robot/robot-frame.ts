@@ -1,6 +1,7 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { robotRows } from './robot-columns.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import type { KindFrame } from '../kind-def.ts';
+import type { KindFrame } from '../../kind/kind-def.ts';
 
 /** The robot `mode` frame value of a robot a scripted stall holds (RobotMode values are 0–5). */
 export const FRAME_MODE_FAULTED = 6;
@@ -9,7 +10,7 @@ export const FRAME_MODE_FAULTED = 6;
 export const robotFrame: KindFrame = {
   fields: ['x', 'z', 'headX', 'headZ', 'speedMps', 'mode', 'load', 'task'],
   write(_model: SimModel, state: SimState, out: Float32Array): void {
-    const r = state.robots;
+    const r = robotRows.table(state);
     for (let i = 0; i < r.count; i++) {
       const o = i * 8;
       out[o] = r.posX[i]!;

@@ -1,6 +1,6 @@
 import { CellKind } from '../../model/layout-grid.ts';
 import type { RobotModel } from '../../model/sim-model.ts';
-import type { KindDef } from '../kind-def.ts';
+import type { KindDef } from '../../kind/kind-def.ts';
 import { applyCommands } from './apply-commands.ts';
 import { detectDeadlocks } from './detect-deadlocks.ts';
 import { driveRobots } from './drive-robots.ts';
@@ -20,7 +20,7 @@ import { sampleFleet, nextFleetBusyTick } from './sample-fleet.ts';
  * chargers `C`, kinematic chassis driven by the onboard motion model with a safety field, lifts
  * and drops, scripted stalls, physical deadlock detection and fleet totals.
  */
-export const robotKind: KindDef<FleetEntrySpec[], RobotModel> = {
+export const robotKind: KindDef<FleetEntrySpec[], RobotModel, typeof ROBOT_COLUMNS> = {
   id: 'robot',
   spec: { key: 'fleet', schema: fleetSpecSchema, required: false, description: 'Robots by model: how many and where they spawn (required unless the scenario has a production `line`).' },
   legend: {
@@ -31,7 +31,7 @@ export const robotKind: KindDef<FleetEntrySpec[], RobotModel> = {
   compile: compileRobots,
   checkSection: (fleet, ctx) => fleet.forEach((entry, f) => robotModelOf(entry.model, f, ctx.catalog, ctx.issue)),
   init(table, model) {
-    const robots = table as unknown as RobotTable;
+    const robots = table;
     for (const robot of model.robots) {
       robots.posX[robot.id] = model.roadmap.nodeX[robot.spawnNode]!;
       robots.posZ[robot.id] = model.roadmap.nodeZ[robot.spawnNode]!;

@@ -1,4 +1,5 @@
 import { nodeAt } from '../../model/roadmap.ts';
+import { robotRows } from './robot-columns.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
 
@@ -9,7 +10,7 @@ export const STILL_MPS = 0.02;
 
 /** The node under a robot, and whether it stands still on its centre. */
 export function robotNode(model: SimModel, state: SimState, robot: number): { node: number; atNode: boolean } {
-  const r = state.robots;
+  const r = robotRows.table(state);
   const node = nodeAt(model.roadmap, model.grid.cols, model.grid.rows, r.posX[robot]!, r.posZ[robot]!);
   return { node, atNode: isAtNode(model, state, robot, node) };
 }
@@ -17,7 +18,7 @@ export function robotNode(model: SimModel, state: SimState, robot: number): { no
 /** Whether `robot` stands still within {@link AT_NODE_TOLERANCE_M} of `node`'s centre (false for -1). */
 export function isAtNode(model: SimModel, state: SimState, robot: number, node: number): boolean {
   if (node < 0) return false;
-  const r = state.robots;
+  const r = robotRows.table(state);
   const dx = r.posX[robot]! - model.roadmap.nodeX[node]!;
   const dz = r.posZ[robot]! - model.roadmap.nodeZ[node]!;
   return dx * dx + dz * dz <= AT_NODE_TOLERANCE_M ** 2 && Math.abs(r.speedMps[robot]!) < STILL_MPS;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { ScriptedHandler } from '../kind-def.ts';
-import type { StageContext } from '../stage-slots.ts';
+import { robotRows } from './robot-columns.ts';
+import type { ScriptedHandler } from '../../kind/kind-def.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
 
 /** `robot.stall`: a robot stops dead for a while (a bumper trip, a lost localisation). */
 export const robotStallSchema = z.strictObject({
@@ -21,14 +22,14 @@ export const robotStall: ScriptedHandler<RobotStallEvent> = {
     if (event.robot >= model.robots.length) issue('robot', `robot ${event.robot} does not exist (fleet has ${model.robots.length})`);
   },
   fire(event, { model, state }) {
-    state.robots.faultUntilTick[event.robot] = state.tick + Math.round(event.durationSec * model.hz);
+    robotRows.table(state).faultUntilTick[event.robot] = state.tick + Math.round(event.durationSec * model.hz);
     state.events.push({ type: 'fault.injected', tick: state.tick, robot: event.robot, kind: event.kind, durationSec: event.durationSec });
   },
 };
 
 /** Scripted-slot stage: stalls whose time is up end (after this tick's timeline fired). */
 export function clearStalls({ state }: StageContext): void {
-  const r = state.robots;
+  const r = robotRows.table(state);
   for (let i = 0; i < r.count; i++) {
     if (r.faultUntilTick[i]! >= 0 && r.faultUntilTick[i]! <= state.tick) {
       r.faultUntilTick[i] = -1;

@@ -1,4 +1,5 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { loadRows } from '../load/index.ts';
 import type { SimState } from '../../state/sim-state.ts';
 
 /**
@@ -7,8 +8,8 @@ import type { SimState } from '../../state/sim-state.ts';
  */
 export function blockedForCarrier(model: SimModel, state: SimState): (node: number) => boolean {
   const occupied = new Uint8Array(model.roadmap.nodeCount);
-  for (let l = 0; l < state.loads.count; l++) {
-    const node = state.loads.node[l]!;
+  for (let l = 0; l < loadRows.table(state).count; l++) {
+    const node = loadRows.table(state).node[l]!;
     if (node >= 0) occupied[node] = 1;
   }
   return (node) => occupied[node] === 1;

@@ -1,4 +1,5 @@
 import { CellKind } from '../../model/layout-grid.ts';
+import { robotRows } from './robot-columns.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import { SpatialHash } from '../../util/spatial-hash.ts';
@@ -51,7 +52,7 @@ export class SafetyField {
 
   /** Re-indexes robot positions and sizes; call once per tick before any {@link freeDistanceAhead}. */
   beginTick(model: SimModel, state: SimState): void {
-    const r = state.robots;
+    const r = robotRows.table(state);
     this.index.update(r.posX, r.posZ, r.count);
     // Radii change only when a robot picks up or sets down a load: re-derive just those.
     const carried = r.carriedLoad;
@@ -89,7 +90,7 @@ export class SafetyField {
    * earlier in this tick's drive order have already moved), found through the start-of-tick index.
    */
   freeDistanceAhead(model: SimModel, state: SimState, i: number, dir: number, rangeM: number): number {
-    const r = state.robots;
+    const r = robotRows.table(state);
     const footprint = model.robots[i]!.model.footprint;
     const ownLoad = r.carriedLoad[i]!;
     // The scanner sees what sticks out furthest: the chassis or a carried load.

@@ -1,4 +1,5 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { robotRows } from './robot-columns.ts';
 import type { SimState } from '../../state/sim-state.ts';
 
 /** Fleet totals are sampled every this many simulated seconds (and at the horizon). */
@@ -6,7 +7,7 @@ export const SAMPLE_EVERY_SEC = 10;
 
 /** Event speed: the next tick ≥ `state.tick` that samples the fleet (every tick while it has robots: they move). */
 export function nextFleetBusyTick(model: SimModel, state: SimState): number {
-  if (state.robots.count > 0) return state.tick;
+  if (robotRows.table(state).count > 0) return state.tick;
   const every = SAMPLE_EVERY_SEC * model.hz;
   const sample = Math.ceil((state.tick + 1) / every) * every - 1;
   return Math.min(sample, Math.max(state.tick, model.horizonTicks - 1));
@@ -16,7 +17,7 @@ export function nextFleetBusyTick(model: SimModel, state: SimState): number {
 export function sampleFleet(model: SimModel, state: SimState): void {
   const elapsed = state.tick + 1;
   if (elapsed % (SAMPLE_EVERY_SEC * model.hz) !== 0 && elapsed !== model.horizonTicks) return;
-  const r = state.robots;
+  const r = robotRows.table(state);
   let distanceM = 0;
   let busyTicks = 0;
   let energyWh = 0;

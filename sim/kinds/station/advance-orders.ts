@@ -1,10 +1,12 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { stationRows } from './station-columns.ts';
+import { loadRows } from '../load/index.ts';
 import { createRng } from '../../rng/rng.ts';
 import type { OrderLine, SimState, TaskState } from '../../state/sim-state.ts';
 import { chooseStation } from './choose-station.ts';
 import { indexJoinableTasks, joinKey, type JoinableTaskIndex } from './joinable-tasks.ts';
 import { pickTicksPerLine } from './pick-ticks.ts';
-import { taskChanged } from './task-lifecycle.ts';
+import { taskChanged } from '../robot/index.ts';
 
 /**
  * Release-slot stage: the order stream. Once per simulated second a Poisson number of orders arrives (plus
@@ -64,7 +66,7 @@ function placeOrder(model: SimModel, state: SimState, joinable: JoinableTaskInde
     addLineToTask(model, state, joinable, order.id, l, load, station);
   });
   state.orders.push(order);
-  state.stations.openOrders[station] = state.stations.openOrders[station]! + 1;
+  stationRows.table(state).openOrders[station] = stationRows.table(state).openOrders[station]! + 1;
   state.events.push({ type: 'order.released', tick: state.tick, order: order.id, station, lines: skus.length });
   return order.id;
 }
@@ -81,8 +83,8 @@ function chooseLoad(model: SimModel, state: SimState, joinable: JoinableTaskInde
   let best = -1;
   let bestDist = Infinity;
   for (const load of candidates) {
-    if (state.loads.task[load]! >= 0) continue;
-    const node = state.loads.node[load]!;
+    if (loadRows.table(state).task[load]! >= 0) continue;
+    const node = loadRows.table(state).node[load]!;
     if (node < 0) continue;
     const d = Math.abs(model.roadmap.nodeX[node]! - sx) + Math.abs(model.roadmap.nodeZ[node]! - sz);
     if (d < bestDist) {
@@ -103,7 +105,7 @@ function addLineToTask(model: SimModel, state: SimState, joinable: JoinableTaskI
   const joined = joinable.get(key);
   if (joined) {
     joined.lines.push([order, line]);
-    const st = state.stations;
+    const st = stationRows.table(state);
     if (joined.phase === 'picking' && st.pickingTask[station] === joined.id) st.pickTicksLeft[station] = st.pickTicksLeft[station]! + pickTicksPerLine(model);
     taskChanged(state, joined.id);
     return;
@@ -112,6 +114,6 @@ function addLineToTask(model: SimModel, state: SimState, joinable: JoinableTaskI
   state.tasks.push(task);
   taskChanged(state, task.id);
   joinable.set(key, task);
-  if (state.loads.task[load]! < 0) state.loads.task[load] = task.id;
+  if (loadRows.table(state).task[load]! < 0) loadRows.table(state).task[load] = task.id;
   state.events.push({ type: 'task.created', tick: state.tick, task: task.id, order, load, station });
 }

@@ -1,4 +1,5 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { stationRows } from './station-columns.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import { joinKey, type JoinableTaskIndex } from './joinable-tasks.ts';
 
@@ -16,13 +17,13 @@ export function chooseStation(model: SimModel, state: SimState, joinable: Joinab
 function eligibleStations(model: SimModel, state: SimState): number[] {
   const serveLine = (model as { linesideStations?: readonly number[] }).linesideStations;
   const out: number[] = [];
-  for (let s = 0; s < state.stations.count; s++) if (serveLine === undefined || !serveLine.includes(s)) out.push(s);
+  for (let s = 0; s < stationRows.table(state).count; s++) if (serveLine === undefined || !serveLine.includes(s)) out.push(s);
   return out;
 }
 
 /** `fewest-open-orders`: the eligible station with the fewest open orders, lowest id on ties. */
 function fewestOpenOrders(state: SimState, eligible: readonly number[]): number {
-  const open = state.stations.openOrders;
+  const open = stationRows.table(state).openOrders;
   let station = -1;
   for (const s of eligible) if (station < 0 || open[s]! < open[station]!) station = s;
   return station;
@@ -37,7 +38,7 @@ function fewestOpenOrders(state: SimState, eligible: readonly number[]): number 
  */
 function podAffinityStation(model: SimModel, state: SimState, joinable: JoinableTaskIndex, skus: readonly number[], eligible: readonly number[]): number {
   if (eligible.length === 0) return -1;
-  const open = state.stations.openOrders;
+  const open = stationRows.table(state).openOrders;
   let openSum = 0;
   for (const s of eligible) openSum += open[s]!;
   const pending = pendingLinesByStation(state);
@@ -69,7 +70,7 @@ function matchedLines(model: SimModel, joinable: JoinableTaskIndex, skus: readon
 
 /** Per station, the order lines of its tasks whose picks are not done yet (pick work pending). */
 function pendingLinesByStation(state: SimState): number[] {
-  const pending = new Array<number>(state.stations.count).fill(0);
+  const pending = new Array<number>(stationRows.table(state).count).fill(0);
   for (const t of state.tasks) if (t.phase !== 'returning' && t.phase !== 'done') pending[t.station] = pending[t.station]! + t.lines.length;
   return pending;
 }

@@ -1,10 +1,12 @@
 import { CellKind } from '../../model/layout-grid.ts';
+import { stationRows } from './station-columns.ts';
+import { robotRows } from '../robot/index.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState, TaskState } from '../../state/sim-state.ts';
-import { robotNode, STILL_MPS } from '../robot/robot-position.ts';
+import { robotNode, STILL_MPS } from '../robot/index.ts';
 import { findById } from '../../util/find-by-id.ts';
 import { pickTicksPerLine } from './pick-ticks.ts';
-import { findTask, taskChanged } from './task-lifecycle.ts';
+import { findTask, taskChanged } from '../robot/index.ts';
 
 /**
  * Process-slot stage: stations. A robot standing on a free station with the load of a `carrying` task for
@@ -17,7 +19,7 @@ import { findTask, taskChanged } from './task-lifecycle.ts';
 export function resolvePicks(model: SimModel, state: SimState): void {
   const ticksPerLine = pickTicksPerLine(model);
   for (const task of carryingTasks(model, state)) {
-    const st = state.stations;
+    const st = stationRows.table(state);
     if (st.pickingTask[task.station]! >= 0) continue;
     const { node, atNode } = robotNode(model, state, task.robot);
     if (!atNode || node !== model.stations[task.station]!.node) continue;
@@ -27,7 +29,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
     st.pickTicksLeft[task.station] = ticksPerLine * task.lines.length;
     state.events.push({ type: 'pick.started', tick: state.tick, station: task.station, robot: task.robot, task: task.id });
   }
-  const st = state.stations;
+  const st = stationRows.table(state);
   for (let s = 0; s < st.count; s++) {
     if (st.pickingTask[s]! < 0) continue;
     const task = findTask(state, st.pickingTask[s]!);
@@ -36,8 +38,8 @@ export function resolvePicks(model: SimModel, state: SimState): void {
       continue;
     }
     const { node } = robotNode(model, state, task.robot);
-    if (node !== model.stations[s]!.node || state.robots.carriedLoad[task.robot] !== task.load) {
-      task.phase = state.robots.carriedLoad[task.robot] === task.load ? 'carrying' : 'assigned';
+    if (node !== model.stations[s]!.node || robotRows.table(state).carriedLoad[task.robot] !== task.load) {
+      task.phase = robotRows.table(state).carriedLoad[task.robot] === task.load ? 'carrying' : 'assigned';
       taskChanged(state, task.id);
       st.pickingTask[s] = -1;
       continue;
@@ -75,7 +77,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
  * load), so the cost follows the loaded robots, not the backlog of open tasks.
  */
 function carryingTasks(model: SimModel, state: SimState): TaskState[] {
-  const r = state.robots;
+  const r = robotRows.table(state);
   const out: TaskState[] = [];
   for (let i = 0; i < r.count; i++) {
     // A moving robot is at no node (see isAtNode): skip it before looking its node up.

@@ -1,4 +1,5 @@
-import { col, type ThingTable } from '../columns.ts';
+import { col, type ThingTable } from '../../kind/columns.ts';
+import { defineKind } from '../../kind/define-kind.ts';
 
 /** The pick-station table, indexed by station id (layout reading order of `P` cells). */
 export const STATION_COLUMNS = {
@@ -9,3 +10,6 @@ export const STATION_COLUMNS = {
 
 /** Pick-station state table (see {@link STATION_COLUMNS}). */
 export type StationTable = ThingTable<typeof STATION_COLUMNS>;
+
+/** The station kind's typed handle: its id, columns and table. */
+export const stationRows = defineKind('station', STATION_COLUMNS);

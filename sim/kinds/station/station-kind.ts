@@ -1,6 +1,6 @@
 import { CellKind } from '../../model/layout-grid.ts';
 import type { StationModel } from '../../model/sim-model.ts';
-import type { KindDef } from '../kind-def.ts';
+import type { KindDef } from '../../kind/kind-def.ts';
 import { advanceOrders } from './advance-orders.ts';
 import { ordersSpecSchema, type OrdersSpec } from './orders-spec.ts';
 import { resolvePicks } from './resolve-picks.ts';
@@ -10,7 +10,7 @@ import { STATION_COLUMNS } from './station-columns.ts';
  * Goods-to-person pick stations (`P`) and the order flow that feeds them: spec section `orders`
  * (a seeded Poisson stream), tasks that bring loads to stations, and pickers working lines off.
  */
-export const stationKind: KindDef<OrdersSpec, StationModel> = {
+export const stationKind: KindDef<OrdersSpec, StationModel, typeof STATION_COLUMNS> = {
   id: 'station',
   spec: { key: 'orders', schema: ordersSpecSchema, required: false, description: 'The order stream picked at the stations (required unless the scenario has a production `line`).' },
   legend: { P: { cell: CellKind.Station, meaning: 'pick station: a robot parks here while a picker works' } },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stationRows } from '../../../sim/index.ts';
 import { releaseOrderAt } from '../../../sim/kinds/station/advance-orders.ts';
 import type { SimHost, SimEvent, TaskPhase } from '../../../sim/index.ts';
 import { makeHost, runCollect } from '../../helpers/make-host.ts';
@@ -47,7 +48,7 @@ describe('orders.batching until-picked: a line rides the trip already under way'
       const events: SimEvent[] = [];
       runUntilPhase(host, 'picking', events);
       const perLine = 5 * host.model.hz;
-      const left = host.state.stations.pickTicksLeft[0]!;
+      const left = stationRows.table(host.state).pickTicksLeft[0]!;
       const order = releaseOrderAt(host.model, host.state, 0, [1]);
       expect(host.state.tasks.map((t) => t.lines)).toEqual([
         [
@@ -55,7 +56,7 @@ describe('orders.batching until-picked: a line rides the trip already under way'
           [order, 0],
         ],
       ]);
-      expect(host.state.stations.pickTicksLeft[0]).toBe(left + perLine);
+      expect(stationRows.table(host.state).pickTicksLeft[0]).toBe(left + perLine);
       events.push(...runCollect(host));
       const started = eventsOf(events, 'pick.started');
       const completed = eventsOf(events, 'pick.completed');

@@ -1,4 +1,5 @@
 import type { SimState, TaskState } from '../../state/sim-state.ts';
+import { loadRows } from '../load/index.ts';
 import { findById } from '../../util/find-by-id.ts';
 
 /**
@@ -8,10 +9,10 @@ import { findById } from '../../util/find-by-id.ts';
 export function releaseLoadTask(state: SimState, done: TaskState): void {
   state.tasks = state.tasks.filter((t) => t.id !== done.id);
   taskChanged(state, done.id);
-  state.loads.task[done.load] = -1;
+  loadRows.table(state).task[done.load] = -1;
   for (const t of state.tasks) {
     if (t.load === done.load && t.phase === 'open') {
-      state.loads.task[done.load] = t.id;
+      loadRows.table(state).task[done.load] = t.id;
       taskChanged(state, t.id); // now ready
       break;
     }

@@ -1,4 +1,7 @@
-import type { KindDef } from '../kind-def.ts';
+import type { KindDef } from '../../kind/kind-def.ts';
+import { robotRows } from '../robot/index.ts';
+import type { HasThingTables } from '../../kind/define-kind.ts';
+import { batteryRows } from './battery-columns.ts';
 import type { RobotModel } from '../../model/sim-model.ts';
 import { BATTERY_COLUMNS, type BatteryTable } from './battery-columns.ts';
 import { batteryKpis } from './battery-kpis.ts';
@@ -28,14 +31,14 @@ export interface BatteryThing {
   startWh: number;
 }
 
-const table = (state: { things: Record<string, unknown> }) => state.things.battery as unknown as BatteryTable;
+const table = (state: HasThingTables) => batteryRows.table(state);
 
 /**
  * Robot batteries that matter (opt in with a `batteries` section): drain by distance, load and idle
  * time, seeded-free start charges spread over the fleet, stranding at 0 Wh, charge-related
  * downtime. The robot table keeps `batteryWh`; this kind adds capacity, stranding and downtime.
  */
-export const batteryKind: KindDef<BatteriesSpec, BatteryThing> = {
+export const batteryKind: KindDef<BatteriesSpec, BatteryThing, typeof BATTERY_COLUMNS> = {
   id: 'battery',
   spec: { key: 'batteries', schema: batteriesSpecSchema, description: 'Batteries that drain and must be charged: capacity, start charge, load drain, charging thresholds.' },
   columns: BATTERY_COLUMNS,
@@ -56,7 +59,7 @@ export const batteryKind: KindDef<BatteriesSpec, BatteryThing> = {
     return { things, model: { ...model, batteryStartWh: things.map((t) => t.startWh) } };
   },
   init(t, model) {
-    const b = t as unknown as BatteryTable;
+    const b = t;
     for (const thing of model.things.battery as readonly BatteryThing[]) b.capacityWh[thing.id] = thing.capacityWh;
   },
   stages: [
@@ -66,7 +69,7 @@ export const batteryKind: KindDef<BatteriesSpec, BatteryThing> = {
   observe(model, state) {
     const b = table(state);
     const spec = (model as unknown as { batteryModel: BatteryModel }).batteryModel;
-    const r = state.robots;
+    const r = robotRows.table(state);
     return {
       lowSocPct: spec.lowSocPct,
       fullSocPct: spec.fullSocPct,

@@ -1,5 +1,6 @@
-import { col, type ThingTable } from '../columns.ts';
-import type { KindDef } from '../kind-def.ts';
+import { col, type ThingTable } from '../../kind/columns.ts';
+import { defineKind } from '../../kind/define-kind.ts';
+import type { KindDef } from '../../kind/kind-def.ts';
 
 /**
  * Commands in flight under `command.latency`: one row per batch that can be pending at once (the
@@ -15,7 +16,10 @@ export const LATENCY_COLUMNS = {
 
 export type LatencyTable = ThingTable<typeof LATENCY_COLUMNS>;
 
-export const latencyKind: KindDef<undefined, { id: number }> = {
+/** The latency kind's typed handle: its id, columns and table. */
+export const latencyRows = defineKind('latency', LATENCY_COLUMNS);
+
+export const latencyKind: KindDef<undefined, { id: number }, typeof LATENCY_COLUMNS> = {
   id: 'latency',
   columns: LATENCY_COLUMNS,
   compile(ctx) {

@@ -1,18 +1,19 @@
-import type { KindDef } from '../kind-def.ts';
-import { SINK_COLUMNS, type BufferTable, type SinkTable, type SourceTable } from './line-columns.ts';
-import { unitCount } from './line-units.ts';
-import { flowKpis } from './line-kpis.ts';
-import { compileLineOf, type SinkModel } from './line-model.ts';
+import type { KindDef } from '../../../kind/kind-def.ts';
+import { sinkRows } from '../line-columns.ts';
+import { SINK_COLUMNS, type BufferTable, type SinkTable, type SourceTable } from '../line-columns.ts';
+import { unitCount } from '../line-units.ts';
+import { flowKpis } from '../line-kpis.ts';
+import { compileLineOf, type SinkModel } from '../line-model.ts';
 
 /** Sinks of a production line: count units and their cycle time; carry the line's flow KPIs. Declared in the `line` section. */
-export const sinkKind: KindDef<undefined, SinkModel> = {
+export const sinkKind: KindDef<undefined, SinkModel, typeof SINK_COLUMNS> = {
   id: 'sink',
   columns: SINK_COLUMNS,
   compile: (ctx) => ({ things: compileLineOf(ctx.spec).line.sinks }),
   frame: {
     fields: ['x', 'z', 'received'],
     write(model, state, out) {
-      const table = state.things.sink as unknown as SinkTable;
+      const table = sinkRows.table(state);
       (model.things.sink as readonly SinkModel[]).forEach((s, i) => {
         out[i * 3] = s.xM;
         out[i * 3 + 1] = s.zM;

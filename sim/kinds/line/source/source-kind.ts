@@ -1,17 +1,18 @@
-import type { KindDef } from '../kind-def.ts';
-import { SOURCE_COLUMNS, type SourceTable } from './line-columns.ts';
-import { compileLineOf, type SourceModel } from './line-model.ts';
-import { unitCount } from './line-units.ts';
+import type { KindDef } from '../../../kind/kind-def.ts';
+import { sourceRows } from '../line-columns.ts';
+import { SOURCE_COLUMNS, type SourceTable } from '../line-columns.ts';
+import { compileLineOf, type SourceModel } from '../line-model.ts';
+import { unitCount } from '../line-units.ts';
 
 /** Sources of a production line: units released by an interarrival distribution, or unlimited supply. Declared in the `line` section. */
-export const sourceKind: KindDef<undefined, SourceModel> = {
+export const sourceKind: KindDef<undefined, SourceModel, typeof SOURCE_COLUMNS> = {
   id: 'source',
   columns: SOURCE_COLUMNS,
   compile: (ctx) => ({ things: compileLineOf(ctx.spec).line.sources }),
   frame: {
     fields: ['x', 'z', 'queued', 'released'],
     write(model, state, out) {
-      const table = state.things.source as unknown as SourceTable;
+      const table = sourceRows.table(state);
       (model.things.source as readonly SourceModel[]).forEach((s, i) => {
         out[i * 4] = s.xM;
         out[i * 4 + 1] = s.zM;

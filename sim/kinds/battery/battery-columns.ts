@@ -1,4 +1,5 @@
-import { col, type ThingTable } from '../columns.ts';
+import { col, type ThingTable } from '../../kind/columns.ts';
+import { defineKind } from '../../kind/define-kind.ts';
 
 /** The battery table: one row per robot (same ids) when the scenario has a `batteries` section. */
 export const BATTERY_COLUMNS = {
@@ -10,3 +11,6 @@ export const BATTERY_COLUMNS = {
 } as const;
 
 export type BatteryTable = ThingTable<typeof BATTERY_COLUMNS>;
+
+/** The battery kind's typed handle: its id, columns and table. */
+export const batteryRows = defineKind('battery', BATTERY_COLUMNS);

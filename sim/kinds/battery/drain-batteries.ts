@@ -1,9 +1,11 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { robotRows } from '../robot/index.ts';
+import { batteryRows } from './battery-columns.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import type { BatteryModel } from './battery-kind.ts';
 import type { BatteryTable } from './battery-columns.ts';
-import { RobotMode } from './robot-columns.ts';
-import { SAMPLE_EVERY_SEC } from './sample-fleet.ts';
+import { RobotMode } from '../robot/index.ts';
+import { SAMPLE_EVERY_SEC } from '../robot/index.ts';
 
 /** A stranded robot's fault never ends on its own (it waits for a tow). */
 export const STRANDED_UNTIL_TICK = 2_147_483_647;
@@ -14,9 +16,9 @@ export const STRANDED_UNTIL_TICK = 2_147_483_647;
  * that ran flat away from a charger is stranded (`battery.stranded`): it stops for good.
  */
 export function drainBatteries(model: SimModel, state: SimState): void {
-  const b = state.things.battery as unknown as BatteryTable;
+  const b = batteryRows.table(state);
   const spec = (model as unknown as { batteryModel: BatteryModel }).batteryModel;
-  const r = state.robots;
+  const r = robotRows.table(state);
   const dt = model.dtSec;
   for (let i = 0; i < b.count; i++) {
     const load = r.carriedLoad[i]!;
@@ -31,8 +33,8 @@ export function drainBatteries(model: SimModel, state: SimState): void {
 }
 
 function strand(state: SimState, i: number): void {
-  const b = state.things.battery as unknown as BatteryTable;
-  const r = state.robots;
+  const b = batteryRows.table(state);
+  const r = robotRows.table(state);
   b.stranded[i] = 1;
   r.faultUntilTick[i] = STRANDED_UNTIL_TICK;
   if (r.mode[i] !== RobotMode.Lifting && r.mode[i] !== RobotMode.Dropping) r.mode[i] = RobotMode.Hold;
@@ -44,9 +46,9 @@ function strand(state: SimState, i: number): void {
 
 /** Sample-slot stage: battery totals every {@link SAMPLE_EVERY_SEC} s and at the horizon (`battery.sampled`). */
 export function sampleBatteries(model: SimModel, state: SimState): void {
-  const b = state.things.battery as unknown as BatteryTable;
+  const b = batteryRows.table(state);
   if (b.count === 0) return;
-  const r = state.robots;
+  const r = robotRows.table(state);
   for (let i = 0; i < b.count; i++) if (b.chargingAt[i]! >= 0 || isQueued(state, i)) b.downtimeTicks[i] = b.downtimeTicks[i]! + 1;
   const elapsed = state.tick + 1;
   if (elapsed % (SAMPLE_EVERY_SEC * model.hz) !== 0 && elapsed !== model.horizonTicks) return;

@@ -1,12 +1,14 @@
 import { CellKind } from '../../model/layout-grid.ts';
+import { robotRows } from '../robot/index.ts';
+import { defineKind, type HasThingTables } from '../../kind/define-kind.ts';
 import type { SimModel } from '../../model/sim-model.ts';
-import { col, type ThingTable } from '../columns.ts';
-import { pushContact } from '../contact-events.ts';
+import { col, type ThingTable } from '../../kind/columns.ts';
+import { pushContact } from '../../kind/contact-events.ts';
 import { KindIndex } from '../kind-index.ts';
-import type { KindDef, ScriptedHandler } from '../kind-def.ts';
-import type { StageContext } from '../stage-slots.ts';
-import { itemDropSchema, nodeBlockSchema, type ItemDropEvent, type NodeBlockEvent } from './fault-events.ts';
-import { logFaultBegan } from './fault-handlers.ts';
+import type { KindDef, ScriptedHandler } from '../../kind/kind-def.ts';
+import type { StageContext } from '../../kind/stage-slots.ts';
+import { itemDropSchema, nodeBlockSchema, type ItemDropEvent, type NodeBlockEvent } from '../fault/index.ts';
+import { logFaultBegan } from '../fault/index.ts';
 
 /** Size of a dropped item's body (metres, kilograms): a tote, or a pod's fallen shelf section. */
 export const ITEM_BODY = { tote: { sizeM: 0.6, heightM: 0.35, massKg: 15 }, pod: { sizeM: 0.9, heightM: 0.5, massKg: 120 } } as const;
@@ -39,7 +41,10 @@ const COLUMNS = {
   settleTicksLeft: col.i32(),
 } as const;
 type ObstructionTable = ThingTable<typeof COLUMNS>;
-const table = (state: { things: Record<string, unknown> }) => state.things.obstruction as unknown as ObstructionTable;
+
+/** The obstruction kind's typed handle: its id, columns and table. */
+export const obstructionRows = defineKind('obstruction', COLUMNS);
+const table = (state: HasThingTables) => obstructionRows.table(state);
 const things = (model: SimModel) => model.things.obstruction as readonly ObstructionModel[];
 const active = (phase: number) => phase !== ObstructionPhase.Idle;
 
@@ -129,7 +134,7 @@ function clear({ model, state }: StageContext): void {
  * While present each is an obstacle robots' safety fields stop for and a node the observation lists
  * as blocked (`things.obstruction.blockedNodes`), until it is cleared. One row per such event.
  */
-export const obstructionKind: KindDef<undefined, ObstructionModel> = {
+export const obstructionKind: KindDef<undefined, ObstructionModel, typeof COLUMNS> = {
   id: 'obstruction',
   columns: COLUMNS,
   compile(ctx) {
@@ -169,7 +174,7 @@ export const obstructionKind: KindDef<undefined, ObstructionModel> = {
   // A robot touching a dropped item is a `robot/obstruction` collision (placed at the robot); an item on its own patch of floor is none.
   onContact(contact, ctx) {
     if (contact.kindA !== KindIndex.Robot) return;
-    pushContact(ctx, contact, 'robot/obstruction', ctx.state.robots.posX[contact.idA]!, ctx.state.robots.posZ[contact.idA]!);
+    pushContact(ctx, contact, 'robot/obstruction', robotRows.table(ctx.state).posX[contact.idA]!, robotRows.table(ctx.state).posZ[contact.idA]!);
   },
   footprints: {
     write(model, state, add) {

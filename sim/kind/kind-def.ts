@@ -131,7 +131,7 @@ export interface HoldableKind {
  * physics bodies, stages in fixed slots of the tick, scripted events, contacts, observations,
  * commands and KPIs. A new kind joins by being listed in a kind registry; no core file changes.
  */
-export interface KindDef<S = unknown, M = unknown> {
+export interface KindDef<S = unknown, M = unknown, C extends ColumnSpec = ColumnSpec> {
   /** Registry id, lowercase: `robot`, `load`, `conveyor` … Also its state key (`state.things[id]`). */
   readonly id: string;
   /** Its section of the scenario spec: a top-level key and the zod schema of its value. */
@@ -139,7 +139,7 @@ export interface KindDef<S = unknown, M = unknown> {
   /** Layout characters this kind owns. */
   readonly legend?: Readonly<Record<string, LegendEntry>>;
   /** State columns, one row per thing. */
-  readonly columns: ColumnSpec;
+  readonly columns: C;
   /**
    * Compiles the kind's things (frozen afterwards); their count is the table's row count.
    * `model` adds derived, read-only fields to the `SimModel` (e.g. `storageNodes`).
@@ -153,7 +153,7 @@ export interface KindDef<S = unknown, M = unknown> {
    */
   checkSection?(section: S, ctx: KindSectionCheckContext): void;
   /** Sets the rows' starting values at tick 0 (after every column got its `init`). */
-  init?(table: ThingTable, model: SimModel): void;
+  init?(table: ThingTable<C>, model: SimModel): void;
   /**
    * The kind's collision table: the layers its colliders belong to (bits are given in registry
    * order) and, for each, the layers it meets (`floor` and `static` are the world's). A collider

@@ -1,18 +1,19 @@
-import type { KindDef } from '../kind-def.ts';
-import { MACHINE_COLUMNS, type MachineTable } from './line-columns.ts';
-import './line-events.ts';
-import { machineKpis } from './line-kpis.ts';
-import { nextLineBusyTick, runLine } from './line-loop.ts';
-import { compileLineOf, type MachineModel } from './line-model.ts';
-import { machineDown, sourceBurst } from './line-scripted.ts';
-import { lineSpecSchema, type LineSpec } from './line-spec.ts';
+import type { KindDef } from '../../../kind/kind-def.ts';
+import { machineRows } from '../line-columns.ts';
+import { MACHINE_COLUMNS, type MachineTable } from '../line-columns.ts';
+import '../line-events.ts';
+import { machineKpis } from '../line-kpis.ts';
+import { nextLineBusyTick, runLine } from '../line-loop.ts';
+import { compileLineOf, type MachineModel } from '../line-model.ts';
+import { machineDown, sourceBurst } from '../line-scripted.ts';
+import { lineSpecSchema, type LineSpec } from '../line-spec.ts';
 
 /**
  * Machines of a production line (states idle / working / blocked / starved / down / setup). Owns
  * the `line` spec section (sources, machines, buffers and sinks joined by name), the line's event
  * loop (process slot), the scripted `machine.down` and `source.burst`, and the machine KPIs.
  */
-export const machineKind: KindDef<LineSpec, MachineModel> = {
+export const machineKind: KindDef<LineSpec, MachineModel, typeof MACHINE_COLUMNS> = {
   id: 'machine',
   spec: { key: 'line', schema: lineSpecSchema, required: false, description: 'A production line: sources, machines, buffers and sinks joined by name.' },
   columns: MACHINE_COLUMNS,
@@ -29,7 +30,7 @@ export const machineKind: KindDef<LineSpec, MachineModel> = {
   frame: {
     fields: ['x', 'z', 'state', 'processed', 'unit'],
     write(model, state, out) {
-      const table = state.things.machine as unknown as MachineTable;
+      const table = machineRows.table(state);
       (model.things.machine as readonly MachineModel[]).forEach((m, i) => {
         out[i * 5] = m.xM;
         out[i * 5 + 1] = m.zM;
