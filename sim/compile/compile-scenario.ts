@@ -2,8 +2,6 @@ import { builtinKinds } from '../kinds/builtin-kinds.ts';
 import type { ScenarioSpec } from '../kinds/builtin-spec.ts';
 import type { KindCompileContext } from '../kind/kind-def.ts';
 import type { KindRegistry } from '../kind/kind-registry.ts';
-import { lineFloorLayout } from '../kinds/line/index.ts';
-import type { LineSpec } from '../kinds/line/index.ts';
 import { CellKind, parseLayout, wallRuns, type LayoutGrid } from '../model/layout-grid.ts';
 import { buildRoadmap } from '../model/roadmap.ts';
 import type { SimModel, TimelineEntry } from '../model/sim-model.ts';
@@ -41,9 +39,11 @@ export function checkScenario(input: unknown, catalog: RobotModelCatalog, kinds:
   const spec = parsed.data as unknown as ScenarioSpec;
   const issues: SpecIssue[] = [];
   if (!(spec as { layout?: unknown }).layout) {
-    const line = (spec as { line?: LineSpec }).line;
-    if (!line) return { ok: false, issues: [{ path: 'layout', message: 'required (only a scenario with a production line may leave out its floor)' }] };
-    spec.layout = lineFloorLayout(line);
+    const sections: Readonly<Record<string, unknown>> = spec;
+    const floorKind = kinds.kinds.find((k) => k.floorWithoutLayout && k.spec && sections[k.spec.key] !== undefined);
+    if (!floorKind) return { ok: false, issues: [{ path: 'layout', message: 'required (only a scenario with a production line may leave out its floor)' }] };
+    const floor = floorKind.floorWithoutLayout!(sections[floorKind.spec!.key]);
+    spec.layout = { rows: [...floor.rows], cellM: floor.cellM };
   }
   const grid = parseLayout(spec.layout.rows, spec.layout.cellM, kinds.legend, issues);
   if (issues.length > 0) return { ok: false, issues: [...issues, ...sectionIssuesOf(input, catalog, kinds)] };

@@ -126,6 +126,9 @@ export interface FleetObservation {
   readonly things: Readonly<Record<string, unknown>>;
 }
 
+/** The sections of the fleet observation that kinds write (see `KindDef.fleetView`). */
+export type FleetViewSections = { -readonly [K in 'robots' | 'tasks' | 'loads' | 'stations' | 'storageNodes' | 'chargerNodes']: FleetObservation[K] };
+
 /**
  * A command for one robot. Low level (`drive`) to skills (`follow`, `goto`, `lift`, `drop`,
  * `dock`), plus task bookkeeping (`assign`, `unassign`). A robot keeps its last command until a

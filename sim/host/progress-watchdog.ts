@@ -1,5 +1,4 @@
 import type { SimEvent } from '../events/sim-event.ts';
-import { robotRows } from '../kinds/robot/index.ts';
 import type { KindProgress } from '../kind/kind-def.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import type { SimState } from '../state/sim-state.ts';
@@ -44,7 +43,9 @@ export function createProgressWatchdog(model: SimModel): ProgressWatchdog | null
   const kinds = model.kinds.kinds.filter((k) => k.progress !== undefined).map((k) => k.progress!) as KindProgress[];
   if (kinds.length === 0) return null;
   const delivering = new Set(kinds.flatMap((k) => k.deliveredBy));
-  const robots = model.robots.length;
+  // Things that drive (robots): the one kind declaring where its things stand.
+  const drivers = model.kinds.kinds.find((k) => k.floorPosition !== undefined);
+  const robots = drivers ? (model.things[drivers.id]?.length ?? 0) : 0;
   const anchorX = new Float64Array(robots).fill(Number.NaN);
   const anchorZ = new Float64Array(robots).fill(Number.NaN);
   const lastMovedTick = new Int32Array(robots);
@@ -78,10 +79,8 @@ export function createProgressWatchdog(model: SimModel): ProgressWatchdog | null
       lastTick = tick;
       if (tick < nextCheckTick) return null;
       nextCheckTick = tick - (tick % model.hz) + model.hz;
-      const r = robotRows.table(state);
       for (let i = 0; i < robots; i++) {
-        const x = r.posX[i]!;
-        const z = r.posZ[i]!;
+        const [x, z] = drivers!.floorPosition!(state, i);
         if (!(Math.hypot(x - anchorX[i]!, z - anchorZ[i]!) <= STILL_RADIUS_M)) {
           anchorX[i] = x;
           anchorZ[i] = z;

@@ -1,9 +1,8 @@
 import type { ControllerReport, FleetController, FleetObservation } from '../control/types.ts';
-import { robotRows } from '../kinds/robot/index.ts';
 import { createObservationCache } from '../control/observation-cache.ts';
 import { createHandedRoadmap } from '../control/handed-roadmap.ts';
 import { observe } from '../control/observe.ts';
-import { delayCommands } from '../control/command-latency.ts';
+import { filterCommands } from '../control/filter-commands.ts';
 import type { SimEvent } from '../events/sim-event.ts';
 import { compileScenario, type RobotModelCatalog } from '../compile/compile-scenario.ts';
 import type { SimModel } from '../model/sim-model.ts';
@@ -15,7 +14,6 @@ import type { KindRegistry } from '../kind/kind-registry.ts';
 import type { StageClock, StageContext } from '../kind/stage-slots.ts';
 import { createSimState } from '../state/create-state.ts';
 import type { SimState } from '../state/sim-state.ts';
-import { RobotMode } from '../kinds/robot/index.ts';
 import { hashState, restoreState, snapshotState, type SimSnapshot } from '../state/snapshot.ts';
 import { stepSim } from '../step/step-sim.ts';
 import { writePoseFrame, type PoseFrame } from './pose-frame.ts';
@@ -182,7 +180,7 @@ export class SimHost {
         this.watchProgress(events);
         continue;
       }
-      this.stepWith(state.tick % model.controlEvery === 0 ? delayCommands(model, state, this.decide()) : NO_COMMANDS, events);
+      this.stepWith(state.tick % model.controlEvery === 0 ? filterCommands(model, state, this.decide()) : NO_COMMANDS, events);
     }
     return this.finishAdvance(t0, events);
   }
@@ -265,7 +263,7 @@ export class SimHost {
         const episode = this.episode;
         const decided = await this.decideAsync();
         if (episode !== this.episode || this.stateValue !== state) throw new Error('the episode was reloaded or restored while a decision was pending');
-        commands = delayCommands(model, state, decided);
+        commands = filterCommands(model, state, decided);
       }
       this.stepWith(commands, events);
     }
@@ -446,14 +444,7 @@ export class SimHost {
       return this.cellController ? [...(out as unknown[]), ...this.decideCells(observation)] : (out as unknown[]);
     }
     state.events.push({ type: 'controller.failed', tick: state.tick, message: failure });
-    for (let i = 0; i < robotRows.table(state).count; i++) {
-      const mode = robotRows.table(state).mode[i]!;
-      if (mode === RobotMode.Lifting || mode === RobotMode.Dropping) continue;
-      robotRows.table(state).mode[i] = RobotMode.Hold;
-      robotRows.table(state).route[i] = [];
-      robotRows.table(state).routeNotBefore[i] = [];
-      state.events.push({ type: 'command.rejected', tick: state.tick, robot: i, reason: failure });
-    }
+    for (const kind of this.model.kinds.kinds) kind.holdSafely?.({ model: this.model, state }, failure);
     return this.cellController ? this.decideCells(observation) : [];
   }
 }

@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import type { FleetObservation, FleetViewSections } from '../control/types.ts';
 import type { SimEvent } from '../events/sim-event.ts';
 import type { KindKpiMeta } from '../metrics/kpi-meta.ts';
 import type { LayoutChar, LayoutGrid } from '../model/layout-grid.ts';
@@ -146,6 +147,11 @@ export interface KindDef<S = unknown, M = unknown, C extends ColumnSpec = Column
    */
   compile?(ctx: KindCompileContext<S>): { readonly things: readonly M[]; readonly model?: Readonly<Record<string, unknown>> };
   /**
+   * The floor to use when the spec has no `layout` but has this kind's section: a kind whose things
+   * need no drawn floor (a production line) lays out its own. Without such a kind, `layout` is required.
+   */
+  floorWithoutLayout?(section: S): { readonly rows: readonly string[]; readonly cellM: number };
+  /**
    * Checks of the kind's section that need nothing but the section (already valid against its
    * schema) and the host's catalogues, such as model names. They run when the rest of the spec
    * fails (its structure elsewhere, or its layout), so that every problem is named at once;
@@ -181,8 +187,45 @@ export interface KindDef<S = unknown, M = unknown, C extends ColumnSpec = Column
   readonly frame?: KindFrame;
   /** Bodies the robots' safety fields see (a kind whose colliders meet `robot` should declare them). */
   readonly footprints?: KindFootprints;
+  /**
+   * The kind's sections of the fleet controller's observation (`observation.robots`, `loads`,
+   * `stations`, `tasks`, `storageNodes`, `chargerNodes`), written in registry order each control
+   * tick. `cache` is the kind's own (from `createCache`), kept by the observer between control
+   * ticks so views that did not change are handed out again; null when the observer keeps none.
+   */
+  readonly fleetView?: {
+    createCache(): unknown;
+    write(ctx: { readonly model: SimModel; readonly state: SimState; readonly scan: { beams: number; rangeM: number } | undefined }, cache: any, out: Partial<FleetViewSections>): void;
+  };
   /** The kind's part of the controller's observation (`observation.things[id]`): copies or frozen views. */
   observe?(model: SimModel, state: SimState): unknown;
+  /**
+   * The watchdog's check of the kind's poses at the end of every tick: the first thing whose pose
+   * is impossible (not a number, below the floor, off the layout) and why, or null. A trip stops
+   * the episode (`watchdog.tripped`).
+   */
+  checkPoses?(ctx: StageContext): { readonly thing: number; readonly reason: string } | null;
+  /**
+   * Makes the kind's things hold safely after the controller failed (`reason`): stop, drop their
+   * routes, finish what cannot be interrupted. Logs what it rejected.
+   */
+  holdSafely?(ctx: { readonly model: SimModel; readonly state: SimState }, reason: string): void;
+  /**
+   * Where thing `id` stands on the floor now (x, z metres), for kinds whose things drive: the
+   * progress watchdog names those that have not moved for a while.
+   */
+  floorPosition?(state: SimState, id: number): readonly [number, number];
+  /**
+   * A command filter: given the commands a controller issued at a control tick, returns those to
+   * apply now (command latency holds a batch back and releases it later). Kinds filter in
+   * registry order; the core applies what the last one returns.
+   */
+  filterCommands?(issued: readonly unknown[], ctx: { readonly model: SimModel; readonly state: SimState }): readonly unknown[];
+  /**
+   * An observation filter: changes the controller's view in place before it is handed out (sensor
+   * noise, dropped scan beams), in registry order. It must not change the state.
+   */
+  filterObservation?(observation: FleetObservation, ctx: { readonly model: SimModel; readonly state: SimState }, scanRangeM: number | undefined): void;
   /** Applies this tick's commands addressed to the kind (`{ thing: id, … }`); invalid ones are rejected. */
   applyCommands?(commands: readonly unknown[], ctx: StageContext): void;
   /** Present when other kinds' things can hold this kind's things (see {@link HoldableKind}). */

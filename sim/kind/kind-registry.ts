@@ -2,6 +2,13 @@ import { WORLD_LEGEND } from '../model/layout-grid.ts';
 import type { KindDef, LegendEntry, ScriptedHandler } from './kind-def.ts';
 import { STAGE_SLOTS, type StageContext, type StageSlot } from './stage-slots.ts';
 
+declare module '../model/sim-model.ts' {
+  interface SimModel {
+    /** The kinds of things this scenario was compiled with. */
+    readonly kinds: KindRegistry;
+  }
+}
+
 /** Kinds in registry order, with the lookups the core needs, built once. */
 export interface KindRegistry {
   readonly kinds: readonly KindDef[];
@@ -14,6 +21,14 @@ export interface KindRegistry {
   readonly scripted: ReadonlyMap<string, { kind: string; handler: ScriptedHandler }>;
   /** Stage runners per slot, kinds in registry order. */
   readonly stages: Readonly<Record<StageSlot, ReadonlyArray<(ctx: StageContext) => void>>>;
+  /** Kinds that write sections of the fleet observation, in registry order. */
+  readonly fleetViews: readonly KindDef[];
+  /** Kinds that check their poses for the watchdog, in registry order. */
+  readonly poseCheckers: readonly KindDef[];
+  /** Kinds with a command filter, in registry order. */
+  readonly commandFilters: readonly KindDef[];
+  /** Kinds with an observation filter, in registry order. */
+  readonly observationFilters: readonly KindDef[];
   /** Collision layer names in bit order (the world's own `floor` and `static` first). */
   readonly layers: readonly string[];
   /** Layers that meet the floor and the static world (walls, stands): the world colliders' filters. */
@@ -72,6 +87,10 @@ export function createKindRegistry(kinds: readonly KindDef[]): KindRegistry {
     legend: Object.freeze(legend),
     scripted,
     stages,
+    fleetViews: Object.freeze(kinds.filter((k) => k.fleetView)),
+    poseCheckers: Object.freeze(kinds.filter((k) => k.checkPoses)),
+    commandFilters: Object.freeze(kinds.filter((k) => k.filterCommands)),
+    observationFilters: Object.freeze(kinds.filter((k) => k.filterObservation)),
     layers: Object.freeze(layers),
     meets: Object.freeze({ floor: Object.freeze(meetsFloor), static: Object.freeze(meetsStatic) }),
   });

@@ -1,5 +1,4 @@
-import type { ScenarioSpec } from '../kinds/builtin-spec.ts';
-import type { KindRegistry } from '../kind/kind-registry.ts';
+import type { ScenarioSpecCore } from '../compile/scenario-spec.ts';
 import type { RobotModelSpec } from '../compile/robot-model-spec.ts';
 import type { LayoutGrid } from './layout-grid.ts';
 import type { Roadmap } from './roadmap.ts';
@@ -56,7 +55,8 @@ export interface TimelineEntry {
  * Derived only from the spec, never from the seed.
  */
 export interface SimModel {
-  readonly spec: ScenarioSpec;
+  /** The validated spec: the core fields, and each kind's section by its key (read by that kind). */
+  readonly spec: Omit<ScenarioSpecCore, 'events'> & { readonly events: readonly TimelineEntry['event'][]; readonly [section: string]: unknown };
   readonly id: string;
   readonly dtSec: number;
   readonly hz: number;
@@ -66,8 +66,8 @@ export interface SimModel {
   readonly roadmap: Roadmap;
   /** Wall runs (row, first and last column) for colliders and rendering. */
   readonly walls: readonly { row: number; col0: number; col1: number }[];
-  /** The kinds of things this scenario was compiled with. */
-  readonly kinds: KindRegistry;
+  // `kinds`, the kind registry this scenario was compiled with, is declared by sim/kind/kind-registry.ts
+  // (the model does not depend on the kind contract; the contract adds itself to the model).
   /** Compiled things of every kind, by kind id; their count is the kind's table row count. */
   readonly things: Readonly<Record<string, readonly unknown[]>>;
   /** The scripted-event timeline by firing tick, in spec order within a tick. */

@@ -1,8 +1,5 @@
 import { createThingTable, type ThingTable } from '../kind/columns.ts';
 import type { KindRegistry } from '../kind/kind-registry.ts';
-import type { LoadTable } from '../kinds/load/index.ts';
-import type { RobotTable } from '../kinds/robot/index.ts';
-import type { StationTable } from '../kinds/station/index.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import { PhysicsWorld } from '../physics/rapier.ts';
 import { createRootRng } from '../rng/rng.ts';

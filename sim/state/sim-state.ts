@@ -2,11 +2,7 @@ import type { RngState } from '../rng/rng.ts';
 import type { SimEvent } from '../events/sim-event.ts';
 import type { PhysicsWorld } from '../physics/rapier.ts';
 import type { ThingTable } from '../kind/columns.ts';
-import type { LoadTable } from '../kinds/load/index.ts';
-import type { RobotTable } from '../kinds/robot/index.ts';
-import type { StationTable } from '../kinds/station/index.ts';
 
-export type { RobotTable, LoadTable, StationTable };
 
 /** One order line: a SKU to pick, the load chosen to present it. */
 export interface OrderLine {

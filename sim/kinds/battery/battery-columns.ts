@@ -13,4 +13,18 @@ export const BATTERY_COLUMNS = {
 export type BatteryTable = ThingTable<typeof BATTERY_COLUMNS>;
 
 /** The battery kind's typed handle: its id, columns and table. */
-export const batteryRows = defineKind('battery', BATTERY_COLUMNS);
+export const batteryRows = defineKind<typeof BATTERY_COLUMNS, BatteryThing, { readonly batteryModel: BatteryModel }>('battery', BATTERY_COLUMNS);
+
+/** The compiled `batteries` section, with its defaults. */
+export interface BatteryModel {
+  loadWPerKgMps: number;
+  lowSocPct: number;
+  fullSocPct: number;
+}
+
+/** One battery row per robot. */
+export interface BatteryThing {
+  id: number;
+  capacityWh: number;
+  startWh: number;
+}

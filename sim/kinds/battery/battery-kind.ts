@@ -3,7 +3,9 @@ import { robotRows } from '../robot/index.ts';
 import type { HasThingTables } from '../../kind/define-kind.ts';
 import { batteryRows } from './battery-columns.ts';
 import type { RobotModel } from '../../model/sim-model.ts';
-import { BATTERY_COLUMNS, type BatteryTable } from './battery-columns.ts';
+import { BATTERY_COLUMNS, type BatteryModel, type BatteryTable, type BatteryThing } from './battery-columns.ts';
+
+export type { BatteryModel, BatteryThing };
 import { batteryKpis } from './battery-kpis.ts';
 import { batteriesSpecSchema, type BatteriesSpec } from './battery-spec.ts';
 import { drainBatteries, sampleBatteries } from './drain-batteries.ts';
@@ -17,19 +19,6 @@ declare module '../../events/sim-event.ts' {
   }
 }
 
-/** The compiled `batteries` section, with its defaults. */
-export interface BatteryModel {
-  loadWPerKgMps: number;
-  lowSocPct: number;
-  fullSocPct: number;
-}
-
-/** One battery row per robot. */
-export interface BatteryThing {
-  id: number;
-  capacityWh: number;
-  startWh: number;
-}
 
 const table = (state: HasThingTables) => batteryRows.table(state);
 
@@ -68,7 +57,7 @@ export const batteryKind: KindDef<BatteriesSpec, BatteryThing, typeof BATTERY_CO
   ],
   observe(model, state) {
     const b = table(state);
-    const spec = (model as unknown as { batteryModel: BatteryModel }).batteryModel;
+    const spec = batteryRows.fields(model).batteryModel;
     const r = robotRows.table(state);
     return {
       lowSocPct: spec.lowSocPct,

@@ -2,7 +2,6 @@ import type { SimModel } from '../../model/sim-model.ts';
 import { robotRows } from '../robot/index.ts';
 import { batteryRows } from './battery-columns.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import type { BatteryModel } from './battery-kind.ts';
 import type { BatteryTable } from './battery-columns.ts';
 import { RobotMode } from '../robot/index.ts';
 import { SAMPLE_EVERY_SEC } from '../robot/index.ts';
@@ -17,7 +16,7 @@ export const STRANDED_UNTIL_TICK = 2_147_483_647;
  */
 export function drainBatteries(model: SimModel, state: SimState): void {
   const b = batteryRows.table(state);
-  const spec = (model as unknown as { batteryModel: BatteryModel }).batteryModel;
+  const spec = batteryRows.fields(model).batteryModel;
   const r = robotRows.table(state);
   const dt = model.dtSec;
   for (let i = 0; i < b.count; i++) {

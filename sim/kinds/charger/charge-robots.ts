@@ -6,7 +6,7 @@ import type { SimState } from '../../state/sim-state.ts';
 import type { BatteryTable } from '../battery/index.ts';
 import { RobotMode } from '../robot/index.ts';
 import { leaveQueues } from './charger-commands.ts';
-import type { ChargerModel } from './charger-kind.ts';
+import type { ChargerModel } from './charger-columns.ts';
 import type { ChargerTable } from './charger-columns.ts';
 
 /**

@@ -12,4 +12,13 @@ export const CHARGER_COLUMNS = {
 export type ChargerTable = ThingTable<typeof CHARGER_COLUMNS>;
 
 /** The charger kind's typed handle: its id, columns and table. */
-export const chargerRows = defineKind('charger', CHARGER_COLUMNS);
+export const chargerRows = defineKind<typeof CHARGER_COLUMNS, ChargerModel>('charger', CHARGER_COLUMNS);
+
+/** A charger as compiled: its node, power and queue capacity. */
+export interface ChargerModel {
+  id: number;
+  node: number;
+  /** Charging power, or undefined for each robot model's own `chargeW`. */
+  powerW: number | undefined;
+  queueCapacity: number;
+}

@@ -1,7 +1,7 @@
 import type { SimState } from '../../state/sim-state.ts';
 import { chargerRows } from './charger-columns.ts';
 import type { StageContext } from '../../kind/stage-slots.ts';
-import type { ChargerModel } from './charger-kind.ts';
+import type { ChargerModel } from './charger-columns.ts';
 import type { ChargerTable } from './charger-columns.ts';
 
 /** A command for the chargers: queue a robot for a charger, or take it out of every queue. */

@@ -2,7 +2,7 @@ import type { KindDef } from '../../kind/kind-def.ts';
 import type { HasThingTables } from '../../kind/define-kind.ts';
 import { chargerRows } from './charger-columns.ts';
 import { applyChargerCommands } from './charger-commands.ts';
-import { CHARGER_COLUMNS, type ChargerTable } from './charger-columns.ts';
+import { CHARGER_COLUMNS, type ChargerModel, type ChargerTable } from './charger-columns.ts';
 import { chargersSpecSchema, type ChargersSpec } from './charger-spec.ts';
 import { chargeRobots } from './charge-robots.ts';
 
@@ -15,14 +15,8 @@ declare module '../../events/sim-event.ts' {
   }
 }
 
-/** A charger as compiled: its node, power and queue capacity. */
-export interface ChargerModel {
-  id: number;
-  node: number;
-  /** Charging power, or undefined for each robot model's own `chargeW`. */
-  powerW: number | undefined;
-  queueCapacity: number;
-}
+
+export type { ChargerModel };
 
 const table = (state: HasThingTables) => chargerRows.table(state);
 

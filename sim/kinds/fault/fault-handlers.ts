@@ -60,7 +60,7 @@ export const stationClose: ScriptedHandler<StationCloseEvent> = {
   },
 };
 
-/** `command.latency`: commands are applied late (see `delayCommands` in sim/control). */
+/** `command.latency`: commands are applied late (see `delayCommands` in sim/kinds/latency). */
 export const commandLatency: ScriptedHandler<CommandLatencyEvent> = {
   schema: commandLatencySchema,
   fire(event, ctx) {
@@ -68,7 +68,7 @@ export const commandLatency: ScriptedHandler<CommandLatencyEvent> = {
   },
 };
 
-/** `observation.noise`: observations get pose noise and scan dropouts (see `applyObservationNoise` in sim/control). */
+/** `observation.noise`: observations get pose noise and scan dropouts (see `applyObservationNoise`). */
 export const observationNoise: ScriptedHandler<ObservationNoiseEvent> = {
   schema: observationNoiseSchema,
   fire(event, ctx) {

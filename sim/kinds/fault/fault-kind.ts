@@ -4,6 +4,7 @@ import { commandLatency, observationNoise, robotBreakdown, stationClose } from '
 import { faultKpis } from './fault-kpis.ts';
 import { compileFaultPlan, faultPlanOf } from './fault-plan.ts';
 import { activeUncertainty, closedStations, pauseClosedStations, runFaults } from './fault-stages.ts';
+import { applyObservationNoise } from './observation-noise.ts';
 
 declare module '../../events/sim-event.ts' {
   interface SimEventMap {
@@ -44,5 +45,6 @@ export const faultKind: KindDef<FaultsSpec, { id: number }> = {
     if (!faultPlanOf(model).any) return { closedStations: [], latencyControlTicks: 0, noise: null };
     return { closedStations: closedStations(model, state.tick), ...activeUncertainty(model, state.tick) };
   },
+  filterObservation: (observation, { model, state }, scanRangeM) => applyObservationNoise(model, state, observation.robots, scanRangeM),
   kpis: faultKpis,
 };

@@ -1,2 +1,3 @@
 /** The latency kind's public face: what code outside this folder may import. */
-export { type LatencyTable, latencyKind } from './latency-kind.ts';
+export { latencyKind } from './latency-kind.ts';
+export { latencyRows, LATENCY_COLUMNS, type LatencyTable } from './latency-columns.ts';

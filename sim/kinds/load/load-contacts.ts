@@ -1,5 +1,4 @@
 import { STATIC_OWNER } from '../../physics/rapier.ts';
-import { robotRows } from '../robot/index.ts';
 import { loadRows } from './load-columns.ts';
 import { otherKindContact, pushContact } from '../../kind/contact-events.ts';
 import type { ContactBetween } from '../../kind/kind-def.ts';
@@ -9,7 +8,7 @@ import type { StageContext } from '../../kind/stage-slots.ts';
 /**
  * Contacts a load is the first kind of: a carried load against walls and stands, or against
  * another load. Resting loads touching each other or the static world are not collisions.
- * Placed at the carrying robot.
+ * Placed where the holder (the carrying robot) stands.
  */
 export function loadContact(contact: ContactBetween, ctx: StageContext): void {
   const { state } = ctx;
@@ -21,8 +20,8 @@ export function loadContact(contact: ContactBetween, ctx: StageContext): void {
   else if (kindA === KindIndex.Load && kindB === KindIndex.Load) kind = carried(idA) || carried(idB) ? 'loadLoad' : null;
   else if (kindA === KindIndex.Load && kindB > KindIndex.Load) return otherKindContact(contact, ctx);
   if (!kind) return;
-  const robot = loads.holderId[carried(idB) ? idB : idA]!;
-  const x = robot >= 0 ? robotRows.table(state).posX[robot]! : 0;
-  const z = robot >= 0 ? robotRows.table(state).posZ[robot]! : 0;
+  const load = carried(idB) ? idB : idA;
+  const holder = loads.holderId[load]!;
+  const [x, z] = holder >= 0 ? (ctx.model.kinds.kinds[loads.holderKind[load]!]?.floorPosition?.(state, holder) ?? [0, 0]) : [0, 0];
   pushContact(ctx, contact, kind, x, z);
 }

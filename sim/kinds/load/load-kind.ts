@@ -1,5 +1,7 @@
 import { CellKind } from '../../model/layout-grid.ts';
 import { loadRows } from './load-columns.ts';
+import { createLoadViewCache, observeLoads, type LoadViewCache } from './load-views.ts';
+import { checkLoadPoses } from './check-load-poses.ts';
 import type { KindDef } from '../../kind/kind-def.ts';
 import { KindIndex } from '../kind-index.ts';
 import type { LoadModel } from '../../model/sim-model.ts';
@@ -17,6 +19,14 @@ export const loadKind: KindDef<undefined, LoadModel, typeof LOAD_COLUMNS> = {
     T: { cell: CellKind.ToteRack, meaning: 'tote stand holding a tote; a tote robot drives in under it (north-south only) to load or unload' },
   },
   columns: LOAD_COLUMNS,
+  checkPoses: checkLoadPoses,
+  fleetView: {
+    createCache: createLoadViewCache,
+    write({ model, state }, cache: LoadViewCache | null, out) {
+      out.loads = observeLoads(model, state, cache ?? createLoadViewCache());
+      out.storageNodes = model.storageNodes;
+    },
+  },
   compile: compileLoads,
   init(table, model) {
     const node = table.node;

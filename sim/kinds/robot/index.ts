@@ -10,3 +10,4 @@ export { type fleetSpecSchema } from './fleet-spec.ts';
 export { type RobotStallEvent } from './robot-stall.ts';
 export { type SafetyField } from './safety-field.ts';
 export { robotRows } from './robot-columns.ts';
+export { robotModeName } from './robot-views.ts';

@@ -1,5 +1,9 @@
 import { CellKind } from '../../model/layout-grid.ts';
 import type { RobotModel } from '../../model/sim-model.ts';
+import { observeRobots } from './robot-views.ts';
+import { checkRobotPoses } from './check-robot-poses.ts';
+import { holdRobots } from './hold-robots.ts';
+import { robotRows } from './robot-columns.ts';
 import type { KindDef } from '../../kind/kind-def.ts';
 import { applyCommands } from './apply-commands.ts';
 import { detectDeadlocks } from './detect-deadlocks.ts';
@@ -28,6 +32,19 @@ export const robotKind: KindDef<FleetEntrySpec[], RobotModel, typeof ROBOT_COLUM
     C: { cell: CellKind.Charger, meaning: 'charger' },
   },
   columns: ROBOT_COLUMNS,
+  checkPoses: checkRobotPoses,
+  fleetView: {
+    createCache: () => null,
+    write({ model, state, scan }, _cache, out) {
+      out.robots = observeRobots(model, state, scan);
+      out.chargerNodes = model.chargerNodes;
+    },
+  },
+  holdSafely: holdRobots,
+  floorPosition: (state, id) => {
+    const r = robotRows.table(state);
+    return [r.posX[id]!, r.posZ[id]!];
+  },
   compile: compileRobots,
   checkSection: (fleet, ctx) => fleet.forEach((entry, f) => robotModelOf(entry.model, f, ctx.catalog, ctx.issue)),
   init(table, model) {

@@ -1,3 +1,4 @@
+import { ordersSpecOf } from './orders-spec.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import { stationRows } from './station-columns.ts';
 import { loadRows } from '../load/index.ts';
@@ -16,7 +17,7 @@ import { taskChanged } from '../robot/index.ts';
  * lines (`orders.batching`); a load busy with another task queues the new task behind it.
  */
 export function advanceOrders(model: SimModel, state: SimState): void {
-  const spec = model.spec.orders;
+  const spec = ordersSpecOf(model);
   let arrivals = 0;
   if (state.tick === 0) arrivals += spec.backlog;
   if (state.tick % model.hz === 0) {
@@ -30,7 +31,7 @@ export function advanceOrders(model: SimModel, state: SimState): void {
 
 /** Draws one order's SKUs (its line count, then per line ABC class and SKU) from the orders stream. */
 function drawSkus(model: SimModel, state: SimState): number[] {
-  const spec = model.spec.orders;
+  const spec = ordersSpecOf(model);
   const rng = createRng(state.rngOrders);
   const lineCount = rng.range(spec.linesPerOrder.min, spec.linesPerOrder.max);
   const fastSkus = Math.max(1, Math.round(spec.skuCount * spec.skew.fastSkuShare));

@@ -1,3 +1,4 @@
+import { ordersSpecOf } from './orders-spec.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import { stationRows } from './station-columns.ts';
 import type { SimState } from '../../state/sim-state.ts';
@@ -9,7 +10,7 @@ import { joinKey, type JoinableTaskIndex } from './joinable-tasks.ts';
  */
 export function chooseStation(model: SimModel, state: SimState, joinable: JoinableTaskIndex, skus: readonly number[]): number {
   const eligible = eligibleStations(model, state);
-  if (model.spec.orders.stationChoice === 'pod-affinity') return podAffinityStation(model, state, joinable, skus, eligible);
+  if (ordersSpecOf(model).stationChoice === 'pod-affinity') return podAffinityStation(model, state, joinable, skus, eligible);
   return fewestOpenOrders(state, eligible);
 }
 

@@ -1,3 +1,4 @@
+import { ordersSpecOf } from './orders-spec.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState, TaskPhase, TaskState } from '../../state/sim-state.ts';
 import type { Batching } from './orders-spec.ts';
@@ -22,7 +23,7 @@ export function acceptsLines(phase: TaskPhase, batching: Batching): boolean {
 
 /** The index of the tasks that accept lines now, for the model's batching rule. */
 export function indexJoinableTasks(model: SimModel, state: SimState): JoinableTaskIndex {
-  const batching = model.spec.orders.batching;
+  const batching = ordersSpecOf(model).batching;
   const index: JoinableTaskIndex = new Map();
   for (const t of state.tasks) {
     if (!acceptsLines(t.phase, batching)) continue;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SimModel } from '../../model/sim-model.ts';
 
 const positiveInt = z.number().int().positive();
 
@@ -49,3 +50,6 @@ export const ordersSpecSchema = z.strictObject({
 
 /** The order stream with defaults filled in. */
 export type OrdersSpec = z.output<typeof ordersSpecSchema>;
+
+/** The scenario's `orders` section as validated (the station kind's own section of the spec). */
+export const ordersSpecOf = (model: Pick<SimModel, 'spec'>): OrdersSpec => model.spec.orders as OrdersSpec;

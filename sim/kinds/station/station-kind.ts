@@ -1,10 +1,20 @@
+import { ordersSpecOf } from './orders-spec.ts';
 import { CellKind } from '../../model/layout-grid.ts';
 import type { StationModel } from '../../model/sim-model.ts';
+import type { StationObservation } from '../../control/types.ts';
 import type { KindDef } from '../../kind/kind-def.ts';
 import { advanceOrders } from './advance-orders.ts';
 import { ordersSpecSchema, type OrdersSpec } from './orders-spec.ts';
 import { resolvePicks } from './resolve-picks.ts';
 import { STATION_COLUMNS } from './station-columns.ts';
+import { observeStations } from './station-views.ts';
+import { createTaskViewCache, observeTasks, type TaskViewCache } from './task-views.ts';
+
+/** The station kind's view cache: task views and station views handed out last time. */
+interface StationViewCache {
+  readonly tasks: TaskViewCache;
+  stations: readonly StationObservation[];
+}
 
 /**
  * Goods-to-person pick stations (`P`) and the order flow that feeds them: spec section `orders`
@@ -15,6 +25,14 @@ export const stationKind: KindDef<OrdersSpec, StationModel, typeof STATION_COLUM
   spec: { key: 'orders', schema: ordersSpecSchema, required: false, description: 'The order stream picked at the stations (required unless the scenario has a production `line`).' },
   legend: { P: { cell: CellKind.Station, meaning: 'pick station: a robot parks here while a picker works' } },
   columns: STATION_COLUMNS,
+  fleetView: {
+    createCache: (): StationViewCache => ({ tasks: createTaskViewCache(), stations: [] }),
+    write({ model, state }, cache: StationViewCache | null, out) {
+      out.tasks = observeTasks(state, cache?.tasks ?? null);
+      out.stations = observeStations(model, state, cache?.stations ?? []);
+      if (cache) cache.stations = out.stations;
+    },
+  },
   compile(ctx) {
     const stations = ctx.cellsOf('P').map((cell, id) => ({ id, node: ctx.roadmap.cellNode[cell]! }));
     const line = ctx.spec.line !== undefined;
@@ -28,8 +46,8 @@ export const stationKind: KindDef<OrdersSpec, StationModel, typeof STATION_COLUM
     return { things: stations };
   },
   stages: [
-    { slot: 'release', run: ({ model, state }) => model.spec.orders !== undefined && advanceOrders(model, state) },
-    { slot: 'process', run: ({ model, state }) => model.spec.orders !== undefined && resolvePicks(model, state) },
+    { slot: 'release', run: ({ model, state }) => ordersSpecOf(model) !== undefined && advanceOrders(model, state) },
+    { slot: 'process', run: ({ model, state }) => ordersSpecOf(model) !== undefined && resolvePicks(model, state) },
   ],
   progress: { unit: 'orders', deliveredBy: ['order.delivered'], waiting: (_model, state) => state.orders.length },
 };

@@ -2,6 +2,7 @@ import type { KindDef } from '../../../kind/kind-def.ts';
 import { machineRows } from '../line-columns.ts';
 import { MACHINE_COLUMNS, type MachineTable } from '../line-columns.ts';
 import '../line-events.ts';
+import { lineFloorLayout } from '../line-floor.ts';
 import { machineKpis } from '../line-kpis.ts';
 import { nextLineBusyTick, runLine } from '../line-loop.ts';
 import { compileLineOf, type MachineModel } from '../line-model.ts';
@@ -24,6 +25,7 @@ export const machineKind: KindDef<LineSpec, MachineModel, typeof MACHINE_COLUMNS
     if (line.warmupSec > 0 && line.warmupSec >= horizonSec) ctx.issue('line.warmupSec', `the warm-up (${line.warmupSec} s) must end before the horizon (${horizonSec} s): no KPI would be left`);
     return { things: line.machines, model: { line } };
   },
+  floorWithoutLayout: lineFloorLayout,
   stages: [{ slot: 'process', run: runLine }],
   nextBusyTick: nextLineBusyTick,
   scripted: { 'machine.down': machineDown, 'source.burst': sourceBurst },

@@ -1,8 +1,8 @@
-import { activeUncertainty } from '../kinds/fault/index.ts';
-import type { SimModel } from '../model/sim-model.ts';
-import { createRng, seedRngState } from '../rng/rng.ts';
-import type { SimState } from '../state/sim-state.ts';
-import type { RobotObservation } from './types.ts';
+import type { RobotObservation } from '../../control/types.ts';
+import type { SimModel } from '../../model/sim-model.ts';
+import { createRng, seedRngState } from '../../rng/rng.ts';
+import type { SimState } from '../../state/sim-state.ts';
+import { activeUncertainty } from './fault-stages.ts';
 
 /** Approximately standard normal from 12 uniforms (Irwin–Hall): only + and −, the same in every engine. */
 function gaussian(next: () => number): number {
@@ -12,13 +12,13 @@ function gaussian(next: () => number): number {
 }
 
 /**
- * Noisy observations (`observation.noise`): while active, each robot's observed `x` and `z` get
+ * Noisy observations (`observation.noise`), the fault kind's observation filter: while active, each robot's observed `x` and `z` get
  * independent Gaussian noise of `poseSigmaM`, and each scan beam drops out (reads the full range)
  * with probability `scanDropout`. The noise comes from its own stream per (tick, robot), forked by
  * name from the episode seed: it never shifts another stream and changes no state. `node` and
  * `atNode` stay as the robot's fiducial localisation reports them. Views are changed in place.
  */
-export function applyObservationNoise(model: SimModel, state: SimState, robots: RobotObservation[], scanRangeM: number | undefined): void {
+export function applyObservationNoise(model: SimModel, state: SimState, robots: readonly RobotObservation[], scanRangeM: number | undefined): void {
   const noise = activeUncertainty(model, state.tick).noise;
   if (!noise) return;
   for (const view of robots) {

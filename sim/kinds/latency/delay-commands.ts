@@ -1,19 +1,20 @@
-import type { LatencyTable } from '../kinds/latency/index.ts';
-import { activeUncertainty } from '../kinds/fault/index.ts';
-import type { SimModel } from '../model/sim-model.ts';
-import type { SimState } from '../state/sim-state.ts';
+import { activeUncertainty } from '../fault/index.ts';
+import type { SimModel } from '../../model/sim-model.ts';
+import type { SimState } from '../../state/sim-state.ts';
+import { latencyRows, type LatencyTable } from './latency-columns.ts';
 
 const NONE: readonly unknown[] = Object.freeze([]);
 
 /**
- * Command latency (`command.latency`): called by the host with the commands a controller issued
- * at a control tick; returns the commands to apply now. While a latency of k control ticks is on,
+ * Command latency (`command.latency`), the latency kind's command filter: given the commands a
+ * controller issued at a control tick, returns the commands to apply now. While a latency of k control ticks is on,
  * this tick's batch is held and applied k control ticks later; batches already in flight land when
  * due, oldest first, also after the fault ended. Without latency faults it returns `issued` as is.
  */
 export function delayCommands(model: SimModel, state: SimState, issued: readonly unknown[]): readonly unknown[] {
-  const t = state.things.latency as unknown as LatencyTable | undefined;
-  if (!t || t.count === 0) return issued;
+  if (!state.things.latency) return issued;
+  const t = latencyRows.table(state);
+  if (t.count === 0) return issued;
   const due: Array<{ issued: number; commands: unknown[] }> = [];
   for (let k = 0; k < t.count; k++) {
     if (t.dueTick[k] !== state.tick) continue;

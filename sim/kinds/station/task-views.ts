@@ -1,8 +1,24 @@
-import type { SimState, TaskPhase, TaskState } from '../state/sim-state.ts';
-import { loadRows } from '../kinds/load/index.ts';
-import { ALL_TASKS_CHANGED, findTask } from '../kinds/robot/index.ts';
-import { createObservationCache, type ObservationCache } from './observation-cache.ts';
-import type { TaskObservation } from './types.ts';
+import type { TaskObservation } from '../../control/types.ts';
+import type { SimState, TaskPhase, TaskState } from '../../state/sim-state.ts';
+import { loadRows } from '../load/index.ts';
+import { ALL_TASKS_CHANGED, findTask } from '../robot/index.ts';
+
+/**
+ * Task views handed out last time, with the raw fields they were made from. While the state read
+ * is the same object its `changedTasks` list names every task to re-read; any other state (a
+ * restore, another episode) is read in full, so a restore needs no reset.
+ */
+export interface TaskViewCache {
+  /** Ascending id, like `SimState.tasks`. */
+  tasks: readonly TaskObservation[];
+  /** The raw fields each of `tasks` was made from, `TASK_FIELDS` per task. */
+  taskRows: Int32Array;
+  /** The state `tasks` were last read from. */
+  taskSource: SimState | null;
+}
+
+/** An empty cache: the first observation through it builds every view. */
+export const createTaskViewCache = (): TaskViewCache => ({ tasks: [], taskRows: new Int32Array(0), taskSource: null });
 
 /** Raw task fields kept per cached task view: id, load, station, phase, robot, line count, created tick, ready. */
 const TASK_FIELDS = 8;
@@ -12,9 +28,9 @@ const PHASE_CODES: Readonly<Record<TaskPhase, number>> = { open: 0, assigned: 1,
  * Task views. With a cache of this very state only the tasks it lists as changed are read;
  * otherwise every task is read and compared with the cached raw rows (both lists ascend by id).
  */
-export function observeTasks(state: SimState, cache: ObservationCache | null): readonly TaskObservation[] {
+export function observeTasks(state: SimState, cache: TaskViewCache | null): readonly TaskObservation[] {
   const incremental = cache !== null && cache.taskSource === state && state.changedTasks[0] !== ALL_TASKS_CHANGED;
-  const out = incremental ? observeChangedTasks(state, cache) : observeAllTasks(state, cache ?? createObservationCache());
+  const out = incremental ? observeChangedTasks(state, cache) : observeAllTasks(state, cache ?? createTaskViewCache());
   if (cache) {
     cache.tasks = out.views;
     cache.taskRows = out.rows;
@@ -29,7 +45,7 @@ interface TaskViews {
   rows: Int32Array;
 }
 
-function observeAllTasks(state: SimState, cache: ObservationCache): TaskViews {
+function observeAllTasks(state: SimState, cache: TaskViewCache): TaskViews {
   const tasks = state.tasks;
   const views: TaskObservation[] = new Array(tasks.length);
   const rows = new Int32Array(tasks.length * TASK_FIELDS);
@@ -44,7 +60,7 @@ function observeAllTasks(state: SimState, cache: ObservationCache): TaskViews {
 }
 
 /** Merges the cached views (ascending id) with the tasks named in `state.changedTasks`. */
-function observeChangedTasks(state: SimState, cache: ObservationCache): TaskViews {
+function observeChangedTasks(state: SimState, cache: TaskViewCache): TaskViews {
   if (state.changedTasks.length === 0) return { views: cache.tasks, rows: cache.taskRows };
   const changed = Int32Array.from(new Set(state.changedTasks)).sort();
   const prevRows = cache.taskRows;
