@@ -2,13 +2,14 @@
  * Testfield's deterministic simulation core. Runs unchanged in Node and in a browser worker:
  * no DOM, no Node APIs, no clocks. Only `physics/rapier.ts` imports Rapier.
  */
-export type { RobotModelSpec } from './compile/robot-model-spec.ts';
-export { robotModelSpecSchema } from './compile/robot-model-spec.ts';
+export type { RobotModelSpec } from './schema/robot-model-spec.ts';
+export { robotModelSpecSchema } from './schema/robot-model-spec.ts';
 export type { ScenarioSpec, ScenarioSpecInput, ScriptedEventSpec } from './kinds/builtin-spec.ts';
-export { buildScenarioSchema, cellRefSchema, type SpecSection, type ScenarioSpecCore } from './compile/scenario-spec.ts';
-export { ScenarioSpecError, formatPath, type SpecIssue } from './compile/spec-error.ts';
-export { applyOverrides, type ScenarioOverrides } from './compile/apply-overrides.ts';
-export { compileScenario, checkScenario, validateScenario, type RobotModelCatalog, type CompileOutcome } from './compile/compile-scenario.ts';
+export { buildScenarioSchema, cellRefSchema, type SpecSection, type ScenarioSpecCore } from './schema/scenario-spec.ts';
+export { ScenarioSpecError, formatPath, type SpecIssue } from './schema/spec-error.ts';
+export { applyOverrides, type ScenarioOverrides } from './host/apply-overrides.ts';
+export { type RobotModelCatalog, type CompileOutcome } from './compile/compile-scenario.ts';
+export { compileScenario, checkScenario, validateScenario } from './host/compile-builtin.ts';
 export { scenarioSchemaFor, scenarioJsonSchemaFor } from './compile/scenario-schema.ts';
 export { nearestName } from './compile/describe-issues.ts';
 export type { SimModel, RobotModel, LoadModel, StationModel, LoadKind, LoadGeometry, TimelineEntry } from './model/sim-model.ts';
@@ -28,12 +29,12 @@ export type { KindDef, KindCompileContext, KindFrame, KindKpis, KindStage, Scrip
 export { createKindRegistry, WORLD_LAYERS, type KindRegistry } from './kind/kind-registry.ts';
 export { BUILTIN_KINDS, builtinKinds, kindsWith } from './kinds/builtin-kinds.ts';
 export { BUILTIN_KPI_KINDS, builtinKpiKinds } from './kinds/builtin-kpi-kinds.ts';
-export { KindIndex } from './kinds/kind-index.ts';
+export { KindIndex } from './kind/kind-index.ts';
 export { errandKind, type ErrandObservation, type ErrandTaskView } from './kinds/errand/index.ts';
 export type { ErrandCommand } from './kinds/errand/index.ts';
 export { chuteKind, type ChuteModel } from './kinds/chute/index.ts';
 export { STAGE_SLOTS, type StageSlot, type StageContext, type StageClock } from './kind/stage-slots.ts';
-export { col, createThingTable, type ColumnType, type ColumnDef, type ColumnSpec, type ThingTable } from './kind/columns.ts';
+export { col, createThingTable, type ColumnType, type ColumnDef, type ColumnSpec, type ThingTable } from './state/columns.ts';
 export { RobotMode, ROBOT_COLUMNS, robotRows, type RobotTable } from './kinds/robot/index.ts';
 export { LOAD_COLUMNS, loadRows, type LoadTable } from './kinds/load/index.ts';
 export { STATION_COLUMNS, stationRows, type StationTable } from './kinds/station/index.ts';
@@ -58,7 +59,7 @@ export {
   type Kpis,
   type CollisionCounts,
 } from './metrics/kpis.ts';
-export { formatKpiValue, kpi, type KpiFigureMeta, type KindKpiMeta, type KpiBetter, type KpiFormat } from './metrics/kpi-meta.ts';
+export { formatKpiValue, kpi, type KpiFigureMeta, type KindKpiMeta, type KpiBetter, type KpiFormat } from './kind/kpi-meta.ts';
 export { figureMetaOf, headlineKpisOf, headlineOf, kpiCatalogue, kpiReadings, thingCountsOf, type KpiDescriptor, type KpiReading, type ThingCounts } from './metrics/kpi-catalogue.ts';
 export { kpiRows, type KpiRow } from './metrics/kpi-rows.ts';
 export { FLEET_KPI_META, type FleetKpiMeta } from './metrics/fleet-kpi-meta.ts';

@@ -6,8 +6,8 @@
  * `sim/index.ts`, under the same name (`tests/web/page-api.test.ts` checks it).
  */
 export type { ScenarioSpecInput } from './kinds/builtin-spec.ts';
-export type { SpecIssue } from './compile/spec-error.ts';
-export type { ScenarioOverrides } from './compile/apply-overrides.ts';
+export type { SpecIssue } from './schema/spec-error.ts';
+export type { ScenarioOverrides } from './host/apply-overrides.ts';
 export type { KindRegistry } from './kind/kind-registry.ts';
 export type { SimEvent } from './events/sim-event.ts';
 export type { FrameSectionLayout } from './host/pose-frame.ts';
@@ -20,7 +20,7 @@ export { ARM_FRAME_BOXES } from './kinds/arm/index.ts';
 export { causeOf } from './events/event-cause.ts';
 export { createKpiAccumulator, finalizeKpis, reduceKpis, type KpiAccumulator, type Kpis } from './metrics/kpis.ts';
 export { builtinKpiKinds } from './kinds/builtin-kpi-kinds.ts';
-export { formatKpiValue, kpi, type KpiFigureMeta, type KindKpiMeta, type KpiBetter, type KpiFormat } from './metrics/kpi-meta.ts';
+export { formatKpiValue, kpi, type KpiFigureMeta, type KindKpiMeta, type KpiBetter, type KpiFormat } from './kind/kpi-meta.ts';
 export { figureMetaOf, headlineKpisOf, headlineOf, kpiCatalogue, kpiReadings, thingCountsOf, type KpiDescriptor, type KpiReading, type ThingCounts } from './metrics/kpi-catalogue.ts';
 export { kpiRows, type KpiRow } from './metrics/kpi-rows.ts';
 export { ReplayError } from './replay/replay-format.ts';

@@ -1,13 +1,11 @@
-import { builtinKinds } from '../kinds/builtin-kinds.ts';
-import type { ScenarioSpec } from '../kinds/builtin-spec.ts';
 import type { KindCompileContext } from '../kind/kind-def.ts';
 import type { KindRegistry } from '../kind/kind-registry.ts';
 import { CellKind, parseLayout, wallRuns, type LayoutGrid } from '../model/layout-grid.ts';
 import { buildRoadmap } from '../model/roadmap.ts';
 import type { SimModel, TimelineEntry } from '../model/sim-model.ts';
-import type { RobotModelSpec } from './robot-model-spec.ts';
-import { ScenarioSpecError, type SpecIssue } from './spec-error.ts';
-import { MAX_LAYOUT_CELLS, MAX_LAYOUT_SIDE_CELLS } from './scenario-spec.ts';
+import type { RobotModelSpec } from '../schema/robot-model-spec.ts';
+import { ScenarioSpecError, type SpecIssue } from '../schema/spec-error.ts';
+import { MAX_LAYOUT_CELLS, MAX_LAYOUT_SIDE_CELLS } from '../schema/scenario-spec.ts';
 import { describeIssues } from './describe-issues.ts';
 import { scenarioSchemaFor } from './scenario-schema.ts';
 
@@ -32,11 +30,11 @@ export type CompileOutcome = { ok: true; model: SimModel } | { ok: false; issues
  * level runs only when the one it builds on is sound, except the kinds' checks of their own
  * sections (`checkSection`), which run on any section that is valid in itself.
  */
-export function checkScenario(input: unknown, catalog: RobotModelCatalog, kinds: KindRegistry = builtinKinds): CompileOutcome {
+export function checkScenario(input: unknown, catalog: RobotModelCatalog, kinds: KindRegistry): CompileOutcome {
   const schema = scenarioSchemaFor(kinds);
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: [...describeIssues(parsed.error, schema, input), ...layoutIssuesOf(input, kinds), ...sectionIssuesOf(input, catalog, kinds)] };
-  const spec = parsed.data as unknown as ScenarioSpec;
+  const spec = parsed.data as unknown as SimModel['spec'] & { layout?: SimModel['spec']['layout'] };
   const issues: SpecIssue[] = [];
   if (!(spec as { layout?: unknown }).layout) {
     const sections: Readonly<Record<string, unknown>> = spec;
@@ -105,7 +103,7 @@ export function checkScenario(input: unknown, catalog: RobotModelCatalog, kinds:
  * Validates an authored scenario and compiles it into a frozen {@link SimModel}.
  * @throws ScenarioSpecError listing every problem as `field.path: reason`.
  */
-export function compileScenario(input: unknown, catalog: RobotModelCatalog, kinds: KindRegistry = builtinKinds): SimModel {
+export function compileScenario(input: unknown, catalog: RobotModelCatalog, kinds: KindRegistry): SimModel {
   const outcome = checkScenario(input, catalog, kinds);
   if (outcome.ok) return outcome.model;
   const id = typeof input === 'object' && input && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : '(unnamed)';
@@ -113,7 +111,7 @@ export function compileScenario(input: unknown, catalog: RobotModelCatalog, kind
 }
 
 /** Every problem of a spec (empty when it compiles): what `bench validate` prints. */
-export function validateScenario(input: unknown, catalog: RobotModelCatalog, kinds: KindRegistry = builtinKinds): SpecIssue[] {
+export function validateScenario(input: unknown, catalog: RobotModelCatalog, kinds: KindRegistry): SpecIssue[] {
   const outcome = checkScenario(input, catalog, kinds);
   return outcome.ok ? [] : outcome.issues;
 }

@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { z, ZodType } from 'zod';
-import { formatPath, type SpecIssue } from './spec-error.ts';
+import { formatPath, type SpecIssue } from '../schema/spec-error.ts';
 
 type Def = { type: string; shape?: Record<string, ZodType>; element?: ZodType; innerType?: ZodType; in?: ZodType; options?: ZodType[]; discriminator?: string; valueType?: ZodType };
 const defOf = (schema: ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { KindRegistry } from '../kind/kind-registry.ts';
-import { buildScenarioSchema } from './scenario-spec.ts';
+import { buildScenarioSchema } from '../schema/scenario-spec.ts';
 
 const schemas = new WeakMap<KindRegistry, ReturnType<typeof buildScenarioSchema>>();
 

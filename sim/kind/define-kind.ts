@@ -1,4 +1,4 @@
-import type { ColumnSpec, ThingTable } from './columns.ts';
+import type { ColumnSpec, ThingTable } from '../state/columns.ts';
 
 /** Anything holding the kind tables by kind id: a `SimState`, or a part of one. */
 export interface HasThingTables {

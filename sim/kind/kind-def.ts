@@ -1,13 +1,13 @@
 import type { ZodType } from 'zod';
 import type { FleetObservation, FleetViewSections } from '../control/types.ts';
 import type { SimEvent } from '../events/sim-event.ts';
-import type { KindKpiMeta } from '../metrics/kpi-meta.ts';
+import type { KindKpiMeta } from './kpi-meta.ts';
 import type { LayoutChar, LayoutGrid } from '../model/layout-grid.ts';
 import type { Roadmap } from '../model/roadmap.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import type { PhysicsBuilder } from '../physics/physics-builder.ts';
 import type { SimState } from '../state/sim-state.ts';
-import type { ColumnSpec, ThingTable } from './columns.ts';
+import type { ColumnSpec, ThingTable } from '../state/columns.ts';
 import type { StageContext, StageSlot } from './stage-slots.ts';
 
 /** A layout character a kind owns: what the grid records there, and what it means (for docs and errors). */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ScenarioSpecCore } from '../compile/scenario-spec.ts';
+import type { ScenarioSpecCore } from '../schema/scenario-spec.ts';
 import type { fleetSpecSchema } from './robot/index.ts';
 import type { RobotStallEvent } from './robot/index.ts';
 import type { ordersSpecSchema } from './station/index.ts';

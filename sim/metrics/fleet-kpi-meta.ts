@@ -1,4 +1,4 @@
-import { kpi, type KpiFigureMeta } from './kpi-meta.ts';
+import { kpi, type KpiFigureMeta } from '../kind/kpi-meta.ts';
 
 /**
  * A figure of the fleet's own KPIs (`kpis.ts`, not a kind's section): its path in `Kpis`, its

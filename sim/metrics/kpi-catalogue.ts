@@ -1,7 +1,7 @@
 import type { KindDef, KindKpis } from '../kind/kind-def.ts';
 import type { KindRegistry } from '../kind/kind-registry.ts';
 import { FLEET_KPI_META } from './fleet-kpi-meta.ts';
-import type { KpiFigureMeta } from './kpi-meta.ts';
+import type { KpiFigureMeta } from '../kind/kpi-meta.ts';
 import type { Kpis } from './kpis.ts';
 
 /** How many things of each kind a scenario has, by kind id (kinds with none may be absent). */

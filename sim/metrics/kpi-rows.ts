@@ -1,5 +1,5 @@
 import type { KpiDescriptor } from './kpi-catalogue.ts';
-import { formatKpiValue } from './kpi-meta.ts';
+import { formatKpiValue } from '../kind/kpi-meta.ts';
 import type { Kpis } from './kpis.ts';
 
 /** One line of a KPI summary: a label, its text, and the key of the figure it leads with. */

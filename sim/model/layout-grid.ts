@@ -1,4 +1,4 @@
-import type { SpecIssue } from '../compile/spec-error.ts';
+import type { SpecIssue } from '../schema/spec-error.ts';
 
 /** What one layout cell is. Values are stable: they are hashed and shipped to the renderer. */
 export const CellKind = {

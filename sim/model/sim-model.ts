@@ -1,5 +1,5 @@
-import type { ScenarioSpecCore } from '../compile/scenario-spec.ts';
-import type { RobotModelSpec } from '../compile/robot-model-spec.ts';
+import type { ScenarioSpecCore } from '../schema/scenario-spec.ts';
+import type { RobotModelSpec } from '../schema/robot-model-spec.ts';
 import type { LayoutGrid } from './layout-grid.ts';
 import type { Roadmap } from './roadmap.ts';
 

@@ -1,12 +1,12 @@
-import { createThingTable, type ThingTable } from '../kind/columns.ts';
-import type { KindRegistry } from '../kind/kind-registry.ts';
+import { createThingTable, type ThingTable } from './columns.ts';
+
 import type { SimModel } from '../model/sim-model.ts';
 import { PhysicsWorld } from '../physics/rapier.ts';
 import { createRootRng } from '../rng/rng.ts';
 import type { SimState } from './sim-state.ts';
 
 /** Empty tables (every column at its `init`), one row per compiled thing, for each kind of a registry. */
-export function createThingTables(kinds: KindRegistry, things: Readonly<Record<string, readonly unknown[]>>): Record<string, ThingTable> {
+export function createThingTables(kinds: SimModel['kinds'], things: Readonly<Record<string, readonly unknown[]>>): Record<string, ThingTable> {
   const tables: Record<string, ThingTable> = {};
   for (const kind of kinds.kinds) tables[kind.id] = createThingTable(kind.columns, things[kind.id]?.length ?? 0);
   return tables;

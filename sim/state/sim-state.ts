@@ -1,7 +1,7 @@
 import type { RngState } from '../rng/rng.ts';
 import type { SimEvent } from '../events/sim-event.ts';
 import type { PhysicsWorld } from '../physics/rapier.ts';
-import type { ThingTable } from '../kind/columns.ts';
+import type { ThingTable } from './columns.ts';
 
 
 /** One order line: a SKU to pick, the load chosen to present it. */

@@ -1,4 +1,4 @@
-import { createThingTable, tableFromPlain, tableToPlain, type ThingTable } from '../kind/columns.ts';
+import { createThingTable, tableFromPlain, tableToPlain, type ThingTable } from './columns.ts';
 import type { SimModel } from '../model/sim-model.ts';
 import { PhysicsWorld } from '../physics/rapier.ts';
 import { Hasher } from '../util/hash.ts';

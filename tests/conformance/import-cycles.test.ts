@@ -36,6 +36,7 @@ describe('import graph', () => {
 
   it('sees real imports (the parser is not blind)', () => {
     expect(graph.get('sim/host/sim-host.ts')).toContain('sim/step/step-sim.ts');
-    expect(graph.get('sim/model/sim-model.ts')).not.toContain('sim/kinds/kind-registry.ts');
+    expect(graph.get('sim/model/sim-model.ts')).not.toContain('sim/kind/kind-registry.ts');
+    expect(graph.get('sim/kind/kind-registry.ts')).toContain('sim/kind/stage-slots.ts');
   });
 });

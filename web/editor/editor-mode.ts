@@ -4,6 +4,7 @@ import { button, el } from './dom.ts';
 import { EditorCanvas } from './editor-canvas.ts';
 import { EditorChecker, type CheckResult } from './editor-checker.ts';
 import { EditorDoc, type Cell, type EditableSpec } from './editor-doc.ts';
+import type { EditorTool } from './editor-tool.ts';
 import { asEditableSpec, fileNameFor } from './editable-spec.ts';
 import { FloorPlanPanel } from './floor-plan-panel.ts';
 import { wirePointer } from './editor-pointer.ts';
@@ -21,8 +22,7 @@ export interface EditorHost {
   showField(): void;
 }
 
-/** The tool the pointer works with on the drawing. */
-export type EditorTool = { kind: 'brush'; ch: string } | { kind: 'select' } | { kind: 'pan' } | { kind: 'plan-ref' } | { kind: 'plan-move' };
+export type { EditorTool };
 
 /** What the editor's checker reports for the drawing, shown on the root as `data-state`. */
 export type CheckState = 'checking' | 'ok' | 'invalid';

@@ -1,5 +1,8 @@
 import type { Cell } from './editor-doc.ts';
-import type { EditorMode } from './editor-mode.ts';
+import type { EditorCanvas } from './editor-canvas.ts';
+import type { EditorDoc } from './editor-doc.ts';
+import type { EditorTool } from './editor-tool.ts';
+import type { FloorPlanPanel } from './floor-plan-panel.ts';
 import type { FloorPlan } from './floor-plan.ts';
 import { laneCharFor, LANE_BRUSH } from './palette.ts';
 import { moveChanges, placedThings, type PlacedThing } from './placed-things.ts';
@@ -10,7 +13,18 @@ import { moveChanges, placedThings, type PlacedThing } from './placed-things.ts'
  * its reference points picked); the right or middle button, or the Pan tool, pans; the wheel zooms
  * about the pointer. A stroke, a rectangle and a move are one undo step each.
  */
-export function wirePointer(editor: EditorMode, canvas: HTMLCanvasElement): void {
+/** What the pointer works on: the editor's drawing, its tool and its selection. */
+export interface PointerTarget {
+  readonly canvas: EditorCanvas;
+  readonly doc: EditorDoc;
+  readonly floorPlan: FloorPlanPanel;
+  readonly tool: EditorTool;
+  readonly rectFill: boolean;
+  select(sel: { section: string; index: number } | null): void;
+  showHover(cell: Cell): void;
+}
+
+export function wirePointer(editor: PointerTarget, canvas: HTMLCanvasElement): void {
   type Drag =
     | { kind: 'pan'; x: number; y: number }
     | { kind: 'paint'; last: Cell; ch: string }

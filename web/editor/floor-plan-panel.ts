@@ -1,6 +1,6 @@
 import { button, el } from './dom.ts';
 import type { EditorCanvas } from './editor-canvas.ts';
-import type { EditorTool } from './editor-mode.ts';
+import type { EditorTool } from './editor-tool.ts';
 import { calibratePlan, imagePointAt, placePlan, type FloorPlan, type ImagePoint } from './floor-plan.ts';
 
 /** What the floor-plan panel needs from the editor. */

@@ -4,7 +4,8 @@
  * scenario the field shows, or — back from a run — on the same drawing with its undo history.
  * Run hands the drawn file to the page like a dropped scenario file; Close shows the field again.
  */
-import type { App } from '../app.ts';
+import type { ScenarioSpecInput } from '../../sim/page-api.ts';
+import type { LoadOptions, LoadOutcome } from '../shared/protocol.ts';
 import { fetchScenarioText } from '../scenario/fetch-scenario-text.ts';
 import { fileNameOf, scenarioSource } from '../scenario/scenario-source.ts';
 import { blankScenario, parseFloorSize } from './blank-scenario.ts';
@@ -30,7 +31,18 @@ export interface EditRequest {
 }
 
 /** Opens (or shows again) the layout editor; resolves once it shows a drawing. */
-export async function openLayoutEditor(app: App, request: EditRequest): Promise<EditorMode> {
+/** What the editor needs of the page: its run (playing, the options and file it ran), its view, and a way to run a spec. */
+export interface EditorPage {
+  readonly client: { readonly playing: boolean };
+  readonly options: LoadOptions | null;
+  readonly lastOutcome: LoadOutcome | null;
+  readonly file: { spec: ScenarioSpecInput; name: string } | null;
+  readonly view: { resize(): void };
+  setPlaying(playing: boolean): void;
+  loadSpecText(text: string, name: string): Promise<void>;
+}
+
+export async function openLayoutEditor(app: EditorPage, request: EditRequest): Promise<EditorMode> {
   const editor = session ?? createSession(app);
   const badSize = await openIn(editor, app, request);
   if (badSize) editor.say(badSize);
@@ -38,7 +50,7 @@ export async function openLayoutEditor(app: App, request: EditRequest): Promise<
 }
 
 /** Opens what `request` asks for in `editor`; returns a message about a bad `?edit` value, or null. */
-async function openIn(editor: EditorMode, app: App, request: EditRequest): Promise<string | null> {
+async function openIn(editor: EditorMode, app: EditorPage, request: EditRequest): Promise<string | null> {
   wasPlaying = app.client.playing;
   app.setPlaying(false);
   const size = parseFloorSize(request.edit);
@@ -87,7 +99,7 @@ function openBlankSaying(editor: EditorMode, message: string): void {
   editor.say(message);
 }
 
-function createSession(app: App): EditorMode {
+function createSession(app: EditorPage): EditorMode {
   const editor = new EditorMode({
     run: async (text, name) => {
       editor.hide();

@@ -1,4 +1,4 @@
-import { formatPath } from '../../compile/spec-error.ts';
+import { formatPath } from '../../schema/spec-error.ts';
 import type { KindCompileContext } from '../../kind/kind-def.ts';
 import { armCatalogKey, armModelSchema, jointCount, type ArmModelSpec } from './arm-model-spec.ts';
 import type { ArmsSpec } from './arm-spec.ts';

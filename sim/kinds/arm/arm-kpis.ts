@@ -1,4 +1,4 @@
-import { kpi } from '../../metrics/kpi-meta.ts';
+import { kpi } from '../../kind/kpi-meta.ts';
 import type { KindKpis } from '../../kind/kind-def.ts';
 import './arm-events.ts';
 

@@ -1,4 +1,4 @@
-import { col, type ThingTable } from '../../kind/columns.ts';
+import { col, type ThingTable } from '../../state/columns.ts';
 import { defineKind } from '../../kind/define-kind.ts';
 
 /** The battery table: one row per robot (same ids) when the scenario has a `batteries` section. */

@@ -1,7 +1,7 @@
-import { kpi } from '../../metrics/kpi-meta.ts';
+import { kpi } from '../../kind/kpi-meta.ts';
 import { defineKind } from '../../kind/define-kind.ts';
 import { CellKind } from '../../model/layout-grid.ts';
-import { col, type ThingTable } from '../../kind/columns.ts';
+import { col, type ThingTable } from '../../state/columns.ts';
 import type { KindDef } from '../../kind/kind-def.ts';
 
 declare module '../../events/sim-event.ts' {

@@ -1,8 +1,8 @@
 import type { HasThingTables } from '../../kind/define-kind.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import { defineKind } from '../../kind/define-kind.ts';
-import type { ThingTable } from '../../kind/columns.ts';
-import { col } from '../../kind/columns.ts';
+import type { ThingTable } from '../../state/columns.ts';
+import { col } from '../../state/columns.ts';
 import type { ConveyorPath } from './conveyor-path.ts';
 
 /** A conveyor segment as compiled. */

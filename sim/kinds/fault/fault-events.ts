@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cellRefSchema } from '../../compile/scenario-spec.ts';
+import { cellRefSchema } from '../../schema/scenario-spec.ts';
 
 const at = { atSec: z.number().nonnegative() };
 /** How long a fault lasts; absent: to the end of the run. */

@@ -1,4 +1,4 @@
-import { col, type ThingTable } from '../../kind/columns.ts';
+import { col, type ThingTable } from '../../state/columns.ts';
 import { defineKind } from '../../kind/define-kind.ts';
 
 /** "No event scheduled": a time later than any horizon (finite, so snapshots stay plain JSON). */

@@ -1,7 +1,7 @@
 import type { LoadGeometry, SimModel } from '../../model/sim-model.ts';
 import type { BoxColliderDesc, PhysicsBuilder } from '../../physics/physics-builder.ts';
 import { STATIC_OWNER } from '../../physics/rapier.ts';
-import { KindIndex } from '../kind-index.ts';
+import { KindIndex } from '../../kind/kind-index.ts';
 
 /** A load's body meets everything; a pod's foot plate meets only the floor (so it stands while it settles). */
 export const LOAD_LAYERS = {

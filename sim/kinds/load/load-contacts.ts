@@ -2,7 +2,7 @@ import { STATIC_OWNER } from '../../physics/rapier.ts';
 import { loadRows } from './load-columns.ts';
 import { otherKindContact, pushContact } from '../../kind/contact-events.ts';
 import type { ContactBetween } from '../../kind/kind-def.ts';
-import { KindIndex } from '../kind-index.ts';
+import { KindIndex } from '../../kind/kind-index.ts';
 import type { StageContext } from '../../kind/stage-slots.ts';
 
 /**

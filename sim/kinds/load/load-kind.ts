@@ -3,7 +3,7 @@ import { loadRows } from './load-columns.ts';
 import { createLoadViewCache, observeLoads, type LoadViewCache } from './load-views.ts';
 import { checkLoadPoses } from './check-load-poses.ts';
 import type { KindDef } from '../../kind/kind-def.ts';
-import { KindIndex } from '../kind-index.ts';
+import { KindIndex } from '../../kind/kind-index.ts';
 import type { LoadModel } from '../../model/sim-model.ts';
 import { buildLoads, LOAD_LAYERS } from './load-bodies.ts';
 import { LOAD_COLUMNS } from './load-columns.ts';

@@ -1,5 +1,5 @@
 import type { LoadObservation } from '../../control/types.ts';
-import { KindIndex } from '../kind-index.ts';
+import { KindIndex } from '../../kind/kind-index.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import { loadRows } from './load-columns.ts';

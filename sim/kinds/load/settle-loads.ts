@@ -1,4 +1,4 @@
-import { KindIndex } from '../kind-index.ts';
+import { KindIndex } from '../../kind/kind-index.ts';
 import { loadRows } from './load-columns.ts';
 import type { StageContext } from '../../kind/stage-slots.ts';
 

@@ -1,4 +1,4 @@
-import { kpi } from '../../metrics/kpi-meta.ts';
+import { kpi } from '../../kind/kpi-meta.ts';
 import type { SimEvent } from '../../events/sim-event.ts';
 import type { KindKpis } from '../../kind/kind-def.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cellRefSchema } from '../../compile/scenario-spec.ts';
+import { cellRefSchema } from '../../schema/scenario-spec.ts';
 
 /** A waypoint of a person's route: a layout cell (its centre) or a point in metres. */
 export const waypointSchema = z.union([cellRefSchema, z.strictObject({ xM: z.number().nonnegative(), zM: z.number().nonnegative() })]);

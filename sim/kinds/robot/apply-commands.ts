@@ -5,7 +5,7 @@ import { commandRobot, validateCommand } from './validate-command.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import { CellKind } from '../../model/layout-grid.ts';
 import { shortestPath } from '../../model/shortest-path.ts';
-import { KindIndex } from '../kind-index.ts';
+import { KindIndex } from '../../kind/kind-index.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import { FOLLOW_CAP_MARK, RobotMode } from './robot-columns.ts';
 import { robotNode } from './robot-position.ts';

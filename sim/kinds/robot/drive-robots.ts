@@ -1,6 +1,6 @@
 import { CellKind } from '../../model/layout-grid.ts';
 import { robotRows } from './robot-columns.ts';
-import { KindIndex } from '../kind-index.ts';
+import { KindIndex } from '../../kind/kind-index.ts';
 import { nodeAt } from '../../model/roadmap.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cellRefSchema } from '../../compile/scenario-spec.ts';
+import { cellRefSchema } from '../../schema/scenario-spec.ts';
 
 /** The robot kind's spec section, `fleet`: robot models, counts and where they spawn. */
 export const fleetSpecSchema = z

@@ -3,7 +3,7 @@ import { robotRows } from './robot-columns.ts';
 import { loadRows } from '../load/index.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import { RobotMode } from './robot-columns.ts';
-import { KindIndex } from '../kind-index.ts';
+import { KindIndex } from '../../kind/kind-index.ts';
 import { robotNode } from './robot-position.ts';
 import { findTask, releaseLoadTask, taskChanged } from './task-lifecycle.ts';
 

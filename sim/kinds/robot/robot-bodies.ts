@@ -1,6 +1,6 @@
 import type { SimModel } from '../../model/sim-model.ts';
 import type { PhysicsBuilder } from '../../physics/physics-builder.ts';
-import { KindIndex } from '../kind-index.ts';
+import { KindIndex } from '../../kind/kind-index.ts';
 
 /** What a chassis meets: walls and stands, other chassis, loads. Never the floor (chassis move in the plane). */
 export const ROBOT_LAYERS = { robot: { meets: ['static', 'robot', 'load'] } } as const;

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { CellKind } from '../../model/layout-grid.ts';
 import type { RobotModel } from '../../model/sim-model.ts';
-import { robotModelSpecSchema, type RobotModelSpec } from '../../compile/robot-model-spec.ts';
-import { formatPath } from '../../compile/spec-error.ts';
+import { robotModelSpecSchema, type RobotModelSpec } from '../../schema/robot-model-spec.ts';
+import { formatPath } from '../../schema/spec-error.ts';
 import type { KindCompileContext } from '../../kind/kind-def.ts';
 import type { fleetSpecSchema } from './fleet-spec.ts';
 

@@ -3,7 +3,7 @@ import { robotRows } from './robot-columns.ts';
 import { STATIC_OWNER } from '../../physics/rapier.ts';
 import { otherKindContact, pushContact } from '../../kind/contact-events.ts';
 import type { ContactBetween } from '../../kind/kind-def.ts';
-import { KindIndex } from '../kind-index.ts';
+import { KindIndex } from '../../kind/kind-index.ts';
 import type { StageContext } from '../../kind/stage-slots.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { RobotModeName, RobotObservation } from '../../control/types.ts';
-import { KindIndex } from '../kind-index.ts';
+import { KindIndex } from '../../kind/kind-index.ts';
 import { nodeAt } from '../../model/roadmap.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';

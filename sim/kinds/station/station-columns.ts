@@ -1,4 +1,4 @@
-import { col, type ThingTable } from '../../kind/columns.ts';
+import { col, type ThingTable } from '../../state/columns.ts';
 import { defineKind } from '../../kind/define-kind.ts';
 
 /** The pick-station table, indexed by station id (layout reading order of `P` cells). */
