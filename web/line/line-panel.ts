@@ -5,7 +5,10 @@ import { MACHINE_STATES, type Kpis, type SimEvent } from '../../sim/page-api.ts'
 import { MACHINE_STATE_COLORS } from '../render/kinds/machine-renderer.ts';
 import { bottleneckVerdict, type BottleneckVerdict } from './bottleneck-verdict.ts';
 import { LineTimeline, type MachineStateName } from './line-timeline.ts';
-import { StateGantt } from './state-gantt.ts';
+import { GANTT, StateGantt } from './state-gantt.ts';
+
+/** Height of the WIP chart, CSS pixels. */
+const WIP_HEIGHT_PX = 80;
 
 /** What the panel shows at one instant (tests and the README screenshot read it). */
 export interface LineChartsView {
@@ -18,8 +21,8 @@ export interface LineChartsView {
   wip: { nowUnits: number; averageUnits: number; points: number };
 }
 
-/** States shown as share columns beside the Gantt chart (idle only matters before the first unit). */
-const SHARE_COLUMNS: readonly MachineStateName[] = ['working', 'blocked', 'starved', 'down', 'setup'];
+/** States shown as share columns beside the Gantt chart (every state: a row sums to 100 %). */
+const SHARE_COLUMNS: readonly MachineStateName[] = MACHINE_STATES;
 
 /**
  * The production line's panel, for a scene with machines: the bottleneck verdict (active-period
@@ -66,21 +69,26 @@ export class LinePanel {
     thead.append(headRow);
     this.shareRows = el('tbody');
     table.append(thead, this.shareRows);
-    body.append(canvas, table);
+    const charts = el('div', 'line-charts');
     const wipTitle = el('div', 'line-wip-title');
     wipTitle.textContent = 'WIP (units in the line)';
     this.wipHost = el('div', 'line-wip');
-    root.append(head, body, wipTitle, this.wipHost);
+    charts.append(canvas, wipTitle, this.wipHost);
+    body.append(charts, table);
+    root.append(head, body);
     this.gantt = new StateGantt(canvas);
     this.wipChart = new uPlot(
       {
         width: 600,
-        height: 90,
+        height: WIP_HEIGHT_PX,
         legend: { show: false },
+        // No side padding: the plot spans the same x as the Gantt chart's time area.
+        padding: [6, 0, 0, 0],
         scales: { x: { time: false } },
         axes: [
-          { stroke: '#94a3b8', grid: { stroke: '#1f2937' }, size: 20 },
-          { stroke: '#94a3b8', grid: { stroke: '#1f2937' }, size: 32 },
+          { stroke: '#94a3b8', grid: { stroke: '#1f2937' }, size: 22 },
+          // As wide as the Gantt chart's name column: both plots start at the same x.
+          { stroke: '#94a3b8', grid: { stroke: '#1f2937' }, size: GANTT.labelPx },
         ],
         series: [{}, { stroke: '#38bdf8', width: 1.5, paths: uPlot.paths.stepped!({ align: 1 }) }],
       },
@@ -162,7 +170,7 @@ export class LinePanel {
       ys.push(ys[ys.length - 1]!);
     }
     const width = Math.max(200, Math.floor(this.wipHost.clientWidth || 600));
-    if (this.wipChart.width !== width) this.wipChart.setSize({ width, height: 90 });
+    if (this.wipChart.width !== width) this.wipChart.setSize({ width, height: WIP_HEIGHT_PX });
     this.wipChart.setData([xs, ys]);
   }
 }
