@@ -157,6 +157,12 @@ describe('the line panel: state Gantt chart, WIP chart and bottleneck verdict', 
     expect(view.machines[2]!.shares.down).toBeGreaterThan(0);
     expect(view.machines[3]!.shares.setup).toBeGreaterThan(0);
     await page.screenshot({ path: 'test-results/line-gantt-conwip.png' });
+    // The charts fold away (the verdict stays) and come back.
+    await page.click('#line-panel .line-fold');
+    expect(await page.isHidden('#line-panel .line-body')).toBe(true);
+    expect(await page.isVisible('#line-panel .line-verdict')).toBe(true);
+    await page.click('#line-panel .line-fold');
+    expect(await page.isVisible('#line-panel .line-gantt')).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);

@@ -41,6 +41,7 @@ export class LinePanel {
   private readonly wipHost: HTMLElement;
   /** The last view drawn. */
   shown: LineChartsView | null = null;
+  private lastKpis: Kpis | null = null;
 
   constructor(readonly root: HTMLElement) {
     root.hidden = true;
@@ -59,7 +60,15 @@ export class LinePanel {
       li.append(swatch, s);
       legend.append(li);
     }
-    head.append(title, verdictLabel, legend);
+    const fold = el('button', 'line-fold');
+    fold.type = 'button';
+    fold.textContent = 'Hide charts';
+    fold.addEventListener('click', () => {
+      const folded = root.classList.toggle('folded');
+      fold.textContent = folded ? 'Show charts' : 'Hide charts';
+      if (!folded) this.show(this.lastKpis);
+    });
+    head.append(title, verdictLabel, legend, fold);
     const body = el('div', 'line-body');
     const canvas = el('canvas', 'line-gantt');
     const table = el('table', 'line-shares');
@@ -102,6 +111,7 @@ export class LinePanel {
     this.episode = episode;
     this.timeline = new LineTimeline();
     this.shown = null;
+    this.lastKpis = null;
     this.root.hidden = true;
     this.shareRows.replaceChildren();
     this.verdictText.textContent = '—';
@@ -116,16 +126,20 @@ export class LinePanel {
   /** Redraws everything up to the KPIs' simulated time, with their bottleneck verdict. */
   show(k: Kpis | null): void {
     const t = this.timeline;
+    this.lastKpis = k;
     if (!k || !t.hasLine || t.machines.length === 0) return;
     this.root.hidden = false;
     const nowSec = Math.max(k.simulatedSec, t.startSec);
     const names = t.machines.map((m) => m.name);
     const verdict = bottleneckVerdict(k.things?.machine, names);
     this.verdictText.textContent = verdict?.text ?? '—';
-    this.gantt.draw(t, nowSec);
     const machines = t.machines.map((m, i) => ({ name: m.name, shares: t.sharesAt(i, nowSec) }));
-    this.renderShares(machines);
-    this.drawWip(nowSec);
+    // Folded: only the verdict shows; the charts are drawn again when unfolded.
+    if (!this.root.classList.contains('folded')) {
+      this.gantt.draw(t, nowSec);
+      this.renderShares(machines);
+      this.drawWip(nowSec);
+    }
     this.shown = {
       nowSec,
       windowStartSec: t.windowStartSec,
