@@ -10,6 +10,7 @@ import { Banner } from './ui/banner.ts';
 import { EventList, placeEvents } from './ui/event-list.ts';
 import { KpiPanel } from './ui/kpi-panel.ts';
 import { MachineHistory } from './ui/machine-history.ts';
+import { LinePanel } from './line/line-panel.ts';
 import { RobotPanel } from './ui/robot-panel.ts';
 import { ThrottledText } from './ui/throttled-text.ts';
 import { fetchScenarioText } from './scenario/fetch-scenario-text.ts';
@@ -59,6 +60,8 @@ export class App implements ReplayHost {
   readonly eventList: EventList;
   readonly robotPanel: RobotPanel;
   readonly machineHistory: MachineHistory;
+  /** A line's state Gantt chart, WIP chart and bottleneck verdict (scenes with machines). */
+  readonly linePanel: LinePanel;
   readonly replay: ReplayView;
   /** Main-thread milliseconds per frame (rAF work plus message handling). */
   readonly frameMs: number[] = [];
@@ -87,6 +90,10 @@ export class App implements ReplayHost {
     machinePanel.hidden = true;
     byId('robot-panel').after(machinePanel);
     this.machineHistory = new MachineHistory(machinePanel);
+    const linePanel = document.createElement('section');
+    linePanel.id = 'line-panel';
+    byId('view').append(linePanel);
+    this.linePanel = new LinePanel(linePanel);
     this.replay = new ReplayView(this);
     this.client.speed = start.speed;
     this.client.playing = !start.paused;
@@ -146,8 +153,10 @@ export class App implements ReplayHost {
     this.eventList.clear();
     // After a crashed or hung worker, a new load (a picker, Reset) starts a fresh worker and plays on.
     const recovering = this.client.status$.value.kind === 'crashed';
+    this.linePanel.reset(-1);
     const outcome = await this.client.load(options);
     this.lastOutcome = outcome;
+    if (outcome.ok) this.linePanel.reset(outcome.episode);
     if (outcome.scene) {
       this.view.setScene(outcome.scene);
       // The episode's first frame arrived inside client.load, before this scene existed: pose it now
@@ -269,6 +278,7 @@ export class App implements ReplayHost {
     client.events$.subscribe((batch) => {
       this.eventList.add(placeEvents(batch.events, (r) => this.view.robotXZ(r), this.hz));
       this.machineHistory.add(batch.events);
+      this.linePanel.add(batch.episode, batch.events);
     });
     const ticks$ = client.frames$.pipe(
       filter((f) => f !== null),
@@ -277,7 +287,10 @@ export class App implements ReplayHost {
     kpiStream(this.episodes$, client.events$, ticks$, KPI_REFRESH_MS).subscribe((k) => this.kpis$.next(k.kpis));
     this.kpis$.subscribe((k) => {
       const t0 = performance.now();
-      if (!this.replay.active) this.kpiPanel.show(k);
+      if (!this.replay.active) {
+        this.kpiPanel.show(k);
+        this.linePanel.show(k);
+      }
       this.handlerMs += performance.now() - t0;
     });
     client.status$.subscribe((s) => {

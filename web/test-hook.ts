@@ -1,5 +1,6 @@
 import type { FrameSectionLayout, Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/page-api.ts';
 import type { App } from './app.ts';
+import type { LineChartsView } from './line/line-panel.ts';
 import type { LoadOutcome } from './shared/protocol.ts';
 import type { Speed } from './streams/sim-client.ts';
 
@@ -45,6 +46,8 @@ export interface TestHook {
   loadWith(scenario: string, controller: string, overrides?: ScenarioOverrides): Promise<LoadOutcome>;
   /** Grouped lines of the event list: events counted per cause. */
   eventGroups(): Record<string, number>;
+  /** What the line panel (state Gantt chart, WIP chart, bottleneck verdict) shows; null before it has drawn a line. */
+  lineCharts(): LineChartsView | null;
 }
 
 declare global {
@@ -90,5 +93,6 @@ export function installTestHook(app: App): void {
     },
     loadWith: (scenario, controller, overrides) => app.load({ scenario, controller, seed: 7, ...(overrides ? { overrides } : {}) }),
     eventGroups: () => app.eventList.groups(),
+    lineCharts: () => app.linePanel.shown,
   };
 }

@@ -47,7 +47,11 @@ export function perfCommand(): Command {
     .action(async (opts: PerfOptions) => {
       if (opts.json) checkWritableFile('--json', opts.json);
       const scenarios = opts.scenario ?? scenarioNames().filter((n) => n.startsWith('warehouse/g2p-') || n === 'production/assembly-line');
-      for (const s of scenarios) resolveScenario(s);
+      for (const s of scenarios) {
+        // The robot table steps every tick and replays each on bare Rapier: a line without robots belongs in --line (event speed).
+        const fleet = (resolveScenario(s) as { fleet?: ReadonlyArray<{ count?: number }> }).fleet ?? [];
+        if (!fleet.some((f) => (f.count ?? 0) > 0)) throw new UsageError(`--scenario ${s}: it has no robots, and the robot table times robots against bare physics; time a production line with --line ${s}`);
+      }
       for (const s of opts.line === false ? [] : (opts.line ?? [])) resolveScenario(s);
       await loadControllerFactory(opts.controller);
       const sizes = opts.robots === undefined ? [undefined] : opts.robots.split(',').map((v) => {

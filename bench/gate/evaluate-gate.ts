@@ -2,6 +2,7 @@ import type { RunRecord } from '../runner/run-job.ts';
 import type { Baseline } from './baseline.ts';
 import { KPI_METRICS, meanKpis, type KpiMetric } from './kpi-metrics.ts';
 import { controllerFailed, describeCauses, describeStall } from '../runner/run-failures.ts';
+import { replicationIntervals, type MetricInterval } from './replication-intervals.ts';
 
 /** How one KPI of a group compares with the baseline. */
 export type MetricStatus = 'same' | 'within' | 'regressed' | 'improved' | 'info' | 'new';
@@ -15,6 +16,8 @@ export interface MetricVerdict {
   status: MetricStatus;
   /** Allowed worsening in the KPI's unit (null when not gated). */
   allowed: number | null;
+  /** 95 % interval over the group's replications (groups from a suite entry with `replications`); the gate still compares `current`, the mean. */
+  interval?: MetricInterval;
 }
 
 /**
@@ -68,21 +71,25 @@ function evaluateGroup(group: string, runs: RunRecord[], baseline: Baseline | nu
   const means = meanKpis(ok.map((r) => r.kpis!));
   const base = baseline?.groups[group];
   const notes: string[] = errors.map((r) => `${r.key} crashed: ${r.error}`);
+  const intervals = replicationIntervals(runs);
   const metrics = KPI_METRICS.map((metric): MetricVerdict => {
     const current = means[metric.key]!;
     const reference = base?.kpis[metric.key];
-    if (reference === undefined) return { metric, current, baseline: null, delta: null, status: base ? 'new' : 'info', allowed: null };
+    const interval = intervals ? { interval: intervals[metric.key]! } : {};
+    if (reference === undefined) return { metric, current, baseline: null, delta: null, status: base ? 'new' : 'info', allowed: null, ...interval };
     const delta = current - reference;
     const tolerance = baseline!.tolerances[metric.key];
-    if (metric.better === 'info' || !tolerance) return { metric, current, baseline: reference, delta, status: 'info', allowed: null };
+    if (metric.better === 'info' || !tolerance) return { metric, current, baseline: reference, delta, status: 'info', allowed: null, ...interval };
     const allowed = Math.max(tolerance.absolute, tolerance.relative * Math.abs(reference));
     const worse = metric.better === 'higher' ? -delta : delta;
     const eps = 1e-9;
     const status: MetricStatus = Math.abs(delta) <= eps ? 'same' : worse > allowed + eps ? 'regressed' : -worse > allowed + eps ? 'improved' : 'within';
     if (status === 'regressed') {
-      notes.push(`${metric.key} regressed: ${fmt(current)} vs baseline ${fmt(reference)} (${metric.better} is better; allowed worsening ${fmt(allowed)})`);
+      const hw = interval.interval?.halfWidth;
+      const noise = hw !== undefined ? `; mean of ${interval.interval!.n} replications ± ${fmt(hw)} (95 %)${Math.abs(delta) <= hw ? ': the baseline lies inside the interval, so this may be noise; more replications narrow it' : ''}` : '';
+      notes.push(`${metric.key} regressed: ${fmt(current)} vs baseline ${fmt(reference)} (${metric.better} is better; allowed worsening ${fmt(allowed)})${noise}`);
     }
-    return { metric, current, baseline: reference, delta, status, allowed };
+    return { metric, current, baseline: reference, delta, status, allowed, ...interval };
   });
   const changedHashes = base ? ok.filter((r) => base.hashes[r.key] !== undefined && base.hashes[r.key] !== r.hash).map((r) => r.key) : [];
   const failedOnHash = strictHash && changedHashes.length > 0;

@@ -58,12 +58,14 @@ export function formatSummaryMarkdown(suite: string, verdicts: readonly GroupVer
   }
   const notes = verdicts.flatMap((v) => [...v.notes.map((n) => `- **${v.group}**: ${esc(n)}`), ...(v.replay ? [`- **${v.group}**: replay of the worst seed: \`${v.replay}\` (open it in the test field)`] : [])]);
   if (notes.length > 0) lines.push('', '### Notes', '', ...notes);
-  lines.push('', 'Values are means over seeds; deltas are against the baseline mean (⚠ marks a regression beyond tolerance).', '');
+  lines.push('', 'Values are means over seeds; deltas are against the baseline mean (⚠ marks a regression beyond tolerance).');
+  if (verdicts.some((v) => v.metrics.some((m) => m.interval))) lines.push('For a group of replications, ± is the 95 % confidence half-width of the mean over its seeds (Student\'s t); the gate compares the mean.');
+  lines.push('');
   return lines.join('\n');
 }
 
 function cell(m: MetricVerdict): string {
-  const value = formatMetric(m.metric, m.current);
+  const value = m.interval ? `${formatMetric(m.metric, m.current)} ± ${formatMetric(m.metric, m.interval.halfWidth)}` : formatMetric(m.metric, m.current);
   if (m.delta === null || m.baseline === null) return value;
   if (Number(m.delta.toFixed(m.metric.digits)) === 0) return `${value} (=)`;
   const pct = m.baseline !== 0 ? ` ${sign(m.delta / Math.abs(m.baseline) * 100, 1)}%` : '';

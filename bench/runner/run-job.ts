@@ -20,6 +20,8 @@ export interface RunJob {
   overrides: ScenarioOverrides;
   /** Free-form parameters carried into the record (sweeps put their grid point here). */
   params?: Record<string, number | string>;
+  /** The suite entry's replication count when it asked for replications (its group's report gives 95 % intervals). */
+  replications?: number;
   /** Where the controller runs (default `auto`: module paths isolated) and its budget per call. */
   isolation?: Isolation;
   budgetMs?: number;
@@ -45,6 +47,8 @@ export interface RunRecord {
   seed: number;
   overrides: ScenarioOverrides;
   params?: Record<string, number | string>;
+  /** The suite entry's replication count, when it asked for replications. */
+  replications?: number;
   status: 'ok' | 'error';
   /** Message of the failure when `status` is `error`. */
   error?: string;
@@ -76,6 +80,7 @@ export function okRecord(job: RunJob, result: RunResult): RunRecord {
     seed: result.seed,
     overrides: job.overrides,
     ...(job.params ? { params: job.params } : {}),
+    ...(job.replications !== undefined ? { replications: job.replications } : {}),
     status: 'ok',
     robots: result.robots,
     ticks: result.ticks,
@@ -102,6 +107,7 @@ export function errorRecord(job: RunJob, message: string, wallSec = 0): RunRecor
     seed: job.seed,
     overrides: job.overrides,
     ...(job.params ? { params: job.params } : {}),
+    ...(job.replications !== undefined ? { replications: job.replications } : {}),
     status: 'error',
     error: message,
     robots: job.overrides.robots ?? 0,

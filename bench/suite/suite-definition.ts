@@ -29,6 +29,12 @@ export const suiteDefinitionSchema = z.strictObject({
         robots: z.number().int().positive().optional(),
         /** Simulated horizon override, minutes. */
         minutes: z.number().positive().max(7 * 24 * 60, 'at most 10080 minutes (7 days)').optional(),
+        /**
+         * Independent replications: this entry runs seeds s, s+1, …, s+N−1 (s = the suite's first
+         * seed) instead of the suite's `seeds`, as `bench run --replications N` does; its report
+         * gives each KPI's mean and 95 % interval, and the gate compares the mean.
+         */
+        replications: z.number().int().min(2, 'at least 2 (a confidence interval needs two runs)').max(1000, 'at most 1000').optional(),
       }),
     )
     .min(1),
@@ -85,10 +91,17 @@ export function expandSuite(suite: SuiteDefinition & { baseDir?: string }): RunJ
     for (const c of suite.controllers) {
       const { label, controller } = typeof c === 'string' ? { label: c, controller: c } : c;
       const group = groupKey(spec.id, overrides, label);
-      for (const seed of suite.seeds) jobs.push({ key: runKey(group, seed), group, scenario: spec.id, spec, label, controller, seed, overrides });
+      const seeds = entry.replications !== undefined ? replicationSeeds(suite.seeds[0]!, entry.replications) : suite.seeds;
+      const replications = entry.replications !== undefined ? { replications: entry.replications } : {};
+      for (const seed of seeds) jobs.push({ key: runKey(group, seed), group, scenario: spec.id, spec, label, controller, seed, overrides, ...replications });
     }
   }
   const keys = new Set(jobs.map((j) => j.key));
   if (keys.size !== jobs.length) throw new UsageError(`suite "${suite.name}" lists the same run twice (duplicate scenario, controller label or seed)`);
   return jobs.sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+/** Seeds of `n` independent replications from `base`: base, base+1, …, base+n−1 (as `bench run --replications`). */
+export function replicationSeeds(base: number, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => base + i);
 }

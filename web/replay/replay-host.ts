@@ -5,6 +5,7 @@ import type { Speed } from '../streams/sim-client.ts';
 import type { Banner } from '../ui/banner.ts';
 import type { EventList } from '../ui/event-list.ts';
 import type { KpiPanel } from '../ui/kpi-panel.ts';
+import type { LinePanel } from '../line/line-panel.ts';
 import type { Toolbar } from '../ui/toolbar.ts';
 
 /**
@@ -17,6 +18,8 @@ export interface ReplayHost {
   readonly toolbar: Toolbar;
   readonly eventList: EventList;
   readonly kpiPanel: KpiPanel;
+  /** The live line's charts, hidden while a replay shows. */
+  readonly linePanel: LinePanel;
   /** The speed picker's value; replays play at that multiple of real time (`max` = ×60). */
   readonly speed: Speed;
   /** Compiles a spec in the worker and returns its field without running it. */

@@ -81,6 +81,8 @@ export class ReplayView {
     app.view.setScene({ ...outcome.scene, sections: [...player.layout] });
     app.view.showHeatmap(app.toolbar.heatmap.checked);
     app.eventList.clear();
+    // The line panel is the live episode's (a replay's KPIs carry no machine figures for its verdict).
+    app.linePanel.reset(-1);
     app.kpiPanel.reset();
     app.kpiPanel.setScene(outcome.scene.thingCounts ?? {});
     const series = player.throughputSeries();
