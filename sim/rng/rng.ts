@@ -102,3 +102,16 @@ function poissonLimit(mean: number): number {
 export function createRootRng(seed: number): Rng {
   return createRng(seedRngState(seed, ''), { seed, name: '' });
 }
+
+const streamsOver = new WeakMap<readonly number[], Rng>();
+
+/**
+ * The stream over a state array kept in a table row (a `list` column): one `Rng` per array, made
+ * once and kept while the array lives. It draws exactly as `createRng(row)` would (the array holds
+ * the live state either way); it only spares building a stream on every draw.
+ */
+export function rngOver(row: number[]): Rng {
+  let rng = streamsOver.get(row);
+  if (!rng) streamsOver.set(row, (rng = createRng(row as RngState)));
+  return rng;
+}

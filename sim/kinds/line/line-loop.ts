@@ -1,5 +1,5 @@
 import { sampleSec } from '../../rng/distributions.ts';
-import { createRng, createRootRng, type RngState } from '../../rng/rng.ts';
+import { createRootRng, rngOver, type RngState } from '../../rng/rng.ts';
 import type { StageContext } from '../../kind/stage-slots.ts';
 import { lineTables, NEVER_SEC } from './line-columns.ts';
 import { EMPTY_LINE, type LineModel } from './line-model.ts';
@@ -97,7 +97,7 @@ function initLine(run: LineRun, t: number): void {
   const root = createRootRng(run.state.seed);
   run.line.sources.forEach((s, i) => {
     run.tables.source.rngArrival[i] = root.fork(`source:${s.name}:arrival`).save();
-    if (s.interarrival) run.tables.source.nextArrivalSec[i] = t + sampleSec(s.interarrival, createRng(run.tables.source.rngArrival[i] as unknown as RngState));
+    if (s.interarrival) run.tables.source.nextArrivalSec[i] = t + sampleSec(s.interarrival, rngOver(run.tables.source.rngArrival[i]!));
   });
   for (let m = 0; m < run.line.machines.length; m++) initMachine(run, m, root);
   run.state.events.push({ type: 'line.started', tick: run.state.tick, atSec: t, machines: run.line.machines.map((m) => m.name), idealCycleSec: run.line.machines.map((m) => m.idealCycleSec), ...(run.line.warmupSec > 0 ? { warmupSec: run.line.warmupSec } : {}) });
@@ -108,7 +108,7 @@ function arrive(run: LineRun, s: number, t: number): void {
   const source = run.line.sources[s]!;
   const table = run.tables.source;
   pushUnit(table.queue[s]!, releaseUnit(run, s, t));
-  table.nextArrivalSec[s] = t + sampleSec(source.interarrival!, createRng(table.rngArrival[s] as unknown as RngState));
+  table.nextArrivalSec[s] = t + sampleSec(source.interarrival!, rngOver(table.rngArrival[s]!));
 }
 
 /** Lets waiting machines move on at `t` until none can (each move can free room or supply for another). */

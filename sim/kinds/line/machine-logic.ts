@@ -1,4 +1,4 @@
-import { createRng, type Rng, type RngState } from '../../rng/rng.ts';
+import { rngOver, type Rng } from '../../rng/rng.ts';
 import { sampleSec } from '../../rng/distributions.ts';
 import { MACHINE_STATES, MachineState, NEVER_SEC } from './line-columns.ts';
 import type { LineRun } from './line-port.ts';
@@ -11,7 +11,7 @@ import { pushUnit } from './line-units.ts';
  * fresh time-to-failure draw (as good as new).
  */
 
-const stream = (row: number[]): Rng => createRng(row as unknown as RngState);
+const stream = (row: number[]): Rng => rngOver(row);
 
 function setState(run: LineRun, m: number, to: MachineState, reason: string, t: number): void {
   const table = run.tables.machine;
