@@ -3,6 +3,7 @@ import { builtinKpiKinds, type Kpis, type ScenarioOverrides, type ScenarioSpecIn
 import { SceneView } from './render/scene-view.ts';
 import type { ReplayHost } from './replay/replay-host.ts';
 import { ReplayView } from './replay/replay-view.ts';
+import { LiveView } from './live/live-view.ts';
 import type { LoadOptions, LoadOutcome } from './shared/protocol.ts';
 import { kpiStream, type EpisodeKey } from './streams/kpi-stream.ts';
 import { SimClient, type Speed } from './streams/sim-client.ts';
@@ -40,6 +41,9 @@ export interface StartOptions {
   overrides: ScenarioOverrides | undefined;
   /** URL of a replay file to open once the page is up (`?replay=`, `testfield replay FILE --open`). */
   replay?: string | null;
+  /** MQTT-over-WebSocket URL of a live `testfield vda5050` session to follow (`?vda5050=ws://…`), and its topic root (`&live=`). */
+  vda5050?: string | null;
+  liveTopic?: string | null;
   /** URL parameters that were given but invalid (each ignored; shown in the banner). */
   problems?: string[];
   /** `?edit` (`''`, or a blank floor size `WxH`): start in the layout editor; null or absent: the field. */
@@ -60,6 +64,7 @@ export class App implements ReplayHost {
   readonly robotPanel: RobotPanel;
   readonly machineHistory: MachineHistory;
   readonly replay: ReplayView;
+  readonly live: LiveView;
   /** Main-thread milliseconds per frame (rAF work plus message handling). */
   readonly frameMs: number[] = [];
   /** Last load request, replayed by Reset and by a worker restart. */
@@ -88,6 +93,7 @@ export class App implements ReplayHost {
     byId('robot-panel').after(machinePanel);
     this.machineHistory = new MachineHistory(machinePanel);
     this.replay = new ReplayView(this);
+    this.live = new LiveView(this);
     this.client.speed = start.speed;
     this.client.playing = !start.paused;
     this.wireStreams();
@@ -109,6 +115,7 @@ export class App implements ReplayHost {
     else await this.load({ scenario, controller, seed: this.start.seed ?? 7, ...extra });
     onControllersChanged(() => void this.refreshControllers());
     if (this.start.replay) await this.openReplayUrl(this.start.replay);
+    else if (this.start.vda5050) await this.live.follow(this.start.vda5050, this.start.liveTopic ?? undefined);
     const problems = this.start.problems ?? [];
     if (problems.length > 0 && this.banner.hidden) this.banner.show('error', `The page address has ${problems.length === 1 ? 'a bad parameter' : `${problems.length} bad parameters`}`, problems);
     requestAnimationFrame((t) => this.frame(t));
@@ -227,7 +234,7 @@ export class App implements ReplayHost {
 
   private async refreshDetail(): Promise<void> {
     const robot = this.view.followed;
-    if (robot < 0 || this.replay.active) return;
+    if (robot < 0 || this.replay.active || this.live.active) return;
     const detail = await this.client.remote.robotDetail(robot).catch(() => null);
     if (!detail || this.view.followed !== robot) return;
     this.robotPanel.show(detail);
@@ -247,7 +254,7 @@ export class App implements ReplayHost {
     }
     this.view.render();
     // The next advance is asked for after drawing: the worker then computes while this thread is idle, not while it draws.
-    if (!this.replay.active) this.client.pump(nowMs);
+    if (!this.replay.active && !this.live.active) this.client.pump(nowMs);
     const spent = performance.now() - t0 + this.handlerMs + this.client.publishMs;
     this.handlerMs = 0;
     this.client.publishMs = 0;
@@ -277,7 +284,7 @@ export class App implements ReplayHost {
     kpiStream(this.episodes$, client.events$, ticks$, KPI_REFRESH_MS).subscribe((k) => this.kpis$.next(k.kpis));
     this.kpis$.subscribe((k) => {
       const t0 = performance.now();
-      if (!this.replay.active) this.kpiPanel.show(k);
+      if (!this.replay.active && !this.live.active) this.kpiPanel.show(k);
       this.handlerMs += performance.now() - t0;
     });
     client.status$.subscribe((s) => {

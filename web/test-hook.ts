@@ -45,6 +45,10 @@ export interface TestHook {
   loadWith(scenario: string, controller: string, overrides?: ScenarioOverrides): Promise<LoadOutcome>;
   /** Grouped lines of the event list: events counted per cause. */
   eventGroups(): Record<string, number>;
+  /** Live mode (`?vda5050=`): what the page follows and has drawn; null when not following. */
+  live(): import('./live/live-view.ts').LiveSnapshot | null;
+  /** Where the page draws a robot now (live episode, replay or followed session), world metres. */
+  robotXZ(robot: number): { x: number; z: number } | null;
 }
 
 declare global {
@@ -90,5 +94,7 @@ export function installTestHook(app: App): void {
     },
     loadWith: (scenario, controller, overrides) => app.load({ scenario, controller, seed: 7, ...(overrides ? { overrides } : {}) }),
     eventGroups: () => app.eventList.groups(),
+    live: () => (app.live.active ? app.live.snapshot() : null),
+    robotXZ: (robot) => app.view.robotXZ(robot),
   };
 }
