@@ -101,7 +101,7 @@ describe('VDA 5050 in the page', () => {
         await page.waitForFunction(
           ([r, x, z]) => {
             const p = window.__testfield!.robotXZ(r);
-            return p !== null && Math.hypot(p.x - x, p.z - z) > 0.05 ? Date.now() : false;
+            return p !== null && Math.hypot(p.x - x, p.z - z) > 0.002 ? Date.now() : false;
           },
           [robot, before.x, before.z] as const,
           { polling: 'raf', timeout: 60_000 },
@@ -126,6 +126,15 @@ describe('VDA 5050 in the page', () => {
           }, info.vehicles.length),
         );
       }
+      // The robot drives on the page: more than 2 m from where it stood.
+      await page.waitForFunction(
+        ([r, x, z]) => {
+          const p = window.__testfield!.robotXZ(r);
+          return p !== null && Math.hypot(p.x - x, p.z - z) > 2;
+        },
+        [robot, before.x, before.z] as const,
+        { timeout: 60_000 },
+      );
       expect(await Promise.all(done)).toEqual(['ok', 'ok']);
       const live = (await page.evaluate(() => window.__testfield!.live()))!;
       abort.abort();
@@ -138,11 +147,6 @@ describe('VDA 5050 in the page', () => {
       expect(tap.invalid).toEqual([]);
       recording = result.recording;
 
-      // The robot moves on the page: farther from its start at every snapshot, half a metre or more from the first to the last.
-      const away = snapshots.map((s) => Math.hypot(s.xz[2 * robot]! - before.x, s.xz[2 * robot + 1]! - before.z));
-      expect(away[1]!).toBeGreaterThan(away[0]!);
-      expect(away[2]!).toBeGreaterThan(away[1]!);
-      expect(away[2]! - away[0]!).toBeGreaterThan(0.5);
       // What the page drew at each snapshot tick is the headless state at that tick.
       const host = await SimHost.create(hostCatalog);
       try {
@@ -156,7 +160,7 @@ describe('VDA 5050 in the page', () => {
         host.dispose();
       }
       const sorted = [...live.latencyMs].sort((a, b) => a - b);
-      console.log(`live page: ${live.frames} frames; frame latency p50 ${sorted[Math.floor(sorted.length / 2)]} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]} ms; order → motion on the page ${orderToPageMs} ms`);
+      console.log(`live page: ${live.frames} frames; frame latency p50 ${sorted[Math.floor(sorted.length / 2)]} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]} ms; order → motion on the page ${orderToPageMs} ms (in the session, arrival → first motion p50 ${result.vda.orderToMotionP50Ms} ms)`);
       expect(orderToPageMs).toBeGreaterThan(0);
     } finally {
       abort.abort();
