@@ -1,11 +1,11 @@
 import { connectAsync, type MqttClient } from 'mqtt';
-import type { FrameSectionLayout, Kpis, PoseFrame } from '../../sim/index.ts';
-import { encodeLiveFrame, type LiveScene, type LiveStatus } from '../../web/live/live-wire.ts';
+import type { FrameSectionLayout, Kpis, PoseFrame, SimEvent } from '../../sim/index.ts';
+import { encodeLiveFrame, LIVE_EVENT_TYPES, LIVE_EVENTS_PER_FRAME, type LiveScene, type LiveStatus } from '../../web/live/live-wire.ts';
 
 /**
  * The live feed of a session for the page (`?vda5050=ws://…`): one MQTT client that publishes the
- * retained scene, a binary pose frame at most `frameHz` times a wall second, the KPIs about once
- * a second and a retained status (running, then ended with the final hash). The page draws the
+ * retained scene, a binary pose frame at most `frameHz` times a wall second (the notable events
+ * since the last one before it), the KPIs about once a second and a retained status (running, then ended with the final hash). The page draws the
  * frames as they come: it follows the headless session, it does not re-simulate it.
  */
 export class LiveFeed {
@@ -14,6 +14,7 @@ export class LiveFeed {
   /** Bytes of frames published so far. */
   frameBytes = 0;
   private lastFrameMs = -Infinity;
+  private pendingEvents: SimEvent[] = [];
   private lastKpisMs = -Infinity;
   private readonly frameEveryMs: number;
 
@@ -41,10 +42,19 @@ export class LiveFeed {
     return feed;
   }
 
+  /** Keeps the events the page lists, to send before the next frame. */
+  events(events: readonly SimEvent[]): void {
+    for (const e of events) if (LIVE_EVENT_TYPES.has(e.type) && this.pendingEvents.length < LIVE_EVENTS_PER_FRAME) this.pendingEvents.push(e);
+  }
+
   /** Publishes `frame` when a frame is due at wall time `nowMs` (or `force`); KPIs once a second. */
   offer(nowMs: number, frame: () => PoseFrame, kpis: () => Kpis, force = false): void {
     if (!force && nowMs - this.lastFrameMs < this.frameEveryMs) return;
     this.lastFrameMs = nowMs;
+    if (this.pendingEvents.length > 0) {
+      this.client.publish(`${this.root}/events`, JSON.stringify({ events: this.pendingEvents }), { qos: 0 });
+      this.pendingEvents = [];
+    }
     const f = frame();
     const bytes = encodeLiveFrame(this.layout, f.tick, Date.now(), f.sections);
     this.frames += 1;

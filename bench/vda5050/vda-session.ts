@@ -186,7 +186,9 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
       if (target > host.tick) {
         const step = Math.min(target - host.tick, maxChunk);
         lagTicks = Math.max(lagTicks, target - host.tick - step);
-        for (const e of host.advance(step).events) onEvent(e);
+        const { events: stepEvents } = host.advance(step);
+        for (const e of stepEvents) onEvent(e);
+        live?.events(stepEvents);
         const after = performance.now();
         for (const agent of controller.agents) {
           for (const m of agent.firstMotions.splice(0)) latenciesMs.push(after - m.tag);

@@ -1,5 +1,6 @@
 import type { MqttClient } from 'mqtt';
-import type { Kpis } from '../../sim/page-api.ts';
+import type { Kpis, SimEvent } from '../../sim/page-api.ts';
+import { placeEvents } from '../ui/event-list.ts';
 import type { ReplayHost } from '../replay/replay-host.ts';
 import { decodeLiveFrame, liveTopicRoot, parseLiveScene, type LiveFrame, type LiveScene, type LiveStatus } from './live-wire.ts';
 
@@ -66,7 +67,7 @@ export class LiveView {
       client.once('connect', () => {
         this.snap.connected = true;
         this.snap.problem = null;
-        client.subscribe([`${root}/scene`, `${root}/frame`, `${root}/kpis`, `${root}/status`], { qos: 0 }, () => resolve());
+        client.subscribe([`${root}/scene`, `${root}/frame`, `${root}/events`, `${root}/kpis`, `${root}/status`], { qos: 0 }, () => resolve());
       });
       client.once('error', () => resolve());
     });
@@ -87,6 +88,7 @@ export class LiveView {
     try {
       if (sub === 'scene') void this.showScene(parseLiveScene(new TextDecoder().decode(payload)));
       else if (sub === 'frame') this.showFrame(payload);
+      else if (sub === 'events') this.showEvents((JSON.parse(new TextDecoder().decode(payload)) as { events: SimEvent[] }).events);
       else if (sub === 'kpis') this.showKpis(JSON.parse(new TextDecoder().decode(payload)) as { tick: number; kpis: Kpis });
       else if (sub === 'status') this.showStatus(JSON.parse(new TextDecoder().decode(payload)) as LiveStatus);
     } catch (error) {
@@ -97,6 +99,7 @@ export class LiveView {
   private async showScene(scene: LiveScene): Promise<void> {
     const app = this.app;
     this.scene = null;
+    this.lastFrame = null;
     this.snap.drawn = false;
     const outcome = await app.describe(scene.spec);
     if (!outcome.scene) {
@@ -125,6 +128,11 @@ export class LiveView {
     s.latencyMs.push(Date.now() - frame.sentEpochMs);
     if (s.latencyMs.length > LATENCY_SAMPLES) s.latencyMs.shift();
     this.app.toolbar.clock.textContent = `live tick ${frame.tick} · ${(frame.tick / scene.hz).toFixed(1)} s sim`;
+  }
+
+  private showEvents(events: SimEvent[]): void {
+    const scene = this.scene;
+    if (scene && Array.isArray(events)) this.app.eventList.add(placeEvents(events, (r) => this.app.view.robotXZ(r), scene.hz));
   }
 
   private showKpis(message: { tick: number; kpis: Kpis }): void {

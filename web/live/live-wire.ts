@@ -7,10 +7,17 @@ import type { FrameSectionLayout, ScenarioSpecInput } from '../../sim/page-api.t
  * - `<root>/scene` (retained, JSON {@link LiveScene}): the scenario as run and the frame layout;
  * - `<root>/frame` (binary, {@link encodeLiveFrame}): the poses of every kind at one tick;
  * - `<root>/kpis` (JSON `{ tick, kpis }`, about once a wall second);
+ * - `<root>/events` (JSON `{ events }`): the events of {@link LIVE_EVENT_TYPES}, with the frame after them;
  * - `<root>/status` (retained, JSON {@link LiveStatus}): running, or ended with the final hash.
  */
 export const LIVE_FORMAT = 'testfield-live';
 export const LIVE_VERSION = 1;
+
+/** Events the feed carries: those the page's event list shows (collisions, deadlocks, rejections, faults …). */
+export const LIVE_EVENT_TYPES: ReadonlySet<string> = new Set(['contact.began', 'deadlock.detected', 'command.rejected', 'controller.failed', 'watchdog.tripped', 'progress.stalled', 'fault.injected', 'fault.began', 'battery.stranded']);
+
+/** Events sent with one frame at most (the rest are counted in the KPIs, not listed). */
+export const LIVE_EVENTS_PER_FRAME = 200;
 
 /** Topic root of a session's live feed by default: `testfield/live/<manufacturer>`. */
 export function liveTopicRoot(manufacturer: string): string {
