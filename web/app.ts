@@ -4,6 +4,7 @@ import { SceneView } from './render/scene-view.ts';
 import type { ReplayHost } from './replay/replay-host.ts';
 import { ReplayView } from './replay/replay-view.ts';
 import { LiveView } from './live/live-view.ts';
+import { sessionRecordingNotice } from './live/session-recording-notice.ts';
 import type { LoadOptions, LoadOutcome } from './shared/protocol.ts';
 import { kpiStream, type EpisodeKey } from './streams/kpi-stream.ts';
 import { SimClient, type Speed } from './streams/sim-client.ts';
@@ -359,6 +360,11 @@ export class App implements ReplayHost {
       return;
     }
     const spec = parsed.spec;
+    const recording = sessionRecordingNotice(spec, name);
+    if (recording) {
+      this.banner.show('error', recording);
+      return;
+    }
     if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
       this.banner.show('error', `${name} does not hold a scenario: expected a JSON object, found ${Array.isArray(spec) ? 'an array' : spec === null ? 'null' : `a ${typeof spec}`}`);
       return;

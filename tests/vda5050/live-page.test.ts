@@ -216,5 +216,13 @@ describe('VDA 5050 in the page', () => {
     } finally {
       await page.close();
     }
+    // The recording itself opened as a scenario file: the page names the command that plays it.
+    const path = harness.serveFile('vda/session.json', JSON.stringify(rec));
+    const asScenario = await openPage(harness, `?scenario=${encodeURIComponent(path)}`, [], undefined, 'error-banner');
+    try {
+      expect(await asScenario.textContent('#banner')).toContain('session.json is a VDA 5050 session recording, not a scenario: play it with "testfield replay session.json --open"');
+    } finally {
+      await asScenario.close();
+    }
   }, 240_000);
 });
