@@ -3,6 +3,8 @@ import { builtinKpiKinds, type Kpis, type ScenarioOverrides, type ScenarioSpecIn
 import { SceneView } from './render/scene-view.ts';
 import type { ReplayHost } from './replay/replay-host.ts';
 import { ReplayView } from './replay/replay-view.ts';
+import { LiveView } from './live/live-view.ts';
+import { sessionRecordingNotice } from './live/session-recording-notice.ts';
 import type { LoadOptions, LoadOutcome } from './shared/protocol.ts';
 import { kpiStream, type EpisodeKey } from './streams/kpi-stream.ts';
 import { SimClient, type Speed } from './streams/sim-client.ts';
@@ -41,6 +43,9 @@ export interface StartOptions {
   overrides: ScenarioOverrides | undefined;
   /** URL of a replay file to open once the page is up (`?replay=`, `testfield replay FILE --open`). */
   replay?: string | null;
+  /** MQTT-over-WebSocket URL of a live `testfield vda5050` session to follow (`?vda5050=ws://…`), and its topic root (`&live=`). */
+  vda5050?: string | null;
+  liveTopic?: string | null;
   /** URL parameters that were given but invalid (each ignored; shown in the banner). */
   problems?: string[];
   /** `?edit` (`''`, or a blank floor size `WxH`): start in the layout editor; null or absent: the field. */
@@ -63,6 +68,7 @@ export class App implements ReplayHost {
   /** A line's state Gantt chart, WIP chart and bottleneck verdict (scenes with machines). */
   readonly linePanel: LinePanel;
   readonly replay: ReplayView;
+  readonly live: LiveView;
   /** Main-thread milliseconds per frame (rAF work plus message handling). */
   readonly frameMs: number[] = [];
   /** Last load request, replayed by Reset and by a worker restart. */
@@ -95,6 +101,7 @@ export class App implements ReplayHost {
     byId('view').append(linePanel);
     this.linePanel = new LinePanel(linePanel);
     this.replay = new ReplayView(this);
+    this.live = new LiveView(this);
     this.client.speed = start.speed;
     this.client.playing = !start.paused;
     this.wireStreams();
@@ -116,6 +123,7 @@ export class App implements ReplayHost {
     else await this.load({ scenario, controller, seed: this.start.seed ?? 7, ...extra });
     onControllersChanged(() => void this.refreshControllers());
     if (this.start.replay) await this.openReplayUrl(this.start.replay);
+    else if (this.start.vda5050) await this.live.follow(this.start.vda5050, this.start.liveTopic ?? undefined);
     const problems = this.start.problems ?? [];
     if (problems.length > 0 && this.banner.hidden) this.banner.show('error', `The page address has ${problems.length === 1 ? 'a bad parameter' : `${problems.length} bad parameters`}`, problems);
     requestAnimationFrame((t) => this.frame(t));
@@ -236,7 +244,7 @@ export class App implements ReplayHost {
 
   private async refreshDetail(): Promise<void> {
     const robot = this.view.followed;
-    if (robot < 0 || this.replay.active) return;
+    if (robot < 0 || this.replay.active || this.live.active) return;
     const detail = await this.client.remote.robotDetail(robot).catch(() => null);
     if (!detail || this.view.followed !== robot) return;
     this.robotPanel.show(detail);
@@ -256,7 +264,7 @@ export class App implements ReplayHost {
     }
     this.view.render();
     // The next advance is asked for after drawing: the worker then computes while this thread is idle, not while it draws.
-    if (!this.replay.active) this.client.pump(nowMs);
+    if (!this.replay.active && !this.live.active) this.client.pump(nowMs);
     const spent = performance.now() - t0 + this.handlerMs + this.client.publishMs;
     this.handlerMs = 0;
     this.client.publishMs = 0;
@@ -287,7 +295,7 @@ export class App implements ReplayHost {
     kpiStream(this.episodes$, client.events$, ticks$, KPI_REFRESH_MS).subscribe((k) => this.kpis$.next(k.kpis));
     this.kpis$.subscribe((k) => {
       const t0 = performance.now();
-      if (!this.replay.active) {
+      if (!this.replay.active && !this.live.active) {
         this.kpiPanel.show(k);
         this.linePanel.show(k);
       }
@@ -365,6 +373,11 @@ export class App implements ReplayHost {
       return;
     }
     const spec = parsed.spec;
+    const recording = sessionRecordingNotice(spec, name);
+    if (recording) {
+      this.banner.show('error', recording);
+      return;
+    }
     if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
       this.banner.show('error', `${name} does not hold a scenario: expected a JSON object, found ${Array.isArray(spec) ? 'an array' : spec === null ? 'null' : `a ${typeof spec}`}`);
       return;

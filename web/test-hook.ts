@@ -48,6 +48,10 @@ export interface TestHook {
   eventGroups(): Record<string, number>;
   /** What the line panel (state Gantt chart, WIP chart, bottleneck verdict) shows; null before it has drawn a line. */
   lineCharts(): LineChartsView | null;
+  /** Live mode (`?vda5050=`): what the page follows and has drawn; null when not following. */
+  live(): import('./live/live-view.ts').LiveSnapshot | null;
+  /** Where the page draws a robot now (live episode, replay or followed session), world metres. */
+  robotXZ(robot: number): { x: number; z: number } | null;
 }
 
 declare global {
@@ -94,5 +98,7 @@ export function installTestHook(app: App): void {
     loadWith: (scenario, controller, overrides) => app.load({ scenario, controller, seed: 7, ...(overrides ? { overrides } : {}) }),
     eventGroups: () => app.eventList.groups(),
     lineCharts: () => app.linePanel.shown,
+    live: () => (app.live.active ? app.live.snapshot() : null),
+    robotXZ: (robot) => app.view.robotXZ(robot),
   };
 }

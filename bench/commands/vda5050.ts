@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { hostCatalog } from '../../robots/index.ts';
@@ -8,9 +7,11 @@ import { UsageError } from '../usage-error.ts';
 import { exportMapJson, exportMapLif } from '../vda5050/export-map.ts';
 import { LoadFleetManager } from '../vda5050/load-fleet-manager.ts';
 import { SCHEMA_VERSIONS, type SchemaVersion } from '../vda5050/schema-validator.ts';
-import { formatSessionSummary, type VdaRecording } from '../vda5050/session-kpis.ts';
+import { readVdaRecording } from '../vda5050/read-recording.ts';
+import { formatSessionSummary } from '../vda5050/session-kpis.ts';
 import { replayVdaSession } from '../vda5050/session-replay.ts';
 import { runVdaSession } from '../vda5050/vda-session.ts';
+import { servePage, type ServedPage } from '../open/serve-page.ts';
 import { checkWritableFile } from './output-paths.ts';
 import { parseNonNegativeInt, parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
 
@@ -29,6 +30,11 @@ interface ServeOptions {
   visualizationHz: number;
   json?: string;
   record?: string;
+  liveHz: number;
+  open?: boolean;
+  pagePort: number;
+  pageBroker?: string;
+  browser?: boolean;
 }
 
 function parseBrokerUrl(value: string): string {
@@ -73,8 +79,18 @@ export function vda5050Command(): Command {
     .option('--visualization-hz <n>', 'visualization messages per vehicle per wall second (0: none)', parseRate, 1)
     .option('--json <file>', 'write the KPIs and the VDA errors as JSON at the end')
     .option('--record <file>', 'write the session recording (every applied message with its tick) for "vda5050 replay"')
+    .option('--live-hz <n>', 'pose frames per wall second on the live feed the page follows (testfield/live/<manufacturer>/…; 0: none)', parseRate, 30)
+    .option('--open', 'also serve the browser test field following this session live, and print its URL')
+    .option('--page-port <n>', 'port of the page with --open (the next free one if taken; 0: any free port)', parseNonNegativeInt, 5173)
+    .option('--page-broker <url>', 'with --open and --broker mqtt://…: the same broker\'s MQTT-over-WebSocket URL for the page', parseBrokerUrl)
+    .option('--browser', 'with --open, also open the page in the system browser')
     .action(async (scenario: string, opts: ServeOptions) => {
       const broker = opts.broker;
+      const pageBroker = opts.pageBroker ?? (broker && /^wss?:/.test(broker) ? broker : undefined);
+      if (opts.open && opts.liveHz === 0) throw new UsageError('--open needs the live feed: --live-hz must be above 0');
+      if (opts.open && broker && !pageBroker) throw new UsageError(`--open with --broker ${broker}: the page speaks MQTT over WebSocket; give the broker's WebSocket URL with --page-broker ws://host:port`);
+      if (pageBroker && !/^wss?:/.test(pageBroker)) throw new UsageError(`--page-broker ${pageBroker}: expected a ws:// or wss:// URL`);
+      let page: ServedPage | null = null;
       for (const [option, file] of [['--json', opts.json], ['--record', opts.record]] as const) if (file) checkWritableFile(option, file);
       const spec = withRobots(resolveScenario(scenario), opts.robots);
       const abort = new AbortController();
@@ -96,6 +112,13 @@ export function vda5050Command(): Command {
           visualizationHz: opts.visualizationHz,
           log: (line) => console.log(line),
           signal: abort.signal,
+          liveHz: opts.liveHz,
+          onReady: async (info) => {
+            if (!opts.open) return;
+            page = await servePage({ port: opts.pagePort, ...(opts.browser ? { browser: true } : {}) });
+            const live = info.liveTopic && info.liveTopic !== 'testfield/live/Testfield' ? `&live=${encodeURIComponent(info.liveTopic)}` : '';
+            console.log(`Watch it live at ${page.url}?paused=1&vda5050=${encodeURIComponent(pageBroker ?? info.wsUrl)}${live}`);
+          },
         });
         console.log(formatSessionSummary(result));
         if (opts.json) await writeFile(opts.json, `${JSON.stringify({ ...result, recording: undefined }, null, 2)}\n`);
@@ -105,6 +128,7 @@ export function vda5050Command(): Command {
         if (broker && ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN'].includes(String((error as { code?: string }).code))) throw new UsageError(`no broker answers at ${broker}: ${(error as Error).message}`);
         throw error;
       } finally {
+        await (page as ServedPage | null)?.close();
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
       }
@@ -129,7 +153,7 @@ export function vda5050Command(): Command {
     .description('re-simulate a recorded session (--record) without a broker and check its state hash')
     .argument('<recording>', 'a recording written by "vda5050 <scenario> --record FILE"')
     .action(async (file: string) => {
-      const recording = readRecording(file);
+      const recording = readVdaRecording(file);
       const outcome = await replayVdaSession(recording);
       console.log(`replayed ${outcome.messages} messages to tick ${outcome.tick}: hash ${outcome.hash}, recorded ${outcome.recordedHash}: ${outcome.matches ? 'identical' : 'DIFFERENT'}`);
       if (!outcome.matches) process.exitCode = 1;
@@ -174,19 +198,4 @@ export function vda5050Command(): Command {
 
 function withRobots(spec: ScenarioSpecInput, robots: number | undefined): ScenarioSpecInput {
   return robots === undefined ? spec : applyOverrides(spec, { robots });
-}
-
-function readRecording(file: string): VdaRecording {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`${file}: cannot read a recording (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const r = raw as Partial<VdaRecording> | null;
-  if (r?.format !== 'testfield-vda5050-session') throw new UsageError(`${file}: format is ${JSON.stringify(r?.format)}, expected "testfield-vda5050-session" (written by vda5050 --record)`);
-  if (r.version !== 1) throw new UsageError(`${file}: version ${JSON.stringify(r.version)} is not supported (expected 1)`);
-  for (const key of ['spec', 'identity', 'messages', 'endTick', 'hash', 'seed', 'mapId'] as const) if (r[key] === undefined) throw new UsageError(`${file}: field "${key}" is missing`);
-  if (!Array.isArray(r.messages)) throw new UsageError(`${file}: field "messages" must be an array`);
-  return r as VdaRecording;
 }

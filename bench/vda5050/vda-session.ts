@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hostCatalog } from '../../robots/index.ts';
-import { compileScenario, SimHost, type ScenarioSpecInput, type SimEvent } from '../../sim/index.ts';
+import { compileScenario, frameLayout, SimHost, type ScenarioSpecInput, type SimEvent } from '../../sim/index.ts';
+import { LIVE_FORMAT, LIVE_VERSION, liveTopicRoot } from '../../web/live/live-wire.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker.ts';
 import { connectionBody, factsheetBody, stateBody, visualizationBody, type OutgoingHeader } from './outgoing-messages.ts';
 import type { SchemaVersion } from './schema-validator.ts';
@@ -8,6 +9,7 @@ import { sessionKpis, type VdaSessionResult } from './session-kpis.ts';
 import { VdaFleetController } from './vda-fleet-controller.ts';
 import type { VdaIssue } from './vehicle-agent.ts';
 import { VehicleLink } from './vehicle-link.ts';
+import { LiveFeed } from './live-feed.ts';
 
 /** VDA errors kept as events in the result (all are counted). */
 const KEEP_ISSUES = 200;
@@ -46,6 +48,10 @@ export interface VdaSessionOptions {
   record?: boolean;
   /** Stops the session at the next loop turn. */
   signal?: AbortSignal;
+  /** Pose frames per wall second on the live feed the page follows (`<liveTopic>/frame`); 0: no feed. Default 30. */
+  liveHz?: number;
+  /** Topic root of the live feed; default `testfield/live/<manufacturer>`. */
+  liveTopic?: string;
 }
 
 /** Where a running session's vehicles are. */
@@ -56,6 +62,8 @@ export interface SessionReadyInfo {
   manufacturer: string;
   mapId: string;
   vehicles: Array<{ robot: number; serialNumber: string; nodeId: string }>;
+  /** Topic root of the live feed the page follows, or null without one. */
+  liveTopic: string | null;
 }
 
 /** Serial number of robot `i`: its model id and index, e.g. `shelf-lifter-007`. */
@@ -89,6 +97,8 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
   const loadKinds = model.loads.map((l) => l.kind);
   let broker: EmbeddedBroker | null = null;
   const links: VehicleLink[] = [];
+  let live: LiveFeed | null = null;
+  const liveHz = options.liveHz ?? 30;
   /** The first {@link KEEP_ISSUES} VDA errors as events; all of them counted by type. */
   const issues: VdaIssue[] = [];
   const errorsByType: Record<string, number> = {};
@@ -110,6 +120,10 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
         controller.inbox.push({ robot: agent.robot, topic, payload, tag: performance.now() });
       });
       links.push(link);
+    }
+    if (liveHz > 0) {
+      const scene = { format: LIVE_FORMAT, version: LIVE_VERSION, scenarioName: options.scenarioName, spec: model.spec, seed, hz: model.hz, sections: frameLayout(model).map((s) => ({ ...s, fields: [...s.fields] })) } as const;
+      live = await LiveFeed.open(brokerUrl, options.liveTopic ?? liveTopicRoot(manufacturer), scene, liveHz);
     }
     const headerOf = (i: number): OutgoingHeader => ({ version, manufacturer, serialNumber: serialNumbers[i]! });
     const robotModels = model.robots.map((r) => r.model);
@@ -143,11 +157,13 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
       manufacturer,
       mapId: model.id,
       vehicles: controller.agents.map((a) => ({ robot: a.robot, serialNumber: a.serialNumber, nodeId: a.lastNodeId })),
+      liveTopic: live?.root ?? null,
     };
     log(`VDA 5050 ${version}: ${links.length} vehicles of ${manufacturer} on ${brokerUrl}${ready.wsUrl ? ` (WebSocket ${ready.wsUrl})` : ''}, topics ${interfaceName}/v${version.split('.')[0]}/${manufacturer}/<serialNumber>/…, map ${model.id}, ×${options.speed}`);
     // Listeners that subscribe in onReady get the first state, visualization and factsheet too.
     await options.onReady?.(ready);
     publishDue(performance.now(), true);
+    live?.offer(performance.now(), () => host.frame(), () => host.kpis(), true);
 
     const hz = model.hz;
     const tickMs = 1000 / (hz * options.speed);
@@ -170,7 +186,9 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
       if (target > host.tick) {
         const step = Math.min(target - host.tick, maxChunk);
         lagTicks = Math.max(lagTicks, target - host.tick - step);
-        for (const e of host.advance(step).events) onEvent(e);
+        const { events: stepEvents } = host.advance(step);
+        for (const e of stepEvents) onEvent(e);
+        live?.events(stepEvents);
         const after = performance.now();
         for (const agent of controller.agents) {
           for (const m of agent.firstMotions.splice(0)) latenciesMs.push(after - m.tag);
@@ -181,12 +199,15 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
           }
         }
         publishDue(after, false);
+        live?.offer(after, () => host.frame(), () => host.kpis());
       }
       const wait = t0 + (host.tick - tick0 + 1) * tickMs - performance.now();
       await sleep(Math.max(1, Math.min(wait, 50)));
     }
     publishDue(performance.now(), true);
+    live?.offer(performance.now(), () => host.frame(), () => host.kpis(), true);
   } finally {
+    if (live) await live.close(host.tick, host.hash()).catch(() => {});
     await Promise.allSettled(links.map((l) => l.close()));
     await broker?.close();
   }

@@ -3,6 +3,7 @@ import { hasRoadEdge, nodeIdOf, type MapFrame } from './map-frame.ts';
 import { readIncoming } from './message-intake.ts';
 import { actionCommand, actionDone, busyModeOf, refusal } from './node-actions.ts';
 import { orderError, planOrder, type PlanEdge, type PlanNode } from './order-plan.ts';
+import { checkInitPosition, INIT_POSITION_UNSUPPORTED } from './init-position.ts';
 import type { SchemaVersion } from './schema-validator.ts';
 import type { ActionState, ErrorReference, IncomingTopic, InstantActionsMessage, OrderMessage, VdaAction, VdaError, VdaErrorType } from './vda-messages.ts';
 
@@ -261,9 +262,11 @@ export class VehicleAgent {
         case 'factsheetRequest':
           this.wantsFactsheet = true;
           break;
-        case 'initPosition':
-          failWith('instantActionError', 'initPosition: a simulated vehicle is placed by its scenario and cannot be relocated');
+        case 'initPosition': {
+          const check = checkInitPosition(action, this.frame, this.busy || this.nodes.length > 0);
+          failWith('instantActionError', check.ok ? `initPosition to ${nodeIdOf(check.node)}: ${INIT_POSITION_UNSUPPORTED}` : `initPosition: ${check.why}`);
           break;
+        }
         default:
           failWith('instantActionError', `instant action type "${action.actionType}" is not supported (supported: cancelOrder, startPause, stopPause, stateRequest, factsheetRequest)`);
       }

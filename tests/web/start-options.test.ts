@@ -14,6 +14,13 @@ describe('page address parameters', () => {
     expect(startOptions(new URLSearchParams('?robots=12&seed=0&speed=max'))).toMatchObject({ problems: [], seed: 0, speed: 'max', overrides: { robots: 12 } });
   });
 
+  it('?vda5050= takes an MQTT-over-WebSocket URL (and &live= a topic root); anything else is named and ignored', () => {
+    expect(startOptions(new URLSearchParams('?vda5050=ws%3A%2F%2F127.0.0.1%3A9001&live=testfield%2Flive%2FAcme'))).toMatchObject({ problems: [], vda5050: 'ws://127.0.0.1:9001', liveTopic: 'testfield/live/Acme' });
+    const o = startOptions(new URLSearchParams('?vda5050=mqtt://127.0.0.1:1883'));
+    expect(o.vda5050).toBeNull();
+    expect(o.problems).toEqual(['vda5050=mqtt://127.0.0.1:1883: expected an MQTT-over-WebSocket URL such as ws://127.0.0.1:9001; ignored']);
+  });
+
   it('fuzz (seed 20261202, 1000 addresses): never throws; every value is valid or named', () => {
     const value = fc.oneof(fc.string(), fc.integer().map(String), fc.double().map(String));
     fc.assert(

@@ -1,6 +1,14 @@
 import type { StartOptions } from '../app.ts';
 import type { Speed } from '../streams/sim-client.ts';
 
+/** A `?vda5050=` value: an MQTT-over-WebSocket URL, or null (a bad one is named in `problems`). */
+function liveUrl(value: string | null, problems: string[]): string | null {
+  if (value === null || value === '') return null;
+  if (/^wss?:\/\/[^\s/]+/.test(value)) return value;
+  problems.push(`vda5050=${value}: expected an MQTT-over-WebSocket URL such as ws://127.0.0.1:9001; ignored`);
+  return null;
+}
+
 /** Speeds the picker offers (a URL asking for another is named as a problem). */
 export const SPEEDS = ['1', '2', '4', '8', '16', 'max'];
 
@@ -34,6 +42,8 @@ export function startOptions(params: URLSearchParams): StartOptions {
     overrides: robots !== null ? { robots } : undefined,
     edit: params.get('edit'),
     replay: params.get('replay'),
+    vda5050: liveUrl(params.get('vda5050'), problems),
+    liveTopic: params.get('live'),
   };
 }
 
