@@ -9,7 +9,7 @@ export { buildScenarioSchema, cellRefSchema, type SpecSection, type ScenarioSpec
 export { ScenarioSpecError, formatPath, type SpecIssue } from './schema/spec-error.ts';
 export { applyOverrides, type ScenarioOverrides } from './host/apply-overrides.ts';
 export { type RobotModelCatalog, type CompileOutcome } from './compile/compile-scenario.ts';
-export { compileScenario, checkScenario, validateScenario } from './host/compile-builtin.ts';
+export { compileScenario, checkScenario, validateScenario, specAsRun } from './host/compile-builtin.ts';
 export { scenarioSchemaFor, scenarioJsonSchemaFor } from './compile/scenario-schema.ts';
 export { nearestName } from './compile/describe-issues.ts';
 export type { SimModel, RobotModel, LoadModel, StationModel, LoadKind, LoadGeometry, TimelineEntry } from './model/sim-model.ts';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hostCatalog } from '../../robots/index.ts';
-import { compileScenario, frameLayout, SimHost, type ScenarioSpecInput, type SimEvent } from '../../sim/index.ts';
+import { compileScenario, frameLayout, SimHost, specAsRun, type ScenarioSpecInput, type SimEvent } from '../../sim/index.ts';
 import { LIVE_FORMAT, LIVE_VERSION, liveTopicRoot } from '../../web/live/live-wire.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker.ts';
 import { connectionBody, factsheetBody, stateBody, visualizationBody, type OutgoingHeader } from './outgoing-messages.ts';
@@ -122,7 +122,7 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
       links.push(link);
     }
     if (liveHz > 0) {
-      const scene = { format: LIVE_FORMAT, version: LIVE_VERSION, scenarioName: options.scenarioName, spec: model.spec, seed, hz: model.hz, sections: frameLayout(model).map((s) => ({ ...s, fields: [...s.fields] })) } as const;
+      const scene = { format: LIVE_FORMAT, version: LIVE_VERSION, scenarioName: options.scenarioName, spec: specAsRun(model), seed, hz: model.hz, sections: frameLayout(model).map((s) => ({ ...s, fields: [...s.fields] })) } as const;
       live = await LiveFeed.open(brokerUrl, options.liveTopic ?? liveTopicRoot(manufacturer), scene, liveHz);
     }
     const headerOf = (i: number): OutgoingHeader => ({ version, manufacturer, serialNumber: serialNumbers[i]! });

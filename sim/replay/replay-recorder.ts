@@ -1,4 +1,4 @@
-import type { ScenarioSpecInput } from '../kinds/builtin-spec.ts';
+import { specAsRun } from '../host/compile-builtin.ts';
 import type { SimEvent } from '../events/sim-event.ts';
 import { frameLayout, type PoseFrame } from '../host/pose-frame.ts';
 import type { Kpis } from '../metrics/kpis.ts';
@@ -37,7 +37,7 @@ export function createReplayRecorder(header: Omit<ReplayHeader, 'ticks'>): Repla
 
 /** The header of a replay of `model` (the spec as run, the frame layout), for {@link createReplayRecorder}. */
 export function replayHeaderOf(model: SimModel, seed: number, controller: string, keyframeEveryTicks: number): Omit<ReplayHeader, 'ticks'> {
-  return { scenarioId: model.id, title: model.spec.title, seed, controller, hz: model.hz, keyframeEveryTicks, sections: frameLayout(model).map((s) => ({ ...s, fields: [...s.fields] })), spec: model.spec as ScenarioSpecInput };
+  return { scenarioId: model.id, title: model.spec.title, seed, controller, hz: model.hz, keyframeEveryTicks, sections: frameLayout(model).map((s) => ({ ...s, fields: [...s.fields] })), spec: specAsRun(model) };
 }
 
 /**
