@@ -77,7 +77,7 @@ export type {
 } from './control/types.ts';
 export { observe } from './control/observe.ts';
 export { robotModeName } from './kinds/robot/index.ts';
-export { hold, drive, follow, goto, lift, drop, dock, assign, unassign } from './control/commands.ts';
+export { hold, drive, follow, goto, lift, drop, dock, relocate, assign, unassign } from './control/commands.ts';
 export { createObservationDecoder, createObservationEncoder, staticObservationOf, transferablesOf, type EncodedObservation, type ObservationDecoder, type ObservationEncoder, type StaticObservation } from './control/observation-codec.ts';
 export { createHandedRoadmap, type HandedRoadmap } from './control/handed-roadmap.ts';
 export { validateCommand } from './kinds/robot/index.ts';

@@ -1,12 +1,6 @@
+import { relocate, type RobotCommand, type RobotObservation } from '../../sim/index.ts';
 import { nodeIdOf, roadNodeNear, roadNodeOfId, type MapFrame } from './map-frame.ts';
-import type { VdaAction } from './vda-messages.ts';
-
-/**
- * Why `initPosition` is refused even when its parameters are right: a fleet controller has no
- * way to move a robot's body, and the sim has no command that does (see the README's
- * *Not supported*). When it gets one, {@link checkInitPosition}'s node is where to put the robot.
- */
-export const INIT_POSITION_UNSUPPORTED = 'the simulator cannot relocate a robot yet (no place command); the vehicle stays where it is';
+import type { ActionState, VdaAction } from './vda-messages.ts';
 
 /** A checked `initPosition`: the roadmap node and heading it names, or why it is wrong. */
 export type InitPositionCheck = { ok: true; node: number; thetaRad: number } | { ok: false; why: string };
@@ -39,4 +33,41 @@ export function checkInitPosition(action: VdaAction, frame: MapFrame, hasOrder: 
   }
   if (hasOrder) return { ok: false, why: 'the vehicle has an order; cancel it first' };
   return { ok: true, node, thetaRad: params.get('theta') as number };
+}
+
+/** Control ticks an accepted `initPosition` may take to show the robot on its node before it counts as refused. */
+const RELOCATE_WITHIN_CONTROL_TICKS = 3;
+
+/**
+ * An `initPosition` under way: the `relocate` command is sent once, then the action finishes when
+ * the robot stands on the node (or fails when the sim refused it: another robot there, or moving).
+ */
+export class InitPositionRun {
+  private sent = false;
+  private waited = 0;
+  constructor(
+    readonly state: ActionState,
+    readonly node: number,
+    private readonly thetaRad: number,
+  ) {}
+
+  /** The command to send now (the first time), or null. */
+  command(robot: number): RobotCommand | null {
+    if (this.sent) return null;
+    this.sent = true;
+    // VDA 5050's theta is counter-clockwise from the map's x axis, whose y runs against the sim's z.
+    return relocate(robot, this.node, Math.cos(this.thetaRad), -Math.sin(this.thetaRad));
+  }
+
+  /** 'done' once the robot stands on the node, 'refused' when it did not get there in time, else 'waiting'. */
+  progress(r: RobotObservation): 'done' | 'refused' | 'waiting' {
+    if (r.node === this.node && r.atNode) return 'done';
+    this.waited += 1;
+    return this.waited > RELOCATE_WITHIN_CONTROL_TICKS ? 'refused' : 'waiting';
+  }
+
+  /** The node's VDA 5050 id. */
+  get nodeId(): string {
+    return nodeIdOf(this.node);
+  }
 }

@@ -3,7 +3,7 @@ import { hasRoadEdge, nodeIdOf, type MapFrame } from './map-frame.ts';
 import { readIncoming } from './message-intake.ts';
 import { actionCommand, actionDone, busyModeOf, refusal } from './node-actions.ts';
 import { orderError, planOrder, type PlanEdge, type PlanNode } from './order-plan.ts';
-import { checkInitPosition, INIT_POSITION_UNSUPPORTED } from './init-position.ts';
+import { checkInitPosition, InitPositionRun } from './init-position.ts';
 import type { SchemaVersion } from './schema-validator.ts';
 import type { ActionState, ErrorReference, IncomingTopic, InstantActionsMessage, OrderMessage, VdaAction, VdaError, VdaErrorType } from './vda-messages.ts';
 
@@ -75,6 +75,9 @@ export class VehicleAgent {
   private pending: VdaAction[] = [];
   private running: RunningAction | null = null;
   private cancel: ActionState | null = null;
+  private relocating: InitPositionRun | null = null;
+  /** Reports the accepted `initPosition` as failed (its error references), should the sim refuse it. */
+  private relocationFailed: ((why: string) => void) | null = null;
   private issuedTarget = -1;
   private issuedTick = -1_000_000;
   private issuedCapMps = Infinity;
@@ -152,6 +155,7 @@ export class VehicleAgent {
       if (this.running) return null;
     }
     if (this.cancel) return this.stepCancel(r);
+    if (this.relocating) return this.stepRelocating(r);
     this.trackProgress(r);
     if (this.pending.length > 0) {
       if (this.paused) return this.holdOnce();
@@ -263,12 +267,17 @@ export class VehicleAgent {
           this.wantsFactsheet = true;
           break;
         case 'initPosition': {
-          const check = checkInitPosition(action, this.frame, this.busy || this.nodes.length > 0);
-          failWith('instantActionError', check.ok ? `initPosition to ${nodeIdOf(check.node)}: ${INIT_POSITION_UNSUPPORTED}` : `initPosition: ${check.why}`);
+          const check = checkInitPosition(action, this.frame, this.busy || this.nodes.length > 0 || this.relocating !== null);
+          if (!check.ok) failWith('instantActionError', `initPosition: ${check.why}`);
+          else {
+            state.actionStatus = 'RUNNING';
+            this.relocating = new InitPositionRun(state, check.node, check.thetaRad);
+            this.relocationFailed = (why) => failWith('instantActionError', why);
+          }
           break;
         }
         default:
-          failWith('instantActionError', `instant action type "${action.actionType}" is not supported (supported: cancelOrder, startPause, stopPause, stateRequest, factsheetRequest)`);
+          failWith('instantActionError', `instant action type "${action.actionType}" is not supported (supported: cancelOrder, startPause, stopPause, stateRequest, factsheetRequest, initPosition)`);
       }
     }
     this.changed = true;
@@ -285,6 +294,25 @@ export class VehicleAgent {
       }
     }
     this.pending = [];
+  }
+
+  /** An accepted `initPosition`: relocate once, then finish (new `lastNodeId`) or fail. */
+  private stepRelocating(r: RobotObservation): RobotCommand | null {
+    const run = this.relocating!;
+    const command = run.command(this.robot);
+    if (command) return command;
+    const progress = run.progress(r);
+    if (progress === 'waiting') return null;
+    this.relocating = null;
+    this.changed = true;
+    if (progress === 'refused') {
+      this.relocationFailed?.(`initPosition to ${run.nodeId}: the simulator refused to relocate the robot (it is moving, or another robot stands there)`);
+      return null;
+    }
+    run.state.actionStatus = 'FINISHED';
+    this.lastNodeId = run.nodeId;
+    this.lastRoadNode = run.node;
+    return null;
   }
 
   private stepCancel(r: RobotObservation): RobotCommand | null {

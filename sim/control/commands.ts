@@ -44,6 +44,11 @@ export function dock(robot: number): RobotCommand {
   return { kind: 'dock', robot };
 }
 
+/** Put the robot at rest on `node`, facing (`headingX`, `headingZ`), at once (a localisation reset, not a drive). */
+export function relocate(robot: number, node: number, headingX: number, headingZ: number): RobotCommand {
+  return { kind: 'relocate', robot, node, headingX, headingZ };
+}
+
 /** Take on a task (task bookkeeping: the robot must then fetch, present and store its load). */
 export function assign(robot: number, task: number): RobotCommand {
   return { kind: 'assign', robot, task };

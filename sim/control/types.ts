@@ -153,6 +153,12 @@ export type RobotCommand =
   | { kind: 'drop'; robot: number }
   /** Charge at the charger under the robot. */
   | { kind: 'dock'; robot: number }
+  /**
+   * Puts a robot at rest on `node`, facing the unit heading (`headingX`, `headingZ`), at once: a
+   * localisation reset (VDA 5050's `initPosition`), not a motion. Refused while the robot moves,
+   * lifts, drops or is faulted, or when another robot stands on the node.
+   */
+  | { kind: 'relocate'; robot: number; node: number; headingX: number; headingZ: number }
   | { kind: 'assign'; robot: number; task: number }
   | { kind: 'unassign'; robot: number };
 

@@ -8,6 +8,7 @@ import { shortestPath } from '../../model/shortest-path.ts';
 import { KindIndex } from '../../kind/kind-index.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import { FOLLOW_CAP_MARK, RobotMode } from './robot-columns.ts';
+import { relocateRobot } from './relocate-robot.ts';
 import { robotNode } from './robot-position.ts';
 import { blockedForCarrier } from './route-rules.ts';
 import { findTask, taskChanged } from './task-lifecycle.ts';
@@ -91,6 +92,8 @@ function applyOne(model: SimModel, state: SimState, c: RobotCommand): string | n
       return startLift(model, state, i);
     case 'drop':
       return startDrop(model, state, i);
+    case 'relocate':
+      return relocateRobot(model, state, i, c.node, c.headingX, c.headingZ);
     case 'dock': {
       const { node, atNode } = robotNode(model, state, i);
       if (!atNode || !model.chargerNodes.includes(node)) return `robot ${i} is not standing on a charger`;

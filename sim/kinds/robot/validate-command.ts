@@ -2,7 +2,7 @@ import type { SimModel } from '../../model/sim-model.ts';
 import { hasEdge } from '../../model/roadmap.ts';
 import type { RobotCommand } from '../../control/types.ts';
 
-const KINDS = new Set(['hold', 'drive', 'follow', 'goto', 'lift', 'drop', 'dock', 'assign', 'unassign']);
+const KINDS = new Set(['hold', 'drive', 'follow', 'goto', 'lift', 'drop', 'dock', 'relocate', 'assign', 'unassign']);
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -55,6 +55,13 @@ export function validateCommand(model: SimModel, command: unknown): string | nul
         if (!Array.isArray(notBeforeTick) || notBeforeTick.length !== path.length) return 'follow.notBeforeTick must have one tick per path node';
         if (!notBeforeTick.every(isInt)) return 'follow.notBeforeTick must hold integer ticks';
       }
+      return null;
+    }
+    case 'relocate': {
+      const { node, headingX, headingZ } = c as { node: unknown; headingX: unknown; headingZ: unknown };
+      if (!isInt(node) || node < 0 || node >= nodes) return `relocate.node ${JSON.stringify(node)} is not a roadmap node (0..${nodes - 1})`;
+      if (!isFiniteNumber(headingX) || !isFiniteNumber(headingZ)) return `relocate.headingX/headingZ must be finite numbers, got ${String(headingX)}, ${String(headingZ)}`;
+      if (headingX * headingX + headingZ * headingZ < 1e-12) return 'relocate heading (headingX, headingZ) must not be zero';
       return null;
     }
     case 'assign': {
