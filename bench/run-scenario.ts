@@ -3,6 +3,7 @@
  * and measured (optionally recording a replay, see `recordToEnd`).
  */
 import { UsageError } from './usage-error.ts';
+import { robotRows } from '../sim/index.ts';
 import { defaultCellController, hostCatalog } from '../robots/index.ts';
 import { createReplayRecorder, headlineOf, kpiCatalogue, kpiReadings, replayHeaderOf, SimHost, thingCountsOf, watchdogTripped, type FleetController, type KpiReading, type Kpis, type ThingCounts, type Replay, type ReplayRecorder, type ScenarioOverrides, type ScenarioSpecInput, type SimEvent } from '../sim/index.ts';
 import { loadCellControllerFactory } from './load-cell-controller.ts';
@@ -189,7 +190,7 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
       seed,
       controller: request.controller,
       cellController: cellName ?? null,
-      robots: host.model.robots.length,
+      robots: robotRows.things(host.model).length,
       ticks: host.tick,
       simulatedSec,
       hash: host.hash(),

@@ -12,7 +12,11 @@ export { type RobotModelCatalog, type CompileOutcome } from './compile/compile-s
 export { compileScenario, checkScenario, validateScenario, specAsRun } from './host/compile-builtin.ts';
 export { scenarioSchemaFor, scenarioJsonSchemaFor } from './compile/scenario-schema.ts';
 export { nearestName } from './compile/describe-issues.ts';
-export type { SimModel, RobotModel, LoadModel, StationModel, LoadKind, LoadGeometry, TimelineEntry } from './model/sim-model.ts';
+export type { SimModel, TimelineEntry } from './model/sim-model.ts';
+export type { LoadKind } from './schema/robot-model-spec.ts';
+export type { RobotModel, RobotFields } from './kinds/robot/index.ts';
+export type { LoadModel, LoadGeometry, LoadFields } from './kinds/load/index.ts';
+export type { StationModel } from './kinds/station/index.ts';
 export { CellKind, WORLD_LEGEND, DIR_COL, DIR_ROW, type LayoutGrid, type LayoutChar } from './model/layout-grid.ts';
 export { hasEdge, nodeAt, type Roadmap } from './model/roadmap.ts';
 export { shortestPath, type PathOptions } from './model/shortest-path.ts';

@@ -1,4 +1,5 @@
 import { hostCatalog } from '../../robots/index.ts';
+import { robotRows } from '../../sim/index.ts';
 import { SimHost } from '../../sim/index.ts';
 import { createMotionRecorder, replayMotion } from './motion-replay.ts';
 import { loadControllerFactory } from '../load-controller.ts';
@@ -112,7 +113,7 @@ export async function measurePerf(c: PerfCase): Promise<PerfRow> {
     const tickMs = totalMs / ticks;
     return {
       scenario: host.model.id,
-      robots: host.model.robots.length,
+      robots: robotRows.things(host.model).length,
       controller: c.controller,
       realTimeFactor: round((ticks / host.model.hz) / (totalMs / 1000), 2),
       tickMs: round(tickMs, 4),

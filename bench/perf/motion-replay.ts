@@ -25,7 +25,7 @@ export function createMotionRecorder(host: SimHost): { ticks: TickMotion[]; reco
   const prevCarried = Int32Array.from({ length: loads.count }, (_, l) => carrierOf(l));
   const prevSettle = Int32Array.from(loads.settleTicksLeft);
   const movedThisTick = new Uint8Array(r.count);
-  const chassisY = Float64Array.from(host.model.robots, (robot) => robot.model.footprint.heightM / 2);
+  const chassisY = Float64Array.from(robotRows.things(host.model), (robot) => robot.model.footprint.heightM / 2);
   const ticks: TickMotion[] = [];
   return {
     ticks,

@@ -1,4 +1,7 @@
 import { CellKind, type SimModel } from '../../sim/index.ts';
+import { robotRows } from '../../sim/index.ts';
+import { stationRows } from '../../sim/index.ts';
+import { loadRows } from '../../sim/index.ts';
 import { createMapFrame, nodeIdOf, nodeXY, type MapFrame } from './map-frame.ts';
 
 const KIND_NAMES: Record<number, string> = {
@@ -45,9 +48,9 @@ export function exportMapJson(model: SimModel) {
     cellM: map.cellM,
     widthM: frame.cols * map.cellM,
     depthM: frame.depthM,
-    loads: model.loads.map((l) => ({ loadId: `load-${l.id}`, loadType: l.kind, nodeId: nodeIdOf(l.homeNode) })),
-    stations: model.stations.map((s) => ({ stationId: `station-${s.id}`, nodeId: nodeIdOf(s.node) })),
-    chargers: model.chargerNodes.map((n) => nodeIdOf(n)),
+    loads: loadRows.things(model).map((l) => ({ loadId: `load-${l.id}`, loadType: l.kind, nodeId: nodeIdOf(l.homeNode) })),
+    stations: stationRows.things(model).map((s) => ({ stationId: `station-${s.id}`, nodeId: nodeIdOf(s.node) })),
+    chargers: robotRows.fields(model).chargerNodes.map((n) => nodeIdOf(n)),
     nodes,
     edges,
   };
@@ -59,7 +62,7 @@ export function exportMapJson(model: SimModel) {
  */
 export function exportMapLif(model: SimModel, createdAt: string) {
   const plain = exportMapJson(model);
-  const vehicleTypes = [...new Set(model.robots.map((r) => r.model.id))];
+  const vehicleTypes = [...new Set(robotRows.things(model).map((r) => r.model.id))];
   return {
     metaInformation: { projectIdentification: model.id, creator: 'Testfield', exportTimestamp: createdAt, lifVersion: '1.0.0' },
     layouts: [

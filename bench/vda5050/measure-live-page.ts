@@ -14,6 +14,7 @@
  *   npx tsx bench/vda5050/measure-live-page.ts [--scenario warehouse/g2p-medium] [--speed 10] [--seconds 20] [--json out.json]
  */
 import { writeFileSync } from 'node:fs';
+import { robotRows } from '../../sim/index.ts';
 import { parseArgs } from 'node:util';
 import { hostCatalog } from '../../robots/index.ts';
 import { compileScenario } from '../../sim/index.ts';
@@ -112,7 +113,7 @@ try {
   const ticksPerSec = model.hz * speed;
   const figures = {
     scenario,
-    robots: model.robots.length,
+    robots: robotRows.things(model).length,
     speed,
     following: {
       pageFps: round(following.fps),

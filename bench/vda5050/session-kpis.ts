@@ -1,4 +1,5 @@
 import { percentile, type Kpis, type ScenarioSpecInput, type SimModel } from '../../sim/index.ts';
+import { robotRows } from '../../sim/index.ts';
 import type { AppliedMessage, FleetIdentity } from './vda-fleet-controller.ts';
 import type { VdaIssue, VehicleAgent } from './vehicle-agent.ts';
 
@@ -96,7 +97,7 @@ export function sessionKpis(s: {
     mapId: s.model.id,
     seed: s.seed,
     speed: s.speed,
-    robots: s.model.robots.length,
+    robots: robotRows.things(s.model).length,
     ticks: s.tick,
     simulatedSec: round(s.tick / s.model.hz, 2),
     wallSec: round(s.wallSec, 2),

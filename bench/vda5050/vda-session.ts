@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { robotRows } from '../../sim/index.ts';
+import { loadRows } from '../../sim/index.ts';
 import { hostCatalog } from '../../robots/index.ts';
 import { compileScenario, frameLayout, SimHost, specAsRun, type ScenarioSpecInput, type SimEvent } from '../../sim/index.ts';
 import { LIVE_FORMAT, LIVE_VERSION, liveTopicRoot } from '../../web/live/live-wire.ts';
@@ -88,13 +90,13 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
   const host = await SimHost.create(hostCatalog, () => performance.now());
   const compiled = compileScenario(options.spec, hostCatalog);
   const seed = options.seed ?? compiled.spec.seed;
-  const serialNumbers = compiled.robots.map((r) => serialNumberOf(r.model.id, r.id));
+  const serialNumbers = robotRows.things(compiled).map((r) => serialNumberOf(r.model.id, r.id));
   const controller = new VdaFleetController({ manufacturer, serialNumbers, schemaVersion: version }, compiled.id, undefined, options.record ?? true);
   host.load({ spec: options.spec, controller, seed });
   const model = host.model;
   host.advance(1); // the first control tick: the vehicles take their robots' places
   const frame = controller.frame!;
-  const loadKinds = model.loads.map((l) => l.kind);
+  const loadKinds = loadRows.things(model).map((l) => l.kind);
   let broker: EmbeddedBroker | null = null;
   const links: VehicleLink[] = [];
   let live: LiveFeed | null = null;
@@ -126,7 +128,7 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
       live = await LiveFeed.open(brokerUrl, options.liveTopic ?? liveTopicRoot(manufacturer), scene, liveHz);
     }
     const headerOf = (i: number): OutgoingHeader => ({ version, manufacturer, serialNumber: serialNumbers[i]! });
-    const robotModels = model.robots.map((r) => r.model);
+    const robotModels = robotRows.things(model).map((r) => r.model);
     const lastState = new Float64Array(links.length).fill(-Infinity);
     const lastVisual = new Float64Array(links.length).fill(-Infinity);
     const publishDue = (now: number, force: boolean) => {

@@ -1,5 +1,6 @@
 import {
   observe,
+  robotRows,
   SimHost,
   type FleetController,
   type FleetObservation,
@@ -124,14 +125,14 @@ export async function createParallelEnv(options: EnvOptions): Promise<ParallelEn
   const load = (seed: number) => host.load({ spec: options.scenario, controller: puppet, seed, ...(options.overrides ? { overrides: options.overrides } : {}), ...(options.kinds ? { kinds: options.kinds } : {}) });
   load(options.seed ?? (options.scenario as { seed?: number }).seed ?? 1);
   const model = host.model;
-  const robots = model.robots.length;
+  const robots = robotRows.things(model).length;
   const possibleAgents = Object.freeze(Array.from({ length: robots }, (_, i) => `robot_${i}`));
   const bounds = {
     cols: model.grid.cols,
     rows: model.grid.rows,
     cellM: model.grid.cellM,
-    maxSpeedMps: Math.max(...model.robots.map((r) => r.model.maxSpeedMps)),
-    maxBatteryWh: Math.max(...model.robots.map((r) => r.model.battery.capacityWh)),
+    maxSpeedMps: Math.max(...robotRows.things(model).map((r) => r.model.maxSpeedMps)),
+    maxBatteryWh: Math.max(...robotRows.things(model).map((r) => r.model.battery.capacityWh)),
   };
   const obsSpace = agentObservationSpace(options, bounds);
   const actSpace = agentActionSpace(mode);

@@ -82,11 +82,8 @@ export function checkScenario(input: unknown, catalog: RobotModelCatalog, kinds:
     kinds,
     things,
     timeline: new Map<number, TimelineEntry[]>(),
-    robots: things.robot ?? [],
-    loads: things.load ?? [],
-    stations: things.station ?? [],
     ...extras,
-  } as unknown as SimModel;
+  } as SimModel;
   spec.events.forEach((event, index) => {
     const owner = kinds.scripted.get(event.kind)!;
     owner.handler.check?.(event, draft, (field, message) => issues.push({ path: `events[${index}].${field}`, message }));

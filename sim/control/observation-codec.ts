@@ -7,7 +7,7 @@
  * reuses the load, task and station objects whose rows did not change.
  */
 import type { Roadmap } from '../model/roadmap.ts';
-import type { LoadKind } from '../model/sim-model.ts';
+import type { LoadKind } from '../schema/robot-model-spec.ts';
 import type { TaskPhase } from '../state/sim-state.ts';
 import type { FleetObservation, LoadObservation, RobotModeName, RobotObservation, StationObservation, TaskObservation } from './types.ts';
 

@@ -1,5 +1,5 @@
 import type { Roadmap } from '../model/roadmap.ts';
-import type { LoadKind } from '../model/sim-model.ts';
+import type { LoadKind } from '../schema/robot-model-spec.ts';
 import type { TaskPhase } from '../state/sim-state.ts';
 
 /** Robot mode names as controllers see them. */

@@ -43,8 +43,8 @@ export function createProgressWatchdog(model: SimModel): ProgressWatchdog | null
   const kinds = model.kinds.kinds.filter((k) => k.progress !== undefined).map((k) => k.progress!) as KindProgress[];
   if (kinds.length === 0) return null;
   const delivering = new Set(kinds.flatMap((k) => k.deliveredBy));
-  // Things that drive (robots): the one kind declaring where its things stand.
-  const drivers = model.kinds.kinds.find((k) => k.floorPosition !== undefined);
+  // Things that drive (robots): the kind declaring where its things stand.
+  const drivers = model.kinds.drivers;
   const robots = drivers ? (model.things[drivers.id]?.length ?? 0) : 0;
   const anchorX = new Float64Array(robots).fill(Number.NaN);
   const anchorZ = new Float64Array(robots).fill(Number.NaN);

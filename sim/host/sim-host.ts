@@ -137,7 +137,7 @@ export class SimHost {
     this.progress = createProgressWatchdog(model);
     this.observationCache.roadmap = createHandedRoadmap(model.roadmap);
     this.observationCache.roadmapOf = model;
-    request.controller.reset?.({ seed, robots: model.robots.length, roadmap: this.observationCache.roadmap.roadmap });
+    request.controller.reset?.({ seed, robots: model.kinds.drivers ? (model.things[model.kinds.drivers.id]?.length ?? 0) : 0, roadmap: this.observationCache.roadmap.roadmap });
     request.cellController?.reset?.({ seed });
     this.repairObservation();
     this.resetTiming();

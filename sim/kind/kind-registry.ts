@@ -21,6 +21,8 @@ export interface KindRegistry {
   readonly scripted: ReadonlyMap<string, { kind: string; handler: ScriptedHandler }>;
   /** Stage runners per slot, kinds in registry order. */
   readonly stages: Readonly<Record<StageSlot, ReadonlyArray<(ctx: StageContext) => void>>>;
+  /** The kind whose things drive and take fleet commands (the first declaring `floorPosition`: robots), if any. */
+  readonly drivers: KindDef | undefined;
   /** Kinds that write sections of the fleet observation, in registry order. */
   readonly fleetViews: readonly KindDef[];
   /** Kinds that check their poses for the watchdog, in registry order. */
@@ -87,6 +89,7 @@ export function createKindRegistry(kinds: readonly KindDef[]): KindRegistry {
     legend: Object.freeze(legend),
     scripted,
     stages,
+    drivers: kinds.find((k) => k.floorPosition),
     fleetViews: Object.freeze(kinds.filter((k) => k.fleetView)),
     poseCheckers: Object.freeze(kinds.filter((k) => k.checkPoses)),
     commandFilters: Object.freeze(kinds.filter((k) => k.filterCommands)),

@@ -1,45 +1,6 @@
 import type { ScenarioSpecCore } from '../schema/scenario-spec.ts';
-import type { RobotModelSpec } from '../schema/robot-model-spec.ts';
 import type { LayoutGrid } from './layout-grid.ts';
 import type { Roadmap } from './roadmap.ts';
-
-/** Kinds of things a robot can carry. New kinds (bins, parts) join here. */
-export type LoadKind = 'pod' | 'tote';
-
-/** A carriable load as compiled: where it starts and what it holds. */
-export interface LoadModel {
-  id: number;
-  kind: LoadKind;
-  /** Storage node where the load starts. */
-  homeNode: number;
-  /** SKUs stored in it. */
-  skus: readonly number[];
-  massKg: number;
-}
-
-/** A robot as compiled: its model and where it spawns. */
-export interface RobotModel {
-  /** Index in fleet order; also the robot's id. */
-  id: number;
-  model: RobotModelSpec;
-  spawnNode: number;
-}
-
-/** A station where a (simulated) person picks order lines from a presented load. */
-export interface StationModel {
-  id: number;
-  node: number;
-}
-
-/** Physical dimensions of loads by kind, metres and kilograms. */
-export interface LoadGeometry {
-  widthM: number;
-  heightM: number;
-  /** Clearance under a pod's shelf (robots drive under it); 0 for totes. */
-  clearanceM: number;
-  legM: number;
-  massKg: number;
-}
 
 /** A scripted event of the spec's timeline, with the tick it fires on and the kind that handles it. */
 export interface TimelineEntry {
@@ -72,17 +33,4 @@ export interface SimModel {
   readonly things: Readonly<Record<string, readonly unknown[]>>;
   /** The scripted-event timeline by firing tick, in spec order within a tick. */
   readonly timeline: ReadonlyMap<number, readonly TimelineEntry[]>;
-
-  // What the built-in kinds compiled (robots, loads, stations): `things.robot` etc. by name.
-  readonly robots: readonly RobotModel[];
-  readonly loads: readonly LoadModel[];
-  readonly stations: readonly StationModel[];
-  readonly chargerNodes: readonly number[];
-  /** Nodes where a load may be set down and stored (R and T cells). */
-  readonly storageNodes: readonly number[];
-  /** Per load: height of its base above the floor with the lift down, metres (totes ride on stand-height rails). */
-  readonly loadBaseYM: Float64Array;
-  /** Loads holding each SKU, ascending load id. */
-  readonly skuLoads: readonly (readonly number[])[];
-  readonly loadGeometry: Readonly<Record<LoadKind, LoadGeometry>>;
 }

@@ -43,3 +43,6 @@ export const robotModelSpecSchema = z.object({
 
 /** Physical specification of a robot model (see {@link robotModelSpecSchema} for units). */
 export type RobotModelSpec = z.infer<typeof robotModelSpecSchema>;
+
+/** Kinds of load a robot model can carry (`handles`); the load kind's geometry covers each. */
+export type LoadKind = RobotModelSpec['handles'];

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadRows } from '../../sim/index.ts';
+import { robotRows } from '../../sim/index.ts';
+import { stationRows } from '../../sim/index.ts';
 import { robotModels } from '../../robots/index.ts';
 import { G2P_SMALL_LAYOUT, generateG2pScenario, maxStations } from '../../scenarios/index.ts';
 import { compileScenario } from '../../sim/index.ts';
@@ -11,9 +14,9 @@ describe('g2p scenario generator (generateG2pScenario)', () => {
   it('compiles for a grid of parameters, with the asked stations, pods and robots', () => {
     for (const [blockColumns, aisles, stations, robots] of [[2, 2, 1, 3], [3, 3, 2, 12], [6, 5, 4, 120]] as const) {
       const model = compileScenario(generateG2pScenario({ blockColumns, aisles, stations, robots }), robotModels);
-      expect(model.stations).toHaveLength(stations);
-      expect(model.robots).toHaveLength(robots);
-      expect(model.loads).toHaveLength((aisles - 1) * 10 * blockColumns);
+      expect(stationRows.things(model)).toHaveLength(stations);
+      expect(robotRows.things(model)).toHaveLength(robots);
+      expect(loadRows.things(model)).toHaveLength((aisles - 1) * 10 * blockColumns);
     }
   });
 

@@ -24,7 +24,7 @@ describe('controllers that misbehave', () => {
     const { host, events } = await runWith({ name: 'thrower', decide: () => { throw new Error('policy exploded'); } });
     expect(host.tick).toBe(host.model.horizonTicks);
     const rej = rejected(events);
-    expect(new Set(rej.map((e) => e.robot))).toEqual(new Set(host.model.robots.map((r) => r.id)));
+    expect(new Set(rej.map((e) => e.robot))).toEqual(new Set(robotRows.things(host.model).map((r) => r.id)));
     expect(rej[0]!.reason).toBe('decide() threw: policy exploded');
     expect(events.some((e) => e.type === 'controller.failed')).toBe(true);
     expect(Math.max(...robotRows.table(host.state).distanceM)).toBe(0);

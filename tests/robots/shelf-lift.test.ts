@@ -79,7 +79,7 @@ describe('a shelf-lifting robot', () => {
     expect(final.x).toBeCloseTo(3.5, 2);
     expect(final.z).toBeCloseTo(3.5, 2);
     expect(Math.abs(final.y)).toBeLessThan(0.02);
-    expect(loadRows.table(host.state).node[0]).toBe(host.model.loads[0]!.homeNode);
+    expect(loadRows.table(host.state).node[0]).toBe(loadRows.things(host.model)[0]!.homeNode);
     expect(robotRows.table(host.state).carriedLoad[0]).toBe(-1);
     expect(host.kpis().collisions.total).toBe(0);
   });

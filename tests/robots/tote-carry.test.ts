@@ -66,7 +66,7 @@ describe('a tote-carrying robot', () => {
     // The robot drove away from under it and the tote stayed on its stand.
     expect(robotRows.table(host.state).posX[0]).toBeCloseTo(4.5, 2);
     expect(robotRows.table(host.state).posZ[0]).toBeCloseTo(5.5, 2);
-    expect(loadRows.table(host.state).node[0]).toBe(host.model.loads[0]!.homeNode);
+    expect(loadRows.table(host.state).node[0]).toBe(loadRows.things(host.model)[0]!.homeNode);
     expect(host.kpis().collisions.robotStatic).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { robotRows } from '../../sim/index.ts';
 import { describe, expect, it } from 'vitest';
 import { robotModels } from '../../robots/index.ts';
 import { ImportError, readLorrProblem, scenarioIdName, type ImportIssue } from '../../scenarios/index.ts';
@@ -140,7 +141,7 @@ describe('fuzzing the documented LoRR format (fast-check, seed 20261206)', () =>
           ran++;
           const host = await makeHost({ spec: imported.spec, controller: 'pibt' });
           host.advance(90);
-          expect(host.model.robots.length).toBe(imported.lorr.teamSize);
+          expect(robotRows.things(host.model).length).toBe(imported.lorr.teamSize);
           host.dispose();
         }
       }),

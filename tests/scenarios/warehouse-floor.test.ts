@@ -1,4 +1,7 @@
 import fc from 'fast-check';
+import { robotRows } from '../../sim/index.ts';
+import { stationRows } from '../../sim/index.ts';
+import { loadRows } from '../../sim/index.ts';
 import { describe, expect, it } from 'vitest';
 import { buildSortationFloor, buildWarehouseFloor, generateSortationScenario, generateWarehouseScenario } from '../../scenarios/index.ts';
 import { robotModels } from '../../robots/index.ts';
@@ -61,8 +64,8 @@ describe('the parametric warehouse floor', () => {
         const spec = generateWarehouseScenario({ id: 'test/gen@1', title: 'gen', floor: { ...floor, stations: 1 }, robotModel: floor.storage === 'T' ? 'tote-carrier' : 'shelf-lifter', robots, ordersPerHour: 60, minutes: 1 });
         expect(validateScenario(spec, robotModels)).toEqual([]);
         const model = compileScenario(spec, robotModels);
-        const goals = [...model.storageNodes, ...model.stations.map((s) => s.node)];
-        for (const r of model.robots) for (const goal of goals) expect(shortestPath(model.roadmap, r.spawnNode, goal), `spawn ${r.spawnNode} → ${goal}`).not.toBeNull();
+        const goals = [...loadRows.fields(model).storageNodes, ...stationRows.things(model).map((s) => s.node)];
+        for (const r of robotRows.things(model)) for (const goal of goals) expect(shortestPath(model.roadmap, r.spawnNode, goal), `spawn ${r.spawnNode} → ${goal}`).not.toBeNull();
       }),
       { seed: 5, numRuns: 60 },
     );

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { stationRows } from '../../sim/index.ts';
+import { loadRows } from '../../sim/index.ts';
+import { robotRows } from '../../sim/index.ts';
 import { robotModels } from '../../robots/index.ts';
 import { compileScenario, ScenarioSpecError, type ScenarioSpecInput } from '../../sim/index.ts';
 import { makeSpec } from '../helpers/make-host.ts';
@@ -18,9 +21,9 @@ function issuesOf(spec: unknown, catalog = robotModels): Array<{ path: string; m
 describe('scenario validation names the field and the reason', () => {
   it('accepts a good spec', () => {
     const model = compileScenario(makeSpec(GOOD), robotModels);
-    expect(model.robots).toHaveLength(1);
-    expect(model.loads).toHaveLength(1);
-    expect(model.stations).toHaveLength(1);
+    expect(robotRows.things(model)).toHaveLength(1);
+    expect(loadRows.things(model)).toHaveLength(1);
+    expect(stationRows.things(model)).toHaveLength(1);
     expect(Object.isFrozen(model)).toBe(true);
   });
 

@@ -15,7 +15,7 @@ import { MapRouter } from './map-router.ts';
 const spec = findScenario('warehouse/g2p-small')!;
 const model = compileScenario(spec, hostCatalog);
 const router = new MapRouter(exportMapJson(model));
-const serialNumbers = model.robots.map((r) => `r${r.id}`);
+const serialNumbers = robotRows.things(model).map((r) => `r${r.id}`);
 
 describe('initPosition', () => {
   it('checks x, y, theta, mapId and lastNodeId against the map; a right one relocates the robot, wrong ones fail with a clear reason', async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadRows } from '../../sim/index.ts';
+import { robotRows } from '../../sim/index.ts';
 import { hostCatalog } from '../../robots/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { compileScenario, SimHost } from '../../sim/index.ts';
@@ -12,7 +14,7 @@ import { MapRouter, orderAlong } from './map-router.ts';
 const spec = findScenario('warehouse/g2p-small')!;
 const model = compileScenario(spec, hostCatalog);
 const router = new MapRouter(exportMapJson(model));
-const serialNumbers = model.robots.map((r) => `r${r.id}`);
+const serialNumbers = robotRows.things(model).map((r) => `r${r.id}`);
 
 /** A session without a broker: messages go straight into the controller's inbox. */
 async function brokerless() {
@@ -49,7 +51,7 @@ describe('VDA 5050 vehicle (no broker: messages straight to the controller)', ()
   it('startCharging at a charger docks the robot (charging in state), stopCharging undocks it, and every state validates', async () => {
     const { host, controller, send, runUntil } = await brokerless();
     try {
-      const robot = model.robots.find((r) => `n${r.spawnNode}` === router.nodeAtCell(1, 2))!.id;
+      const robot = robotRows.things(model).find((r) => `n${r.spawnNode}` === router.nodeAtCell(1, 2))!.id;
       const agent = controller.agents[robot]!;
       const charger = router.nodeAtCell(3, 19);
       const occupied = new Set(controller.agents.filter((a) => a.robot !== robot).map((a) => a.lastNodeId));
@@ -58,7 +60,7 @@ describe('VDA 5050 vehicle (no broker: messages straight to the controller)', ()
       order.nodes[order.nodes.length - 1]!.actions = [{ actionId: 'dock', actionType: 'startCharging' as 'pick', blockingType: 'HARD', actionParameters: [] }];
       send(robot, 'order', { orderId: 'charge', orderUpdateId: 0, ...order });
       runUntil('docked', () => agent.view.mode === 'docked');
-      const docked = stateBody({ version: '2.0.0', manufacturer: 'T', serialNumber: serialNumbers[robot]! }, controller.frame!, agent, model.robots[robot]!.model, model.loads.map((l) => l.kind));
+      const docked = stateBody({ version: '2.0.0', manufacturer: 'T', serialNumber: serialNumbers[robot]! }, controller.frame!, agent, robotRows.things(model)[robot]!.model, loadRows.things(model).map((l) => l.kind));
       expect(docked.batteryState.charging).toBe(true);
       expect(checkVdaMessage('state', { headerId: 1, timestamp: '2026-12-06T12:00:00.000Z', ...docked }, '2.0.0')).toEqual({ ok: true });
       const before = agent.view.batteryWh;
@@ -77,7 +79,7 @@ describe('VDA 5050 vehicle (no broker: messages straight to the controller)', ()
   it('a new order while one runs is refused (orderError), a pick where no load rests fails its action (orderActionError); the vehicle goes on', async () => {
     const { host, controller, send, runUntil } = await brokerless();
     try {
-      const robot = model.robots.find((r) => `n${r.spawnNode}` === router.nodeAtCell(9, 2))!.id;
+      const robot = robotRows.things(model).find((r) => `n${r.spawnNode}` === router.nodeAtCell(9, 2))!.id;
       const agent = controller.agents[robot]!;
       const route = [agent.lastNodeId, router.nodeAtCell(10, 2), router.nodeAtCell(11, 2), router.nodeAtCell(12, 2)];
       send(robot, 'order', { orderId: 'one', orderUpdateId: 0, ...orderAlong(route, [{ at: route[3]!, actionType: 'pick', actionId: 'p' }]) });
@@ -99,7 +101,7 @@ describe('VDA 5050 vehicle (no broker: messages straight to the controller)', ()
   it('honours edge maxSpeed: the robot never drives faster than the lowest maxSpeed released ahead of it', async () => {
     const { host, controller, send } = await brokerless();
     try {
-      const robot = model.robots.find((r) => `n${r.spawnNode}` === router.nodeAtCell(9, 2))!.id;
+      const robot = robotRows.things(model).find((r) => `n${r.spawnNode}` === router.nodeAtCell(9, 2))!.id;
       const agent = controller.agents[robot]!;
       const far = router.nodeAtCell(20, 2);
       const fastest = (maxSpeed?: number) => {
@@ -132,7 +134,7 @@ describe('VDA 5050 vehicle (no broker: messages straight to the controller)', ()
   it('nodes named by the fleet manager’s own ids are found by nodePosition within allowedDeviationXY on this map', async () => {
     const { host, controller, send, runUntil } = await brokerless();
     try {
-      const robot = model.robots.find((r) => `n${r.spawnNode}` === router.nodeAtCell(9, 2))!.id;
+      const robot = robotRows.things(model).find((r) => `n${r.spawnNode}` === router.nodeAtCell(9, 2))!.id;
       const agent = controller.agents[robot]!;
       const at = (nodeId: string, dx: number) => ({ x: router.position.get(nodeId)!.x + dx, y: router.position.get(nodeId)!.y, mapId: model.id, allowedDeviationXY: 0.3 });
       const start = agent.lastNodeId;

@@ -1,4 +1,6 @@
 import { CellKind, frameLayout, LAYOUT_LEGEND, thingCountsOf, type ScenarioSpecInput, type SimModel } from '../../sim/index.ts';
+import { loadRows } from '../../sim/index.ts';
+import { robotRows } from '../../sim/index.ts';
 import type { KindInfo, RobotShape, SceneInfo } from '../shared/protocol.ts';
 
 /** The static field of a compiled scenario, with its frame layout. */
@@ -23,8 +25,8 @@ export function sceneFromModel(model: SimModel, seed: number): SceneInfo {
 function kindInfoOf(model: SimModel): KindInfo {
   const shapes: RobotShape[] = [];
   const shapeIndex = new Map<string, number>();
-  const shapeOf = new Uint8Array(model.robots.length);
-  model.robots.forEach((r, i) => {
+  const shapeOf = new Uint8Array(robotRows.things(model).length);
+  robotRows.things(model).forEach((r, i) => {
     let s = shapeIndex.get(r.model.id);
     if (s === undefined) {
       s = shapes.length;
@@ -34,12 +36,12 @@ function kindInfoOf(model: SimModel): KindInfo {
     }
     shapeOf[i] = s;
   });
-  const pod = model.loadGeometry.pod;
-  const tote = model.loadGeometry.tote;
+  const pod = loadRows.fields(model).loadGeometry.pod;
+  const tote = loadRows.fields(model).loadGeometry.tote;
   return {
     robot: { shapeOf, shapes },
     load: {
-      typeOf: Uint8Array.from(model.loads, (l) => (l.kind === 'pod' ? 0 : 1)),
+      typeOf: Uint8Array.from(loadRows.things(model), (l) => (l.kind === 'pod' ? 0 : 1)),
       pod: { widthM: pod.widthM, heightM: pod.heightM, clearanceM: pod.clearanceM },
       tote: { widthM: tote.widthM, heightM: tote.heightM },
     },

@@ -170,7 +170,7 @@ export class SimWorker implements SimWorkerApi {
     const task = taskId >= 0 ? state.tasks.find((t) => t.id === taskId) : undefined;
     const routeXZ = [r.posX[robot]!, r.posZ[robot]!];
     for (const node of r.route[robot] ?? []) routeXZ.push(model.roadmap.nodeX[node]!, model.roadmap.nodeZ[node]!);
-    const spec = model.robots[robot]!.model;
+    const spec = robotRows.things(model)[robot]!.model;
     return {
       robot,
       tick: state.tick,

@@ -2,7 +2,7 @@ import type { KindDef } from '../../kind/kind-def.ts';
 import { robotRows } from '../robot/index.ts';
 import type { HasThingTables } from '../../kind/define-kind.ts';
 import { batteryRows } from './battery-columns.ts';
-import type { RobotModel } from '../../model/sim-model.ts';
+import type { RobotModel } from '../robot/index.ts';
 import { BATTERY_COLUMNS, type BatteryModel, type BatteryTable, type BatteryThing } from './battery-columns.ts';
 
 export type { BatteryModel, BatteryThing };

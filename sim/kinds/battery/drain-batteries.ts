@@ -1,4 +1,5 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { loadRows } from '../load/index.ts';
 import { robotRows } from '../robot/index.ts';
 import { batteryRows } from './battery-columns.ts';
 import type { SimState } from '../../state/sim-state.ts';
@@ -22,7 +23,7 @@ export function drainBatteries(model: SimModel, state: SimState): void {
   for (let i = 0; i < b.count; i++) {
     const load = r.carriedLoad[i]!;
     if (load >= 0 && r.speedMps[i] !== 0) {
-      const wh = (spec.loadWPerKgMps * model.loads[load]!.massKg * Math.abs(r.speedMps[i]!) * dt) / 3600;
+      const wh = (spec.loadWPerKgMps * loadRows.things(model)[load]!.massKg * Math.abs(r.speedMps[i]!) * dt) / 3600;
       r.energyWh[i] = r.energyWh[i]! + wh;
       r.batteryWh[i] = Math.max(0, r.batteryWh[i]! - wh);
     }

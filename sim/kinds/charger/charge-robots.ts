@@ -49,7 +49,7 @@ export function chargeRobots(model: SimModel, state: SimState): void {
     }
     c.occupant[k] = now;
     if (now >= 0) {
-      const modelW = model.robots[now]!.model.battery.chargeW;
+      const modelW = robotRows.things(model)[now]!.model.battery.chargeW;
       const powerW = chargers[k]!.powerW ?? modelW;
       const full = r.batteryWh[now]! >= b.capacityWh[now]!;
       r.batteryWh[now] = Math.min(b.capacityWh[now]!, Math.max(0, r.batteryWh[now]! + ((powerW - modelW) * model.dtSec) / 3600));

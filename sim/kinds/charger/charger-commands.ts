@@ -1,4 +1,5 @@
 import type { SimState } from '../../state/sim-state.ts';
+import { robotRows } from '../robot/index.ts';
 import { chargerRows } from './charger-columns.ts';
 import type { StageContext } from '../../kind/stage-slots.ts';
 import type { ChargerModel } from './charger-columns.ts';
@@ -35,7 +36,7 @@ export function applyChargerCommands(commands: readonly unknown[], { model, stat
   const chargers = model.things.charger as readonly ChargerModel[];
   for (const raw of commands) {
     const cmd = raw as Partial<ChargerCommand> & Record<string, unknown>;
-    const robot = typeof cmd.robot === 'number' && Number.isInteger(cmd.robot) && cmd.robot >= 0 && cmd.robot < model.robots.length ? cmd.robot : -1;
+    const robot = typeof cmd.robot === 'number' && Number.isInteger(cmd.robot) && cmd.robot >= 0 && cmd.robot < robotRows.things(model).length ? cmd.robot : -1;
     if (robot < 0) {
       reject(state, -1, `charger command: robot ${JSON.stringify(cmd.robot)} is not a robot id`);
       continue;

@@ -1,4 +1,5 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { stationRows } from '../station/index.ts';
 import { robotRows } from '../robot/index.ts';
 import type { ScriptedHandler } from '../../kind/kind-def.ts';
 import type { StageContext } from '../../kind/stage-slots.ts';
@@ -34,7 +35,7 @@ function injected(ctx: StageContext, kind: string, durationSec: number, target: 
 export const robotBreakdown: ScriptedHandler<RobotBreakdownEvent> = {
   schema: robotBreakdownSchema,
   check(event, model, issue) {
-    if (event.robot >= model.robots.length) issue('robot', `robot ${event.robot} does not exist (fleet has ${model.robots.length})`);
+    if (event.robot >= robotRows.things(model).length) issue('robot', `robot ${event.robot} does not exist (fleet has ${robotRows.things(model).length})`);
   },
   fire(event, { model, state }) {
     breakDown(model, state, event.robot, event.durationSec, event.kind);
@@ -53,10 +54,10 @@ export function breakDown(model: SimModel, state: StageContext['state'], robot: 
 export const stationClose: ScriptedHandler<StationCloseEvent> = {
   schema: stationCloseSchema,
   check(event, model, issue) {
-    if (event.station >= model.stations.length) issue('station', `station ${event.station} does not exist (the layout has ${model.stations.length})`);
+    if (event.station >= stationRows.things(model).length) issue('station', `station ${event.station} does not exist (the layout has ${stationRows.things(model).length})`);
   },
   fire(event, ctx) {
-    injected(ctx, event.kind, lastsSec(ctx.model, event.atSec, event.durationSec), event.station, ctx.model.stations[event.station]!.node);
+    injected(ctx, event.kind, lastsSec(ctx.model, event.atSec, event.durationSec), event.station, stationRows.things(ctx.model)[event.station]!.node);
   },
 };
 

@@ -1,4 +1,6 @@
-import type { LoadGeometry, SimModel } from '../../model/sim-model.ts';
+import type { SimModel } from '../../model/sim-model.ts';
+import type { LoadGeometry } from './load-columns.ts';
+import { loadRows } from './load-columns.ts';
 import type { BoxColliderDesc, PhysicsBuilder } from '../../physics/physics-builder.ts';
 import { STATIC_OWNER } from '../../physics/rapier.ts';
 import { KindIndex } from '../../kind/kind-index.ts';
@@ -18,8 +20,8 @@ export const STAND_OWNER_BASE = 10_000;
  */
 export function buildLoads(physics: PhysicsBuilder, model: SimModel): void {
   const { roadmap } = model;
-  for (const load of model.loads) {
-    const geo = model.loadGeometry[load.kind];
+  for (const load of loadRows.things(model)) {
+    const geo = loadRows.fields(model).loadGeometry[load.kind];
     const x = roadmap.nodeX[load.homeNode]!;
     const z = roadmap.nodeZ[load.homeNode]!;
     if (load.kind === 'tote') {
@@ -28,7 +30,7 @@ export function buildLoads(physics: PhysicsBuilder, model: SimModel): void {
       }
     }
     const owner = { kind: KindIndex.Load, id: load.id };
-    physics.addBody(owner, { type: 'fixed', x, y: model.loadBaseYM[load.id]!, z });
+    physics.addBody(owner, { type: 'fixed', x, y: loadRows.fields(model).loadBaseYM[load.id]!, z });
     for (const desc of loadColliders(load.kind, geo)) physics.addCollider(owner, desc);
   }
 }

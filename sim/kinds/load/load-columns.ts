@@ -1,4 +1,5 @@
 import { col, type ThingTable } from '../../state/columns.ts';
+import type { LoadKind } from '../../schema/robot-model-spec.ts';
 import { defineKind } from '../../kind/define-kind.ts';
 
 /**
@@ -17,4 +18,36 @@ export const LOAD_COLUMNS = {
 export type LoadTable = ThingTable<typeof LOAD_COLUMNS>;
 
 /** The load kind's typed handle: its id, columns and table. */
-export const loadRows = defineKind('load', LOAD_COLUMNS);
+export const loadRows = defineKind<typeof LOAD_COLUMNS, LoadModel, LoadFields>('load', LOAD_COLUMNS);
+
+/** What the load kind's `compile` adds to the model. */
+export interface LoadFields {
+  /** Nodes where a load may be set down and stored (R and T cells). */
+  readonly storageNodes: readonly number[];
+  /** Per load: height of its base above the floor with the lift down, metres (totes ride on stand-height rails). */
+  readonly loadBaseYM: Float64Array;
+  /** Loads holding each SKU, ascending load id. */
+  readonly skuLoads: readonly (readonly number[])[];
+  readonly loadGeometry: Readonly<Record<LoadKind, LoadGeometry>>;
+}
+
+/** A carriable load as compiled: where it starts and what it holds. */
+export interface LoadModel {
+  id: number;
+  kind: LoadKind;
+  /** Storage node where the load starts. */
+  homeNode: number;
+  /** SKUs stored in it. */
+  skus: readonly number[];
+  massKg: number;
+}
+
+/** Physical dimensions of loads by kind, metres and kilograms. */
+export interface LoadGeometry {
+  widthM: number;
+  heightM: number;
+  /** Clearance under a pod's shelf (robots drive under it); 0 for totes. */
+  clearanceM: number;
+  legM: number;
+  massKg: number;
+}

@@ -1,4 +1,5 @@
-import type { LoadGeometry, LoadModel, RobotModel } from '../../model/sim-model.ts';
+import type { LoadKind } from '../../schema/robot-model-spec.ts';
+import type { LoadGeometry, LoadModel } from './load-columns.ts';
 import type { KindCompileContext } from '../../kind/kind-def.ts';
 
 /** Geometry of loads, metres and kilograms. Pods are Kiva-style shelves on four legs. */
@@ -18,7 +19,8 @@ export function compileLoads(ctx: KindCompileContext<undefined>) {
   const { roadmap } = ctx;
   const podCells = ctx.cellsOf('R');
   const toteCells = ctx.cellsOf('T');
-  const handled = new Set((ctx.compiled('robot') as readonly RobotModel[]).map((r) => r.model.handles));
+  // What the fleet compiled before us handles (robots name the kind of load their model carries).
+  const handled = new Set((ctx.compiled('robot') as ReadonlyArray<{ readonly model: { readonly handles: LoadKind } }>).map((r) => r.model.handles));
   const orders = ctx.spec.orders as { skuCount: number; skusPerLoad: number; ratePerHour: number; backlog?: number } | undefined;
   // Loads matter only to an order stream: errand-task scenarios with an idle one (sortation, LoRR imports) may store nothing.
   const ordersFlow = ctx.spec.errands === undefined || !orders || orders.ratePerHour > 0 || (orders.backlog ?? 0) > 0;

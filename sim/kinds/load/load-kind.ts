@@ -4,7 +4,7 @@ import { createLoadViewCache, observeLoads, type LoadViewCache } from './load-vi
 import { checkLoadPoses } from './check-load-poses.ts';
 import type { KindDef } from '../../kind/kind-def.ts';
 import { KindIndex } from '../../kind/kind-index.ts';
-import type { LoadModel } from '../../model/sim-model.ts';
+import type { LoadModel } from './load-columns.ts';
 import { buildLoads, LOAD_LAYERS } from './load-bodies.ts';
 import { LOAD_COLUMNS } from './load-columns.ts';
 import { compileLoads } from './load-compile.ts';
@@ -24,13 +24,13 @@ export const loadKind: KindDef<undefined, LoadModel, typeof LOAD_COLUMNS> = {
     createCache: createLoadViewCache,
     write({ model, state }, cache: LoadViewCache | null, out) {
       out.loads = observeLoads(model, state, cache ?? createLoadViewCache());
-      out.storageNodes = model.storageNodes;
+      out.storageNodes = loadRows.fields(model).storageNodes;
     },
   },
   compile: compileLoads,
   init(table, model) {
     const node = table.node;
-    for (const load of model.loads) node[load.id] = load.homeNode;
+    for (const load of loadRows.things(model)) node[load.id] = load.homeNode;
   },
   layers: LOAD_LAYERS,
   buildOrder: 10,
@@ -41,7 +41,7 @@ export const loadKind: KindDef<undefined, LoadModel, typeof LOAD_COLUMNS> = {
     fields: ['x', 'y', 'z', 'holderKind', 'holderId'],
     write(model, state, out) {
       const loads = loadRows.table(state);
-      for (let l = 0; l < model.loads.length; l++) {
+      for (let l = 0; l < loadRows.things(model).length; l++) {
         const p = state.physics.bodyTranslation(KindIndex.Load, l);
         const o = l * 5;
         out[o] = p.x;

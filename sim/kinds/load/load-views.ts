@@ -20,15 +20,15 @@ export const createLoadViewCache = (): LoadViewCache => ({ loads: [], loadNode: 
 export function observeLoads(model: SimModel, state: SimState, cache: LoadViewCache): readonly LoadObservation[] {
   const { node, holderKind, holderId } = loadRows.table(state);
   const previous = cache.loads;
-  const fresh = previous.length !== model.loads.length;
+  const fresh = previous.length !== loadRows.things(model).length;
   let out: LoadObservation[] | null = fresh ? [] : null;
-  for (let l = 0; l < model.loads.length; l++) {
+  for (let l = 0; l < loadRows.things(model).length; l++) {
     if (!fresh && node[l] === cache.loadNode[l] && holderKind[l] === cache.loadHolderKind[l] && holderId[l] === cache.loadHolderId[l]) {
       if (out) out.push(previous[l]!);
       continue;
     }
     if (!out) out = previous.slice(0, l);
-    const load = model.loads[l]!;
+    const load = loadRows.things(model)[l]!;
     const held = holderKind[l]! >= 0;
     const holder = held ? Object.freeze({ kind: model.kinds.kinds[holderKind[l]!]?.id ?? 'unknown', id: holderId[l]! }) : null;
     out.push(Object.freeze({ id: l, kind: load.kind, node: node[l]! >= 0 ? node[l]! : null, carriedBy: holderKind[l] === KindIndex.Robot ? holderId[l]! : null, holder, homeNode: load.homeNode }));

@@ -1,4 +1,5 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { loadRows } from '../load/index.ts';
 import { robotRows } from '../robot/index.ts';
 import { personRows } from './person-columns.ts';
 import type { SimState } from '../../state/sim-state.ts';
@@ -17,9 +18,9 @@ const NEAR_MISS_HYSTERESIS_M = 0.1;
 export function robotPersonSeparationM(model: SimModel, state: SimState, person: PersonModel, i: number, j: number): number {
   const p = personRows.table(state);
   const r = robotRows.table(state);
-  const fp = model.robots[j]!.model.footprint;
+  const fp = robotRows.things(model)[j]!.model.footprint;
   const load = r.carriedLoad[j]!;
-  const radius = Math.max(fp.lengthM, fp.widthM, load >= 0 ? model.loadGeometry[model.loads[load]!.kind].widthM : 0) / 2;
+  const radius = Math.max(fp.lengthM, fp.widthM, load >= 0 ? loadRows.fields(model).loadGeometry[loadRows.things(model)[load]!.kind].widthM : 0) / 2;
   const dx = r.posX[j]! - p.posX[i]!;
   const dz = r.posZ[j]! - p.posZ[i]!;
   const lx = Math.abs(dx * p.headX[i]! + dz * p.headZ[i]!);
@@ -63,7 +64,7 @@ export function monitorPeople(model: SimModel, state: SimState, safety: SafetyFi
   const obstacles = safety.obstacles;
   for (let j = 0; j < r.count; j++) {
     if (obstacles.limitedByKind[j] !== kindIndex) continue;
-    if (obstacles.limitedFreeM[j]! >= model.robots[j]!.model.safety.slowDistanceM) continue;
+    if (obstacles.limitedFreeM[j]! >= robotRows.things(model)[j]!.model.safety.slowDistanceM) continue;
     const i = obstacles.limitedById[j]!;
     p.robotTicksLost[i] = p.robotTicksLost[i]! + 1;
   }

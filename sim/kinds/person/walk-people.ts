@@ -1,4 +1,5 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { loadRows } from '../load/index.ts';
 import { robotRows } from '../robot/index.ts';
 import { personRows } from './person-columns.ts';
 import { createRng, seedRngState } from '../../rng/rng.ts';
@@ -98,9 +99,9 @@ function mustGiveWay(model: SimModel, state: SimState, i: number, person: Person
   const nx = x + ux * stepM;
   const nz = z + uz * stepM;
   for (let j = 0; j < r.count; j++) {
-    const fp = model.robots[j]!.model.footprint;
+    const fp = robotRows.things(model)[j]!.model.footprint;
     const load = r.carriedLoad[j]!;
-    const radius = Math.max(fp.lengthM, fp.widthM, load >= 0 ? model.loadGeometry[model.loads[load]!.kind].widthM : 0) / 2;
+    const radius = Math.max(fp.lengthM, fp.widthM, load >= 0 ? loadRows.fields(model).loadGeometry[loadRows.things(model)[load]!.kind].widthM : 0) / 2;
     const dx = r.posX[j]! - x;
     const dz = r.posZ[j]! - z;
     if (dx * dx + dz * dz > 100) continue;
@@ -111,7 +112,7 @@ function mustGiveWay(model: SimModel, state: SimState, i: number, person: Person
     if (gapNext < CLEARANCE_M && gapNext < Math.sqrt(dx * dx + dz * dz) - halfLen - sweepR) return true;
     const v = r.speedMps[j]!;
     if (Math.abs(v) < 0.05) continue;
-    const spec = model.robots[j]!.model;
+    const spec = robotRows.things(model)[j]!.model;
     const sign = v > 0 ? 1 : -1;
     const hx = r.headX[j]! * sign;
     const hz = r.headZ[j]! * sign;

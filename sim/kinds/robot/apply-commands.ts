@@ -96,7 +96,7 @@ function applyOne(model: SimModel, state: SimState, c: RobotCommand): string | n
       return relocateRobot(model, state, i, c.node, c.headingX, c.headingZ);
     case 'dock': {
       const { node, atNode } = robotNode(model, state, i);
-      if (!atNode || !model.chargerNodes.includes(node)) return `robot ${i} is not standing on a charger`;
+      if (!atNode || !robotRows.fields(model).chargerNodes.includes(node)) return `robot ${i} is not standing on a charger`;
       setRoute(state, i, [], []);
       r.mode[i] = RobotMode.Docked;
       return null;
@@ -134,10 +134,10 @@ function startLift(model: SimModel, state: SimState, i: number): string | null {
   if (!atNode) return `robot ${i} must stand still on a node centre to lift`;
   const load = loadAtNode(state, node);
   if (load < 0) return `no load rests at node ${node} under robot ${i}`;
-  const spec = model.robots[i]!.model;
-  const kind = model.loads[load]!.kind;
+  const spec = robotRows.things(model)[i]!.model;
+  const kind = loadRows.things(model)[load]!.kind;
   if (kind !== spec.handles) return `robot ${i} (${spec.id}) cannot lift a ${kind}`;
-  if (model.loads[load]!.massKg > spec.payloadKg) return `load ${load} is heavier than robot ${i}'s payload`;
+  if (loadRows.things(model)[load]!.massKg > spec.payloadKg) return `load ${load} is heavier than robot ${i}'s payload`;
   setRoute(state, i, [], []);
   r.mode[i] = RobotMode.Lifting;
   r.handlingTicksLeft[i] = Math.max(1, Math.round(spec.liftSec * model.hz));
@@ -157,10 +157,10 @@ function startDrop(model: SimModel, state: SimState, i: number): string | null {
   const { node, atNode } = robotNode(model, state, i);
   if (!atNode) return `robot ${i} must stand still on a node centre to drop`;
   if (loadAtNode(state, node) >= 0) return `node ${node} already holds a load`;
-  if (model.loads[load]!.kind === 'tote' && model.roadmap.nodeKind[node] !== CellKind.ToteRack) return `a tote can only be set down on a tote stand (T); node ${node} has none`;
+  if (loadRows.things(model)[load]!.kind === 'tote' && model.roadmap.nodeKind[node] !== CellKind.ToteRack) return `a tote can only be set down on a tote stand (T); node ${node} has none`;
   setRoute(state, i, [], []);
   r.mode[i] = RobotMode.Dropping;
-  r.handlingTicksLeft[i] = Math.max(1, Math.round(model.robots[i]!.model.liftSec * model.hz));
+  r.handlingTicksLeft[i] = Math.max(1, Math.round(robotRows.things(model)[i]!.model.liftSec * model.hz));
   return null;
 }
 
@@ -178,7 +178,7 @@ function assignTask(state: SimState, model: SimModel, robot: number, taskId: num
   if (loadRows.table(state).task[task.load] !== task.id) return `task ${taskId} is not ready: load ${task.load} is busy with task ${loadRows.table(state).task[task.load]}`;
   if (robotRows.table(state).task[robot]! >= 0) return `robot ${robot} already has task ${robotRows.table(state).task[robot]}`;
   if (robotRows.table(state).carriedLoad[robot]! >= 0) return `robot ${robot} carries load ${robotRows.table(state).carriedLoad[robot]}; drop it first`;
-  if (model.loads[task.load]!.kind !== model.robots[robot]!.model.handles) return `robot ${robot} cannot handle a ${model.loads[task.load]!.kind}`;
+  if (loadRows.things(model)[task.load]!.kind !== robotRows.things(model)[robot]!.model.handles) return `robot ${robot} cannot handle a ${loadRows.things(model)[task.load]!.kind}`;
   task.phase = 'assigned';
   task.robot = robot;
   taskChanged(state, task.id);

@@ -1,4 +1,5 @@
 import { CellKind } from '../../model/layout-grid.ts';
+import { loadRows } from '../load/index.ts';
 import { robotRows } from './robot-columns.ts';
 import { KindIndex } from '../../kind/kind-index.ts';
 import { nodeAt } from '../../model/roadmap.ts';
@@ -35,7 +36,7 @@ export function driveRobots(model: SimModel, state: SimState, safety: SafetyFiel
  */
 function standStill(model: SimModel, state: SimState, i: number): void {
   const r = robotRows.table(state);
-  const battery = model.robots[i]!.model.battery;
+  const battery = robotRows.things(model)[i]!.model.battery;
   r.blockedTicks[i] = 0;
   r.blockedBy[i] = -1;
   r.speedMps[i] = 0;
@@ -50,7 +51,7 @@ function standStill(model: SimModel, state: SimState, i: number): void {
 function driveRobot(model: SimModel, state: SimState, safety: SafetyField, i: number): void {
   const r = robotRows.table(state);
   const dt = model.dtSec;
-  const spec = model.robots[i]!.model;
+  const spec = robotRows.things(model)[i]!.model;
   const mode = r.mode[i]!;
   let targetV = 0;
   let targetW = 0;
@@ -115,7 +116,7 @@ function driveRobot(model: SimModel, state: SimState, safety: SafetyField, i: nu
   const load = r.carriedLoad[i]!;
   if (load >= 0 && (moved || mode === RobotMode.Lifting || mode === RobotMode.Dropping)) {
     const lift = liftProgress(model, state, i);
-    state.physics.setNextTranslation(KindIndex.Load, load, r.posX[i]!, model.loadBaseYM[load]! + lift * spec.liftHeightM, r.posZ[i]!);
+    state.physics.setNextTranslation(KindIndex.Load, load, r.posX[i]!, loadRows.fields(model).loadBaseYM[load]! + lift * spec.liftHeightM, r.posZ[i]!);
   }
 }
 
@@ -138,7 +139,7 @@ function setpoint(out: FollowSetpoint, v: number, w: number, stopWithinM: number
 /** 0 (lift down) to 1 (lift up), ramping while lifting or dropping. */
 function liftProgress(model: SimModel, state: SimState, i: number): number {
   const r = robotRows.table(state);
-  const total = Math.max(1, Math.round(model.robots[i]!.model.liftSec * model.hz));
+  const total = Math.max(1, Math.round(robotRows.things(model)[i]!.model.liftSec * model.hz));
   const left = r.handlingTicksLeft[i]!;
   if (r.mode[i] === RobotMode.Lifting) return 1 - left / total;
   if (r.mode[i] === RobotMode.Dropping) return left / total;
@@ -154,7 +155,7 @@ function followRoute(model: SimModel, state: SimState, i: number, out: FollowSet
   const map = model.roadmap;
   const route = r.route[i]!;
   const notBefore = r.routeNotBefore[i]!;
-  const spec = model.robots[i]!.model;
+  const spec = robotRows.things(model)[i]!.model;
   if (route.length === 0) {
     r.mode[i] = RobotMode.Hold;
     return setpoint(out, 0, 0, 0);

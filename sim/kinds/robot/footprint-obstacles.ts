@@ -1,4 +1,5 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { robotRows } from './robot-columns.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import type { KindFootprints } from '../../kind/kind-def.ts';
 
@@ -26,7 +27,7 @@ export class FootprintObstacles {
 
   constructor(model: SimModel) {
     this.sources = model.kinds.kinds.flatMap((def, kind) => (def.footprints && (model.things[def.id]?.length ?? 0) > 0 ? [{ kind, footprints: def.footprints }] : []));
-    const n = model.robots.length;
+    const n = robotRows.things(model).length;
     this.limitedByKind = new Int32Array(n).fill(-1);
     this.limitedById = new Int32Array(n).fill(-1);
     this.limitedFreeM = new Float64Array(n);

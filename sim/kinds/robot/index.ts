@@ -11,3 +11,5 @@ export { type RobotStallEvent } from './robot-stall.ts';
 export { type SafetyField } from './safety-field.ts';
 export { robotRows } from './robot-columns.ts';
 export { robotModeName } from './robot-views.ts';
+export type { RobotModel } from './robot-columns.ts';
+export type { RobotFields } from './robot-columns.ts';

@@ -1,4 +1,5 @@
 import { KindIndex } from '../../kind/kind-index.ts';
+import { loadRows } from '../load/index.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import { yawQuaternion } from '../../physics/rapier.ts';
 import type { SimState } from '../../state/sim-state.ts';
@@ -41,11 +42,11 @@ export function relocateRobot(model: SimModel, state: SimState, i: number, node:
     r.cmdSpeedMps[i] = 0;
     r.cmdTurnRps[i] = 0;
   }
-  const spec = model.robots[i]!.model;
+  const spec = robotRows.things(model)[i]!.model;
   const q = yawQuaternion(hx, hz);
   state.physics.teleport(KindIndex.Robot, i, x, spec.footprint.heightM / 2, z, q.x, q.y, q.z, q.w);
   const load = r.carriedLoad[i]!;
-  if (load >= 0) state.physics.teleport(KindIndex.Load, load, x, model.loadBaseYM[load]! + spec.liftHeightM, z);
+  if (load >= 0) state.physics.teleport(KindIndex.Load, load, x, loadRows.fields(model).loadBaseYM[load]! + spec.liftHeightM, z);
   state.events.push({ type: 'robot.relocated', tick: state.tick, robot: i, node, x, z, headingX: hx, headingZ: hz });
   return null;
 }

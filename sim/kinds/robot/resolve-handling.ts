@@ -45,7 +45,7 @@ export function resolveHandling(model: SimModel, state: SimState): void {
     if (task.phase === 'carrying' || task.phase === 'picking') {
       task.phase = 'assigned';
       taskChanged(state, task.id);
-    } else if (task.phase === 'returning' && model.storageNodes.includes(node)) {
+    } else if (task.phase === 'returning' && loadRows.fields(model).storageNodes.includes(node)) {
       task.phase = 'done';
       taskChanged(state, task.id);
       r.task[i] = -1;

@@ -1,4 +1,5 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { robotRows } from './robot-columns.ts';
 import type { PhysicsBuilder } from '../../physics/physics-builder.ts';
 import { KindIndex } from '../../kind/kind-index.ts';
 
@@ -12,7 +13,7 @@ export const ROBOT_LAYERS = { robot: { meets: ['static', 'robot', 'load'] } } as
 export function buildRobots(physics: PhysicsBuilder, model: SimModel): void {
   const { roadmap } = model;
   const meets = [...ROBOT_LAYERS.robot.meets, ...layersMeetingRobots(model)];
-  for (const robot of model.robots) {
+  for (const robot of robotRows.things(model)) {
     const fp = robot.model.footprint;
     const owner = { kind: KindIndex.Robot, id: robot.id };
     physics.addBody(owner, { type: 'kinematic', x: roadmap.nodeX[robot.spawnNode]!, y: fp.heightM / 2, z: roadmap.nodeZ[robot.spawnNode]! });

@@ -1,4 +1,5 @@
 import { col, type ThingTable } from '../../state/columns.ts';
+import type { RobotModelSpec } from '../../schema/robot-model-spec.ts';
 import { defineKind } from '../../kind/define-kind.ts';
 
 /**
@@ -41,7 +42,13 @@ export const ROBOT_COLUMNS = {
 export type RobotTable = ThingTable<typeof ROBOT_COLUMNS>;
 
 /** The robot kind's typed handle: its id, columns and table. */
-export const robotRows = defineKind('robot', ROBOT_COLUMNS);
+export const robotRows = defineKind<typeof ROBOT_COLUMNS, RobotModel, RobotFields>('robot', ROBOT_COLUMNS);
+
+/** What the robot kind's `compile` adds to the model. */
+export interface RobotFields {
+  /** Charger nodes (C cells), ascending. */
+  readonly chargerNodes: readonly number[];
+}
 
 /** Robot modes of the onboard controller. Stable numbers: hashed and shipped in frames. */
 export const RobotMode = {
@@ -53,3 +60,11 @@ export const RobotMode = {
   Docked: 5,
 } as const;
 export type RobotMode = (typeof RobotMode)[keyof typeof RobotMode];
+
+/** A robot as compiled: its model and where it spawns. */
+export interface RobotModel {
+  /** Index in fleet order; also the robot's id. */
+  id: number;
+  model: RobotModelSpec;
+  spawnNode: number;
+}

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CellKind } from '../../model/layout-grid.ts';
-import type { RobotModel } from '../../model/sim-model.ts';
+import type { RobotModel } from './robot-columns.ts';
 import { robotModelSpecSchema, type RobotModelSpec } from '../../schema/robot-model-spec.ts';
 import { formatPath } from '../../schema/spec-error.ts';
 import type { KindCompileContext } from '../../kind/kind-def.ts';

@@ -1,5 +1,5 @@
 import { CellKind } from '../../model/layout-grid.ts';
-import type { RobotModel } from '../../model/sim-model.ts';
+import type { RobotModel } from './robot-columns.ts';
 import { observeRobots } from './robot-views.ts';
 import { checkRobotPoses } from './check-robot-poses.ts';
 import { holdRobots } from './hold-robots.ts';
@@ -37,7 +37,7 @@ export const robotKind: KindDef<FleetEntrySpec[], RobotModel, typeof ROBOT_COLUM
     createCache: () => null,
     write({ model, state, scan }, _cache, out) {
       out.robots = observeRobots(model, state, scan);
-      out.chargerNodes = model.chargerNodes;
+      out.chargerNodes = robotRows.fields(model).chargerNodes;
     },
   },
   holdSafely: holdRobots,
@@ -49,7 +49,7 @@ export const robotKind: KindDef<FleetEntrySpec[], RobotModel, typeof ROBOT_COLUM
   checkSection: (fleet, ctx) => fleet.forEach((entry, f) => robotModelOf(entry.model, f, ctx.catalog, ctx.issue)),
   init(table, model) {
     const robots = table;
-    for (const robot of model.robots) {
+    for (const robot of robotRows.things(model)) {
       robots.posX[robot.id] = model.roadmap.nodeX[robot.spawnNode]!;
       robots.posZ[robot.id] = model.roadmap.nodeZ[robot.spawnNode]!;
       // A `batteries` section may set each robot's start charge (see battery-kind.ts).

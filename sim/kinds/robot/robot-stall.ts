@@ -19,7 +19,7 @@ export type RobotStallEvent = z.infer<typeof robotStallSchema>;
 export const robotStall: ScriptedHandler<RobotStallEvent> = {
   schema: robotStallSchema,
   check(event, model, issue) {
-    if (event.robot >= model.robots.length) issue('robot', `robot ${event.robot} does not exist (fleet has ${model.robots.length})`);
+    if (event.robot >= robotRows.things(model).length) issue('robot', `robot ${event.robot} does not exist (fleet has ${robotRows.things(model).length})`);
   },
   fire(event, { model, state }) {
     robotRows.table(state).faultUntilTick[event.robot] = state.tick + Math.round(event.durationSec * model.hz);

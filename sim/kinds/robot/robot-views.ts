@@ -55,7 +55,7 @@ function scanRobot(model: SimModel, state: SimState, i: number, scan: { beams: n
     world[2 * k + 1] = hz * bx + hx * bz;
   }
   const out = new Float32Array(scan.beams);
-  state.physics.rangeScan(KindIndex.Robot, i, r.posX[i]!, r.posZ[i]!, model.robots[i]!.model.footprint.heightM / 2, world, scan.rangeM, SCAN_LAYERS, out);
+  state.physics.rangeScan(KindIndex.Robot, i, r.posX[i]!, r.posZ[i]!, robotRows.things(model)[i]!.model.footprint.heightM / 2, world, scan.rangeM, SCAN_LAYERS, out);
   return out;
 }
 
@@ -67,7 +67,7 @@ export function observeRobots(model: SimModel, state: SimState, scan: { beams: n
   const { cols, rows } = model.grid;
   const robots: RobotObservation[] = new Array(r.count);
   for (let i = 0; i < r.count; i++) {
-    const spec = model.robots[i]!.model;
+    const spec = robotRows.things(model)[i]!.model;
     const node = nodeAt(model.roadmap, cols, rows, r.posX[i]!, r.posZ[i]!);
     const route = r.route[i]!;
     const carrying = r.carriedLoad[i]!;

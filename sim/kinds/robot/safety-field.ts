@@ -1,4 +1,5 @@
 import { CellKind } from '../../model/layout-grid.ts';
+import { loadRows } from '../load/index.ts';
 import { robotRows } from './robot-columns.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
@@ -39,13 +40,13 @@ export class SafetyField {
 
   constructor(model: SimModel) {
     const { cols, rows, cellM } = model.grid;
-    const n = model.robots.length;
+    const n = robotRows.things(model).length;
     this.index = new SpatialHash(cols * cellM, rows * cellM, 2, n);
     this.radiusM = new Float64Array(n);
     this.radiusForLoad = new Int32Array(n).fill(-2);
-    this.chassisSpanM = Float64Array.from(model.robots, (robot) => Math.max(robot.model.footprint.lengthM, robot.model.footprint.widthM));
-    this.loadWidthM = Float64Array.from(model.loads, (load) => model.loadGeometry[load.kind].widthM);
-    this.driftM = model.robots.reduce((m, robot) => Math.max(m, robot.model.maxSpeedMps * model.dtSec), 0) + 0.25;
+    this.chassisSpanM = Float64Array.from(robotRows.things(model), (robot) => Math.max(robot.model.footprint.lengthM, robot.model.footprint.widthM));
+    this.loadWidthM = Float64Array.from(loadRows.things(model), (load) => loadRows.fields(model).loadGeometry[load.kind].widthM);
+    this.driftM = robotRows.things(model).reduce((m, robot) => Math.max(m, robot.model.maxSpeedMps * model.dtSec), 0) + 0.25;
     this.wallClearance = wallClearance(model);
     this.obstacles = new FootprintObstacles(model);
   }
@@ -91,7 +92,7 @@ export class SafetyField {
    */
   freeDistanceAhead(model: SimModel, state: SimState, i: number, dir: number, rangeM: number): number {
     const r = robotRows.table(state);
-    const footprint = model.robots[i]!.model.footprint;
+    const footprint = robotRows.things(model)[i]!.model.footprint;
     const ownLoad = r.carriedLoad[i]!;
     // The scanner sees what sticks out furthest: the chassis or a carried load.
     const halfLen = Math.max(footprint.lengthM / 2, ownLoad >= 0 ? this.loadWidthM[ownLoad]! / 2 : 0);

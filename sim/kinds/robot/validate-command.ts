@@ -1,4 +1,5 @@
 import type { SimModel } from '../../model/sim-model.ts';
+import { robotRows } from './robot-columns.ts';
 import { hasEdge } from '../../model/roadmap.ts';
 import type { RobotCommand } from '../../control/types.ts';
 
@@ -10,7 +11,7 @@ const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Num
 /** The robot a command addresses, if it names a valid one. */
 export function commandRobot(model: SimModel, command: unknown): number | null {
   const robot = (command as { robot?: unknown } | null)?.robot;
-  return isInt(robot) && robot >= 0 && robot < model.robots.length ? robot : null;
+  return isInt(robot) && robot >= 0 && robot < robotRows.things(model).length ? robot : null;
 }
 
 /**
@@ -22,8 +23,8 @@ export function validateCommand(model: SimModel, command: unknown): string | nul
   const c = command as Partial<RobotCommand> & Record<string, unknown>;
   if (typeof c.kind !== 'string' || !KINDS.has(c.kind)) return `unknown command kind ${JSON.stringify(c.kind)}`;
   if (!isInt(c.robot)) return `robot must be an integer id, got ${JSON.stringify(c.robot)}`;
-  if (c.robot < 0 || c.robot >= model.robots.length) return `unknown robot ${c.robot} (fleet has ${model.robots.length})`;
-  const spec = model.robots[c.robot]!.model;
+  if (c.robot < 0 || c.robot >= robotRows.things(model).length) return `unknown robot ${c.robot} (fleet has ${robotRows.things(model).length})`;
+  const spec = robotRows.things(model)[c.robot]!.model;
   const nodes = model.roadmap.nodeCount;
   switch (c.kind) {
     case 'drive': {

@@ -74,11 +74,11 @@ function placeOrder(model: SimModel, state: SimState, joinable: JoinableTaskInde
 
 /** Prefer a load already headed for this station, then an idle one nearest the station, then any. */
 function chooseLoad(model: SimModel, state: SimState, joinable: JoinableTaskIndex, sku: number, station: number): number {
-  const candidates = model.skuLoads[sku]!;
+  const candidates = loadRows.fields(model).skuLoads[sku]!;
   for (const load of candidates) {
     if (joinable.has(joinKey(model, load, station))) return load;
   }
-  const sNode = model.stations[station]!.node;
+  const sNode = stationRows.things(model)[station]!.node;
   const sx = model.roadmap.nodeX[sNode]!;
   const sz = model.roadmap.nodeZ[sNode]!;
   let best = -1;

@@ -1,4 +1,5 @@
 import { ordersSpecOf } from './orders-spec.ts';
+import { loadRows } from '../load/index.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import { stationRows } from './station-columns.ts';
 import type { SimState } from '../../state/sim-state.ts';
@@ -64,7 +65,7 @@ function podAffinityStation(model: SimModel, state: SimState, joinable: Joinable
 function matchedLines(model: SimModel, joinable: JoinableTaskIndex, skus: readonly number[], station: number): number {
   let matched = 0;
   for (const sku of skus) {
-    if (model.skuLoads[sku]!.some((load) => joinable.has(joinKey(model, load, station)))) matched++;
+    if (loadRows.fields(model).skuLoads[sku]!.some((load) => joinable.has(joinKey(model, load, station)))) matched++;
   }
   return matched;
 }

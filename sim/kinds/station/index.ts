@@ -4,3 +4,4 @@ export { stationKind } from './station-kind.ts';
 export { type ordersSpecSchema } from './orders-spec.ts';
 export { releaseOrderAt } from './advance-orders.ts';
 export { stationRows } from './station-columns.ts';
+export type { StationModel } from './station-columns.ts';

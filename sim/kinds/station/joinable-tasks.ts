@@ -1,4 +1,5 @@
 import { ordersSpecOf } from './orders-spec.ts';
+import { stationRows } from './station-columns.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState, TaskPhase, TaskState } from '../../state/sim-state.ts';
 import type { Batching } from './orders-spec.ts';
@@ -35,5 +36,5 @@ export function indexJoinableTasks(model: SimModel, state: SimState): JoinableTa
 
 /** The index key of (load, station): `load * stations + station`. */
 export function joinKey(model: SimModel, load: number, station: number): number {
-  return load * model.stations.length + station;
+  return load * stationRows.things(model).length + station;
 }

@@ -22,7 +22,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
     const st = stationRows.table(state);
     if (st.pickingTask[task.station]! >= 0) continue;
     const { node, atNode } = robotNode(model, state, task.robot);
-    if (!atNode || node !== model.stations[task.station]!.node) continue;
+    if (!atNode || node !== stationRows.things(model)[task.station]!.node) continue;
     task.phase = 'picking';
     taskChanged(state, task.id);
     st.pickingTask[task.station] = task.id;
@@ -38,7 +38,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
       continue;
     }
     const { node } = robotNode(model, state, task.robot);
-    if (node !== model.stations[s]!.node || robotRows.table(state).carriedLoad[task.robot] !== task.load) {
+    if (node !== stationRows.things(model)[s]!.node || robotRows.table(state).carriedLoad[task.robot] !== task.load) {
       task.phase = robotRows.table(state).carriedLoad[task.robot] === task.load ? 'carrying' : 'assigned';
       taskChanged(state, task.id);
       st.pickingTask[s] = -1;

@@ -12,4 +12,10 @@ export const STATION_COLUMNS = {
 export type StationTable = ThingTable<typeof STATION_COLUMNS>;
 
 /** The station kind's typed handle: its id, columns and table. */
-export const stationRows = defineKind('station', STATION_COLUMNS);
+export const stationRows = defineKind<typeof STATION_COLUMNS, StationModel>('station', STATION_COLUMNS);
+
+/** A station where a (simulated) person picks order lines from a presented load. */
+export interface StationModel {
+  id: number;
+  node: number;
+}

@@ -1,6 +1,6 @@
 import { ordersSpecOf } from './orders-spec.ts';
 import { CellKind } from '../../model/layout-grid.ts';
-import type { StationModel } from '../../model/sim-model.ts';
+import type { StationModel } from './station-columns.ts';
 import type { StationObservation } from '../../control/types.ts';
 import type { KindDef } from '../../kind/kind-def.ts';
 import { advanceOrders } from './advance-orders.ts';

@@ -5,7 +5,7 @@ import { stationRows } from './station-columns.ts';
 
 /** Station views (`observation.stations`): last time's object where a station did not change. */
 export function observeStations(model: SimModel, state: SimState, previous: readonly StationObservation[]): readonly StationObservation[] {
-  const out = model.stations.map((s) => {
+  const out = stationRows.things(model).map((s) => {
     const raw = stationRows.table(state).pickingTask[s.id]!;
     const picking = raw >= 0 ? raw : null;
     const prev = previous[s.id];

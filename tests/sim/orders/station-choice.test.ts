@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadRows } from '../../../sim/index.ts';
 import { chooseStation } from '../../../sim/kinds/station/choose-station.ts';
 import { indexJoinableTasks } from '../../../sim/kinds/station/joinable-tasks.ts';
 import { releaseOrderAt } from '../../../sim/kinds/station/advance-orders.ts';
@@ -14,7 +15,7 @@ async function twoStationHost(stationChoice: 'fewest-open-orders' | 'pod-affinit
     orders: { ratePerHour: 0, skuCount: 4, skusPerLoad: 2, linesPerOrder: { min: 1, max: 2 }, pickSecPerLine: 5, stationChoice },
   });
   const host = await makeHost({ spec, controller: 'pibt', seed: 1 });
-  expect(host.model.skuLoads).toEqual([[0], [1], [0], [1]]);
+  expect(loadRows.fields(host.model).skuLoads).toEqual([[0], [1], [0], [1]]);
   // One open order at each station: load 0 headed to station 0, load 1 to station 1.
   releaseOrderAt(host.model, host.state, 0, [0]);
   releaseOrderAt(host.model, host.state, 1, [1]);
