@@ -96,6 +96,8 @@ export function createProgressWatchdog(model: SimModel): ProgressWatchdog | null
         total += n;
       }
       if (total === 0) return null;
+      // A long repair or process is slow work, not a stall: look again next second.
+      if (kinds.some((k) => k.underWay?.(model, state))) return null;
       reported = true;
       const stillRobots: number[] = [];
       for (let i = 0; i < robots; i++) if (lastMovedTick[i]! <= tick - STILL_FOR_SEC * model.hz) stillRobots.push(i);

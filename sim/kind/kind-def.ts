@@ -85,6 +85,11 @@ export interface KindProgress {
   readonly deliveredBy: readonly string[];
   /** Pieces of work waiting now (released, not delivered). */
   waiting(model: SimModel, state: SimState): number;
+  /**
+   * Whether work that will deliver is under way now (a machine working, being set up or repaired):
+   * a long gap between deliveries is then not a stall. Absent: waiting work alone decides.
+   */
+  underWay?(model: SimModel, state: SimState): boolean;
 }
 
 /** A kind's section of the pose frame: its field names and a writer for `count · fields.length` floats. */

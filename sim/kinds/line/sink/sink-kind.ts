@@ -1,6 +1,6 @@
 import type { KindDef } from '../../../kind/kind-def.ts';
-import { sinkRows } from '../line-columns.ts';
-import { SINK_COLUMNS, type BufferTable, type SinkTable, type SourceTable } from '../line-columns.ts';
+import { bufferRows, MachineState, machineRows, sinkRows, sourceRows } from '../line-columns.ts';
+import { SINK_COLUMNS, type SinkTable } from '../line-columns.ts';
 import { unitCount } from '../line-units.ts';
 import { flowKpis } from '../line-kpis.ts';
 import { compileLineOf, type SinkModel } from '../line-model.ts';
@@ -22,15 +22,26 @@ export const sinkKind: KindDef<undefined, SinkModel, typeof SINK_COLUMNS> = {
     },
   },
   kpis: flowKpis,
-  progress: { unit: 'line units', deliveredBy: ['unit.completed'], waiting: (_model, state) => unitsInLine(state) },
+  progress: { unit: 'line units', deliveredBy: ['unit.completed'], waiting: (_model, state) => unitsInLine(state), underWay: (_model, state) => machinesAtWork(state) },
 };
 
 /** Units waiting in the line: in its sources' queues and its buffers. */
 function unitsInLine(state: Parameters<NonNullable<KindDef['progress']>['waiting']>[1]): number {
   let units = 0;
-  const sources = state.things.source as unknown as SourceTable | undefined;
-  const buffers = state.things.buffer as unknown as BufferTable | undefined;
+  const sources = state.things.source ? sourceRows.table(state) : undefined;
+  const buffers = state.things.buffer ? bufferRows.table(state) : undefined;
   for (let i = 0; i < (sources?.count ?? 0); i++) units += unitCount(sources!.queue[i]!);
   for (let i = 0; i < (buffers?.count ?? 0); i++) units += unitCount(buffers!.units[i]!);
   return units;
+}
+
+/** Whether a machine is working, being set up or repaired: the line is slow then, not stalled. */
+function machinesAtWork(state: Parameters<NonNullable<KindDef['progress']>['waiting']>[1]): boolean {
+  if (!state.things.machine) return false;
+  const machines = machineRows.table(state);
+  for (let i = 0; i < machines.count; i++) {
+    const s = machines.state[i];
+    if (s === MachineState.Working || s === MachineState.Down || s === MachineState.Setup) return true;
+  }
+  return false;
 }
