@@ -46,7 +46,9 @@ export { LOAD_GEOMETRY, TOTE_STAND_HEIGHT_M } from './kinds/load/index.ts';
 export { FRAME_MODE_FAULTED } from './kinds/robot/index.ts';
 export type { BodyDesc, BodyType, BoxColliderDesc, Owner, PhysicsBuilder } from './physics/physics-builder.ts';
 
-export type { SimState, TaskPhase, TaskState, OrderState } from './state/sim-state.ts';
+export type { SimState } from './state/sim-state.ts';
+export type { TaskPhase } from './control/types.ts';
+export { orderKind, orderRows, type OrderData, type OrderLine, type OrderState, type TaskState } from './kinds/order/index.ts';
 export { createSimState } from './state/create-state.ts';
 export { hashState, snapshotState, restoreState, SNAPSHOT_VERSION, type SimSnapshot } from './state/snapshot.ts';
 export { stepSim } from './step/step-sim.ts';

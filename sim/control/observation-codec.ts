@@ -8,7 +8,7 @@
  */
 import type { Roadmap } from '../model/roadmap.ts';
 import type { LoadKind } from '../schema/robot-model-spec.ts';
-import type { TaskPhase } from '../state/sim-state.ts';
+import type { TaskPhase } from './types.ts';
 import type { FleetObservation, LoadObservation, RobotModeName, RobotObservation, StationObservation, TaskObservation } from './types.ts';
 
 /** What stays the same for a whole episode; sent once, before the first control tick. */

@@ -1,6 +1,5 @@
 import type { Roadmap } from '../model/roadmap.ts';
 import type { LoadKind } from '../schema/robot-model-spec.ts';
-import type { TaskPhase } from '../state/sim-state.ts';
 
 /** Robot mode names as controllers see them. */
 export type RobotModeName = 'hold' | 'drive' | 'follow' | 'lifting' | 'dropping' | 'docked' | 'faulted';
@@ -125,6 +124,9 @@ export interface FleetObservation {
   /** Views of the scenario's other kinds of things (conveyors, machines …) by kind id; frozen. */
   readonly things: Readonly<Record<string, unknown>>;
 }
+
+/** Task phases, in order. */
+export type TaskPhase = 'open' | 'assigned' | 'carrying' | 'picking' | 'returning' | 'done';
 
 /** The sections of the fleet observation that kinds write (see `KindDef.fleetView`). */
 export type FleetViewSections = { -readonly [K in 'robots' | 'tasks' | 'loads' | 'stations' | 'storageNodes' | 'chargerNodes']: FleetObservation[K] };

@@ -5,6 +5,11 @@ export interface HasThingTables {
   readonly things: Readonly<Record<string, ThingTable>>;
 }
 
+/** Anything holding each kind's data by kind id: a `SimState`. */
+export interface HasKindData {
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
 /** Anything holding the compiled things by kind id: a `SimModel`, or a part of one. */
 export interface HasCompiledThings {
   readonly things: Readonly<Record<string, readonly unknown[]>>;
@@ -18,8 +23,9 @@ export interface HasCompiledThings {
  * @typeParam C - the kind's columns
  * @typeParam M - one compiled thing of the kind
  * @typeParam X - the read-only fields the kind's `compile` adds to the model (`storageNodes` …)
+ * @typeParam D - the kind's state beyond its table (`createData`), e.g. orders and tasks
  */
-export interface KindHandle<C extends ColumnSpec, M = never, X extends object = Record<never, never>> {
+export interface KindHandle<C extends ColumnSpec, M = never, X extends object = Record<never, never>, D = never> {
   readonly id: string;
   readonly columns: C;
   /** The kind's state table (one row per thing). */
@@ -28,6 +34,8 @@ export interface KindHandle<C extends ColumnSpec, M = never, X extends object = 
   things(model: HasCompiledThings): readonly M[];
   /** The fields the kind's `compile` added to the model. */
   fields(model: object): Readonly<X>;
+  /** The kind's data in the state (made by its `createData`). */
+  data(state: HasKindData): D;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -39,14 +47,15 @@ const NONE: readonly never[] = Object.freeze([]);
  * export const personRows = defineKind<typeof PERSON_COLUMNS, PersonModel>('person', PERSON_COLUMNS);
  * const p = personRows.table(state); // typed columns: p.posX is a Float64Array
  */
-export function defineKind<C extends ColumnSpec, M = never, X extends object = Record<never, never>>(id: string, columns: C): KindHandle<C, M, X> {
+export function defineKind<C extends ColumnSpec, M = never, X extends object = Record<never, never>, D = never>(id: string, columns: C): KindHandle<C, M, X, D> {
   return Object.freeze({
     id,
     columns,
-    // The one place a kind's untyped table, things and model fields meet their declared types:
+    // The one place a kind's untyped table, things, model fields and data meet their declared types:
     // the registry builds `things[id]` from exactly these columns (createThingTables).
     table: (state: HasThingTables) => state.things[id] as ThingTable<C>,
     things: (model: HasCompiledThings) => (model.things[id] ?? NONE) as readonly M[],
     fields: (model: object) => model as Readonly<X>,
+    data: (state: HasKindData) => state.data[id] as D,
   });
 }

@@ -163,6 +163,12 @@ export interface KindDef<S = unknown, M = unknown, C extends ColumnSpec = Column
    * when the spec is sound, `compile` reports the same problems itself.
    */
   checkSection?(section: S, ctx: KindSectionCheckContext): void;
+  /**
+   * The kind's state beyond its table at tick 0 (lists such as orders and tasks, a random stream's
+   * words): plain JSON data under `state.data[id]`, hashed and snapshotted with the rest of the
+   * state. Random streams are forked from `seed` by name.
+   */
+  createData?(model: SimModel, seed: number): unknown;
   /** Sets the rows' starting values at tick 0 (after every column got its `init`). */
   init?(table: ThingTable<C>, model: SimModel): void;
   /**

@@ -18,12 +18,13 @@ import { obstructionKind } from './obstruction/index.ts';
 import { robotKind } from './robot/index.ts';
 import { stationKind } from './station/index.ts';
 import { errandKind } from './errand/index.ts';
+import { orderKind } from './order/index.ts';
 import { chuteKind } from './chute/index.ts';
 
 /**
  * The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands, the
  * production line's, items, conveyors, arms, errand tasks and chutes, then people, batteries,
- * chargers and faults (later kinds are found by `indexOf`).
+ * chargers and faults, and the warehouse's orders and tasks (later kinds are found by `indexOf`).
  */
 export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([
   robotKind,
@@ -45,6 +46,7 @@ export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([
   faultKind,
   latencyKind,
   obstructionKind,
+  orderKind,
 ]);
 
 /** The registry of the built-in kinds: what scenarios use unless a host adds kinds. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { orderRows } from '../../sim/index.ts';
 import { robotRows } from '../../sim/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import type { FleetController, FleetObservation, ScenarioSpecInput, SimEvent } from '../../sim/index.ts';
@@ -76,7 +77,7 @@ describe('faults and uncertainty', () => {
     const run = async (seed: number, s: ScenarioSpecInput = spec) => {
       const host = await makeHost({ spec: s, seed, controller: idle });
       const events = runCollect(host).filter((e) => e.type === 'fault.injected');
-      return { events, orders: [...host.state.rngOrders] };
+      return { events, orders: [...orderRows.data(host.state).rngOrders] };
     };
     const a = await run(3);
     expect(a.events.length).toBeGreaterThan(3);
@@ -177,6 +178,6 @@ describe('faults and uncertainty', () => {
     expect(before.every((r) => r.dx === 0) && after.every((r) => r.dx === 0)).toBe(true);
     expect(during.filter((r) => r.dx !== 0).length).toBe(during.length);
     expect(during.reduce((s, r) => s + r.full, 0) / during.length).toBeGreaterThan(before.reduce((s, r) => s + r.full, 0) / before.length + 10);
-    expect([...robotRows.table(host.state).posX, ...robotRows.table(host.state).posZ, ...host.state.rngOrders]).toEqual([...robotRows.table(clean.state).posX, ...robotRows.table(clean.state).posZ, ...clean.state.rngOrders]);
+    expect([...robotRows.table(host.state).posX, ...robotRows.table(host.state).posZ, ...orderRows.data(host.state).rngOrders]).toEqual([...robotRows.table(clean.state).posX, ...robotRows.table(clean.state).posZ, ...orderRows.data(clean.state).rngOrders]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { orderRows } from '../../sim/index.ts';
 import { robotRows } from '../../sim/index.ts';
 import { ScenarioSpecError, type FleetController, type SimEvent } from '../../sim/index.ts';
 import { makeHost, makeSpec, runCollect } from '../helpers/make-host.ts';
@@ -49,7 +50,7 @@ describe('people on the floor', () => {
     const at = async (seed: number, withPeople = true) => {
       const host = await makeHost({ spec: withPeople ? spec : makeSpec(layout), seed, controller: { name: 'idle', decide: () => [] } });
       runCollect(host, 30 * 40);
-      const out = { x: withPeople ? person(host).posX[0]! : -1, orders: [...host.state.rngOrders] };
+      const out = { x: withPeople ? person(host).posX[0]! : -1, orders: [...orderRows.data(host.state).rngOrders] };
       host.dispose();
       return out;
     };

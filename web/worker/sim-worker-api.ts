@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { orderRows } from '../../sim/index.ts';
 import { robotRows } from '../../sim/index.ts';
 import { DEFAULT_CONTROLLER, defaultCellController, hostCatalog } from '../../robots/index.ts';
 import { DEFAULT_SCENARIO, findScenario, scenarios } from '../../scenarios/index.ts';
@@ -167,7 +168,7 @@ export class SimWorker implements SimWorkerApi {
     const r = robotRows.table(state);
     if (!Number.isInteger(robot) || robot < 0 || robot >= r.count) return null;
     const taskId = r.task[robot]!;
-    const task = taskId >= 0 ? state.tasks.find((t) => t.id === taskId) : undefined;
+    const task = taskId >= 0 ? orderRows.data(state).tasks.find((t) => t.id === taskId) : undefined;
     const routeXZ = [r.posX[robot]!, r.posZ[robot]!];
     for (const node of r.route[robot] ?? []) routeXZ.push(model.roadmap.nodeX[node]!, model.roadmap.nodeZ[node]!);
     const spec = robotRows.things(model)[robot]!.model;

@@ -1,4 +1,5 @@
 import type { SimState } from '../../state/sim-state.ts';
+import { orderRows } from '../order/index.ts';
 import { linesideRows } from './lineside-columns.ts';
 import type { StageContext } from '../../kind/stage-slots.ts';
 import { releaseOrderAt } from '../station/index.ts';
@@ -48,7 +49,7 @@ export function receiveTotes(ctx: StageContext): void {
     const onOrder = t.onOrder[s]!;
     for (let k = 0; k < onOrder.length; k++) {
       const order = onOrder[k]!;
-      if (findById(ctx.state.orders, order)) continue; // still open: delivered orders leave the list
+      if (findById(orderRows.data(ctx.state).orders, order)) continue; // still open: delivered orders leave the list
       onOrder.splice(k, 1);
       const [orderedTick] = t.orderedTick[s]!.splice(k--, 1);
       const stand = stands[s]!;

@@ -7,11 +7,11 @@ import { CellKind } from '../../model/layout-grid.ts';
 import { shortestPath } from '../../model/shortest-path.ts';
 import { KindIndex } from '../../kind/kind-index.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import { FOLLOW_CAP_MARK, RobotMode } from './robot-columns.ts';
+import { RobotMode } from './robot-columns.ts';
 import { relocateRobot } from './relocate-robot.ts';
 import { robotNode } from './robot-position.ts';
 import { blockedForCarrier } from './route-rules.ts';
-import { findTask, taskChanged } from './task-lifecycle.ts';
+import { findTask, taskChanged } from '../order/index.ts';
 
 /** Puts a robot in hold and records why. A lift or drop under way finishes (holding still is safe). */
 export function rejectCommand(state: SimState, robot: number | null, reason: string): void {
@@ -110,16 +110,9 @@ function isNeighbour(model: SimModel, a: number, b: number): boolean {
   return false;
 }
 
-/** Sets (or clears) a route's speed cap; a robot that never had one keeps its columns untouched. */
+/** Sets (or clears) a route's speed cap. */
 function setFollowCap(state: SimState, i: number, capMps: number | undefined): void {
-  const r = robotRows.table(state);
-  if (capMps !== undefined) {
-    r.cmdSpeedMps[i] = capMps;
-    r.cmdTurnRps[i] = FOLLOW_CAP_MARK;
-  } else if (r.cmdTurnRps[i] === FOLLOW_CAP_MARK) {
-    r.cmdSpeedMps[i] = 0;
-    r.cmdTurnRps[i] = 0;
-  }
+  robotRows.table(state).routeCapMps[i] = capMps ?? 0;
 }
 
 function setRoute(state: SimState, i: number, path: number[], notBefore: number[]): void {

@@ -5,7 +5,7 @@ import { KindIndex } from '../../kind/kind-index.ts';
 import { nodeAt } from '../../model/roadmap.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import { FOLLOW_CAP_MARK, RobotMode } from './robot-columns.ts';
+import { RobotMode } from './robot-columns.ts';
 import { approach, clamp, rotateHeadingAt } from '../../util/motion-math.ts';
 import type { SafetyField } from './safety-field.ts';
 
@@ -63,7 +63,7 @@ function driveRobot(model: SimModel, state: SimState, safety: SafetyField, i: nu
     targetW = r.cmdTurnRps[i]!;
   } else if (mode === RobotMode.Follow) {
     followRoute(model, state, i, follow);
-    targetV = r.cmdTurnRps[i] === FOLLOW_CAP_MARK ? Math.sign(follow.v) * Math.min(Math.abs(follow.v), r.cmdSpeedMps[i]!) : follow.v;
+    targetV = r.routeCapMps[i]! > 0 ? Math.sign(follow.v) * Math.min(Math.abs(follow.v), r.routeCapMps[i]!) : follow.v;
     targetW = follow.w;
     stopWithinM = follow.stopWithinM;
   }

@@ -3,7 +3,7 @@ import { loadRows } from '../load/index.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import { yawQuaternion } from '../../physics/rapier.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import { FOLLOW_CAP_MARK, RobotMode, robotRows } from './robot-columns.ts';
+import { RobotMode, robotRows } from './robot-columns.ts';
 import { robotNode, STILL_MPS } from './robot-position.ts';
 
 declare module '../../events/sim-event.ts' {
@@ -38,10 +38,7 @@ export function relocateRobot(model: SimModel, state: SimState, i: number, node:
   r.mode[i] = RobotMode.Hold;
   r.route[i] = [];
   r.routeNotBefore[i] = [];
-  if (r.cmdTurnRps[i] === FOLLOW_CAP_MARK) {
-    r.cmdSpeedMps[i] = 0;
-    r.cmdTurnRps[i] = 0;
-  }
+  r.routeCapMps[i] = 0;
   const spec = robotRows.things(model)[i]!.model;
   const q = yawQuaternion(hx, hz);
   state.physics.teleport(KindIndex.Robot, i, x, spec.footprint.heightM / 2, z, q.x, q.y, q.z, q.w);

@@ -5,7 +5,7 @@ import type { SimState } from '../../state/sim-state.ts';
 import { RobotMode } from './robot-columns.ts';
 import { KindIndex } from '../../kind/kind-index.ts';
 import { robotNode } from './robot-position.ts';
-import { findTask, releaseLoadTask, taskChanged } from './task-lifecycle.ts';
+import { findTask, releaseLoadTask, taskChanged } from '../order/index.ts';
 
 /** Seconds a set-down load is simulated dynamically before it is fixed where it lies. */
 export const SETTLE_SEC = 1.5;

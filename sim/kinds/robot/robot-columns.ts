@@ -6,12 +6,6 @@ import { defineKind } from '../../kind/define-kind.ts';
  * The robot table, indexed by robot id (fleet order). Headings are unit vectors (never angles) so
  * no trigonometry enters state updates. Column order is the hash and snapshot order.
  */
-/**
- * `cmdTurnRps` holds this while a `follow` (or `goto`) route has a speed cap in `cmdSpeedMps`
- * (VDA 5050's edge `maxSpeed`). A drive setpoint is always finite, so the mark never collides;
- * controllers that never send a cap never see it (the tables stay as they were).
- */
-export const FOLLOW_CAP_MARK = Number.POSITIVE_INFINITY;
 
 export const ROBOT_COLUMNS = {
   posX: col.f64(), // metres
@@ -21,8 +15,8 @@ export const ROBOT_COLUMNS = {
   speedMps: col.f64(), // signed forward speed
   turnRps: col.f64(), // yaw rate, positive turns +x toward -z (counter-clockwise seen from above)
   mode: col.u8(0), // RobotMode
-  cmdSpeedMps: col.f64(), // Drive-mode setpoint; in Follow mode the route's speed cap, m/s, while cmdTurnRps is FOLLOW_CAP_MARK
-  cmdTurnRps: col.f64(), // Drive-mode setpoint; FOLLOW_CAP_MARK (never a valid setpoint) while a follow speed cap is set
+  cmdSpeedMps: col.f64(), // Drive-mode setpoint, m/s
+  cmdTurnRps: col.f64(), // Drive-mode setpoint, rad/s
   carriedLoad: col.i32(-1), // load id or -1
   task: col.i32(-1), // task id or -1
   handlingTicksLeft: col.i32(), // ticks until a lift or drop completes
@@ -36,6 +30,7 @@ export const ROBOT_COLUMNS = {
   batteryWh: col.f64(), // remaining
   route: col.list(), // Follow mode: remaining waypoints (node ids); empty when not following
   routeNotBefore: col.list(), // Follow mode: earliest tick each waypoint may be entered (timed routes), or empty
+  routeCapMps: col.f64(), // Follow mode: the route's speed cap (VDA 5050's edge maxSpeed), m/s; 0 for none
 } as const;
 
 /** Robot state table (see {@link ROBOT_COLUMNS} for units). */

@@ -1,13 +1,15 @@
 import { ordersSpecOf } from './orders-spec.ts';
+import { orderRows } from '../order/index.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import { stationRows } from './station-columns.ts';
 import { loadRows } from '../load/index.ts';
 import { createRng } from '../../rng/rng.ts';
-import type { OrderLine, SimState, TaskState } from '../../state/sim-state.ts';
+import type { SimState } from '../../state/sim-state.ts';
+import type { OrderLine, TaskState } from '../order/index.ts';
 import { chooseStation } from './choose-station.ts';
 import { indexJoinableTasks, joinKey, type JoinableTaskIndex } from './joinable-tasks.ts';
 import { pickTicksPerLine } from './pick-ticks.ts';
-import { taskChanged } from '../robot/index.ts';
+import { taskChanged } from '../order/index.ts';
 
 /**
  * Release-slot stage: the order stream. Once per simulated second a Poisson number of orders arrives (plus
@@ -21,7 +23,7 @@ export function advanceOrders(model: SimModel, state: SimState): void {
   let arrivals = 0;
   if (state.tick === 0) arrivals += spec.backlog;
   if (state.tick % model.hz === 0) {
-    const rng = createRng(state.rngOrders);
+    const rng = createRng(orderRows.data(state).rngOrders);
     arrivals += rng.poisson(spec.ratePerHour / 3600);
   }
   if (arrivals === 0) return;
@@ -32,7 +34,7 @@ export function advanceOrders(model: SimModel, state: SimState): void {
 /** Draws one order's SKUs (its line count, then per line ABC class and SKU) from the orders stream. */
 function drawSkus(model: SimModel, state: SimState): number[] {
   const spec = ordersSpecOf(model);
-  const rng = createRng(state.rngOrders);
+  const rng = createRng(orderRows.data(state).rngOrders);
   const lineCount = rng.range(spec.linesPerOrder.min, spec.linesPerOrder.max);
   const fastSkus = Math.max(1, Math.round(spec.skuCount * spec.skew.fastSkuShare));
   const skus: number[] = [];
@@ -60,13 +62,13 @@ export function releaseOrderAt(model: SimModel, state: SimState, station: number
 
 /** Opens an order of `skus` at `station`: a load and a task for each line. Returns the order id. */
 function placeOrder(model: SimModel, state: SimState, joinable: JoinableTaskIndex, station: number, skus: readonly number[]): number {
-  const order = { id: state.nextOrderId++, releasedTick: state.tick, station, lines: [] as OrderLine[], deliveredTick: -1 };
+  const order = { id: orderRows.data(state).nextOrderId++, releasedTick: state.tick, station, lines: [] as OrderLine[], deliveredTick: -1 };
   skus.forEach((sku, l) => {
     const load = chooseLoad(model, state, joinable, sku, station);
     order.lines.push({ sku, load, picked: false });
     addLineToTask(model, state, joinable, order.id, l, load, station);
   });
-  state.orders.push(order);
+  orderRows.data(state).orders.push(order);
   stationRows.table(state).openOrders[station] = stationRows.table(state).openOrders[station]! + 1;
   state.events.push({ type: 'order.released', tick: state.tick, order: order.id, station, lines: skus.length });
   return order.id;
@@ -111,8 +113,8 @@ function addLineToTask(model: SimModel, state: SimState, joinable: JoinableTaskI
     taskChanged(state, joined.id);
     return;
   }
-  const task: TaskState = { id: state.nextTaskId++, load, station, lines: [[order, line]], phase: 'open', robot: -1, createdTick: state.tick };
-  state.tasks.push(task);
+  const task: TaskState = { id: orderRows.data(state).nextTaskId++, load, station, lines: [[order, line]], phase: 'open', robot: -1, createdTick: state.tick };
+  orderRows.data(state).tasks.push(task);
   taskChanged(state, task.id);
   joinable.set(key, task);
   if (loadRows.table(state).task[load]! < 0) loadRows.table(state).task[load] = task.id;

@@ -1,4 +1,5 @@
 import { ordersSpecOf } from './orders-spec.ts';
+import { orderRows } from '../order/index.ts';
 import { loadRows } from '../load/index.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import { stationRows } from './station-columns.ts';
@@ -73,6 +74,6 @@ function matchedLines(model: SimModel, joinable: JoinableTaskIndex, skus: readon
 /** Per station, the order lines of its tasks whose picks are not done yet (pick work pending). */
 function pendingLinesByStation(state: SimState): number[] {
   const pending = new Array<number>(stationRows.table(state).count).fill(0);
-  for (const t of state.tasks) if (t.phase !== 'returning' && t.phase !== 'done') pending[t.station] = pending[t.station]! + t.lines.length;
+  for (const t of orderRows.data(state).tasks) if (t.phase !== 'returning' && t.phase !== 'done') pending[t.station] = pending[t.station]! + t.lines.length;
   return pending;
 }

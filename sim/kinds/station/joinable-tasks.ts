@@ -1,7 +1,10 @@
 import { ordersSpecOf } from './orders-spec.ts';
+import { orderRows } from '../order/index.ts';
 import { stationRows } from './station-columns.ts';
 import type { SimModel } from '../../model/sim-model.ts';
-import type { SimState, TaskPhase, TaskState } from '../../state/sim-state.ts';
+import type { SimState } from '../../state/sim-state.ts';
+import type { TaskPhase } from '../../control/types.ts';
+import type { TaskState } from '../order/index.ts';
 import type { Batching } from './orders-spec.ts';
 
 /**
@@ -26,7 +29,7 @@ export function acceptsLines(phase: TaskPhase, batching: Batching): boolean {
 export function indexJoinableTasks(model: SimModel, state: SimState): JoinableTaskIndex {
   const batching = ordersSpecOf(model).batching;
   const index: JoinableTaskIndex = new Map();
-  for (const t of state.tasks) {
+  for (const t of orderRows.data(state).tasks) {
     if (!acceptsLines(t.phase, batching)) continue;
     const key = joinKey(model, t.load, t.station);
     if (!index.has(key)) index.set(key, t);

@@ -1,12 +1,14 @@
 import { CellKind } from '../../model/layout-grid.ts';
+import { orderRows } from '../order/index.ts';
 import { stationRows } from './station-columns.ts';
 import { robotRows } from '../robot/index.ts';
 import type { SimModel } from '../../model/sim-model.ts';
-import type { SimState, TaskState } from '../../state/sim-state.ts';
+import type { SimState } from '../../state/sim-state.ts';
+import type { TaskState } from '../order/index.ts';
 import { robotNode, STILL_MPS } from '../robot/index.ts';
 import { findById } from '../../util/find-by-id.ts';
 import { pickTicksPerLine } from './pick-ticks.ts';
-import { findTask, taskChanged } from '../robot/index.ts';
+import { findTask, taskChanged } from '../order/index.ts';
 
 /**
  * Process-slot stage: stations. A robot standing on a free station with the load of a `carrying` task for
@@ -50,7 +52,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
     task.phase = 'returning';
     taskChanged(state, task.id);
     for (const [orderId, lineIndex] of task.lines) {
-      const order = findById(state.orders, orderId);
+      const order = findById(orderRows.data(state).orders, orderId);
       const line = order?.lines[lineIndex];
       if (!order || !line || line.picked) continue;
       line.picked = true;
@@ -67,7 +69,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
         });
       }
     }
-    state.orders = state.orders.filter((o) => o.deliveredTick < 0);
+    orderRows.data(state).orders = orderRows.data(state).orders.filter((o) => o.deliveredTick < 0);
   }
 }
 

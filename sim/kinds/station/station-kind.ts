@@ -1,4 +1,5 @@
 import { ordersSpecOf } from './orders-spec.ts';
+import { orderRows } from '../order/index.ts';
 import { CellKind } from '../../model/layout-grid.ts';
 import type { StationModel } from './station-columns.ts';
 import type { StationObservation } from '../../control/types.ts';
@@ -49,5 +50,5 @@ export const stationKind: KindDef<OrdersSpec, StationModel, typeof STATION_COLUM
     { slot: 'release', run: ({ model, state }) => ordersSpecOf(model) !== undefined && advanceOrders(model, state) },
     { slot: 'process', run: ({ model, state }) => ordersSpecOf(model) !== undefined && resolvePicks(model, state) },
   ],
-  progress: { unit: 'orders', deliveredBy: ['order.delivered'], waiting: (_model, state) => state.orders.length },
+  progress: { unit: 'orders', deliveredBy: ['order.delivered'], waiting: (_model, state) => orderRows.data(state).orders.length },
 };

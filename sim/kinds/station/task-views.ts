@@ -1,7 +1,10 @@
 import type { TaskObservation } from '../../control/types.ts';
-import type { SimState, TaskPhase, TaskState } from '../../state/sim-state.ts';
+import { orderRows } from '../order/index.ts';
+import type { SimState } from '../../state/sim-state.ts';
+import type { TaskPhase } from '../../control/types.ts';
+import type { TaskState } from '../order/index.ts';
 import { loadRows } from '../load/index.ts';
-import { ALL_TASKS_CHANGED, findTask } from '../robot/index.ts';
+import { ALL_TASKS_CHANGED, findTask } from '../order/index.ts';
 
 /**
  * Task views handed out last time, with the raw fields they were made from. While the state read
@@ -46,7 +49,7 @@ interface TaskViews {
 }
 
 function observeAllTasks(state: SimState, cache: TaskViewCache): TaskViews {
-  const tasks = state.tasks;
+  const tasks = orderRows.data(state).tasks;
   const views: TaskObservation[] = new Array(tasks.length);
   const rows = new Int32Array(tasks.length * TASK_FIELDS);
   let p = 0;

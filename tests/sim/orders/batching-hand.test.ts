@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { orderRows } from '../../../sim/index.ts';
 import { stationRows } from '../../../sim/index.ts';
 import { releaseOrderAt } from '../../../sim/kinds/station/advance-orders.ts';
 import type { SimHost, SimEvent, TaskPhase } from '../../../sim/index.ts';
@@ -7,7 +8,7 @@ import { eventsOf, onePodSpec } from './orders-floor.ts';
 
 /** Steps until task 0 reaches `phase`, collecting events; fails if it never does. */
 function runUntilPhase(host: SimHost, phase: TaskPhase, events: SimEvent[]): void {
-  while (host.state.tasks[0]?.phase !== phase) {
+  while (orderRows.data(host.state).tasks[0]?.phase !== phase) {
     if (host.done) throw new Error(`task 0 never reached ${phase}`);
     events.push(...host.advance(1).events);
   }
@@ -50,7 +51,7 @@ describe('orders.batching until-picked: a line rides the trip already under way'
       const perLine = 5 * host.model.hz;
       const left = stationRows.table(host.state).pickTicksLeft[0]!;
       const order = releaseOrderAt(host.model, host.state, 0, [1]);
-      expect(host.state.tasks.map((t) => t.lines)).toEqual([
+      expect(orderRows.data(host.state).tasks.map((t) => t.lines)).toEqual([
         [
           [0, 0],
           [order, 0],

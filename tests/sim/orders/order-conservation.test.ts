@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { orderRows } from '../../../sim/index.ts';
 import { findScenario } from '../../../scenarios/index.ts';
 import type { ScenarioSpecInput, SimHost } from '../../../sim/index.ts';
 import { makeHost, runCollect } from '../../helpers/make-host.ts';
@@ -24,9 +25,9 @@ describe.each<Rules>([{ batching: 'until-picked' }, { batching: 'until-picked', 
       const released = eventsOf(events, 'order.released');
       const picks = eventsOf(events, 'pick.completed');
       const delivered = new Set(eventsOf(events, 'order.delivered').map((e) => e.order));
-      const open = new Map(host.state.orders.map((o) => [o.id, o]));
+      const open = new Map(orderRows.data(host.state).orders.map((o) => [o.id, o]));
       const taskOf = new Map<string, number[]>();
-      for (const t of host.state.tasks) for (const [o, l] of t.lines) taskOf.set(`${o}:${l}`, [...(taskOf.get(`${o}:${l}`) ?? []), t.id]);
+      for (const t of orderRows.data(host.state).tasks) for (const [o, l] of t.lines) taskOf.set(`${o}:${l}`, [...(taskOf.get(`${o}:${l}`) ?? []), t.id]);
       for (const r of released) {
         const pickedLines = picks.filter((p) => p.order === r.order).length;
         const order = open.get(r.order);

@@ -1,4 +1,5 @@
-import type { SimState, TaskState } from '../../state/sim-state.ts';
+import type { SimState } from '../../state/sim-state.ts';
+import { orderRows, type TaskState } from './order-data.ts';
 import { loadRows } from '../load/index.ts';
 import { findById } from '../../util/find-by-id.ts';
 
@@ -7,10 +8,10 @@ import { findById } from '../../util/find-by-id.ts';
  * lowest task id), which becomes ready to assign.
  */
 export function releaseLoadTask(state: SimState, done: TaskState): void {
-  state.tasks = state.tasks.filter((t) => t.id !== done.id);
+  orderRows.data(state).tasks = orderRows.data(state).tasks.filter((t) => t.id !== done.id);
   taskChanged(state, done.id);
   loadRows.table(state).task[done.load] = -1;
-  for (const t of state.tasks) {
+  for (const t of orderRows.data(state).tasks) {
     if (t.load === done.load && t.phase === 'open') {
       loadRows.table(state).task[done.load] = t.id;
       taskChanged(state, t.id); // now ready
@@ -41,5 +42,5 @@ const MAX_LISTED_CHANGES = 4096;
 
 /** The live task with id `id`, or undefined (`SimState.tasks` is in ascending id). */
 export function findTask(state: SimState, id: number): TaskState | undefined {
-  return findById(state.tasks, id);
+  return findById(orderRows.data(state).tasks, id);
 }
