@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { userControllerDirs, userControllersPlugin } from './bench/open/user-controllers-plugin.ts';
+import { testHooksPlugin } from './bench/open/test-hooks-mode.ts';
 import { workerCorePlugin } from './bench/open/worker-core-plugin.ts';
 
 /** This package's folder: paths below do not depend on the working directory (`testfield open` runs from the user's project). */
@@ -33,7 +34,7 @@ const aliases = [{ find: /^testfield$/, replacement: resolve(ROOT, 'robots/sdk.t
 const workerCore = () => workerCorePlugin({
   packageRoot: ROOT,
   core: resolve(ROOT, 'web/worker/sim-worker-api.ts'),
-  sourceFiles: ['sim-worker.ts', 'editor-worker.ts', 'controller-catalog.ts'].map((f) => resolve(ROOT, 'web/worker', f)),
+  sourceFiles: ['sim-worker.ts', 'editor-worker.ts', 'controller-catalog.ts', 'test-worker-hooks.ts', 'test-controllers.ts'].map((f) => resolve(ROOT, 'web/worker', f)),
   sourceDirs: [...CONTROLLER_DIRS, ...userControllerDirs()],
   aliases,
 });
@@ -74,7 +75,8 @@ const isolationHeaders = {
 export default defineConfig({
   root: resolve(ROOT, 'web'),
   publicDir: false,
-  plugins: [controllers(), workerCore(), depsWithoutSourcemaps()],
+  // The tests' handles on the page exist only in the test-hooks mode (bench/open/test-hooks-mode.ts).
+  plugins: [testHooksPlugin(), controllers(), workerCore(), depsWithoutSourcemaps()],
   resolve: { alias: aliases },
   // Served as source, not pre-bundled: the user's controllers and the page share one copy of the SDK.
   // The workers are entries of the dependency scan too: vite's scan starts at index.html and does not
