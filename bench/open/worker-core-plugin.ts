@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { build, parseSync, type Alias, type Plugin, type Rolldown, type ViteDevServer } from 'vite';
+import { build, parseSync, version as viteVersion, type Alias, type Plugin, type Rolldown, type ViteDevServer } from 'vite';
 
 /** Where the dev server serves the bundled worker core: `\0testfield-core:<chunk file name>`. */
 const CORE_PREFIX = '\0testfield-core:';
@@ -31,6 +32,19 @@ interface CoreBuild {
   entryOf: Map<string, string>;
   modules: Set<string>;
 }
+
+/** A build as saved beside vite's dependency cache, with what it was built from. */
+interface SavedBuild {
+  key: string;
+  entries: string[];
+  /** Every bundled file of the package and a hash of its text. */
+  sources: Record<string, string>;
+  chunks: Array<[string, { code: string; map: Rolldown.SourceMap | null }]>;
+  entryOf: Array<[string, string]>;
+  modules: string[];
+}
+
+const hashOf = (text: string | Buffer) => createHash('sha1').update(text).digest('hex');
 
 const stripQuery = (id: string) => id.split('?')[0]!;
 const isBare = (spec: string) => !spec.startsWith('.') && !spec.startsWith('/') && !spec.startsWith('\0');
@@ -79,7 +93,8 @@ function importSpecifiers(file: string): string[] {
  * Under `npm start` and `testfield open` (vite's dev server; not a build, not the test runner): the
  * simulation worker's core — `sim/`, the scenarios, the robot models and the fleet SDK, about 300
  * modules — is served as one chunk (plus thin entry chunks) that vite's bundler builds as the
- * server starts (about a second, in the background), instead of one request per module, which the
+ * server starts (about a second, in the background; saved in vite's cache folder and reused by the
+ * next start while none of its files changed), instead of one request per module, which the
  * browser found one import level at a time: the longest part of the wait for the first frame.
  *
  * What stays source, each module lazily imported on its own as before: the worker entries, the
@@ -98,6 +113,8 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
   const inSourceDir = (file: string) => sourceDirs.some((d) => file.startsWith(d + '/'));
   const staysSource = (file: string) => sourceFiles.has(file) || inSourceDir(file);
   let mode = 'development';
+  /** Where a build is saved for the next server start (in vite's cache folder: removing it makes a start cold). */
+  let savedFile: string | null = null;
   let current: Promise<CoreBuild> | null = null;
   let server: ViteDevServer | null = null;
 
@@ -184,11 +201,43 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
     return built;
   };
 
+  /** What a saved build must match besides its sources: this plugin's setup and vite's version. */
+  const setupKey = (wanted: readonly string[]) => hashOf(JSON.stringify([viteVersion, mode, options.packageRoot, [...sourceFiles].sort(), sourceDirs, wanted]));
+
+  /** The saved build, when every file it was built from is unchanged and it has the entries wanted now; else null. */
+  const loadSaved = (wanted: readonly string[]): CoreBuild | null => {
+    try {
+      if (!savedFile || !existsSync(savedFile)) return null;
+      const saved = JSON.parse(readFileSync(savedFile, 'utf8')) as SavedBuild;
+      if (saved.key !== setupKey(wanted)) return null;
+      for (const [file, hash] of Object.entries(saved.sources)) if (!existsSync(file) || hashOf(readFileSync(file)) !== hash) return null;
+      return { chunks: new Map(saved.chunks), entryOf: new Map(saved.entryOf), modules: new Set(saved.modules) };
+    } catch {
+      return null;
+    }
+  };
+
+  const save = (built: CoreBuild, wanted: readonly string[]) => {
+    if (!savedFile) return;
+    try {
+      const sources: Record<string, string> = {};
+      for (const file of built.modules) if (file.startsWith(options.packageRoot) && existsSync(file)) sources[file] = hashOf(readFileSync(file));
+      const saved: SavedBuild = { key: setupKey(wanted), entries: [...wanted], sources, chunks: [...built.chunks], entryOf: [...built.entryOf], modules: [...built.modules] };
+      mkdirSync(dirname(savedFile), { recursive: true });
+      writeFileSync(savedFile, JSON.stringify(saved));
+    } catch {
+      // Only the next start is slower.
+    }
+  };
+
   let entries: string[] = [];
   /** Starts a new build; the dev server's copies of the old one are dropped, and the bundled files are watched. */
-  const rebuild = (): Promise<CoreBuild> => {
-    entries = importedBySource();
-    const next = bundle(entries);
+  const rebuild = (reuseSaved = false): Promise<CoreBuild> => {
+    const wanted = importedBySource();
+    entries = wanted;
+    const saved = reuseSaved ? loadSaved(wanted) : null;
+    const next = saved ? Promise.resolve(saved) : bundle(wanted);
+    if (!saved) next.then((built) => save(built, wanted), () => {});
     current = next;
     // A failed build is reported when a module of it is asked for.
     next.then((built) => server?.watcher.add([...built.modules].filter((f) => f.startsWith(options.packageRoot) && existsSync(f))), () => {});
@@ -198,7 +247,7 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
     }
     return next;
   };
-  const latest = () => current ?? rebuild();
+  const latest = () => current ?? rebuild(true);
 
   return {
     name: 'testfield-worker-core',
@@ -207,10 +256,12 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
     apply: (_config, env) => env.command === 'serve' && env.mode !== 'test' && env.isPreview !== true,
     configResolved(config) {
       mode = config.mode;
+      savedFile = join(config.cacheDir, 'testfield-worker-core.json');
     },
     configureServer(s) {
       server = s;
-      void rebuild(); // At once: ready, or nearly, when the browser first asks.
+      // At once: the saved build when nothing it was made of changed (a warm start), else a new one, ready or nearly when the browser first asks.
+      void rebuild(true);
       const onChange = async (file: string) => {
         const built = await current?.catch(() => null);
         if (built === null || built === undefined || built.modules.has(file)) {
