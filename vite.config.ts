@@ -34,7 +34,8 @@ const aliases = [{ find: /^testfield$/, replacement: resolve(ROOT, 'robots/sdk.t
 const workerCore = () => workerCorePlugin({
   packageRoot: ROOT,
   core: resolve(ROOT, 'web/worker/sim-worker-api.ts'),
-  sourceFiles: ['sim-worker.ts', 'editor-worker.ts', 'controller-catalog.ts', 'test-worker-hooks.ts', 'test-controllers.ts'].map((f) => resolve(ROOT, 'web/worker', f)),
+  workerEntry: resolve(ROOT, 'web/worker/sim-worker.ts'),
+  sourceFiles: ['editor-worker.ts', 'controller-catalog.ts', 'test-worker-hooks.ts', 'test-controllers.ts'].map((f) => resolve(ROOT, 'web/worker', f)),
   sourceDirs: [...CONTROLLER_DIRS, ...userControllerDirs()],
   aliases,
 });

@@ -15,6 +15,12 @@ export interface WorkerCorePluginOptions {
   /** The module whose import graph is bundled: the simulation the worker runs (`web/worker/sim-worker-api.ts`). */
   core: string;
   /**
+   * The worker's entry (`web/worker/sim-worker.ts`): served as source, its import of the core is
+   * answered with the bundle, its other imports are not (they load before the core, so the worker
+   * answers and beats its heartbeat while the core loads).
+   */
+  workerEntry: string;
+  /**
    * Modules served as source that import the core (the worker entries, the controller catalogue): their
    * imports of package modules are answered with the bundle's copies. The bundle leaves them (and what
    * only they import) out.
@@ -108,11 +114,13 @@ function importSpecifiers(file: string): string[] {
  */
 export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
   const core = resolve(options.core);
+  const workerEntry = resolve(options.workerEntry);
   const sourceFiles = new Set(options.sourceFiles.map((f) => resolve(f)));
   const sourceDirs = options.sourceDirs.map((d) => resolve(d));
   const inSourceDir = (file: string) => sourceDirs.some((d) => file.startsWith(d + '/'));
   const staysSource = (file: string) => sourceFiles.has(file) || inSourceDir(file);
   let mode = 'development';
+  let root = options.packageRoot;
   /** Where a build is saved for the next server start (in vite's cache folder: removing it makes a start cold). */
   let savedFile: string | null = null;
   let current: Promise<CoreBuild> | null = null;
@@ -240,7 +248,17 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
     if (!saved) next.then((built) => save(built, wanted), () => {});
     current = next;
     // A failed build is reported when a module of it is asked for.
-    next.then((built) => server?.watcher.add([...built.modules].filter((f) => f.startsWith(options.packageRoot) && existsSync(f))), () => {});
+    next.then((built) => {
+      if (!server) return;
+      server.watcher.add([...built.modules].filter((f) => f.startsWith(options.packageRoot) && existsSync(f)));
+      // Transformed before the browser asks (vite's import analysis of a megabyte chunk takes a while), as server.warmup does for the page.
+      // So are the worker's entry and the source modules it loads before the first frame (the catalogue, the controllers).
+      const env = server.environments.client;
+      const urlOf = (file: string) => (file.startsWith(root + '/') ? `/${relative(root, file)}` : `/@fs${file}`);
+      for (const name of built.chunks.keys()) void env.warmupRequest(CORE_PREFIX + name);
+      void env.warmupRequest(`${urlOf(workerEntry)}?worker_file&type=module`);
+      for (const file of [...sourceFiles, ...sourceDirs.flatMap(moduleFilesUnder)]) if (existsSync(file)) void env.warmupRequest(urlOf(file));
+    }, () => {});
     if (server) {
       const graph = server.environments.client.moduleGraph;
       for (const [id, mod] of graph.idToModuleMap) if (id.startsWith(CORE_PREFIX)) graph.invalidateModule(mod);
@@ -256,6 +274,7 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
     apply: (_config, env) => env.command === 'serve' && env.mode !== 'test' && env.isPreview !== true,
     configResolved(config) {
       mode = config.mode;
+      root = config.root;
       savedFile = join(config.cacheDir, 'testfield-worker-core.json');
     },
     configureServer(s) {
@@ -277,11 +296,13 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
     },
     async resolveId(source, importer) {
       if (source.startsWith(SOURCE_PREFIX)) return source.slice(SOURCE_PREFIX.length);
+      if (source.startsWith(CORE_PREFIX)) return source;
       if (importer === undefined) return null;
       if (importer.startsWith(CORE_PREFIX)) return source.startsWith('./') ? CORE_PREFIX + source.slice(2) : null;
-      if (!staysSource(stripQuery(importer))) return null;
+      const from = stripQuery(importer);
+      if (!staysSource(from) && from !== workerEntry) return null;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
-      if (!resolved || resolved.external) return null;
+      if (!resolved || resolved.external || (from === workerEntry && stripQuery(resolved.id) !== core)) return null;
       const chunk = (await latest().catch(() => null))?.entryOf.get(stripQuery(resolved.id));
       return chunk ? CORE_PREFIX + chunk : null;
     },
