@@ -83,7 +83,9 @@ export default defineConfig({
   // The workers are entries of the dependency scan too: vite's scan starts at index.html and does not
   // follow `new Worker(new URL(…))`, so it found Rapier, zod and onnxruntime-web only once the worker
   // asked for them, pre-bundled them then and reloaded the page (a cold start took twice as long).
-  optimizeDeps: { exclude: ['testfield'], entries: ['index.html', 'worker/sim-worker.ts', 'worker/sim-worker-api.ts', 'worker/editor-worker.ts'] },
+  // With every dependency found by the scan, a request for one need not wait until the server has
+  // crawled the page's whole import graph (which held the worker's first import, comlink, for up to a second).
+  optimizeDeps: { holdUntilCrawlEnd: false, exclude: ['testfield'], entries: ['index.html', 'worker/sim-worker.ts', 'worker/sim-worker-api.ts', 'worker/editor-worker.ts'] },
   base: './',
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
   // One worker file: the controller catalogue's lazy imports (each module on its own under the dev
