@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build, parseSync, version as viteVersion, type Alias, type Plugin, type Rolldown, type ViteDevServer } from 'vite';
 
@@ -232,7 +232,10 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
       for (const file of built.modules) if (file.startsWith(options.packageRoot) && existsSync(file)) sources[file] = hashOf(readFileSync(file));
       const saved: SavedBuild = { key: setupKey(wanted), entries: [...wanted], sources, chunks: [...built.chunks], entryOf: [...built.entryOf], modules: [...built.modules] };
       mkdirSync(dirname(savedFile), { recursive: true });
-      writeFileSync(savedFile, JSON.stringify(saved));
+      // Written aside and renamed: a server starting meanwhile reads the old build or the new one, never half of one.
+      const aside = `${savedFile}.${process.pid}`;
+      writeFileSync(aside, JSON.stringify(saved));
+      renameSync(aside, savedFile);
     } catch {
       // Only the next start is slower.
     }
@@ -275,7 +278,7 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
     configResolved(config) {
       mode = config.mode;
       root = config.root;
-      savedFile = join(config.cacheDir, 'testfield-worker-core.json');
+      savedFile = join(config.cacheDir, `testfield-worker-core-${mode}.json`);
     },
     configureServer(s) {
       server = s;
