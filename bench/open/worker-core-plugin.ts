@@ -134,7 +134,8 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
       target = spec.startsWith('/') ? spec : resolve(dirname(importer), spec);
     }
     target = stripQuery(target);
-    if (!target.startsWith(options.packageRoot) || target.includes('/node_modules/') || staysSource(target) || !target.endsWith('.ts') || !existsSync(target)) return null;
+    // (Dependencies' files are below the package's own node_modules; the package itself may lie in a project's node_modules.)
+    if (!target.startsWith(options.packageRoot) || target.slice(options.packageRoot.length).includes('node_modules/') || staysSource(target) || !target.endsWith('.ts') || !existsSync(target)) return null;
     return target;
   };
 
