@@ -2,7 +2,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { userControllersPlugin } from './bench/open/user-controllers-plugin.ts';
+import { userControllerDirs, userControllersPlugin } from './bench/open/user-controllers-plugin.ts';
+import { testHooksPlugin } from './bench/open/test-hooks-mode.ts';
+import { workerCorePlugin } from './bench/open/worker-core-plugin.ts';
 
 /** This package's folder: paths below do not depend on the working directory (`testfield open` runs from the user's project). */
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
@@ -16,8 +18,26 @@ const ROOT = fileURLToPath(new URL('.', import.meta.url));
  */
 const controllers = () => userControllersPlugin({
   packageRoot: ROOT,
-  watchDirs: ['robots/controllers', 'robots/cells', 'robots/policies'].map((d) => resolve(ROOT, d)),
+  watchDirs: CONTROLLER_DIRS,
   invalidateFiles: [resolve(ROOT, 'web/worker/controller-catalog.ts')],
+});
+const CONTROLLER_DIRS = ['robots/controllers', 'robots/cells', 'robots/policies'].map((d) => resolve(ROOT, d));
+
+/** User controllers the page loads import the SDK by the package's name. */
+const aliases = [{ find: /^testfield$/, replacement: resolve(ROOT, 'robots/sdk.ts') }, { find: /^testfield\/(sim|robots|scenarios)$/, replacement: resolve(ROOT, '$1/index.ts') }];
+
+/**
+ * Under `npm start` and `testfield open`: the simulation worker's core as a few bundled chunks, not
+ * ~300 modules the browser finds one import level at a time (bench/open/worker-core-plugin.ts). The
+ * worker entries, the controller catalogue and the controller folders stay source: lazily loaded, hot reloaded.
+ */
+const workerCore = () => workerCorePlugin({
+  packageRoot: ROOT,
+  core: resolve(ROOT, 'web/worker/sim-worker-api.ts'),
+  workerEntry: resolve(ROOT, 'web/worker/sim-worker.ts'),
+  sourceFiles: ['editor-worker.ts', 'controller-catalog.ts', 'test-worker-hooks.ts', 'test-controllers.ts'].map((f) => resolve(ROOT, 'web/worker', f)),
+  sourceDirs: [...CONTROLLER_DIRS, ...userControllerDirs()],
+  aliases,
 });
 
 /**
@@ -56,13 +76,16 @@ const isolationHeaders = {
 export default defineConfig({
   root: resolve(ROOT, 'web'),
   publicDir: false,
-  plugins: [controllers(), depsWithoutSourcemaps()],
-  resolve: {
-    // User controllers the page loads import the SDK by the package's name.
-    alias: [{ find: /^testfield$/, replacement: resolve(ROOT, 'robots/sdk.ts') }, { find: /^testfield\/(sim|robots|scenarios)$/, replacement: resolve(ROOT, '$1/index.ts') }],
-  },
+  // The tests' handles on the page exist only in the test-hooks mode (bench/open/test-hooks-mode.ts).
+  plugins: [testHooksPlugin(), controllers(), workerCore(), depsWithoutSourcemaps()],
+  resolve: { alias: aliases },
   // Served as source, not pre-bundled: the user's controllers and the page share one copy of the SDK.
-  optimizeDeps: { exclude: ['testfield'] },
+  // The workers are entries of the dependency scan too: vite's scan starts at index.html and does not
+  // follow `new Worker(new URL(…))`, so it found Rapier, zod and onnxruntime-web only once the worker
+  // asked for them, pre-bundled them then and reloaded the page (a cold start took twice as long).
+  // With every dependency found by the scan, a request for one need not wait until the server has
+  // crawled the page's whole import graph (which held the worker's first import, comlink, for up to a second).
+  optimizeDeps: { holdUntilCrawlEnd: false, exclude: ['testfield'], entries: ['index.html', 'worker/sim-worker.ts', 'worker/sim-worker-api.ts', 'worker/editor-worker.ts'] },
   base: './',
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
   // One worker file: the controller catalogue's lazy imports (each module on its own under the dev

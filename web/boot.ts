@@ -6,11 +6,12 @@
 import { App } from './app.ts';
 import { showFatal } from './ui/show-fatal.ts';
 import { startOptions } from './ui/start-options.ts';
-import { installTestHook } from './test-hook.ts';
 
 try {
   const app = new App(startOptions(new URLSearchParams(location.search)));
-  installTestHook(app);
+  // The end-to-end tests' handle on the page (`window.__testfield`): only in the test-hooks mode
+  // (bench/open/test-hooks-mode.ts); the product page neither loads nor contains it.
+  if (import.meta.env.TESTFIELD_TEST_HOOKS) import('./test-hook.ts').then(({ installTestHook }) => installTestHook(app)).catch(showFatal);
   app.boot().catch(showFatal);
 } catch (error) {
   showFatal(error);

@@ -1,8 +1,10 @@
+import type { Remote } from 'comlink';
 import type { FrameSectionLayout, Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/page-api.ts';
 import type { App } from './app.ts';
 import type { LineChartsView } from './line/line-panel.ts';
 import type { LoadOutcome } from './shared/protocol.ts';
 import type { Speed } from './streams/sim-client.ts';
+import type { TestWorkerApi } from './worker/test-worker-hooks.ts';
 
 /** What end-to-end tests and the frame-time benchmark drive the page with (`window.__testfield`). */
 export interface TestHook {
@@ -60,6 +62,9 @@ declare global {
   }
 }
 
+/** The worker's test-only calls, which it adds to its API in the test-hooks mode (`worker/test-worker-hooks.ts`). */
+const testCalls = (app: App) => app.client.remote as unknown as Remote<TestWorkerApi>;
+
 /** Installs `window.__testfield`. */
 export function installTestHook(app: App): void {
   window.__testfield = {
@@ -90,9 +95,9 @@ export function installTestHook(app: App): void {
     clearFrameMs: () => {
       app.frameMs.length = 0;
     },
-    crashWorker: () => app.client.crash(),
+    crashWorker: () => testCalls(app).crash(),
     hangWorker: () => {
-      void app.client.hang();
+      void testCalls(app).hang();
       return Promise.resolve();
     },
     loadWith: (scenario, controller, overrides) => app.load({ scenario, controller, seed: 7, ...(overrides ? { overrides } : {}) }),

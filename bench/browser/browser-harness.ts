@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { TEST_HOOKS_MODE } from '../open/test-hooks-mode.ts';
 
 /** Chromium flags for headless CI: software WebGL (SwiftShader), no background traffic. */
 export const CHROMIUM_ARGS = [
@@ -38,7 +39,8 @@ export interface Harness {
 /** Builds the app into a temporary folder, serves it (with COOP/COEP) and launches Chromium. */
 export async function startHarness(): Promise<Harness> {
   const outDir = mkdtempSync(join(tmpdir(), 'testfield-web-'));
-  await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // With the tests' handles (`window.__testfield`, the `test/…` controllers, crash and hang).
+  await build({ configFile: 'vite.config.ts', mode: TEST_HOOKS_MODE, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server: PreviewServer = await preview({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { Command } from 'commander';
 import { checkWritableFile } from './output-paths.ts';
 import { parsePositiveInt } from './parse-options.ts';
@@ -20,14 +21,17 @@ export function firstFrameCommand(): Command {
       if (opts.json) checkWritableFile('--json', opts.json);
       // Loaded on use: it drives Chromium through playwright-core, a development dependency the package does not install.
       const { measureFirstFrame } = await import('../browser/measure-first-frame.ts');
+      const loadBefore = loadavg()[0]!;
       const figures = await measureFirstFrame({
         runs: opts.runs,
         query: opts.query,
-        onSample: (condition, s) => console.error(`${condition}: first paint ${s.firstPaintMs.toFixed(0)} ms, first frame ${s.firstFrameMs.toFixed(0)} ms`),
+        onSample: (condition, s) => console.error(`${condition}: first paint ${s.firstPaintMs.toFixed(0)} ms, first frame ${s.firstFrameMs.toFixed(0)} ms${s.reloads > 0 ? ` (after ${s.reloads} reload${s.reloads > 1 ? 's' : ''})` : ''}`),
       });
-      console.log(`first frame of ${figures.query || 'the default page'} (median of ${figures.runs}):`);
+      // Other work on the machine competes for the cores: the figures mean little without it.
+      const load = `machine load average (1 min) ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after`;
+      console.log(`first frame of ${figures.query || 'the default page'} (median of ${figures.runs}; ${load}):`);
       console.log(`  cold (empty vite cache)  first paint ${figures.cold.firstPaintMs} ms  first frame ${figures.cold.firstFrameMs} ms`);
       console.log(`  warm                     first paint ${figures.warm.firstPaintMs} ms  first frame ${figures.warm.firstFrameMs} ms`);
-      if (opts.json) await writeFile(opts.json, JSON.stringify(figures, null, 2) + '\n');
+      if (opts.json) await writeFile(opts.json, JSON.stringify({ ...figures, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] }, null, 2) + '\n');
     });
 }

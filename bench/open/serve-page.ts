@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { UsageError } from '../usage-error.ts';
+import { TEST_HOOKS_ENV, TEST_HOOKS_MODE } from './test-hooks-mode.ts';
 import { CONTROLLERS_ENV } from './user-controllers-plugin.ts';
 
 /** This package's folder (holds `vite.config.ts` and `web/`). */
@@ -40,6 +41,8 @@ export async function servePage(options: ServePageOptions = {}): Promise<ServedP
   const server: ViteDevServer = await createServer({
     configFile: resolve(PACKAGE_ROOT, 'vite.config.ts'),
     logLevel: 'warn',
+    // Tests that drive `testfield open` itself ask for the page with its test handles.
+    ...(process.env[TEST_HOOKS_ENV] === '1' ? { mode: TEST_HOOKS_MODE } : {}),
     server: {
       host: options.host ?? '127.0.0.1',
       port: options.port ?? 5173,

@@ -4,6 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../bench/browser/browser-harness.ts';
+import { TEST_HOOKS_MODE } from '../../bench/open/test-hooks-mode.ts';
 
 const NAME = `hot-added-${process.pid}`;
 const FILE = fileURLToPath(new URL(`../../robots/controllers/${NAME}.ts`, import.meta.url));
@@ -26,7 +27,7 @@ let server: ViteDevServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await createServer({ configFile: 'vite.config.ts', logLevel: 'warn', server: { host: '127.0.0.1', port: 0, strictPort: false } });
+  server = await createServer({ configFile: 'vite.config.ts', mode: TEST_HOOKS_MODE, logLevel: 'warn', server: { host: '127.0.0.1', port: 0, strictPort: false } });
   await server.listen();
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }, 120_000);

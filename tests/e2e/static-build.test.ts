@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../bench/browser/browser-harness.ts';
+import { TEST_HOOKS_MODE } from '../../bench/open/test-hooks-mode.ts';
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
 
@@ -32,7 +33,7 @@ describe('the static build (npm run build) without cross-origin isolation header
   let served: { server: Server; url: string };
 
   beforeAll(async () => {
-    await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await build({ configFile: 'vite.config.ts', mode: TEST_HOOKS_MODE, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     served = await serveStatic(outDir);
   });
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../bench/browser/browser-harness.ts';
+import { TEST_HOOKS_ENV } from '../../bench/open/test-hooks-mode.ts';
 import { encodeReplay } from '../../sim/index.ts';
 import { recordScenario } from '../../bench/run-scenario.ts';
 import createWorseController from '../fixtures/worse-controller.ts';
@@ -39,7 +40,8 @@ const servers: ChildProcess[] = [];
 
 /** Starts `testfield <args>` in `cwd` and resolves with the URL it prints. */
 function startServing(args: string[], cwd: string): Promise<string> {
-  const child = spawn(process.execPath, [BIN, ...args, '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The page with its test handles (`window.__testfield`), which the product page leaves out.
+  const child = spawn(process.execPath, [BIN, ...args, '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [TEST_HOOKS_ENV]: '1' } });
   servers.push(child);
   let out = '';
   return new Promise((resolve, reject) => {

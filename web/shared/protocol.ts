@@ -121,10 +121,6 @@ export interface SimWorkerApi {
   robotDetail(robot: number): RobotDetail | null;
   /** Draws the field of a spec without running it (replays). */
   describe(spec: ScenarioSpecInput): LoadOutcome;
-  /** Throws inside the worker's event loop (tests the crash banner). */
-  crash(): void;
-  /** Blocks the worker's event loop for good (tests the heartbeat). */
-  hang(): void;
 }
 
 /** Key of the worker's heartbeat messages (`{ [HEARTBEAT_KEY]: n }`), posted every {@link HEARTBEAT_EVERY_MS}. */

@@ -137,16 +137,6 @@ export class SimClient {
     this.spawn();
   }
 
-  /** Hangs the worker for good (tests the heartbeat). */
-  hang(): Promise<void> {
-    return this.api.hang();
-  }
-
-  /** Deliberately crashes the worker (tests the banner). */
-  crash(): Promise<void> {
-    return this.api.crash();
-  }
-
   private async request(ticks: number, budgetMs?: number): Promise<void> {
     const generation = this.generation;
     const episode = this.episode;

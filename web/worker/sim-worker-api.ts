@@ -21,7 +21,6 @@ import { cellControllerCatalog, controllerCatalog, policyCatalog, type BrokenMod
 import { policyFactory } from './policy-runtime.ts';
 import { sectionBuffers, SharedFrameSlots } from './frame-slots.ts';
 import { sceneFromModel, sceneFromRawSpec } from './scene-info.ts';
-import { TEST_CONTROLLERS } from './test-controllers.ts';
 
 /** At most this many ticks per `advance` call, so one call never blocks the worker for long. */
 const MAX_TICKS_PER_CALL = 20_000;
@@ -40,11 +39,14 @@ export class SimWorker implements SimWorkerApi {
     private readonly cellControllers: ReadonlyMap<string, CellControllerFactory>,
     /** User modules that failed to load: listed in the picker, disabled, with their error. */
     private readonly broken: readonly BrokenModule[],
+    /** Loadable by name but never listed (the end-to-end tests' misbehaving controllers). */
+    private readonly hidden: ReadonlyMap<string, ControllerFactory>,
   ) {}
 
-  static async create(): Promise<SimWorker> {
+  /** @param hidden controllers loadable by name but not listed in the picker (the tests' `test/…` ones) */
+  static async create(hidden: ReadonlyMap<string, ControllerFactory> = new Map()): Promise<SimWorker> {
     const [host, fleet, cells] = await Promise.all([SimHost.create(hostCatalog, () => performance.now()), controllerCatalog(), cellControllerCatalog()]);
-    return new SimWorker(host, fleet.factories, cells.factories, [...fleet.broken, ...cells.broken.map((b) => ({ ...b, name: `cell ${b.name}` }))]);
+    return new SimWorker(host, fleet.factories, cells.factories, [...fleet.broken, ...cells.broken.map((b) => ({ ...b, name: `cell ${b.name}` }))], hidden);
   }
 
   catalog(): CatalogInfo {
@@ -56,7 +58,7 @@ export class SimWorker implements SimWorkerApi {
   load(options: LoadOptions): LoadOutcome | Promise<LoadOutcome> {
     const policyUrl = this.policies.get(options.controller);
     if (policyUrl !== undefined) return this.loadPolicy(options, policyUrl);
-    return this.loadWith(options, this.controllers.get(options.controller) ?? TEST_CONTROLLERS.get(options.controller));
+    return this.loadWith(options, this.controllers.get(options.controller) ?? this.hidden.get(options.controller));
   }
 
   /** Fetches (from the app's own files), checks and loads an ONNX policy, then the episode. */
@@ -186,18 +188,6 @@ export class SimWorker implements SimWorkerApi {
     };
   }
 
-  crash(): void {
-    setTimeout(() => {
-      throw new Error('deliberate worker crash (test hook)');
-    }, 0);
-  }
-
-  /** Hangs the worker for good (test hook: the page must notice the missing heartbeat). */
-  hang(): void {
-    setTimeout(() => {
-      for (;;) {}
-    }, 0);
-  }
 }
 
 /** A refusal listing every problem of a spec given inline (a file), or null when it is valid. */

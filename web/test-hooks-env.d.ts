@@ -1,0 +1,4 @@
+/** Defined by `bench/open/test-hooks-mode.ts`: true only where the end-to-end tests build or serve the page. */
+interface ImportMetaEnv {
+  readonly TESTFIELD_TEST_HOOKS: boolean;
+}
