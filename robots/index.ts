@@ -17,10 +17,10 @@ export { createReservationExecutor, type ReservationOptions } from './fleet/exec
 export { claimNodes } from './fleet/executors/node-claims.ts';
 export { composeFleetController, DETOUR_AFTER_BLOCKED_SEC } from './fleet/compose-fleet-controller.ts';
 export { createNearestIdleAssigner } from './fleet/assigners/nearest-idle.ts';
-export { createShortestPathPlanner } from './fleet/planners/shortest-path.ts';
+export { createShortestPathPlanner } from './fleet/planners/shortest-path-planner.ts';
 export { createPathFollowerExecutor } from './fleet/executors/path-follower.ts';
 export { nodeDistanceM, restingLoadNodes } from './fleet/occupancy.ts';
-export type { Assigner, Planner, Executor, FleetParts, RouteRequest } from './fleet/types.ts';
+export type { Assigner, Planner, Executor, FleetParts, RouteRequest } from './fleet/fleet-parts.ts';
 
 /** Robot models by id: the catalogue scenarios name their fleet from. */
 export const robotModels: Readonly<Record<string, RobotModelSpec>> = Object.freeze({

@@ -13,10 +13,10 @@ import { nightShift } from './warehouse/night-shift.ts';
 import { sortation } from './warehouse/sortation.ts';
 import { toteToPerson } from './warehouse/tote-to-person.ts';
 
-export { G2P_SMALL_LAYOUT } from './layouts/g2p-small.ts';
+export { G2P_SMALL_LAYOUT } from './layouts/g2p-small-floor.ts';
 export { generateG2pScenario, g2pLayoutName, maxStations, type G2pScenarioParams } from './generators/g2p-scenario.ts';
 export { buildG2pFloor, type G2pFloorParams } from './layouts/g2p-floor.ts';
-export { generateFlowLine, type FlowLineParams, type FlowLineStation } from './generators/flow-line.ts';
+export { generateFlowLine, type FlowLineParams, type FlowLineStation } from './generators/flow-line-scenario.ts';
 export { buildWarehouseFloor, type WarehouseFloor, type WarehouseFloorParams } from './layouts/warehouse-floor.ts';
 export { buildSortationFloor, type SortationFloor, type SortationFloorParams } from './layouts/sortation-floor.ts';
 export { generateWarehouseScenario, type WarehouseScenarioParams } from './generators/warehouse-scenario.ts';

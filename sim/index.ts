@@ -5,7 +5,7 @@
 export type { RobotModelSpec } from './schema/robot-model-spec.ts';
 export { robotModelSpecSchema } from './schema/robot-model-spec.ts';
 export type { ScenarioSpec, ScenarioSpecInput, ScriptedEventSpec } from './kinds/builtin-spec.ts';
-export { buildScenarioSchema, cellRefSchema, type SpecSection, type ScenarioSpecCore } from './schema/scenario-spec.ts';
+export { buildScenarioSchema, cellRefSchema, DEFAULT_SEED, EXAMPLE_SEED, type SpecSection, type ScenarioSpecCore } from './schema/scenario-spec.ts';
 export { ScenarioSpecError, formatPath, type SpecIssue } from './schema/spec-error.ts';
 export { applyOverrides, type ScenarioOverrides } from './host/apply-overrides.ts';
 export { type RobotModelCatalog, type CompileOutcome } from './compile/compile-scenario.ts';

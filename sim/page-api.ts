@@ -26,3 +26,4 @@ export { kpiRows, type KpiRow } from './metrics/kpi-rows.ts';
 export { ReplayError } from './replay/replay-format.ts';
 export { keyframeIndexAt } from './replay/replay-recorder.ts';
 export { decodeReplay } from './replay/replay-codec.ts';
+export { DEFAULT_SEED, EXAMPLE_SEED } from './schema/scenario-spec.ts';

@@ -1,4 +1,5 @@
 import { BehaviorSubject, filter, map, Subject } from 'rxjs';
+import { EXAMPLE_SEED } from '../sim/page-api.ts';
 import { builtinKpiKinds, type Kpis, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/page-api.ts';
 import { SceneView } from './render/scene-view.ts';
 import type { ReplayHost } from './replay/replay-host.ts';
@@ -114,13 +115,13 @@ export class App implements ReplayHost {
     const source = scenarioSource(this.start.scenario);
     const scenario = source?.kind === 'registered' ? source.id : catalog.defaultScenario;
     const controller = this.start.controller ?? catalog.defaultController;
-    this.toolbar.fill(catalog, scenario, controller, this.start.seed ?? 7);
+    this.toolbar.fill(catalog, scenario, controller, this.start.seed ?? EXAMPLE_SEED);
     this.toolbar.setSpeed(this.start.speed);
     this.toolbar.setPlaying(this.client.playing);
     const extra = { ...(this.start.overrides ? { overrides: this.start.overrides } : {}) };
     if (this.start.edit != null) await this.openEditor(this.start.edit, this.start.scenario);
     else if (source?.kind === 'file') await this.loadScenarioFile(source.url, { ...(this.start.seed !== null ? { seed: this.start.seed } : {}), ...extra });
-    else await this.load({ scenario, controller, seed: this.start.seed ?? 7, ...extra });
+    else await this.load({ scenario, controller, seed: this.start.seed ?? EXAMPLE_SEED, ...extra });
     onControllersChanged(() => void this.refreshControllers());
     if (this.start.replay) await this.openReplayUrl(this.start.replay);
     else if (this.start.vda5050) await this.live.follow(this.start.vda5050, this.start.liveTopic ?? undefined);
@@ -147,7 +148,7 @@ export class App implements ReplayHost {
     const catalog = await this.client.catalog();
     const current = this.options;
     const controller = current && catalog.controllers.includes(current.controller) ? current.controller : catalog.defaultController;
-    this.toolbar.fill(catalog, current?.scenario ?? catalog.defaultScenario, controller, current?.seed ?? 7);
+    this.toolbar.fill(catalog, current?.scenario ?? catalog.defaultScenario, controller, current?.seed ?? EXAMPLE_SEED);
     if (current) await this.load({ ...current, controller });
   }
 
@@ -232,7 +233,7 @@ export class App implements ReplayHost {
     const o = this.options;
     if (!o || typeof history === 'undefined') return;
     const scenario = o.scenario ?? (o.spec !== undefined && this.fileUrl ? this.fileUrl : null);
-    history.replaceState(history.state, '', sharedViewUrl(location.href, { scenario, controller: o.controller, seed: o.seed ?? 7, speed: this.client.speed }));
+    history.replaceState(history.state, '', sharedViewUrl(location.href, { scenario, controller: o.controller, seed: o.seed ?? EXAMPLE_SEED, speed: this.client.speed }));
   }
 
   /** Follows a robot and shows its panel; -1 clears. */

@@ -1,4 +1,5 @@
 import type { Remote } from 'comlink';
+import { EXAMPLE_SEED } from '../sim/page-api.ts';
 import type { FrameSectionLayout, Kpis, ScenarioOverrides, ScenarioSpecInput } from '../sim/page-api.ts';
 import type { App } from './app.ts';
 import type { LineChartsView } from './line/line-panel.ts';
@@ -100,7 +101,7 @@ export function installTestHook(app: App): void {
       void testCalls(app).hang();
       return Promise.resolve();
     },
-    loadWith: (scenario, controller, overrides) => app.load({ scenario, controller, seed: 7, ...(overrides ? { overrides } : {}) }),
+    loadWith: (scenario, controller, overrides) => app.load({ scenario, controller, seed: EXAMPLE_SEED, ...(overrides ? { overrides } : {}) }),
     eventGroups: () => app.eventList.groups(),
     lineCharts: () => app.linePanel.shown,
     live: () => (app.live.active ? app.live.snapshot() : null),

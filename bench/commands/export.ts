@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { SCENARIO_SCHEMA_FILE } from '../files/scenario-schema.ts';
+import { SCENARIO_SCHEMA_FILE } from '../files/scenario-json-schema.ts';
 import { resolveScenario } from '../registry.ts';
 import { UsageError } from '../usage-error.ts';
 import type { ScenarioSpecInput } from '../../sim/index.ts';

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { DEFAULT_SEED } from '../../sim/index.ts';
 import { resolveScenario } from '../registry.ts';
 import { flattenKpis, summarizeReplications, welchWarmupCheck, type WarmupCheck } from '../report/replications.ts';
 import { runScenario, type RunRequest, type RunResult } from '../run-scenario.ts';
@@ -10,7 +11,7 @@ import { runScenario, type RunRequest, type RunResult } from '../run-scenario.ts
  */
 export async function runReplications(request: RunRequest, n: number, jsonFile: string | undefined): Promise<void> {
   const spec = resolveScenario(request.scenario) as { seed?: number };
-  const base = request.seed ?? spec.seed ?? 1;
+  const base = request.seed ?? spec.seed ?? DEFAULT_SEED;
   const runs: RunResult[] = [];
   const completions: number[][] = [];
   for (let k = 0; k < n; k++) {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { scenarioSchemaText } from '../files/scenario-schema.ts';
+import { scenarioSchemaText } from '../files/scenario-json-schema.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** `bench schema [--write FILE]`: the JSON Schema of a scenario file. */

@@ -4,7 +4,7 @@ import { DEFAULT_CONTROLLER } from '../../robots/index.ts';
 import type { Isolation } from '../run-scenario.ts';
 import { DEFAULT_CONTROLLER_BUDGET_MS } from '../runner/isolated-controller.ts';
 import { failureLine, runExitCode } from '../runner/run-failures.ts';
-import { runSoak } from '../runner/soak.ts';
+import { runSoak } from '../runner/soak-loop.ts';
 import { UsageError } from '../usage-error.ts';
 import { checkWritableFile } from './output-paths.ts';
 import { parseBudgetMs, parseHours, parseIsolation, parseNonNegativeInt, parsePositiveInt } from './parse-options.ts';

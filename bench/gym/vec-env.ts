@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { DEFAULT_SEED } from '../../sim/index.ts';
 import { Worker } from 'node:worker_threads';
 import type { MakeRequest } from './env-session.ts';
 
@@ -30,7 +31,7 @@ export async function createVecEnv(make: MakeRequest, numEnvs: number, threads =
   const per = Array.from({ length: threads }, (_, t) => Math.floor(numEnvs / threads) + (t < numEnvs % threads ? 1 : 0));
   const workers: Worker[] = [];
   let first = 0;
-  const base = make.seed ?? 1;
+  const base = make.seed ?? DEFAULT_SEED;
   for (const count of per) {
     workers.push(new Worker(new URL('./vec-worker-entry.mjs', import.meta.url), { workerData: { make, seeds: Array.from({ length: count }, (_, k) => base + (first + k) * 1000) } }));
     first += count;

@@ -9,7 +9,7 @@ import createDefaultPickPlaceCell from './pick-place-cell.ts';
 export { ur5e } from './ur5e.ts';
 export { epsonG6453s } from './epson-g6-453s.ts';
 export { armModels, armCatalog } from './models.ts';
-export { armsOf, moveJ, moveP, moveL, grasp, release, stop, pick, place, gripPose, canReach, type PickPlaceOptions } from './sdk.ts';
+export { armsOf, moveJ, moveP, moveL, grasp, release, stop, pick, place, gripPose, canReach, type PickPlaceOptions } from './cell-sdk.ts';
 export { createPickPlaceCell, type PickPlaceCellOptions } from './pick-place-cell.ts';
 
 /** Built-in cell controllers by name. */

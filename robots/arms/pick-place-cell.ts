@@ -6,7 +6,7 @@
  * and a thing that could not be gripped twice (or a slot refused twice) is left alone.
  */
 import type { ArmCommand, ArmObservation, ArmPose, CellController, ReachableThing } from '../../sim/index.ts';
-import { armsOf, pick, place, type PickPlaceOptions } from './sdk.ts';
+import { armsOf, pick, place, type PickPlaceOptions } from './cell-sdk.ts';
 
 /** Options of {@link createPickPlaceCell}. */
 export interface PickPlaceCellOptions extends PickPlaceOptions {

@@ -2,7 +2,7 @@ import type { FleetController } from '../../sim/index.ts';
 import { createNearestIdleAssigner } from '../fleet/assigners/nearest-idle.ts';
 import { composeFleetController } from '../fleet/compose-fleet-controller.ts';
 import { createReservationExecutor } from '../fleet/executors/reservation-executor.ts';
-import { createShortestPathPlanner } from '../fleet/planners/shortest-path.ts';
+import { createShortestPathPlanner } from '../fleet/planners/shortest-path-planner.ts';
 
 /**
  * `reserve` (the default): nearest-idle assignment with at most four tasks under way per station,

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_SEED,
   observe,
   robotRows,
   SimHost,
@@ -123,7 +124,7 @@ export async function createParallelEnv(options: EnvOptions): Promise<ParallelEn
     },
   };
   const load = (seed: number) => host.load({ spec: options.scenario, controller: puppet, seed, ...(options.overrides ? { overrides: options.overrides } : {}), ...(options.kinds ? { kinds: options.kinds } : {}) });
-  load(options.seed ?? (options.scenario as { seed?: number }).seed ?? 1);
+  load(options.seed ?? (options.scenario as { seed?: number }).seed ?? DEFAULT_SEED);
   const model = host.model;
   const robots = robotRows.things(model).length;
   const possibleAgents = Object.freeze(Array.from({ length: robots }, (_, i) => `robot_${i}`));

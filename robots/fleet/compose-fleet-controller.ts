@@ -5,7 +5,7 @@ import { fleetRoster, type TaskedRobot } from './fleet-roster.ts';
 import { restingLoadNodes } from './occupancy.ts';
 import { errandCommands } from './errand-flow.ts';
 import { taskDigest } from './task-digest.ts';
-import type { FleetParts } from './types.ts';
+import type { FleetParts } from './fleet-parts.ts';
 
 /** Seconds a robot may be held by its safety field before the controller plans a detour. */
 export const DETOUR_AFTER_BLOCKED_SEC = 4;

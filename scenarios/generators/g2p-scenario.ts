@@ -1,4 +1,5 @@
 import type { ScenarioSpecInput } from '../../sim/index.ts';
+import { EXAMPLE_SEED } from '../../sim/index.ts';
 import { buildG2pFloor } from '../layouts/g2p-floor.ts';
 
 /** Parameters of a generated goods-to-person scenario (the floor plan of `warehouse/g2p-*`). */
@@ -64,6 +65,6 @@ export function generateG2pScenario(params: G2pScenarioParams): ScenarioSpecInpu
     },
     physics: { hz: 30, controlEvery: 3 },
     horizonSec: (params.minutes ?? 60) * 60,
-    seed: 7,
+    seed: EXAMPLE_SEED,
   };
 }

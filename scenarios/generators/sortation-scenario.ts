@@ -1,4 +1,5 @@
 import { createRootRng, type ScenarioSpecInput } from '../../sim/index.ts';
+import { EXAMPLE_SEED } from '../../sim/index.ts';
 import { buildSortationFloor, type SortationFloorParams } from '../layouts/sortation-floor.ts';
 
 /** Parameters of {@link generateSortationScenario}. */
@@ -43,6 +44,6 @@ export function generateSortationScenario(p: SortationScenarioParams): ScenarioS
     errands: { tasks, openTasks: p.robots + floor.inductCells.length, dwellSec: [p.inductSec, p.tipSec] },
     physics: { hz: 30, controlEvery: 3 },
     horizonSec: (p.minutes ?? 60) * 60,
-    seed: 7,
+    seed: EXAMPLE_SEED,
   };
 }

@@ -1,4 +1,5 @@
 import type { ScenarioSpecInput } from '../../sim/index.ts';
+import { EXAMPLE_SEED } from '../../sim/index.ts';
 import { buildWarehouseFloor, type WarehouseFloorParams } from '../layouts/warehouse-floor.ts';
 
 /** Parameters of {@link generateWarehouseScenario}: a floor, a fleet and an order stream. */
@@ -45,6 +46,6 @@ export function generateWarehouseScenario(p: WarehouseScenarioParams): ScenarioS
     },
     physics: { hz: 30, controlEvery: 3 },
     horizonSec: (p.minutes ?? 60) * 60,
-    seed: p.seed ?? 7,
+    seed: p.seed ?? EXAMPLE_SEED,
   };
 }

@@ -1,4 +1,5 @@
 import { createRootRng, type ScenarioSpecInput } from '../../sim/index.ts';
+import { DEFAULT_SEED } from '../../sim/index.ts';
 import { ImportError } from './import-error.ts';
 import { importLorrProblem, type ImportOptions, type ReadText } from './lorr-problem.ts';
 import { parseMovingAiMap } from './movingai-map.ts';
@@ -22,7 +23,7 @@ export function importMovingAiMap(mapPath: string, read: ReadText, options: Impo
   for (let cell = 0; cell < grid.width * grid.height; cell++) if (grid.isFree(cell)) free.push(cell);
   const robots = options.robots ?? 10;
   if (free.length < robots + 1) throw new ImportError([{ file: mapPath, line: 0, message: `${free.length} free cells: too few for ${robots} robots and their tasks` }]);
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? DEFAULT_SEED;
   const rng = createRootRng(seed).fork('movingai-import');
   const pool = free.slice();
   const starts: number[] = [];

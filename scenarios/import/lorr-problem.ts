@@ -1,5 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
-import type { ScenarioSpecInput } from '../../sim/index.ts';
+import { DEFAULT_SEED, type ScenarioSpecInput } from '../../sim/index.ts';
 import { parseCountListFile, type ListLine } from './count-list-file.ts';
 import { ImportError, type ImportIssue } from './import-error.ts';
 import { parseLorrDelayConfig, type LorrDelayConfig } from './lorr-delay-config.ts';
@@ -248,7 +248,7 @@ export function readLorrProblem(jsonPath: string, read: ReadText, options: Impor
     events: delays.map((d) => ({ atSec: d.tick * tickSec, kind: 'robot.stall', robot: d.robot, durationSec: d.ticks * tickSec })),
     physics: { hz: 30, controlEvery: 3 },
     horizonSec,
-    seed: options.seed ?? 1,
+    seed: options.seed ?? DEFAULT_SEED,
   };
   for (const w of warnings) options.onWarning?.(w);
   const lorr: LorrProblemInfo = {

@@ -1,4 +1,5 @@
 import type { ScenarioSpecInput } from '../../sim/index.ts';
+import { EXAMPLE_SEED } from '../../sim/index.ts';
 
 /**
  * The floor: twelve tote racks along the north wall (six SKUs, two totes each: SKU 0 holds the
@@ -100,5 +101,5 @@ export const assemblyLine: ScenarioSpecInput = {
   ],
   physics: { hz: 30, controlEvery: 3 },
   horizonSec: 3600,
-  seed: 7,
+  seed: EXAMPLE_SEED,
 } as ScenarioSpecInput;

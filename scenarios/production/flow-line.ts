@@ -1,5 +1,5 @@
 import type { ScenarioSpecInput } from '../../sim/index.ts';
-import { generateFlowLine } from '../generators/flow-line.ts';
+import { generateFlowLine } from '../generators/flow-line-scenario.ts';
 
 /**
  * `production/flow-line@1`: the registered member of the flow-line family (`generateFlowLine`):

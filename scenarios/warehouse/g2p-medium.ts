@@ -1,4 +1,5 @@
 import type { ScenarioSpecInput } from '../../sim/index.ts';
+import { EXAMPLE_SEED } from '../../sim/index.ts';
 import { buildG2pFloor } from '../layouts/g2p-floor.ts';
 
 /**
@@ -15,5 +16,5 @@ export const g2pMedium: ScenarioSpecInput = {
   orders: { ratePerHour: 1800, skuCount: 3000, skusPerLoad: 25, linesPerOrder: { min: 1, max: 3 }, pickSecPerLine: 6, backlog: 30 },
   physics: { hz: 30, controlEvery: 3 },
   horizonSec: 3600,
-  seed: 7,
+  seed: EXAMPLE_SEED,
 };

@@ -1,5 +1,6 @@
 import type { ScenarioSpecInput } from '../../sim/index.ts';
-import { G2P_SMALL_LAYOUT } from '../layouts/g2p-small.ts';
+import { EXAMPLE_SEED } from '../../sim/index.ts';
+import { G2P_SMALL_LAYOUT } from '../layouts/g2p-small-floor.ts';
 
 /**
  * `warehouse/g2p-small@1`: goods-to-person with 20 shelf-lifting robots bringing rack pods to four
@@ -23,5 +24,5 @@ export const g2pSmall: ScenarioSpecInput = {
   },
   physics: { hz: 30, controlEvery: 3 },
   horizonSec: 3600,
-  seed: 7,
+  seed: EXAMPLE_SEED,
 };

@@ -1,4 +1,5 @@
 import type { ScenarioSpecInput } from '../../sim/index.ts';
+import { EXAMPLE_SEED } from '../../sim/index.ts';
 import { buildG2pFloor } from '../layouts/g2p-floor.ts';
 
 /** The mixed floor: 3 × 2 pod blocks (60 pods), 3 pick stations, 12 spawn points. */
@@ -36,5 +37,5 @@ export const mixedFloor: ScenarioSpecInput = {
   },
   physics: { hz: 30, controlEvery: 3 },
   horizonSec: 3600,
-  seed: 7,
+  seed: EXAMPLE_SEED,
 };

@@ -1,5 +1,14 @@
 import { z, type ZodType } from 'zod';
 
+/** The seed of a scenario that names none (and of imported problems without one). The one place it is written. */
+export const DEFAULT_SEED = 1;
+
+/**
+ * The seed the built-in scenarios, the scenario generators, the editor's blank scenario and the page
+ * (when the user picks none) run with. The one place it is written.
+ */
+export const EXAMPLE_SEED = 7;
+
 const positiveInt = z.number().int().positive();
 
 /** Longest layout side, cells (the largest League of Robot Runners map is 1,912). */
@@ -54,7 +63,7 @@ const coreShape = {
   /** Simulated duration of an episode. */
   horizonSec: z.number().positive().max(7 * 24 * 3600),
   /** Seed used when the host does not give one. */
-  seed: z.number().int().nonnegative().default(1),
+  seed: z.number().int().nonnegative().default(DEFAULT_SEED),
 };
 
 /**

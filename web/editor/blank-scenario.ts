@@ -1,4 +1,5 @@
 import type { EditableSpec } from './editor-doc.ts';
+import { EXAMPLE_SEED } from '../../sim/page-api.ts';
 
 /** Smallest and largest blank floor the editor starts (cells a side). */
 export const MIN_SIDE = 3;
@@ -23,7 +24,7 @@ export function blankScenario(cols: number, rows: number): EditableSpec {
     orders: { ratePerHour: 120, skuCount: 40, skusPerLoad: 4, linesPerOrder: { min: 1, max: 2 }, pickSecPerLine: 6 },
     physics: { hz: 30, controlEvery: 3 },
     horizonSec: 600,
-    seed: 7,
+    seed: EXAMPLE_SEED,
   };
 }
 

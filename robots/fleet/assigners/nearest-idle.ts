@@ -1,4 +1,4 @@
-import type { Assigner } from '../types.ts';
+import type { Assigner } from '../fleet-parts.ts';
 import { taskDigest } from '../task-digest.ts';
 
 /** Options of {@link createNearestIdleAssigner}. */

@@ -1,4 +1,4 @@
-import type { Executor } from '../types.ts';
+import type { Executor } from '../fleet-parts.ts';
 
 /** Hands the whole route to the robot's onboard route tracker (`follow`). */
 export function createPathFollowerExecutor(): Executor {

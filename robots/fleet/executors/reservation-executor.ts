@@ -2,7 +2,7 @@ import { findWaitCycles, type ControllerReport, type FleetObservation, type Robo
 import { commandLatencyTicks, routeStillValidOnLanding } from '../commands-in-flight.ts';
 import { floorBlockedNodes } from '../floor-obstacles.ts';
 import { restingLoadNodes } from '../occupancy.ts';
-import type { Executor } from '../types.ts';
+import type { Executor } from '../fleet-parts.ts';
 import { claimNodes } from './node-claims.ts';
 import { findParkingPath } from './parking.ts';
 

@@ -2,7 +2,7 @@ import { CellKind, findWaitCycles, type ControllerReport, type FleetObservation,
 import { commandLatencyTicks, routeStillValidOnLanding } from '../commands-in-flight.ts';
 import { claimNodes } from '../executors/node-claims.ts';
 import { restingLoadNodes } from '../occupancy.ts';
-import type { Executor, Planner } from '../types.ts';
+import type { Executor, Planner } from '../fleet-parts.ts';
 import { GoalDistances } from './pibt-distances.ts';
 import { pibtStep, type PibtAgent } from './pibt-step.ts';
 

@@ -2,7 +2,7 @@ import { shortestPath } from '../../../sim/index.ts';
 import { floorBlockedNodes } from '../floor-obstacles.ts';
 import { laneEntryRoadmap } from '../lane-fed-nodes.ts';
 import { restingLoadNodes } from '../occupancy.ts';
-import type { Planner } from '../types.ts';
+import type { Planner } from '../fleet-parts.ts';
 
 /** Options of {@link createShortestPathPlanner}. */
 export interface ShortestPathOptions {

@@ -1,4 +1,5 @@
 import type { Distribution, ScenarioSpecInput } from '../../sim/index.ts';
+import { EXAMPLE_SEED } from '../../sim/index.ts';
 
 /** One station of a generated flow line: its processing time and, optionally, failures (exponential MTBF/MTTR). */
 export interface FlowLineStation {
@@ -82,6 +83,6 @@ export function generateFlowLine(params: FlowLineParams): ScenarioSpecInput {
     },
     physics: { hz: params.hz ?? 30, controlEvery: 3 },
     horizonSec: (params.minutes ?? 60) * 60,
-    seed: 7,
+    seed: EXAMPLE_SEED,
   };
 }
