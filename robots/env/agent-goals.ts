@@ -43,7 +43,7 @@ export function isReady(robot: RobotObservation): boolean {
 }
 
 /** Seconds a robot held by its safety field must wait before a move may re-route it from where it stands. */
-export const BLOCKED_READY_SEC = 1;
+const BLOCKED_READY_SEC = 1;
 
 /**
  * The node a move starts from: the waypoint the robot is driving to when one is left, else (no

@@ -30,7 +30,3 @@ export const floorBlockedNodes: (observation: FleetObservation) => Readonly<Uint
   return nothingBlocked;
 });
 
-/** Whether any node is blocked by something other than robots and loads in this observation. */
-export function anyFloorBlocked(observation: FleetObservation): boolean {
-  return floorBlockedNodes(observation).includes(1);
-}

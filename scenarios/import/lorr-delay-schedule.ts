@@ -59,7 +59,7 @@ export function lorrDelaySchedule(cfg: LorrDelayConfig, teamSize: number, horizo
 }
 
 /** One delay duration, execution ticks: the config's duration model over `minDelay..maxDelay`. */
-export function delayTicks(cfg: LorrDelayConfig, rng: Rng): number {
+function delayTicks(cfg: LorrDelayConfig, rng: Rng): number {
   const { minDelay: lo, maxDelay: hi } = cfg;
   if (lo === hi) return lo;
   if (cfg.durationModel === 'uniform') return rng.range(lo, hi);

@@ -1,7 +1,7 @@
 import type { ImportIssue } from './import-error.ts';
 
 /** The newest problem format this importer knows: the Start-Kit's `"version": "2026 LoRR"`. */
-export const LORR_FORMAT_YEAR = 2026;
+const LORR_FORMAT_YEAR = 2026;
 
 /**
  * Checks a problem's `version` (absent: an older file, read as it is). A version of a later year

@@ -22,9 +22,9 @@ export const FIRST_DELIVERY_STALL_SEC = 600;
 /** A stall is this many times the longest gap between deliveries seen so far (at least {@link MIN_STALL_SEC}). */
 export const STALL_GAP_FACTOR = 5;
 /** A robot counts as still when it has not moved for this long, simulated seconds. */
-export const STILL_FOR_SEC = 60;
+const STILL_FOR_SEC = 60;
 /** A robot that stays within this distance of where it stood has not moved, metres. */
-export const STILL_RADIUS_M = 0.5;
+const STILL_RADIUS_M = 0.5;
 
 /** Watches one episode for work that waits with nothing delivered (see `progress.stalled`). */
 export interface ProgressWatchdog {

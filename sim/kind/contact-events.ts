@@ -4,7 +4,7 @@ import type { ContactBetween } from './kind-def.ts';
 import type { StageContext } from './stage-slots.ts';
 
 /** `robot:3`, `load:12`, `static:4`: how contact events name an owner. */
-export function ownerLabel(ctx: StageContext, kind: number, id: number): string {
+function ownerLabel(ctx: StageContext, kind: number, id: number): string {
   return `${kind === STATIC_OWNER ? 'static' : (ctx.model.kinds.kinds[kind]?.id ?? `kind${kind}`)}:${id}`;
 }
 

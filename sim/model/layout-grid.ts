@@ -80,13 +80,6 @@ export function parseLayout(rowsText: readonly string[], cellM: number, legend: 
   return { cols, rows, cellM, kinds, oneWay };
 }
 
-/** World-space centre of a cell: x grows with the column, z with the row. */
-export function cellCentre(grid: LayoutGrid, cell: number): { x: number; z: number } {
-  const r = Math.floor(cell / grid.cols);
-  const c = cell - r * grid.cols;
-  return { x: (c + 0.5) * grid.cellM, z: (r + 0.5) * grid.cellM };
-}
-
 /** Wall cells merged into horizontal runs: far fewer colliders than one box per cell. */
 export function wallRuns(grid: LayoutGrid): Array<{ row: number; col0: number; col1: number }> {
   const runs: Array<{ row: number; col0: number; col1: number }> = [];

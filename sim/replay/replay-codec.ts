@@ -49,9 +49,9 @@ export function encodeReplay(replay: Replay): Uint8Array {
 }
 
 /** Most values one decoded frame may hold (10,000 robots with a few dozen fields each fit). */
-export const MAX_REPLAY_FRAME_FLOATS = 2_000_000;
+const MAX_REPLAY_FRAME_FLOATS = 2_000_000;
 /** Most memory the decoded keyframes of one replay may take, bytes. */
-export const MAX_REPLAY_DECODED_BYTES = 1024 * 2 ** 20;
+const MAX_REPLAY_DECODED_BYTES = 1024 * 2 ** 20;
 
 /**
  * Decodes a replay, checking magic, version, length and checksum, and its size against

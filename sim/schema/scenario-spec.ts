@@ -9,14 +9,13 @@ export const DEFAULT_SEED = 1;
  */
 export const EXAMPLE_SEED = 7;
 
-const positiveInt = z.number().int().positive();
 
 /** Longest layout side, cells (the largest League of Robot Runners map is 1,912). */
 export const MAX_LAYOUT_SIDE_CELLS = 4096;
 /** Most cells a layout may have (a 2,000 × 2,000 floor), checked before anything is allocated for it. */
 export const MAX_LAYOUT_CELLS = 4_000_000;
 /** Smallest cell edge, metres. */
-export const MIN_CELL_M = 0.1;
+const MIN_CELL_M = 0.1;
 
 /** A cell position in the ASCII layout: `row` counts from the top line, `col` from the left. */
 export const cellRefSchema = z.strictObject({ row: z.number().int().nonnegative(), col: z.number().int().nonnegative() });
@@ -98,5 +97,3 @@ export interface ScenarioSpecCore {
   events: Array<{ atSec: number; kind: string } & Record<string, unknown>>;
 }
 
-/** Mixed-in number ranges shared by sections. */
-export const specNumbers = { positiveInt };

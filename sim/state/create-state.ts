@@ -5,7 +5,7 @@ import { PhysicsWorld } from '../physics/rapier.ts';
 import type { SimState } from './sim-state.ts';
 
 /** Empty tables (every column at its `init`), one row per compiled thing, for each kind of a registry. */
-export function createThingTables(kinds: SimModel['kinds'], things: Readonly<Record<string, readonly unknown[]>>): Record<string, ThingTable> {
+function createThingTables(kinds: SimModel['kinds'], things: Readonly<Record<string, readonly unknown[]>>): Record<string, ThingTable> {
   const tables: Record<string, ThingTable> = {};
   for (const kind of kinds.kinds) tables[kind.id] = createThingTable(kind.columns, things[kind.id]?.length ?? 0);
   return tables;

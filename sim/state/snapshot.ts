@@ -36,7 +36,7 @@ const NOT_STATE: ReadonlySet<string> = new Set(['things', 'physics', 'events', '
  * no things in this scenario writes nothing, so registering a new kind never moves the hash of a
  * scenario that does not use it.
  */
-export function tablesJson(model: SimModel, state: SimState): string {
+function tablesJson(model: SimModel, state: SimState): string {
   const things: Record<string, unknown> = {};
   for (const kind of model.kinds.kinds) {
     const table = state.things[kind.id]!;

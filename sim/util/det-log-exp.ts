@@ -12,7 +12,7 @@ const SQRT_HALF = 0.7071067811865476;
 const TWO_32 = 4294967296;
 
 /** 2^k for an integer k, by exact doublings and halvings (0 or Infinity beyond the double range). */
-export function detPow2(k: number): number {
+function detPow2(k: number): number {
   let r = 1;
   let n = k;
   while (n >= 32) {

@@ -1,5 +1,5 @@
 /** The dev server's event when a file in `robots/controllers/`, `robots/policies/` or a user's controller folder (`testfield open --controllers DIR`) is added, changed or removed. */
-export const CONTROLLERS_CHANGED_EVENT = 'testfield:controllers-changed';
+const CONTROLLERS_CHANGED_EVENT = 'testfield:controllers-changed';
 
 /**
  * Runs `refresh` whenever the dev server (`npm start`, `testfield open`) reports a new, changed or removed controller

@@ -2,8 +2,8 @@ import type { EditableSpec } from './editor-doc.ts';
 import { EXAMPLE_SEED } from '../../sim/page-api.ts';
 
 /** Smallest and largest blank floor the editor starts (cells a side). */
-export const MIN_SIDE = 3;
-export const MAX_SIDE = 400;
+const MIN_SIDE = 3;
+const MAX_SIDE = 400;
 
 /**
  * A blank floor of `cols` × `rows` cells (walls around, floor inside) with a goods-to-person fleet

@@ -38,7 +38,7 @@ const num = (label: string, ...path: Array<string | number>): ThingField => ({ l
 const text = (label: string, ...path: Array<string | number>): ThingField => ({ label, path, type: 'text' });
 
 /** Every section of placeable things the editor knows. */
-export const THING_SECTIONS: readonly ThingSection[] = [
+const THING_SECTIONS: readonly ThingSection[] = [
   { section: 'line.machines', label: 'machine', mark: 'M', color: '#22c55e', position: ['position'], keys: ['xM', 'zM'], nameKey: 'name', fields: [text('name', 'name'), text('from', 'from'), text('to', 'to'), num('process mean s', 'process', 'meanSec'), num('process fixed s', 'process', 'sec'), num('scrap probability', 'scrapProbability')] },
   { section: 'line.buffers', label: 'buffer', mark: 'B', color: '#eab308', position: ['position'], keys: ['xM', 'zM'], nameKey: 'name', fields: [text('name', 'name'), num('capacity', 'capacity')] },
   { section: 'line.sources', label: 'source', mark: '▶', color: '#06b6d4', position: ['position'], keys: ['xM', 'zM'], nameKey: 'name', fields: [text('name', 'name'), text('product', 'product')] },

@@ -13,7 +13,7 @@ const TAIL_ORDER = ['events', 'physics', 'horizonSec', 'seed'];
 const INLINE_WIDTH = 100;
 
 /** The spec's keys in file order. */
-export function orderedKeys(spec: Record<string, unknown>): string[] {
+function orderedKeys(spec: Record<string, unknown>): string[] {
   const keys = Object.keys(spec);
   const head = TOP_ORDER.filter((k) => keys.includes(k));
   const tail = TAIL_ORDER.filter((k) => keys.includes(k));

@@ -10,12 +10,3 @@ export function sectionOf(layout: readonly FrameSectionLayout[], kind: string): 
   return layout.find((s) => s.kind === kind);
 }
 
-/** Floats in a section: `count * stride`. */
-export function sectionFloats(section: FrameSectionLayout): number {
-  return section.count * section.stride;
-}
-
-/** True when things of the section have a position on the floor (`x` and `z` fields). */
-export function hasFloorPosition(section: FrameSectionLayout): boolean {
-  return section.fields.includes('x') && section.fields.includes('z');
-}

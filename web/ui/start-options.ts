@@ -10,7 +10,7 @@ function liveUrl(value: string | null, problems: string[]): string | null {
 }
 
 /** Speeds the picker offers (a URL asking for another is named as a problem). */
-export const SPEEDS = ['1', '2', '4', '8', '16', 'max'];
+const SPEEDS = ['1', '2', '4', '8', '16', 'max'];
 
 /**
  * Start-up options from the page address (`?scenario=&controller=&seed=&speed=&paused=1&robots=&edit&replay=`).

@@ -9,10 +9,10 @@ export const UNREACHABLE_STEPS = 0x3fffffff;
  * and took 9 GB on a 2.2-million-node map; a byte budget keeps every goal of a large fleet
  * cached on a mid-size map and bounds memory on a huge one.
  */
-export const GOAL_TABLES_BUDGET_BYTES = 1024 * 1024 * 1024;
+const GOAL_TABLES_BUDGET_BYTES = 1024 * 1024 * 1024;
 
 /** Tables of `nodeCount` nodes that fit in `budgetBytes` (at least 16). */
-export function goalTablesWithin(budgetBytes: number, nodeCount: number): number {
+function goalTablesWithin(budgetBytes: number, nodeCount: number): number {
   return Math.max(16, Math.floor(budgetBytes / (4 * Math.max(1, nodeCount))));
 }
 

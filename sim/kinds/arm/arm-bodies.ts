@@ -18,7 +18,7 @@ import { linkBodyTransforms, poseOf, segmentBox } from './arm-poses.ts';
 export const ARM_LAYERS = { arm: { meets: [] } } as const;
 
 /** Layers an arm's colliders meet: every layer of the scenario but the floor (so arms also meet items, conveyors …). */
-export const armCollidesWith = (model: SimModel): string[] => model.kinds.layers.filter((l) => l !== 'floor' && l !== 'load-foot');
+const armCollidesWith = (model: SimModel): string[] => model.kinds.layers.filter((l) => l !== 'floor' && l !== 'load-foot');
 
 /** Also a member of `robot` so robots (whose filters list only their own layers) meet arm links, and their scanners see them. */
 const alsoLayers = (model: SimModel): string[] => (model.kinds.layers.includes('robot') ? ['robot'] : []);

@@ -43,7 +43,7 @@ export const ARM_COLUMNS = {
 export type ArmTable = ThingTable<typeof ARM_COLUMNS>;
 
 /** The arm kind's typed handle: its id, columns and table. */
-export const armRows = defineKind('arm', ARM_COLUMNS);
+const armRows = defineKind('arm', ARM_COLUMNS);
 
 /** The arms' table of a state. */
 export const armTable = (state: { things: Record<string, ThingTable> }): ArmTable => armRows.table(state);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** One joint's limits: position range, speed and acceleration (radians, or metres for a prismatic joint). */
-export const jointLimitSchema = z.strictObject({
+const jointLimitSchema = z.strictObject({
   /** Lower position limit (rad, or m for prismatic). */
   min: z.number(),
   /** Upper position limit. */
@@ -13,7 +13,7 @@ export const jointLimitSchema = z.strictObject({
 });
 
 /** A 6-axis articulated arm with a spherical-offset (UR-type) wrist, in standard DH parameters. */
-export const articulatedArmSchema = z.strictObject({
+const articulatedArmSchema = z.strictObject({
   id: z.string().min(1),
   type: z.literal('articulated-6r'),
   /** Data sheet the numbers come from. */
@@ -34,7 +34,7 @@ export const articulatedArmSchema = z.strictObject({
 });
 
 /** A 4-axis SCARA: two horizontal revolute links, a vertical prismatic quill, a tool rotation. */
-export const scaraArmSchema = z.strictObject({
+const scaraArmSchema = z.strictObject({
   id: z.string().min(1),
   type: z.literal('scara'),
   source: z.string(),

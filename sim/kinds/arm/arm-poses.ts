@@ -14,7 +14,7 @@ export interface BodyPose {
 export const poseOf = (t: Transform): BodyPose => ({ x: t[3]!, y: t[7]!, z: t[11]!, q: quatOf(t) });
 
 /** World transforms of the link frames (base frame first, flange last). */
-export function worldFrames(arm: ArmThing, q: ArrayLike<number>): Transform[] {
+function worldFrames(arm: ArmThing, q: ArrayLike<number>): Transform[] {
   return linkFrames(arm.model, q).map((f) => compose(arm.base, f));
 }
 

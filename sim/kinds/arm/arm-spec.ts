@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Where an arm stands: its base on the floor plan, mounted at `yM`, facing `yawDeg` (counter-clockwise from +x, seen from above). */
-export const armBaseSchema = z.strictObject({
+const armBaseSchema = z.strictObject({
   xM: z.number(),
   yM: z.number().nonnegative().default(0),
   zM: z.number(),
@@ -9,7 +9,7 @@ export const armBaseSchema = z.strictObject({
 });
 
 /** One arm of the scenario's `arms` section. */
-export const armEntrySchema = z.strictObject({
+const armEntrySchema = z.strictObject({
   /** A name for events and the page (defaults to `arm<i>`). */
   name: z.string().min(1).optional(),
   /** Arm model id from the host's catalogue (`ur5e`, `epson-g6-453s`, …). */

@@ -10,7 +10,7 @@ import { compose, dhTransform, invert, type Transform } from './pose-math.ts';
 
 const PI = 3.141592653589793;
 /** |sin θ5| below this is the wrist singularity (θ6 is then taken from the current joints). */
-export const WRIST_SINGULAR = 1e-9;
+const WRIST_SINGULAR = 1e-9;
 
 /** The candidate joint vectors (unwrapped, in (−π, π]) or why there are none. */
 export type ArticulatedIkCandidates = { ok: true; solutions: number[][]; wristSingular: boolean } | { ok: false; reason: string };

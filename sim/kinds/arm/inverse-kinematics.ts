@@ -32,7 +32,7 @@ export type IkResult = { ok: true; q: number[]; errorM: number; errorRad: number
 export const isPrismatic = (model: ArmModelSpec, i: number): boolean => model.type === 'scara' && i === 2;
 
 /** A joint value for messages: degrees, or metres for a prismatic joint. */
-export function jointText(model: ArmModelSpec, i: number, v: number): string {
+function jointText(model: ArmModelSpec, i: number, v: number): string {
   return isPrismatic(model, i) ? `${v.toFixed(4)} m` : `${(v * DEG).toFixed(2)}°`;
 }
 

@@ -8,7 +8,7 @@ import { RobotMode } from '../robot/index.ts';
 import { SAMPLE_EVERY_SEC } from '../robot/index.ts';
 
 /** A stranded robot's fault never ends on its own (it waits for a tow). */
-export const STRANDED_UNTIL_TICK = 2_147_483_647;
+const STRANDED_UNTIL_TICK = 2_147_483_647;
 
 /**
  * Motion-slot stage, after the robots moved: the load share of the drain (W per kg per m/s on top

@@ -21,7 +21,7 @@ const CHUTE_COLUMNS = { sorted: col.i32() } as const;
 type ChuteTable = ThingTable<typeof CHUTE_COLUMNS>;
 
 /** The chute kind's typed handle: its id, columns and table. */
-export const chuteRows = defineKind('chute', CHUTE_COLUMNS);
+const chuteRows = defineKind('chute', CHUTE_COLUMNS);
 
 interface ChuteKpiAcc {
   sorted: number;

@@ -8,9 +8,9 @@ import { project } from './conveyor-path.ts';
 import './conveyor-events.ts';
 
 /** A free item is resting on a belt when its bottom is within this of the belt's top … */
-export const CAPTURE_HEIGHT_M = 0.02;
+const CAPTURE_HEIGHT_M = 0.02;
 /** … and it moves up or down slower than this. */
-export const CAPTURE_VERTICAL_MPS = 0.05;
+const CAPTURE_VERTICAL_MPS = 0.05;
 
 /**
  * Settle-slot stage: a free (dynamic) item that has come to rest on a belt — bottom at the belt's

@@ -9,7 +9,7 @@ import { pointAt, type PathPoint } from './conveyor-path.ts';
 export const CONVEYOR_LAYERS = { conveyor: { meets: ['item'] } } as const;
 
 /** Largest gap between an arc and the chords of its collider, metres. */
-export const ARC_SAGITTA_M = 0.003;
+const ARC_SAGITTA_M = 0.003;
 
 /**
  * Each belt is a solid block from the floor up to its top surface, fixed in the world: items

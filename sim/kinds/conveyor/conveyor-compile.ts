@@ -6,7 +6,7 @@ import { unknownName } from '../item/index.ts';
 
 const DEG = Math.PI / 180;
 /** A transfer's source end may miss its target point by this much beyond half the target's width. */
-export const TRANSFER_TOLERANCE_M = 0.05;
+const TRANSFER_TOLERANCE_M = 0.05;
 
 function pathOf(spec: ConveyorSpec['path'], at: string, issue: (path: string, message: string) => void): ConveyorPath | null {
   const straight = spec.from !== undefined || spec.to !== undefined;

@@ -7,7 +7,7 @@ const planePoint = z.strictObject({ x: z.number().min(-1e4).max(1e4), z: z.numbe
  * `{ center, radiusM, startDeg, sweepDeg }` for an arc (angles from +x toward north; a positive
  * sweep turns left, counter-clockwise seen from above).
  */
-export const conveyorPathSchema = z.strictObject({
+const conveyorPathSchema = z.strictObject({
   from: planePoint.optional(),
   to: planePoint.optional(),
   center: planePoint.optional(),
@@ -17,7 +17,7 @@ export const conveyorPathSchema = z.strictObject({
 });
 
 /** One conveyor segment. */
-export const conveyorSpecSchema = z.strictObject({
+const conveyorSpecSchema = z.strictObject({
   /** Name transfers and events use (`C1`). */
   id: z.string().min(1).max(64),
   path: conveyorPathSchema,

@@ -11,7 +11,7 @@ import { breakDown } from './fault-handlers.ts';
  * A seeded uniform number in [0, 1): its own stream per (name, robot, second), forked by name from
  * the episode seed, so faults never shift the orders' or any other stream.
  */
-export function faultDraw(seed: number, name: string, robot: number, second: number): number {
+function faultDraw(seed: number, name: string, robot: number, second: number): number {
   return createRng(seedRngState(seed, `faults/${name}/${robot}/${second}`)).next();
 }
 

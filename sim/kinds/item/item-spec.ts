@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const pointSchema = z.strictObject({ x: z.number().min(-1e4).max(1e4), y: z.number().min(-10).max(100), z: z.number().min(-1e4).max(1e4) });
 
 /** One item type: a box of the given size and mass, with a fixed pool of rows and bodies. */
-export const itemTypeSchema = z.strictObject({
+const itemTypeSchema = z.strictObject({
   /** Name other sections and events use (`part`, `unit`, `tote`). */
   id: z.string().min(1).max(64),
   /** Box size, metres: `x` along the belt when riding, `y` up, `z` across. */

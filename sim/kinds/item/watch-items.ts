@@ -4,7 +4,7 @@ import { itemKindIndex, itemsOf, itemTable, itemTypesOf } from './item-model.ts'
 import './item-events.ts';
 
 /** A free item whose bottom is this close to the floor lies on the floor. */
-export const ON_FLOOR_M = 0.03;
+const ON_FLOOR_M = 0.03;
 
 /** Settle-slot stage: a free item that came to lie on the floor is counted once as dropped (`item.dropped`). */
 export function watchItems(ctx: StageContext): void {

@@ -1,5 +1,5 @@
 /** The line kind's public face: what code outside this folder may import. */
-export { lineFloorLayout } from './line-floor.ts';
+;
 export { type LineSpec } from './line-spec.ts';
 export { MACHINE_STATES, MachineState, type MachineStateName, type MachineTable, type BufferTable, type SourceTable, type SinkTable } from './line-columns.ts';
 export { type LineModel, type MachineModel, type BufferModel, type SourceModel, type SinkModel, type PortRef } from './line-model.ts';

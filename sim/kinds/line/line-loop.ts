@@ -56,7 +56,7 @@ export function runLine(ctx: StageContext): void {
 }
 
 /** The tick whose line time [n/hz, (n+1)/hz) holds `t`: the tick whose event loop handles an event at `t`. */
-export function tickOfSec(t: number, hz: number): number {
+function tickOfSec(t: number, hz: number): number {
   let n = Math.max(0, Math.floor(t * hz));
   while (n > 0 && t < n / hz) n--;
   while (!(t < (n + 1) / hz)) n++;

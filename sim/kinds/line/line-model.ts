@@ -56,7 +56,7 @@ export function compileLineOf(spec: Readonly<Record<string, unknown>>): { line: 
 }
 
 /** The line-side stands of a validated spec, as the line refers to them. */
-export function lineStands(spec: Readonly<Record<string, unknown>>): StandRef[] {
+function lineStands(spec: Readonly<Record<string, unknown>>): StandRef[] {
   const section = spec.lineside as LinesideSpec | undefined;
   return (section?.stands ?? []).map((st) => ({ id: st.id, direction: st.direction, capacity: standCapacity(st) }));
 }

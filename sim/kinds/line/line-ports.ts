@@ -19,7 +19,7 @@ const noRoom = (): never => {
  * makes a unit whenever one is taken; a source fed by a line-side stand makes one whenever the
  * stand has a part (taking it). Units already queued (a rush order's kitted units) go first. Unit ids are `n · sources + source index`.
  */
-export const sourcePort: LinePort = {
+const sourcePort: LinePort = {
   canTake(run, i) {
     const source = run.line.sources[i]!;
     if (run.tables.source.queue[i]!.length > 0) return true;
@@ -59,7 +59,7 @@ export function releaseUnit(run: Parameters<LinePort['take']>[0], i: number, atS
  * Machines taking from buffer `i` that wait for a unit now (idle or starved) and could start it
  * (blocking before service: a place free ahead of them): where a buffer of capacity 0 can hand units.
  */
-export function waitingTakers(run: LineRun, i: number, depth = 0): number {
+function waitingTakers(run: LineRun, i: number, depth = 0): number {
   let n = 0;
   for (const m of run.line.buffers[i]!.takers) {
     const state = run.tables.machine.state[m];
@@ -69,7 +69,7 @@ export function waitingTakers(run: LineRun, i: number, depth = 0): number {
 }
 
 /** Units buffer `i` may hold now: its capacity, or for capacity 0 (direct transfer) one per waiting downstream machine. */
-export function bufferLimit(run: LineRun, i: number, depth = 0): number {
+function bufferLimit(run: LineRun, i: number, depth = 0): number {
   const capacity = run.line.buffers[i]!.capacity;
   return capacity > 0 ? capacity : waitingTakers(run, i, depth);
 }
@@ -90,7 +90,7 @@ export function roomAhead(run: LineRun, m: number, depth = 0): boolean {
 }
 
 /** A logical buffer: FIFO with a capacity (0: direct transfer); the first implementation of the port's both sides. */
-export const bufferPort: LinePort = {
+const bufferPort: LinePort = {
   canTake: (run, i) => run.tables.buffer.units[i]!.length > 0,
   take: (run, i) => (run.tables.buffer.units[i]!.length > 0 ? shiftUnit(run.tables.buffer.units[i]!) : nothingToTake()),
   canPut: (run, i) => unitCount(run.tables.buffer.units[i]!) < bufferLimit(run, i),
@@ -101,7 +101,7 @@ export const bufferPort: LinePort = {
 };
 
 /** A sink: takes every unit (while its outbound stand, if any, has room), counts it and reports its cycle time (release → sink). */
-export const sinkPort: LinePort = {
+const sinkPort: LinePort = {
   canTake: () => false,
   take: nothingToTake,
   canPut(run, i) {

@@ -6,7 +6,7 @@ const name = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'names are 1–40 letters
 const position = z.strictObject({ xM: z.number().min(-1e4).max(1e4), zM: z.number().min(-1e4).max(1e4) });
 
 /** A source: releases units of one product, every `interarrival` draw, or on demand (`interarrival` absent: a saturated line). */
-export const sourceSpecSchema = z.strictObject({
+const sourceSpecSchema = z.strictObject({
   name,
   /** Product type of the units released (setups happen on product change). */
   product: name.default('A'),
@@ -33,7 +33,7 @@ export const sourceSpecSchema = z.strictObject({
  * works). `kanban: { cards }` is a kanban loop between the two stages: `cards` units at most in the
  * upstream machine and this buffer together (capacity `cards`, blocking before service).
  */
-export const bufferSpecSchema = z.strictObject({
+const bufferSpecSchema = z.strictObject({
   name,
   capacity: z.number().int().min(0).max(1e6).optional(),
   blocking: z.enum(['after-service', 'before-service']).optional(),
@@ -42,7 +42,7 @@ export const bufferSpecSchema = z.strictObject({
 });
 
 /** Failures of a machine: time to failure and time to repair, and what the failure clock counts. */
-export const failureSpecSchema = z.strictObject({
+const failureSpecSchema = z.strictObject({
   /** `time`: the clock runs in calendar time (in every state but down); `operations`: only while working. */
   basis: z.enum(['time', 'operations']),
   /** Time between failures (its mean is the MTBF): calendar or working seconds by `basis`. */
@@ -52,14 +52,14 @@ export const failureSpecSchema = z.strictObject({
 });
 
 /** Setups of a machine: when a unit of another product arrives and/or every N units. */
-export const setupSpecSchema = z.strictObject({
+const setupSpecSchema = z.strictObject({
   time: distributionSchema,
   onProductChange: z.boolean().default(true),
   everyUnits: z.number().int().positive().max(1e9).optional(),
 });
 
 /** A machine: takes a unit from `from` (a source or buffer), works it, puts it into `to` (a buffer or sink). */
-export const machineSpecSchema = z.strictObject({
+const machineSpecSchema = z.strictObject({
   name,
   /** A source or buffer, or the machine feeding this one directly (then that machine's `to` names this one). */
   from: name,

@@ -12,7 +12,7 @@ export const LOAD_LAYERS = {
 } as const;
 
 /** Contact-report id of a tote stand's rails: the static world's ids above the wall runs. */
-export const STAND_OWNER_BASE = 10_000;
+const STAND_OWNER_BASE = 10_000;
 
 /**
  * Every load at home as a fixed body (it turns kinematic while carried and dynamic while it

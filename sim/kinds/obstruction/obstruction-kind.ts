@@ -11,7 +11,7 @@ import { itemDropSchema, nodeBlockSchema, type ItemDropEvent, type NodeBlockEven
 import { logFaultBegan } from '../fault/index.ts';
 
 /** Size of a dropped item's body (metres, kilograms): a tote, or a pod's fallen shelf section. */
-export const ITEM_BODY = { tote: { sizeM: 0.6, heightM: 0.35, massKg: 15 }, pod: { sizeM: 0.9, heightM: 0.5, massKg: 120 } } as const;
+const ITEM_BODY = { tote: { sizeM: 0.6, heightM: 0.35, massKg: 15 }, pod: { sizeM: 0.9, heightM: 0.5, massKg: 120 } } as const;
 /** Where an item's body waits before it falls and after it is cleared: under the floor, out of everything's way. */
 const PARKED_Y = -3;
 /** Height an item falls from. */
@@ -33,7 +33,7 @@ export interface ObstructionModel {
 }
 
 /** Obstruction phases (stable numbers: hashed). */
-export const ObstructionPhase = { Idle: 0, Falling: 1, Settling: 2, Resting: 3, Leaving: 4, Blocking: 5 } as const;
+const ObstructionPhase = { Idle: 0, Falling: 1, Settling: 2, Resting: 3, Leaving: 4, Blocking: 5 } as const;
 
 const COLUMNS = {
   phase: col.u8(), // ObstructionPhase
@@ -43,7 +43,7 @@ const COLUMNS = {
 type ObstructionTable = ThingTable<typeof COLUMNS>;
 
 /** The obstruction kind's typed handle: its id, columns and table. */
-export const obstructionRows = defineKind('obstruction', COLUMNS);
+const obstructionRows = defineKind('obstruction', COLUMNS);
 const table = (state: HasThingTables) => obstructionRows.table(state);
 const things = (model: SimModel) => model.things.obstruction as readonly ObstructionModel[];
 const active = (phase: number) => phase !== ObstructionPhase.Idle;

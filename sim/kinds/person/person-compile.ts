@@ -15,7 +15,7 @@ export interface RoleGeometry {
   keepOutM: number;
 }
 
-export const ROLE_GEOMETRY: Readonly<Record<PersonRole, RoleGeometry>> = Object.freeze({
+const ROLE_GEOMETRY: Readonly<Record<PersonRole, RoleGeometry>> = Object.freeze({
   picker: { lengthM: 0.5, widthM: 0.5, heightM: 1.75, speedMps: 1.2, pauseSec: 8, lookAheadM: 0.6, keepOutM: 0.5 },
   forklift: { lengthM: 1.8, widthM: 0.9, heightM: 2.1, speedMps: 1.8, pauseSec: 3, lookAheadM: 1.5, keepOutM: 0.8 },
 });

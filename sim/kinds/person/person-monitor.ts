@@ -15,7 +15,7 @@ const NEAR_MISS_HYSTERESIS_M = 0.1;
  * Gap between robot `j` (a circle: half its chassis span or carried load) and person `i` (their
  * box), metres; negative when they overlap.
  */
-export function robotPersonSeparationM(model: SimModel, state: SimState, person: PersonModel, i: number, j: number): number {
+function robotPersonSeparationM(model: SimModel, state: SimState, person: PersonModel, i: number, j: number): number {
   const p = personRows.table(state);
   const r = robotRows.table(state);
   const fp = robotRows.things(model)[j]!.model.footprint;

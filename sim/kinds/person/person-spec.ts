@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { cellRefSchema } from '../../schema/scenario-spec.ts';
 
 /** A waypoint of a person's route: a layout cell (its centre) or a point in metres. */
-export const waypointSchema = z.union([cellRefSchema, z.strictObject({ xM: z.number().nonnegative(), zM: z.number().nonnegative() })]);
+const waypointSchema = z.union([cellRefSchema, z.strictObject({ xM: z.number().nonnegative(), zM: z.number().nonnegative() })]);
 
 /** What a person on the floor is: a picker on foot or a forklift. */
-export const PERSON_ROLES = ['picker', 'forklift'] as const;
+const PERSON_ROLES = ['picker', 'forklift'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 
 /** One person walking (or driving) a loop of waypoints. */
-export const walkerSchema = z.strictObject({
+const walkerSchema = z.strictObject({
   role: z.enum(PERSON_ROLES),
   /** Waypoints walked in order, then from the last back to the first (a loop). */
   route: z.array(waypointSchema).min(2),

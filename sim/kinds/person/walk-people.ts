@@ -8,15 +8,15 @@ import type { PersonModel } from './person-compile.ts';
 import type { PersonTable } from './person-columns.ts';
 
 /** Seconds a person gives way to something in front before turning back along the route. */
-export const TURN_BACK_AFTER_SEC = 6;
+const TURN_BACK_AFTER_SEC = 6;
 /** Gap (metres) a person keeps from the circle a robot sweeps turning in place. */
-export const CLEARANCE_M = 0.3;
+const CLEARANCE_M = 0.3;
 
 /**
  * A seeded uniform number in [0, 1) for person `id`'s leg `leg`: its own stream per leg, forked by
  * name from the episode seed, so people never shift the orders' or anyone else's random stream.
  */
-export function personDraw(seed: number, id: number, leg: number, what: string): number {
+function personDraw(seed: number, id: number, leg: number, what: string): number {
   return createRng(seedRngState(seed, `people/${id}/${leg}/${what}`)).next();
 }
 

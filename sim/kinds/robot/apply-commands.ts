@@ -14,7 +14,7 @@ import { blockedForCarrier } from './route-rules.ts';
 import { findTask, taskChanged } from '../order/index.ts';
 
 /** Puts a robot in hold and records why. A lift or drop under way finishes (holding still is safe). */
-export function rejectCommand(state: SimState, robot: number | null, reason: string): void {
+function rejectCommand(state: SimState, robot: number | null, reason: string): void {
   const handling = robot !== null && (robotRows.table(state).mode[robot] === RobotMode.Lifting || robotRows.table(state).mode[robot] === RobotMode.Dropping);
   if (robot !== null && !handling) {
     robotRows.table(state).mode[robot] = RobotMode.Hold;
@@ -158,7 +158,7 @@ function startDrop(model: SimModel, state: SimState, i: number): string | null {
 }
 
 /** The load resting at a node, or -1. Linear in loads; called only on lift and drop. */
-export function loadAtNode(state: SimState, node: number): number {
+function loadAtNode(state: SimState, node: number): number {
   const nodes = loadRows.table(state).node;
   for (let l = 0; l < nodes.length; l++) if (nodes[l] === node) return l;
   return -1;

@@ -4,7 +4,7 @@ import type { SimState } from '../../state/sim-state.ts';
 import { findWaitCycles } from '../../util/wait-cycles.ts';
 
 /** Robots that have all been held by their safety fields this long, in a wait cycle, are deadlocked. */
-export const DEADLOCK_AFTER_SEC = 10;
+const DEADLOCK_AFTER_SEC = 10;
 
 /**
  * Monitor-slot stage: physical deadlock detection, once per simulated second. Each robot held by its safety

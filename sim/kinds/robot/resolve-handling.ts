@@ -8,7 +8,7 @@ import { robotNode } from './robot-position.ts';
 import { findTask, releaseLoadTask, taskChanged } from '../order/index.ts';
 
 /** Seconds a set-down load is simulated dynamically before it is fixed where it lies. */
-export const SETTLE_SEC = 1.5;
+const SETTLE_SEC = 1.5;
 
 /**
  * Handling-slot stage: finishes lifts and drops whose time is up. A lift binds the load to the robot and

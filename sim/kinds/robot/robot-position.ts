@@ -4,7 +4,7 @@ import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
 
 /** A robot counts as "at" a node within this distance of its centre, standing still. */
-export const AT_NODE_TOLERANCE_M = 0.05;
+const AT_NODE_TOLERANCE_M = 0.05;
 /** A robot slower than this stands still (for {@link isAtNode}). */
 export const STILL_MPS = 0.02;
 

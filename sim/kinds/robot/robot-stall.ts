@@ -4,7 +4,7 @@ import type { ScriptedHandler } from '../../kind/kind-def.ts';
 import type { StageContext } from '../../kind/stage-slots.ts';
 
 /** `robot.stall`: a robot stops dead for a while (a bumper trip, a lost localisation). */
-export const robotStallSchema = z.strictObject({
+const robotStallSchema = z.strictObject({
   atSec: z.number().nonnegative(),
   kind: z.literal('robot.stall'),
   /** Robot index in fleet order. */

@@ -20,7 +20,7 @@ export type JoinableTaskIndex = Map<number, TaskState>;
  * open or assigned; `until-picked` also while its load is carried, queued and picked. Never once
  * the picks are done (`returning`, `done`).
  */
-export function acceptsLines(phase: TaskPhase, batching: Batching): boolean {
+function acceptsLines(phase: TaskPhase, batching: Batching): boolean {
   if (phase === 'open' || phase === 'assigned') return true;
   return batching === 'until-picked' && (phase === 'carrying' || phase === 'picking');
 }

@@ -4,12 +4,12 @@ import type { SimModel } from '../../model/sim-model.ts';
 const positiveInt = z.number().int().positive();
 
 /** Values of `orders.batching` (see {@link ordersSpecSchema}). */
-export const batchingSchema = z.enum(['until-lift', 'until-picked']);
+const batchingSchema = z.enum(['until-lift', 'until-picked']);
 /** How long a task accepts new order lines: `until-lift` (default) or `until-picked`. */
 export type Batching = z.output<typeof batchingSchema>;
 
 /** Values of `orders.stationChoice` (see {@link ordersSpecSchema}). */
-export const stationChoiceSchema = z.enum(['fewest-open-orders', 'pod-affinity']);
+const stationChoiceSchema = z.enum(['fewest-open-orders', 'pod-affinity']);
 /** How a released order's station is chosen: `fewest-open-orders` (default) or `pod-affinity`. */
 export type StationChoice = z.output<typeof stationChoiceSchema>;
 

@@ -13,7 +13,7 @@ import { createRobotRenderer } from './robot-renderer.ts';
  * is not listed, or whose factory returns null, is drawn by the generic marker renderer when
  * its section has `x` and `z` fields, and not at all otherwise. Add a kind's renderer here.
  */
-export const KIND_RENDERERS: ReadonlyMap<string, KindRendererFactory> = new Map<string, KindRendererFactory>([
+const KIND_RENDERERS: ReadonlyMap<string, KindRendererFactory> = new Map<string, KindRendererFactory>([
   ['robot', createRobotRenderer],
   ['load', createLoadRenderer],
   ['arm', createArmRenderer],

@@ -5,7 +5,7 @@ import { disposeInstances, dynamicInstances } from './instanced.ts';
 import { writeYawMatrix } from './yaw-matrix.ts';
 
 /** Edge of a marker cube, metres. */
-export const MARKER_SIZE_M = 0.35;
+const MARKER_SIZE_M = 0.35;
 
 /**
  * The generic renderer of a kind that has no renderer of its own: one small box per thing at
