@@ -24,8 +24,11 @@ import { validateCommand } from './commands/validate.ts';
 import { vda5050Command } from './commands/vda5050.ts';
 import { UsageError } from './usage-error.ts';
 
-/** Parses `argv` (as `process.argv`) and runs the command; exits the process on an error (2 usage, 1 otherwise). */
-export async function runCli(programName: string, argv: readonly string[]): Promise<void> {
+/**
+ * The bench program with every command and option declared, not yet parsed: what `runCli` runs and
+ * what the README's generated CLI reference (`bench/docs/reference-tables.ts`) is read from.
+ */
+export function createCliProgram(programName: string): Command {
   const program = new Command(programName)
     .description('Testfield headless runner, regression bench and test field')
     .exitOverride()
@@ -50,7 +53,12 @@ export async function runCli(programName: string, argv: readonly string[]): Prom
     .addCommand(vda5050Command());
 
   for (const command of program.commands) command.exitOverride();
+  return program;
+}
 
+/** Parses `argv` (as `process.argv`) and runs the command; exits the process on an error (2 usage, 1 otherwise). */
+export async function runCli(programName: string, argv: readonly string[]): Promise<void> {
+  const program = createCliProgram(programName);
   try {
     await program.parseAsync([...argv]);
   } catch (error) {
