@@ -5,7 +5,7 @@
 import { UsageError } from './usage-error.ts';
 import { robotRows } from '../sim/index.ts';
 import { defaultCellController, hostCatalog } from '../robots/index.ts';
-import { createReplayRecorder, headlineOf, kpiCatalogue, kpiReadings, replayHeaderOf, SimHost, thingCountsOf, watchdogTripped, type FleetController, type KpiReading, type Kpis, type ThingCounts, type Replay, type ReplayRecorder, type ScenarioOverrides, type ScenarioSpecInput, type SimEvent } from '../sim/index.ts';
+import { createReplayRecorder, headlineOf, kpiCatalogue, kpiReadings, replayHeaderOf, SimHost, thingCountsOf, watchdogTripped, type FleetController, type KpiReading, type Kpis, type ThingCounts, type Replay, type ScenarioOverrides, type ScenarioSpecInput, type SimEvent } from '../sim/index.ts';
 import { loadCellControllerFactory } from './load-cell-controller.ts';
 import { isControllerPath, loadControllerFactory } from './load-controller.ts';
 import { resolveScenario } from './registry.ts';

@@ -8,7 +8,7 @@ export type { ScenarioSpec, ScenarioSpecInput, ScriptedEventSpec } from './kinds
 export { buildScenarioSchema, cellRefSchema, DEFAULT_SEED, EXAMPLE_SEED, type SpecSection, type ScenarioSpecCore } from './schema/scenario-spec.ts';
 export { ScenarioSpecError, formatPath, type SpecIssue } from './schema/spec-error.ts';
 export { applyOverrides, type ScenarioOverrides } from './host/apply-overrides.ts';
-export { type RobotModelCatalog, type CompileOutcome } from './compile/compile-scenario.ts';
+export type { RobotModelCatalog, CompileOutcome } from './compile/compile-scenario.ts';
 export { compileScenario, checkScenario, validateScenario, specAsRun } from './host/compile-builtin.ts';
 export { scenarioSchemaFor, scenarioJsonSchemaFor } from './compile/scenario-schema.ts';
 export { nearestName } from './compile/describe-issues.ts';

@@ -73,7 +73,7 @@ export function compareCommand(): Command {
         const json = rows.map((r) => ({ kpi: r.metric.key, better: r.metric.better, a: r.a, b: r.b, welch: r.welch, verdict: r.verdict }));
         const robots = records.find((r) => r.status === 'ok')?.robots;
         const failedRuns = { a: sides.a.failed, b: sides.b.failed };
-        await writeFile(opts.json, JSON.stringify({ scenario: spec.id, ...(specB !== spec ? { scenarioB: specB.id } : {}), a: opts.a, b: opts.b, seeds: opts.seeds, ...(robots !== undefined ? { robots } : {}), overrides, verdict: failedCount > 0 ? 'failed' : 'ok', failedRuns, kpis: json }, null, 2) + '\n');
+        await writeFile(opts.json, `${JSON.stringify({ scenario: spec.id, ...(specB !== spec ? { scenarioB: specB.id } : {}), a: opts.a, b: opts.b, seeds: opts.seeds, ...(robots !== undefined ? { robots } : {}), overrides, verdict: failedCount > 0 ? 'failed' : 'ok', failedRuns, kpis: json }, null, 2)}\n`);
       }
       process.exitCode = failedCount > 0 ? 1 : 0;
     });

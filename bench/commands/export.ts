@@ -13,7 +13,7 @@ import type { ScenarioSpecInput } from '../../sim/index.ts';
  */
 export function scenarioFileText(spec: ScenarioSpecInput, schemaRef: string): string {
   const { $schema: _ignored, ...rest } = spec as ScenarioSpecInput & { $schema?: unknown };
-  return JSON.stringify({ $schema: schemaRef, ...rest }, null, 2) + '\n';
+  return `${JSON.stringify({ $schema: schemaRef, ...rest }, null, 2)}\n`;
 }
 
 /** `./scenario.schema.json`-style reference from a folder to the committed scenario schema. */

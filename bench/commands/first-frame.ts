@@ -32,6 +32,6 @@ export function firstFrameCommand(): Command {
       console.log(`first frame of ${figures.query || 'the default page'} (median of ${figures.runs}; ${load}):`);
       console.log(`  cold (empty vite cache)  first paint ${figures.cold.firstPaintMs} ms  first frame ${figures.cold.firstFrameMs} ms`);
       console.log(`  warm                     first paint ${figures.warm.firstPaintMs} ms  first frame ${figures.warm.firstFrameMs} ms`);
-      if (opts.json) await writeFile(opts.json, JSON.stringify({ ...figures, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] }, null, 2) + '\n');
+      if (opts.json) await writeFile(opts.json, `${JSON.stringify({ ...figures, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] }, null, 2)}\n`);
     });
 }

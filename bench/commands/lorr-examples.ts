@@ -167,7 +167,7 @@ export function lorrExamplesCommand(): Command {
         rmSync(tmp, { recursive: true, force: true });
       }
       console.log(formatLorrExamplesTable(rows, opts.controller));
-      if (opts.json) await writeFile(opts.json, JSON.stringify({ controller: opts.controller, minutes: opts.minutes, rows }, null, 2) + '\n');
+      if (opts.json) await writeFile(opts.json, `${JSON.stringify({ controller: opts.controller, minutes: opts.minutes, rows }, null, 2)}\n`);
     });
 }
 

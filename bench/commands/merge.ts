@@ -41,7 +41,7 @@ export function mergeCommand(): Command {
           if (seen && seen.status === 'ok' && r.status === 'ok' && seen.hash !== r.hash) {
             throw new UsageError(`run ${r.key} appears twice with different hashes (${seen.hash}, ${r.hash})`);
           }
-          if (!seen || seen.status !== 'ok') byKey.set(r.key, r);
+          if (seen?.status !== 'ok') byKey.set(r.key, r);
         }
       }
       const runs = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

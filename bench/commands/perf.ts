@@ -83,7 +83,7 @@ export function perfCommand(): Command {
         lineRows.push(row);
         console.log(`${row.scenario.padEnd(24)} ${`${row.eventSpeedFactor}x`.padStart(12)} ${`${row.steppedTicks}/${row.coveredTicks}`.padStart(16)} ${`${row.tickedFactor}x`.padStart(11)} ${`${(row.eventSpeedFactor / row.tickedFactor).toFixed(0)}x`.padStart(9)}`);
       }
-      if (opts.json) await writeFile(opts.json, JSON.stringify(lineRows.length > 0 ? [...rows, ...lineRows] : rows, null, 2) + '\n');
+      if (opts.json) await writeFile(opts.json, `${JSON.stringify(lineRows.length > 0 ? [...rows, ...lineRows] : rows, null, 2)}\n`);
     });
 }
 

@@ -36,7 +36,7 @@ export async function runReplications(request: RunRequest, n: number, jsonFile: 
     if (warmup.tooShort) console.log(`warm-up looks too short: the throughput averaged over the runs settles only at about ${settledMin} min (Welch's method); try --warmup-min ${Math.ceil(warmup.settledSec / 60)}`);
     else console.log(`warm-up: the throughput averaged over the runs settles by ${settledMin} min (Welch's method), within the ${(warmup.warmupSec / 60).toFixed(1)} min left out`);
   }
-  if (jsonFile) await writeFile(jsonFile, JSON.stringify({ scenario: runs[0]!.scenario, controller: request.controller, seeds: runs.map((r) => r.seed), summary, warmupCheck: warmup, runs }, null, 2) + '\n');
+  if (jsonFile) await writeFile(jsonFile, `${JSON.stringify({ scenario: runs[0]!.scenario, controller: request.controller, seeds: runs.map((r) => r.seed), summary, warmupCheck: warmup, runs }, null, 2)}\n`);
 }
 
 function fmt(v: number): string {

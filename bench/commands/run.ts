@@ -93,7 +93,7 @@ export function runCommand(): Command {
       }
       if (sink) console.error(`${sink.count} events written to ${opts.events}`);
       console.log(formatKpiTable(result));
-      if (opts.json) await writeFile(opts.json, JSON.stringify(result, null, 2) + '\n');
+      if (opts.json) await writeFile(opts.json, `${JSON.stringify(result, null, 2)}\n`);
       const line = failureLine(result.failures);
       if (line) console.error(`error: ${line}`);
       process.exitCode = runExitCode(result.failures);

@@ -51,7 +51,7 @@ export function soakCommand(): Command {
         onSample: (s) => console.log(`  ${s.simulatedHours.toFixed(2)} h  heap ${s.heapMiB.toFixed(1)} MiB  external ${s.externalMiB.toFixed(1)} MiB  rss ${s.rssMiB.toFixed(1)} MiB`),
       });
       console.log(`memory growth after the first sample: ${(report.growth * 100).toFixed(1)} % (limit ${(report.maxGrowth * 100).toFixed(0)} %); ${report.result.kpis.ordersDelivered} orders delivered; ${report.wallSec} s wall; ${report.passed ? 'PASS' : 'FAIL'}`);
-      if (opts.json) await writeFile(opts.json, JSON.stringify(report, null, 2) + '\n');
+      if (opts.json) await writeFile(opts.json, `${JSON.stringify(report, null, 2)}\n`);
       const line = failureLine(report.result.failures);
       if (line) console.error(`error: ${line}`);
       const code = runExitCode(report.result.failures);

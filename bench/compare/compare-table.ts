@@ -48,7 +48,7 @@ export function compareTableMarkdown(files: readonly CompareJson[]): string {
       lines.push(`| ${scenario} | ${robots} | ${minutes} × ${f.seeds} | ${row.title} | ${fmt(k.a)} | ${fmt(k.b)} | ${p} | ${k.verdict} |`);
     }
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** `warehouse/g2p-medium@1` → `g2p-medium`. */

@@ -5,5 +5,5 @@ export const SCENARIO_SCHEMA_FILE = new URL('../../scenarios/scenario.schema.jso
 
 /** The JSON Schema of a scenario file (from the sim's spec), as the committed file holds it: 2-space JSON and a trailing newline. */
 export function scenarioSchemaText(): string {
-  return JSON.stringify(scenarioJsonSchema(), null, 2) + '\n';
+  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
 }

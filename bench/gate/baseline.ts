@@ -91,5 +91,5 @@ export function buildBaseline(suite: string, records: readonly RunRecord[], prev
 /** Writes a baseline as stable, diff-friendly JSON. */
 export function writeBaseline(file: string, baseline: Baseline): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(baseline, null, 2) + '\n');
+  writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
 }

@@ -53,7 +53,7 @@ export function userControllersPlugin(options: { packageRoot: string; watchDirs:
       const watched = [...watchDirs, ...dirs];
       server.watcher.add(watched);
       const notify = (file: string) => {
-        if (!watched.some((d) => file.startsWith(d + '/'))) return;
+        if (!watched.some((d) => file.startsWith(`${d}/`))) return;
         const virtual = server.moduleGraph.getModuleById(RESOLVED);
         if (virtual) server.moduleGraph.invalidateModule(virtual);
         for (const f of invalidateFiles) for (const m of server.moduleGraph.getModulesByFile(f) ?? []) server.moduleGraph.invalidateModule(m);

@@ -117,7 +117,7 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
   const workerEntry = resolve(options.workerEntry);
   const sourceFiles = new Set(options.sourceFiles.map((f) => resolve(f)));
   const sourceDirs = options.sourceDirs.map((d) => resolve(d));
-  const inSourceDir = (file: string) => sourceDirs.some((d) => file.startsWith(d + '/'));
+  const inSourceDir = (file: string) => sourceDirs.some((d) => file.startsWith(`${d}/`));
   const staysSource = (file: string) => sourceFiles.has(file) || inSourceDir(file);
   let mode = 'development';
   let root = options.packageRoot;
@@ -258,7 +258,7 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
       // Transformed before the browser asks (vite's import analysis of a megabyte chunk takes a while), as server.warmup does for the page.
       // So are the worker's entry and the source modules it loads before the first frame (the catalogue, the controllers).
       const env = server.environments.client;
-      const urlOf = (file: string) => (file.startsWith(root + '/') ? `/${relative(root, file)}` : `/@fs${file}`);
+      const urlOf = (file: string) => (file.startsWith(`${root}/`) ? `/${relative(root, file)}` : `/@fs${file}`);
       for (const name of built.chunks.keys()) void env.warmupRequest(CORE_PREFIX + name);
       void env.warmupRequest(`${urlOf(workerEntry)}?worker_file&type=module`);
       for (const file of [...sourceFiles, ...sourceDirs.flatMap(moduleFilesUnder)]) if (existsSync(file)) void env.warmupRequest(urlOf(file));

@@ -5,4 +5,4 @@
 import { measurePerf, type PerfCase } from './measure-perf.ts';
 
 const row = await measurePerf(JSON.parse(process.argv[2]!) as PerfCase);
-process.stdout.write(JSON.stringify(row) + '\n');
+process.stdout.write(`${JSON.stringify(row)}\n`);

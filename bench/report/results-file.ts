@@ -22,7 +22,7 @@ export const RESULTS_FILE = 'results.json';
 /** Writes `results.json` atomically (a temporary file renamed over it). */
 export function writeResults(dir: string, results: SuiteResults): string {
   const file = join(dir, RESULTS_FILE);
-  writeFileAtomic(file, JSON.stringify(results, null, 2) + '\n');
+  writeFileAtomic(file, `${JSON.stringify(results, null, 2)}\n`);
   return file;
 }
 

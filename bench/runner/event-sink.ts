@@ -26,7 +26,7 @@ export function openEventSink(file: string): EventSink {
   };
   return {
     write(event) {
-      const line = JSON.stringify(event) + '\n';
+      const line = `${JSON.stringify(event)}\n`;
       pending.push(line);
       bytes += line.length;
       count += 1;

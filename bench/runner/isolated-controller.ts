@@ -140,7 +140,7 @@ class WorkerController implements IsolatedController {
   private readonly ended: Promise<void>;
 
   async settle(): Promise<void> {
-    if (!this.stopped || this.stopped.cause !== 'time') return;
+    if (this.stopped?.cause !== 'time') return;
     // The worker is being ended by close(); its own end, if it came first, is what we hear.
     await Promise.race([this.ended, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     const crash = this.crash;

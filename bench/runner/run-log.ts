@@ -56,7 +56,7 @@ export class RunLog {
 
   /** Appends one record synchronously (it is on disk before the next run is reported). */
   append(record: RunRecord): void {
-    appendFileSync(this.file, JSON.stringify(record) + '\n');
+    appendFileSync(this.file, `${JSON.stringify(record)}\n`);
   }
 }
 
@@ -80,5 +80,5 @@ export function partitionResume(jobs: readonly RunJob[], previous: readonly RunR
 
 /** Appends `{"started": key}` to a run log (from the worker that is about to run it, synchronously). */
 export function logRunStarted(file: string, key: string): void {
-  appendFileSync(file, JSON.stringify({ started: key } satisfies StartLine) + '\n');
+  appendFileSync(file, `${JSON.stringify({ started: key } satisfies StartLine)}\n`);
 }

@@ -44,7 +44,7 @@ export async function finishSuite(results: SuiteResults, options: FinishOptions)
   const summary = formatSummaryMarkdown(results.suite, verdicts, shown);
   writeFileAtomic(join(options.outDir, 'junit.xml'), formatJunitXml(results.suite, verdicts));
   writeFileAtomic(join(options.outDir, 'summary.md'), summary);
-  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, summary + '\n');
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${summary}\n`);
   console.log(summary);
   for (const v of verdicts) if (v.failedOnHash) console.error(`error: --strict-hash: ${v.group}: state hash differs from the baseline in ${v.changedHashes.join(', ')}`);
   const code = gateExitCode(verdicts);

@@ -70,8 +70,8 @@ export function writeSweepOutputs(dir: string, name: string, records: readonly R
     };
     return CSV_COLUMNS.map((c) => csvCell(values[c])).join(',');
   });
-  writeFileSync(join(dir, 'sweep.csv'), [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n');
-  writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ version: 2, sweep: name, points, answers, runs: records }, null, 2) + '\n');
+  writeFileSync(join(dir, 'sweep.csv'), `${[CSV_COLUMNS.join(','), ...rows].join('\n')}\n`);
+  writeFileSync(join(dir, 'sweep.json'), `${JSON.stringify({ version: 2, sweep: name, points, answers, runs: records }, null, 2)}\n`);
   const series: PlotSeries[] = [...new Set(points.map((p) => p.layout))].map((layout) => ({
     name: layout,
     points: points.filter((p) => p.layout === layout && p.errors < p.runs).map((p) => ({ x: p.robots, y: p.throughputPerHour, ci95: p.throughputCi95 })),

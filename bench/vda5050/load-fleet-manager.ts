@@ -98,7 +98,7 @@ export class LoadFleetManager {
       if (r < 0 || c < 0 || r >= this.frame.rows || c >= this.frame.cols) continue;
       const to = map.cellNode[r * this.frame.cols + c]!;
       const run = to >= 0 ? straightRun(this.frame, from, to) : null;
-      if (run && run.every((n) => (this.holder.get(n) ?? serial) === serial)) return run;
+      if (run?.every((n) => (this.holder.get(n) ?? serial) === serial)) return run;
     }
     return null;
   }

@@ -58,7 +58,7 @@ export function buildG2pFloor(p: G2pFloorParams): string[] {
   const stationRow = (mid: string) => row([...Array(inner).keys()].map((c) => (laneAt(c) === '^' || c === 1 || c === inner - 1 ? laneAt(c)! : stationCols.has(c) ? mid : '#')).join(''));
   rows.push(stationRow('v'), stationRow('P'), stationRow('v'));
   rows.push(row('<'.repeat(inner)));
-  rows.push(row('^v' + 'C.'.repeat(2) + '.'.repeat(inner - 9) + 'C^v'));
+  rows.push(row(`^v${'C.'.repeat(2)}${'.'.repeat(inner - 9)}C^v`));
   rows.push(row('>'.repeat(inner)));
   rows.push(wall);
   return rows;

@@ -36,7 +36,7 @@ export class ByteWriter {
 
   /** Writes a length-prefixed JSON value as ASCII (non-ASCII characters escaped as `\uXXXX`). */
   json(value: unknown): void {
-    const text = JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+    const text = JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     this.u32(text.length);
     this.reserve(text.length);
     for (let i = 0; i < text.length; i++) this.buf[this.pos + i] = text.charCodeAt(i);

@@ -12,7 +12,7 @@ export class ScenarioSpecError extends Error {
   readonly issues: readonly SpecIssue[];
 
   constructor(scenarioId: string, issues: readonly SpecIssue[]) {
-    super(`invalid scenario ${scenarioId}:\n` + issues.map((i) => `  ${i.path}: ${i.message}`).join('\n'));
+    super(`invalid scenario ${scenarioId}:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
     this.name = 'ScenarioSpecError';
     this.issues = issues;
   }

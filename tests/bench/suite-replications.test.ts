@@ -3,7 +3,7 @@
  * suite's first seed on), its summary shows each KPI's mean ± 95 % half-width, and the gate
  * compares the mean with the baseline mean.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Baseline } from '../../bench/gate/baseline.ts';

@@ -138,7 +138,7 @@ describe('untrusted controllers in a suite', () => {
     const junit = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'testcase' }).parse(readFileSync(join(outDir, 'junit.xml'), 'utf8'));
     const cases = junit.testsuites.testsuite.testcase as Array<Record<string, any>>;
     const byName = Object.fromEntries(cases.map((c) => [c['@_name'], c]));
-    expect(byName['greedy'].failure).toBeUndefined();
+    expect(byName.greedy.failure).toBeUndefined();
     for (const name of ['throwing', 'spinning', 'mutating']) {
       const c = byName[`${FIX}/${name}-controller.ts`];
       expect(c.failure['@_type'], name).toBe('controller-failed');

@@ -12,7 +12,7 @@ const REGENERATE = 'npm run bench -- schema --write scenarios/scenario.schema.js
 describe('scenario JSON Schema', () => {
   it('the committed scenarios/scenario.schema.json equals scenarioJsonSchema()', () => {
     const committed = readFileSync(COMMITTED, 'utf8');
-    const current = JSON.stringify(scenarioJsonSchema(), null, 2) + '\n';
+    const current = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
     expect(committed, `scenarios/scenario.schema.json is out of date with the sim's scenario spec; regenerate it with \`${REGENERATE}\` and commit it`).toBe(current);
   });
 

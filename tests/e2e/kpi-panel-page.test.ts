@@ -62,7 +62,7 @@ describe('KPI panel', () => {
 
   it('of a warehouse: orders/h and the fleet; no line, no parcels', async () => {
     const { rows, chart } = await panelAfter('warehouse/g2p-small', 120);
-    expect(rows['Throughput']).toMatch(/^[1-9]\d*\.\d orders\/h$/);
+    expect(rows.Throughput).toMatch(/^[1-9]\d*\.\d orders\/h$/);
     expect(rows['Orders delivered']).toMatch(/^[1-9]\d* \(released \d+, lines picked \d+\)$/);
     expect(rows['Robot utilisation']).toMatch(/^\d+\.\d %$/);
     expect(Object.keys(rows).join('\n')).not.toMatch(/Line|OEE|Machine|Sort|Parcels/);

@@ -56,14 +56,14 @@ describe('npm start: the worker core bundle', () => {
   });
 
   it('a repo controller stays source and takes the fleet SDK from the bundle', async () => {
-    const imports = await importsOf('/@fs' + ROOT + 'robots/controllers/greedy.ts');
+    const imports = await importsOf(`/@fs${ROOT}robots/controllers/greedy.ts`);
     expect(imports.filter((s) => s.includes('/robots/fleet/'))).toEqual([]);
     expect(imports.some((s) => s.includes('testfield-core') && s.includes('robots_fleet_compose-fleet-controller'))).toBe(true);
   });
 
   it('an edit to a bundled module rebuilds the core: the chunk then carries the edit', async () => {
     // A worker-only module of the core (a comment: nothing changes but the text).
-    const file = ROOT + 'web/worker/scene-info.ts';
+    const file = `${ROOT}web/worker/scene-info.ts`;
     const before = readFileSync(file, 'utf8');
     // A doc comment on a function the core uses is kept in the bundle (a loose trailing comment would be dropped).
     const mark = `edited by worker-core-dev-server.test ${process.pid}`;

@@ -25,7 +25,7 @@ describe('golden behaviour', () => {
     fresh.behaviour[key] = behaviour;
     fresh.hashes[key] = hash;
     if (update) {
-      writeFileSync(FILE, JSON.stringify({ ...pinned, ...fresh, behaviour: { ...pinned.behaviour, ...fresh.behaviour }, hashes: { ...pinned.hashes, ...fresh.hashes } }, null, 2) + '\n');
+      writeFileSync(FILE, `${JSON.stringify({ ...pinned, ...fresh, behaviour: { ...pinned.behaviour, ...fresh.behaviour }, hashes: { ...pinned.hashes, ...fresh.hashes } }, null, 2)}\n`);
       return;
     }
     expect(behaviour, `behaviour of ${key} changed`).toEqual(pinned.behaviour[key]);

@@ -176,7 +176,7 @@ describe('a user project with testfield installed from the packed package', () =
     const throws = sh(['npx', 'testfield', 'run', 'warehouse/g2p-small', '--controller', join(flavours, 'module/throws.ts'), '--minutes', '0.5']);
     expect(throws.status).toBe(2);
     expect(throws.out).toContain(`${join(flavours, 'module/throws.ts')}:3: no licence key for the planner`);
-    for (const out of [broken.out, throws.out]) expect(out).not.toMatch(/node:internal|ERR_|    at /);
+    for (const out of [broken.out, throws.out]) expect(out).not.toMatch(/node:internal|ERR_| {4}at /);
   }, STEP_TIMEOUT_MS);
 
   it('loads a cell controller from the project: it, not the default cell, drives the arms', () => {

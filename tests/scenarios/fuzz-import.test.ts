@@ -21,7 +21,7 @@ function expectNamedIssues(error: unknown, files: readonly string[]): void {
 const mapChar = fc.constantFrom('.', '.', '.', 'G', 'S', 'E', '@', 'O', 'T', 'W', '?', ' ');
 const mapText = fc
   .record({ h: fc.integer({ min: 1, max: 6 }), w: fc.integer({ min: 1, max: 6 }), cells: fc.array(fc.array(mapChar, { minLength: 0, maxLength: 7 }), { minLength: 0, maxLength: 7 }), header: fc.boolean(), junk: fc.string({ maxLength: 12 }) })
-  .map(({ h, w, cells, header, junk }) => (header ? `type octile\nheight ${h}\nwidth ${w}\nmap\n` : junk + '\n') + cells.map((r) => r.join('')).join('\n'));
+  .map(({ h, w, cells, header, junk }) => (header ? `type octile\nheight ${h}\nwidth ${w}\nmap\n` : `${junk}\n`) + cells.map((r) => r.join('')).join('\n'));
 
 describe('fuzzing the importers (fast-check, seed 20261202)', () => {
   it(`random MovingAI maps: a grid or an ImportError naming the line, never a crash (${RUNS} runs)`, () => {

@@ -71,7 +71,7 @@ describe('VDA 5050 in the page', () => {
       await mc.start();
       await page.waitForFunction(() => {
         const live = window.__testfield!.live();
-        return live !== null && live.drawn && live.frames >= 3;
+        return live?.drawn && live.frames >= 3;
       }, undefined, { timeout: 60_000 });
       await waitFor('a first state from every vehicle', () => info.vehicles.every((v) => tap.states.has(v.serialNumber)));
 

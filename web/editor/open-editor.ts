@@ -20,7 +20,7 @@ let session: EditorMode | null = null;
 /** The spec object the page loaded from the editor's last Run (identity: is the field still showing it?). */
 let ranSpec: unknown = null;
 /** The field's load options when the editor last opened (unchanged after Close: reopen the drawing). */
-let optionsAtOpen: unknown = undefined;
+let optionsAtOpen: unknown ;
 /** Whether the field was playing when the editor opened (Run restores it). */
 let wasPlaying = true;
 

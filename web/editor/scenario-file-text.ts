@@ -30,7 +30,7 @@ export function scenarioFileText(spec: Record<string, unknown>): string {
     const { rows, ...rest } = layout;
     ordered.layout = rows === undefined ? rest : { ...rest, rows };
   }
-  return format(ordered, '', ['']) + '\n';
+  return `${format(ordered, '', [''])}\n`;
 }
 
 function inline(value: unknown): string {
@@ -47,7 +47,7 @@ function format(value: unknown, indent: string, path: string[]): string {
   const isRows = path.join('.') === '.layout.rows';
   const one = inline(value);
   if (!isRows && indent.length + one.length <= INLINE_WIDTH) return one;
-  const inner = indent + '  ';
+  const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
     return `[\n${value.map((v, i) => inner + format(v, inner, [...path, String(i)])).join(',\n')}\n${indent}]`;

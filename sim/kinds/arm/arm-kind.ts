@@ -2,7 +2,7 @@ import type { KindDef } from '../../kind/kind-def.ts';
 import './arm-events.ts';
 import { ARM_LAYERS, buildArms } from './arm-bodies.ts';
 import { applyArmCommands } from './arm-commands.ts';
-import { ARM_COLUMNS, type ArmTable, setJoints } from './arm-columns.ts';
+import { ARM_COLUMNS, setJoints } from './arm-columns.ts';
 import { armModelOf, compileArms, type ArmThing } from './arm-compile.ts';
 import { armContact } from './arm-contacts.ts';
 import { armFrame } from './arm-frame.ts';

@@ -3,7 +3,7 @@ import { robotRows } from '../robot/index.ts';
 import type { HasThingTables } from '../../kind/define-kind.ts';
 import { batteryRows } from './battery-columns.ts';
 import type { RobotModel } from '../robot/index.ts';
-import { BATTERY_COLUMNS, type BatteryModel, type BatteryTable, type BatteryThing } from './battery-columns.ts';
+import { BATTERY_COLUMNS, type BatteryModel, type BatteryThing } from './battery-columns.ts';
 
 export type { BatteryModel, BatteryThing };
 import { batteryKpis } from './battery-kpis.ts';

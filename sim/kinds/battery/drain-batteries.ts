@@ -3,7 +3,6 @@ import { loadRows } from '../load/index.ts';
 import { robotRows } from '../robot/index.ts';
 import { batteryRows } from './battery-columns.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import type { BatteryTable } from './battery-columns.ts';
 import { RobotMode } from '../robot/index.ts';
 import { SAMPLE_EVERY_SEC } from '../robot/index.ts';
 

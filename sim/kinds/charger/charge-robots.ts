@@ -7,7 +7,6 @@ import type { BatteryTable } from '../battery/index.ts';
 import { RobotMode } from '../robot/index.ts';
 import { leaveQueues } from './charger-commands.ts';
 import type { ChargerModel } from './charger-columns.ts';
-import type { ChargerTable } from './charger-columns.ts';
 
 /**
  * Process-slot stage: each charger charges the robot docked on it (`charge.started` when it docks,

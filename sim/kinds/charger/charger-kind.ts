@@ -2,7 +2,7 @@ import type { KindDef } from '../../kind/kind-def.ts';
 import type { HasThingTables } from '../../kind/define-kind.ts';
 import { chargerRows } from './charger-columns.ts';
 import { applyChargerCommands } from './charger-commands.ts';
-import { CHARGER_COLUMNS, type ChargerModel, type ChargerTable } from './charger-columns.ts';
+import { CHARGER_COLUMNS, type ChargerModel, } from './charger-columns.ts';
 import { chargersSpecSchema, type ChargersSpec } from './charger-spec.ts';
 import { chargeRobots } from './charge-robots.ts';
 

@@ -1,7 +1,7 @@
 import { kpi } from '../../kind/kpi-meta.ts';
 import { defineKind } from '../../kind/define-kind.ts';
 import { CellKind } from '../../model/layout-grid.ts';
-import { col, type ThingTable } from '../../state/columns.ts';
+import { col, } from '../../state/columns.ts';
 import type { KindDef } from '../../kind/kind-def.ts';
 
 declare module '../../events/sim-event.ts' {
@@ -18,7 +18,6 @@ export interface ChuteModel {
 }
 
 const CHUTE_COLUMNS = { sorted: col.i32() } as const;
-type ChuteTable = ThingTable<typeof CHUTE_COLUMNS>;
 
 /** The chute kind's typed handle: its id, columns and table. */
 const chuteRows = defineKind('chute', CHUTE_COLUMNS);

@@ -6,7 +6,7 @@ import { captureItems } from './capture-items.ts';
 import { buildConveyors, CONVEYOR_LAYERS } from './conveyor-bodies.ts';
 import { compileConveyors } from './conveyor-compile.ts';
 import { conveyorKpis } from './conveyor-kpis.ts';
-import { CONVEYOR_COLUMNS, conveyorsOf, conveyorTable, type ConveyorModel, type ConveyorTable } from './conveyor-model.ts';
+import { CONVEYOR_COLUMNS, conveyorsOf, conveyorTable, type ConveyorModel, } from './conveyor-model.ts';
 import { conveyorsSpecSchema, type ConveyorSpec } from './conveyor-spec.ts';
 import { createConveyorScratch, rideConveyors } from './ride-conveyors.ts';
 

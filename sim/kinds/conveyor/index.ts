@@ -2,5 +2,5 @@
 export { conveyorKind, CONVEYOR_FRAME_FIELDS } from './conveyor-kind.ts';
 export { itemAtEnd, takeFromEnd, roomAt, putOn, conveyorIndex, conveyorPoint } from './conveyor-ports.ts';
 export { CONVEYOR_COLUMNS, type ConveyorModel, type ConveyorTable } from './conveyor-model.ts';
-export { type ConveyorPath } from './conveyor-path.ts';
+export type { ConveyorPath } from './conveyor-path.ts';
 export { conveyorKpis } from './conveyor-kpis.ts';

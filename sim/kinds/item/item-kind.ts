@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { itemRows } from './item-columns.ts';
 import type { KindDef } from '../../kind/kind-def.ts';
-import { ITEM_COLUMNS, ItemPhase, type ItemTable } from './item-columns.ts';
+import { ITEM_COLUMNS, ItemPhase, } from './item-columns.ts';
 import { buildItems, ITEM_LAYERS } from './item-bodies.ts';
 import { compileItems } from './item-compile.ts';
 import { itemHoldable } from './item-holdable.ts';

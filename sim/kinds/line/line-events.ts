@@ -20,5 +20,3 @@ declare module '../../events/sim-event.ts' {
     'source.burst': { source: number; units: number; atSec: number };
   }
 }
-
-export {};

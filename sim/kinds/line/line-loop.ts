@@ -1,5 +1,5 @@
 import { sampleSec } from '../../rng/distributions.ts';
-import { createRootRng, rngOver, type RngState } from '../../rng/rng.ts';
+import { createRootRng, rngOver, } from '../../rng/rng.ts';
 import type { StageContext } from '../../kind/stage-slots.ts';
 import { lineTables, NEVER_SEC } from './line-columns.ts';
 import { EMPTY_LINE, type LineModel } from './line-model.ts';

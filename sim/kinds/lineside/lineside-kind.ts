@@ -1,6 +1,6 @@
 import type { KindDef } from '../../kind/kind-def.ts';
 import { linesideRows } from './lineside-columns.ts';
-import { LINESIDE_COLUMNS, type LinesideTable } from './lineside-columns.ts';
+import { LINESIDE_COLUMNS, } from './lineside-columns.ts';
 import { linesideKpis } from './lineside-kpis.ts';
 import { linesideSpecSchema, type LinesideSpec, type StandSpec } from './lineside-spec.ts';
 import { buildStandTables, serveTables } from './lineside-tables.ts';

@@ -2,7 +2,7 @@ import { CellKind } from '../../model/layout-grid.ts';
 import { robotRows } from '../robot/index.ts';
 import { defineKind, type HasThingTables } from '../../kind/define-kind.ts';
 import type { SimModel } from '../../model/sim-model.ts';
-import { col, type ThingTable } from '../../state/columns.ts';
+import { col, } from '../../state/columns.ts';
 import { pushContact } from '../../kind/contact-events.ts';
 import { KindIndex } from '../../kind/kind-index.ts';
 import type { KindDef, ScriptedHandler } from '../../kind/kind-def.ts';
@@ -40,7 +40,6 @@ const COLUMNS = {
   untilTick: col.i32(-1), // tick it is cleared, or -1 (never, or not yet started)
   settleTicksLeft: col.i32(),
 } as const;
-type ObstructionTable = ThingTable<typeof COLUMNS>;
 
 /** The obstruction kind's typed handle: its id, columns and table. */
 const obstructionRows = defineKind('obstruction', COLUMNS);

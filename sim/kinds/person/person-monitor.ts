@@ -6,7 +6,6 @@ import type { SimState } from '../../state/sim-state.ts';
 import type { SafetyField } from '../robot/index.ts';
 import { SAMPLE_EVERY_SEC } from '../robot/index.ts';
 import type { PersonModel } from './person-compile.ts';
-import type { PersonTable } from './person-columns.ts';
 
 /** Separation (metres) above the near-miss distance at which a robot counts as having left it again. */
 const NEAR_MISS_HYSTERESIS_M = 0.1;

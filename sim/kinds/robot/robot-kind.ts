@@ -11,7 +11,7 @@ import { driveRobots } from './drive-robots.ts';
 import { fleetSpecSchema, type FleetEntrySpec } from './fleet-spec.ts';
 import { resolveHandling } from './resolve-handling.ts';
 import { buildRobots, ROBOT_LAYERS } from './robot-bodies.ts';
-import { ROBOT_COLUMNS, type RobotTable } from './robot-columns.ts';
+import { ROBOT_COLUMNS, } from './robot-columns.ts';
 import { compileRobots, robotModelOf } from './robot-compile.ts';
 import { robotContact } from './robot-contacts.ts';
 import { robotFrame } from './robot-frame.ts';

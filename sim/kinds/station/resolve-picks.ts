@@ -35,7 +35,7 @@ export function resolvePicks(model: SimModel, state: SimState): void {
   for (let s = 0; s < st.count; s++) {
     if (st.pickingTask[s]! < 0) continue;
     const task = findTask(state, st.pickingTask[s]!);
-    if (!task || task.phase !== 'picking') {
+    if (task?.phase !== 'picking') {
       st.pickingTask[s] = -1;
       continue;
     }

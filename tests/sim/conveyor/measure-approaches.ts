@@ -22,7 +22,7 @@ const freeTicks = (n: number) => Math.floor((n * 0.8 + 4 - HALF - startX(n, 0) -
 
 interface Result { stepMsPerItem: number; stepMs: number; speedErr: number; worstOverlapM: number }
 
-function build(n: number, beltLen: number, beltFriction = 0.5) {
+function build(_n: number, beltLen: number, beltFriction = 0.5) {
   const world = new RAPIER.World({ x: 0, y: -9.81, z: 0 });
   world.timestep = DT;
   const fixed = world.createRigidBody(RAPIER.RigidBodyDesc.fixed());

@@ -1,7 +1,7 @@
 import * as THREE from 'three';
 import { ARM_FRAME_BOXES } from '../../../sim/page-api.ts';
 import { fieldOffset } from '../../shared/frame-fields.ts';
-import type { KindRenderer, KindRendererFactory } from './kind-renderer.ts';
+import type { KindRendererFactory } from './kind-renderer.ts';
 import { disposeInstances, dynamicInstances } from './instanced.ts';
 
 const PEDESTAL = new THREE.Color(0x59636e);

@@ -1,6 +1,6 @@
 import type { KindDef } from '../../../kind/kind-def.ts';
 import { machineRows } from '../line-columns.ts';
-import { MACHINE_COLUMNS, type MachineTable } from '../line-columns.ts';
+import { MACHINE_COLUMNS, } from '../line-columns.ts';
 import '../line-events.ts';
 import { lineFloorLayout } from '../line-floor.ts';
 import { machineKpis } from '../line-kpis.ts';

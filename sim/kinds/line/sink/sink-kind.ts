@@ -1,6 +1,6 @@
 import type { KindDef } from '../../../kind/kind-def.ts';
 import { bufferRows, MachineState, machineRows, sinkRows, sourceRows } from '../line-columns.ts';
-import { SINK_COLUMNS, type SinkTable } from '../line-columns.ts';
+import { SINK_COLUMNS, } from '../line-columns.ts';
 import { unitCount } from '../line-units.ts';
 import { flowKpis } from '../line-kpis.ts';
 import { compileLineOf, type SinkModel } from '../line-model.ts';
