@@ -2,9 +2,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { userControllerDirs, userControllersPlugin } from './bench/open/user-controllers-plugin.ts';
-import { testHooksPlugin } from './bench/open/test-hooks-mode.ts';
-import { workerCorePlugin } from './bench/open/worker-core-plugin.ts';
+import { userControllerDirs, userControllersPlugin } from './bench/cli/open/user-controllers-plugin.ts';
+import { testHooksPlugin } from './bench/cli/open/test-hooks-mode.ts';
+import { workerCorePlugin } from './bench/cli/open/worker-core-plugin.ts';
 
 /** This package's folder: paths below do not depend on the working directory (`testfield open` runs from the user's project). */
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
@@ -28,7 +28,7 @@ const aliases = [{ find: /^testfield$/, replacement: resolve(ROOT, 'robots/sdk.t
 
 /**
  * Under `npm start` and `testfield open`: the simulation worker's core as a few bundled chunks, not
- * ~300 modules the browser finds one import level at a time (bench/open/worker-core-plugin.ts). The
+ * ~300 modules the browser finds one import level at a time (bench/cli/open/worker-core-plugin.ts). The
  * worker entries, the controller catalogue and the controller folders stay source: lazily loaded, hot reloaded.
  */
 const workerCore = () => workerCorePlugin({
@@ -76,7 +76,7 @@ const isolationHeaders = {
 export default defineConfig({
   root: resolve(ROOT, 'web'),
   publicDir: false,
-  // The tests' handles on the page exist only in the test-hooks mode (bench/open/test-hooks-mode.ts).
+  // The tests' handles on the page exist only in the test-hooks mode (bench/cli/open/test-hooks-mode.ts).
   plugins: [testHooksPlugin(), controllers(), workerCore(), depsWithoutSourcemaps()],
   resolve: { alias: aliases },
   // Served as source, not pre-bundled: the user's controllers and the page share one copy of the SDK.

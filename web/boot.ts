@@ -10,7 +10,7 @@ import { startOptions } from './ui/start-options.ts';
 try {
   const app = new App(startOptions(new URLSearchParams(location.search)));
   // The end-to-end tests' handle on the page (`window.__testfield`): only in the test-hooks mode
-  // (bench/open/test-hooks-mode.ts); the product page neither loads nor contains it.
+  // (bench/cli/open/test-hooks-mode.ts); the product page neither loads nor contains it.
   if (import.meta.env.TESTFIELD_TEST_HOOKS) import('./test-hook.ts').then(({ installTestHook }) => installTestHook(app)).catch(showFatal);
   app.boot().catch(showFatal);
 } catch (error) {

@@ -1,6 +1,6 @@
 import { createEnv, createParallelEnv, type ActionMode, type Env, type ParallelEnv, type RewardWeights, type TerminationCause } from '../../robots/index.ts';
 import type { ScenarioOverrides } from '../../sim/index.ts';
-import { resolveScenario } from '../registry.ts';
+import { resolveScenario } from '../run/registry.ts';
 
 /** What `make` takes (the pipe protocol's first request). */
 export interface MakeRequest {

@@ -1,6 +1,6 @@
 import { createEnv, sampleSpace } from '../../robots/index.ts';
 import { createRootRng } from '../../sim/index.ts';
-import { resolveScenario } from '../registry.ts';
+import { resolveScenario } from '../run/registry.ts';
 import { createVecEnv } from './vec-env.ts';
 
 /** One row of `bench gym perf`. */

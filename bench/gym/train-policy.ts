@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { createParallelEnv, flatFeatureCount, flattenAgentObservation } from '../../robots/index.ts';
 import { POLICY_ACTIONS, POLICY_INPUT, POLICY_OUTPUT } from '../../robots/policies/onnx-policy.ts';
 import { createRootRng } from '../../sim/index.ts';
-import { resolveScenario } from '../registry.ts';
+import { resolveScenario } from '../run/registry.ts';
 import { expertAction } from './expert.ts';
 import { createMlp, trainMlp } from './mlp.ts';
 import { mlpToOnnx } from './onnx-writer.ts';

@@ -18,8 +18,8 @@ import { robotRows } from '../../sim/index.ts';
 import { parseArgs } from 'node:util';
 import { hostCatalog } from '../../robots/index.ts';
 import { compileScenario } from '../../sim/index.ts';
-import { openPage, startHarness } from '../browser/browser-harness.ts';
-import { resolveScenario } from '../registry.ts';
+import { openPage, startHarness } from '../run/browser/browser-harness.ts';
+import { resolveScenario } from '../run/registry.ts';
 import { LoadFleetManager } from './load-fleet-manager.ts';
 import { runVdaSession, type SessionReadyInfo } from './vda-session.ts';
 

@@ -13,9 +13,9 @@ export interface BenchOutput {
   stderr: string;
 }
 
-/** Runs `bench <args>` (tsx bench/cli.ts) to completion in the repo root, in CI mode. */
+/** Runs `bench <args>` (tsx bench/cli/cli.ts) to completion in the repo root, in CI mode. */
 export function runBench(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<BenchOutput> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/cli/cli.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, GITHUB_STEP_SUMMARY: '', CI: 'true', ...env },
   });
@@ -28,7 +28,7 @@ export function runBench(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
 
 /** Starts `bench <args>` without waiting (to kill it). */
 export function startBench(args: readonly string[]) {
-  return spawn(process.execPath, ['--import', 'tsx', 'bench/cli.ts', ...args], {
+  return spawn(process.execPath, ['--import', 'tsx', 'bench/cli/cli.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, GITHUB_STEP_SUMMARY: '', CI: 'true' },
     stdio: 'ignore',

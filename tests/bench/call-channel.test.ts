@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { MessageChannel, type Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CallChannelHost, createChannelFlags } from '../../bench/runner/call-channel.ts';
-import { startTsWorker } from '../../bench/runner/ts-worker.ts';
+import { CallChannelHost, createChannelFlags } from '../../bench/run/call-channel.ts';
+import { startTsWorker } from '../../bench/run/ts-worker.ts';
 
 const ENTRY = new URL('../fixtures/echo-call-worker.ts', import.meta.url).href;
 let worker: Worker | null = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareTableMarkdown, type CompareJson } from '../../bench/compare/compare-table.ts';
+import { compareTableMarkdown, type CompareJson } from '../../bench/analyse/compare/compare-table.ts';
 
 const summary = (mean: number, ci95: number) => ({ n: 10, mean, sd: 1, ci95 });
 

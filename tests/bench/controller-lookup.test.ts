@@ -1,8 +1,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadControllerFactory } from '../../bench/load-controller.ts';
-import { UsageError } from '../../bench/usage-error.ts';
+import { loadControllerFactory } from '../../bench/run/load-controller.ts';
+import { UsageError } from '../../bench/cli/usage-error.ts';
 
 const NAME = `lookup-${process.pid}`;
 const FILE = fileURLToPath(new URL(`../../robots/controllers/${NAME}.ts`, import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KPI_METRICS } from '../../bench/gate/kpi-metrics.ts';
+import { KPI_METRICS } from '../../bench/analyse/gate/kpi-metrics.ts';
 import { hostCatalog } from '../../robots/index.ts';
 import { scenarios } from '../../scenarios/index.ts';
 import { compileScenario, headlineKpisOf } from '../../sim/index.ts';

@@ -4,13 +4,13 @@
  * the KPIs' metadata, and no row that is zero only because the scenario has no such thing.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateGate } from '../../bench/gate/evaluate-gate.ts';
-import { formatJunitXml } from '../../bench/report/junit-xml.ts';
-import { formatKpiTable } from '../../bench/report/kpi-table.ts';
-import { formatSummaryMarkdown } from '../../bench/report/summary-markdown.ts';
-import { resolveScenario } from '../../bench/registry.ts';
-import { runScenario, type RunResult } from '../../bench/run-scenario.ts';
-import { okRecord, type RunJob } from '../../bench/runner/run-job.ts';
+import { evaluateGate } from '../../bench/analyse/gate/evaluate-gate.ts';
+import { formatJunitXml } from '../../bench/analyse/report/junit-xml.ts';
+import { formatKpiTable } from '../../bench/analyse/report/kpi-table.ts';
+import { formatSummaryMarkdown } from '../../bench/analyse/report/summary-markdown.ts';
+import { resolveScenario } from '../../bench/run/registry.ts';
+import { runScenario, type RunResult } from '../../bench/run/run-scenario.ts';
+import { okRecord, type RunJob } from '../../bench/run/run-job.ts';
 import { hostCatalog } from '../../robots/index.ts';
 import { scenarios } from '../../scenarios/index.ts';
 import { builtinKinds, compileScenario, figureMetaOf, headlineKpisOf } from '../../sim/index.ts';

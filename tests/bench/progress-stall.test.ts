@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../bench/run-scenario.ts';
+import { runScenario } from '../../bench/run/run-scenario.ts';
 import { runBench, tempDir, writeSuite } from './bench-process.ts';
 
 const dir = tempDir('stall');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { welchWarmupCheck } from '../../bench/report/replications.ts';
+import { welchWarmupCheck } from '../../bench/analyse/report/replications.ts';
 import { runBench, tempDir } from './bench-process.ts';
 
 describe("Welch's warm-up check", () => {

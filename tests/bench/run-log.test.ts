@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RunJob } from '../../bench/runner/run-job.ts';
-import { logRunStarted, partitionResume, RunLog } from '../../bench/runner/run-log.ts';
+import type { RunJob } from '../../bench/run/run-job.ts';
+import { logRunStarted, partitionResume, RunLog } from '../../bench/run/run-log.ts';
 import { tempDir } from './bench-process.ts';
 
 const job = (key: string): RunJob => ({ key, group: 'g', scenario: 'warehouse/g2p-small@1', spec: {} as RunJob['spec'], label: 'x', controller: 'greedy', seed: 1, overrides: {} });

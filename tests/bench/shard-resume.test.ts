@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SuiteResults } from '../../bench/report/results-file.ts';
+import type { SuiteResults } from '../../bench/analyse/report/results-file.ts';
 import { runBench, startBench, tempDir, TINY_SCENARIO, writeSuite, type BenchOutput } from './bench-process.ts';
 
 const dir = tempDir('shard');

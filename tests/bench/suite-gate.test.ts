@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SuiteResults } from '../../bench/report/results-file.ts';
+import type { SuiteResults } from '../../bench/analyse/report/results-file.ts';
 import { runBench, tempDir, TINY_SCENARIO, writeSuite, type BenchOutput } from './bench-process.ts';
 
 const dir = tempDir('gate');

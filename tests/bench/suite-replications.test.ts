@@ -6,11 +6,11 @@
 import { readFileSync, } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Baseline } from '../../bench/gate/baseline.ts';
-import { evaluateGate } from '../../bench/gate/evaluate-gate.ts';
-import type { SuiteResults } from '../../bench/report/results-file.ts';
-import { summarize } from '../../bench/stats/welch.ts';
-import { expandSuite, suiteDefinitionSchema } from '../../bench/suite/suite-definition.ts';
+import type { Baseline } from '../../bench/analyse/gate/baseline.ts';
+import { evaluateGate } from '../../bench/analyse/gate/evaluate-gate.ts';
+import type { SuiteResults } from '../../bench/analyse/report/results-file.ts';
+import { summarize } from '../../bench/analyse/stats/welch.ts';
+import { expandSuite, suiteDefinitionSchema } from '../../bench/analyse/suite/suite-definition.ts';
 import { runBench, tempDir, TINY_SCENARIO, writeSuite, type BenchOutput } from './bench-process.ts';
 
 const readJson = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answersFromSweepJson, fleetAnswer } from '../../bench/sweep/fleet-answer.ts';
-import { findKnee } from '../../bench/sweep/knee.ts';
+import { answersFromSweepJson, fleetAnswer } from '../../bench/analyse/sweep/fleet-answer.ts';
+import { findKnee } from '../../bench/analyse/sweep/knee.ts';
 import { runBench, tempDir } from './bench-process.ts';
 
 describe('bench sweep', () => {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SuiteResults } from '../../bench/report/results-file.ts';
-import { runScenario } from '../../bench/run-scenario.ts';
-import { exitCodeLines } from '../../bench/runner/run-failures.ts';
+import type { SuiteResults } from '../../bench/analyse/report/results-file.ts';
+import { runScenario } from '../../bench/run/run-scenario.ts';
+import { exitCodeLines } from '../../bench/run/run-failures.ts';
 import { decodeReplay } from '../../sim/index.ts';
 import { runBench, tempDir, TINY_SCENARIO, writeSuite, type BenchOutput } from './bench-process.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareKpis } from '../../bench/compare/compare-kpis.ts';
-import type { RunRecord } from '../../bench/runner/run-job.ts';
-import { summarize, welchTest } from '../../bench/stats/welch.ts';
+import { compareKpis } from '../../bench/analyse/compare/compare-kpis.ts';
+import type { RunRecord } from '../../bench/run/run-job.ts';
+import { summarize, welchTest } from '../../bench/analyse/stats/welch.ts';
 
 describe('Welch t-test and confidence intervals', () => {
   it('matches R: t.test(c(2,4,6,8,10), c(1,2,3,4,5)) gives t 1.8974, df 5.8824, p 0.1076', () => {

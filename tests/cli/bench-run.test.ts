@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const bench = (...args: string[]) => spawnSync('npx', ['tsx', 'bench/cli.ts', ...args], { encoding: 'utf8' });
+const bench = (...args: string[]) => spawnSync('npx', ['tsx', 'bench/cli/cli.ts', ...args], { encoding: 'utf8' });
 
 describe('bench run', () => {
   it('prints a KPI table and writes the JSON result', () => {

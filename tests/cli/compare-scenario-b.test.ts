@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareTableMarkdown, type CompareJson } from '../../bench/compare/compare-table.ts';
+import { compareTableMarkdown, type CompareJson } from '../../bench/analyse/compare/compare-table.ts';
 import { scenarios } from '../../scenarios/index.ts';
 import { runBench, tempDir } from '../bench/bench-process.ts';
 

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scenarios } from '../../scenarios/index.ts';
-import type { SuiteResults } from '../../bench/report/results-file.ts';
+import type { SuiteResults } from '../../bench/analyse/report/results-file.ts';
 import { runBench, tempDir, writeSuite, type BenchOutput } from '../bench/bench-process.ts';
 
 const dir = tempDir('scenario-files');

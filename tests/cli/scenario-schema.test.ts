@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { schemaRefFrom } from '../../bench/commands/export.ts';
+import { schemaRefFrom } from '../../bench/cli/commands/export.ts';
 import { scenarioJsonSchema } from '../../sim/index.ts';
 import { ROOT, runBench, tempDir } from '../bench/bench-process.ts';
 

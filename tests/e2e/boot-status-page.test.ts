@@ -4,7 +4,7 @@
  * message goes once the first frame is drawn (headless Chromium).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../bench/browser/browser-harness.ts';
+import { startHarness, type Harness } from '../../bench/run/browser/browser-harness.ts';
 import { requestedScenario } from '../../web/ui/boot-status.ts';
 
 let harness: Harness;

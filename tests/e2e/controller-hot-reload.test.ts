@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../bench/browser/browser-harness.ts';
-import { TEST_HOOKS_MODE } from '../../bench/open/test-hooks-mode.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../bench/run/browser/browser-harness.ts';
+import { TEST_HOOKS_MODE } from '../../bench/cli/open/test-hooks-mode.ts';
 
 const NAME = `hot-added-${process.pid}`;
 const FILE = fileURLToPath(new URL(`../../robots/controllers/${NAME}.ts`, import.meta.url));

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../bench/browser/browser-harness.ts';
+import { startHarness, type Harness } from '../../bench/run/browser/browser-harness.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import type { ScenarioSpecInput } from '../../sim/index.ts';
 import { runBench, tempDir } from '../bench/bench-process.ts';

@@ -4,7 +4,7 @@
  * scenario has no such thing. The chart plots the scenario's headline KPI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, startHarness, type Harness } from '../../bench/browser/browser-harness.ts';
+import { openPage, startHarness, type Harness } from '../../bench/run/browser/browser-harness.ts';
 
 let harness: Harness;
 

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, startHarness, type Harness } from '../../bench/browser/browser-harness.ts';
+import { openPage, startHarness, type Harness } from '../../bench/run/browser/browser-harness.ts';
 import { MACHINE_STATES, type Kpis, type ScenarioSpecInput } from '../../sim/index.ts';
 import { MACHINE_STATE_COLORS } from '../../web/render/kinds/machine-renderer.ts';
 import { GANTT } from '../../web/line/state-gantt.ts';

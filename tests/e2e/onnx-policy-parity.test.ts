@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, startHarness, type Harness } from '../../bench/browser/browser-harness.ts';
+import { openPage, startHarness, type Harness } from '../../bench/run/browser/browser-harness.ts';
 import { loadOnnxPolicy, robotModels } from '../../robots/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { SimHost } from '../../sim/index.ts';

@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findScenario } from '../../scenarios/index.ts';
 import { encodeReplay } from '../../sim/index.ts';
-import { recordScenario } from '../../bench/run-scenario.ts';
-import { openPage, startHarness, type Harness } from '../../bench/browser/browser-harness.ts';
+import { recordScenario } from '../../bench/run/run-scenario.ts';
+import { openPage, startHarness, type Harness } from '../../bench/run/browser/browser-harness.ts';
 
 /** Untrusted controllers and hostile files in real headless Chromium: the page survives, shows why, and recovers without a reload. */
 let harness: Harness;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, startHarness, type Harness } from '../../bench/browser/browser-harness.ts';
+import { openPage, startHarness, type Harness } from '../../bench/run/browser/browser-harness.ts';
 import { scenarioNames } from '../../scenarios/index.ts';
 import { startCpuBurners, type CpuBurners } from '../helpers/cpu-burners.ts';
 

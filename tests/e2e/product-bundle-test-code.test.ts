@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Rolldown } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TEST_HOOKS_MODE } from '../../bench/open/test-hooks-mode.ts';
+import { TEST_HOOKS_MODE } from '../../bench/cli/open/test-hooks-mode.ts';
 
 /** Text only the test code carries (minified or not): the crash message, a test controller's name, the page handle's name (not the editor's `__testfieldEditor` nor the heartbeat key). */
 const TEST_MARKS = [/deliberate worker crash/, /test\/spinning/, /__testfield(?!Editor|Heartbeat)/];

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findScenario } from '../../scenarios/index.ts';
-import { openPage, startHarness, type Harness } from '../../bench/browser/browser-harness.ts';
+import { openPage, startHarness, type Harness } from '../../bench/run/browser/browser-harness.ts';
 
 /** Robots in the served scenario file: not g2p-small's 20, so the count proves the file was used. */
 const FILE_ROBOTS = 7;

@@ -5,8 +5,8 @@ import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../bench/browser/browser-harness.ts';
-import { TEST_HOOKS_MODE } from '../../bench/open/test-hooks-mode.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../bench/run/browser/browser-harness.ts';
+import { TEST_HOOKS_MODE } from '../../bench/cli/open/test-hooks-mode.ts';
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
 

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controllers, robotModels } from '../../robots/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { encodeReplay, SimHost } from '../../sim/index.ts';
-import { recordScenario } from '../../bench/run-scenario.ts';
-import { openPage, startHarness, type Harness } from '../../bench/browser/browser-harness.ts';
+import { recordScenario } from '../../bench/run/run-scenario.ts';
+import { openPage, startHarness, type Harness } from '../../bench/run/browser/browser-harness.ts';
 
 /** Ticks both hosts run before their hashes are compared. */
 const PARITY_TICKS = 300;

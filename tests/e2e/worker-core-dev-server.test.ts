@@ -1,6 +1,6 @@
 /**
  * `npm start`'s dev server serves the simulation worker's core as one bundled chunk
- * (bench/open/worker-core-plugin.ts) while the worker's entry, the controller catalogue and the
+ * (bench/cli/open/worker-core-plugin.ts) while the worker's entry, the controller catalogue and the
  * controller modules stay source, lazily imported, and take the SDK and package modules from the
  * bundle. Checked on the modules the dev server makes (no browser): what each imports.
  */

@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../bench/browser/browser-harness.ts';
-import { TEST_HOOKS_ENV } from '../../bench/open/test-hooks-mode.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../bench/run/browser/browser-harness.ts';
+import { TEST_HOOKS_ENV } from '../../bench/cli/open/test-hooks-mode.ts';
 import { encodeReplay } from '../../sim/index.ts';
-import { recordScenario } from '../../bench/run-scenario.ts';
+import { recordScenario } from '../../bench/run/run-scenario.ts';
 import createWorseController from '../fixtures/worse-controller.ts';
 import { makeHost, runCollect } from '../helpers/make-host.ts';
 
 /** The package's `testfield` command, run as a user's `npx testfield` would run it. */
-const BIN = fileURLToPath(new URL('../../bench/testfield.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bench/cli/testfield.mjs', import.meta.url));
 /** Ticks the page and Node both run before their hashes and KPIs are compared (30 simulated seconds). */
 const TICKS = 900;
 

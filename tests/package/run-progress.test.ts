@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createProgress } from '../../bench/runner/progress.ts';
-import type { RunRecord } from '../../bench/runner/run-job.ts';
-import { createRunProgress } from '../../bench/runner/run-progress.ts';
-import type { RunResult } from '../../bench/run-scenario.ts';
+import { createProgress } from '../../bench/run/progress.ts';
+import type { RunRecord } from '../../bench/run/run-job.ts';
+import { createRunProgress } from '../../bench/run/run-progress.ts';
+import type { RunResult } from '../../bench/run/run-scenario.ts';
 import { makeHost, runCollect } from '../helpers/make-host.ts';
 
-const BIN = fileURLToPath(new URL('../../bench/testfield.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bench/cli/testfield.mjs', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'testfield-progress-'));
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinKinds, FLEET_KPI_META } from '../../sim/index.ts';
 import { scenarios } from '../../scenarios/index.ts';
-import { blockText, markedBlock, REFERENCE_TABLES, REPO_ROOT, withBlock } from '../../bench/docs/reference-tables.ts';
+import { blockText, markedBlock, REFERENCE_TABLES, REPO_ROOT, withBlock } from '../../bench/cli/docs/reference-tables.ts';
 
 const readme = (file: string) => readFileSync(join(REPO_ROOT, file), 'utf8');
 const tableOf = (name: string) => REFERENCE_TABLES.find((t) => t.name === name)!;

@@ -12,7 +12,7 @@ const MAX_DEADLOCK_SEC = 60;
 /** `bench run` in a child process (runs on the other core meanwhile); resolves to its JSON result. */
 function benchRun(controller: string): Promise<{ kpis: { ordersDelivered: number } }> {
   const out = join(mkdtempSync(join(tmpdir(), 'tf-med-')), 'r.json');
-  const child = spawn('npx', ['tsx', 'bench/cli.ts', 'run', 'warehouse/g2p-medium', '--seed', '7', '--robots', '100', '--minutes', String(MINUTES), '--controller', controller, '--json', out], { stdio: 'ignore' });
+  const child = spawn('npx', ['tsx', 'bench/cli/cli.ts', 'run', 'warehouse/g2p-medium', '--seed', '7', '--robots', '100', '--minutes', String(MINUTES), '--controller', controller, '--json', out], { stdio: 'ignore' });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(readFileSync(out, 'utf8'))) : reject(new Error(`bench run exited ${code}`))));

@@ -8,7 +8,7 @@ const FIXTURE = './tests/fixtures/station-balancing-controller.ts';
 
 function run(controller: string) {
   const out = join(mkdtempSync(join(tmpdir(), 'tf-user-')), 'r.json');
-  const res = spawnSync('npx', ['tsx', 'bench/cli.ts', 'run', 'warehouse/g2p-small', '--seed', '7', '--minutes', '4', '--controller', controller, '--json', out], { encoding: 'utf8' });
+  const res = spawnSync('npx', ['tsx', 'bench/cli/cli.ts', 'run', 'warehouse/g2p-small', '--seed', '7', '--minutes', '4', '--controller', controller, '--json', out], { encoding: 'utf8' });
   expect(res.stderr).toBe('');
   expect(res.status).toBe(0);
   return JSON.parse(readFileSync(out, 'utf8'));
@@ -31,7 +31,7 @@ describe('a user controller loaded from a file', () => {
   });
 
   it('a missing controller file is a one-line usage error, exit 2', () => {
-    const res = spawnSync('npx', ['tsx', 'bench/cli.ts', 'run', 'warehouse/g2p-small', '--controller', './nope/missing.ts'], { encoding: 'utf8' });
+    const res = spawnSync('npx', ['tsx', 'bench/cli/cli.ts', 'run', 'warehouse/g2p-small', '--controller', './nope/missing.ts'], { encoding: 'utf8' });
     expect(res.status).toBe(2);
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
     expect(res.stderr).toMatch(/controller module "\.\/nope\/missing\.ts" not found/);

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from 'commander';
-import { parseBudgetMs, parseMinutes, parseNonNegativeInt, parsePositiveInt, parsePositiveNumber, MAX_MINUTES } from '../../bench/commands/parse-options.ts';
-import { parseJsonText } from '../../bench/files/read-json-file.ts';
-import { UsageError } from '../../bench/usage-error.ts';
+import { parseBudgetMs, parseMinutes, parseNonNegativeInt, parsePositiveInt, parsePositiveNumber, MAX_MINUTES } from '../../bench/cli/commands/parse-options.ts';
+import { parseJsonText } from '../../bench/run/files/read-json-file.ts';
+import { UsageError } from '../../bench/cli/usage-error.ts';
 import { robotModels } from '../../robots/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { checkScenario, decodeReplay, encodeReplay, ReplayError, type Replay } from '../../sim/index.ts';
-import { recordScenario } from '../../bench/run-scenario.ts';
+import { recordScenario } from '../../bench/run/run-scenario.ts';
 
 /**
  * Fuzzers for every parser that reads outside input, each with a fixed seed and a stated number

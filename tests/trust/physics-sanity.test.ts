@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { robotRows } from '../../sim/index.ts';
 import { describe, expect, it } from 'vitest';
-import { createFailureTally, runExitCode, failureLine } from '../../bench/runner/run-failures.ts';
+import { createFailureTally, runExitCode, failureLine } from '../../bench/run/run-failures.ts';
 import { CellKind, type FleetController, type RobotCommand, type SimEvent } from '../../sim/index.ts';
 import { makeHost } from '../helpers/make-host.ts';
 

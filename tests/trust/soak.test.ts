@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSoak } from '../../bench/runner/soak-loop.ts';
+import { runSoak } from '../../bench/run/soak-loop.ts';
 
 /**
  * The soak in short form: g2p-medium (10 robots) for 20 simulated minutes, a memory sample every

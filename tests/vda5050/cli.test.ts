@@ -12,7 +12,7 @@ describe('bench vda5050 (the command line)', () => {
     const dir = tempDir('vda5050');
     const json = join(dir, 'session.json');
     const record = join(dir, 'recording.json');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/cli.ts', 'vda5050', 'warehouse/g2p-small', '--speed', '4', '--port', '0', '--ws-port', '0', '--json', json, '--record', record], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/cli/cli.ts', 'vda5050', 'warehouse/g2p-small', '--speed', '4', '--port', '0', '--ws-port', '0', '--json', json, '--record', record], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MasterController, type Headerless, type Order } from 'vda-5050-lib';
-import { openPage, startHarness, type Harness } from '../../bench/browser/browser-harness.ts';
+import { openPage, startHarness, type Harness } from '../../bench/run/browser/browser-harness.ts';
 import { exportMapJson } from '../../bench/vda5050/export-map.ts';
 import type { VdaRecording } from '../../bench/vda5050/session-kpis.ts';
 import { vdaSessionToReplay } from '../../bench/vda5050/session-page-replay.ts';

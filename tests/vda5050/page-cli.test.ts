@@ -38,7 +38,7 @@ describe('VDA 5050 and the page (the command line)', () => {
   }, 180_000);
 
   it('vda5050 --open prints the page URL following the session, and the page is served there', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/cli.ts', 'vda5050', 'warehouse/g2p-small', '--port', '0', '--ws-port', '0', '--open', '--page-port', '0'], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/cli/cli.ts', 'vda5050', 'warehouse/g2p-small', '--port', '0', '--ws-port', '0', '--open', '--page-port', '0'], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

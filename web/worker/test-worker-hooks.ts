@@ -1,6 +1,6 @@
 /**
  * The worker's test-only part, loaded by `sim-worker.ts` only in the test-hooks mode
- * (`bench/open/test-hooks-mode.ts`): the misbehaving controllers the page's survival is tested
+ * (`bench/cli/open/test-hooks-mode.ts`): the misbehaving controllers the page's survival is tested
  * with, and calls that crash or hang the worker.
  */
 export { TEST_CONTROLLERS } from './test-controllers.ts';

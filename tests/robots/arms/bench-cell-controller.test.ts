@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { armSpec, UR_SUCTION } from '../../sim/arm/arm-helpers.ts';
 
-const bench = (...args: string[]) => spawnSync('npx', ['tsx', 'bench/cli.ts', ...args], { encoding: 'utf8' });
+const bench = (...args: string[]) => spawnSync('npx', ['tsx', 'bench/cli/cli.ts', ...args], { encoding: 'utf8' });
 
 describe('bench run --cell-controller', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tf-cell-'));

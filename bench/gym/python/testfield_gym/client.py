@@ -46,7 +46,7 @@ def _find_root():
 class _Pipe:
     def __init__(self, root=None, command=None):
         root = root or _find_root()
-        cmd = command or ["node", "--import", "tsx", "bench/cli.ts", "gym", "serve"]
+        cmd = command or ["node", "--import", "tsx", "bench/cli/cli.ts", "gym", "serve"]
         self._proc = subprocess.Popen(cmd, cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None, text=True, bufsize=1)
         self._next = 0
 
