@@ -1,0 +1,205 @@
+import { CellKind, type Roadmap } from '../../../sim/index.ts';
+import { UNREACHABLE_STEPS } from './unreachable-steps.ts';
+
+/** Reversed roadmap edges: the nodes with an edge into `v` are `revSource[revStart[v] .. revStart[v + 1])`. */
+export interface ReversedEdges {
+  revStart: Int32Array;
+  revSource: Int32Array;
+}
+
+/** Builds the reversed edge lists of a roadmap (CSR, like the roadmap's own). */
+export function reverseEdges(map: Roadmap): ReversedEdges {
+  const n = map.nodeCount;
+  const count = new Int32Array(n + 1);
+  for (let e = 0; e < map.edgeTarget.length; e++) count[map.edgeTarget[e]! + 1]! += 1;
+  for (let v = 0; v < n; v++) count[v + 1] = count[v + 1]! + count[v]!;
+  const revStart = count.slice();
+  const fill = count.slice(0, n);
+  const revSource = new Int32Array(map.edgeTarget.length);
+  for (let u = 0; u < n; u++) {
+    for (let e = map.edgeStart[u]!; e < map.edgeStart[u + 1]!; e++) {
+      const v = map.edgeTarget[e]!;
+      revSource[fill[v]!] = u;
+      fill[v] = fill[v]! + 1;
+    }
+  }
+  return { revStart, revSource };
+}
+
+const EMPTY = -1;
+/** Largest step count a heap key packs (g below this). */
+const G_LIMIT = 2 ** 23;
+
+/**
+ * Exact step distances to one goal, found only where asked: a resumable reverse A* (Silver's
+ * "reverse resumable A*") from the goal over the reversed edges towards the node first asked
+ * about, with the Manhattan distance in cells as its heuristic (consistent on a 4-neighbour grid
+ * roadmap, so every node it has closed carries its exact distance). Asking about a node not closed
+ * yet resumes the search until it is; one whose search ran out is unreachable. Gives the same
+ * numbers as a full breadth-first table (`GoalDistances`), loaded shelf-lifter rule included
+ * (storage nodes other than the goal are reached but never passed through), while it holds only
+ * the nodes it searched: a corridor around the robots' ways to the goal instead of the whole map.
+ * Memory: about 16 bytes a searched node (open-addressed hash, two `Int32Array`s) plus the open list.
+ */
+export class LazyGoalSearch {
+  private keys: Int32Array;
+  /** Per hash slot: distance × 2, + 1 once closed (exact). */
+  private vals: Int32Array;
+  private size = 0;
+  private heapKey: Float64Array;
+  private heapNode: Int32Array;
+  private heapSize = 0;
+  private readonly targetCol: number;
+  private readonly targetRow: number;
+  /** Nodes the search holds (hash entries): its memory is about 16 bytes each. */
+  get searchedNodes(): number {
+    return this.size;
+  }
+
+  constructor(
+    private readonly map: Roadmap,
+    private readonly rev: ReversedEdges,
+    private readonly goal: number,
+    private readonly loaded: boolean,
+    target: number,
+  ) {
+    this.keys = new Int32Array(1024).fill(EMPTY);
+    this.vals = new Int32Array(1024);
+    this.heapKey = new Float64Array(256);
+    this.heapNode = new Int32Array(256);
+    this.targetCol = Math.round(map.nodeX[target]! / map.cellM);
+    this.targetRow = Math.round(map.nodeZ[target]! / map.cellM);
+    this.put(goal, 0);
+    this.push(goal, 0);
+  }
+
+  /** Steps from node `n` to the goal (`UNREACHABLE_STEPS` where there is no way). */
+  at(n: number): number {
+    let slot = this.slotOf(n);
+    if (slot >= 0 && (this.vals[slot]! & 1) === 1) return this.vals[slot]! >> 1;
+    while (this.heapSize > 0) {
+      const u = this.pop();
+      const us = this.slotOf(u);
+      const uv = this.vals[us]!;
+      if ((uv & 1) === 1) continue; // a stale duplicate
+      this.vals[us] = uv | 1;
+      const g = uv >> 1;
+      if (!(this.loaded && u !== this.goal && isStorage(this.map.nodeKind[u]!))) this.expand(u, g + 1);
+      if (u === n) return g;
+    }
+    slot = this.slotOf(n);
+    return slot >= 0 && (this.vals[slot]! & 1) === 1 ? this.vals[slot]! >> 1 : UNREACHABLE_STEPS;
+  }
+
+  private expand(v: number, next: number): void {
+    const { revStart, revSource } = this.rev;
+    for (let e = revStart[v]!; e < revStart[v + 1]!; e++) {
+      const u = revSource[e]!;
+      const s = this.slotOf(u);
+      if (s >= 0) {
+        const uv = this.vals[s]!;
+        if ((uv & 1) === 1 || uv >> 1 <= next) continue;
+        this.vals[s] = next * 2;
+      } else this.put(u, next);
+      this.push(u, next);
+    }
+  }
+
+  private heuristic(u: number): number {
+    const { nodeX, nodeZ, cellM } = this.map;
+    return Math.abs(Math.round(nodeX[u]! / cellM) - this.targetCol) + Math.abs(Math.round(nodeZ[u]! / cellM) - this.targetRow);
+  }
+
+  /** Lowest f first; among equal f the deepest (largest g), so the search dives towards the target. */
+  private push(u: number, g: number): void {
+    const key = (g + this.heuristic(u)) * G_LIMIT + (G_LIMIT - 1 - g);
+    if (this.heapSize === this.heapKey.length) {
+      const k = new Float64Array(this.heapKey.length * 2);
+      k.set(this.heapKey);
+      this.heapKey = k;
+      const nd = new Int32Array(this.heapNode.length * 2);
+      nd.set(this.heapNode);
+      this.heapNode = nd;
+    }
+    const hk = this.heapKey;
+    const hn = this.heapNode;
+    let i = this.heapSize++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (hk[p]! <= key) break;
+      hk[i] = hk[p]!;
+      hn[i] = hn[p]!;
+      i = p;
+    }
+    hk[i] = key;
+    hn[i] = u;
+  }
+
+  private pop(): number {
+    const hk = this.heapKey;
+    const hn = this.heapNode;
+    const top = hn[0]!;
+    const last = --this.heapSize;
+    const key = hk[last]!;
+    const node = hn[last]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= last) break;
+      if (c + 1 < last && hk[c + 1]! < hk[c]!) c++;
+      if (hk[c]! >= key) break;
+      hk[i] = hk[c]!;
+      hn[i] = hn[c]!;
+      i = c;
+    }
+    hk[i] = key;
+    hn[i] = node;
+    return top;
+  }
+
+  private slotOf(n: number): number {
+    const mask = this.keys.length - 1;
+    let s = Math.imul(n, 0x9e3779b1) & mask;
+    for (;;) {
+      const k = this.keys[s]!;
+      if (k === n) return s;
+      if (k === EMPTY) return -1;
+      s = (s + 1) & mask;
+    }
+  }
+
+  private put(n: number, g: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let s = Math.imul(n, 0x9e3779b1) & mask;
+    while (this.keys[s] !== EMPTY) s = (s + 1) & mask;
+    this.keys[s] = n;
+    this.vals[s] = g * 2;
+    this.size++;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldVals = this.vals;
+    this.keys = new Int32Array(oldKeys.length * 2).fill(EMPTY);
+    this.vals = new Int32Array(oldKeys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const k = oldKeys[i]!;
+      if (k === EMPTY) continue;
+      let s = Math.imul(k, 0x9e3779b1) & mask;
+      while (this.keys[s] !== EMPTY) s = (s + 1) & mask;
+      this.keys[s] = k;
+      this.vals[s] = oldVals[i]!;
+    }
+  }
+
+  /** Bytes the search holds (hash and open list). */
+  get bytes(): number {
+    return this.keys.byteLength + this.vals.byteLength + this.heapKey.byteLength + this.heapNode.byteLength;
+  }
+}
+
+function isStorage(kind: number): boolean {
+  return kind === CellKind.Rack || kind === CellKind.ToteRack;
+}
