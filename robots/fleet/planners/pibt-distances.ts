@@ -17,6 +17,13 @@ export interface StepDistances {
 export const LAZY_SEARCH_BUDGET_BYTES = 2 * 1024 * 1024 * 1024;
 
 /**
+ * Roadmaps of at least this many nodes always get lazy searches: a full table costs a search of
+ * the whole map per goal, while a fleet there mostly heads to goals of its own (LoRR errands), each
+ * needing only a corridor. Smaller maps (the built-in floors: few, shared goals) keep full tables.
+ */
+export const LAZY_FROM_NODES = 32_768;
+
+/**
  * Memory the cached tables of one controller may take, bytes (4 bytes a node a table). A fixed
  * table count thrashed on large fleets (2,500 robots heading to ~2,500 goals through 1,024 slots)
  * and took 9 GB on a 2.2-million-node map; a byte budget keeps every goal of a large fleet
@@ -58,12 +65,13 @@ export class GoalDistances {
 
   /**
    * Distances to `goal` for a robot at `from`, in a fleet heading to about `goalCount` goals at
-   * once: the full table ({@link to}) while that many tables fit in the cache, else a lazy exact
+   * once: the full table ({@link to}) while that many tables fit in the cache and the map has
+   * fewer than {@link LAZY_FROM_NODES} nodes, else a lazy exact
    * search ({@link LazyGoalSearch}) that holds only the nodes it searched. Both give the same
    * numbers, so the choice changes speed and memory, never a decision.
    */
   field(goal: number, loaded: boolean, from: number, goalCount: number): StepDistances {
-    if (goalCount <= this.maxTables) return this.to(goal, loaded);
+    if (goalCount <= this.maxTables && this.nodeCount < LAZY_FROM_NODES) return this.to(goal, loaded);
     const key = goal * 2 + (loaded ? 1 : 0);
     let search = this.searches.get(key);
     if (search) {

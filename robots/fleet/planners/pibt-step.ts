@@ -138,15 +138,43 @@ function candidates(ctx: StepContext, i: number): number[] {
     if (map.edgeDir[e] === a.heading) straight = v;
   }
   if (list.length === 1) return list;
-  const keys = list.map((v) => {
-    const score = v === a.from && a.restless ? UNREACHABLE_STEPS + 1 : a.dist ? a.dist.at(v)! : v === a.from ? 0 : 1;
-    const turn = v === straight || v === a.from ? 0 : 1;
-    const crowd = v !== a.from && ctx.agentAt[v] !== -1 ? 1 : 0;
-    const idle = a.dist || !a.idleCost ? 0 : a.idleCost(v);
-    return { v, score, turn, crowd, idle };
-  });
-  keys.sort((x, y) => x.score - y.score || x.turn - y.turn || x.crowd - y.crowd || x.idle - y.idle || x.v - y.v);
-  return keys.map((k) => k.v);
+  // Keys per candidate (score, turn, crowd, idle, node): an insertion sort of at most five, no allocation per key.
+  const count = list.length;
+  for (let k = 0; k < count; k++) {
+    const v = list[k]!;
+    keyScore[k] = v === a.from && a.restless ? UNREACHABLE_STEPS + 1 : a.dist ? a.dist.at(v)! : v === a.from ? 0 : 1;
+    keyTurn[k] = v === straight || v === a.from ? 0 : 1;
+    keyCrowd[k] = v !== a.from && ctx.agentAt[v] !== -1 ? 1 : 0;
+    keyIdle[k] = a.dist || !a.idleCost ? 0 : a.idleCost(v);
+    order[k] = k;
+  }
+  for (let k = 1; k < count; k++) {
+    const x = order[k]!;
+    let j = k - 1;
+    while (j >= 0 && before(list, x, order[j]!)) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = x;
+  }
+  const sorted = new Array<number>(count);
+  for (let k = 0; k < count; k++) sorted[k] = list[order[k]!]!;
+  return sorted;
+}
+
+const keyScore = new Float64Array(8);
+const keyTurn = new Int8Array(8);
+const keyCrowd = new Int8Array(8);
+const keyIdle = new Float64Array(8);
+const order = new Int32Array(8);
+
+/** Whether candidate `x` sorts before candidate `y` (score, turn, crowd, idle cost, node id). */
+function before(list: readonly number[], x: number, y: number): boolean {
+  if (keyScore[x] !== keyScore[y]) return keyScore[x]! < keyScore[y]!;
+  if (keyTurn[x] !== keyTurn[y]) return keyTurn[x]! < keyTurn[y]!;
+  if (keyCrowd[x] !== keyCrowd[y]) return keyCrowd[x]! < keyCrowd[y]!;
+  if (keyIdle[x] !== keyIdle[y]) return keyIdle[x]! < keyIdle[y]!;
+  return list[x]! < list[y]!;
 }
 
 function release(ctx: StepContext, i: number): void {
