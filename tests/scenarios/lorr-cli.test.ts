@@ -52,6 +52,7 @@ describe('bench run --import with a LoRR problem', () => {
       ['maze-example_40', '40', '32×32'],
       ['room-example_150', '150', '64×64'],
     ]);
-    for (const r of rows) expect(r).toMatch(/\| ok \|$/);
+    for (const r of rows) expect(r).toMatch(/\| \d+(\.\d)?→\d+(\.\d)? \| ok \|$/);
+    expect(out.stdout).toMatch(/^Machine: \d+ × .+, \d+ GB; 0\.1 simulated min per example, controller pibt;/m);
   }, 180_000);
 });

@@ -5,6 +5,9 @@ import { UNREACHABLE_STEPS } from './unreachable-steps.ts';
 export interface ReversedEdges {
   revStart: Int32Array;
   revSource: Int32Array;
+  /** Grid column and row of each node (for the Manhattan heuristic). */
+  col: Int32Array;
+  row: Int32Array;
 }
 
 /** Builds the reversed edge lists of a roadmap (CSR, like the roadmap's own). */
@@ -23,7 +26,13 @@ export function reverseEdges(map: Roadmap): ReversedEdges {
       fill[v] = fill[v]! + 1;
     }
   }
-  return { revStart, revSource };
+  const col = new Int32Array(n);
+  const row = new Int32Array(n);
+  for (let u = 0; u < n; u++) {
+    col[u] = Math.round(map.nodeX[u]! / map.cellM);
+    row[u] = Math.round(map.nodeZ[u]! / map.cellM);
+  }
+  return { revStart, revSource, col, row };
 }
 
 const EMPTY = -1;
@@ -32,10 +41,11 @@ const G_LIMIT = 2 ** 23;
 
 /**
  * Exact step distances to one goal, found only where asked: a resumable reverse A* (Silver's
- * "reverse resumable A*") from the goal over the reversed edges towards the node first asked
- * about, with the Manhattan distance in cells as its heuristic (consistent on a 4-neighbour grid
+ * "reverse resumable A*") from the goal over the reversed edges towards the node asked about,
+ * with the Manhattan distance in cells as its heuristic (consistent on a 4-neighbour grid
  * roadmap, so every node it has closed carries its exact distance). Asking about a node not closed
- * yet resumes the search until it is; one whose search ran out is unreachable. Gives the same
+ * yet points the heuristic at it and resumes the search until it is; one whose search ran out is
+ * unreachable. Gives the same
  * numbers as a full breadth-first table (`GoalDistances`), loaded shelf-lifter rule included
  * (storage nodes other than the goal are reached but never passed through), while it holds only
  * the nodes it searched: a corridor around the robots' ways to the goal instead of the whole map.
@@ -49,8 +59,9 @@ export class LazyGoalSearch {
   private heapKey: Float64Array;
   private heapNode: Int32Array;
   private heapSize = 0;
-  private readonly targetCol: number;
-  private readonly targetRow: number;
+  private target: number;
+  private targetCol: number;
+  private targetRow: number;
   /** Nodes the search holds (hash entries): its memory is about 16 bytes each. */
   get searchedNodes(): number {
     return this.size;
@@ -67,8 +78,9 @@ export class LazyGoalSearch {
     this.vals = new Int32Array(1024);
     this.heapKey = new Float64Array(256);
     this.heapNode = new Int32Array(256);
-    this.targetCol = Math.round(map.nodeX[target]! / map.cellM);
-    this.targetRow = Math.round(map.nodeZ[target]! / map.cellM);
+    this.target = target;
+    this.targetCol = rev.col[target]!;
+    this.targetRow = rev.row[target]!;
     this.put(goal, 0);
     this.push(goal, 0);
   }
@@ -77,6 +89,7 @@ export class LazyGoalSearch {
   at(n: number): number {
     let slot = this.slotOf(n);
     if (slot >= 0 && (this.vals[slot]! & 1) === 1) return this.vals[slot]! >> 1;
+    if (n !== this.target) this.retarget(n);
     while (this.heapSize > 0) {
       const u = this.pop();
       const us = this.slotOf(u);
@@ -106,8 +119,28 @@ export class LazyGoalSearch {
   }
 
   private heuristic(u: number): number {
-    const { nodeX, nodeZ, cellM } = this.map;
-    return Math.abs(Math.round(nodeX[u]! / cellM) - this.targetCol) + Math.abs(Math.round(nodeZ[u]! / cellM) - this.targetRow);
+    return Math.abs(this.rev.col[u]! - this.targetCol) + Math.abs(this.rev.row[u]! - this.targetRow);
+  }
+
+  /**
+   * Points the heuristic at node `n` and re-keys the open list (stale entries dropped). Valid at
+   * any moment: every closed node has been expanded, so each open node's distance is exact once
+   * popped under any consistent heuristic. Asking about a neighbour of a closed node then closes
+   * it after the few nodes that could still offer a shorter way, instead of every node the old
+   * target's heuristic ranks first (on an open floor: the whole rectangle between goal and robot).
+   */
+  private retarget(n: number): void {
+    this.target = n;
+    this.targetCol = this.rev.col[n]!;
+    this.targetRow = this.rev.row[n]!;
+    const nodes = this.heapNode.slice(0, this.heapSize);
+    this.heapSize = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      const u = nodes[i]!;
+      const v = this.vals[this.slotOf(u)]!;
+      if ((v & 1) === 1) continue;
+      this.push(u, v >> 1);
+    }
   }
 
   /** Lowest f first; among equal f the deepest (largest g), so the search dives towards the target. */
