@@ -19,9 +19,11 @@ const ROWS = [
 ];
 const map = compileScenario(makeSpec(ROWS), robotModels).roadmap;
 const rev = reverseEdges(map);
+const withLandmarks = reverseEdges(map, 3);
 
 describe('LazyGoalSearch (resumable reverse A*: exact distances, only where asked)', () => {
-  it('gives every node the same distance as the full breadth-first table, in any order of questions, empty and loaded (fast-check, seed 25, 200 runs)', () => {
+  it('gives every node the same distance as the full breadth-first table, in any order of questions, empty and loaded, with and without landmarks (fast-check, seed 25, 200 runs)', () => {
+    expect(withLandmarks.fromLandmark).toHaveLength(3);
     const full = new GoalDistances(map);
     fc.assert(
       fc.property(
@@ -29,9 +31,10 @@ describe('LazyGoalSearch (resumable reverse A*: exact distances, only where aske
         fc.integer({ min: 0, max: map.nodeCount - 1 }),
         fc.boolean(),
         fc.array(fc.integer({ min: 0, max: map.nodeCount - 1 }), { minLength: 1, maxLength: 40 }),
-        (goal, target, loaded, asked) => {
+        fc.boolean(),
+        (goal, target, loaded, asked, landmarks) => {
           const table = full.to(goal, loaded);
-          const lazy = new LazyGoalSearch(map, rev, goal, loaded, target);
+          const lazy = new LazyGoalSearch(map, landmarks ? withLandmarks : rev, goal, loaded, target);
           for (const n of asked) expect(lazy.at(n)).toBe(table[n]);
           for (let n = 0; n < map.nodeCount; n++) expect(lazy.at(n)).toBe(table[n]);
         },

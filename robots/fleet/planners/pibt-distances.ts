@@ -23,6 +23,9 @@ export const LAZY_SEARCH_BUDGET_BYTES = 2 * 1024 * 1024 * 1024;
  */
 export const LAZY_FROM_NODES = 32_768;
 
+/** Landmarks the lazy searches of a large roadmap aim with (8 bytes a node each). */
+export const LANDMARKS = 8;
+
 /**
  * Memory the cached tables of one controller may take, bytes (4 bytes a node a table). A fixed
  * table count thrashed on large fleets (2,500 robots heading to ~2,500 goals through 1,024 slots)
@@ -58,7 +61,7 @@ export class GoalDistances {
   /** @param maxTables tables kept before the least recently used one is dropped (default: as many as fit in {@link GOAL_TABLES_BUDGET_BYTES}). */
   constructor(private readonly map: Roadmap, private readonly maxTables = goalTablesWithin(GOAL_TABLES_BUDGET_BYTES, map.nodeCount)) {
     this.nodeCount = map.nodeCount;
-    this.rev = reverseEdges(map);
+    this.rev = reverseEdges(map, map.nodeCount >= LAZY_FROM_NODES ? LANDMARKS : 0);
     this.revStart = this.rev.revStart;
     this.revSource = this.rev.revSource;
   }
