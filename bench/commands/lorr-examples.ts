@@ -139,6 +139,7 @@ export function lorrExamplesCommand(): Command {
               robots: number;
               simulatedSec: number;
               realTimeFactor: number;
+              wallSec?: number;
               cpuRealTimeFactor: number;
               importSec: number;
               peakRssMb: number;
@@ -149,7 +150,8 @@ export function lorrExamplesCommand(): Command {
             Object.assign(row, {
               robots: r.robots,
               importSec: r.importSec,
-              realTimeFactor: r.realTimeFactor,
+              // The run rounds its factor to one decimal; below 0.1× that reads 0, so recompute it.
+              realTimeFactor: r.wallSec ? Math.round((r.simulatedSec / r.wallSec) * 1000) / 1000 : r.realTimeFactor,
               cpuRealTimeFactor: r.cpuRealTimeFactor,
               simulatedSec: r.simulatedSec,
               tasksFinished: r.lorr.tasksFinished,
