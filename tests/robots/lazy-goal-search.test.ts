@@ -35,7 +35,11 @@ describe('LazyGoalSearch (resumable reverse A*: exact distances, only where aske
         (goal, target, loaded, asked, landmarks) => {
           const table = full.to(goal, loaded);
           const lazy = new LazyGoalSearch(map, landmarks ? withLandmarks : rev, goal, loaded, target);
-          for (const n of asked) expect(lazy.at(n)).toBe(table[n]);
+          // As PIBT asks: a node, then its neighbours.
+          for (const n of asked) {
+            expect(lazy.at(n)).toBe(table[n]);
+            for (let e = map.edgeStart[n]!; e < map.edgeStart[n + 1]!; e++) expect(lazy.at(map.edgeTarget[e]!)).toBe(table[map.edgeTarget[e]!]);
+          }
           for (let n = 0; n < map.nodeCount; n++) expect(lazy.at(n)).toBe(table[n]);
         },
       ),

@@ -139,6 +139,8 @@ export class LazyGoalSearch {
   /** Per hash slot: distance × 2, + 1 once closed (exact). */
   private vals: Int32Array;
   private size = 0;
+  /** The closed node asked about last (-1 before any). */
+  private lastClosed = -1;
   /** 32 − log2(hash slots): Fibonacci hashing takes the product's high bits. */
   private shift = 22;
   private heapKey: Float64Array;
@@ -179,7 +181,20 @@ export class LazyGoalSearch {
   /** Steps from node `n` to the goal (`UNREACHABLE_STEPS` where there is no way). */
   at(n: number): number {
     let slot = this.slotOf(n);
-    if (slot >= 0 && (this.vals[slot]! & 1) === 1) return this.vals[slot]! >> 1;
+    if (slot >= 0 && (this.vals[slot]! & 1) === 1) {
+      this.lastClosed = n;
+      return this.vals[slot]! >> 1;
+    }
+    // A neighbour of the node asked last (PIBT asks a robot's node, then its neighbours): when its
+    // tentative distance is one less, it is exact (it is a real way, and no way can be shorter:
+    // the node asked last is one step from it), so no search is needed.
+    if (slot >= 0 && this.lastClosed >= 0 && !this.isSink(n)) {
+      const g = this.vals[slot]! >> 1;
+      const last = this.lastClosed;
+      if (g === (this.vals[this.slotOf(last)]! >> 1) - 1) {
+        for (let e = this.map.edgeStart[last]!; e < this.map.edgeStart[last + 1]!; e++) if (this.map.edgeTarget[e] === n) return g;
+      }
+    }
     if (n !== this.target) this.retarget(n);
     while (this.heapSize > 0) {
       const u = this.pop();
@@ -188,11 +203,19 @@ export class LazyGoalSearch {
       if ((uv & 1) === 1) continue; // a stale duplicate
       this.vals[us] = uv | 1;
       const g = uv >> 1;
-      if (!(this.loaded && u !== this.goal && isStorage(this.map.nodeKind[u]!))) this.expand(u, g + 1);
-      if (u === n) return g;
+      if (!this.isSink(u)) this.expand(u, g + 1);
+      if (u === n) {
+        this.lastClosed = n;
+        return g;
+      }
     }
     slot = this.slotOf(n);
     return slot >= 0 && (this.vals[slot]! & 1) === 1 ? this.vals[slot]! >> 1 : UNREACHABLE_STEPS;
+  }
+
+  /** A storage node other than the goal, for a loaded robot: reached, never passed through. */
+  private isSink(u: number): boolean {
+    return this.loaded && u !== this.goal && isStorage(this.map.nodeKind[u]!);
   }
 
   private expand(v: number, next: number): void {
@@ -248,11 +271,13 @@ export class LazyGoalSearch {
     this.targetRow = this.rev.row[n]!;
     this.aimLandmarks(n);
     const nodes = this.heapNode.slice(0, this.heapSize);
+    const keys = this.heapKey.slice(0, this.heapSize);
     this.heapSize = 0;
     for (let i = 0; i < nodes.length; i++) {
       const u = nodes[i]!;
       const v = this.vals[this.slotOf(u)]!;
-      if ((v & 1) === 1) continue;
+      // Closed, or a stale entry (its node was reached again by a shorter way and pushed anew).
+      if ((v & 1) === 1 || G_LIMIT - 1 - (keys[i]! % G_LIMIT) !== v >> 1) continue;
       this.push(u, v >> 1);
     }
   }
