@@ -44,6 +44,17 @@ describe('bench run --import with a LoRR problem', () => {
     expect(refused.stderr).not.toMatch(/\n\s+at /); // no stack trace
   }, 120_000);
 
+  it('export --import writes the imported problem as a scenario file (for perf at its scale); a scenario id and --import together are refused', async () => {
+    const out = await runBench(['export', '--import', 'tests/fixtures/lorr/maze.domain/maze-example_40.json', '--robots', '12']);
+    expect(out.code, out.stderr).toBe(0);
+    const spec = JSON.parse(out.stdout) as { id: string; fleet: Array<{ count: number }> };
+    expect(spec.id).toBe('import/lorr-maze-example-40@1');
+    expect(spec.fleet.reduce((n, f) => n + f.count, 0)).toBe(12);
+    const both = await runBench(['export', 'warehouse/g2p-small', '--import', 'tests/fixtures/lorr/maze.domain/maze-example_40.json']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('give either a scenario id or --import FILE');
+  }, 120_000);
+
   it('lorr-examples prints one table row per problem found', async () => {
     const out = await runBench(['lorr-examples', '--dir', 'tests/fixtures/lorr', '--only', 'maze,room', '--minutes', '0.1']);
     expect(out.code, out.stderr).toBe(0);
@@ -52,6 +63,7 @@ describe('bench run --import with a LoRR problem', () => {
       ['maze-example_40', '40', '32×32'],
       ['room-example_150', '150', '64×64'],
     ]);
-    for (const r of rows) expect(r).toMatch(/\| ok \|$/);
+    for (const r of rows) expect(r).toMatch(/\| \d+(\.\d)?→\d+(\.\d)? \| ok \|$/);
+    expect(out.stdout).toMatch(/^Machine: \d+ × .+, \d+ GB; 0\.1 simulated min per example, controller pibt;/m);
   }, 180_000);
 });

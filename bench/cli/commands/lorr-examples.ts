@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { UsageError } from '../usage-error.ts';
+import { loadNow, machineLine } from './machine-load.ts';
 import { checkWritableFile } from './output-paths.ts';
 import { parseMinutes, parsePositiveInt } from './parse-options.ts';
 
@@ -24,6 +25,9 @@ export interface LorrExampleRow {
   tasksPerLorrTick: number | null;
   robotRobotCollisions: number | null;
   peakRssMb: number | null;
+  /** 1-minute load average when the example started and when it ended. */
+  loadBefore?: number;
+  loadAfter?: number;
   /** `ok`, or why the example has no figures (timed out, failed with exit code …). */
   status: string;
 }
@@ -85,11 +89,11 @@ function runChild(args: string[], timeoutSec: number): Promise<{ code: number | 
 export function formatLorrExamplesTable(rows: readonly LorrExampleRow[], controller: string): string {
   const f = (v: number | null, d: number) => (v === null ? '–' : v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
   const lines = [
-    `| example | robots | map | import s | sim s | real-time factor (${controller}) | real-time factor per CPU s | tasks finished | tasks/h | tasks per LoRR tick | robot–robot collisions | peak RSS MB | status |`,
-    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    `| example | robots | map | import s | sim s | real-time factor (${controller}) | real-time factor per CPU s | tasks finished | tasks/h | tasks per LoRR tick | robot–robot collisions | peak RSS MB | load | status |`,
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const r of rows) {
-    lines.push(`| ${r.example} | ${r.robots.toLocaleString('en-US')} | ${r.map} | ${f(r.importSec, 2)} | ${f(r.simulatedSec, 0)} | ${f(r.realTimeFactor, 2)}× | ${f(r.cpuRealTimeFactor, 2)}× | ${f(r.tasksFinished, 0)} | ${f(r.tasksPerHour, 0)} | ${f(r.tasksPerLorrTick, 4)} | ${f(r.robotRobotCollisions, 0)} | ${f(r.peakRssMb, 0)} | ${r.status} |`);
+    lines.push(`| ${r.example} | ${r.robots.toLocaleString('en-US')} | ${r.map} | ${f(r.importSec, 2)} | ${f(r.simulatedSec, 0)} | ${f(r.realTimeFactor, 2)}× | ${f(r.cpuRealTimeFactor, 2)}× | ${f(r.tasksFinished, 0)} | ${f(r.tasksPerHour, 0)} | ${f(r.tasksPerLorrTick, 4)} | ${f(r.robotRobotCollisions, 0)} | ${f(r.peakRssMb, 0)} | ${r.loadBefore ?? '–'}→${r.loadAfter ?? '–'} | ${r.status} |`);
   }
   return lines.join('\n');
 }
@@ -127,6 +131,7 @@ export function lorrExamplesCommand(): Command {
           const name = problem.path.split('/').pop()!.replace(/\.json$/, '');
           const out = join(tmp, `${k}.json`);
           console.error(`[${k + 1}/${problems.length}] ${name}: ${problem.teamSize} robots, ${opts.minutes} simulated min …`);
+          const loadBefore = loadNow();
           const child = await runChild(['--import', problem.path, '--controller', opts.controller, '--minutes', String(opts.minutes), '--json', out], opts.timeoutSec);
           const row: LorrExampleRow = { example: name, robots: problem.teamSize, map: '', importSec: null, realTimeFactor: null, cpuRealTimeFactor: null, simulatedSec: null, tasksFinished: null, tasksPerHour: null, tasksPerLorrTick: null, robotRobotCollisions: null, peakRssMb: null, status: 'ok' };
           try {
@@ -134,6 +139,7 @@ export function lorrExamplesCommand(): Command {
               robots: number;
               simulatedSec: number;
               realTimeFactor: number;
+              wallSec?: number;
               cpuRealTimeFactor: number;
               importSec: number;
               peakRssMb: number;
@@ -144,7 +150,8 @@ export function lorrExamplesCommand(): Command {
             Object.assign(row, {
               robots: r.robots,
               importSec: r.importSec,
-              realTimeFactor: r.realTimeFactor,
+              // The run rounds its factor to one decimal; below 0.1× that reads 0, so recompute it.
+              realTimeFactor: r.wallSec ? Math.round((r.simulatedSec / r.wallSec) * 1000) / 1000 : r.realTimeFactor,
               cpuRealTimeFactor: r.cpuRealTimeFactor,
               simulatedSec: r.simulatedSec,
               tasksFinished: r.lorr.tasksFinished,
@@ -160,14 +167,19 @@ export function lorrExamplesCommand(): Command {
             row.status = child.timedOut ? `timed out after ${opts.timeoutSec} s` : `failed (exit ${child.code}): ${child.stderr.trim().split('\n').pop() ?? ''}`;
           }
           row.map = mapSize(problem.path);
+          row.loadBefore = loadBefore;
+          row.loadAfter = loadNow();
           rows.push(row);
           console.error(`  ${row.status}${row.realTimeFactor !== null ? `: ${row.realTimeFactor}× real time, ${row.tasksFinished} tasks, import ${row.importSec} s, peak RSS ${row.peakRssMb} MB` : ''}`);
         }
       } finally {
         rmSync(tmp, { recursive: true, force: true });
       }
+      const machine = machineLine();
+      console.log(`Machine: ${machine}; ${opts.minutes} simulated min per example, controller ${opts.controller}; load = 1-minute load average at the start → end of each example.\n`);
       console.log(formatLorrExamplesTable(rows, opts.controller));
-      if (opts.json) await writeFile(opts.json, `${JSON.stringify({ controller: opts.controller, minutes: opts.minutes, rows }, null, 2)}\n`);
+      if (opts.json) await writeFile(opts.json, `${JSON.stringify({ controller: opts.controller, minutes: opts.minutes, machine, rows }, null, 2)}
+`);
     });
 }
 

@@ -10,10 +10,47 @@ const CLAIM_RADIUS_CELLS = 0.95;
  * Pass last tick's array as `reuse` to have it overwritten instead of allocating a new one.
  */
 export function claimNodes(observation: FleetObservation, reuse?: Int32Array): Int32Array {
+  const nodeCount = observation.roadmap.nodeCount;
+  const owner = reuse && reuse.length === nodeCount ? reuse.fill(-1) : new Int32Array(nodeCount).fill(-1);
+  claimInto(observation, owner, null);
+  return owner;
+}
+
+/**
+ * Node holders kept across control ticks without clearing the whole map each tick: only the nodes
+ * written last time are cleared (work in proportion to the robots, not to the map's area). Write
+ * further claims with {@link NodeHolders.claim} so they are cleared too.
+ */
+export class NodeHolders {
+  /** Robot holding each node, -1 for none (valid after {@link NodeHolders.update}). */
+  holder = new Int32Array(0);
+  private written: number[] = [];
+
+  /** The holders of this observation, as {@link claimNodes} gives them. */
+  update(observation: FleetObservation): Int32Array {
+    const nodeCount = observation.roadmap.nodeCount;
+    if (this.holder.length !== nodeCount) {
+      this.holder = new Int32Array(nodeCount).fill(-1);
+      this.written = [];
+    }
+    const holder = this.holder;
+    for (const n of this.written) holder[n] = -1;
+    this.written.length = 0;
+    claimInto(observation, holder, this.written);
+    return holder;
+  }
+
+  /** Marks node `n` held by `robot` (cleared on the next update). */
+  claim(n: number, robot: number): void {
+    this.holder[n] = robot;
+    this.written.push(n);
+  }
+}
+
+function claimInto(observation: FleetObservation, owner: Int32Array, written: number[] | null): void {
   const map = observation.roadmap;
   const { nodeCell, cellNode } = map;
   const { cols, rows, cellM } = observation.grid;
-  const owner = reuse && reuse.length === map.nodeCount ? reuse.fill(-1) : new Int32Array(map.nodeCount).fill(-1);
   const limit2 = (CLAIM_RADIUS_CELLS * cellM) ** 2;
   const robots = observation.robots;
   for (let i = 0; i < robots.length; i++) {
@@ -21,30 +58,38 @@ export function claimNodes(observation: FleetObservation, reuse?: Int32Array): I
     const node = r.node;
     if (node < 0) continue;
     const id = r.id;
-    if (owner[node] === -1) owner[node] = id;
+    if (owner[node] === -1) {
+      owner[node] = id;
+      written?.push(node);
+    }
     if (!r.atNode) {
       // The body may still overlap the neighbour cell it comes from or goes to.
       const cell = nodeCell[node]!;
       const row = Math.floor(cell / cols);
       const col = cell - row * cols;
-      if (row > 0) claimNear(map, owner, r, cellNode[cell - cols]!, limit2);
-      if (row < rows - 1) claimNear(map, owner, r, cellNode[cell + cols]!, limit2);
-      if (col > 0) claimNear(map, owner, r, cellNode[cell - 1]!, limit2);
-      if (col < cols - 1) claimNear(map, owner, r, cellNode[cell + 1]!, limit2);
+      if (row > 0) claimNear(map, owner, r, cellNode[cell - cols]!, limit2, written);
+      if (row < rows - 1) claimNear(map, owner, r, cellNode[cell + cols]!, limit2, written);
+      if (col > 0) claimNear(map, owner, r, cellNode[cell - 1]!, limit2, written);
+      if (col < cols - 1) claimNear(map, owner, r, cellNode[cell + 1]!, limit2, written);
     }
     const route = r.route;
     for (let k = 0; k < route.length; k++) {
       const n = route[k]!;
-      if (owner[n] === -1) owner[n] = id;
+      if (owner[n] === -1) {
+        owner[n] = id;
+        written?.push(n);
+      }
     }
   }
-  return owner;
 }
 
 /** Claims node `n` (if any, and unclaimed) for robot `r` while its centre is within the claim radius. */
-function claimNear(map: FleetObservation['roadmap'], owner: Int32Array, r: RobotObservation, n: number, limit2: number): void {
+function claimNear(map: FleetObservation['roadmap'], owner: Int32Array, r: RobotObservation, n: number, limit2: number, written: number[] | null): void {
   if (n < 0 || owner[n] !== -1) return;
   const dx = map.nodeX[n]! - r.x;
   const dz = map.nodeZ[n]! - r.z;
-  if (dx * dx + dz * dz < limit2) owner[n] = r.id;
+  if (dx * dx + dz * dz < limit2) {
+    owner[n] = r.id;
+    written?.push(n);
+  }
 }

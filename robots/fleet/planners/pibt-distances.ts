@@ -1,7 +1,32 @@
 import { CellKind, type Roadmap } from '../../../sim/index.ts';
+import { LazyGoalSearch, reverseEdges, type ReversedEdges } from './lazy-goal-search.ts';
+import { UNREACHABLE_STEPS } from './unreachable-steps.ts';
 
-/** Distance (roadmap steps) standing for "unreachable". */
-export const UNREACHABLE_STEPS = 0x3fffffff;
+export { UNREACHABLE_STEPS };
+
+/** Distances to one goal as PIBT reads them: `at(node)` steps (a full table, an `Int32Array`, is one). */
+export interface StepDistances {
+  at(node: number): number | undefined;
+}
+
+/**
+ * Memory the lazy searches of one controller may hold, bytes, when full tables do not fit (see
+ * {@link GoalDistances.field}): past it the least recently used searches are dropped (and redone
+ * when asked again; the numbers never change).
+ */
+export const LAZY_SEARCH_BUDGET_BYTES = 2 * 1024 * 1024 * 1024;
+
+/**
+ * Roadmaps of at least this many nodes always get lazy searches (a full table is 4 bytes a node:
+ * 8.8 MB a goal on the 2.2-million-node iron-harvest map). Below it, full tables while the fleet's
+ * goals fit in {@link GOAL_TABLES_BUDGET_BYTES}: measured on the Start-Kit maps, a table per goal
+ * beat lazy searches on the 96,603-node game map `orz` (3.0 against 1.7 simulated s per CPU s,
+ * 1,800 robots) and lost by about 10 % on the city and warehouse maps.
+ */
+export const LAZY_FROM_NODES = 1_048_576;
+
+/** Landmarks the lazy searches of a large roadmap aim with (8 bytes a node each). */
+export const LANDMARKS = 8;
 
 /**
  * Memory the cached tables of one controller may take, bytes (4 bytes a node a table). A fixed
@@ -26,30 +51,63 @@ function goalTablesWithin(budgetBytes: number, nodeCount: number): number {
 export class GoalDistances {
   private readonly revStart: Int32Array;
   private readonly revSource: Int32Array;
+  private readonly rev: ReversedEdges;
   private readonly tables = new Map<number, Int32Array>();
-  private readonly queue: Int32Array;
+  private readonly searches = new Map<number, LazyGoalSearch>();
+  private searchBytes = 0;
+  private queueBuffer: Int32Array | null = null;
 
   /** Node count of the roadmap the tables are for. */
   readonly nodeCount: number;
 
   /** @param maxTables tables kept before the least recently used one is dropped (default: as many as fit in {@link GOAL_TABLES_BUDGET_BYTES}). */
   constructor(private readonly map: Roadmap, private readonly maxTables = goalTablesWithin(GOAL_TABLES_BUDGET_BYTES, map.nodeCount)) {
-    const n = map.nodeCount;
-    this.nodeCount = n;
-    const count = new Int32Array(n + 1);
-    for (let e = 0; e < map.edgeTarget.length; e++) count[map.edgeTarget[e]! + 1]! += 1;
-    for (let v = 0; v < n; v++) count[v + 1] = count[v + 1]! + count[v]!;
-    this.revStart = count.slice();
-    const fill = count.slice(0, n);
-    this.revSource = new Int32Array(map.edgeTarget.length);
-    for (let u = 0; u < n; u++) {
-      for (let e = map.edgeStart[u]!; e < map.edgeStart[u + 1]!; e++) {
-        const v = map.edgeTarget[e]!;
-        this.revSource[fill[v]!] = u;
-        fill[v] = fill[v]! + 1;
-      }
+    this.nodeCount = map.nodeCount;
+    this.rev = reverseEdges(map, map.nodeCount >= LAZY_FROM_NODES ? LANDMARKS : 0);
+    this.revStart = this.rev.revStart;
+    this.revSource = this.rev.revSource;
+  }
+
+  /**
+   * Distances to `goal` for a robot at `from`, in a fleet heading to about `goalCount` goals at
+   * once: the full table ({@link to}) while that many tables fit in the cache and the map has
+   * fewer than {@link LAZY_FROM_NODES} nodes, else a lazy exact
+   * search ({@link LazyGoalSearch}) that holds only the nodes it searched. Both give the same
+   * numbers, so the choice changes speed and memory, never a decision.
+   */
+  field(goal: number, loaded: boolean, from: number, goalCount: number): StepDistances {
+    if (goalCount <= this.maxTables && this.nodeCount < LAZY_FROM_NODES) return this.to(goal, loaded);
+    const key = goal * 2 + (loaded ? 1 : 0);
+    let search = this.searches.get(key);
+    if (search) {
+      this.searches.delete(key);
+      this.searches.set(key, search);
+      return search;
     }
-    this.queue = new Int32Array(n);
+    search = new LazyGoalSearch(this.map, this.rev, goal, loaded, from);
+    this.searches.set(key, search);
+    return search;
+  }
+
+  /**
+   * Drops the least recently used lazy searches while they hold more than `budgetBytes` (call
+   * between steps, never while a step holds a search). Searches grow as they are asked, so the
+   * bound is enforced here rather than on creation.
+   */
+  trimSearches(budgetBytes = LAZY_SEARCH_BUDGET_BYTES): void {
+    let bytes = 0;
+    for (const s of this.searches.values()) bytes += s.bytes;
+    this.searchBytes = bytes;
+    for (const [key, s] of this.searches) {
+      if (this.searchBytes <= budgetBytes) break;
+      this.searches.delete(key);
+      this.searchBytes -= s.bytes;
+    }
+  }
+
+  /** Bytes the lazy searches held at the last {@link trimSearches}. */
+  get lazySearchBytes(): number {
+    return this.searchBytes;
   }
 
   /** Steps from every node to `goal` (`UNREACHABLE_STEPS` where there is no way). */
@@ -70,7 +128,7 @@ export class GoalDistances {
   private search(goal: number, loaded: boolean): Int32Array {
     const { nodeKind } = this.map;
     const dist = new Int32Array(this.map.nodeCount).fill(UNREACHABLE_STEPS);
-    const q = this.queue;
+    const q = (this.queueBuffer ??= new Int32Array(this.map.nodeCount));
     dist[goal] = 0;
     q[0] = goal;
     let tail = 1;

@@ -1,6 +1,6 @@
 import { CellKind, findWaitCycles, type ControllerReport, type FleetObservation, type RobotCommand, type RobotObservation } from '../../../sim/index.ts';
 import { commandLatencyTicks, routeStillValidOnLanding } from '../commands-in-flight.ts';
-import { claimNodes } from '../executors/node-claims.ts';
+import { NodeHolders } from '../executors/node-claims.ts';
 import { restingLoadNodes } from '../occupancy.ts';
 import type { Executor, Planner } from '../fleet-parts.ts';
 import { GoalDistances } from './pibt-distances.ts';
@@ -52,7 +52,7 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
   let restless = new Uint8Array(0);
   let reports: ControllerReport[] = [];
   let distances: GoalDistances | null = null;
-  let holderBuffer: Int32Array = new Int32Array(0);
+  const holders = new NodeHolders();
   /** Robots sent towards a goal during this control tick (tasks or errands); derived each tick, never saved. */
   const touched = new Set<number>();
 
@@ -79,9 +79,9 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
       }
       const map = observation.roadmap;
       if (!distances || distances.nodeCount !== map.nodeCount) distances = new GoalDistances(map);
-      const holder = (holderBuffer = claimNodes(observation, holderBuffer));
+      const holder = holders.update(observation);
       // Routes sent but not landed yet (command latency): their nodes are held by their robots.
-      if (inFlight) for (const [id, route] of inFlight) for (const n of route) if (holder[n] === -1) holder[n] = id;
+      if (inFlight) for (const [id, route] of inFlight) for (const n of route) if (holder[n] === -1) holders.claim(n, id);
       const latencyTicks = commandLatencyTicks(observation);
       const resting = restingLoadNodes(observation);
       const agents: Array<PibtAgent & { priority: number }> = [];
@@ -100,7 +100,7 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
         agents.push({
           id: robot.id,
           from,
-          dist: goal ? distances.to(goal.node, loaded) : null,
+          dist: goal ? distances.field(goal.node, loaded, from, robots.length) : null,
           mayEnter,
           idleCost,
           heading: travelDirection(robot),
@@ -111,7 +111,7 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
         });
       }
       agents.sort((a, b) => b.priority - a.priority || a.id - b.id);
-      const { next, waitsOn } = pibtStep(map, agents, holder);
+      const { next, waitsOn } = pibtStep(map, agents, holder, robots.length);
       const commands: RobotCommand[] = [];
       const previous = waitOn.slice();
       waitOn.fill(-1);
@@ -119,7 +119,7 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
         const v = next[i]!;
         const robot = robots[a.id]!;
         if (v !== a.from && holder[v] === -1) {
-          holder[v] = a.id;
+          holders.claim(v, a.id);
           restless[a.id] = 0;
           const moving = robot.mode === 'follow' && robot.route.length > 0;
           commands.push({ kind: 'follow', robot: a.id, path: moving ? [...robot.route, v] : [robot.node, v] });
@@ -130,6 +130,7 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
         if (waitOn[r] === -1) reported[r] = 0;
       }
       touched.clear();
+      distances.trimSearches();
       for (const cycle of findWaitCycles(waitOn, waitTicks, deadlockAfterSec / observation.dtSec)) {
         for (const r of cycle) restless[r] = 1;
         if (cycle.every((r) => reported[r] === 1)) continue;

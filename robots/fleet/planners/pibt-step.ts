@@ -1,5 +1,5 @@
 import type { Roadmap } from '../../../sim/index.ts';
-import { UNREACHABLE_STEPS } from './pibt-distances.ts';
+import { UNREACHABLE_STEPS, type StepDistances } from './pibt-distances.ts';
 
 /** One agent of a PIBT step, given in priority order (highest first). */
 export interface PibtAgent {
@@ -7,8 +7,11 @@ export interface PibtAgent {
   id: number;
   /** Node the agent plans from: the last node it holds on its way (where it stands when still). */
   from: number;
-  /** Steps from each node to its goal; null for an agent without a goal (it keeps still unless pushed). */
-  dist: Int32Array | null;
+  /**
+   * Steps from each node to its goal (a full table, or a lazy search: only `from` and its
+   * neighbours are asked); null for an agent without a goal (it keeps still unless pushed).
+   */
+  dist: StepDistances | null;
   /** Whether the agent may step onto node `n` at all (its own load constraints). */
   mayEnter: (n: number) => boolean;
   /** Direction (0 N, 1 E, 2 S, 3 W) the agent travels in, or -1: among equally near moves, going straight wins (turning costs a stop). */
@@ -45,8 +48,10 @@ export interface PibtStepResult {
  * node in the same instant, so a chain of pushes ends at a node that is free now, and cycles of
  * agents rotating in place (which PIBT allows) are excluded. Ties are broken by going straight on, then fewer robots there, then node id: deterministic.
  * O(agents × degree) plus the backtracking, which PIBT bounds by the agents it visits.
+ * `robotCount` (every robot id, in `holder` too, is below it) spares a scan of `holder`, which
+ * grows with the map's area.
  */
-export function pibtStep(map: Roadmap, agents: readonly PibtAgent[], holder: Int32Array): PibtStepResult {
+export function pibtStep(map: Roadmap, agents: readonly PibtAgent[], holder: Int32Array, robotCount?: number): PibtStepResult {
   const n = agents.length;
   const ctx: StepContext = {
     map,
@@ -54,7 +59,7 @@ export function pibtStep(map: Roadmap, agents: readonly PibtAgent[], holder: Int
     holder,
     next: new Int32Array(n).fill(-1),
     agentAt: scratch(map.nodeCount),
-    agentOfRobot: new Int32Array(maxRobotId(agents, holder) + 1).fill(-1),
+    agentOfRobot: new Int32Array(robotCount ?? maxRobotId(agents, holder) + 1).fill(-1),
     reserved: scratch(map.nodeCount),
   };
   for (let i = 0; i < n; i++) {
@@ -68,7 +73,7 @@ export function pibtStep(map: Roadmap, agents: readonly PibtAgent[], holder: Int
   for (let i = 0; i < n; i++) {
     const a = agents[i]!;
     if (!a.dist) continue;
-    const here = a.dist[a.from]!;
+    const here = a.dist.at(a.from)!;
     if (here === 0) continue;
     const target = ctx.next[i] !== a.from ? ctx.next[i]! : bestNeighbour(map, a, here);
     if (target < 0) continue;
@@ -133,15 +138,43 @@ function candidates(ctx: StepContext, i: number): number[] {
     if (map.edgeDir[e] === a.heading) straight = v;
   }
   if (list.length === 1) return list;
-  const keys = list.map((v) => {
-    const score = v === a.from && a.restless ? UNREACHABLE_STEPS + 1 : a.dist ? a.dist[v]! : v === a.from ? 0 : 1;
-    const turn = v === straight || v === a.from ? 0 : 1;
-    const crowd = v !== a.from && ctx.agentAt[v] !== -1 ? 1 : 0;
-    const idle = a.dist || !a.idleCost ? 0 : a.idleCost(v);
-    return { v, score, turn, crowd, idle };
-  });
-  keys.sort((x, y) => x.score - y.score || x.turn - y.turn || x.crowd - y.crowd || x.idle - y.idle || x.v - y.v);
-  return keys.map((k) => k.v);
+  // Keys per candidate (score, turn, crowd, idle, node): an insertion sort of at most five, no allocation per key.
+  const count = list.length;
+  for (let k = 0; k < count; k++) {
+    const v = list[k]!;
+    keyScore[k] = v === a.from && a.restless ? UNREACHABLE_STEPS + 1 : a.dist ? a.dist.at(v)! : v === a.from ? 0 : 1;
+    keyTurn[k] = v === straight || v === a.from ? 0 : 1;
+    keyCrowd[k] = v !== a.from && ctx.agentAt[v] !== -1 ? 1 : 0;
+    keyIdle[k] = a.dist || !a.idleCost ? 0 : a.idleCost(v);
+    order[k] = k;
+  }
+  for (let k = 1; k < count; k++) {
+    const x = order[k]!;
+    let j = k - 1;
+    while (j >= 0 && before(list, x, order[j]!)) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = x;
+  }
+  const sorted = new Array<number>(count);
+  for (let k = 0; k < count; k++) sorted[k] = list[order[k]!]!;
+  return sorted;
+}
+
+const keyScore = new Float64Array(8);
+const keyTurn = new Int8Array(8);
+const keyCrowd = new Int8Array(8);
+const keyIdle = new Float64Array(8);
+const order = new Int32Array(8);
+
+/** Whether candidate `x` sorts before candidate `y` (score, turn, crowd, idle cost, node id). */
+function before(list: readonly number[], x: number, y: number): boolean {
+  if (keyScore[x] !== keyScore[y]) return keyScore[x]! < keyScore[y]!;
+  if (keyTurn[x] !== keyTurn[y]) return keyTurn[x]! < keyTurn[y]!;
+  if (keyCrowd[x] !== keyCrowd[y]) return keyCrowd[x]! < keyCrowd[y]!;
+  if (keyIdle[x] !== keyIdle[y]) return keyIdle[x]! < keyIdle[y]!;
+  return list[x]! < list[y]!;
 }
 
 function release(ctx: StepContext, i: number): void {
@@ -181,7 +214,7 @@ function bestNeighbour(map: Roadmap, a: PibtAgent, here: number): number {
   for (let e = map.edgeStart[a.from]!; e < map.edgeStart[a.from + 1]!; e++) {
     const v = map.edgeTarget[e]!;
     if (!a.mayEnter(v)) continue;
-    const d = a.dist![v]!;
+    const d = a.dist!.at(v)!;
     if (d < bestDist || (d === bestDist && best >= 0 && v < best)) {
       bestDist = d;
       best = v;
