@@ -13,9 +13,9 @@ export function isControllerPath(nameOrPath: string): boolean {
 }
 
 /** `robots/controllers/` of this checkout: where `--controller NAME` finds `NAME.ts`. */
-const CONTROLLERS_DIR = fileURLToPath(new URL('../../robots/controllers', import.meta.url));
+const CONTROLLERS_DIR = fileURLToPath(new URL('../../robots/controllers/', import.meta.url));
 /** `robots/policies/` of this checkout: where `--controller NAME.onnx` is found when not a path. */
-const POLICIES_DIR = fileURLToPath(new URL('../../robots/policies', import.meta.url));
+const POLICIES_DIR = fileURLToPath(new URL('../../robots/policies/', import.meta.url));
 
 /**
  * The controller factory for a registry name (`greedy`), a module in `robots/controllers/` by its

@@ -28,7 +28,7 @@ describe('scenario JSON Schema', () => {
   }, 30_000);
 
   it('a scenario file in scenarios/ refers to it as ./scenario.schema.json', () => {
-    expect(schemaRefFrom(fileURLToPath(new URL('../../scenarios', import.meta.url)))).toBe('./scenario.schema.json');
+    expect(schemaRefFrom(fileURLToPath(new URL('../../scenarios/', import.meta.url)))).toBe('./scenario.schema.json');
     expect(schemaRefFrom(ROOT)).toBe('./scenarios/scenario.schema.json');
   });
 });

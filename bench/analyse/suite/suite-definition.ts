@@ -61,7 +61,7 @@ export function defaultOutDir(suite: LoadedSuite): string {
 }
 
 /** Directory holding the committed suite definitions. */
-export const SUITES_DIR = new URL('../../data/suites', import.meta.url);
+export const SUITES_DIR = new URL('../../data/suites/', import.meta.url);
 
 /**
  * Loads a suite by name (`ci` → `bench/data/suites/ci.json`) or by path to a `.json` file. Its
