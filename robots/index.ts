@@ -1,8 +1,6 @@
 /**
  * Robot models (physical specs) and fleet controllers. Depends only on `sim/`.
  */
-import type { ControllerFactory, RobotModelCatalog, RobotModelSpec } from '../sim/index.ts';
-import { armCatalog } from './arms/index.ts';
 import { createGreedyController } from './controllers/greedy.ts';
 import { createReserveController } from './controllers/reserve.ts';
 import { createPibtController } from './controllers/pibt.ts';
@@ -24,34 +22,19 @@ export { createPathFollowerExecutor } from './fleet/executors/path-follower.ts';
 export { nodeDistanceM, restingLoadNodes } from './fleet/occupancy.ts';
 export type { Assigner, Planner, Executor, FleetParts, RouteRequest } from './fleet/fleet-parts.ts';
 
-/** Robot models by id: the catalogue scenarios name their fleet from. */
-export const robotModels: Readonly<Record<string, RobotModelSpec>> = Object.freeze({
-  [shelfLifter.id]: shelfLifter,
-  [toteCarrier.id]: toteCarrier,
-});
-
-/**
- * What hosts hand `SimHost.create` and `compileScenario`: the robot models by id plus the arm
- * models as `arm:<id>` (names with a colon are never robot models).
- */
-export const hostCatalog: RobotModelCatalog = Object.freeze({ ...robotModels, ...(armCatalog as unknown as RobotModelCatalog) });
-
 export * from './arms/index.ts';
 
-/** Built-in controllers by name. */
-export const controllers: Readonly<Record<string, ControllerFactory>> = Object.freeze({
-  reserve: createReserveController,
-  greedy: createGreedyController,
-  pibt: createPibtController,
-});
-
-/**
- * The best built-in baseline (highest throughput in the README's `bench compare` table, no
- * collisions): what `bench sweep` drives the fleet with unless a sweep file names a controller.
- */
-export const BEST_BASELINE = 'pibt';
-
-/** The controller `bench run` uses when none is named. */
-export const DEFAULT_CONTROLLER = 'reserve';
+export {
+  robotModels,
+  hostCatalog,
+  controllers,
+  BEST_BASELINE,
+  DEFAULT_CONTROLLER,
+  resolveController,
+  ControllerResolveError,
+  type ControllerRole,
+  type ControllerLoader,
+  type FactoryOf,
+} from './catalog.ts';
 export * from './env/index.ts';
 export { loadOnnxPolicy, bestAllowed, PolicyModelError, POLICY_INPUT, POLICY_OUTPUT, POLICY_ACTIONS, type OnnxPolicyOptions } from './policies/onnx-policy.ts';

@@ -22,7 +22,7 @@ import { suiteCommand } from './commands/suite.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { validateCommand } from './commands/validate.ts';
 import { vda5050Command } from './commands/vda5050.ts';
-import { UsageError } from './usage-error.ts';
+import { UsageError } from '../run/usage-error.ts';
 
 /**
  * The bench program with every command and option declared, not yet parsed: what `runCli` runs and

@@ -14,7 +14,7 @@
  */
 import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { createObservationEncoder, staticObservationOf, transferablesOf, type ControllerReport, type FleetController, type FleetObservation, type ObservationEncoder } from '../../sim/index.ts';
-import { UsageError } from '../cli/usage-error.ts';
+import { UsageError } from './usage-error.ts';
 import { CallChannelHost, createChannelFlags } from './call-channel.ts';
 import type { ControllerAnswer, ControllerCall } from './controller-worker.ts';
 import { startTsWorker } from './ts-worker.ts';

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { register as registerTsRequire } from 'tsx/cjs/api';
 import { tsImport } from 'tsx/esm/api';
 
 /** A module that could not be loaded: where (`file:line` when known) and why, in one line. */
@@ -50,6 +51,9 @@ let routed = false;
 function routeTestfieldToThisPackage(): void {
   if (routed) return;
   routed = true;
+  // A commonjs module that requires `testfield` reaches this package's TypeScript sources through
+  // `require`: let require() load .ts as import does (not only what happens to be loaded already).
+  registerTsRequire();
   const parentURL = pathToFileURL(SELF_FILE).href;
   const hooks = `export async function resolve(specifier, context, next) {
   if (specifier === 'testfield' || specifier.startsWith('testfield/')) return next(specifier, { ...context, parentURL: ${JSON.stringify(parentURL)} });

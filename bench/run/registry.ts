@@ -1,9 +1,8 @@
-import { controllers } from '../../robots/index.ts';
 import { findScenario, scenarioNames } from '../../scenarios/index.ts';
-import { ScenarioSpecError, type ControllerFactory, type ScenarioSpecInput } from '../../sim/index.ts';
+import { ScenarioSpecError, type ScenarioSpecInput } from '../../sim/index.ts';
 import { isScenarioFile, readScenarioFile } from './files/scenario-file.ts';
 import { scenarioIssues } from './files/scenario-issues.ts';
-import { UsageError } from '../cli/usage-error.ts';
+import { UsageError } from './usage-error.ts';
 
 /**
  * The scenario a command names: a registered id (`warehouse/g2p-small`, newest version, or
@@ -36,11 +35,4 @@ function registeredScenario(name: string): ScenarioSpecInput {
   const spec = findScenario(name);
   if (!spec) throw new UsageError(`unknown scenario "${name}"; valid scenarios: ${scenarioNames().join(', ')} (or a path to a scenario .json file)`);
   return spec;
-}
-
-/** The controller factory named on the command line, or a UsageError listing the valid names. */
-export function resolveController(name: string): ControllerFactory {
-  const factory = controllers[name];
-  if (!factory) throw new UsageError(`unknown controller "${name}"; valid controllers: ${Object.keys(controllers).sort().join(', ')}`);
-  return factory;
 }

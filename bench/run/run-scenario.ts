@@ -2,11 +2,11 @@
  * Running one job: {@link runSpec} is the single place a scenario is loaded, run to its horizon
  * and measured (optionally recording a replay, see `recordToEnd`).
  */
-import { UsageError } from '../cli/usage-error.ts';
+import { UsageError } from './usage-error.ts';
 import { robotRows } from '../../sim/index.ts';
 import { defaultCellController, hostCatalog } from '../../robots/index.ts';
 import { createReplayRecorder, headlineOf, kpiCatalogue, kpiReadings, replayHeaderOf, SimHost, thingCountsOf, watchdogTripped, type FleetController, type KpiReading, type Kpis, type ThingCounts, type Replay, type ScenarioOverrides, type ScenarioSpecInput, type SimEvent } from '../../sim/index.ts';
-import { loadCellControllerFactory } from './load-cell-controller.ts';
+import { loadCellControllerFactory } from './load-controller.ts';
 import { isControllerPath, loadControllerFactory } from './load-controller.ts';
 import { resolveScenario } from './registry.ts';
 import { DEFAULT_CONTROLLER_BUDGET_MS, startIsolatedController, type IsolatedController } from './isolated-controller.ts';

@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/usage-error.ts';
+import { UsageError } from './usage-error.ts';
 
 /** A slice of a run list: shard `index` (1-based) of `total`. */
 export interface Shard {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../cli/usage-error.ts';
+import { UsageError } from '../run/usage-error.ts';
 import type { VdaRecording } from './session-kpis.ts';
 
 /** Whether `text` looks like a session recording (JSON naming its format), not a binary replay. */

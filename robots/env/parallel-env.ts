@@ -12,8 +12,7 @@ import {
   type ScenarioSpecInput,
   type SimEvent,
 } from '../../sim/index.ts';
-import { shelfLifter } from '../models/shelf-lifter.ts';
-import { toteCarrier } from '../models/tote-carrier.ts';
+import { robotModels } from '../catalog.ts';
 import { agentActionSpace, decodeActions, ACTION_NAMES, type ActionMode, type AgentAction } from './agent-actions.ts';
 import { isReady, type AgentGoal } from './agent-goals.ts';
 import { agentObservationSpace, agentViews, type AgentObservation, type ViewOptions } from './agent-view.ts';
@@ -102,7 +101,7 @@ export interface ParallelEnv {
 
 /** Creates a parallel multi-agent environment (initialises physics once per thread). */
 export async function createParallelEnv(options: EnvOptions): Promise<ParallelEnv> {
-  const catalog = options.catalog ?? { [shelfLifter.id]: shelfLifter, [toteCarrier.id]: toteCarrier };
+  const catalog = options.catalog ?? robotModels;
   const host = await SimHost.create(catalog);
   const mode = options.actions ?? 'moves';
   const weights = { ...DEFAULT_REWARDS, ...options.rewards };

@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadControllerFactory } from '../../bench/run/load-controller.ts';
-import { UsageError } from '../../bench/cli/usage-error.ts';
+import { UsageError } from '../../bench/run/usage-error.ts';
 
 const NAME = `lookup-${process.pid}`;
 const FILE = fileURLToPath(new URL(`../../robots/controllers/${NAME}.ts`, import.meta.url));

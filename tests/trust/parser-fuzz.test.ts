@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from 'commander';
 import { parseBudgetMs, parseMinutes, parseNonNegativeInt, parsePositiveInt, parsePositiveNumber, MAX_MINUTES } from '../../bench/cli/commands/parse-options.ts';
 import { parseJsonText } from '../../bench/run/files/read-json-file.ts';
-import { UsageError } from '../../bench/cli/usage-error.ts';
+import { UsageError } from '../../bench/run/usage-error.ts';
 import { robotModels } from '../../robots/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { checkScenario, decodeReplay, encodeReplay, ReplayError, type Replay } from '../../sim/index.ts';

@@ -1,4 +1,4 @@
-import { cellControllers, controllers } from '../../robots/index.ts';
+import { cellControllers, controllers, resolveController, type ControllerLoader, type ControllerRole, type FactoryOf } from '../../robots/index.ts';
 import type { CellControllerFactory, ControllerFactory } from '../../sim/index.ts';
 import userControllers from 'virtual:testfield/user-controllers';
 
@@ -15,18 +15,23 @@ export interface LoadedCatalog<F> {
 }
 
 /**
- * Imports each user module on its own (vite's lazy glob: one chunk each), so one that fails to
- * import (a typo, an import that does not resolve) is listed with its error and the others work.
+ * Imports each user module on its own (vite's lazy glob: one chunk each) through the catalogue's
+ * `resolveController` with the page's loader, so one that fails to import (a typo, an import that
+ * does not resolve) or exports no factory is listed with its error and the others work.
+ * Catalogue names win on a clash, then the repo's own modules.
  */
-async function loadUserModules<F>(registry: Readonly<Record<string, F>>, modules: ReadonlyArray<readonly [string, () => Promise<{ default?: unknown }>]>, what: string): Promise<LoadedCatalog<F>> {
-  const out = new Map<string, F>(Object.entries(registry));
+async function loadUserModules<R extends ControllerRole>(role: R, registry: Readonly<Record<string, FactoryOf<R>>>, modules: ReadonlyArray<readonly [string, () => Promise<{ default?: unknown }>]>): Promise<LoadedCatalog<FactoryOf<R>>> {
+  const out = new Map<string, FactoryOf<R>>(Object.entries(registry));
   const broken: BrokenModule[] = [];
+  // The first module of a name wins (the repo's own before the user's folders).
+  const loaders = new Map<string, () => Promise<{ default?: unknown }>>();
+  for (const [name, load] of modules) if (!loaders.has(name)) loaders.set(name, load);
+  const pageLoader: ControllerLoader = (ref) => loaders.get(ref)?.().then((mod) => mod.default);
   await Promise.all(
-    modules.map(async ([name, load]) => {
+    [...loaders.keys()].map(async (name) => {
+      if (out.has(name)) return;
       try {
-        const mod = await load();
-        if (typeof mod.default !== 'function') broken.push({ name, error: `its default export is not a factory: () => ${what}` });
-        else if (!out.has(name)) out.set(name, mod.default as F);
+        out.set(name, await resolveController(role, name, pageLoader));
       } catch (error) {
         broken.push({ name, error: error instanceof Error ? error.message : String(error) });
       }
@@ -50,7 +55,7 @@ function byName(modules: Record<string, () => Promise<{ default?: unknown }>>): 
 export function controllerCatalog(): Promise<LoadedCatalog<ControllerFactory>> {
   // The dev server imports each module on its own; a build inlines them into the one worker file
   // (vite.config.ts), where a module that does not import fails the build itself.
-  return loadUserModules(controllers, [...byName(import.meta.glob<{ default?: unknown }>('../../robots/controllers/*.ts')), ...userControllers], 'FleetController');
+  return loadUserModules('fleet', controllers, [...byName(import.meta.glob<{ default?: unknown }>('../../robots/controllers/*.ts')), ...userControllers]);
 }
 
 /**
@@ -64,5 +69,5 @@ export function policyCatalog(): ReadonlyMap<string, string> {
 
 /** Cell controllers the worker can run: the `robots/` registry plus every `robots/cells/*.ts` module with a default factory. */
 export function cellControllerCatalog(): Promise<LoadedCatalog<CellControllerFactory>> {
-  return loadUserModules(cellControllers, byName(import.meta.glob<{ default?: unknown }>('../../robots/cells/*.ts')), 'CellController');
+  return loadUserModules('cell', cellControllers, byName(import.meta.glob<{ default?: unknown }>('../../robots/cells/*.ts')));
 }

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { readJsonFile } from '../../run/files/read-json-file.ts';
 import { describeZodIssues } from '../../run/files/zod-issues.ts';
-import { UsageError } from '../../cli/usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import type { RunRecord } from '../../run/run-job.ts';
 import { KPI_METRICS, meanKpis } from './kpi-metrics.ts';
 

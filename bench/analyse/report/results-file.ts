@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { writeFileAtomic } from '../../run/files/write-file-atomic.ts';
 import { join } from 'node:path';
 import { readJsonFile } from '../../run/files/read-json-file.ts';
-import { UsageError } from '../../cli/usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import type { RunRecord } from '../../run/run-job.ts';
 import type { Shard } from '../../run/shard.ts';
 

@@ -6,7 +6,7 @@ import { evaluateGate, gateExitCode } from '../gate/evaluate-gate.ts';
 import { formatJunitXml } from '../report/junit-xml.ts';
 import { writeResults, type SuiteResults } from '../report/results-file.ts';
 import { formatSummaryMarkdown } from '../report/summary-markdown.ts';
-import { UsageError } from '../../cli/usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import { writeWorstReplays } from '../report/worst-replays.ts';
 import type { RunJob } from '../../run/run-job.ts';
 

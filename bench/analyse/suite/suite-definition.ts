@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { resolveScenario } from '../../run/registry.ts';
 import { readJsonFile } from '../../run/files/read-json-file.ts';
 import { describeZodIssues } from '../../run/files/zod-issues.ts';
-import { UsageError } from '../../cli/usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import { groupKey, runKey, type RunJob } from '../../run/run-job.ts';
 
 const controllerEntry = z.union([

@@ -5,7 +5,7 @@ import { BEST_BASELINE } from '../../../robots/index.ts';
 import { generateG2pScenario, g2pLayoutName } from '../../../scenarios/index.ts';
 import { readJsonFile } from '../../run/files/read-json-file.ts';
 import { describeZodIssues } from '../../run/files/zod-issues.ts';
-import { UsageError } from '../../cli/usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import { runKey, type RunJob } from '../../run/run-job.ts';
 
 const list = z.array(z.number().int().positive()).min(1);

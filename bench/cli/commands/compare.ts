@@ -6,7 +6,7 @@ import { compareKpis, formatComparison, splitFailedRuns } from '../../analyse/co
 import { compareTableMarkdown, type CompareJson } from '../../analyse/compare/compare-table.ts';
 import { loadControllerFactory } from '../../run/load-controller.ts';
 import { resolveScenario } from '../../run/registry.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import { runBatch } from '../../run/run-batch.ts';
 import { groupKey, runKey, type RunJob } from '../../run/run-job.ts';
 import { parsePositiveInt, parsePositiveNumber } from './parse-options.ts';

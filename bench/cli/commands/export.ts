@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { SCENARIO_SCHEMA_FILE } from '../../run/files/scenario-json-schema.ts';
 import { resolveScenario } from '../../run/registry.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import type { ScenarioSpecInput } from '../../../sim/index.ts';
 import { importForRun } from './run-imported.ts';
 

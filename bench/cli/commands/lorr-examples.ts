@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import { loadNow, machineLine } from './machine-load.ts';
 import { checkWritableFile } from './output-paths.ts';
 import { parseMinutes, parsePositiveInt } from './parse-options.ts';

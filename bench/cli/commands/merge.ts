@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import { readResults } from '../../analyse/report/results-file.ts';
 import type { RunRecord } from '../../run/run-job.ts';
 import { finishSuite } from '../../analyse/suite/finish-suite.ts';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { findScenario } from '../../../scenarios/index.ts';
 import { fsUrlPath, servePage } from '../open/serve-page.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import { parseNonNegativeInt } from './parse-options.ts';
 
 interface OpenOptions {

@@ -10,7 +10,7 @@ import { loadControllerFactory } from '../../run/load-controller.ts';
 import { DEFAULT_WARMUP_SIM_SEC, type PerfCase, type PerfRow } from '../../analyse/perf/measure-perf.ts';
 import { resolveScenario } from '../../run/registry.ts';
 import { measureLinePerf, type LinePerfRow } from '../../analyse/perf/measure-line-perf.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import { parsePositiveInt, parsePositiveNumber } from './parse-options.ts';
 import { checkWritableFile } from './output-paths.ts';
 

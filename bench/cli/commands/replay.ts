@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { decodeReplay, ReplayError } from '../../../sim/page-api.ts';
 import { encodeReplay } from '../../../sim/index.ts';
 import { fsUrlPath, servePage } from '../open/serve-page.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import { isVdaRecordingText, readVdaRecording } from '../../vda5050/read-recording.ts';
 import { vdaSessionToReplay } from '../../vda5050/session-page-replay.ts';
 import { checkWritableFile } from './output-paths.ts';

@@ -8,7 +8,7 @@ import { formatKpiTable } from '../../analyse/report/kpi-table.ts';
 import { DEFAULT_KEYFRAME_EVERY_TICKS, runSpec, type Isolation, type RunResult } from '../../run/run-scenario.ts';
 import { openEventSink } from '../../run/event-sink.ts';
 import { failureLine, runExitCode } from '../../run/run-failures.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import { formatLorrRates, lorrRates, type LorrRates } from './lorr-rates.ts';
 
 /** The `bench run` options an imported run honours (all of them). */

@@ -7,7 +7,7 @@ import { recordScenario, runScenario, type Isolation, type RunResult } from '../
 import { openEventSink } from '../../run/event-sink.ts';
 import { DEFAULT_CONTROLLER_BUDGET_MS, DEFAULT_CONTROLLER_MEMORY_MB } from '../../run/isolated-controller.ts';
 import { exitCodeLines, failureLine, runExitCode } from '../../run/run-failures.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import { resolveScenario } from '../../run/registry.ts';
 import { checkWritableFile } from './output-paths.ts';
 import { parseBudgetMs, parseIsolation, parseMinutes, parseNonNegativeInt, parsePositiveInt, parsePositiveNumber } from './parse-options.ts';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { scenarioSchemaText } from '../../run/files/scenario-json-schema.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 
 /** `bench schema [--write FILE]`: the JSON Schema of a scenario file. */
 export function schemaCommand(): Command {

@@ -5,7 +5,7 @@ import type { Isolation } from '../../run/run-scenario.ts';
 import { DEFAULT_CONTROLLER_BUDGET_MS } from '../../run/isolated-controller.ts';
 import { failureLine, runExitCode } from '../../run/run-failures.ts';
 import { runSoak } from '../../run/soak-loop.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import { checkWritableFile } from './output-paths.ts';
 import { parseBudgetMs, parseHours, parseIsolation, parseNonNegativeInt, parsePositiveInt } from './parse-options.ts';
 

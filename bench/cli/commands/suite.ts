@@ -3,7 +3,7 @@ import { clearVerdict } from '../../run/files/write-file-atomic.ts';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadControllerFactory } from '../../run/load-controller.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import { runBatch } from '../../run/run-batch.ts';
 import { formatShard, resolveShard, selectShard } from '../../run/shard.ts';
 import { finishSuite } from '../../analyse/suite/finish-suite.ts';

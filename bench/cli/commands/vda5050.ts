@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { hostCatalog } from '../../../robots/index.ts';
 import { applyOverrides, compileScenario, type ScenarioSpecInput } from '../../../sim/index.ts';
 import { resolveScenario } from '../../run/registry.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import { exportMapJson, exportMapLif } from '../../vda5050/export-map.ts';
 import { LoadFleetManager } from '../../vda5050/load-fleet-manager.ts';
 import { SCHEMA_VERSIONS, type SchemaVersion } from '../../vda5050/schema-validator.ts';

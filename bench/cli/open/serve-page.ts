@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../run/usage-error.ts';
 import { TEST_HOOKS_ENV, TEST_HOOKS_MODE } from './test-hooks-mode.ts';
 import { CONTROLLERS_ENV } from './user-controllers-plugin.ts';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../../cli/usage-error.ts';
+import { UsageError } from '../usage-error.ts';
 import { jsonErrorOffset, lineColumn } from './json-error-position.ts';
 
 /**
