@@ -16,29 +16,34 @@ const ROOT = fileURLToPath(new URL('.', import.meta.url));
  * page (`web/dev/controller-hot-reload.ts`), which starts a fresh worker: the picker lists the new
  * controller without a restart of the dev server.
  */
-const controllers = () => userControllersPlugin({
-  packageRoot: ROOT,
-  watchDirs: CONTROLLER_DIRS,
-  invalidateFiles: [resolve(ROOT, 'web/worker/controller-catalog.ts')],
-});
+const controllers = () =>
+  userControllersPlugin({
+    packageRoot: ROOT,
+    watchDirs: CONTROLLER_DIRS,
+    invalidateFiles: [resolve(ROOT, 'web/worker/controller-catalog.ts')],
+  });
 const CONTROLLER_DIRS = ['robots/controllers', 'robots/cells', 'robots/policies'].map((d) => resolve(ROOT, d));
 
 /** User controllers the page loads import the SDK by the package's name. */
-const aliases = [{ find: /^testfield$/, replacement: resolve(ROOT, 'robots/sdk.ts') }, { find: /^testfield\/(sim|robots|scenarios)$/, replacement: resolve(ROOT, '$1/index.ts') }];
+const aliases = [
+  { find: /^testfield$/, replacement: resolve(ROOT, 'robots/sdk.ts') },
+  { find: /^testfield\/(sim|robots|scenarios)$/, replacement: resolve(ROOT, '$1/index.ts') },
+];
 
 /**
  * Under `npm start` and `testfield open`: the simulation worker's core as a few bundled chunks, not
  * ~300 modules the browser finds one import level at a time (bench/cli/open/worker-core-plugin.ts). The
  * worker entries, the controller catalogue and the controller folders stay source: lazily loaded, hot reloaded.
  */
-const workerCore = () => workerCorePlugin({
-  packageRoot: ROOT,
-  core: resolve(ROOT, 'web/worker/sim-worker-api.ts'),
-  workerEntry: resolve(ROOT, 'web/worker/sim-worker.ts'),
-  sourceFiles: ['editor-worker.ts', 'controller-catalog.ts', 'test-worker-hooks.ts', 'test-controllers.ts'].map((f) => resolve(ROOT, 'web/worker', f)),
-  sourceDirs: [...CONTROLLER_DIRS, ...userControllerDirs()],
-  aliases,
-});
+const workerCore = () =>
+  workerCorePlugin({
+    packageRoot: ROOT,
+    core: resolve(ROOT, 'web/worker/sim-worker-api.ts'),
+    workerEntry: resolve(ROOT, 'web/worker/sim-worker.ts'),
+    sourceFiles: ['editor-worker.ts', 'controller-catalog.ts', 'test-worker-hooks.ts', 'test-controllers.ts'].map((f) => resolve(ROOT, 'web/worker', f)),
+    sourceDirs: [...CONTROLLER_DIRS, ...userControllerDirs()],
+    aliases,
+  });
 
 /**
  * Under `npm start`: pre-bundled dependencies without their source maps. Vite serves each with its
@@ -85,7 +90,11 @@ export default defineConfig({
   // asked for them, pre-bundled them then and reloaded the page (a cold start took twice as long).
   // With every dependency found by the scan, a request for one need not wait until the server has
   // crawled the page's whole import graph (which held the worker's first import, comlink, for up to a second).
-  optimizeDeps: { holdUntilCrawlEnd: false, exclude: ['testfield'], entries: ['index.html', 'worker/sim-worker.ts', 'worker/sim-worker-api.ts', 'worker/editor-worker.ts'] },
+  optimizeDeps: {
+    holdUntilCrawlEnd: false,
+    exclude: ['testfield'],
+    entries: ['index.html', 'worker/sim-worker.ts', 'worker/sim-worker-api.ts', 'worker/editor-worker.ts'],
+  },
   base: './',
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
   // One worker file: the controller catalogue's lazy imports (each module on its own under the dev

@@ -79,7 +79,11 @@ export async function resolveController<R extends ControllerRole>(role: R, ref: 
   const loading = load?.(ref, role);
   if (!loading) {
     const valid = Object.keys(NAMES[role]).sort().join(', ');
-    throw new ControllerResolveError(role === 'fleet' ? `unknown controller "${ref}"; valid controllers: ${valid}` : `unknown cell controller "${ref}"; valid cell controllers: ${valid} (or a path to a module)`);
+    throw new ControllerResolveError(
+      role === 'fleet'
+        ? `unknown controller "${ref}"; valid controllers: ${valid}`
+        : `unknown cell controller "${ref}"; valid cell controllers: ${valid} (or a path to a module)`,
+    );
   }
   const factory = await loading;
   if (typeof factory !== 'function') throw new ControllerResolveError(`controller module "${ref}" must default-export a factory: () => ${WHAT[role]}`);

@@ -21,7 +21,15 @@ export { buildWarehouseFloor, type WarehouseFloor, type WarehouseFloorParams } f
 export { buildSortationFloor, type SortationFloor, type SortationFloorParams } from './layouts/sortation-floor.ts';
 export { generateWarehouseScenario, type WarehouseScenarioParams } from './generators/warehouse-scenario.ts';
 export { importScenario, importMovingAiMap } from './import/import-scenario.ts';
-export { importLorrProblem, readLorrProblem, resolveRelative, type ImportOptions, type ReadText, type ImportedLorrProblem, type LorrProblemInfo } from './import/lorr-problem.ts';
+export {
+  importLorrProblem,
+  readLorrProblem,
+  resolveRelative,
+  type ImportOptions,
+  type ReadText,
+  type ImportedLorrProblem,
+  type LorrProblemInfo,
+} from './import/lorr-problem.ts';
 export { parseLorrDelayConfig, type LorrDelayConfig, type LorrEventModel, type LorrDurationModel } from './import/lorr-delay-config.ts';
 export { lorrDelaySchedule, type LorrDelay } from './import/lorr-delay-schedule.ts';
 export { scenarioIdName } from './import/scenario-id.ts';

@@ -23,13 +23,31 @@ export { shortestPath, type PathOptions } from './model/shortest-path.ts';
 export { createRng, createRootRng, seedRngState, type Rng, type RngState } from './rng/rng.ts';
 export { distributionSchema, distributionMeanSec, sampleSec, type Distribution } from './rng/distributions.ts';
 export { detLog, detExp } from './util/det-log-exp.ts';
-export { MACHINE_STATES, MachineState, type MachineStateName, type MachineTable, type BufferTable, type SourceTable, type SinkTable } from './kinds/line/index.ts';
+export {
+  MACHINE_STATES,
+  MachineState,
+  type MachineStateName,
+  type MachineTable,
+  type BufferTable,
+  type SourceTable,
+  type SinkTable,
+} from './kinds/line/index.ts';
 export type { LineModel, MachineModel, BufferModel, SourceModel, SinkModel, PortRef } from './kinds/line/index.ts';
 export type { LinePort, LineRun } from './kinds/line/index.ts';
 export type { LineUnit } from './kinds/line/index.ts';
 
 // Kinds of things: the extension point (see README, "Architecture").
-export type { KindDef, KindCompileContext, KindFrame, KindKpis, KindStage, ScriptedHandler, ContactBetween, LegendEntry, HoldableKind } from './kind/kind-def.ts';
+export type {
+  KindDef,
+  KindCompileContext,
+  KindFrame,
+  KindKpis,
+  KindStage,
+  ScriptedHandler,
+  ContactBetween,
+  LegendEntry,
+  HoldableKind,
+} from './kind/kind-def.ts';
 export { createKindRegistry, WORLD_LAYERS, type KindRegistry } from './kind/kind-registry.ts';
 export { BUILTIN_KINDS, builtinKinds, kindsWith } from './kinds/builtin-kinds.ts';
 export { BUILTIN_KPI_KINDS, builtinKpiKinds } from './kinds/builtin-kpi-kinds.ts';
@@ -66,7 +84,17 @@ export {
   type CollisionCounts,
 } from './metrics/kpis.ts';
 export { formatKpiValue, kpi, type KpiFigureMeta, type KindKpiMeta, type KpiBetter, type KpiFormat } from './kind/kpi-meta.ts';
-export { figureMetaOf, headlineKpisOf, headlineOf, kpiCatalogue, kpiReadings, thingCountsOf, type KpiDescriptor, type KpiReading, type ThingCounts } from './metrics/kpi-catalogue.ts';
+export {
+  figureMetaOf,
+  headlineKpisOf,
+  headlineOf,
+  kpiCatalogue,
+  kpiReadings,
+  thingCountsOf,
+  type KpiDescriptor,
+  type KpiReading,
+  type ThingCounts,
+} from './metrics/kpi-catalogue.ts';
 export { kpiRows, type KpiRow } from './metrics/kpi-rows.ts';
 export { FLEET_KPI_META, type FleetKpiMeta } from './metrics/fleet-kpi-meta.ts';
 export type {
@@ -84,7 +112,16 @@ export type {
 export { observe } from './control/observe.ts';
 export { robotModeName } from './kinds/robot/index.ts';
 export { hold, drive, follow, goto, lift, drop, dock, relocate, assign, unassign } from './control/commands.ts';
-export { createObservationDecoder, createObservationEncoder, staticObservationOf, transferablesOf, type EncodedObservation, type ObservationDecoder, type ObservationEncoder, type StaticObservation } from './control/observation-codec.ts';
+export {
+  createObservationDecoder,
+  createObservationEncoder,
+  staticObservationOf,
+  transferablesOf,
+  type EncodedObservation,
+  type ObservationDecoder,
+  type ObservationEncoder,
+  type StaticObservation,
+} from './control/observation-codec.ts';
 export { createHandedRoadmap, type HandedRoadmap } from './control/handed-roadmap.ts';
 export { validateCommand } from './kinds/robot/index.ts';
 export { SimHost, type LoadRequest, type AdvanceResult, type HostTiming } from './host/sim-host.ts';
@@ -128,7 +165,12 @@ export function scenarioJsonSchema(): Record<string, unknown> {
  * records (`kind`), a one-way direction for lanes, and what it means.
  */
 export const LAYOUT_LEGEND: Readonly<Record<string, { kind: CellKind; dir?: number; meaning: string; owner: string }>> = Object.freeze(
-  Object.fromEntries(Object.entries(builtinKinds.legend).map(([ch, e]) => [ch, { kind: e.cell, ...(e.dir !== undefined ? { dir: e.dir } : {}), meaning: e.meaning, owner: e.kind }])),
+  Object.fromEntries(
+    Object.entries(builtinKinds.legend).map(([ch, e]) => [
+      ch,
+      { kind: e.cell, ...(e.dir !== undefined ? { dir: e.dir } : {}), meaning: e.meaning, owner: e.kind },
+    ]),
+  ),
 );
 export { detAcos, detAsin, detAtan, detAtan2, detCos, detSin } from './util/det-math.ts';
 export { putUnit, standStock, takePart } from './kinds/lineside/index.ts';

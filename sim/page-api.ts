@@ -21,7 +21,17 @@ export { causeOf } from './events/event-cause.ts';
 export { createKpiAccumulator, finalizeKpis, reduceKpis, type KpiAccumulator, type Kpis } from './metrics/kpis.ts';
 export { builtinKpiKinds } from './kinds/builtin-kpi-kinds.ts';
 export { formatKpiValue, kpi, type KpiFigureMeta, type KindKpiMeta, type KpiBetter, type KpiFormat } from './kind/kpi-meta.ts';
-export { figureMetaOf, headlineKpisOf, headlineOf, kpiCatalogue, kpiReadings, thingCountsOf, type KpiDescriptor, type KpiReading, type ThingCounts } from './metrics/kpi-catalogue.ts';
+export {
+  figureMetaOf,
+  headlineKpisOf,
+  headlineOf,
+  kpiCatalogue,
+  kpiReadings,
+  thingCountsOf,
+  type KpiDescriptor,
+  type KpiReading,
+  type ThingCounts,
+} from './metrics/kpi-catalogue.ts';
 export { kpiRows, type KpiRow } from './metrics/kpi-rows.ts';
 export { ReplayError } from './replay/replay-format.ts';
 export { keyframeIndexAt } from './replay/replay-recorder.ts';

@@ -126,7 +126,8 @@ export class App implements ReplayHost {
     if (this.start.replay) await this.openReplayUrl(this.start.replay);
     else if (this.start.vda5050) await this.live.follow(this.start.vda5050, this.start.liveTopic ?? undefined);
     const problems = this.start.problems ?? [];
-    if (problems.length > 0 && this.banner.hidden) this.banner.show('error', `The page address has ${problems.length === 1 ? 'a bad parameter' : `${problems.length} bad parameters`}`, problems);
+    if (problems.length > 0 && this.banner.hidden)
+      this.banner.show('error', `The page address has ${problems.length === 1 ? 'a bad parameter' : `${problems.length} bad parameters`}`, problems);
     requestAnimationFrame((t) => this.frame(t));
   }
 
@@ -176,7 +177,11 @@ export class App implements ReplayHost {
     }
     if (!outcome.ok) {
       const what = options.spec !== undefined && this.file?.spec === options.spec ? `Scenario file ${this.file.name} refused` : 'Scenario refused';
-      this.banner.show('error', `${what}: ${outcome.reason}`, outcome.issues.map((i) => `${i.path}: ${i.message}`));
+      this.banner.show(
+        'error',
+        `${what}: ${outcome.reason}`,
+        outcome.issues.map((i) => `${i.path}: ${i.message}`),
+      );
       return outcome;
     }
     this.banner.hide();
@@ -233,7 +238,11 @@ export class App implements ReplayHost {
     const o = this.options;
     if (!o || typeof history === 'undefined') return;
     const scenario = o.scenario ?? (o.spec !== undefined && this.fileUrl ? this.fileUrl : null);
-    history.replaceState(history.state, '', sharedViewUrl(location.href, { scenario, controller: o.controller, seed: o.seed ?? EXAMPLE_SEED, speed: this.client.speed }));
+    history.replaceState(
+      history.state,
+      '',
+      sharedViewUrl(location.href, { scenario, controller: o.controller, seed: o.seed ?? EXAMPLE_SEED, speed: this.client.speed }),
+    );
   }
 
   /** Follows a robot and shows its panel; -1 clears. */
@@ -325,7 +334,13 @@ export class App implements ReplayHost {
       void this.client.step(1);
     });
     tb.reset.addEventListener('click', () => void this.reload());
-    tb.edit.addEventListener('click', () => void this.openEditor().catch((e: unknown) => this.banner.show('error', `The layout editor failed to open: ${e instanceof Error ? e.message : String(e)}`)));
+    tb.edit.addEventListener(
+      'click',
+      () =>
+        void this.openEditor().catch((e: unknown) =>
+          this.banner.show('error', `The layout editor failed to open: ${e instanceof Error ? e.message : String(e)}`),
+        ),
+    );
     tb.speed.addEventListener('change', () => this.setSpeed(tb.readSpeed()));
     tb.heatmap.addEventListener('change', () => {
       this.view.showHeatmap(tb.heatmap.checked);
@@ -380,7 +395,10 @@ export class App implements ReplayHost {
       return;
     }
     if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-      this.banner.show('error', `${name} does not hold a scenario: expected a JSON object, found ${Array.isArray(spec) ? 'an array' : spec === null ? 'null' : `a ${typeof spec}`}`);
+      this.banner.show(
+        'error',
+        `${name} does not hold a scenario: expected a JSON object, found ${Array.isArray(spec) ? 'an array' : spec === null ? 'null' : `a ${typeof spec}`}`,
+      );
       return;
     }
     this.file = { spec: spec as ScenarioSpecInput, name };

@@ -66,7 +66,14 @@ export class EnvSession {
         const actions = request.actions;
         if (!actions || typeof actions !== 'object') throw new Error('step: "actions" must be an object keyed by agent');
         const r = this.need().step(actions as Record<string, number>);
-        return { observations: this.out(r.observations), rewards: r.rewards, terminations: r.terminations, truncations: r.truncations, infos: this.out(r.infos), agents: [...this.need().agents] };
+        return {
+          observations: this.out(r.observations),
+          rewards: r.rewards,
+          terminations: r.terminations,
+          truncations: r.truncations,
+          infos: this.out(r.infos),
+          agents: [...this.need().agents],
+        };
       }
       case 'hash':
         return { hash: this.need().hash() };
@@ -99,11 +106,23 @@ export class EnvSession {
     if ((req.form ?? 'single') === 'single') {
       this.single = await createEnv(options);
       this.parallel = this.single.parallel;
-      return { form: 'single', observationSpace: this.single.observationSpace, actionSpace: this.single.actionSpace, robots: this.single.robots, actionNames: this.parallel.actionNames };
+      return {
+        form: 'single',
+        observationSpace: this.single.observationSpace,
+        actionSpace: this.single.actionSpace,
+        robots: this.single.robots,
+        actionNames: this.parallel.actionNames,
+      };
     }
     this.parallel = await createParallelEnv(options);
     const a = this.parallel.possibleAgents[0]!;
-    return { form: 'parallel', possibleAgents: [...this.parallel.possibleAgents], observationSpace: this.parallel.observationSpace(a), actionSpace: this.parallel.actionSpace(a), actionNames: this.parallel.actionNames };
+    return {
+      form: 'parallel',
+      possibleAgents: [...this.parallel.possibleAgents],
+      observationSpace: this.parallel.observationSpace(a),
+      actionSpace: this.parallel.actionSpace(a),
+      actionNames: this.parallel.actionNames,
+    };
   }
 
   private need(): ParallelEnv {

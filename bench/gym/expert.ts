@@ -21,4 +21,9 @@ export function expertAction(view: AgentObservation, patchCells: number): number
 }
 
 /** Row and column offsets of N, E, S, W. */
-const STEPS = [[-1, 0], [0, 1], [1, 0], [0, -1]] as const;
+const STEPS = [
+  [-1, 0],
+  [0, 1],
+  [1, 0],
+  [0, -1],
+] as const;

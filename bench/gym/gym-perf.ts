@@ -46,5 +46,15 @@ export async function measureVector(scenario: string, steps: number, envs: numbe
   }
   const wallSec = (performance.now() - t0) / 1000;
   await vec.close();
-  return { scenario, form: 'vector', envs, threads, robots, steps, wallSec, stepsPerSec: (steps * envs) / wallSec, agentStepsPerSec: (steps * envs * robots) / wallSec };
+  return {
+    scenario,
+    form: 'vector',
+    envs,
+    threads,
+    robots,
+    steps,
+    wallSec,
+    stepsPerSec: (steps * envs) / wallSec,
+    agentStepsPerSec: (steps * envs * robots) / wallSec,
+  };
 }

@@ -71,7 +71,7 @@ export function trainMlp(m: Mlp, xs: Float32Array, ys: Int32Array, epochs: numbe
         let max = -Infinity;
         for (const v of logits) max = Math.max(max, v);
         let sum = 0;
-        for (let k = 0; k < m.outputs; k++) sum += (logits[k] = Math.exp(logits[k]! - max));
+        for (let k = 0; k < m.outputs; k++) sum += logits[k] = Math.exp(logits[k]! - max);
         dh.fill(0);
         for (let k = 0; k < m.outputs; k++) {
           const d = logits[k]! / sum - (k === ys[row] ? 1 : 0);

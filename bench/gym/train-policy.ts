@@ -67,7 +67,12 @@ export async function trainExamplePolicy(o: TrainOptions): Promise<{ samples: nu
   const mlp = createMlp(features, o.hidden, POLICY_ACTIONS, rng.fork('init'));
   const accuracy = trainMlp(mlp, xs, ys, o.epochs, rng.fork('shuffle'));
   log(`trained ${features}→${o.hidden}→${POLICY_ACTIONS} on ${ys.length} samples, ${o.epochs} epochs: training accuracy ${(accuracy * 100).toFixed(1)} %`);
-  const bytes = mlpToOnnx(mlp, POLICY_INPUT, POLICY_OUTPUT, `behaviour clone of the hint-following expert; ${o.scenario} seeds ${o.seeds.join(',')}, ${o.steps} steps each, ${o.epochs} epochs; input ${POLICY_INPUT} [batch, ${features}], output ${POLICY_OUTPUT} [batch, ${POLICY_ACTIONS}]`);
+  const bytes = mlpToOnnx(
+    mlp,
+    POLICY_INPUT,
+    POLICY_OUTPUT,
+    `behaviour clone of the hint-following expert; ${o.scenario} seeds ${o.seeds.join(',')}, ${o.steps} steps each, ${o.epochs} epochs; input ${POLICY_INPUT} [batch, ${features}], output ${POLICY_OUTPUT} [batch, ${POLICY_ACTIONS}]`,
+  );
   await writeFile(o.out, bytes);
   return { samples: ys.length, accuracy, bytes: bytes.length };
 }

@@ -33,7 +33,11 @@ export async function createVecEnv(make: MakeRequest, numEnvs: number, threads =
   let first = 0;
   const base = make.seed ?? DEFAULT_SEED;
   for (const count of per) {
-    workers.push(new Worker(new URL('./vec-worker-entry.mjs', import.meta.url), { workerData: { make, seeds: Array.from({ length: count }, (_, k) => base + (first + k) * 1000) } }));
+    workers.push(
+      new Worker(new URL('./vec-worker-entry.mjs', import.meta.url), {
+        workerData: { make, seeds: Array.from({ length: count }, (_, k) => base + (first + k) * 1000) },
+      }),
+    );
     first += count;
   }
   type Reply = { ok: boolean; error?: string; results?: unknown[] };

@@ -90,7 +90,9 @@ async function main(): Promise<void> {
   console.log('robots  frames  mean ms  p50 ms  p95 ms  max ms  ticks/s  first frame ms');
   for (const r of results) {
     console.log(
-      [r.robots, r.frames, r.meanMs, r.p50Ms, r.p95Ms, r.maxMs, r.ticksPerSec, r.firstFrameMs].map((v, i) => String(v).padStart(i === 0 ? 6 : i === 7 ? 15 : 7)).join(' '),
+      [r.robots, r.frames, r.meanMs, r.p50Ms, r.p95Ms, r.maxMs, r.ticksPerSec, r.firstFrameMs]
+        .map((v, i) => String(v).padStart(i === 0 ? 6 : i === 7 ? 15 : 7))
+        .join(' '),
     );
   }
   if (json) writeFileSync(json, `${JSON.stringify({ seconds, results }, null, 2)}\n`);

@@ -6,7 +6,17 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { createHandedRoadmap, createObservationDecoder, type ControllerFactory, type EncodedObservation, type FleetController, type HandedRoadmap, type ObservationDecoder, type Roadmap, type StaticObservation } from '../../sim/index.ts';
+import {
+  createHandedRoadmap,
+  createObservationDecoder,
+  type ControllerFactory,
+  type EncodedObservation,
+  type FleetController,
+  type HandedRoadmap,
+  type ObservationDecoder,
+  type Roadmap,
+  type StaticObservation,
+} from '../../sim/index.ts';
 import { loadControllerFactory } from './load-controller.ts';
 import { serveCalls } from './call-channel.ts';
 
@@ -39,7 +49,11 @@ function memoryInUseBytes(): number {
 function withinMemory(reply: ControllerAnswer): ControllerAnswer {
   const usedBytes = memoryInUseBytes();
   if (usedBytes <= memoryLimitBytes) return reply;
-  return { ok: false, fatal: 'memory', error: `the controller holds ${Math.round(usedBytes / 2 ** 20)} MB, over its limit of ${memoryMb} MB (--controller-memory-mb)` };
+  return {
+    ok: false,
+    fatal: 'memory',
+    error: `the controller holds ${Math.round(usedBytes / 2 ** 20)} MB, over its limit of ${memoryMb} MB (--controller-memory-mb)`,
+  };
 }
 
 const factory: ControllerFactory = await loadControllerFactory(file);
@@ -82,7 +96,9 @@ function answer(call: ControllerCall): ControllerAnswer {
       }
       const wrote = handed?.repair() ?? false;
       const reports = Array.isArray(value) ? controller.drainReports?.() : undefined;
-      return Array.isArray(value) ? { ok: true, value, reports, wroteIntoRoadmap: wrote } : { ok: true, value: null, returned: value === null ? 'null' : typeof value, wroteIntoRoadmap: wrote };
+      return Array.isArray(value)
+        ? { ok: true, value, reports, wroteIntoRoadmap: wrote }
+        : { ok: true, value: null, returned: value === null ? 'null' : typeof value, wroteIntoRoadmap: wrote };
     }
     case 'save':
       return { ok: true, value: controller.saveState?.() ?? null };

@@ -13,7 +13,15 @@
  * sets out to escape (native addons, child processes, the file system) is not contained.
  */
 import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
-import { createObservationEncoder, staticObservationOf, transferablesOf, type ControllerReport, type FleetController, type FleetObservation, type ObservationEncoder } from '../../sim/index.ts';
+import {
+  createObservationEncoder,
+  staticObservationOf,
+  transferablesOf,
+  type ControllerReport,
+  type FleetController,
+  type FleetObservation,
+  type ObservationEncoder,
+} from '../../sim/index.ts';
 import { UsageError } from './usage-error.ts';
 import { CallChannelHost, createChannelFlags } from './call-channel.ts';
 import type { ControllerAnswer, ControllerCall } from './controller-worker.ts';
@@ -145,16 +153,29 @@ class WorkerController implements IsolatedController {
     await Promise.race([this.ended, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     const crash = this.crash;
     if (crash?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      this.stopped = { ...this.stopped, cause: 'memory', reason: `the controller's worker ran out of memory (limit ${this.memoryMb} MB, --controller-memory-mb); the controller was stopped and its robots hold` };
+      this.stopped = {
+        ...this.stopped,
+        cause: 'memory',
+        reason: `the controller's worker ran out of memory (limit ${this.memoryMb} MB, --controller-memory-mb); the controller was stopped and its robots hold`,
+      };
     } else if (crash) {
-      this.stopped = { ...this.stopped, cause: 'crash', reason: `the controller's worker crashed: ${crash.message}; the controller was stopped and its robots hold` };
+      this.stopped = {
+        ...this.stopped,
+        cause: 'crash',
+        reason: `the controller's worker crashed: ${crash.message}; the controller was stopped and its robots hold`,
+      };
     }
   }
 
   reset(info: { seed: number; robots: number; roadmap: FleetObservation['roadmap'] }): void {
     this.encoder = createObservationEncoder();
     this.fixedSent = false;
-    const out = this.call({ type: 'reset', seed: info.seed, robots: info.robots, roadmap: info.roadmap }, Math.max(SETUP_BUDGET_MS, this.budgetMs), -1, 'reset()');
+    const out = this.call(
+      { type: 'reset', seed: info.seed, robots: info.robots, roadmap: info.roadmap },
+      Math.max(SETUP_BUDGET_MS, this.budgetMs),
+      -1,
+      'reset()',
+    );
     const about = out.value as { name: string; scan: { beams: number; rangeM: number } | null };
     this.name = String(about.name);
     if (about.scan) this.scan = about.scan;
@@ -199,8 +220,17 @@ class WorkerController implements IsolatedController {
       // A controller filling its heap slows to a crawl in garbage collection before V8 ends it:
       // it overruns its time budget first, but what ran out is memory. The process's growth tells.
       const grownMb = Math.round((process.memoryUsage.rss() - this.rssAtStartBytes) / 2 ** 20);
-      if (grownMb >= 0.75 * this.memoryMb) return this.stop(`${what} did not return within its budget of ${budgetMs} ms while the process grew by ${grownMb} MB: it ran into its memory limit of ${this.memoryMb} MB (--controller-memory-mb); the controller was stopped and its robots hold`, tick, 'memory');
-      return this.stop(`${what} did not return within its budget of ${budgetMs} ms (--controller-budget-ms); the controller was stopped and its robots hold`, tick, 'time');
+      if (grownMb >= 0.75 * this.memoryMb)
+        return this.stop(
+          `${what} did not return within its budget of ${budgetMs} ms while the process grew by ${grownMb} MB: it ran into its memory limit of ${this.memoryMb} MB (--controller-memory-mb); the controller was stopped and its robots hold`,
+          tick,
+          'memory',
+        );
+      return this.stop(
+        `${what} did not return within its budget of ${budgetMs} ms (--controller-budget-ms); the controller was stopped and its robots hold`,
+        tick,
+        'time',
+      );
     }
     if (awaited.kind === 'protocol') return this.stop(`${what}: ${awaited.reason}; the controller was stopped and its robots hold`, tick, 'protocol');
     const answer = awaited.body;

@@ -1,7 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ControllerResolveError, loadOnnxPolicy, PolicyModelError, resolveController, type ControllerLoader, type ControllerRole, type FactoryOf } from '../../robots/index.ts';
+import {
+  ControllerResolveError,
+  loadOnnxPolicy,
+  PolicyModelError,
+  resolveController,
+  type ControllerLoader,
+  type ControllerRole,
+  type FactoryOf,
+} from '../../robots/index.ts';
 import type { CellControllerFactory, ControllerFactory } from '../../sim/index.ts';
 import { importDefault, ModuleLoadError } from './load-module.ts';
 import { UsageError } from './usage-error.ts';

@@ -60,7 +60,10 @@ function routeTestfieldToThisPackage(): void {
   return next(specifier, context);
 }`;
   register(`data:text/javascript,${encodeURIComponent(hooks)}`);
-  const cjs = Module as unknown as { _resolveFilename: (request: string, parent: unknown, ...rest: unknown[]) => string; _nodeModulePaths: (dir: string) => string[] };
+  const cjs = Module as unknown as {
+    _resolveFilename: (request: string, parent: unknown, ...rest: unknown[]) => string;
+    _nodeModulePaths: (dir: string) => string[];
+  };
   const original = cjs._resolveFilename;
   const self = { id: SELF_FILE, filename: SELF_FILE, paths: cjs._nodeModulePaths(dirname(SELF_FILE)) };
   cjs._resolveFilename = function (request, parent, ...rest) {
@@ -120,7 +123,9 @@ function userFrame(stack: string): { file: string; line: number | null } | null 
 function lineQuoting(file: string, text: string): number | null {
   if (text.length < 4) return null;
   try {
-    const index = readFileSync(file, 'utf8').split('\n').findIndex((l) => [`'${text}'`, `"${text}"`, `\`${text}\``].some((q) => l.includes(q)));
+    const index = readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((l) => [`'${text}'`, `"${text}"`, `\`${text}\``].some((q) => l.includes(q)));
     return index >= 0 ? index + 1 : null;
   } catch {
     return null;

@@ -13,7 +13,11 @@ export interface Progress {
  * simulated time run so far and the ETA (wall time per finished run × runs left).
  * `interactive` defaults to "stderr is a TTY and not CI"; `nowMs` is wall-clock milliseconds.
  */
-export function createProgress(total: number, interactive = Boolean(process.stderr.isTTY) && !process.env.CI, nowMs: () => number = () => performance.now()): Progress {
+export function createProgress(
+  total: number,
+  interactive = Boolean(process.stderr.isTTY) && !process.env.CI,
+  nowMs: () => number = () => performance.now(),
+): Progress {
   let finished = 0;
   let simulatedSec = 0;
   const started = nowMs();

@@ -21,13 +21,16 @@ export async function runBatch(jobs: readonly RunJob[], options: BatchOptions): 
   const { todo, kept } = partitionResume(jobs, previous, unfinishedStarts);
   if (options.resume) console.log(`resume: ${kept.length} of ${jobs.length} runs already finished, running ${todo.length}`);
   const progress = createProgress(todo.length);
-  const fresh = await runJobs(todo.map((job) => ({ ...job, startLog: log.file })), {
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    onRecord: (record) => {
-      log.append(record);
-      progress.done(record);
+  const fresh = await runJobs(
+    todo.map((job) => ({ ...job, startLog: log.file })),
+    {
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      onRecord: (record) => {
+        log.append(record);
+        progress.done(record);
+      },
     },
-  });
+  );
   progress.stop();
   const records = [...kept, ...fresh].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { records, ran: todo.length, skipped: kept.length };

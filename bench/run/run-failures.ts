@@ -40,7 +40,6 @@ export interface RunFailures {
 export const MAX_CAUSES = 50;
 export const OTHER_CAUSES = '(other causes)';
 
-
 /** A failure tally that events are folded into as they stream by (bounded memory). */
 export interface FailureTally {
   add(event: SimEvent): void;
@@ -114,7 +113,8 @@ export const EXIT_CODE_MEANINGS: Record<keyof typeof EXIT_CODES, string> = {
   ok: 'the run finished and its controller never failed',
   error: 'internal error (soak: memory grew 10 % or more)',
   usage: 'usage or input error; nothing ran',
-  controllerFailed: 'the controller failed: it threw, returned garbage, wrote into its observation, had every command rejected, or was stopped past its time budget or memory limit (its robots hold)',
+  controllerFailed:
+    'the controller failed: it threw, returned garbage, wrote into its observation, had every command rejected, or was stopped past its time budget or memory limit (its robots hold)',
   watchdog: 'the physics watchdog stopped the episode',
   stalled: 'the run finished but its work stalled: work waited and nothing was delivered for a while (progress.stalled)',
   interrupted: 'interrupted (Ctrl-C): what ran so far is printed and written (--json, --replay, --events)',
@@ -137,13 +137,16 @@ export function failureLine(f: RunFailures): string | null {
   if (f.stopped) return `${f.stopped.by === 'watchdog' ? 'watchdog stopped the episode' : 'controller stopped'} at tick ${f.stopped.tick}: ${f.stopped.reason}`;
   const first = f.controllerFailed.first;
   if (!first && !allCommandsRejected(f) && f.stalled) return `progress stalled: ${describeStall(f.stalled)}`;
-  if (!first && allCommandsRejected(f)) return `every one of the controller's ${f.commandsIssued} commands was rejected: ${describeCauses(f.rejections.byCause).slice(0, 3).join('; ')}`;
+  if (!first && allCommandsRejected(f))
+    return `every one of the controller's ${f.commandsIssued} commands was rejected: ${describeCauses(f.rejections.byCause).slice(0, 3).join('; ')}`;
   return first ? `controller failed ${f.controllerFailed.count} time(s), first at tick ${first.tick}: ${first.message}` : null;
 }
 
 /** One line on a stall: `nothing delivered from tick 18148 for 300 s while 44 errand tasks waited; 39 robots had not moved`. */
 export function describeStall(s: RunStall): string {
-  const waiting = Object.entries(s.waiting).map(([unit, n]) => `${n} ${unit}`).join(', ');
+  const waiting = Object.entries(s.waiting)
+    .map(([unit, n]) => `${n} ${unit}`)
+    .join(', ');
   const ids = s.stillRobots.length > 8 ? `${s.stillRobots.slice(0, 8).join(', ')} …` : s.stillRobots.join(', ');
   return `nothing delivered from tick ${s.sinceTick} for ${Math.round(s.stalledSec)} s (reported at tick ${s.tick}) while ${waiting} waited; ${s.stillRobots.length} robots had not moved${s.stillRobots.length > 0 ? ` (${ids})` : ''}`;
 }

@@ -66,14 +66,21 @@ export class RunLog {
  * flight {@link CRASHES_BEFORE_FAILED} times when the process died is kept as a failed run and
  * never run again.
  */
-export function partitionResume(jobs: readonly RunJob[], previous: readonly RunRecord[], unfinishedStarts: ReadonlyMap<string, number> = new Map()): { todo: RunJob[]; kept: RunRecord[] } {
+export function partitionResume(
+  jobs: readonly RunJob[],
+  previous: readonly RunRecord[],
+  unfinishedStarts: ReadonlyMap<string, number> = new Map(),
+): { todo: RunJob[]; kept: RunRecord[] } {
   const keys = new Set(jobs.map((j) => j.key));
   const finished = new Map<string, RunRecord>();
   for (const r of previous) if (r.status === 'ok' && keys.has(r.key)) finished.set(r.key, r);
   for (const job of jobs) {
     const starts = unfinishedStarts.get(job.key) ?? 0;
     if (finished.has(job.key) || starts < CRASHES_BEFORE_FAILED) continue;
-    finished.set(job.key, errorRecord(job, `the run ended the process it ran in (in flight at ${starts} kills of the suite); recorded as failed, not run again by --resume`));
+    finished.set(
+      job.key,
+      errorRecord(job, `the run ended the process it ran in (in flight at ${starts} kills of the suite); recorded as failed, not run again by --resume`),
+    );
   }
   return { todo: jobs.filter((j) => !finished.has(j.key)), kept: [...finished.values()] };
 }

@@ -49,7 +49,10 @@ export function createRunProgress(label: string, options: RunProgressOptions = {
       if (interactive) {
         if (!bar) {
           if (elapsedMs < 500) return;
-          bar = new SingleBar({ format: `${label} {bar} {percentage}% | {sim} | {speed} | ETA {etaText}`, hideCursor: true, stream: process.stderr, clearOnComplete: true }, Presets.shades_classic);
+          bar = new SingleBar(
+            { format: `${label} {bar} {percentage}% | {sim} | {speed} | ETA {etaText}`, hideCursor: true, stream: process.stderr, clearOnComplete: true },
+            Presets.shades_classic,
+          );
           bar.start(horizonTicks, tick, fields);
         }
         bar.update(tick, fields);
@@ -66,8 +69,19 @@ export function createRunProgress(label: string, options: RunProgressOptions = {
 }
 
 /** The bar's fields: simulated time so far and in all, speed over real time (of the `ranTicks` run in `elapsedMs`), time left. */
-function describe(tick: number, horizonTicks: number, hz: number, ranTicks: number, elapsedMs: number): { sim: string; speed: string; etaText: string; leftMs: number } {
+function describe(
+  tick: number,
+  horizonTicks: number,
+  hz: number,
+  ranTicks: number,
+  elapsedMs: number,
+): { sim: string; speed: string; etaText: string; leftMs: number } {
   const speed = ranTicks / hz / Math.max(elapsedMs / 1000, 1e-3);
   const leftMs = ranTicks > 0 ? ((horizonTicks - tick) / ranTicks) * elapsedMs : Number.NaN;
-  return { sim: `simulated ${clock(tick / hz)} of ${clock(horizonTicks / hz)}`, speed: `${speed.toFixed(0)}× real time`, etaText: Number.isFinite(leftMs) ? clock(leftMs / 1000) : '…', leftMs: Number.isFinite(leftMs) ? leftMs : 0 };
+  return {
+    sim: `simulated ${clock(tick / hz)} of ${clock(horizonTicks / hz)}`,
+    speed: `${speed.toFixed(0)}× real time`,
+    etaText: Number.isFinite(leftMs) ? clock(leftMs / 1000) : '…',
+    leftMs: Number.isFinite(leftMs) ? leftMs : 0,
+  };
 }

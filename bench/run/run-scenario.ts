@@ -5,7 +5,24 @@
 import { UsageError } from './usage-error.ts';
 import { robotRows } from '../../sim/index.ts';
 import { defaultCellController, hostCatalog } from '../../robots/index.ts';
-import { createReplayRecorder, headlineOf, kpiCatalogue, kpiReadings, replayHeaderOf, SimHost, thingCountsOf, watchdogTripped, type FleetController, type KpiReading, type Kpis, type ThingCounts, type Replay, type ScenarioOverrides, type ScenarioSpecInput, type SimEvent } from '../../sim/index.ts';
+import {
+  createReplayRecorder,
+  headlineOf,
+  kpiCatalogue,
+  kpiReadings,
+  replayHeaderOf,
+  SimHost,
+  thingCountsOf,
+  watchdogTripped,
+  type FleetController,
+  type KpiReading,
+  type Kpis,
+  type ThingCounts,
+  type Replay,
+  type ScenarioOverrides,
+  type ScenarioSpecInput,
+  type SimEvent,
+} from '../../sim/index.ts';
 import { loadCellControllerFactory } from './load-controller.ts';
 import { isControllerPath, loadControllerFactory } from './load-controller.ts';
 import { resolveScenario } from './registry.ts';
@@ -99,7 +116,11 @@ export async function runScenario(request: RunRequest, options: RunOptions = {})
 }
 
 /** Runs a scenario like {@link runScenario} and records a replay (a keyframe every `keyframeEveryTicks`). */
-export async function recordScenario(request: RunRequest, keyframeEveryTicks = DEFAULT_KEYFRAME_EVERY_TICKS, options: RunOptions = {}): Promise<{ result: RunResult; replay: Replay }> {
+export async function recordScenario(
+  request: RunRequest,
+  keyframeEveryTicks = DEFAULT_KEYFRAME_EVERY_TICKS,
+  options: RunOptions = {},
+): Promise<{ result: RunResult; replay: Replay }> {
   const out = await runSpec(fromRequest(request), { ...options, keyframeEveryTicks });
   return { result: out.result, replay: out.replay! };
 }
@@ -121,18 +142,24 @@ function fromRequest(request: RunRequest): SpecRun {
 export async function runSpec(request: SpecRun, options: RunOptions | number | null = {}): Promise<{ result: RunResult; replay: Replay | null }> {
   const opts: RunOptions = typeof options === 'number' || options === null ? { keyframeEveryTicks: options } : options;
   const spec = request.spec;
-  const isolate = request.isolation === 'worker' || ((request.isolation ?? 'auto') === 'auto' && isControllerPath(request.controller) && !request.controller.endsWith('.onnx'));
+  const isolate =
+    request.isolation === 'worker' ||
+    ((request.isolation ?? 'auto') === 'auto' && isControllerPath(request.controller) && !request.controller.endsWith('.onnx'));
   let isolated: IsolatedController | null = null;
   let controller: FleetController;
   if (isolate) {
     await loadControllerFactory(request.controller, { checkOnly: true });
-    isolated = await startIsolatedController(request.controller, { budgetMs: request.budgetMs ?? DEFAULT_CONTROLLER_BUDGET_MS, ...(request.memoryMb ? { memoryMb: request.memoryMb } : {}) });
+    isolated = await startIsolatedController(request.controller, {
+      budgetMs: request.budgetMs ?? DEFAULT_CONTROLLER_BUDGET_MS,
+      ...(request.memoryMb ? { memoryMb: request.memoryMb } : {}),
+    });
     controller = isolated;
   } else {
     controller = (await loadControllerFactory(request.controller))();
   }
   const arms = (spec as { arms?: unknown[] }).arms;
-  if (request.cellController && !(Array.isArray(arms) && arms.length > 0)) throw new UsageError(`--cell-controller ${request.cellController}: scenario ${String((spec as { id?: unknown }).id)} has no arms to control`);
+  if (request.cellController && !(Array.isArray(arms) && arms.length > 0))
+    throw new UsageError(`--cell-controller ${request.cellController}: scenario ${String((spec as { id?: unknown }).id)} has no arms to control`);
   const cellName = request.cellController ?? defaultCellController(spec as { arms?: unknown[] });
   const cellFactory = cellName ? await loadCellControllerFactory(cellName) : null;
   let host: SimHost;
@@ -144,7 +171,13 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
   }
   try {
     const seed = request.seed ?? (spec.seed as number | undefined) ?? 1;
-    host.load({ spec, controller, seed, ...(request.overrides ? { overrides: request.overrides } : {}), ...(cellFactory ? { cellController: cellFactory() } : {}) });
+    host.load({
+      spec,
+      controller,
+      seed,
+      ...(request.overrides ? { overrides: request.overrides } : {}),
+      ...(cellFactory ? { cellController: cellFactory() } : {}),
+    });
     const tally = createFailureTally();
     const everyTicks = opts.keyframeEveryTicks ?? null;
     const recorder = everyTicks === null ? null : createReplayRecorder(replayHeaderOf(host.model, seed, request.controller, everyTicks));

@@ -11,7 +11,14 @@ export default async function runInWorker(job: RunJob): Promise<RunRecord> {
   const started = performance.now();
   if (job.startLog) logRunStarted(job.startLog, job.key);
   try {
-    const { result } = await runSpec({ spec: job.spec, controller: job.controller, seed: job.seed, overrides: job.overrides, ...(job.isolation ? { isolation: job.isolation } : {}), ...(job.budgetMs ? { budgetMs: job.budgetMs } : {}) });
+    const { result } = await runSpec({
+      spec: job.spec,
+      controller: job.controller,
+      seed: job.seed,
+      overrides: job.overrides,
+      ...(job.isolation ? { isolation: job.isolation } : {}),
+      ...(job.budgetMs ? { budgetMs: job.budgetMs } : {}),
+    });
     return okRecord(job, result);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -10,7 +10,10 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 /** Starts `entryUrl` (a `file:` URL of a `.ts` or `.js` module) in a new worker thread. */
 export function startTsWorker(entryUrl: string, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
   const tsx = tsxApiUrl();
-  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entryUrl)}); })`, { ...options, eval: true });
+  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entryUrl)}); })`, {
+    ...options,
+    eval: true,
+  });
 }
 
 /** tsx's ESM API (`tsx/esm/api`, import condition), located from any loader (`import.meta.resolve` is missing under tsx's CommonJS hook). */

@@ -44,7 +44,7 @@ export function exportMapJson(model: SimModel) {
   }
   return {
     mapId: frame.mapId,
-    frame: 'x east, y north, metres from the layout\'s south-west corner; theta counter-clockwise from +x, radians',
+    frame: "x east, y north, metres from the layout's south-west corner; theta counter-clockwise from +x, radians",
     cellM: map.cellM,
     widthM: frame.cols * map.cellM,
     depthM: frame.depthM,
@@ -83,7 +83,12 @@ export function exportMapLif(model: SimModel, createdAt: string) {
           edgeId: e.edgeId,
           startNodeId: e.startNodeId,
           endNodeId: e.endNodeId,
-          vehicleTypeEdgeProperties: vehicleTypes.map((vehicleTypeId) => ({ vehicleTypeId, orientationType: 'TANGENTIAL', rotationAllowed: true, actions: [] })),
+          vehicleTypeEdgeProperties: vehicleTypes.map((vehicleTypeId) => ({
+            vehicleTypeId,
+            orientationType: 'TANGENTIAL',
+            rotationAllowed: true,
+            actions: [],
+          })),
         })),
         stations: plain.stations.map((s) => ({ stationId: s.stationId, interactionNodeIds: [s.nodeId], stationName: s.stationId })),
       },

@@ -15,7 +15,8 @@ export function checkInitPosition(action: VdaAction, frame: MapFrame, hasOrder: 
   const params = new Map((action.actionParameters ?? []).map((p) => [p.key, p.value] as const));
   for (const key of ['x', 'y', 'theta'] as const) {
     const v = params.get(key);
-    if (typeof v !== 'number' || !Number.isFinite(v)) return { ok: false, why: `parameter "${key}" must be a number (got ${v === undefined ? 'none' : JSON.stringify(v)})` };
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      return { ok: false, why: `parameter "${key}" must be a number (got ${v === undefined ? 'none' : JSON.stringify(v)})` };
   }
   const mapId = params.get('mapId');
   if (typeof mapId !== 'string') return { ok: false, why: `parameter "mapId" must be a string naming this map ("${frame.mapId}")` };

@@ -23,7 +23,14 @@ import { resolveScenario } from '../run/registry.ts';
 import { LoadFleetManager } from './load-fleet-manager.ts';
 import { runVdaSession, type SessionReadyInfo } from './vda-session.ts';
 
-const { values } = parseArgs({ options: { scenario: { type: 'string', default: 'warehouse/g2p-medium' }, speed: { type: 'string', default: '10' }, seconds: { type: 'string', default: '20' }, json: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: 'warehouse/g2p-medium' },
+    speed: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '20' },
+    json: { type: 'string' },
+  },
+});
 const scenario = values.scenario!;
 const speed = Number(values.speed);
 const seconds = Number(values.seconds);

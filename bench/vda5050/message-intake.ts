@@ -6,8 +6,19 @@ import type { ErrorReference, IncomingTopic, InstantActionsMessage, OrderMessage
  * then the addressee. Returns the message, or the `validationError` the vehicle reports (with the
  * `headerId` and `topic` references the spec defines). Never throws.
  */
-export function readIncoming(topic: IncomingTopic, payload: string, fallback: SchemaVersion, manufacturer: string, serialNumber: string): OrderMessage | InstantActionsMessage | VdaError {
-  const invalid = (why: string, refs: ErrorReference[]): VdaError => ({ errorType: 'validationError', errorLevel: 'WARNING', errorDescription: why, errorReferences: refs });
+export function readIncoming(
+  topic: IncomingTopic,
+  payload: string,
+  fallback: SchemaVersion,
+  manufacturer: string,
+  serialNumber: string,
+): OrderMessage | InstantActionsMessage | VdaError {
+  const invalid = (why: string, refs: ErrorReference[]): VdaError => ({
+    errorType: 'validationError',
+    errorLevel: 'WARNING',
+    errorDescription: why,
+    errorReferences: refs,
+  });
   let message: unknown;
   try {
     message = JSON.parse(payload);
@@ -22,7 +33,8 @@ export function readIncoming(topic: IncomingTopic, payload: string, fallback: Sc
   if (typeof headerId === 'number') refs.unshift({ referenceKey: 'headerId', referenceValue: String(headerId) });
   if (!check.ok) return invalid(`${topic} does not match the VDA 5050 ${version} schema: ${check.problems.join('; ')}`, refs);
   const m = message as OrderMessage | InstantActionsMessage;
-  if (m.manufacturer !== manufacturer || m.serialNumber !== serialNumber) return invalid(`${topic} is addressed to ${m.manufacturer}/${m.serialNumber}, this vehicle is ${manufacturer}/${serialNumber}`, refs);
+  if (m.manufacturer !== manufacturer || m.serialNumber !== serialNumber)
+    return invalid(`${topic} is addressed to ${m.manufacturer}/${m.serialNumber}, this vehicle is ${manufacturer}/${serialNumber}`, refs);
   return m;
 }
 

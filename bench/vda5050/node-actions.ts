@@ -52,7 +52,8 @@ export function refusal(actionType: string, r: RobotObservation, obs: FleetObser
     case 'drop':
       if (r.carrying === null) return 'the robot carries nothing';
       if (loadHere) return `load ${loadHere.id} already rests at ${nodeIdOf(r.node)}`;
-      if (obs.loads[r.carrying]?.kind === 'tote' && obs.roadmap.nodeKind[r.node] !== CellKind.ToteRack) return `a tote can only be set down on a tote stand; ${nodeIdOf(r.node)} has none`;
+      if (obs.loads[r.carrying]?.kind === 'tote' && obs.roadmap.nodeKind[r.node] !== CellKind.ToteRack)
+        return `a tote can only be set down on a tote stand; ${nodeIdOf(r.node)} has none`;
       return null;
     case 'startCharging':
       return obs.chargerNodes.includes(r.node) ? null : `${nodeIdOf(r.node)} has no charger`;
@@ -60,4 +61,3 @@ export function refusal(actionType: string, r: RobotObservation, obs: FleetObser
       return null;
   }
 }
-

@@ -25,7 +25,12 @@ export interface OrderPlan {
 }
 
 /** A rejection: the error the vehicle reports. */
-export function orderError(type: VdaErrorType, description: string, order: Pick<OrderMessage, 'orderId' | 'orderUpdateId' | 'headerId'>, more: ErrorReference[] = []): VdaError {
+export function orderError(
+  type: VdaErrorType,
+  description: string,
+  order: Pick<OrderMessage, 'orderId' | 'orderUpdateId' | 'headerId'>,
+  more: ErrorReference[] = [],
+): VdaError {
   return {
     errorType: type,
     errorLevel: 'WARNING',
@@ -52,7 +57,8 @@ export function planOrder(frame: MapFrame, order: OrderMessage, knownActionIds: 
   const fail = (type: VdaErrorType, why: string, refs: ErrorReference[] = []) => orderError(type, why, order, refs);
   const { nodes, edges } = order;
   if (nodes.length === 0) return fail('orderError', 'the order has no nodes');
-  if (edges.length !== nodes.length - 1) return fail('orderError', `an order with ${nodes.length} nodes needs ${nodes.length - 1} edges, it has ${edges.length}`);
+  if (edges.length !== nodes.length - 1)
+    return fail('orderError', `an order with ${nodes.length} nodes needs ${nodes.length - 1} edges, it has ${edges.length}`);
   const sorted = [...nodes].sort((a, b) => a.sequenceId - b.sequenceId);
   const sortedEdges = [...edges].sort((a, b) => a.sequenceId - b.sequenceId);
   for (let k = 0; k < sortedEdges.length; k++) {
@@ -61,16 +67,29 @@ export function planOrder(frame: MapFrame, order: OrderMessage, knownActionIds: 
     const b = sorted[k + 1]!;
     const ref = [{ referenceKey: 'edgeId', referenceValue: e.edgeId }];
     if (e.sequenceId !== a.sequenceId + 1 || b.sequenceId !== e.sequenceId + 1) {
-      return fail('orderError', `sequence ids skip: node ${a.nodeId} (${a.sequenceId}), edge ${e.edgeId} (${e.sequenceId}), node ${b.nodeId} (${b.sequenceId}) must be consecutive`, ref);
+      return fail(
+        'orderError',
+        `sequence ids skip: node ${a.nodeId} (${a.sequenceId}), edge ${e.edgeId} (${e.sequenceId}), node ${b.nodeId} (${b.sequenceId}) must be consecutive`,
+        ref,
+      );
     }
     if (e.startNodeId !== a.nodeId || e.endNodeId !== b.nodeId) {
       return fail('orderError', `edge ${e.edgeId} runs ${e.startNodeId} → ${e.endNodeId} but sits between nodes ${a.nodeId} and ${b.nodeId}`, ref);
     }
-    if (e.released !== b.released) return fail('orderError', `edge ${e.edgeId} is ${e.released ? '' : 'not '}released but its end node ${b.nodeId} is ${b.released ? '' : 'not '}released`, ref);
+    if (e.released !== b.released)
+      return fail(
+        'orderError',
+        `edge ${e.edgeId} is ${e.released ? '' : 'not '}released but its end node ${b.nodeId} is ${b.released ? '' : 'not '}released`,
+        ref,
+      );
   }
-  if (!sorted[0]!.released) return fail('orderError', `the first node ${sorted[0]!.nodeId} must be released`, [{ referenceKey: 'nodeId', referenceValue: sorted[0]!.nodeId }]);
+  if (!sorted[0]!.released)
+    return fail('orderError', `the first node ${sorted[0]!.nodeId} must be released`, [{ referenceKey: 'nodeId', referenceValue: sorted[0]!.nodeId }]);
   for (let k = 1; k < sorted.length; k++) {
-    if (sorted[k]!.released && !sorted[k - 1]!.released) return fail('orderError', `node ${sorted[k]!.nodeId} is released after a horizon node: the base must come first`, [{ referenceKey: 'nodeId', referenceValue: sorted[k]!.nodeId }]);
+    if (sorted[k]!.released && !sorted[k - 1]!.released)
+      return fail('orderError', `node ${sorted[k]!.nodeId} is released after a horizon node: the base must come first`, [
+        { referenceKey: 'nodeId', referenceValue: sorted[k]!.nodeId },
+      ]);
   }
   const seen = new Set<string>();
   const checkActions = (actions: readonly VdaAction[], where: ErrorReference, allowed: readonly string[]): VdaError | null => {
@@ -99,7 +118,12 @@ export function planOrder(frame: MapFrame, order: OrderMessage, knownActionIds: 
     const e = sortedEdges[k]!;
     const ref = { referenceKey: 'edgeId', referenceValue: e.edgeId };
     const run = straightRun(frame, planNodes[k]!.roadNode, planNodes[k + 1]!.roadNode);
-    if (!run) return fail('noRouteError', `edge ${e.edgeId} (${e.startNodeId} → ${e.endNodeId}) is not a straight run of roadmap edges: it would skip nodes, cross a wall or go against a one-way lane`, [ref]);
+    if (!run)
+      return fail(
+        'noRouteError',
+        `edge ${e.edgeId} (${e.startNodeId} → ${e.endNodeId}) is not a straight run of roadmap edges: it would skip nodes, cross a wall or go against a one-way lane`,
+        [ref],
+      );
     const bad = checkActions(e.actions, ref, []);
     if (bad) return bad;
     planEdges.push({ edge: e, run });

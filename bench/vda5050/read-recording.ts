@@ -19,9 +19,11 @@ export function readVdaRecording(file: string): VdaRecording {
     throw new UsageError(`${file}: cannot read a recording (${error instanceof Error ? error.message : String(error)})`);
   }
   const r = raw as Partial<VdaRecording> | null;
-  if (r?.format !== 'testfield-vda5050-session') throw new UsageError(`${file}: format is ${JSON.stringify(r?.format)}, expected "testfield-vda5050-session" (written by vda5050 --record)`);
+  if (r?.format !== 'testfield-vda5050-session')
+    throw new UsageError(`${file}: format is ${JSON.stringify(r?.format)}, expected "testfield-vda5050-session" (written by vda5050 --record)`);
   if (r.version !== 1) throw new UsageError(`${file}: version ${JSON.stringify(r.version)} is not supported (expected 1)`);
-  for (const key of ['spec', 'identity', 'messages', 'endTick', 'hash', 'seed', 'mapId'] as const) if (r[key] === undefined) throw new UsageError(`${file}: field "${key}" is missing`);
+  for (const key of ['spec', 'identity', 'messages', 'endTick', 'hash', 'seed', 'mapId'] as const)
+    if (r[key] === undefined) throw new UsageError(`${file}: field "${key}" is missing`);
   if (!Array.isArray(r.messages)) throw new UsageError(`${file}: field "messages" must be an array`);
   return r as VdaRecording;
 }

@@ -48,6 +48,11 @@ export function checkVdaMessage(topic: VdaTopic, message: unknown, version: Sche
   validators ??= compileAll();
   const validate = validators.get(`${version}/${topic}`)!;
   if (validate(message)) return { ok: true };
-  const problems = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '(message)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+  const problems = (validate.errors ?? [])
+    .slice(0, 5)
+    .map(
+      (e) =>
+        `${e.instancePath || '(message)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+    );
   return { ok: false, problems };
 }

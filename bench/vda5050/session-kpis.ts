@@ -124,14 +124,28 @@ export function sessionKpis(s: {
     cpu: { processSec: round(s.cpu.processSec, 2), simTickWallSec: round(s.cpu.simTickWallSec, 2) },
     kpis: s.kpis,
     issues: s.issues,
-    recording: { format: 'testfield-vda5050-session', version: 1, scenario: s.scenario, spec: s.spec, seed: s.seed, mapId: s.model.id, identity: s.identity, endTick: s.tick, hash: s.hash, messages: s.messages },
+    recording: {
+      format: 'testfield-vda5050-session',
+      version: 1,
+      scenario: s.scenario,
+      spec: s.spec,
+      seed: s.seed,
+      mapId: s.model.id,
+      identity: s.identity,
+      endTick: s.tick,
+      hash: s.hash,
+      messages: s.messages,
+    },
   };
 }
 
 /** The human summary of a session, one fact a line. */
 export function formatSessionSummary(r: VdaSessionResult): string {
   const v = r.vda;
-  const errors = Object.entries(v.errorsByType).map(([t, n]) => `${t} ${n}`).join(', ') || 'none';
+  const errors =
+    Object.entries(v.errorsByType)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ') || 'none';
   return [
     `scenario ${r.scenario} (map ${r.mapId}), seed ${r.seed}, ${r.robots} vehicles, ×${r.speed}`,
     `simulated ${r.simulatedSec} s in ${r.wallSec} s wall (${r.ticks} ticks${v.lagTicksMax > 0 ? `, fell behind the wall clock by up to ${v.lagTicksMax} ticks` : ''})`,

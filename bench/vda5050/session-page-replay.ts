@@ -12,7 +12,10 @@ export const SESSION_KEYFRAME_EVERY_TICKS = 30;
  * replay (`.tfr`: pose keyframes, every event, the final KPIs and hash), so the browser test field
  * plays the session: `testfield replay SESSION.json --open`.
  */
-export async function vdaSessionToReplay(recording: VdaRecording, keyframeEveryTicks = SESSION_KEYFRAME_EVERY_TICKS): Promise<{ replay: Replay; outcome: ReplayOutcome }> {
+export async function vdaSessionToReplay(
+  recording: VdaRecording,
+  keyframeEveryTicks = SESSION_KEYFRAME_EVERY_TICKS,
+): Promise<{ replay: Replay; outcome: ReplayOutcome }> {
   const host = await SimHost.create(hostCatalog);
   try {
     const controller = new VdaFleetController(recording.identity, recording.mapId, recording.messages);

@@ -124,7 +124,15 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
       links.push(link);
     }
     if (liveHz > 0) {
-      const scene = { format: LIVE_FORMAT, version: LIVE_VERSION, scenarioName: options.scenarioName, spec: specAsRun(model), seed, hz: model.hz, sections: frameLayout(model).map((s) => ({ ...s, fields: [...s.fields] })) } as const;
+      const scene = {
+        format: LIVE_FORMAT,
+        version: LIVE_VERSION,
+        scenarioName: options.scenarioName,
+        spec: specAsRun(model),
+        seed,
+        hz: model.hz,
+        sections: frameLayout(model).map((s) => ({ ...s, fields: [...s.fields] })),
+      } as const;
       live = await LiveFeed.open(brokerUrl, options.liveTopic ?? liveTopicRoot(manufacturer), scene, liveHz);
     }
     const headerOf = (i: number): OutgoingHeader => ({ version, manufacturer, serialNumber: serialNumbers[i]! });
@@ -161,11 +169,18 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
       vehicles: controller.agents.map((a) => ({ robot: a.robot, serialNumber: a.serialNumber, nodeId: a.lastNodeId })),
       liveTopic: live?.root ?? null,
     };
-    log(`VDA 5050 ${version}: ${links.length} vehicles of ${manufacturer} on ${brokerUrl}${ready.wsUrl ? ` (WebSocket ${ready.wsUrl})` : ''}, topics ${interfaceName}/v${version.split('.')[0]}/${manufacturer}/<serialNumber>/…, map ${model.id}, ×${options.speed}`);
+    log(
+      `VDA 5050 ${version}: ${links.length} vehicles of ${manufacturer} on ${brokerUrl}${ready.wsUrl ? ` (WebSocket ${ready.wsUrl})` : ''}, topics ${interfaceName}/v${version.split('.')[0]}/${manufacturer}/<serialNumber>/…, map ${model.id}, ×${options.speed}`,
+    );
     // Listeners that subscribe in onReady get the first state, visualization and factsheet too.
     await options.onReady?.(ready);
     publishDue(performance.now(), true);
-    live?.offer(performance.now(), () => host.frame(), () => host.kpis(), true);
+    live?.offer(
+      performance.now(),
+      () => host.frame(),
+      () => host.kpis(),
+      true,
+    );
 
     const hz = model.hz;
     const tickMs = 1000 / (hz * options.speed);
@@ -201,13 +216,22 @@ export async function runVdaSession(options: VdaSessionOptions): Promise<VdaSess
           }
         }
         publishDue(after, false);
-        live?.offer(after, () => host.frame(), () => host.kpis());
+        live?.offer(
+          after,
+          () => host.frame(),
+          () => host.kpis(),
+        );
       }
       const wait = t0 + (host.tick - tick0 + 1) * tickMs - performance.now();
       await sleep(Math.max(1, Math.min(wait, 50)));
     }
     publishDue(performance.now(), true);
-    live?.offer(performance.now(), () => host.frame(), () => host.kpis(), true);
+    live?.offer(
+      performance.now(),
+      () => host.frame(),
+      () => host.kpis(),
+      true,
+    );
   } finally {
     if (live) await live.close(host.tick, host.hash()).catch(() => {});
     await Promise.allSettled(links.map((l) => l.close()));

@@ -177,18 +177,46 @@ export class VehicleAgent {
 
   private applyOrder(order: OrderMessage, obs: FleetObservation, tag: number): void {
     const r = obs.robots[this.robot]!;
-    if (this.cancel) return this.report(obs.tick, orderError('orderError', `order ${order.orderId} arrived while order ${this.orderId} is being cancelled; send it again when the cancel has finished`, order));
+    if (this.cancel)
+      return this.report(
+        obs.tick,
+        orderError(
+          'orderError',
+          `order ${order.orderId} arrived while order ${this.orderId} is being cancelled; send it again when the cancel has finished`,
+          order,
+        ),
+      );
     if (order.orderId === this.orderId && this.orderId !== '') {
-      if (order.orderUpdateId < this.orderUpdateId) return this.report(obs.tick, orderError('orderUpdateError', `orderUpdateId ${order.orderUpdateId} is older than the current ${this.orderUpdateId} of order ${order.orderId}`, order));
+      if (order.orderUpdateId < this.orderUpdateId)
+        return this.report(
+          obs.tick,
+          orderError(
+            'orderUpdateError',
+            `orderUpdateId ${order.orderUpdateId} is older than the current ${this.orderUpdateId} of order ${order.orderId}`,
+            order,
+          ),
+        );
       if (order.orderUpdateId === this.orderUpdateId) return; // a resend: VDA 5050 says discard it
       return this.applyUpdate(order, obs);
     }
-    if (this.busy) return this.report(obs.tick, orderError('orderError', `the vehicle is still executing order ${this.orderId}; send an update of it (same orderId) or cancelOrder first`, order));
+    if (this.busy)
+      return this.report(
+        obs.tick,
+        orderError('orderError', `the vehicle is still executing order ${this.orderId}; send an update of it (same orderId) or cancelOrder first`, order),
+      );
     const plan = planOrder(this.frame, order, new Set());
     if ('errorType' in plan) return this.report(obs.tick, plan);
     const first = plan.nodes[0]!;
     if (first.roadNode !== r.node) {
-      return this.report(obs.tick, orderError('noRouteError', `a new order starts where the vehicle stands (${nodeIdOf(r.node)}); its first node ${first.node.nodeId} is ${nodeIdOf(first.roadNode)}`, order, [{ referenceKey: 'nodeId', referenceValue: first.node.nodeId }]));
+      return this.report(
+        obs.tick,
+        orderError(
+          'noRouteError',
+          `a new order starts where the vehicle stands (${nodeIdOf(r.node)}); its first node ${first.node.nodeId} is ${nodeIdOf(first.roadNode)}`,
+          order,
+          [{ referenceKey: 'nodeId', referenceValue: first.node.nodeId }],
+        ),
+      );
     }
     this.orderId = order.orderId;
     this.orderUpdateId = order.orderUpdateId;
@@ -210,7 +238,10 @@ export class VehicleAgent {
 
   private applyUpdate(order: OrderMessage, obs: FleetObservation): void {
     const base = this.nodes.filter((n) => n.node.released);
-    const stitch = base.length > 0 ? { nodeId: base[base.length - 1]!.node.nodeId, sequenceId: base[base.length - 1]!.node.sequenceId } : { nodeId: this.lastNodeId, sequenceId: this.lastNodeSequenceId };
+    const stitch =
+      base.length > 0
+        ? { nodeId: base[base.length - 1]!.node.nodeId, sequenceId: base[base.length - 1]!.node.sequenceId }
+        : { nodeId: this.lastNodeId, sequenceId: this.lastNodeSequenceId };
     const firstSent = [...order.nodes].sort((a, b) => a.sequenceId - b.sequenceId)[0];
     const known = new Set(this.orderActionStates.map((s) => s.actionId));
     for (const a of firstSent?.actions ?? []) known.delete(a.actionId);
@@ -218,7 +249,15 @@ export class VehicleAgent {
     if ('errorType' in plan) return this.report(obs.tick, plan);
     const first = plan.nodes[0]!.node;
     if (first.nodeId !== stitch.nodeId || first.sequenceId !== stitch.sequenceId) {
-      return this.report(obs.tick, orderError('orderUpdateError', `an update of order ${order.orderId} must start at the end of its base, node ${stitch.nodeId} (sequenceId ${stitch.sequenceId}); it starts at ${first.nodeId} (sequenceId ${first.sequenceId})`, order, [{ referenceKey: 'nodeId', referenceValue: first.nodeId }]));
+      return this.report(
+        obs.tick,
+        orderError(
+          'orderUpdateError',
+          `an update of order ${order.orderId} must start at the end of its base, node ${stitch.nodeId} (sequenceId ${stitch.sequenceId}); it starts at ${first.nodeId} (sequenceId ${first.sequenceId})`,
+          order,
+          [{ referenceKey: 'nodeId', referenceValue: first.nodeId }],
+        ),
+      );
     }
     this.nodes = [...base, ...plan.nodes.slice(1)];
     this.edges = [...this.edges.filter((e) => e.edge.released), ...plan.edges];
@@ -277,7 +316,10 @@ export class VehicleAgent {
           break;
         }
         default:
-          failWith('instantActionError', `instant action type "${action.actionType}" is not supported (supported: cancelOrder, startPause, stopPause, stateRequest, factsheetRequest, initPosition)`);
+          failWith(
+            'instantActionError',
+            `instant action type "${action.actionType}" is not supported (supported: cancelOrder, startPause, stopPause, stateRequest, factsheetRequest, initPosition)`,
+          );
       }
     }
     this.changed = true;
@@ -456,7 +498,14 @@ export class VehicleAgent {
   private report(tick: number, error: VdaError): void {
     this.errors.push(error);
     if (this.errors.length > KEEP_ERRORS) this.errors.shift();
-    this.issues.push({ type: 'vda.error', tick, robot: this.robot, serialNumber: this.serialNumber, errorType: error.errorType, description: error.errorDescription });
+    this.issues.push({
+      type: 'vda.error',
+      tick,
+      robot: this.robot,
+      serialNumber: this.serialNumber,
+      errorType: error.errorType,
+      description: error.errorDescription,
+    });
     this.changed = true;
   }
 }
@@ -466,5 +515,17 @@ function waiting(action: VdaAction): ActionState {
 }
 
 function viewOf(r: RobotObservation): RobotView {
-  return { x: r.x, z: r.z, headingX: r.headingX, headingZ: r.headingZ, speedMps: r.speedMps, node: r.node, atNode: r.atNode, mode: r.mode, carrying: r.carrying, batteryWh: r.batteryWh, blockedSec: r.blockedSec };
+  return {
+    x: r.x,
+    z: r.z,
+    headingX: r.headingX,
+    headingZ: r.headingZ,
+    speedMps: r.speedMps,
+    node: r.node,
+    atNode: r.atNode,
+    mode: r.mode,
+    carrying: r.carrying,
+    batteryWh: r.batteryWh,
+    blockedSec: r.blockedSec,
+  };
 }

@@ -52,7 +52,11 @@ export class VehicleLink {
 
   /** Publishes a retained `OFFLINE` connection message and disconnects. */
   async close(): Promise<void> {
-    this.publish('connection', { version: this.version, manufacturer: this.base.manufacturer, serialNumber: this.base.serialNumber, connectionState: 'OFFLINE' }, { retain: true, qos: 1 });
+    this.publish(
+      'connection',
+      { version: this.version, manufacturer: this.base.manufacturer, serialNumber: this.base.serialNumber, connectionState: 'OFFLINE' },
+      { retain: true, qos: 1 },
+    );
     await this.client.endAsync();
   }
 }

@@ -3,7 +3,18 @@
  * `stop`), the composite `pick(item)` and `place(pose)` sequences, a reachability check that runs
  * the sim's own inverse kinematics, and `armsOf(observation)`.
  */
-import { armCatalogKey, flangeTargetFor, poseTransform, solveIk, type ArmCommand, type ArmObservation, type ArmPose, type ArmThing, type FleetObservation, type ReachableThing } from '../../sim/index.ts';
+import {
+  armCatalogKey,
+  flangeTargetFor,
+  poseTransform,
+  solveIk,
+  type ArmCommand,
+  type ArmObservation,
+  type ArmPose,
+  type ArmThing,
+  type FleetObservation,
+  type ReachableThing,
+} from '../../sim/index.ts';
 import { baseTransform, TOOLS, type ArmModelSpec } from '../../sim/index.ts';
 import { armModels } from './models.ts';
 
@@ -51,14 +62,30 @@ export function place(arm: ArmObservation, pose: ArmPose, options: PickPlaceOpti
 function armThingOf(arm: ArmObservation, model: ArmModelSpec): ArmThing {
   const yawRad = arm.base.yawDeg * DEG;
   return {
-    id: arm.id, name: arm.name, model, tool: TOOLS[arm.tool], base: baseTransform(arm.base.xM, arm.base.yM, arm.base.zM, yawRad),
-    baseXM: arm.base.xM, baseYM: arm.base.yM, baseZM: arm.base.zM, yawRad, homeQ: [], bodyOffset: 0, bodyCount: 0, segments: [], placeSlots: [],
+    id: arm.id,
+    name: arm.name,
+    model,
+    tool: TOOLS[arm.tool],
+    base: baseTransform(arm.base.xM, arm.base.yM, arm.base.zM, yawRad),
+    baseXM: arm.base.xM,
+    baseYM: arm.base.yM,
+    baseZM: arm.base.zM,
+    yawRad,
+    homeQ: [],
+    bodyOffset: 0,
+    bodyCount: 0,
+    segments: [],
+    placeSlots: [],
     linear: { speedMps: 1, accelMps2: 1, turnRps: 1, turnAccelRps2: 1 },
   };
 }
 
 /** Whether `arm` can put its TCP at `pose` from its current joints (the sim's IK and limits), and if not, why. */
-export function canReach(arm: ArmObservation, pose: ArmPose, models: Readonly<Record<string, ArmModelSpec>> = armModels): { ok: true; jointsRad: number[] } | { ok: false; reason: string } {
+export function canReach(
+  arm: ArmObservation,
+  pose: ArmPose,
+  models: Readonly<Record<string, ArmModelSpec>> = armModels,
+): { ok: true; jointsRad: number[] } | { ok: false; reason: string } {
   const model = models[arm.model];
   if (!model) return { ok: false, reason: `unknown arm model ${arm.model} (key ${armCatalogKey(arm.model)})` };
   const t = poseTransform(pose);

@@ -35,7 +35,12 @@ export function createPickPlaceCell(options: PickPlaceCellOptions = {}): CellCon
   function plan(arm: ArmObservation, m: ArmMemory): ArmCommand[] {
     if (arm.holding) {
       const slots = slotsOf(arm);
-      const free = slots.findIndex((s, i) => (m.failures.get(`slot:${i}`) ?? 0) < 2 && !(options.place ? false : arm.placeSlotsTaken[i]) && !arm.reachable.some((t) => Math.hypot(t.xM - s.xM, t.zM - s.zM) < SLOT_RADIUS_M));
+      const free = slots.findIndex(
+        (s, i) =>
+          (m.failures.get(`slot:${i}`) ?? 0) < 2 &&
+          !(options.place ? false : arm.placeSlotsTaken[i]) &&
+          !arm.reachable.some((t) => Math.hypot(t.xM - s.xM, t.zM - s.zM) < SLOT_RADIUS_M),
+      );
       if (free < 0) return [];
       const slot = slots[free]!;
       const pose: ArmPose = { xM: slot.xM, yM: slot.yM + arm.holding.belowTcpM + (options.releaseGapM ?? 0.003), zM: slot.zM, yawDeg: slot.yawDeg };
@@ -56,10 +61,25 @@ export function createPickPlaceCell(options: PickPlaceCellOptions = {}): CellCon
     reset() {
       memory.clear();
     },
-    saveState: () => [...memory].map(([arm, m]) => ({ arm, queue: structuredClone(m.queue), expectDone: m.expectDone, target: m.target, lastKind: m.lastKind, failures: [...m.failures] })),
+    saveState: () =>
+      [...memory].map(([arm, m]) => ({
+        arm,
+        queue: structuredClone(m.queue),
+        expectDone: m.expectDone,
+        target: m.target,
+        lastKind: m.lastKind,
+        failures: [...m.failures],
+      })),
     loadState(saved) {
       memory.clear();
-      for (const m of saved as Array<{ arm: number; queue: ArmCommand[]; expectDone: number; target: string | null; lastKind: string; failures: Array<[string, number]> }>) {
+      for (const m of saved as Array<{
+        arm: number;
+        queue: ArmCommand[];
+        expectDone: number;
+        target: string | null;
+        lastKind: string;
+        failures: Array<[string, number]>;
+      }>) {
         memory.set(m.arm, { queue: structuredClone(m.queue), expectDone: m.expectDone, target: m.target, lastKind: m.lastKind, failures: new Map(m.failures) });
       }
     },

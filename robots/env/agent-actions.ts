@@ -42,7 +42,9 @@ const assigner = createNearestIdleAssigner();
 
 /** Task assignments for idle robots (the env's automatic dispatcher). */
 export function assignTasks(observation: FleetObservation): RobotCommand[] {
-  const idle = observation.robots.filter((r) => r.task === null && r.carrying === null && r.mode !== 'faulted' && r.mode !== 'lifting' && r.mode !== 'dropping');
+  const idle = observation.robots.filter(
+    (r) => r.task === null && r.carrying === null && r.mode !== 'faulted' && r.mode !== 'lifting' && r.mode !== 'dropping',
+  );
   if (idle.length === 0) return [];
   const ready = taskDigest(observation).ready;
   return assigner.assign(observation, idle, ready).map((p) => ({ kind: 'assign', robot: p.robot, task: p.task }));
@@ -61,7 +63,13 @@ export function decodeActions(observation: FleetObservation, goals: readonly Age
   return { commands, invalid };
 }
 
-function decodeOne(observation: FleetObservation, robot: RobotObservation, goal: AgentGoal, action: AgentAction | undefined, mode: ActionMode): RobotCommand | null | 'invalid' {
+function decodeOne(
+  observation: FleetObservation,
+  robot: RobotObservation,
+  goal: AgentGoal,
+  action: AgentAction | undefined,
+  mode: ActionMode,
+): RobotCommand | null | 'invalid' {
   if (robot.mode === 'faulted' || robot.mode === 'lifting' || robot.mode === 'dropping') return null;
   if (mode === 'drive') {
     const a = action as ArrayLike<number>;

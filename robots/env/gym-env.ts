@@ -39,7 +39,11 @@ export async function createEnv(options: EnvOptions): Promise<Env> {
   const observationSpace = stackedSpace(agentSpace, n);
   const agentAction = parallel.actionSpace(agents[0]!);
   const actionSpace: Space = agentAction.type === 'discrete' ? multiDiscrete(new Array<number>(n).fill(agentAction.n)) : box([n, 2], -1, 1);
-  const stack = (obs: Record<string, AgentObservation>): FleetEnvObservation => stackViews(agentSpace, agents.map((a) => obs[a]!));
+  const stack = (obs: Record<string, AgentObservation>): FleetEnvObservation =>
+    stackViews(
+      agentSpace,
+      agents.map((a) => obs[a]!),
+    );
   const info = (infos: ReturnType<ParallelEnv['reset']>['infos']): EnvInfo => {
     const fleet = infos[agents[0]!]!.fleet;
     const first = infos[agents[0]!]!.actionMask;
@@ -61,12 +65,21 @@ export async function createEnv(options: EnvOptions): Promise<Env> {
     step(action) {
       const per: Record<string, AgentAction> = {};
       const drive = actionSpace.type === 'box';
-      if (!action || action.length !== (drive ? 2 * n : n)) throw new Error(`action must have ${drive ? `${2 * n} numbers (shape [${n}, 2])` : `${n} integers (one per robot)`}, got ${action?.length ?? String(action)}`);
+      if (!action || action.length !== (drive ? 2 * n : n))
+        throw new Error(
+          `action must have ${drive ? `${2 * n} numbers (shape [${n}, 2])` : `${n} integers (one per robot)`}, got ${action?.length ?? String(action)}`,
+        );
       agents.forEach((a, i) => (per[a] = drive ? [action[2 * i]!, action[2 * i + 1]!] : action[i]!));
       const r = parallel.step(per);
       let reward = 0;
       for (const a of agents) reward += r.rewards[a]!;
-      return { observation: stack(r.observations), reward, terminated: r.terminations[agents[0]!]!, truncated: r.truncations[agents[0]!]!, info: info(r.infos) };
+      return {
+        observation: stack(r.observations),
+        reward,
+        terminated: r.terminations[agents[0]!]!,
+        truncated: r.truncations[agents[0]!]!,
+        info: info(r.infos),
+      };
     },
     hash: () => parallel.hash(),
     close: () => parallel.close(),

@@ -122,7 +122,14 @@ export async function createParallelEnv(options: EnvOptions): Promise<ParallelEn
       return decoded.commands;
     },
   };
-  const load = (seed: number) => host.load({ spec: options.scenario, controller: puppet, seed, ...(options.overrides ? { overrides: options.overrides } : {}), ...(options.kinds ? { kinds: options.kinds } : {}) });
+  const load = (seed: number) =>
+    host.load({
+      spec: options.scenario,
+      controller: puppet,
+      seed,
+      ...(options.overrides ? { overrides: options.overrides } : {}),
+      ...(options.kinds ? { kinds: options.kinds } : {}),
+    });
   load(options.seed ?? (options.scenario as { seed?: number }).seed ?? DEFAULT_SEED);
   const model = host.model;
   const robots = robotRows.things(model).length;
@@ -167,7 +174,13 @@ export async function createParallelEnv(options: EnvOptions): Promise<ParallelEn
     return Uint8Array.of(1, ready ? moves[0]! : 0, ready ? moves[1]! : 0, ready ? moves[2]! : 0, ready ? moves[3]! : 0, canInteract);
   };
   let lastMoves: Uint8Array[] = [];
-  const fleetInfo = (counts: Omit<FleetInfo, 'tick' | 'step' | 'seed' | 'terminationCauses'>, causes: TerminationCause[]): FleetInfo => ({ tick: host.tick, step: stepCount, seed, ...counts, terminationCauses: causes });
+  const fleetInfo = (counts: Omit<FleetInfo, 'tick' | 'step' | 'seed' | 'terminationCauses'>, causes: TerminationCause[]): FleetInfo => ({
+    tick: host.tick,
+    step: stepCount,
+    seed,
+    ...counts,
+    terminationCauses: causes,
+  });
 
   return {
     possibleAgents,

@@ -60,7 +60,13 @@ function robotOf(label: string, carrierOfLoad: (load: number) => number): number
 }
 
 /** Folds one step's events into per-agent rewards. */
-export function scoreStep(events: readonly SimEvent[], robots: number, weights: Required<RewardWeights>, invalid: Uint8Array, carrierOfLoad: (load: number) => number): StepOutcome {
+export function scoreStep(
+  events: readonly SimEvent[],
+  robots: number,
+  weights: Required<RewardWeights>,
+  invalid: Uint8Array,
+  carrierOfLoad: (load: number) => number,
+): StepOutcome {
   const rewards = new Float64Array(robots).fill(weights.step);
   const causes = new Set<TerminationCause>();
   const counts = { tasksCompleted: 0, ordersDelivered: 0, collisions: 0, deadlocks: 0, invalidActions: 0 };

@@ -73,7 +73,9 @@ export function whyNotIn(space: Space, value: unknown, path = ''): string | null
   const at = path === '' ? 'value' : path;
   switch (space.type) {
     case 'discrete':
-      return Number.isInteger(value) && (value as number) >= 0 && (value as number) < space.n ? null : `${at}: ${String(value)} is not an integer in [0, ${space.n})`;
+      return Number.isInteger(value) && (value as number) >= 0 && (value as number) < space.n
+        ? null
+        : `${at}: ${String(value)} is not an integer in [0, ${space.n})`;
     case 'multi-discrete': {
       const arr = value as ArrayLike<number>;
       if (!arr || typeof arr !== 'object' || arr.length !== space.nvec.length) return `${at}: expected ${space.nvec.length} integers`;

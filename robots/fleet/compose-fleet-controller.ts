@@ -74,7 +74,10 @@ export function composeFleetController(parts: FleetParts): FleetController {
     saveState: () => ({ executor: parts.executor.saveState?.() ?? null, inFlight: inFlight.save() }),
     loadState: (state) => {
       // Snapshots from before commands in flight were tracked hold the executor's state alone.
-      const saved = state !== null && typeof state === 'object' && 'inFlight' in state ? (state as { executor: unknown; inFlight: CommandsInFlightState }) : { executor: state, inFlight: undefined };
+      const saved =
+        state !== null && typeof state === 'object' && 'inFlight' in state
+          ? (state as { executor: unknown; inFlight: CommandsInFlightState })
+          : { executor: state, inFlight: undefined };
       inFlight.load(saved.inFlight);
       parts.executor.loadState?.(saved.executor);
     },
@@ -88,7 +91,13 @@ function goTo(parts: FleetParts, observation: FleetObservation, robot: RobotObse
     if (executor.isHeadingTo(robot, goal)) return;
     const avoid = executor.avoidFor?.(robot);
     const from = executor.planFrom?.(robot);
-    const path = parts.planner.plan(observation, { robot, goal, loaded: robot.carrying !== null, ...(avoid ? { avoid } : {}), ...(from !== undefined ? { from } : {}) });
+    const path = parts.planner.plan(observation, {
+      robot,
+      goal,
+      loaded: robot.carrying !== null,
+      ...(avoid ? { avoid } : {}),
+      ...(from !== undefined ? { from } : {}),
+    });
     if (path && path.length > 0) commands.push(...executor.execute(observation, robot, path));
     return;
   }
@@ -141,7 +150,10 @@ export function nextStep(observation: FleetObservation, robot: RobotObservation,
  * nearest free storage node. Deterministic: robots in id order claim nodes. `tasked`: the
  * robots with a task and their tasks (see {@link fleetRoster}), when the caller has them already.
  */
-export function chooseReturnGoals(observation: FleetObservation, tasked: readonly TaskedRobot[] = fleetRoster(observation, undefined).tasked): Map<number, number> {
+export function chooseReturnGoals(
+  observation: FleetObservation,
+  tasked: readonly TaskedRobot[] = fleetRoster(observation, undefined).tasked,
+): Map<number, number> {
   const goals = new Map<number, number>();
   const returning: RobotObservation[] = [];
   for (const { robot, task } of tasked) {

@@ -11,7 +11,12 @@ import { nodeDistanceM } from './occupancy.ts';
  * with a command that has not landed yet are left alone.
  * @returns the assignment commands (`{ thing: 'errand', kind: 'assign', … }`); routes go through `goTo`.
  */
-export function errandCommands(observation: FleetObservation, busy: Set<number>, goTo: (robot: RobotObservation, goal: number) => void, inFlight?: CommandsInFlight): RobotCommand[] {
+export function errandCommands(
+  observation: FleetObservation,
+  busy: Set<number>,
+  goTo: (robot: RobotObservation, goal: number) => void,
+  inFlight?: CommandsInFlight,
+): RobotCommand[] {
   const view = observation.things.errand as ErrandObservation | undefined;
   if (!view || view.tasks.length === 0) return [];
   const robots = observation.robots;

@@ -4,7 +4,11 @@ import type { ControllerReport, FleetObservation, RobotCommand, RobotObservation
 export interface Assigner {
   readonly name: string;
   /** Pairs for this control tick; each robot and task at most once. */
-  assign(observation: FleetObservation, idleRobots: readonly RobotObservation[], readyTasks: readonly TaskObservation[]): Array<{ robot: number; task: number }>;
+  assign(
+    observation: FleetObservation,
+    idleRobots: readonly RobotObservation[],
+    readyTasks: readonly TaskObservation[],
+  ): Array<{ robot: number; task: number }>;
 }
 
 /** What a robot needs a route for. */

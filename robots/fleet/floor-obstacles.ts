@@ -29,4 +29,3 @@ export const floorBlockedNodes: (observation: FleetObservation) => Readonly<Uint
   if (nothingBlocked.length !== nodeCount) nothingBlocked = new Uint8Array(nodeCount);
   return nothingBlocked;
 });
-

@@ -42,7 +42,8 @@ function digestTasks(observation: FleetObservation): TaskDigest {
       p++;
     } else {
       if (p < prev.tasks.length && prev.tasks[p]!.id === view.id) p++;
-      flags[k] = view.phase === 'open' ? (view.ready ? READY : 0) : view.phase === 'assigned' || view.phase === 'carrying' || view.phase === 'picking' ? ACTIVE : 0;
+      flags[k] =
+        view.phase === 'open' ? (view.ready ? READY : 0) : view.phase === 'assigned' || view.phase === 'carrying' || view.phase === 'picking' ? ACTIVE : 0;
       station[k] = view.station;
     }
     // Tallied in the same pass, in list order (so `ready` stays in ascending id).

@@ -44,7 +44,9 @@ export async function loadOnnxPolicy(bytes: Uint8Array, options: OnnxPolicyOptio
     throw new PolicyModelError(`not a valid ONNX model (expected ${expected}): ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!session.inputNames.includes(POLICY_INPUT) || !session.outputNames.includes(POLICY_OUTPUT)) {
-    throw new PolicyModelError(`policy model must have ${expected}; it has inputs [${session.inputNames.join(', ')}] and outputs [${session.outputNames.join(', ')}]`);
+    throw new PolicyModelError(
+      `policy model must have ${expected}; it has inputs [${session.inputNames.join(', ')}] and outputs [${session.outputNames.join(', ')}]`,
+    );
   }
   let dims: readonly number[];
   try {

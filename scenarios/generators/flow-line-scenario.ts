@@ -59,7 +59,13 @@ export function generateFlowLine(params: FlowLineParams): ScenarioSpecInput {
       to: i === n - 1 ? 'SINK' : `B${i + 1}`,
       process: s.process,
       ...(s.mtbfSec !== undefined
-        ? { failure: { basis: s.failureBasis ?? 'time', timeToFailure: { dist: 'exponential', meanSec: s.mtbfSec }, repair: { dist: 'exponential', meanSec: s.mttrSec! } } }
+        ? {
+            failure: {
+              basis: s.failureBasis ?? 'time',
+              timeToFailure: { dist: 'exponential', meanSec: s.mtbfSec },
+              repair: { dist: 'exponential', meanSec: s.mttrSec! },
+            },
+          }
         : {}),
       ...(s.scrapProbability ? { scrapProbability: s.scrapProbability } : {}),
       position: at(1 + 2 * i),
@@ -76,7 +82,14 @@ export function generateFlowLine(params: FlowLineParams): ScenarioSpecInput {
     layout: { rows, cellM: 1 },
     line: {
       ...(params.warmupSec !== undefined ? { warmupSec: params.warmupSec } : {}),
-      sources: [{ name: 'SRC', ...(params.interarrival ? { interarrival: params.interarrival } : {}), ...(params.conwipCards !== undefined ? { conwip: { cards: params.conwipCards } } : {}), position: at(0) }],
+      sources: [
+        {
+          name: 'SRC',
+          ...(params.interarrival ? { interarrival: params.interarrival } : {}),
+          ...(params.conwipCards !== undefined ? { conwip: { cards: params.conwipCards } } : {}),
+          position: at(0),
+        },
+      ],
       machines,
       buffers: caps.map((capacity, i) => ({ name: `B${i + 1}`, capacity, ...(params.blocking ? { blocking: params.blocking } : {}), position: at(2 + 2 * i) })),
       sinks: [{ name: 'SINK', position: at(2 * n) }],

@@ -44,7 +44,10 @@ export function generateG2pScenario(params: G2pScenarioParams): ScenarioSpecInpu
   check(Number.isInteger(blockColumns) && blockColumns >= 1 && blockColumns <= 40, `blockColumns must be an integer in 1..40, got ${blockColumns}`);
   check(Number.isInteger(aisles) && aisles >= 2 && aisles <= 40, `aisles must be an integer in 2..40, got ${aisles}`);
   const most = maxStations(blockColumns);
-  check(Number.isInteger(stations) && stations >= 1 && stations <= most, `stations must be an integer in 1..${most} for ${blockColumns} block columns, got ${stations}`);
+  check(
+    Number.isInteger(stations) && stations >= 1 && stations <= most,
+    `stations must be an integer in 1..${most} for ${blockColumns} block columns, got ${stations}`,
+  );
   check(Number.isInteger(robots) && robots >= 1 && robots <= 5000, `robots must be an integer in 1..5000, got ${robots}`);
   const rows = buildG2pFloor({ blockColumns, bands: aisles - 1, stations, spawns: robots });
   const pods = rows.reduce((n, r) => n + [...r].filter((c) => c === 'R').length, 0);

@@ -31,7 +31,10 @@ export function generateSortationScenario(p: SortationScenarioParams): ScenarioS
   const floor = buildSortationFloor({ ...p, spawns: p.robots });
   const rng = createRootRng(p.parcelSeed ?? 1).fork('parcels');
   const parcels = p.parcels ?? 2000;
-  const tasks = Array.from({ length: parcels }, (_, k) => [floor.inductCells[k % floor.inductCells.length]!, floor.chuteCells[rng.int(floor.chuteCells.length)]!]);
+  const tasks = Array.from({ length: parcels }, (_, k) => [
+    floor.inductCells[k % floor.inductCells.length]!,
+    floor.chuteCells[rng.int(floor.chuteCells.length)]!,
+  ]);
   return {
     id: p.id,
     title: p.title,

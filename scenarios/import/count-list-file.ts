@@ -17,7 +17,11 @@ export function parseCountListFile(text: string, file: string, issues: ImportIss
   while (k < lines.length && (lines[k]!.trim().startsWith('#') || (lines[k]!.trim() === '' && k < lines.length - 1 && !/\d/.test(lines[k]!)))) k++;
   const countText = (lines[k] ?? '').trim();
   if (!/^\d+$/.test(countText)) {
-    issues.push({ file, line: k + 1, message: `expected the item count (an integer) after the # comment lines, found ${countText === '' ? 'nothing' : JSON.stringify(countText.slice(0, 40))}` });
+    issues.push({
+      file,
+      line: k + 1,
+      message: `expected the item count (an integer) after the # comment lines, found ${countText === '' ? 'nothing' : JSON.stringify(countText.slice(0, 40))}`,
+    });
     return [];
   }
   const count = Number(countText);
@@ -32,7 +36,12 @@ export function parseCountListFile(text: string, file: string, issues: ImportIss
     const raw = lines[index]!.trim().replace(/,$/, '');
     const parts = raw.split(',').map((s) => s.trim());
     if (raw === '' || parts.some((p) => !/^\d+$/.test(p))) {
-      if (issues.length - start < 50) issues.push({ file, line: index + 1, message: `expected cell indices (non-negative integers, comma-separated), found ${JSON.stringify(raw.slice(0, 40))}` });
+      if (issues.length - start < 50)
+        issues.push({
+          file,
+          line: index + 1,
+          message: `expected cell indices (non-negative integers, comma-separated), found ${JSON.stringify(raw.slice(0, 40))}`,
+        });
       continue;
     }
     items.push({ line: index + 1, values: parts.map(Number) });

@@ -22,7 +22,8 @@ export function importMovingAiMap(mapPath: string, read: ReadText, options: Impo
   const free: number[] = [];
   for (let cell = 0; cell < grid.width * grid.height; cell++) if (grid.isFree(cell)) free.push(cell);
   const robots = options.robots ?? 10;
-  if (free.length < robots + 1) throw new ImportError([{ file: mapPath, line: 0, message: `${free.length} free cells: too few for ${robots} robots and their tasks` }]);
+  if (free.length < robots + 1)
+    throw new ImportError([{ file: mapPath, line: 0, message: `${free.length} free cells: too few for ${robots} robots and their tasks` }]);
   const seed = options.seed ?? DEFAULT_SEED;
   const rng = createRootRng(seed).fork('movingai-import');
   const pool = free.slice();
@@ -38,7 +39,13 @@ export function importMovingAiMap(mapPath: string, read: ReadText, options: Impo
     description: `MovingAI map ${mapPath}: ${grid.height}×${grid.width}${grid.padded ? ' (wall border added)' : ''}, ${free.length} free cells, ${robots} robots, random single-cell tasks.`,
     stresses: 'multi-robot pathfinding on an imported grid: tasks finished',
     layout: { rows: [...grid.rows], cellM: options.cellM ?? 1 },
-    fleet: [{ model: options.robotModel ?? 'tote-carrier', count: robots, spawnCells: starts.map((c) => ({ row: Math.floor(grid.cellOf(c) / cols), col: grid.cellOf(c) % cols })) }],
+    fleet: [
+      {
+        model: options.robotModel ?? 'tote-carrier',
+        count: robots,
+        spawnCells: starts.map((c) => ({ row: Math.floor(grid.cellOf(c) / cols), col: grid.cellOf(c) % cols })),
+      },
+    ],
     orders: { ratePerHour: 0, skuCount: 1, skusPerLoad: 1, linesPerOrder: { min: 1, max: 1 }, pickSecPerLine: 1 },
     errands: { tasks, openTasks: robots },
     physics: { hz: 30, controlEvery: 3 },

@@ -50,12 +50,20 @@ export function parseLorrDelayConfig(
   const at = (key: string) => where.lineOf(key) || line;
   for (const key of Object.keys(v)) {
     if ((FIELDS as readonly string[]).includes(key)) continue;
-    (lenientKeys ? warnings : issues).push({ file, line: at(key), message: `unknown key "delayConfig.${key}"${lenientKeys ? ' ignored' : ''}; known: ${FIELDS.join(', ')}` });
+    (lenientKeys ? warnings : issues).push({
+      file,
+      line: at(key),
+      message: `unknown key "delayConfig.${key}"${lenientKeys ? ' ignored' : ''}; known: ${FIELDS.join(', ')}`,
+    });
   }
   const num = (key: (typeof FIELDS)[number], int: boolean, lo: number, hi: number): number => {
     const x = v[key];
     if (typeof x !== 'number' || !Number.isFinite(x) || (int && !Number.isInteger(x)) || x < lo || x > hi) {
-      issues.push({ file, line: x === undefined ? line : at(key), message: `delayConfig.${key} must be ${int ? 'an integer' : 'a number'} in ${lo}..${hi}${x === undefined ? ', missing' : `, got ${JSON.stringify(x)}`}` });
+      issues.push({
+        file,
+        line: x === undefined ? line : at(key),
+        message: `delayConfig.${key} must be ${int ? 'an integer' : 'a number'} in ${lo}..${hi}${x === undefined ? ', missing' : `, got ${JSON.stringify(x)}`}`,
+      });
       return lo;
     }
     return x;
@@ -63,7 +71,11 @@ export function parseLorrDelayConfig(
   const choice = <T extends string>(key: (typeof FIELDS)[number], options: readonly T[]): T => {
     const x = v[key];
     if (typeof x === 'string' && (options as readonly string[]).includes(x)) return x as T;
-    issues.push({ file, line: x === undefined ? line : at(key), message: `delayConfig.${key} must be ${options.map((o) => `"${o}"`).join(' or ')}${x === undefined ? ', missing' : `, got ${JSON.stringify(x)}`}` });
+    issues.push({
+      file,
+      line: x === undefined ? line : at(key),
+      message: `delayConfig.${key} must be ${options.map((o) => `"${o}"`).join(' or ')}${x === undefined ? ', missing' : `, got ${JSON.stringify(x)}`}`,
+    });
     return options[0]!;
   };
   const cfg: LorrDelayConfig = {
@@ -76,6 +88,7 @@ export function parseLorrDelayConfig(
     gaussMeanRatio: num('gaussMeanRatio', false, 0, 1),
     gaussStdRatio: num('gaussStdRatio', false, 0, 1_000),
   };
-  if (issues.length === before && cfg.minDelay > cfg.maxDelay) issues.push({ file, line: at('maxDelay'), message: `delayConfig.maxDelay ${cfg.maxDelay} is below minDelay ${cfg.minDelay}` });
+  if (issues.length === before && cfg.minDelay > cfg.maxDelay)
+    issues.push({ file, line: at('maxDelay'), message: `delayConfig.maxDelay ${cfg.maxDelay} is below minDelay ${cfg.minDelay}` });
   return issues.length === before ? cfg : null;
 }

@@ -147,14 +147,22 @@ export function readLorrProblem(jsonPath: string, read: ReadText, options: Impor
   }
   const str = (key: string): string | null => {
     if (typeof p[key] === 'string' && p[key] !== '') return p[key] as string;
-    issues.push({ file: jsonPath, line: p[key] === undefined ? 1 : at(key), message: `${key} must be a file path (string)${p[key] === undefined ? ', missing' : `, got ${JSON.stringify(p[key])}`}` });
+    issues.push({
+      file: jsonPath,
+      line: p[key] === undefined ? 1 : at(key),
+      message: `${key} must be a file path (string)${p[key] === undefined ? ', missing' : `, got ${JSON.stringify(p[key])}`}`,
+    });
     return null;
   };
   const num = (key: string, int: boolean, lo: number, hi: number, fallback: number | null): number | null => {
     const v = p[key];
     if (v === undefined && fallback !== null) return fallback;
     if (typeof v !== 'number' || !Number.isFinite(v) || (int && !Number.isInteger(v)) || v < lo || v > hi) {
-      issues.push({ file: jsonPath, line: v === undefined ? 1 : at(key), message: `${key} must be ${int ? 'an integer' : 'a number'} in ${lo}..${hi}${v === undefined ? ', missing' : `, got ${JSON.stringify(v)}`}` });
+      issues.push({
+        file: jsonPath,
+        line: v === undefined ? 1 : at(key),
+        message: `${key} must be ${int ? 'an integer' : 'a number'} in ${lo}..${hi}${v === undefined ? ', missing' : `, got ${JSON.stringify(v)}`}`,
+      });
       return null;
     }
     return v;
@@ -168,7 +176,11 @@ export function readLorrProblem(jsonPath: string, read: ReadText, options: Impor
   const agentSize = num('agentSize', false, 1e-9, 100, 1);
   const agentCounter = num('agentCounter', true, 1, 10_000, 10);
   if (agentSize !== null && agentSize !== 1) {
-    warnings.push({ file: jsonPath, line: at('agentSize'), message: `agentSize ${agentSize}: LoRR's overlap square is not modelled; robots keep their model's footprint and physics decides contact` });
+    warnings.push({
+      file: jsonPath,
+      line: at('agentSize'),
+      message: `agentSize ${agentSize}: LoRR's overlap square is not modelled; robots keep their model's footprint and physics decides contact`,
+    });
   }
   const delay = parseLorrDelayConfig(p.delayConfig, { file: jsonPath, line: at('delayConfig'), lineOf: (k) => lineOfKey(text, k) }, issues, warnings, newer);
   if (issues.length > 0 || !mapFile || !agentFile || !taskFile || teamSize === null || reveal === null || agentCounter === null) throw new ImportError(issues);
@@ -195,13 +207,21 @@ export function readLorrProblem(jsonPath: string, read: ReadText, options: Impor
   let reported = 0;
   const checkCells = (items: readonly ListLine[], file: string, what: 'agent' | 'task') => {
     for (const item of items) {
-      if (what === 'agent' && item.values.length !== 1 && reported++ < 50) issues.push({ file, line: item.line, message: `an agent line holds one cell index, found ${item.values.length}` });
-      if (what === 'task' && item.values.length > MAX_ERRANDS && reported++ < 50) issues.push({ file, line: item.line, message: `a task holds at most ${MAX_ERRANDS} errands here, found ${item.values.length}` });
+      if (what === 'agent' && item.values.length !== 1 && reported++ < 50)
+        issues.push({ file, line: item.line, message: `an agent line holds one cell index, found ${item.values.length}` });
+      if (what === 'task' && item.values.length > MAX_ERRANDS && reported++ < 50)
+        issues.push({ file, line: item.line, message: `a task holds at most ${MAX_ERRANDS} errands here, found ${item.values.length}` });
       for (const cell of item.values) {
         if (g.isFree(cell)) continue;
         if (reported++ >= 50) break;
         const inside = cell < g.width * g.height;
-        issues.push({ file, line: item.line, message: inside ? `cell ${cell} (row ${Math.floor(cell / g.width)}, col ${cell % g.width}) is an obstacle in ${mapPath}` : `cell ${cell} is outside the ${g.height}×${g.width} map ${mapPath}` });
+        issues.push({
+          file,
+          line: item.line,
+          message: inside
+            ? `cell ${cell} (row ${Math.floor(cell / g.width)}, col ${cell % g.width}) is an obstacle in ${mapPath}`
+            : `cell ${cell} is outside the ${g.height}×${g.width} map ${mapPath}`,
+        });
       }
     }
   };
@@ -221,7 +241,12 @@ export function readLorrProblem(jsonPath: string, read: ReadText, options: Impor
     else seen.set(a.values[0]!, a.line);
   }
   if (issues.length > 0) throw new ImportError(issues);
-  if (tasks.length < teamSize) warnings.push({ file: taskPath, line: 0, message: `${tasks.length} tasks for ${teamSize} robots: some robots will have none at first (the Start-Kit warns too)` });
+  if (tasks.length < teamSize)
+    warnings.push({
+      file: taskPath,
+      line: 0,
+      message: `${tasks.length} tasks for ${teamSize} robots: some robots will have none at first (the Start-Kit warns too)`,
+    });
 
   const name = scenarioIdName(jsonPath);
   const minutes = options.minutes ?? 10;
@@ -242,7 +267,10 @@ export function readLorrProblem(jsonPath: string, read: ReadText, options: Impor
     description: `League of Robot Runners problem ${jsonPath}: ${g.height}×${g.width} map, team of ${teamSize}, ${tasks.length} tasks, ${openTasks} revealed at once, ${delays.length} delays.`,
     stresses: 'lifelong multi-robot pathfinding on an imported grid: tasks finished',
     layout: { rows: [...g.rows], cellM },
-    fleet: fleetEntries(options.robotModel ?? 'tote-carrier', team.map((a) => cellRef(g.cellOf(a.values[0]!), layoutCols))),
+    fleet: fleetEntries(
+      options.robotModel ?? 'tote-carrier',
+      team.map((a) => cellRef(g.cellOf(a.values[0]!), layoutCols)),
+    ),
     orders: { ...IDLE_ORDERS, linesPerOrder: { ...IDLE_ORDERS.linesPerOrder } },
     errands: { tasks: tasks.map((t) => t.values.map((c) => g.cellOf(c))), openTasks },
     events: delays.map((d) => ({ atSec: d.tick * tickSec, kind: 'robot.stall', robot: d.robot, durationSec: d.ticks * tickSec })),

@@ -31,7 +31,11 @@ export function parseMovingAiMap(text: string, file: string): MovingAiGrid {
     const line = lines[index];
     const parts = line?.trim().split(/\s+/) ?? [];
     if (parts[0] !== key) {
-      issues.push({ file, line: index + 1, message: `expected "${key}${key === 'map' ? '' : ' …'}", found ${line === undefined ? 'end of file' : JSON.stringify(line.slice(0, 40))}` });
+      issues.push({
+        file,
+        line: index + 1,
+        message: `expected "${key}${key === 'map' ? '' : ' …'}", found ${line === undefined ? 'end of file' : JSON.stringify(line.slice(0, 40))}`,
+      });
       return null;
     }
     return parts.slice(1).join(' ');
@@ -67,7 +71,12 @@ export function parseMovingAiMap(text: string, file: string): MovingAiGrid {
       if (FREE.has(ch)) out += '.';
       else if (BLOCKED.has(ch)) out += '#';
       else {
-        if (issues.length < 50) issues.push({ file, line: lineNo, message: `unknown map character ${JSON.stringify(ch)} at column ${c + 1}; valid: . G S E (free), @ O T W (blocked)` });
+        if (issues.length < 50)
+          issues.push({
+            file,
+            line: lineNo,
+            message: `unknown map character ${JSON.stringify(ch)} at column ${c + 1}; valid: . G S E (free), @ O T W (blocked)`,
+          });
         out += '#';
       }
     }

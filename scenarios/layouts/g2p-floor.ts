@@ -55,7 +55,8 @@ export function buildG2pFloor(p: G2pFloorParams): string[] {
   const count = Math.max(1, Math.min(p.stations, Math.floor(blockCols.length / 3)));
   const stationCols = new Set<number>();
   for (let k = 0; k < count; k++) stationCols.add(blockCols[Math.floor(((k + 0.5) * blockCols.length) / count)]!);
-  const stationRow = (mid: string) => row([...Array(inner).keys()].map((c) => (laneAt(c) === '^' || c === 1 || c === inner - 1 ? laneAt(c)! : stationCols.has(c) ? mid : '#')).join(''));
+  const stationRow = (mid: string) =>
+    row([...Array(inner).keys()].map((c) => (laneAt(c) === '^' || c === 1 || c === inner - 1 ? laneAt(c)! : stationCols.has(c) ? mid : '#')).join(''));
   rows.push(stationRow('v'), stationRow('P'), stationRow('v'));
   rows.push(row('<'.repeat(inner)));
   rows.push(row(`^v${'C.'.repeat(2)}${'.'.repeat(inner - 9)}C^v`));

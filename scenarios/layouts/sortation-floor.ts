@@ -36,7 +36,8 @@ export function buildSortationFloor(p: SortationFloorParams): SortationFloor {
   if (!intIn(p.chuteColumns, 1, 100)) throw new RangeError(`chuteColumns must be an integer in 1..100, got ${p.chuteColumns}`);
   if (!intIn(p.chuteRows, 1, 100)) throw new RangeError(`chuteRows must be an integer in 1..100, got ${p.chuteRows}`);
   const inductSlots = Math.ceil(p.chuteColumns / 2);
-  if (!intIn(p.inducts, 1, inductSlots)) throw new RangeError(`inducts must be an integer in 1..${inductSlots} for ${p.chuteColumns} chute columns, got ${p.inducts}`);
+  if (!intIn(p.inducts, 1, inductSlots))
+    throw new RangeError(`inducts must be an integer in 1..${inductSlots} for ${p.chuteColumns} chute columns, got ${p.inducts}`);
   if (!intIn(p.queueCells ?? 2, 1, 20)) throw new RangeError(`queueCells must be an integer in 1..20, got ${p.queueCells}`);
   if (!intIn(p.spawns, 1, 5000)) throw new RangeError(`spawns must be an integer in 1..5000, got ${p.spawns}`);
   // Inner columns: lane, chute, lane, chute, …, lane (chutes on odd columns).

@@ -57,7 +57,10 @@ export function buildWarehouseFloor(p: WarehouseFloorParams): WarehouseFloor {
   check(intIn(p.bands, 1, 60), `bands must be an integer in 1..60, got ${p.bands}`);
   check(Number.isFinite(p.cellM) && p.cellM >= 0.5 && p.cellM <= 5, `cellM must be in 0.5..5 m, got ${p.cellM}`);
   check(Number.isFinite(p.aisleWidthM) && p.aisleWidthM > 0 && p.aisleWidthM <= 20, `aisleWidthM must be in (0, 20] m, got ${p.aisleWidthM}`);
-  check(Number.isFinite(p.crossAisleWidthM) && p.crossAisleWidthM > 0 && p.crossAisleWidthM <= 20, `crossAisleWidthM must be in (0, 20] m, got ${p.crossAisleWidthM}`);
+  check(
+    Number.isFinite(p.crossAisleWidthM) && p.crossAisleWidthM > 0 && p.crossAisleWidthM <= 20,
+    `crossAisleWidthM must be in (0, 20] m, got ${p.crossAisleWidthM}`,
+  );
   check(intIn(p.queueCells, 1, 20), `queueCells must be an integer in 1..20, got ${p.queueCells}`);
   check(intIn(p.chargers, 0, 500), `chargers must be an integer in 0..500, got ${p.chargers}`);
   check(intIn(p.spawns, 1, 5000), `spawns must be an integer in 1..5000, got ${p.spawns}`);
@@ -103,7 +106,10 @@ export function buildWarehouseFloor(p: WarehouseFloorParams): WarehouseFloor {
   // Station band: queue lanes into stations; cross-aisles run on through it.
   const blockCols = cols.filter((c) => laneIndex(c) < 0);
   const stationCount = Math.min(p.stations, Math.ceil(blockCols.length / 2));
-  check(intIn(p.stations, 0, 1000) && p.stations === stationCount, `stations must be an integer in 0..${Math.ceil(blockCols.length / 2)} for this floor, got ${p.stations}`);
+  check(
+    intIn(p.stations, 0, 1000) && p.stations === stationCount,
+    `stations must be an integer in 0..${Math.ceil(blockCols.length / 2)} for this floor, got ${p.stations}`,
+  );
   const stationCols = new Set<number>();
   for (let k = 0; k < stationCount; k++) stationCols.add(blockCols[Math.floor(((k + 0.5) * blockCols.length) / stationCount)]!);
   const bandRow = (mid: string) => row(cols.map((c) => (laneIndex(c) >= 0 ? verticalChar(c) : stationCols.has(c) ? mid : '#')).join(''));

@@ -39,8 +39,10 @@ const LINE_Z_M = 7.2;
 export const assemblyLine: ScenarioSpecInput = {
   id: 'production/assembly-line@1',
   title: 'Assembly line fed by AMRs',
-  description: 'Tote AMRs keep a three-machine assembly line in parts by kanban; arms pick parts onto a conveyor and palletise finished units; M2 breaks down, a rush order arrives.',
-  stresses: 'line-side logistics against a production line: AMRs shared with customer picking, arms and conveyors between stands and machines, starvation when AMRs are late, blocking when finished goods pile up, a breakdown and a rush order',
+  description:
+    'Tote AMRs keep a three-machine assembly line in parts by kanban; arms pick parts onto a conveyor and palletise finished units; M2 breaks down, a rush order arrives.',
+  stresses:
+    'line-side logistics against a production line: AMRs shared with customer picking, arms and conveyors between stands and machines, starvation when AMRs are late, blocking when finished goods pile up, a breakdown and a rush order',
   layout: { rows: LAYOUT, cellM: 1 },
   fleet: [{ model: 'tote-carrier', count: 3 }],
   orders: { ratePerHour: 90, skuCount: 6, skusPerLoad: 1, linesPerOrder: { min: 1, max: 2 }, pickSecPerLine: 15 },
@@ -52,16 +54,48 @@ export const assemblyLine: ScenarioSpecInput = {
   },
   lineside: {
     stands: [
-      { id: 'parts', direction: 'in', station: 1, sku: 0, partsPerTote: 6, reorderPoint: 6, initialStock: 12, maxOnOrder: 2, table: { xM: 10.5, yM: BELT_Y_M, zM: 6.4, sizeXM: 0.4, sizeZM: 0.4, itemType: 'part' } },
-      { id: 'finished', direction: 'out', station: 2, sku: 1, partsPerTote: 6, capacity: 12, table: { xM: 21.5, yM: BELT_Y_M, zM: 6.4, sizeXM: 0.5, sizeZM: 0.5 } },
+      {
+        id: 'parts',
+        direction: 'in',
+        station: 1,
+        sku: 0,
+        partsPerTote: 6,
+        reorderPoint: 6,
+        initialStock: 12,
+        maxOnOrder: 2,
+        table: { xM: 10.5, yM: BELT_Y_M, zM: 6.4, sizeXM: 0.4, sizeZM: 0.4, itemType: 'part' },
+      },
+      {
+        id: 'finished',
+        direction: 'out',
+        station: 2,
+        sku: 1,
+        partsPerTote: 6,
+        capacity: 12,
+        table: { xM: 21.5, yM: BELT_Y_M, zM: 6.4, sizeXM: 0.5, sizeZM: 0.5 },
+      },
     ],
   },
   conveyors: [
-    { id: 'C1', path: { from: { x: 11.1, z: LINE_Z_M }, to: { x: 13.8, z: LINE_Z_M } }, widthM: 0.3, heightM: BELT_Y_M, speedMps: 0.3, accumulating: true, photoEyes: [2.5] },
+    {
+      id: 'C1',
+      path: { from: { x: 11.1, z: LINE_Z_M }, to: { x: 13.8, z: LINE_Z_M } },
+      widthM: 0.3,
+      heightM: BELT_Y_M,
+      speedMps: 0.3,
+      accumulating: true,
+      photoEyes: [2.5],
+    },
     { id: 'C2', path: { from: { x: 18.2, z: LINE_Z_M }, to: { x: 20.8, z: LINE_Z_M } }, widthM: 0.3, heightM: BELT_Y_M, speedMps: 0.3, accumulating: true },
   ],
   arms: [
-    { name: 'feeder', model: 'ur5e', base: { xM: 10.5, yM: 0.6, zM: LINE_Z_M, yawDeg: 180 }, tool: 'suction', placeSlots: [{ xM: 11.2, yM: BELT_Y_M, zM: LINE_Z_M }] },
+    {
+      name: 'feeder',
+      model: 'ur5e',
+      base: { xM: 10.5, yM: 0.6, zM: LINE_Z_M, yawDeg: 180 },
+      tool: 'suction',
+      placeSlots: [{ xM: 11.2, yM: BELT_Y_M, zM: LINE_Z_M }],
+    },
     {
       name: 'palletiser',
       model: 'ur5e',

@@ -30,9 +30,32 @@ export const mixedFloor: ScenarioSpecInput = {
   people: {
     nearMissM: 0.25,
     walkers: [
-      { role: 'picker', route: [{ row: 9, col: 3 }, { row: 9, col: 21 }], pauseSec: 10 },
-      { role: 'picker', route: [{ row: 15, col: 6 }, { row: 15, col: 11 }], speedMps: 1.0, pauseSec: 15 },
-      { role: 'forklift', route: [{ row: 15, col: 13 }, { row: 15, col: 20 }], speedMps: 1.2, pauseSec: 20 },
+      {
+        role: 'picker',
+        route: [
+          { row: 9, col: 3 },
+          { row: 9, col: 21 },
+        ],
+        pauseSec: 10,
+      },
+      {
+        role: 'picker',
+        route: [
+          { row: 15, col: 6 },
+          { row: 15, col: 11 },
+        ],
+        speedMps: 1.0,
+        pauseSec: 15,
+      },
+      {
+        role: 'forklift',
+        route: [
+          { row: 15, col: 13 },
+          { row: 15, col: 20 },
+        ],
+        speedMps: 1.2,
+        pauseSec: 20,
+      },
     ],
   },
   physics: { hz: 30, controlEvery: 3 },

@@ -33,7 +33,8 @@ export type CompileOutcome = { ok: true; model: SimModel } | { ok: false; issues
 export function checkScenario(input: unknown, catalog: RobotModelCatalog, kinds: KindRegistry): CompileOutcome {
   const schema = scenarioSchemaFor(kinds);
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: [...describeIssues(parsed.error, schema, input), ...layoutIssuesOf(input, kinds), ...sectionIssuesOf(input, catalog, kinds)] };
+  if (!parsed.success)
+    return { ok: false, issues: [...describeIssues(parsed.error, schema, input), ...layoutIssuesOf(input, kinds), ...sectionIssuesOf(input, catalog, kinds)] };
   const spec = parsed.data as unknown as SimModel['spec'] & { layout?: SimModel['spec']['layout'] };
   const issues: SpecIssue[] = [];
   if (!(spec as { layout?: unknown }).layout) {

@@ -2,7 +2,16 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { z, ZodType } from 'zod';
 import { formatPath, type SpecIssue } from '../schema/spec-error.ts';
 
-type Def = { type: string; shape?: Record<string, ZodType>; element?: ZodType; innerType?: ZodType; in?: ZodType; options?: ZodType[]; discriminator?: string; valueType?: ZodType };
+type Def = {
+  type: string;
+  shape?: Record<string, ZodType>;
+  element?: ZodType;
+  innerType?: ZodType;
+  in?: ZodType;
+  options?: ZodType[];
+  discriminator?: string;
+  valueType?: ZodType;
+};
 const defOf = (schema: ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The object schema at `path` inside `schema`, following the input where a union must choose. */
@@ -11,7 +20,8 @@ function objectShapeAt(schema: ZodType, path: readonly PropertyKey[], input: unk
   let value = input;
   for (let depth = 0; node; ) {
     const def = defOf(node);
-    if (def.type === 'default' || def.type === 'optional' || def.type === 'nullable' || def.type === 'prefault' || def.type === 'readonly') node = def.innerType;
+    if (def.type === 'default' || def.type === 'optional' || def.type === 'nullable' || def.type === 'prefault' || def.type === 'readonly')
+      node = def.innerType;
     else if (def.type === 'pipe') node = def.in;
     else if (def.type === 'union') {
       const key = def.discriminator;
@@ -61,7 +71,10 @@ export function describeIssues(error: z.ZodError, schema: ZodType, input: unknow
     const valid = shape ? Object.keys(shape) : [];
     for (const key of issue.keys) {
       const path = formatPath([...issue.path, key]);
-      const near = nearestName(key, valid.filter((k) => !(input && hasKey(valueAt(input, issue.path), k))));
+      const near = nearestName(
+        key,
+        valid.filter((k) => !(input && hasKey(valueAt(input, issue.path), k))),
+      );
       if (near) suggested.add(formatPath([...issue.path, near]));
       out.push({ path, message: near ? `unknown key; did you mean ${near}?` : `unknown key; valid keys here: ${valid.join(', ')}` });
     }

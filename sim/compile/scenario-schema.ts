@@ -21,5 +21,9 @@ export function scenarioSchemaFor(kinds: KindRegistry): ReturnType<typeof buildS
  */
 export function scenarioJsonSchemaFor(kinds: KindRegistry): Record<string, unknown> {
   const json = z.toJSONSchema(scenarioSchemaFor(kinds), { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return { ...json, title: 'Testfield scenario', description: 'A Testfield scenario: layout, things of each kind, order stream, scripted events, physics and horizon.' };
+  return {
+    ...json,
+    title: 'Testfield scenario',
+    description: 'A Testfield scenario: layout, things of each kind, order stream, scripted events, physics and horizon.',
+  };
 }

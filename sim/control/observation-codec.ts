@@ -57,7 +57,14 @@ const orNull = (v: number): number | null => (v < 0 ? null : v);
 
 /** The parts of an observation that never change within an episode. */
 export function staticObservationOf(o: FleetObservation): StaticObservation {
-  return { dtSec: o.dtSec, controlEvery: o.controlEvery, roadmap: o.roadmap, grid: { ...o.grid }, storageNodes: [...o.storageNodes], chargerNodes: [...o.chargerNodes] };
+  return {
+    dtSec: o.dtSec,
+    controlEvery: o.controlEvery,
+    roadmap: o.roadmap,
+    grid: { ...o.grid },
+    storageNodes: [...o.storageNodes],
+    chargerNodes: [...o.chargerNodes],
+  };
 }
 
 /** Encodes control ticks' observations of one episode (the static parts are left out). */
@@ -208,7 +215,11 @@ export function createObservationDecoder(fixed: StaticObservation): ObservationD
         for (let k = 0; k < e.stations.length; k += STATION_I32) {
           const prev = stationViews[k / STATION_I32];
           const row = e.stations.subarray(k, k + STATION_I32);
-          out.push(prev && prev.id === row[0] && prev.node === row[1] && nullable(prev.picking) === row[2] ? prev : Object.freeze({ id: row[0]!, node: row[1]!, picking: orNull(row[2]!) }));
+          out.push(
+            prev && prev.id === row[0] && prev.node === row[1] && nullable(prev.picking) === row[2]
+              ? prev
+              : Object.freeze({ id: row[0]!, node: row[1]!, picking: orNull(row[2]!) }),
+          );
         }
         stationViews = Object.freeze(out);
         stationRows = e.stations;
@@ -244,7 +255,16 @@ function decodeTasks(rows: Int32Array, cache: Map<number, { row: Int32Array; vie
       out.push(prev.view);
       continue;
     }
-    const view: TaskObservation = Object.freeze({ id, load: row[1]!, station: row[2]!, phase: PHASES[row[3]!]!, robot: orNull(row[4]!), lineCount: row[5]!, createdTick: row[6]!, ready: row[7] === 1 });
+    const view: TaskObservation = Object.freeze({
+      id,
+      load: row[1]!,
+      station: row[2]!,
+      phase: PHASES[row[3]!]!,
+      robot: orNull(row[4]!),
+      lineCount: row[5]!,
+      createdTick: row[6]!,
+      ready: row[7] === 1,
+    });
     cache.set(id, { row: row.slice(), view });
     out.push(view);
   }
@@ -263,7 +283,16 @@ function decodeLoads(e: EncodedObservation, prevRows: Int32Array, prev: readonly
     }
     const packed = rows[k + 4]!;
     const holder = packed < 0 ? null : Object.freeze({ kind: e.holderKinds[packed % 256]!, id: Math.floor(packed / 256) - 1 });
-    out.push(Object.freeze({ id: rows[k]!, kind: LOAD_KINDS[rows[k + 1]!]!, node: orNull(rows[k + 2]!), carriedBy: orNull(rows[k + 3]!), holder, homeNode: rows[k + 5]! }));
+    out.push(
+      Object.freeze({
+        id: rows[k]!,
+        kind: LOAD_KINDS[rows[k + 1]!]!,
+        node: orNull(rows[k + 2]!),
+        carriedBy: orNull(rows[k + 3]!),
+        holder,
+        homeNode: rows[k + 5]!,
+      }),
+    );
   }
   return Object.freeze(out);
 }

@@ -1,4 +1,10 @@
-import { checkScenario as checkWith, compileScenario as compileWith, validateScenario as validateWith, type CompileOutcome, type RobotModelCatalog } from '../compile/compile-scenario.ts';
+import {
+  checkScenario as checkWith,
+  compileScenario as compileWith,
+  validateScenario as validateWith,
+  type CompileOutcome,
+  type RobotModelCatalog,
+} from '../compile/compile-scenario.ts';
 import type { SpecIssue } from '../schema/spec-error.ts';
 import type { KindRegistry } from '../kind/kind-registry.ts';
 import { builtinKinds } from '../kinds/builtin-kinds.ts';

@@ -28,7 +28,9 @@ export function frameLayout(model: SimModel): readonly FrameSectionLayout[] {
   if (!layout) {
     layout = Object.freeze(
       model.kinds.kinds.flatMap((kind) =>
-        kind.frame && (model.things[kind.id]?.length ?? 0) > 0 ? [Object.freeze({ kind: kind.id, count: model.things[kind.id]?.length ?? 0, stride: kind.frame.fields.length, fields: kind.frame.fields })] : [],
+        kind.frame && (model.things[kind.id]?.length ?? 0) > 0
+          ? [Object.freeze({ kind: kind.id, count: model.things[kind.id]?.length ?? 0, stride: kind.frame.fields.length, fields: kind.frame.fields })]
+          : [],
       ),
     );
     layouts.set(model, layout);

@@ -137,7 +137,11 @@ export class SimHost {
     this.progress = createProgressWatchdog(model);
     this.observationCache.roadmap = createHandedRoadmap(model.roadmap);
     this.observationCache.roadmapOf = model;
-    request.controller.reset?.({ seed, robots: model.kinds.drivers ? (model.things[model.kinds.drivers.id]?.length ?? 0) : 0, roadmap: this.observationCache.roadmap.roadmap });
+    request.controller.reset?.({
+      seed,
+      robots: model.kinds.drivers ? (model.things[model.kinds.drivers.id]?.length ?? 0) : 0,
+      roadmap: this.observationCache.roadmap.roadmap,
+    });
     request.cellController?.reset?.({ seed });
     this.repairObservation();
     this.resetTiming();
@@ -196,10 +200,11 @@ export class SimHost {
     if (!speed || state.tick === 0) return false;
     let next = end;
     for (const busy of speed.kinds) next = Math.min(next, busy(this.ctx!));
-    for (const t of speed.timelineTicks) if (t >= state.tick) {
-      next = Math.min(next, t);
-      break;
-    }
+    for (const t of speed.timelineTicks)
+      if (t >= state.tick) {
+        next = Math.min(next, t);
+        break;
+      }
     if (next <= state.tick) return false;
     state.tick = next;
     return true;
@@ -345,7 +350,11 @@ export class SimHost {
     if (!(wrote || this.observationCache.roadmap?.repair()) || this.wroteIntoObservation) return;
     this.wroteIntoObservation = true;
     const state = this.state;
-    state.events.push({ type: 'controller.failed', tick: state.tick, message: 'the controller wrote into the roadmap it was handed; the writes were undone (observations are read-only)' });
+    state.events.push({
+      type: 'controller.failed',
+      tick: state.tick,
+      message: 'the controller wrote into the roadmap it was handed; the writes were undone (observations are read-only)',
+    });
   }
 
   private resetTiming(): void {
@@ -369,7 +378,13 @@ export class SimHost {
     if (!Array.isArray(reports)) return;
     for (const rep of reports as ControllerReport[]) {
       if (rep?.kind === 'deadlock' && Array.isArray(rep.robots)) {
-        state.events.push({ type: 'deadlock.detected', tick: state.tick, robots: [...rep.robots], waitedSec: Number(rep.waitedSec) || 0, source: 'controller' });
+        state.events.push({
+          type: 'deadlock.detected',
+          tick: state.tick,
+          robots: [...rep.robots],
+          waitedSec: Number(rep.waitedSec) || 0,
+          source: 'controller',
+        });
       } else if (rep?.kind === 'observation-written') {
         this.repairObservation(true);
       } else if (rep?.kind === 'lagging') {
@@ -429,7 +444,10 @@ export class SimHost {
       if (!Array.isArray(out)) failure = `decide() returned ${out === null ? 'null' : typeof out}, not an array of commands`;
     } catch (error) {
       // A host that stops an untrusted controller (past its budget) says why in its own words.
-      failure = error instanceof Error && error.name === 'ControllerStopped' ? error.message : `decide() threw: ${error instanceof Error ? error.message : String(error)}`;
+      failure =
+        error instanceof Error && error.name === 'ControllerStopped'
+          ? error.message
+          : `decide() threw: ${error instanceof Error ? error.message : String(error)}`;
     }
     if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
     return this.finishDecision(out, failure, observation);

@@ -11,7 +11,15 @@ function ownerLabel(ctx: StageContext, kind: number, id: number): string {
 /** Appends a `contact.began` event of the given collision kind at `(x, z)`. */
 export function pushContact(ctx: StageContext, contact: ContactBetween, kind: CollisionKind, x: number, z: number): void {
   const { state } = ctx;
-  state.events.push({ type: 'contact.began', tick: state.tick, kind, a: ownerLabel(ctx, contact.kindA, contact.idA), b: ownerLabel(ctx, contact.kindB, contact.idB), x, z });
+  state.events.push({
+    type: 'contact.began',
+    tick: state.tick,
+    kind,
+    a: ownerLabel(ctx, contact.kindA, contact.idA),
+    b: ownerLabel(ctx, contact.kindB, contact.idB),
+    x,
+    z,
+  });
 }
 
 /** The default for kinds without `onContact`: a `contact.began` named by both kinds (`robot/conveyor`). */

@@ -47,7 +47,10 @@ const NONE: readonly never[] = Object.freeze([]);
  * export const personRows = defineKind<typeof PERSON_COLUMNS, PersonModel>('person', PERSON_COLUMNS);
  * const p = personRows.table(state); // typed columns: p.posX is a Float64Array
  */
-export function defineKind<C extends ColumnSpec, M = never, X extends object = Record<never, never>, D = never>(id: string, columns: C): KindHandle<C, M, X, D> {
+export function defineKind<C extends ColumnSpec, M = never, X extends object = Record<never, never>, D = never>(
+  id: string,
+  columns: C,
+): KindHandle<C, M, X, D> {
   return Object.freeze({
     id,
     columns,

@@ -206,7 +206,11 @@ export interface KindDef<S = unknown, M = unknown, C extends ColumnSpec = Column
    */
   readonly fleetView?: {
     createCache(): unknown;
-    write(ctx: { readonly model: SimModel; readonly state: SimState; readonly scan: { beams: number; rangeM: number } | undefined }, cache: any, out: Partial<FleetViewSections>): void;
+    write(
+      ctx: { readonly model: SimModel; readonly state: SimState; readonly scan: { beams: number; rangeM: number } | undefined },
+      cache: any,
+      out: Partial<FleetViewSections>,
+    ): void;
   };
   /** The kind's part of the controller's observation (`observation.things[id]`): copies or frozen views. */
   observe?(model: SimModel, state: SimState): unknown;

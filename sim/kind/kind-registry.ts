@@ -53,7 +53,10 @@ export function createKindRegistry(kinds: readonly KindDef[]): KindRegistry {
   const layers: string[] = [...WORLD_LAYERS];
   const meetsFloor: string[] = [];
   const meetsStatic: string[] = [];
-  const stages = Object.fromEntries(STAGE_SLOTS.map((s) => [s, [] as Array<(ctx: StageContext) => void>])) as Record<StageSlot, Array<(ctx: StageContext) => void>>;
+  const stages = Object.fromEntries(STAGE_SLOTS.map((s) => [s, [] as Array<(ctx: StageContext) => void>])) as Record<
+    StageSlot,
+    Array<(ctx: StageContext) => void>
+  >;
   kinds.forEach((kind, index) => {
     if (!/^[a-z][a-z0-9-]*$/.test(kind.id)) throw new Error(`kind id "${kind.id}" must be lowercase letters, digits and dashes`);
     if (byId.has(kind.id)) throw new Error(`kind "${kind.id}" is registered twice`);

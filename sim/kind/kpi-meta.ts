@@ -50,15 +50,45 @@ export interface KindKpiMeta {
 /** Builders for the common shapes of metadata. */
 export const kpi = {
   /** A count of things or events. */
-  count: (title: string, better: KpiBetter = 'info', extra: Partial<KpiFigureMeta> = {}): KpiFigureMeta => ({ title, unit: '', better, format: { digits: 0 }, ...extra }),
+  count: (title: string, better: KpiBetter = 'info', extra: Partial<KpiFigureMeta> = {}): KpiFigureMeta => ({
+    title,
+    unit: '',
+    better,
+    format: { digits: 0 },
+    ...extra,
+  }),
   /** A rate per simulated hour. */
-  perHour: (title: string, unit: string, extra: Partial<KpiFigureMeta> = {}): KpiFigureMeta => ({ title, unit, better: 'higher', format: { digits: 1 }, ...extra }),
+  perHour: (title: string, unit: string, extra: Partial<KpiFigureMeta> = {}): KpiFigureMeta => ({
+    title,
+    unit,
+    better: 'higher',
+    format: { digits: 1 },
+    ...extra,
+  }),
   /** A duration in seconds. */
-  seconds: (title: string, better: KpiBetter = 'lower', extra: Partial<KpiFigureMeta> = {}): KpiFigureMeta => ({ title, unit: 's', better, format: { digits: 1 }, ...extra }),
+  seconds: (title: string, better: KpiBetter = 'lower', extra: Partial<KpiFigureMeta> = {}): KpiFigureMeta => ({
+    title,
+    unit: 's',
+    better,
+    format: { digits: 1 },
+    ...extra,
+  }),
   /** A 0..1 share shown as a percentage. */
-  share: (title: string, better: KpiBetter = 'higher', extra: Partial<KpiFigureMeta> = {}): KpiFigureMeta => ({ title, unit: '%', better, format: { digits: 1, percent: true }, ...extra }),
+  share: (title: string, better: KpiBetter = 'higher', extra: Partial<KpiFigureMeta> = {}): KpiFigureMeta => ({
+    title,
+    unit: '%',
+    better,
+    format: { digits: 1, percent: true },
+    ...extra,
+  }),
   /** Any other quantity with a unit. */
-  amount: (title: string, unit: string, digits: number, better: KpiBetter = 'info', extra: Partial<KpiFigureMeta> = {}): KpiFigureMeta => ({ title, unit, better, format: { digits }, ...extra }),
+  amount: (title: string, unit: string, digits: number, better: KpiBetter = 'info', extra: Partial<KpiFigureMeta> = {}): KpiFigureMeta => ({
+    title,
+    unit,
+    better,
+    format: { digits },
+    ...extra,
+  }),
 } as const;
 
 /** A value as its metadata says (`72.4 %`, `105.0 units/h`, `3`). */

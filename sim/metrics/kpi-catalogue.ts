@@ -35,7 +35,11 @@ export interface KpiReading {
 
 /** Thing counts of a compiled model (or anything with its `things`). */
 export function thingCountsOf(model: { readonly things: Readonly<Record<string, readonly unknown[]>> }): Record<string, number> {
-  return Object.fromEntries(Object.entries(model.things).filter(([, list]) => list.length > 0).map(([kind, list]) => [kind, list.length]));
+  return Object.fromEntries(
+    Object.entries(model.things)
+      .filter(([, list]) => list.length > 0)
+      .map(([kind, list]) => [kind, list.length]),
+  );
 }
 
 function readPath(k: Kpis, path: readonly string[]): number | undefined {
@@ -130,6 +134,17 @@ export function kpiReadings(catalogue: readonly KpiDescriptor[], k: Kpis): KpiRe
   return catalogue.flatMap((d) => {
     const value = d.read(k);
     if (value === undefined) return [];
-    return [{ key: d.key, kind: d.kind, title: d.thing !== undefined ? `${d.thing} ${d.title}` : d.title, unit: d.unit, better: d.better, format: d.format, ...(d.headline !== undefined ? { headline: d.headline } : {}), value }];
+    return [
+      {
+        key: d.key,
+        kind: d.kind,
+        title: d.thing !== undefined ? `${d.thing} ${d.title}` : d.title,
+        unit: d.unit,
+        better: d.better,
+        format: d.format,
+        ...(d.headline !== undefined ? { headline: d.headline } : {}),
+        value,
+      },
+    ];
   });
 }

@@ -27,7 +27,15 @@ interface SearchScratch {
 const scratches = new WeakMap<Roadmap, SearchScratch>();
 
 function createScratch(n: number): SearchScratch {
-  return { generation: 0, seen: new Uint32Array(n), closed: new Uint32Array(n), g: new Float64Array(n), parent: new Int32Array(n), heap: new MinHeap(), inUse: false };
+  return {
+    generation: 0,
+    seen: new Uint32Array(n),
+    closed: new Uint32Array(n),
+    g: new Float64Array(n),
+    parent: new Int32Array(n),
+    heap: new MinHeap(),
+    inUse: false,
+  };
 }
 
 /** The roadmap's scratch for a new search; a fresh one if a search is already running (a callback searching again). */

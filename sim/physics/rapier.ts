@@ -20,8 +20,7 @@ export function initPhysics(): Promise<void> {
 export const FLOOR_OWNER = -2;
 export const STATIC_OWNER = -1;
 
-const KINEMATIC_ACTIVE =
-  RAPIER.ActiveCollisionTypes.DEFAULT | RAPIER.ActiveCollisionTypes.KINEMATIC_FIXED | RAPIER.ActiveCollisionTypes.KINEMATIC_KINEMATIC;
+const KINEMATIC_ACTIVE = RAPIER.ActiveCollisionTypes.DEFAULT | RAPIER.ActiveCollisionTypes.KINEMATIC_FIXED | RAPIER.ActiveCollisionTypes.KINEMATIC_KINEMATIC;
 
 /** Handles of everything created, in creation order; restored alongside a snapshot. */
 interface HandleTables {
@@ -58,7 +57,8 @@ function groupsOf(layers: readonly string[]): (member: string, collidesWith: rea
     if (i < 0) throw new Error(`unknown collision layer "${name}"; declared: ${layers.join(', ')}`);
     return 1 << i;
   };
-  return (member, collidesWith, alsoMembers) => (((alsoMembers ?? []).reduce((m, l) => m | bit(l), bit(member)) << 16) | collidesWith.reduce((f, l) => f | bit(l), 0)) >>> 0;
+  return (member, collidesWith, alsoMembers) =>
+    (((alsoMembers ?? []).reduce((m, l) => m | bit(l), bit(member)) << 16) | collidesWith.reduce((f, l) => f | bit(l), 0)) >>> 0;
 }
 
 /** The Rapier world of one episode. */
@@ -89,7 +89,8 @@ export class PhysicsWorld {
     const depthM = grid.rows * cellM;
     const collider = (d: BoxColliderDesc) => {
       let desc = RAPIER.ColliderDesc.cuboid(d.halfX, d.halfY, d.halfZ);
-      if (d.offsetX !== undefined || d.offsetY !== undefined || d.offsetZ !== undefined) desc = desc.setTranslation(d.offsetX ?? 0, d.offsetY ?? 0, d.offsetZ ?? 0);
+      if (d.offsetX !== undefined || d.offsetY !== undefined || d.offsetZ !== undefined)
+        desc = desc.setTranslation(d.offsetX ?? 0, d.offsetY ?? 0, d.offsetZ ?? 0);
       if (d.rotation) desc = desc.setRotation(d.rotation);
       if (d.massKg !== undefined) desc = desc.setMass(d.massKg);
       desc = desc.setCollisionGroups(groups(d.layer, d.collidesWith, d.alsoLayers));
@@ -100,7 +101,12 @@ export class PhysicsWorld {
     const own = (c: RAPIER.Collider, owner: Owner) => handles.owners.push([c.handle, ownerCode(owner)]);
     const builder: PhysicsBuilder = {
       addBody(owner, desc: BodyDesc) {
-        const base = desc.type === 'fixed' ? RAPIER.RigidBodyDesc.fixed() : desc.type === 'kinematic' ? RAPIER.RigidBodyDesc.kinematicPositionBased() : RAPIER.RigidBodyDesc.dynamic();
+        const base =
+          desc.type === 'fixed'
+            ? RAPIER.RigidBodyDesc.fixed()
+            : desc.type === 'kinematic'
+              ? RAPIER.RigidBodyDesc.kinematicPositionBased()
+              : RAPIER.RigidBodyDesc.dynamic();
         let placed = base.setTranslation(desc.x, desc.y, desc.z);
         if (desc.q) placed = placed.setRotation({ x: desc.q[0], y: desc.q[1], z: desc.q[2], w: desc.q[3] });
         const body = world.createRigidBody(placed);
@@ -117,12 +123,29 @@ export class PhysicsWorld {
       },
     };
 
-    builder.addFixedCollider({ kind: FLOOR_OWNER, id: 0 }, { halfX: widthM / 2, halfY: 0.05, halfZ: depthM / 2, x: widthM / 2, y: -0.05, z: depthM / 2, layer: 'floor', collidesWith: model.kinds.meets.floor });
+    builder.addFixedCollider(
+      { kind: FLOOR_OWNER, id: 0 },
+      { halfX: widthM / 2, halfY: 0.05, halfZ: depthM / 2, x: widthM / 2, y: -0.05, z: depthM / 2, layer: 'floor', collidesWith: model.kinds.meets.floor },
+    );
     model.walls.forEach((run, i) => {
       const halfX = ((run.col1 - run.col0 + 1) * cellM) / 2;
-      builder.addFixedCollider({ kind: STATIC_OWNER, id: i }, { halfX, halfY: 1.2, halfZ: cellM / 2, x: run.col0 * cellM + halfX, y: 1.2, z: (run.row + 0.5) * cellM, layer: 'static', collidesWith: model.kinds.meets.static });
+      builder.addFixedCollider(
+        { kind: STATIC_OWNER, id: i },
+        {
+          halfX,
+          halfY: 1.2,
+          halfZ: cellM / 2,
+          x: run.col0 * cellM + halfX,
+          y: 1.2,
+          z: (run.row + 0.5) * cellM,
+          layer: 'static',
+          collidesWith: model.kinds.meets.static,
+        },
+      );
     });
-    const order = model.kinds.kinds.map((kind, index) => ({ kind, index })).sort((a, b) => (a.kind.buildOrder ?? 0) - (b.kind.buildOrder ?? 0) || a.index - b.index);
+    const order = model.kinds.kinds
+      .map((kind, index) => ({ kind, index }))
+      .sort((a, b) => (a.kind.buildOrder ?? 0) - (b.kind.buildOrder ?? 0) || a.index - b.index);
     for (const { kind } of order) kind.build?.(builder, model);
     return new PhysicsWorld(world, handles, new Map(handles.owners), groups);
   }
@@ -211,7 +234,17 @@ export class PhysicsWorld {
    * distance to the first collider on one of `layers`, capped at `rangeM`. The body of `(kind, id)`
    * itself is not seen.
    */
-  rangeScan(kind: number, id: number, x: number, z: number, heightM: number, dirs: Float64Array, rangeM: number, layers: readonly string[], out: Float32Array): void {
+  rangeScan(
+    kind: number,
+    id: number,
+    x: number,
+    z: number,
+    heightM: number,
+    dirs: Float64Array,
+    rangeM: number,
+    layers: readonly string[],
+    out: Float32Array,
+  ): void {
     if (!this.layerGroups) throw new Error('range scans need the collision layers (restore with layers)');
     const body = this.bodies[kind]![id]!;
     const filter = (0xffff << 16) | (this.layerGroups(layers[0]!, layers) & 0xffff);
@@ -234,7 +267,18 @@ export class PhysicsWorld {
    * starting inside a collider hits its boundary on the way out. `skipWorld` also skips the floor
    * and the static world (a ray from below the floor up to a thing's bottom face).
    */
-  castRayOwner(ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, maxToi: number, skipKind: number, solid = true, skipWorld = false): { kind: number; id: number; toi: number; nx: number; ny: number; nz: number } | null {
+  castRayOwner(
+    ox: number,
+    oy: number,
+    oz: number,
+    dx: number,
+    dy: number,
+    dz: number,
+    maxToi: number,
+    skipKind: number,
+    solid = true,
+    skipWorld = false,
+  ): { kind: number; id: number; toi: number; nx: number; ny: number; nz: number } | null {
     const ray = new RAPIER.Ray({ x: ox, y: oy, z: oz }, { x: dx, y: dy, z: dz });
     const skip = (c: RAPIER.Collider) => {
       const code = this.ownerOf.get(c.handle);
@@ -256,7 +300,20 @@ export class PhysicsWorld {
    */
   step(): void {
     const w = this.world;
-    w.physicsPipeline.step(w.gravity, w.integrationParameters, w.islands, w.broadPhase, w.narrowPhase, w.bodies, w.colliders, w.softBodies, w.impulseJoints, w.multibodyJoints, w.ccdSolver, this.queue);
+    w.physicsPipeline.step(
+      w.gravity,
+      w.integrationParameters,
+      w.islands,
+      w.broadPhase,
+      w.narrowPhase,
+      w.bodies,
+      w.colliders,
+      w.softBodies,
+      w.impulseJoints,
+      w.multibodyJoints,
+      w.ccdSolver,
+      this.queue,
+    );
   }
 
   /** Whether any body can move (dynamic or kinematic); a world of only the floor and walls does not change when stepped. */

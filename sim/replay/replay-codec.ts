@@ -78,7 +78,10 @@ function decodeChecked(bytes: Uint8Array): Replay {
   const version = r.u32();
   if (version !== REPLAY_VERSION) {
     const again = 'record it again with `npm run bench -- run <scenario> --replay file.tfr`';
-    throw new ReplayError(`replay version ${version} is not supported: this build reads version ${REPLAY_VERSION} (${version < REPLAY_VERSION ? 'an older recording; ' : 'a newer recording; '}${again})`, 'wrong-version');
+    throw new ReplayError(
+      `replay version ${version} is not supported: this build reads version ${REPLAY_VERSION} (${version < REPLAY_VERSION ? 'an older recording; ' : 'a newer recording; '}${again})`,
+      'wrong-version',
+    );
   }
   const headerBytes = 12 + CHECKSUM_CHARS;
   if (bytes.length < headerBytes) throw new ReplayError(`replay is truncated: ${bytes.length} bytes, shorter than its ${headerBytes}-byte header`, 'truncated');
@@ -86,24 +89,45 @@ function decodeChecked(bytes: Uint8Array): Replay {
   let expected = '';
   for (let i = 0; i < CHECKSUM_CHARS; i++) expected += String.fromCharCode(r.u8());
   const bodyBytes = bytes.subarray(r.pos);
-  if (bodyBytes.length < length) throw new ReplayError(`replay is truncated: ${bodyBytes.length} of its ${length} body bytes are there (${((100 * bodyBytes.length) / Math.max(1, length)).toFixed(0)} %)`, 'truncated');
+  if (bodyBytes.length < length)
+    throw new ReplayError(
+      `replay is truncated: ${bodyBytes.length} of its ${length} body bytes are there (${((100 * bodyBytes.length) / Math.max(1, length)).toFixed(0)} %)`,
+      'truncated',
+    );
   if (bodyBytes.length > length) throw new ReplayError(`replay is malformed: ${bodyBytes.length - length} bytes follow its ${length}-byte body`, 'malformed');
   const actual = checksum(bodyBytes);
-  if (actual !== expected) throw new ReplayError(`replay has a bad checksum: ${actual} does not match the recorded ${expected} (the file was altered or damaged)`, 'bad-checksum');
+  if (actual !== expected)
+    throw new ReplayError(`replay has a bad checksum: ${actual} does not match the recorded ${expected} (the file was altered or damaged)`, 'bad-checksum');
   const b = new ByteReader(bodyBytes);
   const header = b.json<ReplayHeader>();
-  if (!header || typeof header !== 'object' || !Array.isArray(header.sections)) throw new ReplayError('replay is malformed: its header has no frame sections', 'malformed');
+  if (!header || typeof header !== 'object' || !Array.isArray(header.sections))
+    throw new ReplayError('replay is malformed: its header has no frame sections', 'malformed');
   for (const s of header.sections) {
-    if (!s || typeof s.kind !== 'string' || !Number.isSafeInteger(s.count) || !Number.isSafeInteger(s.stride) || s.count < 0 || s.stride < 0 || s.count * s.stride > 1e8) throw new ReplayError('replay is malformed: a frame section of its header is not a kind with a row count and stride', 'malformed');
+    if (
+      !s ||
+      typeof s.kind !== 'string' ||
+      !Number.isSafeInteger(s.count) ||
+      !Number.isSafeInteger(s.stride) ||
+      s.count < 0 ||
+      s.stride < 0 ||
+      s.count * s.stride > 1e8
+    )
+      throw new ReplayError('replay is malformed: a frame section of its header is not a kind with a row count and stride', 'malformed');
   }
   const count = b.u32();
   // Limits checked before anything is allocated: a few crafted bytes must not make a decoder
   // allocate gigabytes (each keyframe is a full copy of the frame).
   const frameFloats = header.sections.reduce((n, s) => n + s.count * s.stride, 0);
   const minKeyframeBytes = 4 + 4 * header.sections.length;
-  if (count > b.remaining / minKeyframeBytes) throw new ReplayError(`replay is malformed: it declares ${count} keyframes, more than its ${bodyBytes.length} bytes can hold`, 'malformed');
-  if (frameFloats > MAX_REPLAY_FRAME_FLOATS) throw new ReplayError(`replay is too large: a frame of ${frameFloats} values is over the limit of ${MAX_REPLAY_FRAME_FLOATS}`, 'malformed');
-  if (count * frameFloats * 4 > MAX_REPLAY_DECODED_BYTES) throw new ReplayError(`replay is too large: ${count} keyframes of ${frameFloats} values would take ${Math.round((count * frameFloats * 4) / 2 ** 20)} MiB, over the limit of ${MAX_REPLAY_DECODED_BYTES / 2 ** 20} MiB`, 'malformed');
+  if (count > b.remaining / minKeyframeBytes)
+    throw new ReplayError(`replay is malformed: it declares ${count} keyframes, more than its ${bodyBytes.length} bytes can hold`, 'malformed');
+  if (frameFloats > MAX_REPLAY_FRAME_FLOATS)
+    throw new ReplayError(`replay is too large: a frame of ${frameFloats} values is over the limit of ${MAX_REPLAY_FRAME_FLOATS}`, 'malformed');
+  if (count * frameFloats * 4 > MAX_REPLAY_DECODED_BYTES)
+    throw new ReplayError(
+      `replay is too large: ${count} keyframes of ${frameFloats} values would take ${Math.round((count * frameFloats * 4) / 2 ** 20)} MiB, over the limit of ${MAX_REPLAY_DECODED_BYTES / 2 ** 20} MiB`,
+      'malformed',
+    );
   const keyframes: ReplayKeyframe[] = [];
   let prev: ReplayKeyframe | null = null;
   for (let k = 0; k < count; k++) {

@@ -23,7 +23,8 @@ export function createReplayRecorder(header: Omit<ReplayHeader, 'ticks'>): Repla
       const last = keyframes[keyframes.length - 1];
       if (last && last.tick === frame.tick) return;
       const sections: Record<string, Float32Array> = {};
-      for (const section of header.sections) sections[section.kind] = (frame.sections[section.kind] ?? new Float32Array(section.count * section.stride)).slice();
+      for (const section of header.sections)
+        sections[section.kind] = (frame.sections[section.kind] ?? new Float32Array(section.count * section.stride)).slice();
       keyframes.push({ tick: frame.tick, sections });
     },
     events(events) {
@@ -37,7 +38,16 @@ export function createReplayRecorder(header: Omit<ReplayHeader, 'ticks'>): Repla
 
 /** The header of a replay of `model` (the spec as run, the frame layout), for {@link createReplayRecorder}. */
 export function replayHeaderOf(model: SimModel, seed: number, controller: string, keyframeEveryTicks: number): Omit<ReplayHeader, 'ticks'> {
-  return { scenarioId: model.id, title: model.spec.title, seed, controller, hz: model.hz, keyframeEveryTicks, sections: frameLayout(model).map((s) => ({ ...s, fields: [...s.fields] })), spec: specAsRun(model) };
+  return {
+    scenarioId: model.id,
+    title: model.spec.title,
+    seed,
+    controller,
+    hz: model.hz,
+    keyframeEveryTicks,
+    sections: frameLayout(model).map((s) => ({ ...s, fields: [...s.fields] })),
+    spec: specAsRun(model),
+  };
 }
 
 /**

@@ -9,7 +9,6 @@ export const DEFAULT_SEED = 1;
  */
 export const EXAMPLE_SEED = 7;
 
-
 /** Longest layout side, cells (the largest League of Robot Runners map is 1,912). */
 export const MAX_LAYOUT_SIDE_CELLS = 4096;
 /** Most cells a layout may have (a 2,000 × 2,000 floor), checked before anything is allocated for it. */
@@ -49,7 +48,10 @@ const coreShape = {
       /** Edge of one square cell, metres. */
       cellM: z.number().min(MIN_CELL_M, `at least ${MIN_CELL_M} m (a cell holds a robot)`).max(10),
     })
-    .refine((layout) => layout.rows.reduce((n, row) => n + row.length, 0) <= MAX_LAYOUT_CELLS, { message: `at most ${MAX_LAYOUT_CELLS.toLocaleString('en')} cells in all`, path: ['rows'] })
+    .refine((layout) => layout.rows.reduce((n, row) => n + row.length, 0) <= MAX_LAYOUT_CELLS, {
+      message: `at most ${MAX_LAYOUT_CELLS.toLocaleString('en')} cells in all`,
+      path: ['rows'],
+    })
     .optional(),
   physics: z
     .strictObject({
@@ -60,7 +62,10 @@ const coreShape = {
     })
     .default({ hz: 30, controlEvery: 3 }),
   /** Simulated duration of an episode. */
-  horizonSec: z.number().positive().max(7 * 24 * 3600),
+  horizonSec: z
+    .number()
+    .positive()
+    .max(7 * 24 * 3600),
   /** Seed used when the host does not give one. */
   seed: z.number().int().nonnegative().default(DEFAULT_SEED),
 };
@@ -96,4 +101,3 @@ export interface ScenarioSpecCore {
   seed: number;
   events: Array<{ atSec: number; kind: string } & Record<string, unknown>>;
 }
-

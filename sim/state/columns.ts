@@ -17,13 +17,7 @@ export interface ColumnDef {
 export type ColumnSpec = Readonly<Record<string, ColumnDef>>;
 
 /** The array type behind a column of the given storage. */
-export type ColumnArray<T extends ColumnType> = T extends 'f64'
-  ? Float64Array
-  : T extends 'i32'
-    ? Int32Array
-    : T extends 'u8'
-      ? Uint8Array
-      : number[][];
+export type ColumnArray<T extends ColumnType> = T extends 'f64' ? Float64Array : T extends 'i32' ? Int32Array : T extends 'u8' ? Uint8Array : number[][];
 
 /** A kind's state table: `count` rows and one array per declared column. */
 export type ThingTable<C extends ColumnSpec = ColumnSpec> = { count: number } & { -readonly [K in keyof C]: ColumnArray<C[K]['type']> };

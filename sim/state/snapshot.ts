@@ -43,7 +43,10 @@ function tablesJson(model: SimModel, state: SimState): string {
     if (table.count > 0) things[kind.id] = tableToPlain(kind.columns, table);
   }
   const rest: Record<string, unknown> = {};
-  for (const key of Object.keys(state).filter((k) => !NOT_STATE.has(k)).sort()) rest[key] = (state as unknown as Record<string, unknown>)[key];
+  for (const key of Object.keys(state)
+    .filter((k) => !NOT_STATE.has(k))
+    .sort())
+    rest[key] = (state as unknown as Record<string, unknown>)[key];
   return JSON.stringify({ things, ...rest });
 }
 

@@ -14,8 +14,16 @@ export function dispatchCommands(ctx: StageContext): void {
     const kind = typeof thing === 'string' ? thing : 'robot';
     const def = model.kinds.get(kind);
     if (!def?.applyCommands) {
-      const known = model.kinds.kinds.filter((k) => k.applyCommands).map((k) => k.id).join(', ');
-      state.events.push({ type: 'command.rejected', tick: state.tick, robot: -1, reason: `no kind "${kind}" takes commands in this scenario; kinds that do: ${known}` });
+      const known = model.kinds.kinds
+        .filter((k) => k.applyCommands)
+        .map((k) => k.id)
+        .join(', ');
+      state.events.push({
+        type: 'command.rejected',
+        tick: state.tick,
+        robot: -1,
+        reason: `no kind "${kind}" takes commands in this scenario; kinds that do: ${known}`,
+      });
       continue;
     }
     let list = byKind.get(kind);

@@ -7,7 +7,7 @@
 
 /** ln 2 split in a high part with trailing zero bits (so `k · LN2_HI` is exact) and the rest (fdlibm). */
 // biome-ignore lint/correctness/noPrecisionLoss: fdlibm's published constants; each literal rounds to the intended double
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 // biome-ignore lint/correctness/noPrecisionLoss: fdlibm's published constants; each literal rounds to the intended double
 const LN2_LO = 1.90821492927058770002e-10;
 const SQRT_HALF = 0.7071067811865476;

@@ -12,7 +12,14 @@ describe('bench compare-table', () => {
       seeds: 10,
       overrides: { robots: 150, minutes: 30 },
       kpis: [
-        { kpi: 'throughputPerHour', better: 'higher', a: summary(1044.4, 12.25), b: summary(1101.2, 9.5), welch: { t: 7, dof: 17, p: 0.0002 }, verdict: 'better' },
+        {
+          kpi: 'throughputPerHour',
+          better: 'higher',
+          a: summary(1044.4, 12.25),
+          b: summary(1101.2, 9.5),
+          welch: { t: 7, dof: 17, p: 0.0002 },
+          verdict: 'better',
+        },
         { kpi: 'deadlocks', better: 'lower', a: summary(150.3, 10), b: summary(3.2, 1.04), welch: { t: -30, dof: 9, p: 0.0123 }, verdict: 'better' },
         { kpi: 'utilisation', better: 'info', a: summary(0.8, 0.1), b: summary(0.8, 0.1), welch: { t: 0, dof: 18, p: 1 }, verdict: 'not distinguishable' },
       ],

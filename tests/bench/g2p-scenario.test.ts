@@ -7,12 +7,16 @@ import { G2P_SMALL_LAYOUT, generateG2pScenario, maxStations } from '../../scenar
 import { compileScenario } from '../../sim/index.ts';
 
 describe('g2p scenario generator (generateG2pScenario)', () => {
-  it('with 4 block columns, 4 aisles, 4 stations and 20 robots gives g2p-small\'s floor', () => {
+  it("with 4 block columns, 4 aisles, 4 stations and 20 robots gives g2p-small's floor", () => {
     expect(generateG2pScenario({ blockColumns: 4, aisles: 4, stations: 4, robots: 20 }).layout.rows).toEqual([...G2P_SMALL_LAYOUT]);
   });
 
   it('compiles for a grid of parameters, with the asked stations, pods and robots', () => {
-    for (const [blockColumns, aisles, stations, robots] of [[2, 2, 1, 3], [3, 3, 2, 12], [6, 5, 4, 120]] as const) {
+    for (const [blockColumns, aisles, stations, robots] of [
+      [2, 2, 1, 3],
+      [3, 3, 2, 12],
+      [6, 5, 4, 120],
+    ] as const) {
       const model = compileScenario(generateG2pScenario({ blockColumns, aisles, stations, robots }), robotModels);
       expect(stationRows.things(model)).toHaveLength(stations);
       expect(robotRows.things(model)).toHaveLength(robots);
@@ -21,7 +25,9 @@ describe('g2p scenario generator (generateG2pScenario)', () => {
   });
 
   it('rejects impossible parameters with a RangeError naming them', () => {
-    expect(() => generateG2pScenario({ blockColumns: 2, aisles: 3, stations: maxStations(2) + 1, robots: 5 })).toThrow(new RegExp(`stations must be an integer in 1\\.\\.${maxStations(2)}`));
+    expect(() => generateG2pScenario({ blockColumns: 2, aisles: 3, stations: maxStations(2) + 1, robots: 5 })).toThrow(
+      new RegExp(`stations must be an integer in 1\\.\\.${maxStations(2)}`),
+    );
     expect(() => generateG2pScenario({ blockColumns: 3, aisles: 1, stations: 1, robots: 5 })).toThrow(/aisles/);
   });
 });

@@ -13,7 +13,11 @@ const PYTHON_DIR = fileURLToPath(new URL('../../bench/gym/python', import.meta.u
  */
 describe('Python client contract check', () => {
   it('passes with a random policy on two seeds', () => {
-    const run = spawnSync('python3', ['-m', 'testfield_gym.check_env', '--seeds', '1', '2', '--steps', '40', '--robots', '5'], { cwd: PYTHON_DIR, encoding: 'utf8', timeout: 240_000 });
+    const run = spawnSync('python3', ['-m', 'testfield_gym.check_env', '--seeds', '1', '2', '--steps', '40', '--robots', '5'], {
+      cwd: PYTHON_DIR,
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
     expect(run.error).toBeUndefined();
     expect(run.stderr).not.toMatch(/FAIL|Traceback/);
     expect(run.status).toBe(0);
@@ -54,7 +58,12 @@ describe('Python client contract check', () => {
     // Run from a folder of the checkout other than the package's, with no TESTFIELD_ROOT.
     const env = { ...process.env };
     delete env.TESTFIELD_ROOT;
-    const run = spawnSync(join(venv, 'bin', 'python'), ['-m', 'testfield_gym.check_env', '--seeds', '1', '--steps', '10', '--robots', '3'], { cwd: fileURLToPath(new URL('../../scenarios/', import.meta.url)), env, encoding: 'utf8', timeout: 240_000 });
+    const run = spawnSync(join(venv, 'bin', 'python'), ['-m', 'testfield_gym.check_env', '--seeds', '1', '--steps', '10', '--robots', '3'], {
+      cwd: fileURLToPath(new URL('../../scenarios/', import.meta.url)),
+      env,
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^ok: the env passes the contract check/m);
   });

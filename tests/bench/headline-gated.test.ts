@@ -5,7 +5,7 @@ import { scenarios } from '../../scenarios/index.ts';
 import { compileScenario, headlineKpisOf } from '../../sim/index.ts';
 
 describe('the gate sees what each scenario is for', () => {
-  it('every registered scenario\'s headline KPIs are gated metrics (in suites, baselines and compare)', () => {
+  it("every registered scenario's headline KPIs are gated metrics (in suites, baselines and compare)", () => {
     const gated = new Map(KPI_METRICS.filter((m) => m.better !== 'info').map((m) => [m.source, m.key]));
     const seen: Record<string, string[]> = {};
     for (const [id, spec] of Object.entries(scenarios)) {

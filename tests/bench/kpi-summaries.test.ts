@@ -27,7 +27,16 @@ async function result(scenario: string): Promise<RunResult> {
 }
 
 function record(r: RunResult) {
-  const job: RunJob = { key: `${r.scenario}/reserve/seed-${r.seed}`, group: `${r.scenario}/reserve`, scenario: r.scenario, spec: resolveScenario(r.scenario), label: 'reserve', controller: 'reserve', seed: r.seed, overrides: {} };
+  const job: RunJob = {
+    key: `${r.scenario}/reserve/seed-${r.seed}`,
+    group: `${r.scenario}/reserve`,
+    scenario: r.scenario,
+    spec: resolveScenario(r.scenario),
+    label: 'reserve',
+    controller: 'reserve',
+    seed: r.seed,
+    overrides: {},
+  };
   return okRecord(job, r);
 }
 
@@ -59,7 +68,8 @@ describe('bench run summary', () => {
     expect(table).toMatch(/^OEE \(bottleneck\)\s+\d+\.\d % \(availability/m);
     for (const m of ['M1', 'M2', 'M3', 'M4', 'M5']) expect(table).toMatch(new RegExp(`^machine ${m}\\s+units \\d+, OEE \\d+\\.\\d %, `, 'm'));
     const rows = labels(table);
-    for (const absent of ['orders delivered', 'throughput', 'order cycle time p50', 'robot utilisation', 'distance', 'energy', 'collisions', 'deadlocks']) expect(rows, absent).not.toContain(absent);
+    for (const absent of ['orders delivered', 'throughput', 'order cycle time p50', 'robot utilisation', 'distance', 'energy', 'collisions', 'deadlocks'])
+      expect(rows, absent).not.toContain(absent);
     expect(table).not.toMatch(/orders\/h|robots 0/);
   });
 
@@ -101,9 +111,17 @@ describe('suite reports', () => {
     const records = [await result('production/flow-line'), await result('warehouse/sortation'), await result('warehouse/g2p-small')].map(record);
     const verdicts = evaluateGate(records, null);
     const markdown = formatSummaryMarkdown('kpi-test', verdicts, null);
-    const header = markdown.split('\n').find((l) => l.startsWith('| Scenario'))!.split('|').map((c) => c.trim());
+    const header = markdown
+      .split('\n')
+      .find((l) => l.startsWith('| Scenario'))!
+      .split('|')
+      .map((c) => c.trim());
     const row = (scenario: string) => {
-      const cells = markdown.split('\n').find((l) => l.startsWith(`| ${scenario}`))!.split('|').map((c) => c.trim());
+      const cells = markdown
+        .split('\n')
+        .find((l) => l.startsWith(`| ${scenario}`))!
+        .split('|')
+        .map((c) => c.trim());
       return (title: string) => cells[header.indexOf(title)];
     };
     expect(header).toEqual(expect.arrayContaining(['Throughput (orders/h)', 'Line throughput (units/h)', 'OEE (bottleneck)']));
@@ -122,7 +140,8 @@ describe('suite reports', () => {
     expect(sort('Throughput (orders/h)')).toBe('–');
     expect(sort('Collisions')).toMatch(/^\d+\.\d\d$/);
     const junit = formatJunitXml('kpi-test', verdicts);
-    const systemOut = (scenario: string) => new RegExp(`classname="${scenario.replace('/', '\\/')}"[\\s\\S]*?<system-out>([^<]*)</system-out>`).exec(junit)![1]!;
+    const systemOut = (scenario: string) =>
+      new RegExp(`classname="${scenario.replace('/', '\\/')}"[\\s\\S]*?<system-out>([^<]*)</system-out>`).exec(junit)![1]!;
     expect(systemOut('production/flow-line@1')).toMatch(/KPIs \(mean over seeds\): .*Line throughput \(units\/h\) [1-9]/);
     expect(systemOut('production/flow-line@1')).not.toContain('orders/h');
     expect(systemOut('warehouse/g2p-small@1')).toMatch(/Throughput \(orders\/h\) [1-9]/);

@@ -6,7 +6,25 @@ import { runBench, tempDir } from './bench-process.ts';
 describe('bench perf', () => {
   it('writes a JSON list (one row per case, the median of --repeat runs) with real-time factor, per-tick split, ratio to bare physics and peak memory', async () => {
     const file = join(tempDir('perf'), 'perf.json');
-    const out = await runBench(['perf', '--scenario', 'warehouse/g2p-small', '--robots', '4', '--warmup-sec', '0.5', '--measure-sec', '0.5', '--repeat', '2', '--line', 'production/flow-line', '--line-hours', '1', '--json', file]);
+    const out = await runBench([
+      'perf',
+      '--scenario',
+      'warehouse/g2p-small',
+      '--robots',
+      '4',
+      '--warmup-sec',
+      '0.5',
+      '--measure-sec',
+      '0.5',
+      '--repeat',
+      '2',
+      '--line',
+      'production/flow-line',
+      '--line-hours',
+      '1',
+      '--json',
+      file,
+    ]);
     expect(out.code, out.stderr).toBe(0);
     const all = JSON.parse(readFileSync(file, 'utf8')) as Array<Record<string, number | string | boolean>>;
     // The production-line table: event speed against stepping every tick, on the same line.
@@ -18,7 +36,8 @@ describe('bench perf', () => {
     const rows = all.filter((r) => !('eventSpeedFactor' in r)) as Array<Record<string, number | string>>;
     expect(rows.map((r) => [r.scenario, r.robots])).toEqual([['warehouse/g2p-small@1', 4]]);
     for (const r of rows) {
-      for (const key of ['realTimeFactor', 'tickMs', 'physicsMs', 'controllerMs', 'bareReplayMs', 'ratioToBarePhysics', 'simRatioToBarePhysics', 'peakRssMb']) expect(r[key], key).toBeGreaterThan(0);
+      for (const key of ['realTimeFactor', 'tickMs', 'physicsMs', 'controllerMs', 'bareReplayMs', 'ratioToBarePhysics', 'simRatioToBarePhysics', 'peakRssMb'])
+        expect(r[key], key).toBeGreaterThan(0);
       // The simulator's own share leaves out the controller's decide time, so it is never the larger.
       expect(Number(r.simRatioToBarePhysics)).toBeCloseTo((Number(r.tickMs) - Number(r.controllerMs)) / Number(r.bareReplayMs), 1);
       expect(Number(r.simRatioToBarePhysics)).toBeLessThanOrEqual(Number(r.ratioToBarePhysics));

@@ -25,7 +25,12 @@ describe('progress watchdog', () => {
     const out = await runBench(['run', 'warehouse/g2p-small', '--seed', '3', '--robots', '4', '--minutes', '12', '--controller', STALLING]);
     expect(out.code, out.stderr).toBe(5);
     expect(out.stdout).toMatch(/^STALLED\s+nothing delivered from tick \d+ for \d+ s .* while \d+ orders waited; 4 robots had not moved/m);
-    const suite = writeSuite(dir, 'stall.json', { name: 'stall', scenarios: [{ id: 'warehouse/g2p-small', robots: 4, minutes: 12 }], controllers: [STALLING], seeds: [3] });
+    const suite = writeSuite(dir, 'stall.json', {
+      name: 'stall',
+      scenarios: [{ id: 'warehouse/g2p-small', robots: 4, minutes: 12 }],
+      controllers: [STALLING],
+      seeds: [3],
+    });
     const outDir = join(dir, 'out');
     const gated = await runBench(['suite', suite, '--out', outDir, '--workers', '1']);
     expect(gated.code, gated.stderr).toBe(1);

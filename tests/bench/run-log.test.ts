@@ -4,7 +4,16 @@ import type { RunJob } from '../../bench/run/run-job.ts';
 import { logRunStarted, partitionResume, RunLog } from '../../bench/run/run-log.ts';
 import { tempDir } from './bench-process.ts';
 
-const job = (key: string): RunJob => ({ key, group: 'g', scenario: 'warehouse/g2p-small@1', spec: {} as RunJob['spec'], label: 'x', controller: 'greedy', seed: 1, overrides: {} });
+const job = (key: string): RunJob => ({
+  key,
+  group: 'g',
+  scenario: 'warehouse/g2p-small@1',
+  spec: {} as RunJob['spec'],
+  label: 'x',
+  controller: 'greedy',
+  seed: 1,
+  overrides: {},
+});
 
 describe('run log and --resume', () => {
   it('a run in flight at one kill is run again; in flight at two kills it is recorded as failed and never run again', () => {
@@ -14,7 +23,10 @@ describe('run log and --resume', () => {
     logRunStarted(first.log.file, 'b');
     // (the process dies here: neither run finished)
     const second = RunLog.open(dir, true);
-    expect([...second.unfinishedStarts]).toEqual([['a', 1], ['b', 1]]);
+    expect([...second.unfinishedStarts]).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
     expect(partitionResume([job('a'), job('b')], second.previous, second.unfinishedStarts).todo.map((j) => j.key)).toEqual(['a', 'b']);
     logRunStarted(second.log.file, 'b');
     const third = RunLog.open(dir, true);

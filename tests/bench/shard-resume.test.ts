@@ -35,7 +35,11 @@ describe('bench suite: shards, merge and resume', () => {
     ]);
     for (const s of shards) expect(s.code, s.stderr).toBe(0);
     const parts = ['s1', 's2', 's3'].map(read);
-    expect(parts.map((p) => p.shard)).toEqual([{ index: 1, total: 3 }, { index: 2, total: 3 }, { index: 3, total: 3 }]);
+    expect(parts.map((p) => p.shard)).toEqual([
+      { index: 1, total: 3 },
+      { index: 2, total: 3 },
+      { index: 3, total: 3 },
+    ]);
     expect(parts.map((p) => p.runs.length)).toEqual([2, 1, 1]);
     const merged = await runBench(['merge', join(dir, 's1'), join(dir, 's2'), join(dir, 's3'), '--out', join(dir, 'merged')]);
     expect(merged.code, merged.stderr).toBe(0);
@@ -51,7 +55,12 @@ describe('bench suite: shards, merge and resume', () => {
     const log = join(out, 'runs.jsonl');
     const child = startBench(['suite', suite, '--out', out, '--workers', '1', ...ROOMY]);
     // Finished runs only: the log also marks each run's start (`{"started": key}`).
-    const lines = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l && !l.startsWith('{"started"')).length : 0);
+    const lines = () =>
+      existsSync(log)
+        ? readFileSync(log, 'utf8')
+            .split('\n')
+            .filter((l) => l && !l.startsWith('{"started"')).length
+        : 0;
     await new Promise<void>((done) => {
       const poll = setInterval(() => {
         if (lines() >= 1) {

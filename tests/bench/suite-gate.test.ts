@@ -27,7 +27,7 @@ describe('bench suite: baseline gate', () => {
     ]);
   }, 120_000);
 
-  it('--update-baseline writes a baseline with the runs\' hashes and exits 0', () => {
+  it("--update-baseline writes a baseline with the runs' hashes and exits 0", () => {
     expect(update.code, update.stderr).toBe(0);
     const written = readJson<{ suite: string; groups: Record<string, { runs: number; hashes: Record<string, string> }> }>(baseline);
     expect(written.suite).toBe('gate');
@@ -89,9 +89,15 @@ describe('bench suite: baseline gate', () => {
     expect(lenient.code, lenient.stderr).toBe(0);
     expect(readFileSync(join(dir, 'changed', 'summary.md'), 'utf8')).toMatch(/behaviour change: state hash differs from the baseline in 1 of 2 runs/);
     expect(lenient.stdout).toMatch(/PASS$/m);
-    for (const [name, out] of [['merge', strictMerge], ['suite', strictSuite]] as const) {
+    for (const [name, out] of [
+      ['merge', strictMerge],
+      ['suite', strictSuite],
+    ] as const) {
       expect(out.code, `${name}: ${out.stderr}`).toBe(1);
-      const errors = out.stderr.trim().split('\n').filter((l) => l.startsWith('error: '));
+      const errors = out.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('error: '));
       expect(errors, name).toEqual([`error: --strict-hash: ${Object.keys(edited.groups)[0]}: state hash differs from the baseline in ${changedKey}`]);
       expect(out.stderr, name).not.toContain(keptKey!);
       expect(out.stdout, name).toMatch(/FAIL$/m);
@@ -126,7 +132,12 @@ describe('bench suite: baseline gate', () => {
   }, 60_000);
 
   it('a crashed run is recorded as an error with its message while the other runs go on (exit 1)', async () => {
-    const crashSuite = writeSuite(dir, 'crash.json', { name: 'crash', scenarios: [TINY_SCENARIO], controllers: ['greedy', './tests/fixtures/crashing-controller.ts'], seeds: [1] });
+    const crashSuite = writeSuite(dir, 'crash.json', {
+      name: 'crash',
+      scenarios: [TINY_SCENARIO],
+      controllers: ['greedy', './tests/fixtures/crashing-controller.ts'],
+      seeds: [1],
+    });
     const out = await runBench(['suite', crashSuite, '--out', join(dir, 'crash')]);
     expect(out.code).toBe(1);
     const results = readJson<SuiteResults>(join(dir, 'crash', 'results.json'));

@@ -3,7 +3,7 @@
  * suite's first seed on), its summary shows each KPI's mean ± 95 % half-width, and the gate
  * compares the mean with the baseline mean.
  */
-import { readFileSync, } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Baseline } from '../../bench/analyse/gate/baseline.ts';
@@ -16,7 +16,7 @@ import { runBench, tempDir, TINY_SCENARIO, writeSuite, type BenchOutput } from '
 const readJson = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
 
 describe('suite entries with replications', () => {
-  it('run seeds s … s+N−1 from the suite\'s first seed, instead of the suite\'s seeds; other entries keep them', () => {
+  it("run seeds s … s+N−1 from the suite's first seed, instead of the suite's seeds; other entries keep them", () => {
     const suite = suiteDefinitionSchema.parse({
       name: 'reps',
       scenarios: [{ id: 'production/flow-line', minutes: 10, replications: 4 }, TINY_SCENARIO],
@@ -35,7 +35,12 @@ describe('suite entries with replications', () => {
 
   it('refuses fewer than 2 and non-integers, naming the field', () => {
     for (const replications of [1, 0, 2.5]) {
-      const r = suiteDefinitionSchema.safeParse({ name: 'reps', scenarios: [{ id: 'production/flow-line', replications }], controllers: ['greedy'], seeds: [1] });
+      const r = suiteDefinitionSchema.safeParse({
+        name: 'reps',
+        scenarios: [{ id: 'production/flow-line', replications }],
+        controllers: ['greedy'],
+        seeds: [1],
+      });
       expect(r.success).toBe(false);
       expect(r.error!.issues[0]!.path).toEqual(['scenarios', 0, 'replications']);
     }
@@ -45,8 +50,18 @@ describe('suite entries with replications', () => {
 describe('bench suite with replications: report and gate', () => {
   const dir = tempDir('suite-reps');
   const baseline = join(dir, 'baseline.json');
-  const suiteFile = writeSuite(dir, 'reps.json', { name: 'reps', scenarios: [{ id: 'production/flow-line', minutes: 30, replications: 5 }], controllers: ['greedy'], seeds: [3] });
-  const badFile = writeSuite(dir, 'bad.json', { name: 'reps', scenarios: [{ id: 'production/flow-line', replications: 1 }], controllers: ['greedy'], seeds: [3] });
+  const suiteFile = writeSuite(dir, 'reps.json', {
+    name: 'reps',
+    scenarios: [{ id: 'production/flow-line', minutes: 30, replications: 5 }],
+    controllers: ['greedy'],
+    seeds: [3],
+  });
+  const badFile = writeSuite(dir, 'bad.json', {
+    name: 'reps',
+    scenarios: [{ id: 'production/flow-line', replications: 1 }],
+    controllers: ['greedy'],
+    seeds: [3],
+  });
   let update: BenchOutput;
   let same: BenchOutput;
   let bad: BenchOutput;
@@ -74,8 +89,16 @@ describe('bench suite with replications: report and gate', () => {
     // t(0.975, 4) = 2.7764: the half-width is that times sd / √5.
     expect(s.ci95).toBeCloseTo((2.7764451 * s.sd) / Math.sqrt(5), 5);
     const md = readFileSync(join(dir, 'same', 'summary.md'), 'utf8');
-    const header = md.split('\n').find((l) => l.startsWith('| Scenario'))!.split('|').map((c) => c.trim());
-    const row = md.split('\n').find((l) => l.startsWith('| production/flow-line'))!.split('|').map((c) => c.trim());
+    const header = md
+      .split('\n')
+      .find((l) => l.startsWith('| Scenario'))!
+      .split('|')
+      .map((c) => c.trim());
+    const row = md
+      .split('\n')
+      .find((l) => l.startsWith('| production/flow-line'))!
+      .split('|')
+      .map((c) => c.trim());
     const cell = row[header.indexOf('Line throughput (units/h)')]!;
     expect(cell).toBe(`${s.mean.toFixed(1)} ± ${s.ci95.toFixed(1)} (=)`);
     expect(row[3]).toBe('5');
@@ -92,7 +115,10 @@ describe('bench suite with replications: report and gate', () => {
     // The baseline mean a little higher than the allowance: the current mean regressed.
     const above = (mean + 0.5) / (1 - tol.relative);
     expect(mean < above - allowed(above)).toBe(true);
-    const edit = (ref: number): Baseline => ({ ...written, groups: { [group]: { ...written.groups[group]!, kpis: { ...written.groups[group]!.kpis, 'line.throughputPerHour': ref } } } });
+    const edit = (ref: number): Baseline => ({
+      ...written,
+      groups: { [group]: { ...written.groups[group]!, kpis: { ...written.groups[group]!.kpis, 'line.throughputPerHour': ref } } },
+    });
     const failing = evaluateGate(results.runs, edit(above))[0]!;
     expect(failing.status).toBe('fail');
     const m = failing.metrics.find((x) => x.metric.key === 'line.throughputPerHour')!;

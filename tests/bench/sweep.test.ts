@@ -7,16 +7,45 @@ import { runBench, tempDir } from './bench-process.ts';
 
 describe('bench sweep', () => {
   it('findKnee picks the bend of a rising, flattening curve and ignores lines without one', () => {
-    expect(findKnee([{ x: 1, y: 10 }, { x: 2, y: 20 }, { x: 3, y: 28 }, { x: 4, y: 30 }, { x: 5, y: 31 }])).toBe(2);
-    expect(findKnee([{ x: 1, y: 10 }, { x: 2, y: 20 }, { x: 3, y: 30 }])).toBeNull();
-    expect(findKnee([{ x: 1, y: 10 }, { x: 2, y: 20 }])).toBeNull();
+    expect(
+      findKnee([
+        { x: 1, y: 10 },
+        { x: 2, y: 20 },
+        { x: 3, y: 28 },
+        { x: 4, y: 30 },
+        { x: 5, y: 31 },
+      ]),
+    ).toBe(2);
+    expect(
+      findKnee([
+        { x: 1, y: 10 },
+        { x: 2, y: 20 },
+        { x: 3, y: 30 },
+      ]),
+    ).toBeNull();
+    expect(
+      findKnee([
+        { x: 1, y: 10 },
+        { x: 2, y: 20 },
+      ]),
+    ).toBeNull();
   });
 
   it('answers "how many robots?" from a sweep JSON: a synthetic curve that levels off at 1,000 orders/h', () => {
     // Seeds scatter ±20 around a curve that reaches 950 at 110 robots and levels off at 1,000.
-    const curve: Array<[number, number]> = [[50, 600], [75, 820], [90, 900], [110, 960], [125, 990], [150, 1000], [200, 995]];
+    const curve: Array<[number, number]> = [
+      [50, 600],
+      [75, 820],
+      [90, 900],
+      [110, 960],
+      [125, 990],
+      [150, 1000],
+      [200, 995],
+    ];
     const offsets = [-20, -10, 0, 10, 20];
-    const runs = curve.flatMap(([robots, y]) => offsets.map((d, seed) => ({ status: 'ok', params: { layout: 'synthetic', robots }, kpis: { throughputPerHour: y + d }, seed })));
+    const runs = curve.flatMap(([robots, y]) =>
+      offsets.map((d, seed) => ({ status: 'ok', params: { layout: 'synthetic', robots }, kpis: { throughputPerHour: y + d }, seed })),
+    );
     runs.push({ status: 'error', params: { layout: 'synthetic', robots: 300 }, kpis: null as never, seed: 0 });
     const [answer, ...rest] = answersFromSweepJson({ runs });
     expect(rest).toHaveLength(0);
@@ -36,15 +65,25 @@ describe('bench sweep', () => {
     );
     expect(answer!.atEdge).toBe(false);
     // A curve still rising at its largest fleet says so.
-    const rising = fleetAnswer('rising', [{ robots: 10, values: [100, 110] }, { robots: 20, values: [200, 210] }]);
+    const rising = fleetAnswer('rising', [
+      { robots: 10, values: [100, 110] },
+      { robots: 20, values: [200, 210] },
+    ]);
     expect(rising!.atEdge).toBe(true);
-    expect(rising!.sentence).toMatch(/^rising needs 20 robots .* The highest mean is at the largest fleet swept: the curve may still be rising, so sweep further\.$/);
+    expect(rising!.sentence).toMatch(
+      /^rising needs 20 robots .* The highest mean is at the largest fleet swept: the curve may still be rising, so sweep further\.$/,
+    );
     // Deterministic: the bootstrap stream is seeded.
     expect(answersFromSweepJson({ runs })[0]).toEqual(answer);
     // Without seed-to-seed spread the interval collapses onto the answer.
-    const exact = fleetAnswer('flat', curve.map(([robots, y]) => ({ robots, values: [y, y, y] })));
+    const exact = fleetAnswer(
+      'flat',
+      curve.map(([robots, y]) => ({ robots, values: [y, y, y] })),
+    );
     expect([exact!.robotsLow, exact!.robots, exact!.robotsHigh]).toEqual([110, 110, 110]);
-    expect(exact!.sentence).toBe('flat needs 110 robots (exactly 110 in every resample) for 95 % of its 1,000 orders/h plateau (1,000–1,000; 95 % bootstrap intervals over 3 seeds a point).');
+    expect(exact!.sentence).toBe(
+      'flat needs 110 robots (exactly 110 in every resample) for 95 % of its 1,000 orders/h plateau (1,000–1,000; 95 % bootstrap intervals over 3 seeds a point).',
+    );
   });
 
   it('writes CSV, JSON (with the answers) and an SVG with one banded line per layout and its answer marked; bad files exit 2', async () => {
@@ -54,10 +93,16 @@ describe('bench sweep', () => {
     writeFileSync(file, JSON.stringify({ name: 'tiny', controller: 'reserve', seeds: [1, 2], minutes: 1, grid }));
     const out = await runBench(['sweep', file, '--out', join(dir, 'out')]);
     expect(out.code, out.stderr).toBe(0);
-    const csv = readFileSync(join(dir, 'out', 'sweep.csv'), 'utf8').trim().split('\n');
+    const csv = readFileSync(join(dir, 'out', 'sweep.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(csv[0]).toMatch(/^layout,blockColumns,aisles,stations,robots,seed,status,throughputPerHour/);
     expect(csv).toHaveLength(1 + 12);
-    const json = JSON.parse(readFileSync(join(dir, 'out', 'sweep.json'), 'utf8')) as { points: Array<{ layout: string; robots: number; throughputPerHour: number; knee: boolean }>; answers: Array<{ layout: string; sentence: string }>; runs: unknown[] };
+    const json = JSON.parse(readFileSync(join(dir, 'out', 'sweep.json'), 'utf8')) as {
+      points: Array<{ layout: string; robots: number; throughputPerHour: number; knee: boolean }>;
+      answers: Array<{ layout: string; sentence: string }>;
+      runs: unknown[];
+    };
     expect(json.runs).toHaveLength(12);
     expect(json.answers.map((a) => a.layout)).toEqual(['c3-a2-s2', 'c3-a3-s2']);
     for (const a of json.answers) expect(out.stdout).toContain(a.sentence);

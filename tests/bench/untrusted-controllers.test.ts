@@ -63,12 +63,30 @@ describe('untrusted controllers, headless', () => {
   it('bench run: exit 3 with one error line for a failed controller; every event streamed to --events; table lists causes', async () => {
     const events = join(dir, 'events.jsonl');
     const json = join(dir, 'run.json');
-    const out = await runBench(['run', 'warehouse/g2p-small', '--robots', '4', '--minutes', '0.5', '--controller', `${FIX}/garbage-controller.ts`, '--events', events, '--json', json]);
+    const out = await runBench([
+      'run',
+      'warehouse/g2p-small',
+      '--robots',
+      '4',
+      '--minutes',
+      '0.5',
+      '--controller',
+      `${FIX}/garbage-controller.ts`,
+      '--events',
+      events,
+      '--json',
+      json,
+    ]);
     expect(out.code, out.stderr).toBe(3);
-    expect(out.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual([expect.stringMatching(/^error: controller failed \d+ time\(s\), first at tick 15: decide\(\) returned string/)]);
+    expect(out.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual([
+      expect.stringMatching(/^error: controller failed \d+ time\(s\), first at tick 15: decide\(\) returned string/),
+    ]);
     expect(out.stdout).toMatch(/unknown command kind "teleport"/);
     expect(out.stdout).toMatch(/isolated in a worker thread/);
-    const lines = readFileSync(events, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string });
+    const lines = readFileSync(events, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string });
     const result = JSON.parse(readFileSync(json, 'utf8'));
     expect(lines.filter((e) => e.type === 'command.rejected')).toHaveLength(result.failures.rejections.total);
     expect(lines.filter((e) => e.type === 'controller.failed')).toHaveLength(result.failures.controllerFailed.count);
@@ -150,7 +168,7 @@ describe('untrusted controllers in a suite', () => {
     expect(summary).toMatch(/replay of the worst seed: `replays\//);
   });
 
-  it('writes the worst seed\'s replay of every failed group, and it decodes to the same run', () => {
+  it("writes the worst seed's replay of every failed group, and it decodes to the same run", () => {
     const thrower = results.runs.find((r) => r.controller.includes('throwing'))!;
     const file = readFileSync(join(dir, 'suite', 'replays', `${thrower.key.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '')}.tfr`));
     const replay = decodeReplay(new Uint8Array(file));

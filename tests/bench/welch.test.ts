@@ -22,7 +22,7 @@ describe('Welch t-test and confidence intervals', () => {
     expect(welchTest([3, 3, 3], [4, 4, 4]).p).toBe(0);
   });
 
-  it('says B is worse on a lower throughput and better on fewer collisions, by each KPI\'s direction', () => {
+  it("says B is worse on a lower throughput and better on fewer collisions, by each KPI's direction", () => {
     const run = (throughputPerHour: number, total: number) => ({ kpis: { throughputPerHour, collisions: { total } } }) as unknown as RunRecord;
     const a = [run(100, 9), run(104, 11), run(98, 10), run(102, 12)];
     const b = [run(80, 1), run(83, 2), run(79, 1), run(81, 3)];

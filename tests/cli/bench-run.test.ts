@@ -15,12 +15,17 @@ describe('bench run', () => {
     expect(res.stdout).toMatch(/state hash\s+[0-9a-f]{16}/);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     for (const key of ['scenario', 'seed', 'controller', 'robots', 'ticks', 'hash', 'wallSec', 'realTimeFactor', 'kpis']) expect(json).toHaveProperty(key);
-    for (const key of ['ordersDelivered', 'throughputPerHour', 'cycleTimeP50Sec', 'cycleTimeP95Sec', 'utilisation', 'distanceM', 'collisions']) expect(json.kpis).toHaveProperty(key);
+    for (const key of ['ordersDelivered', 'throughputPerHour', 'cycleTimeP50Sec', 'cycleTimeP95Sec', 'utilisation', 'distanceM', 'collisions'])
+      expect(json.kpis).toHaveProperty(key);
     expect(json.kpis.collisions).toHaveProperty('robotRobot');
     expect(json.kpis.collisions).toHaveProperty('robotStatic');
     // The metadata section: the headline KPI (orders/h for a warehouse) and every figure's meaning, with the values in kpis.
-    expect(json.headline).toEqual([expect.objectContaining({ key: 'throughputPerHour', title: 'throughput', unit: 'orders/h', better: 'higher', value: json.kpis.throughputPerHour })]);
-    expect(json.kpiMeta).toContainEqual(expect.objectContaining({ key: 'utilisation', unit: '%', format: { digits: 1, percent: true }, value: json.kpis.utilisation }));
+    expect(json.headline).toEqual([
+      expect.objectContaining({ key: 'throughputPerHour', title: 'throughput', unit: 'orders/h', better: 'higher', value: json.kpis.throughputPerHour }),
+    ]);
+    expect(json.kpiMeta).toContainEqual(
+      expect.objectContaining({ key: 'utilisation', unit: '%', format: { digits: 1, percent: true }, value: json.kpis.utilisation }),
+    );
     expect(json.things).toMatchObject({ robot: 20, station: 4 });
     expect(json).toMatchObject({ scenario: 'warehouse/g2p-small@1', seed: 7, controller: 'greedy', robots: 20, ticks: 5400 });
     expect(json.kpis.ordersDelivered).toBeGreaterThan(0);

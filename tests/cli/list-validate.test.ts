@@ -62,7 +62,7 @@ describe('bench validate', () => {
     expect(out.stderr.trim()).toMatch(/^error: .*invalid\.json is not a valid scenario: 4 problems$/);
   }, 30_000);
 
-  it('names four independent problems at once, a kind\'s own check included: misspelt key, bad layout character, negative horizon, unknown robot model', async () => {
+  it("names four independent problems at once, a kind's own check included: misspelt key, bad layout character, negative horizon, unknown robot model", async () => {
     const spec = registered();
     spec.seeed = spec.seed;
     delete spec.seed;
@@ -101,6 +101,8 @@ describe('bench validate', () => {
     const out = await runBench(['validate', write('broken.json', '{ "id": "a/b@1", }')]);
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
-    expect(out.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: scenario file .*broken\.json is not valid JSON at line 1, column 18 \(position 17\): /)]);
+    expect(out.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^error: scenario file .*broken\.json is not valid JSON at line 1, column 18 \(position 17\): /),
+    ]);
   }, 30_000);
 });

@@ -84,7 +84,7 @@ describe('scenarios as files', () => {
     expect(out.stderr).not.toMatch(/\n\s+at /);
   }, 30_000);
 
-  it('a suite names scenario files relative to the suite file; its runs equal the registered scenario\'s', async () => {
+  it("a suite names scenario files relative to the suite file; its runs equal the registered scenario's", async () => {
     const suiteDir = join(dir, 'suite');
     mkdirSync(join(suiteDir, 'scenarios'), { recursive: true });
     copyFileSync(exported, join(suiteDir, 'scenarios', 'small.json'));

@@ -13,7 +13,9 @@ describe('scenario JSON Schema', () => {
   it('the committed scenarios/scenario.schema.json equals scenarioJsonSchema()', () => {
     const committed = readFileSync(COMMITTED, 'utf8');
     const current = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
-    expect(committed, `scenarios/scenario.schema.json is out of date with the sim's scenario spec; regenerate it with \`${REGENERATE}\` and commit it`).toBe(current);
+    expect(committed, `scenarios/scenario.schema.json is out of date with the sim's scenario spec; regenerate it with \`${REGENERATE}\` and commit it`).toBe(
+      current,
+    );
   });
 
   it('bench schema prints it, and --write writes the same text', async () => {
@@ -24,7 +26,10 @@ describe('scenario JSON Schema', () => {
     const committed = readFileSync(COMMITTED, 'utf8');
     expect(printed.stdout).toBe(committed);
     expect(readFileSync(file, 'utf8')).toBe(committed);
-    expect(JSON.parse(committed)).toMatchObject({ type: 'object', properties: { id: expect.any(Object), layout: expect.any(Object), $schema: expect.any(Object) } });
+    expect(JSON.parse(committed)).toMatchObject({
+      type: 'object',
+      properties: { id: expect.any(Object), layout: expect.any(Object), $schema: expect.any(Object) },
+    });
   }, 30_000);
 
   it('a scenario file in scenarios/ refers to it as ./scenario.schema.json', () => {

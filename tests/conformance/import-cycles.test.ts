@@ -4,7 +4,10 @@ import { cycles, groupGraph, importGraph, tsFiles } from './import-graph.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SOURCE_DIRS = ['sim', 'scenarios', 'robots', 'web', 'bench'];
-const graph = importGraph(ROOT, SOURCE_DIRS.flatMap((d) => tsFiles(ROOT, d)));
+const graph = importGraph(
+  ROOT,
+  SOURCE_DIRS.flatMap((d) => tsFiles(ROOT, d)),
+);
 const top = (file: string) => file.split('/')[0]!;
 
 /**

@@ -13,7 +13,15 @@ export function runtimeImports(source: string, withTypes = false): string[] {
       continue;
     }
     const named = clause.match(/^\{([^}]*)\}$/);
-    if (named && named[1]!.split(',').map((s) => s.trim()).filter(Boolean).every((s) => s.startsWith('type '))) continue;
+    if (
+      named &&
+      named[1]!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .every((s) => s.startsWith('type '))
+    )
+      continue;
     out.push(m[3]!);
   }
   for (const m of source.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1]!);

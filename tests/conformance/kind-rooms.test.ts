@@ -25,10 +25,12 @@ describe('the kinds are rooms', () => {
 
   it("no file outside a kind's folder imports the kind's internals", () => {
     const reaching = [...graph].flatMap(([file, deps]) =>
-      deps.filter((d) => {
-        const room = roomOf(d);
-        return room !== null && roomOf(file) !== room && d !== `${room}/index.ts`;
-      }).map((d) => `${file} → ${d}`),
+      deps
+        .filter((d) => {
+          const room = roomOf(d);
+          return room !== null && roomOf(file) !== room && d !== `${room}/index.ts`;
+        })
+        .map((d) => `${file} → ${d}`),
     );
     expect(reaching).toEqual([]);
   });

@@ -27,7 +27,12 @@ let server: ViteDevServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await createServer({ configFile: 'vite.config.ts', mode: TEST_HOOKS_MODE, logLevel: 'warn', server: { host: '127.0.0.1', port: 0, strictPort: false } });
+  server = await createServer({
+    configFile: 'vite.config.ts',
+    mode: TEST_HOOKS_MODE,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
   await server.listen();
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }, 120_000);
@@ -49,7 +54,9 @@ describe('npm start (vite dev server)', () => {
     await page.waitForFunction(() => (document.getElementById('controller') as HTMLSelectElement).options.length > 0, undefined, { timeout: 90_000 });
     expect(await options()).not.toContain(NAME);
     writeFileSync(FILE, SOURCE);
-    await page.waitForFunction((name) => [...(document.getElementById('controller') as HTMLSelectElement).options].some((o) => o.value === name), NAME, { timeout: 60_000 });
+    await page.waitForFunction((name) => [...(document.getElementById('controller') as HTMLSelectElement).options].some((o) => o.value === name), NAME, {
+      timeout: 60_000,
+    });
     expect(await options()).toContain(NAME);
     // Pick it: the fresh worker runs it.
     await page.waitForFunction(() => window.__testfield !== undefined && window.__testfield.episode() > 0, undefined, { timeout: 60_000 });
@@ -70,7 +77,11 @@ describe('npm start (vite dev server)', () => {
     if (!address || typeof address === 'string') throw new Error('dev server has no port');
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${address.port}/?paused=1&controller=greedy`);
-    await page.waitForFunction((name) => [...(document.getElementById('controller') as HTMLSelectElement).options].some((o) => o.dataset.broken === name), BROKEN, { timeout: 90_000 });
+    await page.waitForFunction(
+      (name) => [...(document.getElementById('controller') as HTMLSelectElement).options].some((o) => o.dataset.broken === name),
+      BROKEN,
+      { timeout: 90_000 },
+    );
     const broken = await page.evaluate((name) => {
       const option = [...(document.getElementById('controller') as HTMLSelectElement).options].find((o) => o.dataset.broken === name)!;
       return { disabled: option.disabled, text: option.text };

@@ -34,7 +34,9 @@ async function openEditor(query: string, errors: string[]): Promise<Page> {
   });
   page.on('pageerror', (err) => errors.push(err.message));
   await page.goto(harness.url + query);
-  await page.waitForFunction(() => window.__testfieldEditor?.isOpen() === true && window.__testfieldEditor.state() !== 'checking', undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__testfieldEditor?.isOpen() === true && window.__testfieldEditor.state() !== 'checking', undefined, {
+    timeout: 60_000,
+  });
   return page;
 }
 
@@ -65,13 +67,16 @@ async function draw(page: Page, step: DrawStep): Promise<void> {
 
 /** The canvas pixel (RGB) under a client point. */
 function pixelAt(page: Page, x: number, y: number): Promise<number[]> {
-  return page.evaluate(([cx, cy]) => {
-    const canvas = document.getElementById('editor-canvas') as HTMLCanvasElement;
-    const r = canvas.getBoundingClientRect();
-    const k = canvas.width / r.width;
-    const d = canvas.getContext('2d')!.getImageData(Math.floor((cx! - r.left) * k), Math.floor((cy! - r.top) * k), 1, 1).data;
-    return [d[0]!, d[1]!, d[2]!];
-  }, [x, y]);
+  return page.evaluate(
+    ([cx, cy]) => {
+      const canvas = document.getElementById('editor-canvas') as HTMLCanvasElement;
+      const r = canvas.getBoundingClientRect();
+      const k = canvas.width / r.width;
+      const d = canvas.getContext('2d')!.getImageData(Math.floor((cx! - r.left) * k), Math.floor((cy! - r.top) * k), 1, 1).data;
+      return [d[0]!, d[1]!, d[2]!];
+    },
+    [x, y],
+  );
 }
 
 /** Whether the problem outline (red) is drawn on the west edge of a cell. */
@@ -101,7 +106,9 @@ async function setField(page: Page, selector: string, value: string): Promise<vo
 function jsonDiff(a: unknown, b: unknown, path = ''): string[] {
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].flatMap((k) => jsonDiff((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], Array.isArray(a) ? `${path}[${k}]` : path ? `${path}.${k}` : k));
+    return [...keys].flatMap((k) =>
+      jsonDiff((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], Array.isArray(a) ? `${path}[${k}]` : path ? `${path}.${k}` : k),
+    );
   }
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${path}: ${JSON.stringify(a)} -> ${JSON.stringify(b)}`];
 }
@@ -117,7 +124,9 @@ describe('layout editor in the page', () => {
     for (const step of SMALL_G2P_STEPS) await draw(page, step);
     // Three robot starts for a fleet of four: the one problem left names it, and Run stays disabled.
     expect(await settled(page)).toBe('invalid');
-    expect(await issues(page), JSON.parse(await fileText(page)).layout.rows.join('\n')).toEqual([{ path: 'fleet[0].count', message: 'fleet needs 4 spawn points but the layout has 3 (S)' }]);
+    expect(await issues(page), JSON.parse(await fileText(page)).layout.rows.join('\n')).toEqual([
+      { path: 'fleet[0].count', message: 'fleet needs 4 spawn points but the layout has 3 (S)' },
+    ]);
     expect(await page.textContent('#editor-problems')).toContain('fleet needs 4 spawn points but the layout has 3 (S)');
     expect(await page.isDisabled('#editor-run')).toBe(true);
     await draw(page, { ch: 'S', from: { row: 1, col: 7 } });
@@ -230,7 +239,11 @@ describe('layout editor in the page', () => {
     await page.selectOption('#editor-add-kind', 'line.buffers');
     await page.click('#editor-add');
     const added = JSON.parse(await fileText(page)) as { line: { buffers: Array<{ name: string; capacity: number }> } };
-    expect(added.line.buffers.map((b) => [b.name, b.capacity])).toEqual([['B1', 6], ['B2', 4], ['B3', 4]]);
+    expect(added.line.buffers.map((b) => [b.name, b.capacity])).toEqual([
+      ['B1', 6],
+      ['B2', 4],
+      ['B3', 4],
+    ]);
     expect(await settled(page)).toBe('ok');
     await page.click('#editor .editor-thing button:has-text("Delete")');
     expect(await fileText(page)).toBe(before);
@@ -311,7 +324,14 @@ describe('layout editor in the page', () => {
     });
     await page.setInputFiles('#editor-plan-file', { name: 'hall.png', mimeType: 'image/png', buffer: Buffer.from(png) });
     await page.waitForFunction(() => window.__testfieldEditor!.plan() !== null);
-    expect(await page.evaluate(() => window.__testfieldEditor!.plan())).toMatchObject({ name: 'hall.png', widthPx: 400, heightPx: 200, xM: 0, zM: 0, mPerPx: 0.05 });
+    expect(await page.evaluate(() => window.__testfieldEditor!.plan())).toMatchObject({
+      name: 'hall.png',
+      widthPx: 400,
+      heightPx: 200,
+      xM: 0,
+      zM: 0,
+      mPerPx: 0.05,
+    });
     // The plan shows through the floor cells: a pixel over a black wall line is dark, one over white paper is light.
     await page.fill('#editor-plan-opacity', '1');
     await page.dispatchEvent('#editor-plan-opacity', 'input');

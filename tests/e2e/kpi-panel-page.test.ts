@@ -28,7 +28,9 @@ async function panelAfter(scenario: string, seconds: number): Promise<{ rows: Re
     }, seconds * 30);
     // The panel shows KPIs as the worker posts them: wait for those of the advanced tick.
     await page.waitForFunction((sec) => (window.__testfield!.shownKpis()?.simulatedSec ?? 0) >= sec, seconds, { timeout: 120_000 });
-    await page.waitForFunction(() => document.querySelectorAll('#kpis dd').length > 0 && [...document.querySelectorAll('#kpis dd')].every((d) => d.textContent !== ''));
+    await page.waitForFunction(
+      () => document.querySelectorAll('#kpis dd').length > 0 && [...document.querySelectorAll('#kpis dd')].every((d) => d.textContent !== ''),
+    );
     const rows = await page.$$eval('#kpis dt', (dts) => Object.fromEntries(dts.map((dt) => [dt.textContent ?? '', dt.nextElementSibling?.textContent ?? ''])));
     const chart = await page.$eval('#chart', (el) => el.parentElement!.querySelector('h2')!.textContent ?? '');
     expect(errors).toEqual([]);
@@ -45,7 +47,8 @@ describe('KPI panel', () => {
     expect(rows['Line throughput']).toMatch(/^[1-9]\d*\.\d units\/h$/);
     expect(rows['OEE (bottleneck)']).toMatch(/^\d+\.\d % \(availability \d+\.\d %/);
     for (const m of ['M1', 'M2', 'M3', 'M4', 'M5']) expect(rows[`Machine ${m}`], m).toMatch(/^units \d+, OEE \d+\.\d %/);
-    for (const absent of ['Orders delivered', 'Throughput', 'Order cycle time p50', 'Robot utilisation', 'Distance', 'Collisions', 'Deadlocks']) expect(labels, absent).not.toContain(absent);
+    for (const absent of ['Orders delivered', 'Throughput', 'Order cycle time p50', 'Robot utilisation', 'Distance', 'Collisions', 'Deadlocks'])
+      expect(labels, absent).not.toContain(absent);
     expect(Object.values(rows).join('\n')).not.toContain('orders/h');
     expect(chart).toBe('Line throughput (units/h)');
   }, 240_000);

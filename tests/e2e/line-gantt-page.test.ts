@@ -36,7 +36,9 @@ async function advancePageTo(page: Page, ticks: number, hz: number): Promise<voi
     while (hook.tick() < end) await hook.advance(Math.min(6000, end - hook.tick()));
   }, ticks);
   expect(await page.evaluate(() => window.__testfield!.tick())).toBe(ticks);
-  await page.waitForFunction((sec) => window.__testfield!.shownKpis()?.simulatedSec === sec && window.__testfield!.lineCharts()?.nowSec === sec, ticks / hz, { timeout: 60_000 });
+  await page.waitForFunction((sec) => window.__testfield!.shownKpis()?.simulatedSec === sec && window.__testfield!.lineCharts()?.nowSec === sec, ticks / hz, {
+    timeout: 60_000,
+  });
 }
 
 /** The same scenario headless to `ticks`: KPIs, hash and the units in the line, counted from its events. */
@@ -60,9 +62,12 @@ async function expectPanelMatches(page: Page, headless: { kpis: Kpis; inLine: nu
   const machine = headless.kpis.things!.machine!;
   const names = view.machines.map((m) => m.name);
   // Every machine's share of time per state, as drawn, equals the sim's KPI (rounded to 4 decimals there).
-  for (const m of view.machines) for (const s of MACHINE_STATES) expect(Math.abs(m.shares[s] - machine[`${m.name}.${s}`]!), `${m.name}.${s}`).toBeLessThanOrEqual(5e-5 + 1e-9);
+  for (const m of view.machines)
+    for (const s of MACHINE_STATES) expect(Math.abs(m.shares[s] - machine[`${m.name}.${s}`]!), `${m.name}.${s}`).toBeLessThanOrEqual(5e-5 + 1e-9);
   // The share table as a person reads it: one decimal of a percent.
-  const table = await page.$$eval('#line-panel .line-shares tbody tr', (rows) => rows.map((r) => [r.querySelector('th')!.textContent, ...[...r.querySelectorAll('td')].map((td) => [td.className.replace('share-', ''), td.textContent])]));
+  const table = await page.$$eval('#line-panel .line-shares tbody tr', (rows) =>
+    rows.map((r) => [r.querySelector('th')!.textContent, ...[...r.querySelectorAll('td')].map((td) => [td.className.replace('share-', ''), td.textContent])]),
+  );
   expect(table.map((r) => r[0])).toEqual(names);
   for (const [name, ...cells] of table) {
     for (const [state, text] of cells as Array<[string, string]>) {
@@ -76,7 +81,11 @@ async function expectPanelMatches(page: Page, headless: { kpis: Kpis; inLine: nu
   const shown = await page.$eval('#line-panel .line-verdict', (e) => e.textContent!);
   expect(shown).toBe(view.verdict!.text);
   const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
-  expect(shown.startsWith(`${bottleneck} by active periods (${bottleneck} sole ${pct(machine[`${bottleneck}.bottleneckSole`]!)}, shifting ${pct(machine[`${bottleneck}.bottleneckShifting`]!)}`)).toBe(true);
+  expect(
+    shown.startsWith(
+      `${bottleneck} by active periods (${bottleneck} sole ${pct(machine[`${bottleneck}.bottleneckSole`]!)}, shifting ${pct(machine[`${bottleneck}.bottleneckShifting`]!)}`,
+    ),
+  ).toBe(true);
   // WIP: units in the line now, and the time average as the sink KPI.
   expect(view.wip.nowUnits).toBe(headless.inLine);
   expect(Math.abs(view.wip.averageUnits - headless.kpis.things!.sink!.wipUnits!)).toBeLessThanOrEqual(5e-5 + 1e-9);

@@ -66,7 +66,9 @@ describe('the main bundle', () => {
     const main = mainChunks();
     const bytes = main.reduce((n, c) => n + Buffer.byteLength(c.code), 0);
     const worker = output.find((o) => o.type === 'asset' && /sim-worker-.*\.js$/.test(o.fileName)) as Rolldown.OutputAsset;
-    console.log(`main bundle: ${main.map((c) => c.fileName).join(', ')} ${(bytes / 1000).toFixed(1)} kB (worker ${(Buffer.byteLength(worker.source) / 1000).toFixed(1)} kB)`);
+    console.log(
+      `main bundle: ${main.map((c) => c.fileName).join(', ')} ${(bytes / 1000).toFixed(1)} kB (worker ${(Buffer.byteLength(worker.source) / 1000).toFixed(1)} kB)`,
+    );
     expect(bytes).toBeLessThan(MAIN_BUDGET_BYTES);
   });
 });

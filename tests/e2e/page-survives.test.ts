@@ -46,7 +46,12 @@ describe('the page survives', () => {
         expect(groups['command rejected: decide() threw: test controller throws on every tick']).toBe(4 * failed);
         expect(lines.some((l) => l.startsWith(`×${4 * failed} `) && l.includes('command rejected: decide() threw'))).toBe(true);
       } else {
-        expect(Object.keys(groups)).toEqual(expect.arrayContaining(['command rejected: unknown command kind "teleport"', 'controller failed: decide() returned string, not an array of commands']));
+        expect(Object.keys(groups)).toEqual(
+          expect.arrayContaining([
+            'command rejected: unknown command kind "teleport"',
+            'controller failed: decide() returned string, not an array of commands',
+          ]),
+        );
       }
     }
   }, 60_000);
@@ -84,10 +89,10 @@ describe('the page survives', () => {
     expect(seen.tick).toBeGreaterThanOrEqual(50);
     expect(seen.tick).toBeLessThanOrEqual(60);
     expect(seen.latencyMs).toBeLessThan(7000);
-    expect(await page.textContent("#banner")).toMatch(/the simulation worker did not answer for \d+\.\d s .*it was ended\. Restart to try again/);
+    expect(await page.textContent('#banner')).toMatch(/the simulation worker did not answer for \d+\.\d s .*it was ended\. Restart to try again/);
     await page.selectOption('#controller', 'greedy');
     await runsAgain();
-    expect(await page.isHidden('#banner'), await page.textContent('#banner') ?? '').toBe(true);
+    expect(await page.isHidden('#banner'), (await page.textContent('#banner')) ?? '').toBe(true);
   }, 60_000);
 
   it('a worker hung from outside: Restart recovers', async () => {

@@ -21,7 +21,16 @@ describe('production/assembly-line in the page', () => {
     const page = await openPage(harness, '?scenario=production/assembly-line&controller=reserve&speed=8', errors);
     await page.waitForFunction(() => window.__testfield!.tick() > 5, undefined, { timeout: 120_000 });
     const kinds = await page.evaluate(() => window.__testfield!.frameLayout().map((s) => [s.kind, s.count]));
-    expect(kinds).toEqual(expect.arrayContaining([['robot', 3], ['machine', 3], ['buffer', 2], ['item', 48], ['conveyor', 2], ['arm', 2]]));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        ['robot', 3],
+        ['machine', 3],
+        ['buffer', 2],
+        ['item', 48],
+        ['conveyor', 2],
+        ['arm', 2],
+      ]),
+    );
     // Two simulated minutes: parts are picked onto C1 and the first units reach C2.
     await page.evaluate(() => window.__testfield!.setPlaying(false));
     await page.evaluate(async () => {
@@ -53,20 +62,28 @@ describe('production/assembly-line in the page', () => {
     await page.selectOption('#cell-controller', 'gentle-place');
     // While a load is under way the client's episode is -1 and its last frame is still the old
     // episode's (tick ≥ 3600): wait for the new episode itself, or the advance below would stop at once.
-    await page.waitForFunction((e) => {
-      const now = window.__testfield!.episode();
-      return now > 0 && now !== e;
-    }, episode, { timeout: 90_000 });
+    await page.waitForFunction(
+      (e) => {
+        const now = window.__testfield!.episode();
+        return now > 0 && now !== e;
+      },
+      episode,
+      { timeout: 90_000 },
+    );
     await page.evaluate(async () => {
       const hook = window.__testfield!;
       hook.setPlaying(false);
       while (hook.tick() < 30 * 60) await hook.advance(600);
     });
     // The new episode's KPIs (the old one ended past 120 s), at or past the advanced tick.
-    await page.waitForFunction(() => {
-      const sec = window.__testfield!.shownKpis()?.simulatedSec ?? 0;
-      return sec >= 60 && sec < 110;
-    }, undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => {
+        const sec = window.__testfield!.shownKpis()?.simulatedSec ?? 0;
+        return sec >= 60 && sec < 110;
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
     expect(await page.evaluate(() => window.__testfield!.shownKpis()!.things!.arm!.armCycles)).toBeGreaterThan(1);
     expect(errors).toEqual([]);
     await page.close();

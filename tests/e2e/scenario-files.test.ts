@@ -65,7 +65,10 @@ describe('scenario files on the page (?scenario=<url>)', () => {
     expect(await page.textContent('#banner strong')).toMatch(/Scenario file broken\.json refused: invalid scenario custom\/broken@1/);
     const lines = await bannerLines(page);
     for (const path of ['fleet[0].count', 'orders.ratePerHour', 'horizonSec']) {
-      expect(lines.some((l) => l.startsWith(`${path}: `)), `banner lists ${path} in ${JSON.stringify(lines)}`).toBe(true);
+      expect(
+        lines.some((l) => l.startsWith(`${path}: `)),
+        `banner lists ${path} in ${JSON.stringify(lines)}`,
+      ).toBe(true);
     }
     expect(await page.textContent('#banner')).not.toMatch(/\bat \w+ \(|Error:/);
     expect(await page.evaluate(() => window.__testfield!.episode())).toBeLessThanOrEqual(0);
@@ -80,7 +83,10 @@ describe('scenario files on the page (?scenario=<url>)', () => {
     await page.waitForFunction(() => document.querySelector('#banner strong')?.textContent?.includes('dropped.json'), undefined, { timeout: 20_000 });
     const droppedLines = await bannerLines(page);
     for (const path of ['layout.cellM', 'fleet[0].count', 'orders.ratePerHour']) {
-      expect(droppedLines.some((l) => l.startsWith(`${path}: `)), `banner lists ${path} in ${JSON.stringify(droppedLines)}`).toBe(true);
+      expect(
+        droppedLines.some((l) => l.startsWith(`${path}: `)),
+        `banner lists ${path} in ${JSON.stringify(droppedLines)}`,
+      ).toBe(true);
     }
     expect(droppedLines.some((l) => l.startsWith('horizonSec'))).toBe(false);
     expect(errors).toEqual([]);

@@ -59,20 +59,23 @@ function snapshotPixels(page: Page, name: string): Promise<void> {
  * the first (resting pods orange, totes violet, held loads rose: red or blue well above green).
  */
 function pixelDiff(page: Page, a: string, b: string): Promise<{ changed: number; loadColoured: number }> {
-  return page.evaluate(([ka, kb]) => {
-    const store = (globalThis as unknown as { __pixels: Record<string, Uint8ClampedArray> }).__pixels;
-    const x = store[ka!]!;
-    const y = store[kb!]!;
-    let changed = 0;
-    let loadColoured = 0;
-    for (let i = 0; i < x.length; i += 4) {
-      if (Math.abs(x[i]! - y[i]!) + Math.abs(x[i + 1]! - y[i + 1]!) + Math.abs(x[i + 2]! - y[i + 2]!) <= 30) continue;
-      changed += 1;
-      const [r, g, bl] = [x[i]!, x[i + 1]!, x[i + 2]!];
-      if (Math.max(r, bl) - g > 40) loadColoured += 1;
-    }
-    return { changed, loadColoured };
-  }, [a, b]);
+  return page.evaluate(
+    ([ka, kb]) => {
+      const store = (globalThis as unknown as { __pixels: Record<string, Uint8ClampedArray> }).__pixels;
+      const x = store[ka!]!;
+      const y = store[kb!]!;
+      let changed = 0;
+      let loadColoured = 0;
+      for (let i = 0; i < x.length; i += 4) {
+        if (Math.abs(x[i]! - y[i]!) + Math.abs(x[i + 1]! - y[i + 1]!) + Math.abs(x[i + 2]! - y[i + 2]!) <= 30) continue;
+        changed += 1;
+        const [r, g, bl] = [x[i]!, x[i + 1]!, x[i + 2]!];
+        if (Math.max(r, bl) - g > 40) loadColoured += 1;
+      }
+      return { changed, loadColoured };
+    },
+    [a, b],
+  );
 }
 
 const tickOf = (page: Page) => page.evaluate(() => window.__testfield!.tick());
@@ -106,7 +109,9 @@ describe('browser test field', () => {
     await page.evaluate(() => window.__testfield!.showKind('load', true));
     await snapshotPixels(page, 'again');
     const loads = await pixelDiff(page, 'with', 'without');
-    const canvasPixels = await page.evaluate(() => (document.getElementById('canvas') as HTMLCanvasElement).width * (document.getElementById('canvas') as HTMLCanvasElement).height);
+    const canvasPixels = await page.evaluate(
+      () => (document.getElementById('canvas') as HTMLCanvasElement).width * (document.getElementById('canvas') as HTMLCanvasElement).height,
+    );
     expect(loads.changed / canvasPixels).toBeGreaterThan(0.02);
     expect(loads.loadColoured / loads.changed).toBeGreaterThan(0.5);
     expect((await pixelDiff(page, 'with', 'again')).changed).toBe(0);

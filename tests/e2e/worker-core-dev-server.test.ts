@@ -27,7 +27,12 @@ async function importsOf(url: string): Promise<string[]> {
 
 beforeAll(async () => {
   // The plugin is off in the test runner's own mode (`test`): a server in npm start's mode.
-  server = await createServer({ configFile: 'vite.config.ts', mode: 'development', logLevel: 'warn', server: { host: '127.0.0.1', port: 0, strictPort: false } });
+  server = await createServer({
+    configFile: 'vite.config.ts',
+    mode: 'development',
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
 });
 
 afterAll(async () => {

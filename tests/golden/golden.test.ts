@@ -20,17 +20,26 @@ describe('golden behaviour', () => {
     expect(Object.keys(pinned.behaviour).sort()).toEqual(goldenKeys().sort());
   });
 
-  it.each(goldenKeys())('%s: same KPIs, event stream and state hash as pinned', async (key) => {
-    const { hash, ...behaviour } = await runGolden(key);
-    fresh.behaviour[key] = behaviour;
-    fresh.hashes[key] = hash;
-    if (update) {
-      writeFileSync(FILE, `${JSON.stringify({ ...pinned, ...fresh, behaviour: { ...pinned.behaviour, ...fresh.behaviour }, hashes: { ...pinned.hashes, ...fresh.hashes } }, null, 2)}\n`);
-      return;
-    }
-    expect(behaviour, `behaviour of ${key} changed`).toEqual(pinned.behaviour[key]);
-    expect(hash, `state hash of ${key} changed`).toBe(pinned.hashes[key]);
-    // Work entered: orders, units of a production line, or errand tasks reached (sortation, imports).
-    expect(behaviour.kpis.ordersReleased + (behaviour.kpis.things?.sink?.unitsReleased ?? 0) + (behaviour.kpis.things?.errand?.errandsReached ?? 0)).toBeGreaterThan(0);
-  }, 300_000);
+  it.each(goldenKeys())(
+    '%s: same KPIs, event stream and state hash as pinned',
+    async (key) => {
+      const { hash, ...behaviour } = await runGolden(key);
+      fresh.behaviour[key] = behaviour;
+      fresh.hashes[key] = hash;
+      if (update) {
+        writeFileSync(
+          FILE,
+          `${JSON.stringify({ ...pinned, ...fresh, behaviour: { ...pinned.behaviour, ...fresh.behaviour }, hashes: { ...pinned.hashes, ...fresh.hashes } }, null, 2)}\n`,
+        );
+        return;
+      }
+      expect(behaviour, `behaviour of ${key} changed`).toEqual(pinned.behaviour[key]);
+      expect(hash, `state hash of ${key} changed`).toBe(pinned.hashes[key]);
+      // Work entered: orders, units of a production line, or errand tasks reached (sortation, imports).
+      expect(
+        behaviour.kpis.ordersReleased + (behaviour.kpis.things?.sink?.unitsReleased ?? 0) + (behaviour.kpis.things?.errand?.errandsReached ?? 0),
+      ).toBeGreaterThan(0);
+    },
+    300_000,
+  );
 });

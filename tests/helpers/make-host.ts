@@ -18,7 +18,15 @@ export async function makeHost(options: {
   if (!spec) throw new Error(`no scenario ${options.scenario}`);
   const controller = typeof options.controller === 'object' ? options.controller : controllers[options.controller ?? 'greedy']!();
   const cell = defaultCellController(spec as { arms?: unknown[] });
-  host.load({ spec, controller, ...(cell ? { cellController: cellControllers[cell]!() } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.overrides ? { overrides: options.overrides } : {}), ...(options.kinds ? { kinds: options.kinds } : {}), ...(options.stepEveryTick ? { stepEveryTick: true } : {}) });
+  host.load({
+    spec,
+    controller,
+    ...(cell ? { cellController: cellControllers[cell]!() } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.overrides ? { overrides: options.overrides } : {}),
+    ...(options.kinds ? { kinds: options.kinds } : {}),
+    ...(options.stepEveryTick ? { stepEveryTick: true } : {}),
+  });
   return host;
 }
 

@@ -10,5 +10,15 @@ export const CI_RECIPE = {
   /** Gate the pull request: the suite against the committed baseline (exit 1 on a regression). */
   gate: ['npx', 'testfield', 'suite', 'ci/testfield-suite.json', '--baseline', 'ci/testfield-baseline.json', '--out', 'testfield-results'],
   /** Record (or refresh) the baseline, once, on the main branch; the file is committed. */
-  recordBaseline: ['npx', 'testfield', 'suite', 'ci/testfield-suite.json', '--baseline', 'ci/testfield-baseline.json', '--update-baseline', '--out', 'testfield-results'],
+  recordBaseline: [
+    'npx',
+    'testfield',
+    'suite',
+    'ci/testfield-suite.json',
+    '--baseline',
+    'ci/testfield-baseline.json',
+    '--update-baseline',
+    '--out',
+    'testfield-results',
+  ],
 } as const;

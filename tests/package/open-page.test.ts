@@ -41,7 +41,11 @@ const servers: ChildProcess[] = [];
 /** Starts `testfield <args>` in `cwd` and resolves with the URL it prints. */
 function startServing(args: string[], cwd: string): Promise<string> {
   // The page with its test handles (`window.__testfield`), which the product page leaves out.
-  const child = spawn(process.execPath, [BIN, ...args, '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [TEST_HOOKS_ENV]: '1' } });
+  const child = spawn(process.execPath, [BIN, ...args, '--port', '0'], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, [TEST_HOOKS_ENV]: '1' },
+  });
   servers.push(child);
   let out = '';
   return new Promise((resolve, reject) => {
@@ -113,8 +117,15 @@ describe('testfield open --controllers DIR', () => {
     greedy.dispose();
 
     // Hot reload: a file added to the folder while the page is open reaches the picker without a restart.
-    writeFileSync(join(dir, 'added-later.ts'), `import { createReserveController } from 'testfield';\nexport default () => ({ ...createReserveController(), name: 'added-later' });\n`);
-    await page.waitForFunction(() => [...(document.getElementById('controller') as HTMLSelectElement).options].some((o) => o.value === 'added-later'), undefined, { timeout: 60_000 });
+    writeFileSync(
+      join(dir, 'added-later.ts'),
+      `import { createReserveController } from 'testfield';\nexport default () => ({ ...createReserveController(), name: 'added-later' });\n`,
+    );
+    await page.waitForFunction(
+      () => [...(document.getElementById('controller') as HTMLSelectElement).options].some((o) => o.value === 'added-later'),
+      undefined,
+      { timeout: 60_000 },
+    );
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);

@@ -52,7 +52,11 @@ describe('run progress', () => {
 describe('testfield run, interrupted', () => {
   it('Ctrl-C stops a long run, exits 130 and writes what ran: the JSON equals a run to that tick', async () => {
     const json = join(work, 'long.json');
-    const child = spawn(process.execPath, [BIN, 'run', 'warehouse/g2p-small', '--minutes', '600', '--json', json], { cwd: work, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'run', 'warehouse/g2p-small', '--minutes', '600', '--json', json], {
+      cwd: work,
+      env: { ...process.env, CI: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     await new Promise<void>((resolve, reject) => {
@@ -85,7 +89,14 @@ describe('suite and sweep progress', () => {
     console.log = (line: string) => lines.push(line);
     try {
       const progress = createProgress(4, false, () => nowMs);
-      const record = { key: 'warehouse/g2p-small seed=1', status: 'ok', hash: 'abc', wallSec: 2, realTimeFactor: 90, simulatedSec: 180 } as unknown as RunRecord;
+      const record = {
+        key: 'warehouse/g2p-small seed=1',
+        status: 'ok',
+        hash: 'abc',
+        wallSec: 2,
+        realTimeFactor: 90,
+        simulatedSec: 180,
+      } as unknown as RunRecord;
       nowMs = 3_000;
       progress.done(record);
       nowMs = 4_000;

@@ -30,7 +30,9 @@ describe('README snippets', () => {
     const list = snippets();
     expect(list.length).toBeGreaterThanOrEqual(3);
     mkdirSync(DIR, { recursive: true });
-    list.forEach((s, k) => writeFileSync(join(DIR, `${s.section}-${k}.ts`), s.code.includes('export') || s.code.includes('import') ? s.code : `${s.code}\nexport {};\n`));
+    list.forEach((s, k) =>
+      writeFileSync(join(DIR, `${s.section}-${k}.ts`), s.code.includes('export') || s.code.includes('import') ? s.code : `${s.code}\nexport {};\n`),
+    );
     writeFileSync(join(DIR, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', include: ['*.ts'] }));
     const tsc = join(ROOT, 'node_modules', '.bin', 'tsc');
     expect(existsSync(tsc)).toBe(true);
@@ -45,7 +47,11 @@ describe('README snippets', () => {
     mkdirSync(bad, { recursive: true });
     writeFileSync(join(bad, 'wrong.ts'), "import { drive } from '../../../sim/index.ts';\nexport const c = drive(0, 'fast', 1);\n");
     writeFileSync(join(bad, 'tsconfig.json'), JSON.stringify({ extends: '../../../tsconfig.json', include: ['*.ts'] }));
-    const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', join(bad, 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+    const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', join(bad, 'tsconfig.json')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
     expect(run.status).not.toBe(0);
     expect(run.stdout).toMatch(/wrong\.ts/);
   });

@@ -31,13 +31,17 @@ describe('README reference tables are generated from the code and current', () =
     const { file, name } = tableOf('layout-legend');
     const edited = readme(file).replace('| `#` | `world` | wall |', '| `#` | `world` | a wall |');
     expect(edited).not.toBe(readme(file));
-    expect(staleness(file, name, markedBlock(edited, name), blockText(tableOf(name).render()))).toMatch(/layout-legend table is out of date .*"\| `#` \| `world` \| a wall \|".*run npm run docs/);
+    expect(staleness(file, name, markedBlock(edited, name), blockText(tableOf(name).render()))).toMatch(
+      /layout-legend table is out of date .*"\| `#` \| `world` \| a wall \|".*run npm run docs/,
+    );
     // Writing the block back gives the committed README again.
     expect(withBlock(edited, file, name, tableOf(name).render())).toBe(readme(file));
   });
 
   it('a README that lost its markers is named', () => {
-    expect(() => withBlock('# no markers\n', 'x/README.md', 'kpi-list', '')).toThrow('x/README.md: no <!-- generated:kpi-list --> … <!-- /generated:kpi-list --> block');
+    expect(() => withBlock('# no markers\n', 'x/README.md', 'kpi-list', '')).toThrow(
+      'x/README.md: no <!-- generated:kpi-list --> … <!-- /generated:kpi-list --> block',
+    );
     expect(staleness('x/README.md', 'kpi-list', markedBlock('# none\n', 'kpi-list'), '')).toMatch(/add the markers, then run npm run docs/);
   });
 
@@ -52,17 +56,23 @@ describe('README reference tables are generated from the code and current', () =
 
     const kpis = tableOf('kpi-list').render();
     for (const f of FLEET_KPI_META) expect(kpis).toContain(`| \`${f.path}\` | \`fleet\` |`);
-    for (const kind of builtinKinds.kinds) for (const key of Object.keys(kind.kpis?.meta.figures ?? {})) expect(kpis).toContain(`| \`things.${kind.id}.${key}\` | \`${kind.id}\` |`);
+    for (const kind of builtinKinds.kinds)
+      for (const key of Object.keys(kind.kpis?.meta.figures ?? {})) expect(kpis).toContain(`| \`things.${kind.id}.${key}\` | \`${kind.id}\` |`);
     expect(kpis).toContain('| `throughputPerHour` | `fleet` | throughput | orders/h | higher | headline (rank 4) |');
 
     const cli = tableOf('cli-reference').render();
-    for (const command of ['list', 'run [scenario]', 'validate <file>', 'suite [name]', 'gym train', 'vda5050 serve <scenario>']) expect(cli).toContain(`| \`${command}\` |`);
+    for (const command of ['list', 'run [scenario]', 'validate <file>', 'suite [name]', 'gym train', 'vda5050 serve <scenario>'])
+      expect(cli).toContain(`| \`${command}\` |`);
     expect(cli).toContain('|  | `--controller <name\\|file>` | fleet controller: a registered name or a module path');
   });
 
   it('rendering is stable: the same Markdown twice, rows in a fixed order', () => {
     for (const table of REFERENCE_TABLES) expect(table.render()).toBe(table.render());
-    const ids = [...tableOf('scenario-library').render().matchAll(/^\| `([^`]+)`/gm)].map((m) => m[1]!);
+    const ids = [
+      ...tableOf('scenario-library')
+        .render()
+        .matchAll(/^\| `([^`]+)`/gm),
+    ].map((m) => m[1]!);
     expect(ids).toEqual([...ids].sort());
   });
 });

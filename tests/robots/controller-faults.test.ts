@@ -21,7 +21,12 @@ async function runWith(controller: FleetController) {
 
 describe('controllers that misbehave', () => {
   it('a controller that throws: every robot holds, each rejection names the robot, the run finishes', async () => {
-    const { host, events } = await runWith({ name: 'thrower', decide: () => { throw new Error('policy exploded'); } });
+    const { host, events } = await runWith({
+      name: 'thrower',
+      decide: () => {
+        throw new Error('policy exploded');
+      },
+    });
     expect(host.tick).toBe(host.model.horizonTicks);
     const rej = rejected(events);
     expect(new Set(rej.map((e) => e.robot))).toEqual(new Set(robotRows.things(host.model).map((r) => r.id)));
@@ -57,6 +62,6 @@ describe('controllers that misbehave', () => {
 
   it('an out-of-range speed is refused, not clamped', async () => {
     const { events } = await runWith(driving((id) => (id === 1 ? { kind: 'drive', robot: 1, linearMps: 9, angularRps: 0 } : undefined)));
-    expect(rejected(events)[0]).toMatchObject({ robot: 1, reason: 'drive.linearMps 9 exceeds the model\'s 1.5 m/s' });
+    expect(rejected(events)[0]).toMatchObject({ robot: 1, reason: "drive.linearMps 9 exceeds the model's 1.5 m/s" });
   });
 });

@@ -21,7 +21,9 @@ const CONTROLLERS = ['reserve', 'pibt'] as const;
 
 function withFault(scenario: string, horizonSec: number, fault: Record<string, unknown> | null): ScenarioSpecInput {
   const base = findScenario(scenario)!;
-  return (fault ? { ...base, horizonSec, events: [{ atSec: 5, ...fault }] } : { ...base, horizonSec, faults: { breakdowns: { mtbfSec: 300, mttrSec: 15 } } }) as ScenarioSpecInput;
+  return (
+    fault ? { ...base, horizonSec, events: [{ atSec: 5, ...fault }] } : { ...base, horizonSec, faults: { breakdowns: { mtbfSec: 300, mttrSec: 15 } } }
+  ) as ScenarioSpecInput;
 }
 
 const rejections = (events: SimEvent[]) => events.filter((e) => e.type === 'command.rejected');
@@ -30,28 +32,40 @@ describe('the built-in controllers under every shipped fault', () => {
   it('the table covers every scripted fault the fault kinds and the robot kind handle', () => {
     const shipped = BUILTIN_KINDS.filter((k) => k.id === 'fault' || k.id === 'obstruction').flatMap((k) => Object.keys(k.scripted ?? {}));
     expect(shipped.length).toBeGreaterThanOrEqual(6);
-    expect(Object.keys(FAULTS).filter((k) => k !== 'seeded breakdowns' && k !== 'robot.stall').sort()).toEqual(shipped.sort());
+    expect(
+      Object.keys(FAULTS)
+        .filter((k) => k !== 'seeded breakdowns' && k !== 'robot.stall')
+        .sort(),
+    ).toEqual(shipped.sort());
     expect(Object.keys(BUILTIN_KINDS.find((k) => k.id === 'robot')!.scripted ?? {})).toEqual(['robot.stall']);
   });
 
   for (const controller of CONTROLLERS) {
-    it.each(Object.keys(FAULTS))(`${controller} × %s on g2p-small, 75 s: the fault fires, no command is rejected, orders are delivered`, async (name) => {
-      const host = await makeHost({ spec: withFault('warehouse/g2p-small', 75, FAULTS[name]!), controller });
-      const events = runCollect(host);
-      const injected = events.filter((e) => e.type === 'fault.injected');
-      expect(injected.length).toBeGreaterThan(0);
-      if (FAULTS[name]) expect(injected.some((e) => e.type === 'fault.injected' && e.kind === name)).toBe(true);
-      expect(rejections(events)).toEqual([]);
-      expect(host.kpis().ordersDelivered).toBeGreaterThan(0);
-      expect(host.kpis().collisions.robotRobot).toBe(0);
-    }, 120_000);
+    it.each(Object.keys(FAULTS))(
+      `${controller} × %s on g2p-small, 75 s: the fault fires, no command is rejected, orders are delivered`,
+      async (name) => {
+        const host = await makeHost({ spec: withFault('warehouse/g2p-small', 75, FAULTS[name]!), controller });
+        const events = runCollect(host);
+        const injected = events.filter((e) => e.type === 'fault.injected');
+        expect(injected.length).toBeGreaterThan(0);
+        if (FAULTS[name]) expect(injected.some((e) => e.type === 'fault.injected' && e.kind === name)).toBe(true);
+        expect(rejections(events)).toEqual([]);
+        expect(host.kpis().ordersDelivered).toBeGreaterThan(0);
+        expect(host.kpis().collisions.robotRobot).toBe(0);
+      },
+      120_000,
+    );
   }
 
-  it.each(CONTROLLERS)('%s × command.latency (10 control ticks) on sortation, 3 min: errands and routes land valid, parcels are sorted', async (controller) => {
-    const host = await makeHost({ spec: withFault('warehouse/sortation', 180, { kind: 'command.latency', controlTicks: 10 }), controller });
-    const events = runCollect(host);
-    expect(rejections(events)).toEqual([]);
-    expect(events.filter((e) => e.type === 'parcel.sorted').length).toBeGreaterThan(20);
-    expect(host.kpis().collisions.robotRobot).toBe(0);
-  }, 120_000);
+  it.each(CONTROLLERS)(
+    '%s × command.latency (10 control ticks) on sortation, 3 min: errands and routes land valid, parcels are sorted',
+    async (controller) => {
+      const host = await makeHost({ spec: withFault('warehouse/sortation', 180, { kind: 'command.latency', controlTicks: 10 }), controller });
+      const events = runCollect(host);
+      expect(rejections(events)).toEqual([]);
+      expect(events.filter((e) => e.type === 'parcel.sorted').length).toBeGreaterThan(20);
+      expect(host.kpis().collisions.robotRobot).toBe(0);
+    },
+    120_000,
+  );
 });

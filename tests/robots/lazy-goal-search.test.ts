@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GoalDistances, LazyGoalSearch, reverseEdges, robotModels, UNREACHABLE_STEPS } from '../../robots/index.ts';
+import { GoalDistances, LazyGoalSearch, reverseEdges, robotModels } from '../../robots/index.ts';
 import { compileScenario } from '../../sim/index.ts';
 import { makeSpec } from '../helpers/make-host.ts';
 
@@ -48,7 +48,11 @@ describe('LazyGoalSearch (resumable reverse A*: exact distances, only where aske
   });
 
   it('searches a corridor, not the map, on an open floor (a 200 × 200 field: far fewer nodes than the map holds)', () => {
-    const open = ['#'.repeat(202), ...Array.from({ length: 200 }, (_, r) => '#' + (r === 0 ? 'S.' : r === 100 ? 'RP' : '..') + '.'.repeat(198) + '#'), '#'.repeat(202)];
+    const open = [
+      '#'.repeat(202),
+      ...Array.from({ length: 200 }, (_, r) => `#${r === 0 ? 'S.' : r === 100 ? 'RP' : '..'}${'.'.repeat(198)}#`),
+      '#'.repeat(202),
+    ];
     const big = compileScenario(makeSpec(open), robotModels).roadmap;
     const goal = big.nodeCount - 1;
     const lazy = new LazyGoalSearch(big, reverseEdges(big), goal, false, 0);
@@ -57,7 +61,7 @@ describe('LazyGoalSearch (resumable reverse A*: exact distances, only where aske
     expect(lazy.searchedNodes).toBeLessThan(big.nodeCount / 20);
   });
 
-  it('field() picks full tables while the fleet\'s goals fit, lazy searches past that, same numbers', () => {
+  it("field() picks full tables while the fleet's goals fit, lazy searches past that, same numbers", () => {
     const few = new GoalDistances(map, 4);
     const goal = map.nodeCount - 1;
     const table = few.field(goal, false, 0, 4);

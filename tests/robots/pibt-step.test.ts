@@ -19,19 +19,28 @@ const neighbours = (u: number) => {
 describe('pibtStep (one step of PIBT)', () => {
   it('never puts two agents on a node, never swaps two, moves only along edges (fast-check, seed 13, 300 runs)', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: nodes - 1 }), { minLength: 1, maxLength: 20 }), fc.array(fc.integer({ min: -1, max: nodes - 1 }), { minLength: 20, maxLength: 20 }), (starts, goals) => {
-        const agents: PibtAgent[] = starts.map((from, id) => ({ id, from, dist: goals[id]! >= 0 ? distances.to(goals[id]!, false) : null, mayEnter: () => true }));
-        const holder = new Int32Array(nodes).fill(-1);
-        for (const a of agents) holder[a.from] = a.id;
-        const { next } = pibtStep(map, agents, holder);
-        expect(new Set(next).size).toBe(agents.length);
-        agents.forEach((a, i) => {
-          const v = next[i]!;
-          expect(v === a.from || neighbours(a.from).includes(v)).toBe(true);
-          const j = agents.findIndex((b) => b.from === v);
-          if (j >= 0 && j !== i) expect(next[j]).not.toBe(a.from);
-        });
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: nodes - 1 }), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.integer({ min: -1, max: nodes - 1 }), { minLength: 20, maxLength: 20 }),
+        (starts, goals) => {
+          const agents: PibtAgent[] = starts.map((from, id) => ({
+            id,
+            from,
+            dist: goals[id]! >= 0 ? distances.to(goals[id]!, false) : null,
+            mayEnter: () => true,
+          }));
+          const holder = new Int32Array(nodes).fill(-1);
+          for (const a of agents) holder[a.from] = a.id;
+          const { next } = pibtStep(map, agents, holder);
+          expect(new Set(next).size).toBe(agents.length);
+          agents.forEach((a, i) => {
+            const v = next[i]!;
+            expect(v === a.from || neighbours(a.from).includes(v)).toBe(true);
+            const j = agents.findIndex((b) => b.from === v);
+            if (j >= 0 && j !== i) expect(next[j]).not.toBe(a.from);
+          });
+        },
+      ),
       { seed: 13, numRuns: 300 },
     );
   });

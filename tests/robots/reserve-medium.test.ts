@@ -12,7 +12,26 @@ const MAX_DEADLOCK_SEC = 60;
 /** `bench run` in a child process (runs on the other core meanwhile); resolves to its JSON result. */
 function benchRun(controller: string): Promise<{ kpis: { ordersDelivered: number } }> {
   const out = join(mkdtempSync(join(tmpdir(), 'tf-med-')), 'r.json');
-  const child = spawn('npx', ['tsx', 'bench/cli/cli.ts', 'run', 'warehouse/g2p-medium', '--seed', '7', '--robots', '100', '--minutes', String(MINUTES), '--controller', controller, '--json', out], { stdio: 'ignore' });
+  const child = spawn(
+    'npx',
+    [
+      'tsx',
+      'bench/cli/cli.ts',
+      'run',
+      'warehouse/g2p-medium',
+      '--seed',
+      '7',
+      '--robots',
+      '100',
+      '--minutes',
+      String(MINUTES),
+      '--controller',
+      controller,
+      '--json',
+      out,
+    ],
+    { stdio: 'ignore' },
+  );
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(readFileSync(out, 'utf8'))) : reject(new Error(`bench run exited ${code}`))));
@@ -20,7 +39,7 @@ function benchRun(controller: string): Promise<{ kpis: { ordersDelivered: number
 }
 
 describe('the default controller on g2p-medium, 100 robots, 30 simulated minutes', () => {
-  it('has no robot-robot collision, no deadlock over 60 s, and at least twice greedy\'s deliveries', async () => {
+  it("has no robot-robot collision, no deadlock over 60 s, and at least twice greedy's deliveries", async () => {
     const greedy = benchRun('greedy');
     const host = await makeHost({ scenario: 'warehouse/g2p-medium', controller: 'reserve', seed: 7, overrides: { robots: 100, minutes: MINUTES } });
     const hz = host.model.hz;
@@ -43,7 +62,9 @@ describe('the default controller on g2p-medium, 100 robots, 30 simulated minutes
     }
     const kpis = host.kpis();
     const baseline = await greedy;
-    console.log(`reserve: ${kpis.ordersDelivered} delivered, ${deadlocks} deadlocks (longest ${longestSec.toFixed(1)} s); greedy: ${baseline.kpis.ordersDelivered}`);
+    console.log(
+      `reserve: ${kpis.ordersDelivered} delivered, ${deadlocks} deadlocks (longest ${longestSec.toFixed(1)} s); greedy: ${baseline.kpis.ordersDelivered}`,
+    );
     expect(kpis.collisions.robotRobot).toBe(0);
     expect(longestSec).toBeLessThanOrEqual(MAX_DEADLOCK_SEC);
     expect(kpis.ordersDelivered).toBeGreaterThanOrEqual(2 * baseline.kpis.ordersDelivered);

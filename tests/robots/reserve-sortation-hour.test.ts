@@ -37,7 +37,7 @@ describe('reserve on warehouse/sortation', () => {
     expect(laneEntryRoadmap(g2p.model.roadmap).roadmap).toBe(g2p.model.roadmap);
   });
 
-  it('the whole hour flows: parcels per hour are at least 80 % of the first 10 minutes\' rate', async () => {
+  it("the whole hour flows: parcels per hour are at least 80 % of the first 10 minutes' rate", async () => {
     const host = await makeHost({ scenario: 'warehouse/sortation', controller: controllers.reserve!() });
     expect(host.model.horizonTicks / host.model.hz).toBe(3600);
     const tenMinTicks = 600 * host.model.hz;

@@ -8,7 +8,11 @@ const FIXTURE = './tests/fixtures/station-balancing-controller.ts';
 
 function run(controller: string) {
   const out = join(mkdtempSync(join(tmpdir(), 'tf-user-')), 'r.json');
-  const res = spawnSync('npx', ['tsx', 'bench/cli/cli.ts', 'run', 'warehouse/g2p-small', '--seed', '7', '--minutes', '4', '--controller', controller, '--json', out], { encoding: 'utf8' });
+  const res = spawnSync(
+    'npx',
+    ['tsx', 'bench/cli/cli.ts', 'run', 'warehouse/g2p-small', '--seed', '7', '--minutes', '4', '--controller', controller, '--json', out],
+    { encoding: 'utf8' },
+  );
   expect(res.stderr).toBe('');
   expect(res.status).toBe(0);
   return JSON.parse(readFileSync(out, 'utf8'));

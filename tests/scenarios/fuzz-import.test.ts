@@ -20,7 +20,13 @@ function expectNamedIssues(error: unknown, files: readonly string[]): void {
 
 const mapChar = fc.constantFrom('.', '.', '.', 'G', 'S', 'E', '@', 'O', 'T', 'W', '?', ' ');
 const mapText = fc
-  .record({ h: fc.integer({ min: 1, max: 6 }), w: fc.integer({ min: 1, max: 6 }), cells: fc.array(fc.array(mapChar, { minLength: 0, maxLength: 7 }), { minLength: 0, maxLength: 7 }), header: fc.boolean(), junk: fc.string({ maxLength: 12 }) })
+  .record({
+    h: fc.integer({ min: 1, max: 6 }),
+    w: fc.integer({ min: 1, max: 6 }),
+    cells: fc.array(fc.array(mapChar, { minLength: 0, maxLength: 7 }), { minLength: 0, maxLength: 7 }),
+    header: fc.boolean(),
+    junk: fc.string({ maxLength: 12 }),
+  })
   .map(({ h, w, cells, header, junk }) => (header ? `type octile\nheight ${h}\nwidth ${w}\nmap\n` : `${junk}\n`) + cells.map((r) => r.join('')).join('\n'));
 
 describe('fuzzing the importers (fast-check, seed 20261202)', () => {
@@ -55,7 +61,9 @@ describe('fuzzing the importers (fast-check, seed 20261202)', () => {
 
   const listFile = fc.oneof(
     fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 5 }).map((cells) => `# agents\n${cells.length}\n${cells.join('\n')}\n`),
-    fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 3 }), { maxLength: 5 }).map((tasks) => `# tasks\n${tasks.length}\n${tasks.map((t) => t.join(',')).join('\n')}\n`),
+    fc
+      .array(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 3 }), { maxLength: 5 })
+      .map((tasks) => `# tasks\n${tasks.length}\n${tasks.map((t) => t.join(',')).join('\n')}\n`),
     fc.string({ maxLength: 30 }),
   );
   const delayConfig = fc.record(

@@ -15,12 +15,21 @@ describe('bench run --import with a LoRR problem', () => {
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout).toMatch(/LoRR: \d+ tasks and \d+ errands finished/);
     expect(out.stdout).toContain('1 execution tick = that / agentCounter 3 = 0.1852 s');
-    const result = JSON.parse(readFileSync(json, 'utf8')) as { scenario: string; robots: number; hash: string; importSec: number; lorr: { tasksFinished: number; errandsReached: number; lorrTicks: number; agentCounter: number } };
+    const result = JSON.parse(readFileSync(json, 'utf8')) as {
+      scenario: string;
+      robots: number;
+      hash: string;
+      importSec: number;
+      lorr: { tasksFinished: number; errandsReached: number; lorrTicks: number; agentCounter: number };
+    };
     expect(result.scenario).toBe('import/lorr-maze-example-40@1');
     expect(result.robots).toBe(40);
     expect(result.lorr.agentCounter).toBe(3);
     expect(result.lorr.lorrTicks).toBeCloseTo(30 / (1 / 1.8 / 3), 6);
-    const lines = readFileSync(events, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string });
+    const lines = readFileSync(events, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string });
     expect(lines.filter((e) => e.type === 'errand.reached').length).toBe(result.lorr.errandsReached);
     const decoded = decodeReplay(new Uint8Array(readFileSync(replay)));
     expect(decoded.trailer.hash).toBe(result.hash);
@@ -59,7 +68,14 @@ describe('bench run --import with a LoRR problem', () => {
     const out = await runBench(['lorr-examples', '--dir', 'tests/fixtures/lorr', '--only', 'maze,room', '--minutes', '0.1']);
     expect(out.code, out.stderr).toBe(0);
     const rows = out.stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| example'));
-    expect(rows.map((r) => r.split('|').slice(1, 4).map((c) => c.trim()))).toEqual([
+    expect(
+      rows.map((r) =>
+        r
+          .split('|')
+          .slice(1, 4)
+          .map((c) => c.trim()),
+      ),
+    ).toEqual([
       ['maze-example_40', '40', '32×32'],
       ['room-example_150', '150', '64×64'],
     ]);

@@ -9,7 +9,16 @@ import { makeHost, runCollect } from '../helpers/make-host.ts';
  * with odds below 1 in 100,000 per check, and the seeds are fixed: a pass is reproducible).
  */
 const Z = 4.5;
-const base: LorrDelayConfig = { seed: 0, minDelay: 1, maxDelay: 1, eventModel: 'bernoulli', pDelay: 0.004, durationModel: 'uniform', gaussMeanRatio: 0.5, gaussStdRatio: 0.22 };
+const base: LorrDelayConfig = {
+  seed: 0,
+  minDelay: 1,
+  maxDelay: 1,
+  eventModel: 'bernoulli',
+  pDelay: 0.004,
+  durationModel: 'uniform',
+  gaussMeanRatio: 0.5,
+  gaussStdRatio: 0.22,
+};
 
 function within(count: number, mean: number, variance: number): void {
   const sd = Math.sqrt(variance);
@@ -115,13 +124,19 @@ describe('LoRR delays in a seeded run (the maze example, pDelay raised)', () => 
   const json = 'tests/fixtures/lorr/maze.domain/maze-example_40.json';
   for (const eventModel of ['bernoulli', 'poisson'] as const) {
     it(`${eventModel}: the stalls fired in the sim number within their ${eventModel === 'poisson' ? 'Poisson' : 'binomial'} bounds`, async () => {
-      const text = readFileSync(json, 'utf8').replace('"pDelay": 0.0003', '"pDelay": 0.01').replace('"eventModel": "bernoulli"', `"eventModel": "${eventModel}"`);
+      const text = readFileSync(json, 'utf8')
+        .replace('"pDelay": 0.0003', '"pDelay": 0.01')
+        .replace('"eventModel": "bernoulli"', `"eventModel": "${eventModel}"`);
       const { spec, lorr } = readLorrProblem(json, (p) => (p === json ? text : readFileSync(p, 'utf8')), { minutes: 1 });
       const ticks = Math.floor(60 / lorr.tickSec);
       const host = await makeHost({ spec, controller: 'greedy' });
       const events = runCollect(host);
       host.dispose();
-      const stalls = events.filter((e) => e.type === 'fault.injected' && (e as { kind: string }).kind === 'robot.stall') as Array<{ tick: number; robot: number; durationSec: number }>;
+      const stalls = events.filter((e) => e.type === 'fault.injected' && (e as { kind: string }).kind === 'robot.stall') as Array<{
+        tick: number;
+        robot: number;
+        durationSec: number;
+      }>;
       expect(stalls.length).toBe(lorr.delays);
       if (eventModel === 'poisson') {
         within(stalls.length, 40 * 0.01 * ticks, 40 * 0.01 * ticks);

@@ -29,8 +29,15 @@ function readRaw(json: string): RawProblem {
   const mapLines = read(`${dir}/${p.mapFile}`).split('\n');
   const height = Number(mapLines[1]!.split(' ')[1]);
   const width = Number(mapLines[2]!.split(' ')[1]);
-  const cells = mapLines.slice(4, 4 + height).map((l) => l.trimEnd()).join('');
-  const items = (file: string) => read(`${dir}/${file}`).split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#')).slice(1);
+  const cells = mapLines
+    .slice(4, 4 + height)
+    .map((l) => l.trimEnd())
+    .join('');
+  const items = (file: string) =>
+    read(`${dir}/${file}`)
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+      .slice(1);
   return {
     height,
     width,
@@ -65,7 +72,10 @@ describe('Start-Kit example problems (2026 format) import exactly', () => {
       const rows = spec.layout.rows;
       expect([rows.length, rows[0]!.length]).toEqual([raw.height + 2, raw.width + 2]);
       for (let r = 0; r < raw.height; r++) {
-        const mapRow = raw.cells.slice(r * raw.width, (r + 1) * raw.width).replace(/[@T]/g, '#').replace(/[ES]/g, '.');
+        const mapRow = raw.cells
+          .slice(r * raw.width, (r + 1) * raw.width)
+          .replace(/[@T]/g, '#')
+          .replace(/[ES]/g, '.');
         expect(rows[r + 1]).toBe(`#${mapRow}#`);
       }
       const cols = raw.width + 2;

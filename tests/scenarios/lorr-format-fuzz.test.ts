@@ -27,7 +27,16 @@ const VALID = {
   version: '2026 LoRR',
   agentCounter: 3,
   agentSize: 1.0,
-  delayConfig: { seed: 0, minDelay: 1, maxDelay: 4, eventModel: 'bernoulli', pDelay: 0.01, durationModel: 'gaussian', gaussMeanRatio: 0.5, gaussStdRatio: 0.22 },
+  delayConfig: {
+    seed: 0,
+    minDelay: 1,
+    maxDelay: 4,
+    eventModel: 'bernoulli',
+    pDelay: 0.01,
+    durationModel: 'gaussian',
+    gaussMeanRatio: 0.5,
+    gaussStdRatio: 0.22,
+  },
 };
 
 type Outcome = 'ok' | 'warn' | 'error' | 'unknown';
@@ -108,43 +117,52 @@ describe('fuzzing the documented LoRR format (fast-check, seed 20261206)', () =>
     let ran = 0;
     let errors = 0;
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(fc.constantFrom(...MUTATIONS), { minLength: 1, maxLength: 4, selector: (m) => m.key.split('.')[0] }), async (mutations) => {
-        const newer = mutations.some((m) => m.key === 'version' && m.outcome === 'warn');
-        const outcomeOf = (m: Mutation): Outcome => (m.outcome === 'unknown' ? (newer ? 'warn' : 'error') : m.outcome);
-        const p = apply(mutations);
-        const files: Record<string, string> = { 'd/p.json': JSON.stringify(p, null, 2), 'd/maps/m.map': MAP, 'd/a.agents': AGENTS, 'd/t.tasks': TASKS };
-        const read = (path: string) => {
-          const text = files[path];
-          if (text === undefined) throw new Error(`ENOENT: no such file ${path}`);
-          return text;
-        };
-        const expectErrors = mutations.filter((m) => outcomeOf(m) === 'error');
-        const warnings: ImportIssue[] = [];
-        let imported;
-        try {
-          imported = readLorrProblem('d/p.json', read, { minutes: 0.05, onWarning: (w) => warnings.push(w) });
-        } catch (error) {
-          if (!(error instanceof ImportError)) throw error;
-          errors++;
-          // A clear error: at least one error was expected, and each issue names a file and a reason.
-          expect(expectErrors.map((m) => m.key), (error as Error).message).not.toEqual([]);
-          const text = error.message;
-          expect(expectErrors.some((m) => text.includes(m.names ?? m.key)), text).toBe(true);
-          for (const issue of error.issues) expect(issue.file).toMatch(/^d\//);
-          return;
-        }
-        expect(expectErrors.map((m) => `${m.key}=${JSON.stringify(m.value)}`)).toEqual([]);
-        const warned = warnings.map((w) => w.message).join('\n');
-        for (const m of mutations.filter((x) => outcomeOf(x) === 'warn')) expect(warned).toContain(m.names ?? m.key.split('.').pop());
-        expect(validateScenario(imported.spec, robotModels)).toEqual([]);
-        if (ran < 25) {
-          ran++;
-          const host = await makeHost({ spec: imported.spec, controller: 'pibt' });
-          host.advance(90);
-          expect(robotRows.things(host.model).length).toBe(imported.lorr.teamSize);
-          host.dispose();
-        }
-      }),
+      fc.asyncProperty(
+        fc.uniqueArray(fc.constantFrom(...MUTATIONS), { minLength: 1, maxLength: 4, selector: (m) => m.key.split('.')[0] }),
+        async (mutations) => {
+          const newer = mutations.some((m) => m.key === 'version' && m.outcome === 'warn');
+          const outcomeOf = (m: Mutation): Outcome => (m.outcome === 'unknown' ? (newer ? 'warn' : 'error') : m.outcome);
+          const p = apply(mutations);
+          const files: Record<string, string> = { 'd/p.json': JSON.stringify(p, null, 2), 'd/maps/m.map': MAP, 'd/a.agents': AGENTS, 'd/t.tasks': TASKS };
+          const read = (path: string) => {
+            const text = files[path];
+            if (text === undefined) throw new Error(`ENOENT: no such file ${path}`);
+            return text;
+          };
+          const expectErrors = mutations.filter((m) => outcomeOf(m) === 'error');
+          const warnings: ImportIssue[] = [];
+          let imported;
+          try {
+            imported = readLorrProblem('d/p.json', read, { minutes: 0.05, onWarning: (w) => warnings.push(w) });
+          } catch (error) {
+            if (!(error instanceof ImportError)) throw error;
+            errors++;
+            // A clear error: at least one error was expected, and each issue names a file and a reason.
+            expect(
+              expectErrors.map((m) => m.key),
+              (error as Error).message,
+            ).not.toEqual([]);
+            const text = error.message;
+            expect(
+              expectErrors.some((m) => text.includes(m.names ?? m.key)),
+              text,
+            ).toBe(true);
+            for (const issue of error.issues) expect(issue.file).toMatch(/^d\//);
+            return;
+          }
+          expect(expectErrors.map((m) => `${m.key}=${JSON.stringify(m.value)}`)).toEqual([]);
+          const warned = warnings.map((w) => w.message).join('\n');
+          for (const m of mutations.filter((x) => outcomeOf(x) === 'warn')) expect(warned).toContain(m.names ?? m.key.split('.').pop());
+          expect(validateScenario(imported.spec, robotModels)).toEqual([]);
+          if (ran < 25) {
+            ran++;
+            const host = await makeHost({ spec: imported.spec, controller: 'pibt' });
+            host.advance(90);
+            expect(robotRows.things(host.model).length).toBe(imported.lorr.teamSize);
+            host.dispose();
+          }
+        },
+      ),
       { seed: SEED, numRuns: RUNS },
     );
     expect(ran).toBe(25); // enough valid problems were drawn and run
@@ -165,7 +183,12 @@ describe('any file name makes a valid scenario id', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 120 }), (name) => {
         const file = `d/${name.replace(/\//g, '')}.json`;
-        const files: Record<string, string> = { [file]: JSON.stringify({ ...VALID, mapFile: 'm.map', teamSize: 1, delayConfig: undefined }), 'd/m.map': map, 'd/a.agents': '1\n0\n', 'd/t.tasks': '1\n5\n' };
+        const files: Record<string, string> = {
+          [file]: JSON.stringify({ ...VALID, mapFile: 'm.map', teamSize: 1, delayConfig: undefined }),
+          'd/m.map': map,
+          'd/a.agents': '1\n0\n',
+          'd/t.tasks': '1\n5\n',
+        };
         const spec = readLorrProblem(file, (p) => files[p] ?? '', { minutes: 0.05 }).spec;
         expect(spec.id).toMatch(/^import\/lorr-[a-z0-9]+(-[a-z0-9]+)*@1$/);
         expect(validateScenario(spec, robotModels)).toEqual([]);

@@ -7,7 +7,21 @@ import { buildSortationFloor, buildWarehouseFloor, generateSortationScenario, ge
 import { robotModels } from '../../robots/index.ts';
 import { compileScenario, shortestPath, validateScenario } from '../../sim/index.ts';
 
-const BASE = { storage: 'T', blockColumns: 2, blockWidth: 3, rackDepth: 2, bands: 1, cellM: 1, aisleWidthM: 2, crossAisleWidthM: 1, oneWay: true, stations: 1, queueCells: 2, chargers: 2, spawns: 3 } as const;
+const BASE = {
+  storage: 'T',
+  blockColumns: 2,
+  blockWidth: 3,
+  rackDepth: 2,
+  bands: 1,
+  cellM: 1,
+  aisleWidthM: 2,
+  crossAisleWidthM: 1,
+  oneWay: true,
+  stations: 1,
+  queueCells: 2,
+  chargers: 2,
+  spawns: 3,
+} as const;
 
 describe('the parametric warehouse floor', () => {
   it('turns aisle widths in metres into lanes, one each way when wide', () => {
@@ -61,11 +75,20 @@ describe('the parametric warehouse floor', () => {
   it('random floors compile, and every storage and station node is reachable from every spawn (fast-check seed 5, 60 runs)', () => {
     fc.assert(
       fc.property(params, ({ robots, ...floor }) => {
-        const spec = generateWarehouseScenario({ id: 'test/gen@1', title: 'gen', floor: { ...floor, stations: 1 }, robotModel: floor.storage === 'T' ? 'tote-carrier' : 'shelf-lifter', robots, ordersPerHour: 60, minutes: 1 });
+        const spec = generateWarehouseScenario({
+          id: 'test/gen@1',
+          title: 'gen',
+          floor: { ...floor, stations: 1 },
+          robotModel: floor.storage === 'T' ? 'tote-carrier' : 'shelf-lifter',
+          robots,
+          ordersPerHour: 60,
+          minutes: 1,
+        });
         expect(validateScenario(spec, robotModels)).toEqual([]);
         const model = compileScenario(spec, robotModels);
         const goals = [...loadRows.fields(model).storageNodes, ...stationRows.things(model).map((s) => s.node)];
-        for (const r of robotRows.things(model)) for (const goal of goals) expect(shortestPath(model.roadmap, r.spawnNode, goal), `spawn ${r.spawnNode} → ${goal}`).not.toBeNull();
+        for (const r of robotRows.things(model))
+          for (const goal of goals) expect(shortestPath(model.roadmap, r.spawnNode, goal), `spawn ${r.spawnNode} → ${goal}`).not.toBeNull();
       }),
       { seed: 5, numRuns: 60 },
     );
@@ -73,16 +96,34 @@ describe('the parametric warehouse floor', () => {
 
   it('sortation floors: every chute and induct is reachable from every other (fast-check seed 6, 40 runs)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 4 }), fc.boolean(), fc.integer({ min: 1, max: 6 }), (chuteColumns, chuteRows, oneWay, robots) => {
-        const inducts = Math.ceil(chuteColumns / 2);
-        const floor = buildSortationFloor({ chuteColumns, chuteRows, inducts, oneWay, spawns: robots });
-        expect(floor.chuteCells.length).toBe(chuteColumns * chuteRows);
-        const spec = generateSortationScenario({ id: 'test/sort@1', title: 's', chuteColumns, chuteRows, inducts, oneWay, robots, inductSec: 1, tipSec: 1, parcels: 20, minutes: 1 });
-        expect(validateScenario(spec, robotModels)).toEqual([]);
-        const model = compileScenario(spec, robotModels);
-        const nodes = [...floor.inductCells, ...floor.chuteCells].map((c) => model.roadmap.cellNode[c]!);
-        for (const a of nodes) for (const b of nodes) expect(shortestPath(model.roadmap, a, b), `${a} → ${b}`).not.toBeNull();
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 6 }),
+        (chuteColumns, chuteRows, oneWay, robots) => {
+          const inducts = Math.ceil(chuteColumns / 2);
+          const floor = buildSortationFloor({ chuteColumns, chuteRows, inducts, oneWay, spawns: robots });
+          expect(floor.chuteCells.length).toBe(chuteColumns * chuteRows);
+          const spec = generateSortationScenario({
+            id: 'test/sort@1',
+            title: 's',
+            chuteColumns,
+            chuteRows,
+            inducts,
+            oneWay,
+            robots,
+            inductSec: 1,
+            tipSec: 1,
+            parcels: 20,
+            minutes: 1,
+          });
+          expect(validateScenario(spec, robotModels)).toEqual([]);
+          const model = compileScenario(spec, robotModels);
+          const nodes = [...floor.inductCells, ...floor.chuteCells].map((c) => model.roadmap.cellNode[c]!);
+          for (const a of nodes) for (const b of nodes) expect(shortestPath(model.roadmap, a, b), `${a} → ${b}`).not.toBeNull();
+        },
+      ),
       { seed: 6, numRuns: 40 },
     );
   });

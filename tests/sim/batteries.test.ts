@@ -4,7 +4,8 @@ import { controllers } from '../../robots/index.ts';
 import type { FleetController, SimEvent } from '../../sim/index.ts';
 import { makeHost, makeSpec, runCollect } from '../helpers/make-host.ts';
 
-const battery = (host: { state: { things: Record<string, unknown> } }) => host.state.things.battery as { count: number; capacityWh: Float64Array; stranded: Uint8Array };
+const battery = (host: { state: { things: Record<string, unknown> } }) =>
+  host.state.things.battery as { count: number; capacityWh: Float64Array; stranded: Uint8Array };
 const ofType = <T extends SimEvent['type']>(events: SimEvent[], type: T) => events.filter((e): e is Extract<SimEvent, { type: T }> => e.type === type);
 
 /** The default controller blind to batteries (its charging policy sees none): it works until robots run flat. */
@@ -18,7 +19,12 @@ describe('batteries and chargers', () => {
     const run = async () => {
       const host = await makeHost({ scenario: 'warehouse/night-shift', controller: 'reserve', overrides: { minutes: 10 } });
       const events = runCollect(host);
-      const out = { hash: host.hash(), kpis: host.kpis(), started: ofType(events, 'charge.started').length, stranded: ofType(events, 'battery.stranded').length };
+      const out = {
+        hash: host.hash(),
+        kpis: host.kpis(),
+        started: ofType(events, 'charge.started').length,
+        stranded: ofType(events, 'battery.stranded').length,
+      };
       host.dispose();
       return out;
     };
@@ -48,7 +54,11 @@ describe('batteries and chargers', () => {
 
   it('drains by distance, load and idle time; start charges spread over the fleet; a docked robot charges at the charger power', async () => {
     const layout = ['##########', '#S.S....C#', '#R......P#', '##########'];
-    const spec = makeSpec(layout, { fleet: [{ model: 'shelf-lifter', count: 2 }], batteries: { capacityWh: 50, startSocPct: { min: 40, max: 80 } }, chargers: { powerW: 3600 } });
+    const spec = makeSpec(layout, {
+      fleet: [{ model: 'shelf-lifter', count: 2 }],
+      batteries: { capacityWh: 50, startSocPct: { min: 40, max: 80 } },
+      chargers: { powerW: 3600 },
+    });
     const idle = await makeHost({ spec, controller: { name: 'idle', decide: () => [] } });
     expect([...robotRows.table(idle.state).batteryWh]).toEqual([20, 40]);
     runCollect(idle, 30 * 60);

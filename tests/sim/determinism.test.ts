@@ -26,7 +26,9 @@ describe('determinism of warehouse/g2p-small', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tf-det-'));
     const hashes = [0, 1].map((k) => {
       const out = join(dir, `run${k}.json`);
-      execFileSync('npx', ['tsx', 'bench/cli/cli.ts', 'run', 'warehouse/g2p-small', '--seed', '7', '--controller', 'greedy', '--minutes', '1', '--json', out], { stdio: 'pipe' });
+      execFileSync('npx', ['tsx', 'bench/cli/cli.ts', 'run', 'warehouse/g2p-small', '--seed', '7', '--controller', 'greedy', '--minutes', '1', '--json', out], {
+        stdio: 'pipe',
+      });
       return JSON.parse(readFileSync(out, 'utf8')).hash as string;
     });
     expect(hashes[0]).toBe(host.hash());

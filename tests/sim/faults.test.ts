@@ -7,7 +7,10 @@ import { makeHost, makeSpec, runCollect } from '../helpers/make-host.ts';
 
 const LAYOUT = ['############', '#S.........#', '#..........#', '#..R.....P.#', '############'];
 const idle: FleetController = { name: 'idle', decide: () => [] };
-const creep = (mps = 0.3): FleetController => ({ name: 'creep', decide: (o) => (o.tick === 0 ? [{ kind: 'drive', robot: 0, linearMps: mps, angularRps: 0 }] : []) });
+const creep = (mps = 0.3): FleetController => ({
+  name: 'creep',
+  decide: (o) => (o.tick === 0 ? [{ kind: 'drive', robot: 0, linearMps: mps, angularRps: 0 }] : []),
+});
 const faultEvents = (events: SimEvent[]) => events.filter((e) => e.type === 'scripted.fired' || e.type.startsWith('fault.'));
 
 /** Every fault kind on g2p-small, overlapping, plus seeded breakdowns. */
@@ -43,7 +46,15 @@ describe('faults and uncertainty', () => {
     const injected = events.filter((e) => e.type === 'fault.injected');
     for (const [tick, kind] of fired) expect(injected.some((e) => e.tick === tick && e.type === 'fault.injected' && e.kind === kind)).toBe(true);
     const ended = events.filter((e) => e.type === 'fault.ended').map((e) => (e.type === 'fault.ended' ? [e.tick, e.fault] : []));
-    expect(ended).toEqual(expect.arrayContaining([[1080, 'node.block'], [1140, 'station.close'], [1170, 'command.latency'], [1200, 'observation.noise'], [1410, 'item.drop']]));
+    expect(ended).toEqual(
+      expect.arrayContaining([
+        [1080, 'node.block'],
+        [1140, 'station.close'],
+        [1170, 'command.latency'],
+        [1200, 'observation.noise'],
+        [1410, 'item.drop'],
+      ]),
+    );
     expect(events).toContainEqual({ type: 'fault.cleared', tick: 750, robot: 2 });
     const kpis = host.kpis();
     const f = kpis.things!.fault!;
@@ -133,7 +144,11 @@ describe('faults and uncertainty', () => {
   });
 
   it('station.close: no pick progresses at the closed station until it reopens', async () => {
-    const spec = { ...findScenario('warehouse/g2p-small')!, horizonSec: 150, events: [{ atSec: 0, kind: 'station.close', station: 0, durationSec: 100 }] } as ScenarioSpecInput;
+    const spec = {
+      ...findScenario('warehouse/g2p-small')!,
+      horizonSec: 150,
+      events: [{ atSec: 0, kind: 'station.close', station: 0, durationSec: 100 }],
+    } as ScenarioSpecInput;
     const host = await makeHost({ spec, controller: 'reserve' });
     const events = runCollect(host);
     const picks = events.filter((e) => e.type === 'pick.completed');
@@ -178,6 +193,10 @@ describe('faults and uncertainty', () => {
     expect(before.every((r) => r.dx === 0) && after.every((r) => r.dx === 0)).toBe(true);
     expect(during.filter((r) => r.dx !== 0).length).toBe(during.length);
     expect(during.reduce((s, r) => s + r.full, 0) / during.length).toBeGreaterThan(before.reduce((s, r) => s + r.full, 0) / before.length + 10);
-    expect([...robotRows.table(host.state).posX, ...robotRows.table(host.state).posZ, ...orderRows.data(host.state).rngOrders]).toEqual([...robotRows.table(clean.state).posX, ...robotRows.table(clean.state).posZ, ...orderRows.data(clean.state).rngOrders]);
+    expect([...robotRows.table(host.state).posX, ...robotRows.table(host.state).posZ, ...orderRows.data(host.state).rngOrders]).toEqual([
+      ...robotRows.table(clean.state).posX,
+      ...robotRows.table(clean.state).posZ,
+      ...orderRows.data(clean.state).rngOrders,
+    ]);
   });
 });

@@ -8,7 +8,9 @@ describe('layout size limits', () => {
     const base = structuredClone(findScenario('warehouse/g2p-small')!) as { layout: { rows: string[]; cellM: number } };
     const huge = { ...base, layout: { rows: Array.from({ length: 5000 }, () => '.'.repeat(5000)), cellM: 1e-9 } };
     const issues = validateScenario(huge, hostCatalog).map((i) => `${i.path}: ${i.message}`);
-    expect(issues).toEqual(expect.arrayContaining([expect.stringMatching(/^layout\.rows: at most 4096 rows/), expect.stringMatching(/^layout\.cellM: at least 0\.1 m/)]));
+    expect(issues).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^layout\.rows: at most 4096 rows/), expect.stringMatching(/^layout\.cellM: at least 0\.1 m/)]),
+    );
   });
 
   it('a 2,100 × 2,000 layout (under the side limit, over the cell limit) is refused as a whole', () => {

@@ -7,7 +7,8 @@ import { makeHost, makeSpec, runCollect } from '../helpers/make-host.ts';
 const kinds = kindsWith([beaconKind]);
 const LAYOUT = ['#########', '#S..B...#', '#.......#', '#..R..B.#', '#.......#', '#...P...#', '#########'];
 const spec = (patch: Partial<ScenarioSpecInput> = {}): ScenarioSpecInput => makeSpec(LAYOUT, { beacons: { periodSec: 2 }, ...patch });
-const table = (host: { state: { things: Record<string, unknown> } }) => host.state.things.beacon as { count: number; blinks: Int32Array; silentUntilTick: Int32Array };
+const table = (host: { state: { things: Record<string, unknown> } }) =>
+  host.state.things.beacon as { count: number; blinks: Int32Array; silentUntilTick: Int32Array };
 
 /** A kind defined only in tests/fixtures joins a scenario: nothing in sim/ names it. */
 describe('a new kind of thing (beacon, defined in a test file)', () => {
@@ -62,7 +63,11 @@ describe('a new kind of thing (beacon, defined in a test file)', () => {
     const host = await makeHost({ spec: spec(), kinds });
     runCollect(host, 61);
     // Kinds with no things in this scenario (people, chargers …) ship empty sections.
-    expect(frameLayout(host.model).filter((s) => s.count > 0).map((s) => [s.kind, s.count, s.stride])).toEqual([
+    expect(
+      frameLayout(host.model)
+        .filter((s) => s.count > 0)
+        .map((s) => [s.kind, s.count, s.stride]),
+    ).toEqual([
       ['robot', 1, 8],
       ['load', 1, 5],
       ['beacon', 2, 3],
@@ -85,12 +90,19 @@ describe('a new kind of thing (beacon, defined in a test file)', () => {
     expect(events.find((e) => e.type === 'scripted.fired')).toEqual({ type: 'scripted.fired', tick: 30, index: 0, kind: 'beacon.silence', owner: 'beacon' });
     // Beacon 0 is silent for ticks 30–119 (misses the blink at 60); beacon 1 is reset at tick 90.
     expect(Array.from(table(host).blinks)).toEqual([4, 3]);
-    expect(seen[1]).toEqual([{ id: 0, blinks: 1 }, { id: 1, blinks: 1 }]);
+    expect(seen[1]).toEqual([
+      { id: 0, blinks: 1 },
+      { id: 1, blinks: 1 },
+    ]);
     expect(Object.isFrozen(seen[1])).toBe(true);
   });
 
   it('validates its section and its events with field paths', () => {
-    const issues = validateScenario(spec({ beacons: { periodSek: 2 }, events: [{ atSec: 1, kind: 'beacon.silence', beacon: 7, durationSec: 1 }] }), robotModels, kinds);
+    const issues = validateScenario(
+      spec({ beacons: { periodSek: 2 }, events: [{ atSec: 1, kind: 'beacon.silence', beacon: 7, durationSec: 1 }] }),
+      robotModels,
+      kinds,
+    );
     expect(issues).toEqual([{ path: 'beacons.periodSek', message: 'unknown key; did you mean periodSec?' }]);
     const later = validateScenario(spec({ events: [{ atSec: 1, kind: 'beacon.silence', beacon: 7, durationSec: 1 }] }), robotModels, kinds);
     expect(later).toEqual([{ path: 'events[0].beacon', message: 'beacon 7 does not exist' }]);

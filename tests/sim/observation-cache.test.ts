@@ -28,9 +28,11 @@ function checkingController(getHost: () => SimHost) {
         mismatches.push(`tick ${observation.tick}: cached observation differs from a fresh one`);
       }
       const ready = observation.tasks.filter((t) => t.phase === 'open' && t.ready);
-      if (taskDigest(observation).ready.length !== ready.length || taskDigest(observation).ready.some((t, k) => t !== ready[k])) mismatches.push(`tick ${observation.tick}: ready tasks differ`);
+      if (taskDigest(observation).ready.length !== ready.length || taskDigest(observation).ready.some((t, k) => t !== ready[k]))
+        mismatches.push(`tick ${observation.tick}: ready tasks differ`);
       const active = new Int32Array(observation.stations.length);
-      for (const t of observation.tasks) if (t.phase === 'assigned' || t.phase === 'carrying' || t.phase === 'picking') active[t.station] = active[t.station]! + 1;
+      for (const t of observation.tasks)
+        if (t.phase === 'assigned' || t.phase === 'carrying' || t.phase === 'picking') active[t.station] = active[t.station]! + 1;
       if (taskDigest(observation).activePerStation.join() !== active.join()) mismatches.push(`tick ${observation.tick}: active tasks per station differ`);
       const resting = new Uint8Array(observation.roadmap.nodeCount);
       for (const l of observation.loads) if (l.node !== null) resting[l.node] = 1;

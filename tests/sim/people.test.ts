@@ -4,7 +4,8 @@ import { robotRows } from '../../sim/index.ts';
 import { ScenarioSpecError, type FleetController, type SimEvent } from '../../sim/index.ts';
 import { makeHost, makeSpec, runCollect } from '../helpers/make-host.ts';
 
-const person = (host: { state: { things: Record<string, unknown> } }) => host.state.things.person as { count: number; posX: Float64Array; posZ: Float64Array; speedMps: Float64Array };
+const person = (host: { state: { things: Record<string, unknown> } }) =>
+  host.state.things.person as { count: number; posX: Float64Array; posZ: Float64Array; speedMps: Float64Array };
 const contactsWithPeople = (events: SimEvent[]) => events.filter((e) => e.type === 'contact.began' && e.kind === 'robot/person');
 
 describe('people on the floor', () => {
@@ -12,7 +13,12 @@ describe('people on the floor', () => {
     const run = async () => {
       const host = await makeHost({ scenario: 'warehouse/mixed-floor', controller: 'reserve', overrides: { minutes: 10 } });
       const events = runCollect(host);
-      const out = { hash: host.hash(), kpis: host.kpis(), contacts: contactsWithPeople(events).length, nearMisses: events.filter((e) => e.type === 'person.nearMiss').length };
+      const out = {
+        hash: host.hash(),
+        kpis: host.kpis(),
+        contacts: contactsWithPeople(events).length,
+        nearMisses: events.filter((e) => e.type === 'person.nearMiss').length,
+      };
       host.dispose();
       return out;
     };
@@ -30,7 +36,21 @@ describe('people on the floor', () => {
 
   it('a robot driving at a picker stops short of them: the safety field sees every kind with a footprint', async () => {
     const layout = ['##########', '#S.......#', '#R......P#', '##########'];
-    const spec = makeSpec(layout, { people: { walkers: [{ role: 'picker', route: [{ row: 1, col: 7 }, { row: 1, col: 8 }], pauseSec: 600, speedMps: 0.5 }] } });
+    const spec = makeSpec(layout, {
+      people: {
+        walkers: [
+          {
+            role: 'picker',
+            route: [
+              { row: 1, col: 7 },
+              { row: 1, col: 8 },
+            ],
+            pauseSec: 600,
+            speedMps: 0.5,
+          },
+        ],
+      },
+    });
     const drive: FleetController = { name: 'drive', decide: (o) => (o.tick === 0 ? [{ kind: 'drive', robot: 0, linearMps: 1.5, angularRps: 0 }] : []) };
     const host = await makeHost({ spec, controller: drive });
     const events = runCollect(host, 30 * 15);
@@ -46,7 +66,21 @@ describe('people on the floor', () => {
 
   it('people walk their loop and pause with seeded variation: other seeds walk differently, the orders stream does not move', async () => {
     const layout = ['############', '#S.........#', '#..........#', '#R........P#', '############'];
-    const spec = makeSpec(layout, { people: { walkers: [{ role: 'picker', route: [{ row: 2, col: 2 }, { row: 2, col: 9 }], pauseSec: 2, variation: 0.5 }] } });
+    const spec = makeSpec(layout, {
+      people: {
+        walkers: [
+          {
+            role: 'picker',
+            route: [
+              { row: 2, col: 2 },
+              { row: 2, col: 9 },
+            ],
+            pauseSec: 2,
+            variation: 0.5,
+          },
+        ],
+      },
+    });
     const at = async (seed: number, withPeople = true) => {
       const host = await makeHost({ spec: withPeople ? spec : makeSpec(layout), seed, controller: { name: 'idle', decide: () => [] } });
       runCollect(host, 30 * 40);
@@ -65,7 +99,20 @@ describe('people on the floor', () => {
 
   it('names every bad walker field with its path', async () => {
     const layout = ['######', '#S.RP#', '######'];
-    const spec = makeSpec(layout, { people: { walkers: [{ role: 'picker', route: [{ row: 0, col: 1 }, { row: 1, col: 3 }] }, { role: 'robot', route: [{ row: 1, col: 2 }] }] } } as never);
+    const spec = makeSpec(layout, {
+      people: {
+        walkers: [
+          {
+            role: 'picker',
+            route: [
+              { row: 0, col: 1 },
+              { row: 1, col: 3 },
+            ],
+          },
+          { role: 'robot', route: [{ row: 1, col: 2 }] },
+        ],
+      },
+    } as never);
     const error = await makeHost({ spec }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ScenarioSpecError);
     const paths = (error as ScenarioSpecError).issues.map((i) => i.path);

@@ -42,7 +42,10 @@ describe('validateScenario', () => {
   it('reports layout problems beside structural ones, and semantic ones with their paths', () => {
     const structural = validateScenario({ ...makeSpec(['#####', '#S.?#', '#####']), horizonSec: 'long' }, robotModels);
     expect(structural.map((i) => i.path)).toEqual(['horizonSec', 'layout.rows[1][3]']);
-    const semantic = validateScenario(makeSpec(LAYOUT, { fleet: [{ model: 'forklift', count: 1 }], events: [{ atSec: 1, kind: 'robot.stall', robot: 4, durationSec: 1 }] }), robotModels);
+    const semantic = validateScenario(
+      makeSpec(LAYOUT, { fleet: [{ model: 'forklift', count: 1 }], events: [{ atSec: 1, kind: 'robot.stall', robot: 4, durationSec: 1 }] }),
+      robotModels,
+    );
     expect(semantic).toEqual([
       { path: 'fleet[0].model', message: 'unknown robot model "forklift"; known: shelf-lifter, tote-carrier' },
       { path: 'events[0].robot', message: 'robot 4 does not exist (fleet has 0)' },
@@ -50,7 +53,8 @@ describe('validateScenario', () => {
   });
 
   it('accepts every registered scenario, and compileScenario throws the same issues as one error', () => {
-    for (const id of ['warehouse/g2p-small', 'warehouse/g2p-medium', 'warehouse/g2p-large']) expect(validateScenario(findScenario(id), robotModels)).toEqual([]);
+    for (const id of ['warehouse/g2p-small', 'warehouse/g2p-medium', 'warehouse/g2p-large'])
+      expect(validateScenario(findScenario(id), robotModels)).toEqual([]);
     expect(() => compileScenario({ id: 'bad' }, robotModels)).toThrow(ScenarioSpecError);
     expect(() => compileScenario({ id: 'bad' }, robotModels)).toThrow(/id: must look like family\/name@version/);
   });

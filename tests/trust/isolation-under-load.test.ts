@@ -29,16 +29,22 @@ describe('isolated controllers on a saturated machine', () => {
   it.each([
     ['a module file controller', './tests/fixtures/station-balancing-controller.ts'],
     ['pibt, isolated by --isolation worker', 'pibt'],
-  ])('%s: five isolated runs in parallel under 2× cores of CPU burners equal the in-thread run', async (label, controller) => {
-    const key = controller.replace(/\W+/g, '-');
-    const reference = await runTo(`${key}-thread`, ['--controller', controller, '--isolation', 'thread']);
-    const isolated = await Promise.all(Array.from({ length: RUNS }, (_, i) => runTo(`${key}-worker-${i}`, ['--controller', controller, '--isolation', 'worker'])));
-    expect(reference.isolated).toBe(false);
-    for (const [i, run] of isolated.entries()) {
-      expect(run.isolated, `${label} run ${i}`).toBe(true);
-      expect(run.failures.controllerFailed.count, `${label} run ${i}`).toBe(0);
-      expect(run.hash, `${label} run ${i}`).toBe(reference.hash);
-      expect(run.kpis, `${label} run ${i}`).toEqual(reference.kpis);
-    }
-  }, 600_000);
+  ])(
+    '%s: five isolated runs in parallel under 2× cores of CPU burners equal the in-thread run',
+    async (label, controller) => {
+      const key = controller.replace(/\W+/g, '-');
+      const reference = await runTo(`${key}-thread`, ['--controller', controller, '--isolation', 'thread']);
+      const isolated = await Promise.all(
+        Array.from({ length: RUNS }, (_, i) => runTo(`${key}-worker-${i}`, ['--controller', controller, '--isolation', 'worker'])),
+      );
+      expect(reference.isolated).toBe(false);
+      for (const [i, run] of isolated.entries()) {
+        expect(run.isolated, `${label} run ${i}`).toBe(true);
+        expect(run.failures.controllerFailed.count, `${label} run ${i}`).toBe(0);
+        expect(run.hash, `${label} run ${i}`).toBe(reference.hash);
+        expect(run.kpis, `${label} run ${i}`).toEqual(reference.kpis);
+      }
+    },
+    600_000,
+  );
 });

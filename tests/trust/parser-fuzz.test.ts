@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from 'commander';
-import { parseBudgetMs, parseMinutes, parseNonNegativeInt, parsePositiveInt, parsePositiveNumber, MAX_MINUTES } from '../../bench/cli/commands/parse-options.ts';
+import {
+  parseBudgetMs,
+  parseMinutes,
+  parseNonNegativeInt,
+  parsePositiveInt,
+  parsePositiveNumber,
+  MAX_MINUTES,
+} from '../../bench/cli/commands/parse-options.ts';
 import { parseJsonText } from '../../bench/run/files/read-json-file.ts';
 import { UsageError } from '../../bench/run/usage-error.ts';
 import { robotModels } from '../../robots/index.ts';
@@ -27,7 +34,12 @@ const numberParsers = [
 
 describe(`fuzzing the parsers (seed ${SEED})`, () => {
   it.each(numberParsers)(`CLI number parser $name: ${CASES.numbers} strings, a valid number or an InvalidArgumentError`, ({ parse, ok }) => {
-    const input = fc.oneof(fc.string(), fc.stringMatching(/^[-+ ]?[0-9]{0,6}(\.[0-9]{0,3})?(e[0-9])?[ x]?$/), fc.double().map(String), fc.integer().map(String));
+    const input = fc.oneof(
+      fc.string(),
+      fc.stringMatching(/^[-+ ]?[0-9]{0,6}(\.[0-9]{0,3})?(e[0-9])?[ x]?$/),
+      fc.double().map(String),
+      fc.integer().map(String),
+    );
     fc.assert(
       fc.property(input, (text) => {
         let value: number;
@@ -46,14 +58,21 @@ describe(`fuzzing the parsers (seed ${SEED})`, () => {
 
   it(`scenario JSON text: ${CASES.json} strings, a value or a one-line UsageError`, () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.json().map((j) => j.slice(0, Math.max(0, j.length - 2)))), (text) => {
-        try {
-          parseJsonText(text, 'scenario file x.json');
-        } catch (error) {
-          expect(error).toBeInstanceOf(UsageError);
-          expect((error as Error).message).not.toMatch(/\n/);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.json().map((j) => j.slice(0, Math.max(0, j.length - 2))),
+        ),
+        (text) => {
+          try {
+            parseJsonText(text, 'scenario file x.json');
+          } catch (error) {
+            expect(error).toBeInstanceOf(UsageError);
+            expect((error as Error).message).not.toMatch(/\n/);
+          }
+        },
+      ),
       { seed: SEED, numRuns: CASES.json },
     );
   });
@@ -61,7 +80,10 @@ describe(`fuzzing the parsers (seed ${SEED})`, () => {
   it(`scenario specs: ${CASES.scenario} mutated specs are compiled or rejected with field paths, never a throw`, () => {
     const base = JSON.parse(JSON.stringify(findScenario('warehouse/g2p-small'))) as Record<string, unknown>;
     const keys = Object.keys(base);
-    const mutation = fc.record({ key: fc.constantFrom(...keys, 'bogus'), value: fc.oneof(fc.anything(), fc.constant(null), fc.double(), fc.string(), fc.array(fc.string())) });
+    const mutation = fc.record({
+      key: fc.constantFrom(...keys, 'bogus'),
+      value: fc.oneof(fc.anything(), fc.constant(null), fc.double(), fc.string(), fc.array(fc.string())),
+    });
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
         const spec: Record<string, unknown> = structuredClone(base);
@@ -105,6 +127,8 @@ describe(`fuzzing the parsers (seed ${SEED})`, () => {
     );
     const wrong = bytes.slice();
     wrong[4] = 9;
-    expect(() => decodeReplay(wrong)).toThrow(expect.objectContaining({ code: 'wrong-version', message: expect.stringMatching(/replay version 9 is not supported/) }));
+    expect(() => decodeReplay(wrong)).toThrow(
+      expect.objectContaining({ code: 'wrong-version', message: expect.stringMatching(/replay version 9 is not supported/) }),
+    );
   }, 30_000);
 });

@@ -11,7 +11,10 @@ const SEED = 20261202;
 function reckless(turns: readonly number[]): FleetController {
   return {
     name: 'reckless',
-    decide: (o) => o.robots.map((r, i): RobotCommand => ({ kind: 'drive', robot: r.id, linearMps: r.maxSpeedMps, angularRps: turns[(i + o.tick) % turns.length]! * r.maxTurnRps })),
+    decide: (o) =>
+      o.robots.map(
+        (r, i): RobotCommand => ({ kind: 'drive', robot: r.id, linearMps: r.maxSpeedMps, angularRps: turns[(i + o.tick) % turns.length]! * r.maxTurnRps }),
+      ),
   };
 }
 

@@ -12,7 +12,27 @@ describe('bench vda5050 (the command line)', () => {
     const dir = tempDir('vda5050');
     const json = join(dir, 'session.json');
     const record = join(dir, 'recording.json');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/cli/cli.ts', 'vda5050', 'warehouse/g2p-small', '--speed', '4', '--port', '0', '--ws-port', '0', '--json', json, '--record', record], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'bench/cli/cli.ts',
+        'vda5050',
+        'warehouse/g2p-small',
+        '--speed',
+        '4',
+        '--port',
+        '0',
+        '--ws-port',
+        '0',
+        '--json',
+        json,
+        '--record',
+        record,
+      ],
+      { cwd: ROOT, env: { ...process.env, CI: 'true' } },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -30,7 +50,16 @@ describe('bench vda5050 (the command line)', () => {
         await waitFor('the vehicle state', () => tap.states.has(serial));
         const from = String(tap.states.get(serial)!.lastNodeId);
         const to = `n${Number(from.slice(1)) + 3}`;
-        const order = { headerId: 1, timestamp: new Date().toISOString(), version: '2.0.0', manufacturer: 'Testfield', serialNumber: serial, orderId: 'cli-1', orderUpdateId: 0, ...orderAlong([from, to], []) };
+        const order = {
+          headerId: 1,
+          timestamp: new Date().toISOString(),
+          version: '2.0.0',
+          manufacturer: 'Testfield',
+          serialNumber: serial,
+          orderId: 'cli-1',
+          orderUpdateId: 0,
+          ...orderAlong([from, to], []),
+        };
         await client.publishAsync(`uagv/v2/Testfield/${serial}/order`, JSON.stringify(order), { qos: 1 });
         await waitFor('the order driven', () => {
           const s = tap.states.get(serial);

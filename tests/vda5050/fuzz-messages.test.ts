@@ -38,7 +38,16 @@ describe('VDA 5050: bad messages never crash anything (fuzz)', () => {
     const abort = new AbortController();
     let ready: SessionReadyInfo | null = null;
     const errorLines: string[] = [];
-    const session = runVdaSession({ spec, scenarioName: SCENARIO, speed: 4, port: 0, wsPort: null, onReady: (i) => void (ready = i), signal: abort.signal, log: (l) => l.startsWith('vda.error') && errorLines.push(l) });
+    const session = runVdaSession({
+      spec,
+      scenarioName: SCENARIO,
+      speed: 4,
+      port: 0,
+      wsPort: null,
+      onReady: (i) => void (ready = i),
+      signal: abort.signal,
+      log: (l) => l.startsWith('vda.error') && errorLines.push(l),
+    });
     let failed: unknown = null;
     session.catch((e) => (failed = e));
     await waitFor('the session', () => ready !== null || failed !== null);
@@ -51,7 +60,13 @@ describe('VDA 5050: bad messages never crash anything (fuzz)', () => {
       const vehicle = info.vehicles.find((v) => v.nodeId === start)!;
       const topic = (t: string) => `${info.interfaceName}/v2/${info.manufacturer}/${vehicle.serialNumber}/${t}`;
       let headerId = 0;
-      const header = () => ({ headerId: headerId++, timestamp: new Date().toISOString(), version: '2.0.0', manufacturer: info.manufacturer, serialNumber: vehicle.serialNumber });
+      const header = () => ({
+        headerId: headerId++,
+        timestamp: new Date().toISOString(),
+        version: '2.0.0',
+        manufacturer: info.manufacturer,
+        serialNumber: vehicle.serialNumber,
+      });
       const send = async (t: 'order' | 'instantActions', payload: string) => client.publishAsync(topic(t), payload, { qos: 1 });
       await waitFor('the vehicle online', () => tap.states.has(vehicle.serialNumber));
 
@@ -60,17 +75,36 @@ describe('VDA 5050: bad messages never crash anything (fuzz)', () => {
       await waitFor('order F accepted', () => tap.states.get(vehicle.serialNumber)?.orderId === 'F');
 
       const route = [start, router.nodeAtCell(10, 2), router.nodeAtCell(11, 2), router.nodeAtCell(12, 2)];
-      const valid = (orderId: string): Json => ({ ...header(), orderId, orderUpdateId: 0, ...orderAlong(route, [{ at: route[3]!, actionType: 'drop', actionId: `${orderId}-x` }]) });
+      const valid = (orderId: string): Json => ({
+        ...header(),
+        orderId,
+        orderUpdateId: 0,
+        ...orderAlong(route, [{ at: route[3]!, actionType: 'drop', actionId: `${orderId}-x` }]),
+      });
       const rnd = seeded(20261206);
-      const pick = <T,>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+      const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
       const required = ['headerId', 'timestamp', 'version', 'manufacturer', 'serialNumber', 'orderId', 'orderUpdateId', 'nodes', 'edges'];
-      const wrongType: Record<string, unknown[]> = { headerId: ['1', 1.5, null], timestamp: [12, 'yesterday'], version: [2], orderId: [7, null], orderUpdateId: [-1, 'x', 1.5], nodes: [{}, 'n1', [1]], edges: [{}, [null]], manufacturer: [false], serialNumber: [[]] };
+      const wrongType: Record<string, unknown[]> = {
+        headerId: ['1', 1.5, null],
+        timestamp: [12, 'yesterday'],
+        version: [2],
+        orderId: [7, null],
+        orderUpdateId: [-1, 'x', 1.5],
+        nodes: [{}, 'n1', [1]],
+        edges: [{}, [null]],
+        manufacturer: [false],
+        serialNumber: [[]],
+      };
       const mutations: Array<() => Mutant> = [
         () => {
           const text = JSON.stringify(valid('T'));
           return { topic: 'order', payload: text.slice(0, 1 + Math.floor(rnd() * (text.length - 2))), expect: 'validationError' };
         },
-        () => ({ topic: pick(['order', 'instantActions'] as const), payload: pick(['', 'null', '42', '[]', '"order"', '{"a":', 'true', '{}']), expect: 'validationError' }),
+        () => ({
+          topic: pick(['order', 'instantActions'] as const),
+          payload: pick(['', 'null', '42', '[]', '"order"', '{"a":', 'true', '{}']),
+          expect: 'validationError',
+        }),
         () => {
           const m = valid('R');
           delete m[pick(required)];
@@ -126,7 +160,10 @@ describe('VDA 5050: bad messages never crash anything (fuzz)', () => {
         () => ({ topic: 'order', payload: JSON.stringify({ ...valid('X'), serialNumber: 'someone-else' }), expect: 'validationError' }),
         () => {
           const m = valid('M');
-          m.nodes[1].nodePosition = pick([{ x: 10.5, y: 19.5, mapId: 'another-map' }, { x: 1000, y: -50, mapId: info.mapId }]);
+          m.nodes[1].nodePosition = pick([
+            { x: 10.5, y: 19.5, mapId: 'another-map' },
+            { x: 1000, y: -50, mapId: info.mapId },
+          ]);
           return { topic: 'order', payload: JSON.stringify(m), expect: 'noRouteError' };
         },
         () => {
@@ -136,11 +173,30 @@ describe('VDA 5050: bad messages never crash anything (fuzz)', () => {
         },
         () => {
           const far = router.nodeAtCell(20 + Math.floor(rnd() * 8), 2);
-          return { topic: 'order', payload: JSON.stringify({ ...header(), orderId: 'Z', orderUpdateId: 0, ...orderAlong([far, router.nodeAtCell(19, 2)], []) }), expect: 'noRouteError' };
+          return {
+            topic: 'order',
+            payload: JSON.stringify({ ...header(), orderId: 'Z', orderUpdateId: 0, ...orderAlong([far, router.nodeAtCell(19, 2)], []) }),
+            expect: 'noRouteError',
+          };
         },
-        () => ({ topic: 'instantActions', payload: JSON.stringify({ ...header(), actions: [{ actionId: `i${rnd()}`, actionType: pick(['dance', 'initPosition', 'pick']), blockingType: 'HARD' }] }), expect: 'instantActionError' }),
-        () => ({ topic: 'instantActions', payload: JSON.stringify({ ...header(), actions: [{ actionId: `c${rnd()}`, actionType: 'cancelOrder', blockingType: 'HARD' }] }), expect: 'noOrderToCancel' }),
-        () => ({ topic: 'instantActions', payload: JSON.stringify({ ...header(), actions: [{ actionId: `b${rnd()}`, actionType: 'startPause', blockingType: pick(['SOMETIMES', 3, null]) }] }), expect: 'validationError' }),
+        () => ({
+          topic: 'instantActions',
+          payload: JSON.stringify({
+            ...header(),
+            actions: [{ actionId: `i${rnd()}`, actionType: pick(['dance', 'initPosition', 'pick']), blockingType: 'HARD' }],
+          }),
+          expect: 'instantActionError',
+        }),
+        () => ({
+          topic: 'instantActions',
+          payload: JSON.stringify({ ...header(), actions: [{ actionId: `c${rnd()}`, actionType: 'cancelOrder', blockingType: 'HARD' }] }),
+          expect: 'noOrderToCancel',
+        }),
+        () => ({
+          topic: 'instantActions',
+          payload: JSON.stringify({ ...header(), actions: [{ actionId: `b${rnd()}`, actionType: 'startPause', blockingType: pick(['SOMETIMES', 3, null]) }] }),
+          expect: 'validationError',
+        }),
       ];
       const sent: Mutant[] = [];
       for (let k = 0; k < 216; k++) sent.push(mutations[k % mutations.length]!());
@@ -155,7 +211,12 @@ describe('VDA 5050: bad messages never crash anything (fuzz)', () => {
       await send('order', JSON.stringify(valid('OK')));
       await waitFor('the valid order driven', () => {
         const s = tap.states.get(vehicle.serialNumber);
-        return s?.orderId === 'OK' && s.nodeStates.length === 0 && s.lastNodeId === route[3] && s.actionStates.some((a: Json) => a.actionId === 'OK-x' && a.actionStatus === 'FAILED');
+        return (
+          s?.orderId === 'OK' &&
+          s.nodeStates.length === 0 &&
+          s.lastNodeId === route[3] &&
+          s.actionStates.some((a: Json) => a.actionId === 'OK-x' && a.actionStatus === 'FAILED')
+        );
       });
       abort.abort();
       const result = await session;

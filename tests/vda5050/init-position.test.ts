@@ -27,9 +27,19 @@ describe('initPosition', () => {
       const agent = controller.agents[0]!;
       const target = router.nodeAtCell(5, 13);
       const at = router.position.get(target)!;
-      const params = (over: Record<string, unknown>) => Object.entries({ x: at.x, y: at.y, theta: 0, mapId: model.id, lastNodeId: target, ...over }).filter(([, v]) => v !== undefined).map(([key, value]) => ({ key, value }));
+      const params = (over: Record<string, unknown>) =>
+        Object.entries({ x: at.x, y: at.y, theta: 0, mapId: model.id, lastNodeId: target, ...over })
+          .filter(([, v]) => v !== undefined)
+          .map(([key, value]) => ({ key, value }));
       const send = (id: string, over: Record<string, unknown>, robot = 0) => {
-        const payload = { headerId: 1, timestamp: '2026-12-06T12:00:00.000Z', version: '2.0.0', manufacturer: 'T', serialNumber: serialNumbers[robot], actions: [{ actionId: id, actionType: 'initPosition', blockingType: 'HARD', actionParameters: params(over) }] };
+        const payload = {
+          headerId: 1,
+          timestamp: '2026-12-06T12:00:00.000Z',
+          version: '2.0.0',
+          manufacturer: 'T',
+          serialNumber: serialNumbers[robot],
+          actions: [{ actionId: id, actionType: 'initPosition', blockingType: 'HARD', actionParameters: params(over) }],
+        };
         controller.inbox.push({ robot, topic: 'instantActions', tag: 0, payload: JSON.stringify(payload) });
       };
       const cases: Array<[Record<string, unknown>, string]> = [
@@ -72,7 +82,9 @@ describe('initPosition', () => {
       host.advance(60);
       const agent1 = controller.agents[1]!;
       expect(agent1.instantActionStates.find((s) => s.actionId === 'init-taken')).toMatchObject({ actionStatus: 'FAILED' });
-      expect(agent1.errors.at(-1)!.errorDescription).toBe(`initPosition to ${target}: the simulator refused to relocate the robot (it is moving, or another robot stands there)`);
+      expect(agent1.errors.at(-1)!.errorDescription).toBe(
+        `initPosition to ${target}: the simulator refused to relocate the robot (it is moving, or another robot stands there)`,
+      );
       expect([r.posX[1], r.posZ[1]]).toEqual(r1Before);
     } finally {
       host.dispose();

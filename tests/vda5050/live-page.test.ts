@@ -56,7 +56,17 @@ describe('VDA 5050 in the page', () => {
     const router = new MapRouter(exportMapJson(compileScenario(spec, hostCatalog)));
     const abort = new AbortController();
     let ready: SessionReadyInfo | null = null;
-    const session = runVdaSession({ spec, scenarioName: SCENARIO, speed: 4, port: 0, wsPort: 0, liveHz: 30, visualizationHz: 1, onReady: (info) => void (ready = info), signal: abort.signal });
+    const session = runVdaSession({
+      spec,
+      scenarioName: SCENARIO,
+      speed: 4,
+      port: 0,
+      wsPort: 0,
+      liveHz: 30,
+      visualizationHz: 1,
+      onReady: (info) => void (ready = info),
+      signal: abort.signal,
+    });
     let sessionFailed: unknown = null;
     session.catch((e) => (sessionFailed = e));
     await waitFor('the session to be ready', () => ready !== null || sessionFailed !== null);
@@ -64,15 +74,22 @@ describe('VDA 5050 in the page', () => {
     const info = ready as unknown as SessionReadyInfo;
     expect(info.liveTopic).toBe('testfield/live/Testfield');
     const tap = await MessageTap.open(info.brokerUrl, `${info.interfaceName}/v2/${info.manufacturer}`, '2.0.0');
-    const mc = new MasterController({ interfaceName: info.interfaceName, transport: { brokerUrl: info.brokerUrl }, vdaVersion: '2.0.0' }, { targetAgvs: { manufacturer: info.manufacturer } });
+    const mc = new MasterController(
+      { interfaceName: info.interfaceName, transport: { brokerUrl: info.brokerUrl }, vdaVersion: '2.0.0' },
+      { targetAgvs: { manufacturer: info.manufacturer } },
+    );
     const errors: string[] = [];
     const page = await openPage(harness, `?paused=1&vda5050=${encodeURIComponent(info.wsUrl)}`, errors);
     try {
       await mc.start();
-      await page.waitForFunction(() => {
-        const live = window.__testfield!.live();
-        return live?.drawn && live.frames >= 3;
-      }, undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => {
+          const live = window.__testfield!.live();
+          return live?.drawn && live.frames >= 3;
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
       await waitFor('a first state from every vehicle', () => info.vehicles.every((v) => tap.states.has(v.serialNumber)));
 
       // Two vehicles drive south through the aisles at once.
@@ -81,7 +98,8 @@ describe('VDA 5050 in the page', () => {
         { v: vehicleAt(15, 1), to: router.nodeAtCell(5, 13) },
         { v: vehicleAt(21, 1), to: router.nodeAtCell(19, 13) },
       ];
-      const others = (serial: string) => new Set(info.vehicles.filter((v) => v.serialNumber !== serial).map((v) => String(tap.states.get(v.serialNumber)!.lastNodeId)));
+      const others = (serial: string) =>
+        new Set(info.vehicles.filter((v) => v.serialNumber !== serial).map((v) => String(tap.states.get(v.serialNumber)!.lastNodeId)));
       const robot = drivers[0]!.v.robot;
       const before = (await page.evaluate((r) => window.__testfield!.robotXZ(r), robot))!;
       expect(before).not.toBeNull();
@@ -150,7 +168,11 @@ describe('VDA 5050 in the page', () => {
       // What the page drew at each snapshot tick is the headless state at that tick.
       const host = await SimHost.create(hostCatalog);
       try {
-        host.load({ spec: result.recording.spec, controller: new VdaFleetController(result.recording.identity, result.recording.mapId, result.recording.messages), seed: result.recording.seed });
+        host.load({
+          spec: result.recording.spec,
+          controller: new VdaFleetController(result.recording.identity, result.recording.mapId, result.recording.messages),
+          seed: result.recording.seed,
+        });
         for (const snap of snapshots) {
           host.advance(snap.tick - host.tick);
           expect(host.tick).toBe(snap.tick);
@@ -160,7 +182,9 @@ describe('VDA 5050 in the page', () => {
         host.dispose();
       }
       const sorted = [...live.latencyMs].sort((a, b) => a - b);
-      console.log(`live page: ${live.frames} frames; frame latency p50 ${sorted[Math.floor(sorted.length / 2)]} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]} ms; order → motion on the page ${orderToPageMs} ms (in the session, arrival → first motion p50 ${result.vda.orderToMotionP50Ms} ms)`);
+      console.log(
+        `live page: ${live.frames} frames; frame latency p50 ${sorted[Math.floor(sorted.length / 2)]} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]} ms; order → motion on the page ${orderToPageMs} ms (in the session, arrival → first motion p50 ${result.vda.orderToMotionP50Ms} ms)`,
+      );
       expect(orderToPageMs).toBeGreaterThan(0);
     } finally {
       abort.abort();
@@ -171,7 +195,7 @@ describe('VDA 5050 in the page', () => {
     }
   }, 300_000);
 
-  it('plays the recorded session as a replay: it ends at the session\'s tick and draws the headless end positions', async () => {
+  it("plays the recorded session as a replay: it ends at the session's tick and draws the headless end positions", async () => {
     expect(recording, 'the live test recorded a session').not.toBeNull();
     const rec = recording!;
     const { replay, outcome } = await vdaSessionToReplay(rec);
@@ -220,7 +244,9 @@ describe('VDA 5050 in the page', () => {
     const path = harness.serveFile('vda/session.json', JSON.stringify(rec));
     const asScenario = await openPage(harness, `?scenario=${encodeURIComponent(path)}`, [], undefined, 'error-banner');
     try {
-      expect(await asScenario.textContent('#banner')).toContain('session.json is a VDA 5050 session recording, not a scenario: play it with "testfield replay session.json --open"');
+      expect(await asScenario.textContent('#banner')).toContain(
+        'session.json is a VDA 5050 session recording, not a scenario: play it with "testfield replay session.json --open"',
+      );
     } finally {
       await asScenario.close();
     }

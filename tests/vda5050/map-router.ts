@@ -59,14 +59,20 @@ export interface NodeActionSpec {
  * Order nodes and edges along `path` (every roadmap node an order node), sequence ids from
  * `firstSequenceId`, released up to `releasedNodes` nodes (all when absent).
  */
-export function orderAlong(path: readonly string[], actions: readonly NodeActionSpec[], options: { firstSequenceId?: number; releasedNodes?: number; edgePrefix?: string } = {}) {
+export function orderAlong(
+  path: readonly string[],
+  actions: readonly NodeActionSpec[],
+  options: { firstSequenceId?: number; releasedNodes?: number; edgePrefix?: string } = {},
+) {
   const first = options.firstSequenceId ?? 0;
   const released = options.releasedNodes ?? path.length;
   const nodes = path.map((nodeId, k) => ({
     nodeId,
     sequenceId: first + 2 * k,
     released: k < released,
-    actions: actions.filter((a) => a.at === nodeId && k === path.lastIndexOf(nodeId)).map((a) => ({ actionId: a.actionId, actionType: a.actionType, blockingType: 'HARD' as const, actionParameters: [] })),
+    actions: actions
+      .filter((a) => a.at === nodeId && k === path.lastIndexOf(nodeId))
+      .map((a) => ({ actionId: a.actionId, actionType: a.actionType, blockingType: 'HARD' as const, actionParameters: [] })),
   }));
   const edges = path.slice(1).map((endNodeId, k) => ({
     edgeId: `${options.edgePrefix ?? 'e'}${path[k]}-${endNodeId}-${first + 2 * k + 1}`,

@@ -61,7 +61,10 @@ export async function driveWithMasterController(brokerUrl?: string, speed = 4): 
   if (sessionFailed) throw sessionFailed;
   const info = ready as unknown as SessionReadyInfo;
   const tap = await MessageTap.open(info.brokerUrl, `${info.interfaceName}/v2/${info.manufacturer}`, '2.0.0');
-  const mc = new MasterController({ interfaceName: info.interfaceName, transport: { brokerUrl: info.brokerUrl }, vdaVersion: '2.0.0' }, { targetAgvs: { manufacturer: info.manufacturer } });
+  const mc = new MasterController(
+    { interfaceName: info.interfaceName, transport: { brokerUrl: info.brokerUrl }, vdaVersion: '2.0.0' },
+    { targetAgvs: { manufacturer: info.manufacturer } },
+  );
   await mc.start();
   const processed: DriveOutcome['processed'] = {};
   const pausedPositions: Array<{ x: number; y: number }> = [];
@@ -75,7 +78,8 @@ export async function driveWithMasterController(brokerUrl?: string, speed = 4): 
     const roles = { a: serialAt(29, 1), b: serialAt(3, 1), c: serialAt(15, 1), d: serialAt(21, 1) };
     await waitFor('a first state from every vehicle', () => info.vehicles.every((v) => tap.states.has(v.serialNumber)));
     const agv = (serialNumber: string): AgvId => ({ manufacturer: info.manufacturer, serialNumber });
-    const occupied = (except: string) => new Set(info.vehicles.filter((v) => v.serialNumber !== except).map((v) => String(tap.states.get(v.serialNumber)!.lastNodeId)));
+    const occupied = (except: string) =>
+      new Set(info.vehicles.filter((v) => v.serialNumber !== except).map((v) => String(tap.states.get(v.serialNumber)!.lastNodeId)));
     const loadNodes = new Set(router.map.loads.map((l) => l.nodeId));
     const assign = (role: string, serial: string, order: Headerless<Order>) =>
       new Promise<Processed>((resolve) => {
@@ -89,12 +93,16 @@ export async function driveWithMasterController(brokerUrl?: string, speed = 4): 
       });
     const instant = (serial: string, actionType: string, actionId: string) =>
       new Promise<string>((resolve, reject) => {
-        void mc.initiateInstantActions(agv(serial), { instantActions: [{ actionId, actionType, blockingType: 'HARD' as any, actionParameters: [] }] }, {
-          onActionStateChanged: (s) => {
-            if (s.actionStatus === 'FINISHED' || s.actionStatus === 'FAILED') resolve(s.actionStatus);
+        void mc.initiateInstantActions(
+          agv(serial),
+          { instantActions: [{ actionId, actionType, blockingType: 'HARD' as any, actionParameters: [] }] },
+          {
+            onActionStateChanged: (s) => {
+              if (s.actionStatus === 'FINISHED' || s.actionStatus === 'FAILED') resolve(s.actionStatus);
+            },
+            onActionError: (e) => reject(new Error(`${actionType}: ${e.errorDescription}`)),
           },
-          onActionError: (e) => reject(new Error(`${actionType}: ${e.errorDescription}`)),
-        });
+        );
       });
     const pickDrop = (serial: string, podCell: [number, number], dropCell: [number, number], tag: string) => {
       const start = String(tap.states.get(serial)!.lastNodeId);
@@ -145,7 +153,11 @@ export async function driveWithMasterController(brokerUrl?: string, speed = 4): 
     const dBase = await doneD;
     if (!dBase.active) throw new Error('the order with a horizon should still be active at the end of its base');
     const updatePath = dPath.slice(baseNodes - 1);
-    const doneUpdate = assign('dUpdate', roles.d, { orderId: 'D-order', orderUpdateId: 1, ...orderAlong(updatePath, [], { firstSequenceId: 2 * (baseNodes - 1) }) } as Headerless<Order>);
+    const doneUpdate = assign('dUpdate', roles.d, {
+      orderId: 'D-order',
+      orderUpdateId: 1,
+      ...orderAlong(updatePath, [], { firstSequenceId: 2 * (baseNodes - 1) }),
+    } as Headerless<Order>);
     await doneUpdate;
     await waitFor('final states', () => ['a', 'b', 'd'].every((r) => tap.states.get(roles[r as keyof typeof roles])?.driving === false));
     const finalStates: DriveOutcome['finalStates'] = {};

@@ -16,7 +16,15 @@ import { waitFor } from './message-tap.ts';
 describe('VDA 5050 and the page (the command line)', () => {
   it('replay SESSION.json re-simulates the session into a .tfr with the recorded hash and end tick', async () => {
     const dir = tempDir('vda5050-page-replay');
-    const result = await runVdaSession({ spec: findScenario('warehouse/g2p-small')!, scenarioName: 'warehouse/g2p-small', speed: 8, port: 0, wsPort: null, durationSec: 1, liveHz: 0 });
+    const result = await runVdaSession({
+      spec: findScenario('warehouse/g2p-small')!,
+      scenarioName: 'warehouse/g2p-small',
+      speed: 8,
+      port: 0,
+      wsPort: null,
+      durationSec: 1,
+      liveHz: 0,
+    });
     const rec = join(dir, 'session.json');
     writeFileSync(rec, `${JSON.stringify(result.recording)}\n`);
     const tfr = join(dir, 'session.tfr');
@@ -38,7 +46,11 @@ describe('VDA 5050 and the page (the command line)', () => {
   }, 180_000);
 
   it('vda5050 --open prints the page URL following the session, and the page is served there', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/cli/cli.ts', 'vda5050', 'warehouse/g2p-small', '--port', '0', '--ws-port', '0', '--open', '--page-port', '0'], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'bench/cli/cli.ts', 'vda5050', 'warehouse/g2p-small', '--port', '0', '--ws-port', '0', '--open', '--page-port', '0'],
+      { cwd: ROOT, env: { ...process.env, CI: 'true' } },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -62,7 +74,10 @@ describe('VDA 5050 and the page (the command line)', () => {
 
   it('bad combinations: one clear line, exit 2', async () => {
     for (const [args, message] of [
-      [['vda5050', 'warehouse/g2p-small', '--open', '--broker', 'mqtt://127.0.0.1:1'], /--open with --broker mqtt:\/\/127\.0\.0\.1:1: the page speaks MQTT over WebSocket; give the broker's WebSocket URL with --page-broker/],
+      [
+        ['vda5050', 'warehouse/g2p-small', '--open', '--broker', 'mqtt://127.0.0.1:1'],
+        /--open with --broker mqtt:\/\/127\.0\.0\.1:1: the page speaks MQTT over WebSocket; give the broker's WebSocket URL with --page-broker/,
+      ],
       [['vda5050', 'warehouse/g2p-small', '--open', '--live-hz', '0'], /--open needs the live feed: --live-hz must be above 0/],
     ] as const) {
       const out = await runBench(args);

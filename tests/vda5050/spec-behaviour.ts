@@ -16,7 +16,11 @@ export function expectSpecBehaviour(d: DriveOutcome): void {
     expect(s.loads).toEqual([]);
     expect(s.lastNodeId).toBe(d.expectedEnd[role]!.nodeId);
     expect(Math.hypot(s.agvPosition.x - d.expectedEnd[role]!.x, s.agvPosition.y - d.expectedEnd[role]!.y)).toBeLessThan(0.1);
-    expect(s.actionStates.filter((a: { actionType: string }) => a.actionType === 'pick' || a.actionType === 'drop').map((a: { actionStatus: string }) => a.actionStatus)).toEqual(['FINISHED', 'FINISHED']);
+    expect(
+      s.actionStates
+        .filter((a: { actionType: string }) => a.actionType === 'pick' || a.actionType === 'drop')
+        .map((a: { actionStatus: string }) => a.actionStatus),
+    ).toEqual(['FINISHED', 'FINISHED']);
   }
   // Paused: the vehicle stood still.
   expect(d.pausedPositions.length).toBeGreaterThanOrEqual(4);

@@ -24,7 +24,19 @@ async function brokerless() {
   host.advance(1);
   let headerId = 0;
   const send = (robot: number, topic: 'order' | 'instantActions', body: object) =>
-    controller.inbox.push({ robot, topic, tag: 0, payload: JSON.stringify({ headerId: headerId++, timestamp: '2026-12-06T12:00:00.000Z', version: '2.0.0', manufacturer: 'T', serialNumber: serialNumbers[robot], ...body }) });
+    controller.inbox.push({
+      robot,
+      topic,
+      tag: 0,
+      payload: JSON.stringify({
+        headerId: headerId++,
+        timestamp: '2026-12-06T12:00:00.000Z',
+        version: '2.0.0',
+        manufacturer: 'T',
+        serialNumber: serialNumbers[robot],
+        ...body,
+      }),
+    });
   const runUntil = (what: string, condition: () => boolean, limitTicks = 30 * 300) => {
     const end = host.tick + limitTicks;
     while (!condition()) {
@@ -60,13 +72,31 @@ describe('VDA 5050 vehicle (no broker: messages straight to the controller)', ()
       order.nodes[order.nodes.length - 1]!.actions = [{ actionId: 'dock', actionType: 'startCharging' as 'pick', blockingType: 'HARD', actionParameters: [] }];
       send(robot, 'order', { orderId: 'charge', orderUpdateId: 0, ...order });
       runUntil('docked', () => agent.view.mode === 'docked');
-      const docked = stateBody({ version: '2.0.0', manufacturer: 'T', serialNumber: serialNumbers[robot]! }, controller.frame!, agent, robotRows.things(model)[robot]!.model, loadRows.things(model).map((l) => l.kind));
+      const docked = stateBody(
+        { version: '2.0.0', manufacturer: 'T', serialNumber: serialNumbers[robot]! },
+        controller.frame!,
+        agent,
+        robotRows.things(model)[robot]!.model,
+        loadRows.things(model).map((l) => l.kind),
+      );
       expect(docked.batteryState.charging).toBe(true);
       expect(checkVdaMessage('state', { headerId: 1, timestamp: '2026-12-06T12:00:00.000Z', ...docked }, '2.0.0')).toEqual({ ok: true });
       const before = agent.view.batteryWh;
       host.advance(300);
       expect(agent.view.batteryWh).toBeGreaterThanOrEqual(before);
-      send(robot, 'order', { orderId: 'undock', orderUpdateId: 0, nodes: [{ nodeId: charger, sequenceId: 0, released: true, actions: [{ actionId: 'undock', actionType: 'stopCharging', blockingType: 'HARD', actionParameters: [] }] }], edges: [] });
+      send(robot, 'order', {
+        orderId: 'undock',
+        orderUpdateId: 0,
+        nodes: [
+          {
+            nodeId: charger,
+            sequenceId: 0,
+            released: true,
+            actions: [{ actionId: 'undock', actionType: 'stopCharging', blockingType: 'HARD', actionParameters: [] }],
+          },
+        ],
+        edges: [],
+      });
       runUntil('undocked', () => agent.view.mode !== 'docked' && !agent.busy);
       expect(agent.orderActionStates).toEqual([{ actionId: 'undock', actionType: 'stopCharging', actionStatus: 'FINISHED' }]);
       expect(agent.tally.actionsFinished).toBe(2);
@@ -136,7 +166,12 @@ describe('VDA 5050 vehicle (no broker: messages straight to the controller)', ()
     try {
       const robot = robotRows.things(model).find((r) => `n${r.spawnNode}` === router.nodeAtCell(9, 2))!.id;
       const agent = controller.agents[robot]!;
-      const at = (nodeId: string, dx: number) => ({ x: router.position.get(nodeId)!.x + dx, y: router.position.get(nodeId)!.y, mapId: model.id, allowedDeviationXY: 0.3 });
+      const at = (nodeId: string, dx: number) => ({
+        x: router.position.get(nodeId)!.x + dx,
+        y: router.position.get(nodeId)!.y,
+        mapId: model.id,
+        allowedDeviationXY: 0.3,
+      });
       const start = agent.lastNodeId;
       const end = router.nodeAtCell(13, 2);
       send(robot, 'order', {
@@ -152,9 +187,16 @@ describe('VDA 5050 vehicle (no broker: messages straight to the controller)', ()
       expect(agent.lastNodeId).toBe('DOCK-7');
       expect(`n${agent.view.node}`).toBe(end);
       // 0.4 m off with a 0.3 m allowance: not on the map.
-      send(robot, 'order', { orderId: 'off', orderUpdateId: 0, nodes: [{ nodeId: 'X', sequenceId: 0, released: true, nodePosition: at(end, 0.4), actions: [] }], edges: [] });
+      send(robot, 'order', {
+        orderId: 'off',
+        orderUpdateId: 0,
+        nodes: [{ nodeId: 'X', sequenceId: 0, released: true, nodePosition: at(end, 0.4), actions: [] }],
+        edges: [],
+      });
       host.advance(3);
-      expect(agent.errors.map((e) => [e.errorType, e.errorReferences.find((r) => r.referenceKey === 'nodeId')?.referenceValue])).toEqual([['noRouteError', 'X']]);
+      expect(agent.errors.map((e) => [e.errorType, e.errorReferences.find((r) => r.referenceKey === 'nodeId')?.referenceValue])).toEqual([
+        ['noRouteError', 'X'],
+      ]);
     } finally {
       host.dispose();
     }

@@ -9,7 +9,16 @@ describe('VDA 5050 2.1 (--vda-version 2.1.0)', () => {
   it('vehicles speak 2.1: a 2.1 order (with a corridor) is driven, and everything published validates against the 2.1 schemas', async () => {
     const abort = new AbortController();
     let ready: SessionReadyInfo | null = null;
-    const session = runVdaSession({ spec: findScenario('warehouse/g2p-small')!, scenarioName: 'warehouse/g2p-small', speed: 4, port: 0, wsPort: null, version: '2.1.0', onReady: (i) => void (ready = i), signal: abort.signal });
+    const session = runVdaSession({
+      spec: findScenario('warehouse/g2p-small')!,
+      scenarioName: 'warehouse/g2p-small',
+      speed: 4,
+      port: 0,
+      wsPort: null,
+      version: '2.1.0',
+      onReady: (i) => void (ready = i),
+      signal: abort.signal,
+    });
     let failed: unknown = null;
     session.catch((e) => (failed = e));
     await waitFor('the session', () => ready !== null || failed !== null);
@@ -26,7 +35,21 @@ describe('VDA 5050 2.1 (--vda-version 2.1.0)', () => {
       const to = `n${Number(from.slice(1)) + 2}`;
       const body = orderAlong([from, to], []);
       const edges = body.edges.map((e) => ({ ...e, corridor: { leftWidth: 0.5, rightWidth: 0.5 } }));
-      await client.publishAsync(`uagv/v2/Testfield/${serial}/order`, JSON.stringify({ headerId: 0, timestamp: new Date().toISOString(), version: '2.1.0', manufacturer: 'Testfield', serialNumber: serial, orderId: 'v21', orderUpdateId: 0, nodes: body.nodes, edges }), { qos: 1 });
+      await client.publishAsync(
+        `uagv/v2/Testfield/${serial}/order`,
+        JSON.stringify({
+          headerId: 0,
+          timestamp: new Date().toISOString(),
+          version: '2.1.0',
+          manufacturer: 'Testfield',
+          serialNumber: serial,
+          orderId: 'v21',
+          orderUpdateId: 0,
+          nodes: body.nodes,
+          edges,
+        }),
+        { qos: 1 },
+      );
       await waitFor('the 2.1 order driven', () => {
         const s = tap.states.get(serial);
         return s?.orderId === 'v21' && s.lastNodeId === to && s.nodeStates.length === 0;

@@ -71,7 +71,11 @@ describe('layout editor model', () => {
 
   it('draws the e2e floor on a blank 20 × 12 into a scenario that validates, and a blank one names what is missing', () => {
     const blank = blankScenario(20, 12);
-    expect(validateScenario(blank, hostCatalog).map((i) => i.path).sort()).toEqual(['fleet[0].count', 'layout.rows', 'layout.rows']);
+    expect(
+      validateScenario(blank, hostCatalog)
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual(['fleet[0].count', 'layout.rows', 'layout.rows']);
     const doc = new EditorDoc(blank);
     SMALL_G2P_ROWS.forEach((line, row) => [...line].forEach((ch, col) => doc.paint({ row, col }, ch)));
     expect(doc.spec.layout.rows).toEqual(SMALL_G2P_ROWS);
@@ -106,10 +110,22 @@ describe('scenario file text', () => {
 
 describe('editor helpers', () => {
   it('finds the cell, row or thing a problem names', () => {
-    expect(issueLocation({ path: 'layout.rows[0][5]', message: 'the layout must be enclosed by walls (#) on every border cell' })).toEqual({ kind: 'cell', row: 0, col: 5 });
-    expect(issueLocation({ path: 'fleet[0].spawnCells[2]', message: 'cell (row 3, col 5) is a rack pod (R); robots must spawn on floor' })).toEqual({ kind: 'cell', row: 3, col: 5 });
+    expect(issueLocation({ path: 'layout.rows[0][5]', message: 'the layout must be enclosed by walls (#) on every border cell' })).toEqual({
+      kind: 'cell',
+      row: 0,
+      col: 5,
+    });
+    expect(issueLocation({ path: 'fleet[0].spawnCells[2]', message: 'cell (row 3, col 5) is a rack pod (R); robots must spawn on floor' })).toEqual({
+      kind: 'cell',
+      row: 3,
+      col: 5,
+    });
     expect(issueLocation({ path: 'layout.rows[4]', message: 'row has 9 cells but row 0 has 10' })).toEqual({ kind: 'row', row: 4 });
-    expect(issueLocation({ path: 'line.machines[1].from', message: 'no source or buffer named "B9"' })).toEqual({ kind: 'thing', section: 'line.machines', index: 1 });
+    expect(issueLocation({ path: 'line.machines[1].from', message: 'no source or buffer named "B9"' })).toEqual({
+      kind: 'thing',
+      section: 'line.machines',
+      index: 1,
+    });
     expect(issueLocation({ path: 'conveyors[0].photoEyes[1]', message: 'beyond' })).toEqual({ kind: 'thing', section: 'conveyors', index: 0 });
     expect(issueLocation({ path: 'horizonSec', message: 'expected a number' })).toEqual({ kind: 'none' });
   });
@@ -138,7 +154,10 @@ describe('editor helpers', () => {
     expect(parseFloorSize('2x12')).toBeNull();
     expect(parseFloorSize('')).toBeNull();
     expect(asEditableSpec([], 'a.json')).toEqual({ ok: false, message: 'a.json does not hold a scenario: expected a JSON object' });
-    expect(asEditableSpec({ layout: { rows: [1] } }, 'b.json')).toEqual({ ok: false, message: 'b.json has no layout to draw: layout.rows must be a list of ASCII rows' });
+    expect(asEditableSpec({ layout: { rows: [1] } }, 'b.json')).toEqual({
+      ok: false,
+      message: 'b.json has no layout to draw: layout.rows must be a list of ASCII rows',
+    });
     expect(asEditableSpec(blankScenario(5, 5), 'c.json').ok).toBe(true);
     expect(fileNameFor({ id: 'warehouse/g2p-small@1' })).toBe('warehouse-g2p-small.json');
     expect(fileNameFor({} as EditableSpec)).toBe('scenario.json');
@@ -146,7 +165,11 @@ describe('editor helpers', () => {
 
   it('adds machines, buffers and conveyors with free names, and rotates a conveyor about its middle', () => {
     const spec = structuredClone(findScenario('production/assembly-line')!);
-    expect(newThing(spec, 'line.buffers', 12.02, 8.49)).toEqual({ path: ['line', 'buffers', 2], value: { name: 'B3', capacity: 4, position: { xM: 12, zM: 8.5 } }, index: 2 });
+    expect(newThing(spec, 'line.buffers', 12.02, 8.49)).toEqual({
+      path: ['line', 'buffers', 2],
+      value: { name: 'B3', capacity: 4, position: { xM: 12, zM: 8.5 } },
+      index: 2,
+    });
     expect(newThing(spec, 'line.machines', 3, 4).value).toMatchObject({ name: 'M4', from: 'PARTS', to: 'OUT' });
     const conveyor = newThing(spec, 'conveyors', 5, 6);
     expect(conveyor.value).toMatchObject({ id: 'C3', path: { from: { x: 4, z: 6 }, to: { x: 6, z: 6 } } });

@@ -10,6 +10,14 @@ describe('the page legend', () => {
       { kind: 'chute', count: 60, stride: 3, fields: ['x', 'z', 'sorted'] },
     ];
     const labels = legendEntries({ sections, cells: Uint8Array.from([CellKind.Wall, CellKind.Floor, CellKind.OneWay]) }).map((e) => e.label);
-    expect(labels).toEqual(['robot holding (40 robots)', 'robot driving a route', 'robot lifting / dropping', 'robot faulted', 'errand task: where it goes next (44)', 'sort chute (60)', 'one-way lane (^ > v <)']);
+    expect(labels).toEqual([
+      'robot holding (40 robots)',
+      'robot driving a route',
+      'robot lifting / dropping',
+      'robot faulted',
+      'errand task: where it goes next (44)',
+      'sort chute (60)',
+      'one-way lane (^ > v <)',
+    ]);
   });
 });

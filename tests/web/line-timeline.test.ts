@@ -53,7 +53,10 @@ describe('LineTimeline against the sim line KPIs', () => {
       expect(Math.abs(timeline.wipAverageAt(nowSec) - kpis.things!.sink!.wipUnits!)).toBeLessThanOrEqual(5e-5 + 1e-9);
       expect(timeline.wipNowUnits).toBe(inLine);
       expect(timeline.wipSec.length).toBeGreaterThan(50);
-      const verdict = bottleneckVerdict(machine, timeline.machines.map((t) => t.name));
+      const verdict = bottleneckVerdict(
+        machine,
+        timeline.machines.map((t) => t.name),
+      );
       expect(verdict!.name).toBe(timeline.machines[machine.bottleneckMachine!]!.name);
       expect(verdict!.text).toMatch(new RegExp(`^${verdict!.name} by active periods \\(${verdict!.name} sole \\d+\\.\\d %, shifting \\d+\\.\\d %; `));
     }, 60_000);

@@ -20,11 +20,13 @@ const REVIEWED_MARKUP = new Set(['web/ui/machine-history.ts']);
 describe('page security', () => {
   it('no page code parses strings as markup (titles, ids and messages from files are set as text)', () => {
     const sinks = /\.(innerHTML|outerHTML)\s*[+]?=|insertAdjacentHTML|document\.write|createContextualFragment|new DOMParser|\beval\(|new Function\(/;
-    const offenders = webSources().filter((file) => !REVIEWED_MARKUP.has(file.split('\\').join('/'))).flatMap((file) =>
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .flatMap((line, i) => (sinks.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
-    );
+    const offenders = webSources()
+      .filter((file) => !REVIEWED_MARKUP.has(file.split('\\').join('/')))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (sinks.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+      );
     expect(offenders).toEqual([]);
   });
 

@@ -29,10 +29,13 @@ function scene(sections: FrameSectionLayout[]): SceneInfo {
     cells: new Uint8Array(100),
     sections,
     kindInfo: {
-      robot: { shapeOf: new Uint8Array([0, 1]), shapes: [
-        { modelId: 'shelf-lifter', lengthM: 0.7, widthM: 0.6, heightM: 0.3, handles: 'pod' },
-        { modelId: 'tote-carrier', lengthM: 0.6, widthM: 0.45, heightM: 0.35, handles: 'tote' },
-      ] },
+      robot: {
+        shapeOf: new Uint8Array([0, 1]),
+        shapes: [
+          { modelId: 'shelf-lifter', lengthM: 0.7, widthM: 0.6, heightM: 0.3, handles: 'pod' },
+          { modelId: 'tote-carrier', lengthM: 0.6, widthM: 0.45, heightM: 0.35, handles: 'tote' },
+        ],
+      },
       load: { typeOf: new Uint8Array([0, 0, 1]), pod: { widthM: 0.9, heightM: 1.6, clearanceM: 0.42 }, tote: { widthM: 0.5, heightM: 0.3 } },
     },
     hz: 30,
@@ -80,7 +83,11 @@ describe('kind renderers', () => {
 describe('shared frame slots', () => {
   it('keeps one region per section and alternates two slots', () => {
     const slots = new SharedFrameSlots([ROBOT, CONVEYOR]);
-    const frame = (v: number): PoseFrame => ({ episode: 1, tick: v, sections: { robot: new Float32Array(16).fill(v), conveyor: new Float32Array(12).fill(-v) } });
+    const frame = (v: number): PoseFrame => ({
+      episode: 1,
+      tick: v,
+      sections: { robot: new Float32Array(16).fill(v), conveyor: new Float32Array(12).fill(-v) },
+    });
     const a = slots.write(frame(1));
     const b = slots.write(frame(2));
     expect(a.robot!.buffer).toBe(b.robot!.buffer);

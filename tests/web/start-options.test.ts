@@ -15,7 +15,11 @@ describe('page address parameters', () => {
   });
 
   it('?vda5050= takes an MQTT-over-WebSocket URL (and &live= a topic root); anything else is named and ignored', () => {
-    expect(startOptions(new URLSearchParams('?vda5050=ws%3A%2F%2F127.0.0.1%3A9001&live=testfield%2Flive%2FAcme'))).toMatchObject({ problems: [], vda5050: 'ws://127.0.0.1:9001', liveTopic: 'testfield/live/Acme' });
+    expect(startOptions(new URLSearchParams('?vda5050=ws%3A%2F%2F127.0.0.1%3A9001&live=testfield%2Flive%2FAcme'))).toMatchObject({
+      problems: [],
+      vda5050: 'ws://127.0.0.1:9001',
+      liveTopic: 'testfield/live/Acme',
+    });
     const o = startOptions(new URLSearchParams('?vda5050=mqtt://127.0.0.1:1883'));
     expect(o.vda5050).toBeNull();
     expect(o.problems).toEqual(['vda5050=mqtt://127.0.0.1:1883: expected an MQTT-over-WebSocket URL such as ws://127.0.0.1:9001; ignored']);
@@ -33,7 +37,8 @@ describe('page address parameters', () => {
         for (const key of ['robots', 'seed', 'speed'] as const) {
           const given = params[key];
           const used = key === 'robots' ? robots : key === 'seed' ? o.seed : o.speed;
-          if (given !== undefined && given !== '' && (used === null || used === undefined || (key === 'speed' && String(used) !== given))) expect(o.problems!.some((p) => p.startsWith(`${key}=`))).toBe(true);
+          if (given !== undefined && given !== '' && (used === null || used === undefined || (key === 'speed' && String(used) !== given)))
+            expect(o.problems!.some((p) => p.startsWith(`${key}=`))).toBe(true);
         }
       }),
       { seed: 20261202, numRuns: 1000 },

@@ -88,8 +88,25 @@ export class EditorMode {
       button('Close', () => this.host.showField(), { id: 'editor-close', title: 'back to the field without running' }),
       this.status,
     );
-    const side = el('aside', { class: 'editor-side' }, this.message, this.problemHead, this.problemList, el('h2', { text: 'Selected' }), this.panel.thing, this.floorPlan.element, el('h2', { text: 'Scenario' }), this.panel.settings);
-    this.root = el('section', { id: 'editor', hidden: '' }, bar, this.toolBar, el('div', { class: 'editor-body' }, el('div', { class: 'editor-stage' }, canvasEl), side));
+    const side = el(
+      'aside',
+      { class: 'editor-side' },
+      this.message,
+      this.problemHead,
+      this.problemList,
+      el('h2', { text: 'Selected' }),
+      this.panel.thing,
+      this.floorPlan.element,
+      el('h2', { text: 'Scenario' }),
+      this.panel.settings,
+    );
+    this.root = el(
+      'section',
+      { id: 'editor', hidden: '' },
+      bar,
+      this.toolBar,
+      el('div', { class: 'editor-body' }, el('div', { class: 'editor-stage' }, canvasEl), side),
+    );
     this.doc.onChange(() => this.changed());
     wirePointer(this, canvasEl);
     this.wireKeys();
@@ -275,7 +292,10 @@ export class EditorMode {
       const swatch = el('span', { class: 'swatch', text: b.ch });
       swatch.style.background = b.color;
       if (b.glyph) swatch.style.color = b.glyph;
-      const btn = button('', () => this.setTool({ kind: 'brush', ch: b.ch }), { 'data-tool': `brush:${b.ch}`, title: `${b.ch} ${this.legend[b.ch] ?? b.name}` });
+      const btn = button('', () => this.setTool({ kind: 'brush', ch: b.ch }), {
+        'data-tool': `brush:${b.ch}`,
+        title: `${b.ch} ${this.legend[b.ch] ?? b.name}`,
+      });
       btn.append(swatch, ` ${b.name}`);
       items.push(btn);
     }
@@ -283,7 +303,9 @@ export class EditorMode {
     rect.checked = this.rectFill;
     rect.addEventListener('change', () => (this.rectFill = rect.checked));
     items.push(el('label', { title: 'drag a rectangle and fill it with the brush' }, rect, ' Rectangle'));
-    items.push(button('Select / move', () => this.setTool({ kind: 'select' }), { 'data-tool': 'select', title: 'select a machine, buffer, conveyor … and drag it' }));
+    items.push(
+      button('Select / move', () => this.setTool({ kind: 'select' }), { 'data-tool': 'select', title: 'select a machine, buffer, conveyor … and drag it' }),
+    );
     items.push(button('Pan', () => this.setTool({ kind: 'pan' }), { 'data-tool': 'pan', title: 'drag to pan (also: right or middle button, wheel to zoom)' }));
     this.toolBar.replaceChildren(...items);
     this.setTool(this.tool);

@@ -51,7 +51,10 @@ export function wirePointer(editor: PointerTarget, canvas: HTMLCanvasElement): v
       if (editor.tool.kind === 'plan-move') drag = { kind: 'plan', x: p.x, y: p.y, plan: plan.plan };
       else {
         const cellM = editor.doc.spec.layout.cellM || 1;
-        editor.floorPlan.addRefPoint(((p.x - editor.canvas.originX) / editor.canvas.cellPx) * cellM, ((p.y - editor.canvas.originY) / editor.canvas.cellPx) * cellM);
+        editor.floorPlan.addRefPoint(
+          ((p.x - editor.canvas.originX) / editor.canvas.cellPx) * cellM,
+          ((p.y - editor.canvas.originY) / editor.canvas.cellPx) * cellM,
+        );
       }
       return;
     }
@@ -99,7 +102,9 @@ export function wirePointer(editor: PointerTarget, canvas: HTMLCanvasElement): v
       const dx = (p.x - drag.x) * editor.canvas.metresPerPx;
       const dz = (p.y - drag.y) * editor.canvas.metresPerPx;
       const moving = drag.thing;
-      editor.canvas.setOverlay({ things: placedThings(editor.doc.spec).map((t) => (t.section === moving.section && t.index === moving.index ? shifted(t, dx, dz) : t)) });
+      editor.canvas.setOverlay({
+        things: placedThings(editor.doc.spec).map((t) => (t.section === moving.section && t.index === moving.index ? shifted(t, dx, dz) : t)),
+      });
     }
   });
   const finish = (e: PointerEvent) => {

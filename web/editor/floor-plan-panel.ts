@@ -86,11 +86,15 @@ export class FloorPlanPanel {
     const distance = el('input', { type: 'number', min: '0', step: 'any', id: 'editor-plan-distance', placeholder: 'm' });
     const apply = button('Apply scale', () => this.applyScale(Number(distance.value)), { id: 'editor-plan-apply' });
     apply.disabled = this.refPoints.length < 2;
-    const pick = button('Pick 2 points', () => {
-      this.refPoints = [];
-      this.host.setTool({ kind: 'plan-ref' });
-      this.render();
-    }, { 'data-tool': 'plan-ref', title: 'click two points on the plan whose real distance you know' });
+    const pick = button(
+      'Pick 2 points',
+      () => {
+        this.refPoints = [];
+        this.host.setTool({ kind: 'plan-ref' });
+        this.render();
+      },
+      { 'data-tool': 'plan-ref', title: 'click two points on the plan whose real distance you know' },
+    );
     const move = button('Move plan', () => this.host.setTool({ kind: 'plan-move' }), { 'data-tool': 'plan-move', title: 'drag the plan under the grid' });
     const remove = button('Remove', () => {
       this.plan = null;
@@ -99,7 +103,10 @@ export class FloorPlanPanel {
     });
     this.element.replaceChildren(
       el('h2', { text: 'Floor plan' }),
-      el('p', { class: 'hint', text: `${p.plan.name}: ${p.plan.widthPx} × ${p.plan.heightPx} px, ${(p.plan.mPerPx * 1000).toFixed(1)} mm a pixel, traced only (not saved in the file)` }),
+      el('p', {
+        class: 'hint',
+        text: `${p.plan.name}: ${p.plan.widthPx} × ${p.plan.heightPx} px, ${(p.plan.mPerPx * 1000).toFixed(1)} mm a pixel, traced only (not saved in the file)`,
+      }),
       el('label', {}, 'show through', opacity),
       el('div', { class: 'fleet-row' }, pick, move, remove),
       el('label', {}, `A–B distance (${this.refPoints.length}/2 points)`, distance),

@@ -20,7 +20,7 @@ let session: EditorMode | null = null;
 /** The spec object the page loaded from the editor's last Run (identity: is the field still showing it?). */
 let ranSpec: unknown = null;
 /** The field's load options when the editor last opened (unchanged after Close: reopen the drawing). */
-let optionsAtOpen: unknown ;
+let optionsAtOpen: unknown;
 /** Whether the field was playing when the editor opened (Run restores it). */
 let wasPlaying = true;
 
@@ -54,7 +54,10 @@ async function openIn(editor: EditorMode, app: EditorPage, request: EditRequest)
   wasPlaying = app.client.playing;
   app.setPlaying(false);
   const size = parseFloorSize(request.edit);
-  const badSize = !size && request.edit.trim() !== '' && request.edit !== '1' ? `edit=${request.edit}: expected a blank floor size such as 20x12 (3 to 400 cells a side); ignored` : null;
+  const badSize =
+    !size && request.edit.trim() !== '' && request.edit !== '1'
+      ? `edit=${request.edit}: expected a blank floor size such as 20x12 (3 to 400 cells a side); ignored`
+      : null;
   // Back from a run of the drawing, or after Close with the field unchanged: the same drawing, undo history and all.
   const fieldUnchanged = app.options === optionsAtOpen || (ranSpec !== null && app.file?.spec === ranSpec);
   optionsAtOpen = app.options;
@@ -67,7 +70,14 @@ async function openIn(editor: EditorMode, app: EditorPage, request: EditRequest)
     editor.open(spec, fileNameFor(spec));
     return badSize;
   }
-  const source = request.scenario !== undefined ? scenarioSource(request.scenario) : app.file ? null : app.options?.scenario ? { kind: 'registered' as const, id: app.options.scenario } : null;
+  const source =
+    request.scenario !== undefined
+      ? scenarioSource(request.scenario)
+      : app.file
+        ? null
+        : app.options?.scenario
+          ? { kind: 'registered' as const, id: app.options.scenario }
+          : null;
   if (request.scenario === undefined && app.file) {
     const outcome = asEditableSpec(app.file.spec, app.file.name);
     if (outcome.ok) editor.open(outcome.spec, app.file.name);

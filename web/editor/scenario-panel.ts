@@ -74,11 +74,27 @@ export class ScenarioPanel {
       const model = el('select', { 'data-path': `fleet.${i}.model` });
       for (const m of models) model.add(new Option(m, m));
       b.bind(model, ['fleet', i, 'model'], 'text');
-      const count = el('input', { type: 'number', min: '0', step: '1', class: 'count', 'data-path': `fleet.${i}.count`, id: i === 0 ? 'editor-fleet-count' : undefined });
+      const count = el('input', {
+        type: 'number',
+        min: '0',
+        step: '1',
+        class: 'count',
+        'data-path': `fleet.${i}.count`,
+        id: i === 0 ? 'editor-fleet-count' : undefined,
+      });
       b.bind(count, ['fleet', i, 'count'], 'number');
-      return el('div', { class: 'fleet-row' }, model, ' × ', count, button('✕', () => doc.set(['fleet', i], undefined), { title: 'remove this fleet entry' }));
+      return el(
+        'div',
+        { class: 'fleet-row' },
+        model,
+        ' × ',
+        count,
+        button('✕', () => doc.set(['fleet', i], undefined), { title: 'remove this fleet entry' }),
+      );
     });
-    const addFleet = button('+ robots', () => doc.set(['fleet', fleet.length], { model: models[0] ?? 'shelf-lifter', count: 1 }), { title: 'add a fleet entry' });
+    const addFleet = button('+ robots', () => doc.set(['fleet', fleet.length], { model: models[0] ?? 'shelf-lifter', count: 1 }), {
+      title: 'add a fleet entry',
+    });
     this.settings.replaceChildren(
       b.field('id', ['id'], 'text'),
       b.field('title', ['title'], 'text'),
@@ -108,10 +124,25 @@ export class ScenarioPanel {
       const kind = el('select', { id: 'editor-add-kind' });
       for (const a of ADDABLE) kind.add(new Option(a.label, a.section));
       const unplaced = unplacedThings(doc.spec);
-      const place = unplaced.length === 0 ? [] : [el('p', { class: 'hint', text: 'Laid out in flow order (no position yet): place one to draw and edit it.' }), el('div', { class: 'fleet-row wrap' }, ...unplaced.map((t) => button(`place ${t.name}`, () => this.host.placeThing(t), { 'data-place': `${t.section}.${t.index}` })))];
+      const place =
+        unplaced.length === 0
+          ? []
+          : [
+              el('p', { class: 'hint', text: 'Laid out in flow order (no position yet): place one to draw and edit it.' }),
+              el(
+                'div',
+                { class: 'fleet-row wrap' },
+                ...unplaced.map((t) => button(`place ${t.name}`, () => this.host.placeThing(t), { 'data-place': `${t.section}.${t.index}` })),
+              ),
+            ];
       this.thing.replaceChildren(
         el('p', { class: 'hint', text: 'Select / move: click a machine, buffer, conveyor, arm … to edit it; drag to move it.' }),
-        el('div', { class: 'fleet-row' }, kind, button('Add', () => this.host.addThing(kind.value), { id: 'editor-add', title: 'add one in the middle of the view' })),
+        el(
+          'div',
+          { class: 'fleet-row' },
+          kind,
+          button('Add', () => this.host.addThing(kind.value), { id: 'editor-add', title: 'add one in the middle of the view' }),
+        ),
         ...place,
       );
       return;
@@ -121,13 +152,29 @@ export class ScenarioPanel {
     const thing = getAt(doc.spec, base);
     const fields = s.fields.filter((f) => getAt(thing, f.path) !== undefined).map((f) => b.field(f.label, [...base, ...f.path], f.type));
     const ends = ['from', 'to'].flatMap((end) => ['x', 'z'].map((k) => b.field(`${end} ${k} m`, [...base, 'path', end, k], 'number')));
-    const pos = s.section === 'conveyors' ? ends : [b.field('x m', [...base, ...s.position, s.keys[0]], 'number'), b.field('z m', [...base, ...s.position, s.keys[1]], 'number')];
+    const pos =
+      s.section === 'conveyors'
+        ? ends
+        : [b.field('x m', [...base, ...s.position, s.keys[0]], 'number'), b.field('z m', [...base, ...s.position, s.keys[1]], 'number')];
     const path = getAt(thing, ['path']) as Parameters<typeof rotatedPath>[0] | undefined;
-    const rotate = s.section === 'conveyors' && path?.from !== undefined ? [button('Rotate 90°', () => doc.set([...base, 'path'], rotatedPath(path)), { title: 'turn it clockwise about its middle' })] : [];
-    const remove = button('Delete', () => {
-      this.host.select(null);
-      doc.set(base, undefined);
-    }, { title: 'remove it from the scenario (references to it become problems)' });
-    this.thing.replaceChildren(el('p', { text: `${s.label} ${String(getAt(thing, [s.nameKey]) ?? sel.index)} (${s.section}[${sel.index}])` }), ...fields, ...pos, ...rotate, remove);
+    const rotate =
+      s.section === 'conveyors' && path?.from !== undefined
+        ? [button('Rotate 90°', () => doc.set([...base, 'path'], rotatedPath(path)), { title: 'turn it clockwise about its middle' })]
+        : [];
+    const remove = button(
+      'Delete',
+      () => {
+        this.host.select(null);
+        doc.set(base, undefined);
+      },
+      { title: 'remove it from the scenario (references to it become problems)' },
+    );
+    this.thing.replaceChildren(
+      el('p', { text: `${s.label} ${String(getAt(thing, [s.nameKey]) ?? sel.index)} (${s.section}[${sel.index}])` }),
+      ...fields,
+      ...pos,
+      ...rotate,
+      remove,
+    );
   }
 }

@@ -38,7 +38,13 @@ export function newThing(spec: unknown, section: string, xM: number, zM: number)
   let value: unknown;
   switch (section) {
     case 'line.machines':
-      value = { name: freeName(spec, section, 'name', 'M'), from: first('sources') ?? 'SRC', to: first('sinks') ?? 'SINK', process: { dist: 'fixed', sec: 20 }, position };
+      value = {
+        name: freeName(spec, section, 'name', 'M'),
+        from: first('sources') ?? 'SRC',
+        to: first('sinks') ?? 'SINK',
+        process: { dist: 'fixed', sec: 20 },
+        position,
+      };
       break;
     case 'line.buffers':
       value = { name: freeName(spec, section, 'name', 'B'), capacity: 4, position };
@@ -50,7 +56,13 @@ export function newThing(spec: unknown, section: string, xM: number, zM: number)
       value = { name: freeName(spec, section, 'name', 'SINK'), position };
       break;
     case 'conveyors':
-      value = { id: freeName(spec, section, 'id', 'C'), path: { from: { x: snapM(xM - 1), z: snapM(zM) }, to: { x: snapM(xM + 1), z: snapM(zM) } }, widthM: 0.3, heightM: 0.75, speedMps: 0.3 };
+      value = {
+        id: freeName(spec, section, 'id', 'C'),
+        path: { from: { x: snapM(xM - 1), z: snapM(zM) }, to: { x: snapM(xM + 1), z: snapM(zM) } },
+        widthM: 0.3,
+        heightM: 0.75,
+        speedMps: 0.3,
+      };
       break;
     default:
       throw new Error(`cannot add a thing to ${section}`);
@@ -59,7 +71,10 @@ export function newThing(spec: unknown, section: string, xM: number, zM: number)
 }
 
 /** A straight conveyor's path turned 90° clockwise (seen from above) about its middle, in 5 cm steps. */
-export function rotatedPath(path: { from: { x: number; z: number }; to: { x: number; z: number } }): { from: { x: number; z: number }; to: { x: number; z: number } } {
+export function rotatedPath(path: { from: { x: number; z: number }; to: { x: number; z: number } }): {
+  from: { x: number; z: number };
+  to: { x: number; z: number };
+} {
   const cx = (path.from.x + path.to.x) / 2;
   const cz = (path.from.z + path.to.z) / 2;
   // x east, z south: clockwise on the page maps (dx, dz) to (-dz, dx).

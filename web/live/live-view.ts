@@ -56,7 +56,12 @@ export class LiveView {
     this.app.selectRobot(-1);
     this.app.banner.show('info', `Waiting for a live session on ${url} (topics ${root}/…)`);
     const mqtt = (await import('mqtt')).default;
-    const client = mqtt.connect(url, { clientId: `testfield-page-${Math.floor(Math.random() * 1e9).toString(36)}`, clean: true, reconnectPeriod: 2000, connectTimeout: 10_000 });
+    const client = mqtt.connect(url, {
+      clientId: `testfield-page-${Math.floor(Math.random() * 1e9).toString(36)}`,
+      clean: true,
+      reconnectPeriod: 2000,
+      connectTimeout: 10_000,
+    });
     this.client = client;
     client.on('error', (error) => this.fail(`broker ${url}: ${error.message}`));
     client.on('offline', () => {
@@ -141,7 +146,8 @@ export class LiveView {
 
   private showStatus(status: LiveStatus): void {
     this.snap.status = status;
-    if (status.state === 'ended' && this.scene) this.app.banner.show('info', `Live session ${this.scene.scenarioName} ended at tick ${status.tick}${status.hash ? `, state hash ${status.hash}` : ''}`);
+    if (status.state === 'ended' && this.scene)
+      this.app.banner.show('info', `Live session ${this.scene.scenarioName} ended at tick ${status.tick}${status.hash ? `, state hash ${status.hash}` : ''}`);
   }
 
   private fail(problem: string): void {

@@ -14,7 +14,17 @@ export const LIVE_FORMAT = 'testfield-live';
 export const LIVE_VERSION = 1;
 
 /** Events the feed carries: those the page's event list shows (collisions, deadlocks, rejections, faults …). */
-export const LIVE_EVENT_TYPES: ReadonlySet<string> = new Set(['contact.began', 'deadlock.detected', 'command.rejected', 'controller.failed', 'watchdog.tripped', 'progress.stalled', 'fault.injected', 'fault.began', 'battery.stranded']);
+export const LIVE_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'contact.began',
+  'deadlock.detected',
+  'command.rejected',
+  'controller.failed',
+  'watchdog.tripped',
+  'progress.stalled',
+  'fault.injected',
+  'fault.began',
+  'battery.stranded',
+]);
 
 /** Events sent with one frame at most (the rest are counted in the KPIs, not listed). */
 export const LIVE_EVENTS_PER_FRAME = 200;
@@ -62,7 +72,12 @@ function floatsOf(layout: readonly FrameSectionLayout[]): number {
 }
 
 /** Encodes the poses at `tick` in `layout`'s order (a section missing from `sections` is zeros). */
-export function encodeLiveFrame(layout: readonly FrameSectionLayout[], tick: number, sentEpochMs: number, sections: Readonly<Record<string, Float32Array>>): Uint8Array {
+export function encodeLiveFrame(
+  layout: readonly FrameSectionLayout[],
+  tick: number,
+  sentEpochMs: number,
+  sections: Readonly<Record<string, Float32Array>>,
+): Uint8Array {
   const bytes = new Uint8Array(HEADER_BYTES + floatsOf(layout) * 4);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, tick, true);

@@ -23,7 +23,15 @@ export class HeatmapOverlay {
 
   constructor(private readonly scene: SceneInfo) {
     const section = sectionOf(scene.sections, 'robot');
-    const at = section ? { stride: section.stride, x: fieldOffset(section, 'x'), z: fieldOffset(section, 'z'), speed: fieldOffset(section, 'speedMps'), mode: fieldOffset(section, 'mode') } : null;
+    const at = section
+      ? {
+          stride: section.stride,
+          x: fieldOffset(section, 'x'),
+          z: fieldOffset(section, 'z'),
+          speed: fieldOffset(section, 'speedMps'),
+          mode: fieldOffset(section, 'mode'),
+        }
+      : null;
     this.robot = at && at.x >= 0 && at.z >= 0 && at.speed >= 0 && at.mode >= 0 ? at : null;
     const { cols, rows, cellM } = scene;
     this.heat = new Float32Array(cols * rows);

@@ -76,7 +76,10 @@ export class ReplayView {
     }
     app.setPlaying(false);
     app.selectRobot(-1);
-    app.banner.show('info', `Replay ${name}: ${player.replay.header.scenarioId}, seed ${player.replay.header.seed}, controller ${player.replay.header.controller}`);
+    app.banner.show(
+      'info',
+      `Replay ${name}: ${player.replay.header.scenarioId}, seed ${player.replay.header.seed}, controller ${player.replay.header.controller}`,
+    );
     // Draw by the recorded layout: the renderers must read the frames the file holds.
     app.view.setScene({ ...outcome.scene, sections: [...player.layout] });
     app.view.showHeatmap(app.toolbar.heatmap.checked);

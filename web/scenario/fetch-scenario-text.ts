@@ -21,7 +21,10 @@ export async function fetchScenarioText(url: string, base: string = location.hre
     response = await fetch(target, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   } catch (error) {
     const timedOut = error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    return { ok: false, message: timedOut ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s` : `the request failed (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      ok: false,
+      message: timedOut ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s` : `the request failed (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   if (!response.ok) return { ok: false, message: `the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
   if ((response.headers.get('Content-Type') ?? '').includes('text/html')) {

@@ -9,4 +9,3 @@ export function fieldOffset(section: FrameSectionLayout, name: string): number {
 export function sectionOf(layout: readonly FrameSectionLayout[], kind: string): FrameSectionLayout | undefined {
   return layout.find((s) => s.kind === kind);
 }
-

@@ -79,9 +79,7 @@ export interface LoadOptions {
 }
 
 /** Outcome of a load: the field and an episode token, or why the scenario was refused. */
-export type LoadOutcome =
-  | { ok: true; episode: number; scene: SceneInfo }
-  | { ok: false; reason: string; issues: SpecIssue[]; scene: SceneInfo | null };
+export type LoadOutcome = { ok: true; episode: number; scene: SceneInfo } | { ok: false; reason: string; issues: SpecIssue[]; scene: SceneInfo | null };
 
 /** Poses after an advance. With shared memory each section is a view of a shared buffer slot. */
 export interface StepResult {

@@ -30,7 +30,10 @@ export function kpiStream(
         startWith(createKpiAccumulator(hz, kinds, things)),
       );
       const tick$ = ticks$.pipe(filter((t) => t.episode === episode));
-      return combineLatest([acc$, tick$]).pipe(auditTime(refreshMs), map(([acc, t]) => ({ episode, tick: t.tick, kpis: finalizeKpis(acc, t.tick / hz) })));
+      return combineLatest([acc$, tick$]).pipe(
+        auditTime(refreshMs),
+        map(([acc, t]) => ({ episode, tick: t.tick, kpis: finalizeKpis(acc, t.tick / hz) })),
+      );
     }),
   );
 }

@@ -2,7 +2,18 @@ import * as Comlink from 'comlink';
 import { BehaviorSubject, Subject } from 'rxjs';
 import type { SimEvent } from '../../sim/page-api.ts';
 import { createSimWorker, takeEarlyWorker } from './early-worker.ts';
-import { HEARTBEAT_CHECK_EVERY_MS, HEARTBEAT_KEY, HUNG_AFTER_MS, HUNG_WHILE_LOADING_MS, type AsyncSimWorkerApi, type CatalogInfo, type FrameSections, type LoadOptions, type LoadOutcome, type StepResult } from '../shared/protocol.ts';
+import {
+  HEARTBEAT_CHECK_EVERY_MS,
+  HEARTBEAT_KEY,
+  HUNG_AFTER_MS,
+  HUNG_WHILE_LOADING_MS,
+  type AsyncSimWorkerApi,
+  type CatalogInfo,
+  type FrameSections,
+  type LoadOptions,
+  type LoadOutcome,
+  type StepResult,
+} from '../shared/protocol.ts';
 
 /** Playback speed: a multiple of real time, or as fast as the worker goes. */
 export type Speed = number | 'max';
@@ -218,7 +229,9 @@ export class SimClient {
     const limit = this.loading > 0 || this.startingUp || this.warmingUp ? HUNG_WHILE_LOADING_MS : HUNG_AFTER_MS;
     if (silentMs <= limit) return;
     this.worker.terminate();
-    this.fail(`the simulation worker did not answer for ${(silentMs / 1000).toFixed(1)} s (a controller that never returns, an endless loop, or a machine too busy to run it); it was ended. Restart to try again`);
+    this.fail(
+      `the simulation worker did not answer for ${(silentMs / 1000).toFixed(1)} s (a controller that never returns, an endless loop, or a machine too busy to run it); it was ended. Restart to try again`,
+    );
   }
 
   private fail(message: string): void {

@@ -31,21 +31,46 @@ export function placeEvents(events: readonly SimEvent[], robotXZ: (robot: number
       if (p) out.push({ tick: e.tick, kind: 'deadlock', text: `${at(e.tick)} deadlock: robots ${e.robots.join(', ')} (${e.waitedSec.toFixed(0)} s)`, ...p });
     } else if (e.type === 'command.rejected') {
       const p = robotXZ(e.robot) ?? NOWHERE;
-      out.push({ tick: e.tick, kind: 'rejected', text: `${at(e.tick)} robot ${e.robot} command rejected: ${e.reason}`, cause: `command rejected: ${causeOf(String(e.reason))}`, ...p });
+      out.push({
+        tick: e.tick,
+        kind: 'rejected',
+        text: `${at(e.tick)} robot ${e.robot} command rejected: ${e.reason}`,
+        cause: `command rejected: ${causeOf(String(e.reason))}`,
+        ...p,
+      });
     } else if (e.type === 'controller.failed') {
-      out.push({ tick: e.tick, kind: 'controller', text: `${at(e.tick)} controller failed: ${e.message}`, cause: `controller failed: ${causeOf(e.message)}`, ...NOWHERE });
+      out.push({
+        tick: e.tick,
+        kind: 'controller',
+        text: `${at(e.tick)} controller failed: ${e.message}`,
+        cause: `controller failed: ${causeOf(e.message)}`,
+        ...NOWHERE,
+      });
     } else if (e.type === 'watchdog.tripped') {
       const p = e.kind === 'robot' ? (robotXZ(e.thing) ?? NOWHERE) : NOWHERE;
       out.push({ tick: e.tick, kind: 'watchdog', text: `${at(e.tick)} watchdog stopped the episode: ${e.reason}`, ...p });
     } else if (e.type === 'progress.stalled') {
-      const waiting = Object.entries(e.waiting).map(([unit, n]) => `${n} ${unit}`).join(', ');
+      const waiting = Object.entries(e.waiting)
+        .map(([unit, n]) => `${n} ${unit}`)
+        .join(', ');
       const p = robotXZ(e.stillRobots[0] ?? -1) ?? NOWHERE;
-      out.push({ tick: e.tick, kind: 'stalled', text: `${at(e.tick)} progress stalled: nothing delivered for ${e.stalledSec.toFixed(0)} s while ${waiting} waited; ${e.stillRobots.length} robots still`, ...p });
+      out.push({
+        tick: e.tick,
+        kind: 'stalled',
+        text: `${at(e.tick)} progress stalled: nothing delivered for ${e.stalledSec.toFixed(0)} s while ${waiting} waited; ${e.stillRobots.length} robots still`,
+        ...p,
+      });
     } else if (e.type === 'fault.injected') {
       const p = robotXZ(e.robot);
       if (p) out.push({ tick: e.tick, kind: 'fault', text: `${at(e.tick)} robot ${e.robot} fault ${e.kind} (${e.durationSec} s)`, ...p });
     } else if (e.type === 'fault.began') {
-      out.push({ tick: e.tick, kind: 'fault', text: `${at(e.tick)} fault ${e.fault}${e.target >= 0 ? ` at ${e.target}` : ''} (${e.durationSec.toFixed(0)} s)`, x: e.x, z: e.z });
+      out.push({
+        tick: e.tick,
+        kind: 'fault',
+        text: `${at(e.tick)} fault ${e.fault}${e.target >= 0 ? ` at ${e.target}` : ''} (${e.durationSec.toFixed(0)} s)`,
+        x: e.x,
+        z: e.z,
+      });
     } else if (e.type === 'battery.stranded' || e.type === 'person.nearMiss') {
       const p = robotXZ(e.robot);
       const what = e.type === 'battery.stranded' ? 'ran flat: stranded' : `near miss with person ${e.person} (${e.separationM.toFixed(2)} m)`;

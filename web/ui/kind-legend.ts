@@ -35,9 +35,18 @@ export function legendEntries(scene: Pick<SceneInfo, 'sections' | 'cells'>): Leg
   for (const s of scene.sections) {
     if (s.count === 0) continue;
     if (s.kind === 'robot') {
-      out.push({ color: hex(MODE_COLORS[0]!), label: `robot holding (${s.count} robots)` }, { color: hex(MODE_COLORS[2]!), label: 'robot driving a route' }, { color: hex(MODE_COLORS[3]!), label: 'robot lifting / dropping' }, { color: hex(MODE_COLORS[FRAME_MODE_FAULTED]!), label: 'robot faulted' });
+      out.push(
+        { color: hex(MODE_COLORS[0]!), label: `robot holding (${s.count} robots)` },
+        { color: hex(MODE_COLORS[2]!), label: 'robot driving a route' },
+        { color: hex(MODE_COLORS[3]!), label: 'robot lifting / dropping' },
+        { color: hex(MODE_COLORS[FRAME_MODE_FAULTED]!), label: 'robot faulted' },
+      );
     } else if (s.kind === 'load') {
-      out.push({ color: hex(RESTING_COLORS[0]), label: `rack pod (see-through) or tote (${s.count} loads)` }, { color: hex(RESTING_COLORS[1]), label: 'tote' }, { color: hex(HELD_BY_ROBOT_COLOR), label: 'load carried by a robot' });
+      out.push(
+        { color: hex(RESTING_COLORS[0]), label: `rack pod (see-through) or tote (${s.count} loads)` },
+        { color: hex(RESTING_COLORS[1]), label: 'tote' },
+        { color: hex(HELD_BY_ROBOT_COLOR), label: 'load carried by a robot' },
+      );
     } else {
       out.push({ color: `#${kindColor(s.kind).getHexString()}`, label: `${KIND_LABELS[s.kind] ?? s.kind} (${s.count})` });
     }

@@ -26,7 +26,10 @@ export class KpiPanel {
   private counts: ThingCounts = {};
   private charted = ORDERS_PER_HOUR;
 
-  constructor(private readonly list: HTMLElement, chartHost: HTMLElement) {
+  constructor(
+    private readonly list: HTMLElement,
+    chartHost: HTMLElement,
+  ) {
     this.chartTitle = chartHost.parentElement?.querySelector('h2') ?? null;
     this.chart = new uPlot(
       {

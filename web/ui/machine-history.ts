@@ -72,12 +72,16 @@ export class MachineHistory {
       return `<span title="${s.to} at ${s.atSec.toFixed(2)} s" style="left:${(((s.atSec - t0) / span) * 100).toFixed(3)}%;width:${((Math.max(0, end - s.atSec) / span) * 100).toFixed(3)}%;background:${color}"></span>`;
     });
     const shares = MACHINE_STATES.filter((s) => time[s] > 0).map((s) => `<dt>${s}</dt><dd>${((time[s] / span) * 100).toFixed(1)} %</dd>`);
-    const recent = list.slice(-6).reverse().map((s) => `<li>${s.atSec.toFixed(1)} s → ${s.to} (${escapeHtml(s.reason)})</li>`);
+    const recent = list
+      .slice(-6)
+      .reverse()
+      .map((s) => `<li>${s.atSec.toFixed(1)} s → ${s.to} (${escapeHtml(s.reason)})</li>`);
     this.root.hidden = false;
     this.root.innerHTML = `<h2>Machine ${escapeHtml(this.names.get(m) ?? String(m))} <button type="button">×</button></h2>
 <div class="machine-timeline" style="position:relative;height:14px;background:#e5e7eb">${segments.join('')}</div>
 <dl>${shares.join('')}</dl><ol class="machine-changes">${recent.join('')}</ol>`;
-    for (const span of this.root.querySelectorAll<HTMLElement>('.machine-timeline span')) Object.assign(span.style, { position: 'absolute', top: '0', bottom: '0' });
+    for (const span of this.root.querySelectorAll<HTMLElement>('.machine-timeline span'))
+      Object.assign(span.style, { position: 'absolute', top: '0', bottom: '0' });
     this.root.querySelector('button')!.addEventListener('click', () => this.hide());
   }
 }

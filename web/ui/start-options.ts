@@ -46,4 +46,3 @@ export function startOptions(params: URLSearchParams): StartOptions {
     liveTopic: params.get('live'),
   };
 }
-

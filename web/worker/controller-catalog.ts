@@ -20,13 +20,20 @@ export interface LoadedCatalog<F> {
  * does not resolve) or exports no factory is listed with its error and the others work.
  * Catalogue names win on a clash, then the repo's own modules.
  */
-async function loadUserModules<R extends ControllerRole>(role: R, registry: Readonly<Record<string, FactoryOf<R>>>, modules: ReadonlyArray<readonly [string, () => Promise<{ default?: unknown }>]>): Promise<LoadedCatalog<FactoryOf<R>>> {
+async function loadUserModules<R extends ControllerRole>(
+  role: R,
+  registry: Readonly<Record<string, FactoryOf<R>>>,
+  modules: ReadonlyArray<readonly [string, () => Promise<{ default?: unknown }>]>,
+): Promise<LoadedCatalog<FactoryOf<R>>> {
   const out = new Map<string, FactoryOf<R>>(Object.entries(registry));
   const broken: BrokenModule[] = [];
   // The first module of a name wins (the repo's own before the user's folders).
   const loaders = new Map<string, () => Promise<{ default?: unknown }>>();
   for (const [name, load] of modules) if (!loaders.has(name)) loaders.set(name, load);
-  const pageLoader: ControllerLoader = (ref) => loaders.get(ref)?.().then((mod) => mod.default);
+  const pageLoader: ControllerLoader = (ref) =>
+    loaders
+      .get(ref)?.()
+      .then((mod) => mod.default);
   await Promise.all(
     [...loaders.keys()].map(async (name) => {
       if (out.has(name)) return;
@@ -64,7 +71,11 @@ export function controllerCatalog(): Promise<LoadedCatalog<ControllerFactory>> {
  */
 export function policyCatalog(): ReadonlyMap<string, string> {
   const files = import.meta.glob<string>('../../robots/policies/*.onnx', { query: '?url', import: 'default', eager: true });
-  return new Map(Object.entries(files).map(([path, url]) => [path.split('/').pop()!, url] as const).sort(([a], [b]) => a.localeCompare(b)));
+  return new Map(
+    Object.entries(files)
+      .map(([path, url]) => [path.split('/').pop()!, url] as const)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
 /** Cell controllers the worker can run: the `robots/` registry plus every `robots/cells/*.ts` module with a default factory. */

@@ -52,7 +52,14 @@ export class SimWorker implements SimWorkerApi {
   catalog(): CatalogInfo {
     const list = Object.entries(scenarios).map(([id, spec]) => ({ id, name: id.split('@')[0]!, title: spec.title }));
     const names = [...this.controllers.keys(), ...this.policies.keys()];
-    return { scenarios: list, controllers: names, brokenControllers: [...this.broken], cellControllers: [...this.cellControllers.keys()], defaultScenario: DEFAULT_SCENARIO, defaultController: names.includes(DEFAULT_CONTROLLER) ? DEFAULT_CONTROLLER : names[0]! };
+    return {
+      scenarios: list,
+      controllers: names,
+      brokenControllers: [...this.broken],
+      cellControllers: [...this.cellControllers.keys()],
+      defaultScenario: DEFAULT_SCENARIO,
+      defaultController: names.includes(DEFAULT_CONTROLLER) ? DEFAULT_CONTROLLER : names[0]!,
+    };
   }
 
   load(options: LoadOptions): LoadOutcome | Promise<LoadOutcome> {
@@ -67,7 +74,12 @@ export class SimWorker implements SimWorkerApi {
       return this.loadWith(options, await policyFactory(options.controller, url));
     } catch (error) {
       const spec = options.spec ?? (options.scenario ? findScenario(options.scenario) : undefined);
-      return { ok: false, reason: `policy ${options.controller}: ${error instanceof Error ? error.message : String(error)}`, issues: [], scene: spec ? sceneFromRawSpec(spec) : null };
+      return {
+        ok: false,
+        reason: `policy ${options.controller}: ${error instanceof Error ? error.message : String(error)}`,
+        issues: [],
+        scene: spec ? sceneFromRawSpec(spec) : null,
+      };
     }
   }
 
@@ -187,7 +199,6 @@ export class SimWorker implements SimWorkerApi {
       routeXZ,
     };
   }
-
 }
 
 /** A refusal listing every problem of a spec given inline (a file), or null when it is valid. */

@@ -28,7 +28,10 @@ const throwing = (): FleetController => ({
 
 const garbage = (): FleetController => ({
   name: 'test/garbage',
-  decide: (o) => (o.tick % 30 === 15 ? ('not commands' as unknown as RobotCommand[]) : ([{ kind: 'drive', robot: 0, linearMps: Number.NaN, angularRps: 0 }, { kind: 'teleport', robot: 1 }, 42] as unknown as RobotCommand[])),
+  decide: (o) =>
+    o.tick % 30 === 15
+      ? ('not commands' as unknown as RobotCommand[])
+      : ([{ kind: 'drive', robot: 0, linearMps: Number.NaN, angularRps: 0 }, { kind: 'teleport', robot: 1 }, 42] as unknown as RobotCommand[]),
 });
 
 const mutating = (): FleetController => {

@@ -66,7 +66,7 @@ export function compareKpis(a: readonly RunRecord[], b: readonly RunRecord[]): K
     const diff = summarize(xb).mean - summarize(xa).mean;
     let verdict: AbVerdict = 'not distinguishable';
     if (welch.p < ALPHA && diff !== 0) {
-      verdict = metric.better === 'info' ? 'different' : (diff > 0) === (metric.better === 'higher') ? 'better' : 'worse';
+      verdict = metric.better === 'info' ? 'different' : diff > 0 === (metric.better === 'higher') ? 'better' : 'worse';
     }
     return { metric, a: summarize(xa), b: summarize(xb), welch, verdict, headline: headlineKeys.has(metric.source) };
   });
@@ -77,10 +77,22 @@ export function formatComparison(labelA: string, labelB: string, rows: readonly 
   const fmt = (s: SampleSummary, digits: number) => `${s.mean.toFixed(digits)} ± ${s.ci95.toFixed(digits)}`;
   const table = [
     ['KPI', `A ${labelA} (mean ± 95% CI)`, `B ${labelB} (mean ± 95% CI)`, 'Welch t', 'p', 'B vs A'],
-    ...rows.map((r) => [r.metric.key, fmt(r.a, r.metric.digits), fmt(r.b, r.metric.digits), Number.isFinite(r.welch.t) ? r.welch.t.toFixed(2) : String(r.welch.t), r.welch.p < 0.001 ? '<0.001' : r.welch.p.toFixed(3), r.verdict]),
+    ...rows.map((r) => [
+      r.metric.key,
+      fmt(r.a, r.metric.digits),
+      fmt(r.b, r.metric.digits),
+      Number.isFinite(r.welch.t) ? r.welch.t.toFixed(2) : String(r.welch.t),
+      r.welch.p < 0.001 ? '<0.001' : r.welch.p.toFixed(3),
+      r.verdict,
+    ]),
   ];
   const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
-  const lines = table.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
+  const lines = table.map((row) =>
+    row
+      .map((cell, c) => cell.padEnd(widths[c]!))
+      .join('  ')
+      .trimEnd(),
+  );
   const headline = headlineRow(rows);
   const gated = rows.filter((r) => r.metric.better !== 'info');
   const better = gated.filter((r) => r.verdict === 'better').map((r) => r.metric.key);

@@ -86,14 +86,20 @@ function evaluateGroup(group: string, runs: RunRecord[], baseline: Baseline | nu
     const status: MetricStatus = Math.abs(delta) <= eps ? 'same' : worse > allowed + eps ? 'regressed' : -worse > allowed + eps ? 'improved' : 'within';
     if (status === 'regressed') {
       const hw = interval.interval?.halfWidth;
-      const noise = hw !== undefined ? `; mean of ${interval.interval!.n} replications ± ${fmt(hw)} (95 %)${Math.abs(delta) <= hw ? ': the baseline lies inside the interval, so this may be noise; more replications narrow it' : ''}` : '';
-      notes.push(`${metric.key} regressed: ${fmt(current)} vs baseline ${fmt(reference)} (${metric.better} is better; allowed worsening ${fmt(allowed)})${noise}`);
+      const noise =
+        hw !== undefined
+          ? `; mean of ${interval.interval!.n} replications ± ${fmt(hw)} (95 %)${Math.abs(delta) <= hw ? ': the baseline lies inside the interval, so this may be noise; more replications narrow it' : ''}`
+          : '';
+      notes.push(
+        `${metric.key} regressed: ${fmt(current)} vs baseline ${fmt(reference)} (${metric.better} is better; allowed worsening ${fmt(allowed)})${noise}`,
+      );
     }
     return { metric, current, baseline: reference, delta, status, allowed, ...interval };
   });
   const changedHashes = base ? ok.filter((r) => base.hashes[r.key] !== undefined && base.hashes[r.key] !== r.hash).map((r) => r.key) : [];
   const failedOnHash = strictHash && changedHashes.length > 0;
-  if (failedOnHash) notes.push(`state hash differs from the baseline (--strict-hash) in ${changedHashes.length} of ${ok.length} runs: ${changedHashes.join(', ')}`);
+  if (failedOnHash)
+    notes.push(`state hash differs from the baseline (--strict-hash) in ${changedHashes.length} of ${ok.length} runs: ${changedHashes.join(', ')}`);
   else if (changedHashes.length > 0) notes.push(`behaviour change: state hash differs from the baseline in ${changedHashes.length} of ${ok.length} runs`);
   const controllerFailedRuns = ok.filter((r) => controllerFailed(r.failures)).map((r) => r.key);
   const rejectedByCause: Record<string, number> = {};
@@ -103,21 +109,49 @@ function evaluateGroup(group: string, runs: RunRecord[], baseline: Baseline | nu
   const badRejections = rejected > 0 && !base?.allow?.commandsRejected;
   if (controllerFailedRuns.length > 0) {
     const first = ok.find((r) => controllerFailed(r.failures))!.failures!;
-    const what = first.stopped?.by === 'controller' ? first.stopped.reason : first.controllerFailed.first?.message ?? 'failed';
+    const what = first.stopped?.by === 'controller' ? first.stopped.reason : (first.controllerFailed.first?.message ?? 'failed');
     notes.push(`controller failed in ${controllerFailedRuns.length} of ${ok.length} runs${badController ? '' : ' (allowed by the baseline)'}: ${what}`);
   }
-  for (const r of ok) if (r.failures?.stopped?.by === 'watchdog') notes.push(`${r.key}: watchdog stopped the episode at tick ${r.failures.stopped.tick}: ${r.failures.stopped.reason}`);
-  if (rejected > 0) notes.push(`${rejected} commands rejected${badRejections ? '' : ' (allowed by the baseline)'}: ${describeCauses(rejectedByCause).slice(0, 5).join('; ')}`);
+  for (const r of ok)
+    if (r.failures?.stopped?.by === 'watchdog')
+      notes.push(`${r.key}: watchdog stopped the episode at tick ${r.failures.stopped.tick}: ${r.failures.stopped.reason}`);
+  if (rejected > 0)
+    notes.push(`${rejected} commands rejected${badRejections ? '' : ' (allowed by the baseline)'}: ${describeCauses(rejectedByCause).slice(0, 5).join('; ')}`);
   const watchdog = ok.some((r) => r.failures?.stopped?.by === 'watchdog');
   const stalledRuns = ok.filter((r) => r.failures?.stalled);
-  for (const r of stalledRuns) notes.push(`${r.key}: progress stalled: ${describeStall(r.failures!.stalled!)}${base?.allow?.stalled ? ' (allowed by the baseline)' : ''}`);
+  for (const r of stalledRuns)
+    notes.push(`${r.key}: progress stalled: ${describeStall(r.failures!.stalled!)}${base?.allow?.stalled ? ' (allowed by the baseline)' : ''}`);
   const badStall = stalledRuns.length > 0 && !base?.allow?.stalled;
   const failedOnFailures = badController || badRejections || watchdog || badStall;
   const regressed = metrics.some((m) => m.status === 'regressed');
-  const status: GroupStatus = errors.length > 0 ? 'error' : failedOnFailures ? 'fail' : !base && baseline ? 'new' : regressed || failedOnHash ? 'fail' : changedHashes.length > 0 ? 'changed' : 'pass';
+  const status: GroupStatus =
+    errors.length > 0
+      ? 'error'
+      : failedOnFailures
+        ? 'fail'
+        : !base && baseline
+          ? 'new'
+          : regressed || failedOnHash
+            ? 'fail'
+            : changedHashes.length > 0
+              ? 'changed'
+              : 'pass';
   if (status === 'new') notes.push('no baseline entry for this group; run with --update-baseline to add it');
   const first = runs[0]!;
-  return { group, scenario: first.scenario, label: first.label, runs, status, metrics, changedHashes, failedOnHash, controllerFailedRuns, rejectedByCause, failedOnFailures, notes };
+  return {
+    group,
+    scenario: first.scenario,
+    label: first.label,
+    runs,
+    status,
+    metrics,
+    changedHashes,
+    failedOnHash,
+    controllerFailedRuns,
+    rejectedByCause,
+    failedOnFailures,
+    notes,
+  };
 }
 
 /** Exit code of a gate: 1 when any group failed or crashed, else 0. */

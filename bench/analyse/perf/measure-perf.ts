@@ -115,7 +115,7 @@ export async function measurePerf(c: PerfCase): Promise<PerfRow> {
       scenario: host.model.id,
       robots: robotRows.things(host.model).length,
       controller: c.controller,
-      realTimeFactor: round((ticks / host.model.hz) / (totalMs / 1000), 2),
+      realTimeFactor: round(ticks / host.model.hz / (totalMs / 1000), 2),
       tickMs: round(tickMs, 4),
       physicsMs: round(physicsMs / ticks, 4),
       controllerMs: round(controllerMs / ticks, 4),

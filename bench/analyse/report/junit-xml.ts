@@ -22,8 +22,19 @@ export function formatJunitXml(suite: string, verdicts: readonly GroupVerdict[])
     const body: string[] = [];
     const detail = [...v.notes, ...(v.replay ? [`replay of the worst seed: ${v.replay}`] : [])].join('\n');
     if (v.status === 'fail' && v.failedOnFailures) {
-      const note = v.notes.find((n) => n.startsWith('controller failed')) ?? v.notes.find((n) => n.includes('watchdog')) ?? v.notes.find((n) => n.includes('commands rejected')) ?? v.notes.find((n) => n.includes('progress stalled')) ?? 'controller failed';
-      const type = note.startsWith('controller failed') ? 'controller-failed' : note.includes('watchdog') ? 'watchdog' : note.includes('progress stalled') ? 'stalled' : 'rejected-commands';
+      const note =
+        v.notes.find((n) => n.startsWith('controller failed')) ??
+        v.notes.find((n) => n.includes('watchdog')) ??
+        v.notes.find((n) => n.includes('commands rejected')) ??
+        v.notes.find((n) => n.includes('progress stalled')) ??
+        'controller failed';
+      const type = note.startsWith('controller failed')
+        ? 'controller-failed'
+        : note.includes('watchdog')
+          ? 'watchdog'
+          : note.includes('progress stalled')
+            ? 'stalled'
+            : 'rejected-commands';
       body.push(`      <failure message="${esc(note)}" type="${type}">${esc(detail)}</failure>`);
     } else if (v.status === 'fail') {
       const regression = v.notes.find((n) => n.includes('regressed'));
@@ -31,11 +42,19 @@ export function formatJunitXml(suite: string, verdicts: readonly GroupVerdict[])
       body.push(`      <failure message="${esc(message)}" type="${regression || !v.failedOnHash ? 'regression' : 'hash-change'}">${esc(detail)}</failure>`);
     }
     if (v.status === 'error') body.push(`      <error message="${esc(v.notes[0] ?? 'run crashed')}" type="crash">${esc(detail)}</error>`);
-    const runLine = (r: GroupVerdict['runs'][number]) => `${r.key} ${r.status} hash=${r.hash ?? '-'}${r.failures ? ` controllerFailed=${r.failures.controllerFailed.count} rejected=${r.failures.rejections.total}` : ''}`;
+    const runLine = (r: GroupVerdict['runs'][number]) =>
+      `${r.key} ${r.status} hash=${r.hash ?? '-'}${r.failures ? ` controllerFailed=${r.failures.controllerFailed.count} rejected=${r.failures.rejections.total}` : ''}`;
     const ok = v.runs.filter((r) => r.status === 'ok');
     const shown = ok.length === 0 ? [] : v.metrics.filter((m) => ok.some((r) => metricApplies(m.metric, r.things)));
-    const kpiLine = shown.length > 0 ? [`KPIs (mean over seeds): ${shown.map((m) => `${m.metric.title} ${formatMetric(m.metric, m.current)}`).join('; ')}`] : [];
-    const out = [`${v.runs.length} runs`, ...kpiLine, ...v.runs.map(runLine), ...(v.status === 'changed' || v.status === 'new' ? v.notes : []), ...(v.replay ? [`replay: ${v.replay}`] : [])];
+    const kpiLine =
+      shown.length > 0 ? [`KPIs (mean over seeds): ${shown.map((m) => `${m.metric.title} ${formatMetric(m.metric, m.current)}`).join('; ')}`] : [];
+    const out = [
+      `${v.runs.length} runs`,
+      ...kpiLine,
+      ...v.runs.map(runLine),
+      ...(v.status === 'changed' || v.status === 'new' ? v.notes : []),
+      ...(v.replay ? [`replay: ${v.replay}`] : []),
+    ];
     body.push(`      <system-out>${esc(out.join('\n'))}</system-out>`);
     lines.push(`${open}>`, ...body, '    </testcase>');
   }

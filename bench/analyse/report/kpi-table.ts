@@ -19,14 +19,22 @@ export function formatKpiTable(result: RunResult): string {
     ['scenario', `${result.scenario}  seed ${result.seed}  controller ${result.controller}${result.robots > 0 ? `  robots ${result.robots}` : ''}`],
     ['simulated', `${result.simulatedSec.toFixed(0)} s (${result.ticks} ticks) in ${result.wallSec.toFixed(2)} s wall, ${result.realTimeFactor}× real time`],
     ...(headline.length > 0 ? [['headline', headline.map((d) => headlineText(d, k)).join(', ')] as [string, string]] : []),
-    ...kpiRows(catalogue.filter((d) => d !== rejected), k).map((r): [string, string] => [r.label, r.value]),
+    ...kpiRows(
+      catalogue.filter((d) => d !== rejected),
+      k,
+    ).map((r): [string, string] => [r.label, r.value]),
     ...bottleneckRows(k),
     ['controller', `${result.controller} (${result.isolated ? 'isolated in a worker thread' : 'in-thread'})`],
     ...(result.cellController ? ([['cell controller', result.cellController]] as Array<[string, string]>) : []),
     ...failureRows(result),
     [rejected.title, formatKpiValue(rejected, k.commandsRejected)],
-    ...describeCauses(result.failures.rejections.byCause).slice(0, CAUSES_SHOWN).map((line): [string, string] => ['', `  ${line}`]),
-    ['tick time', `${result.timing.tickMs.toFixed(3)} ms (physics ${result.timing.physicsMs.toFixed(3)}, controller ${result.timing.controllerMs.toFixed(3)}, other ${result.timing.otherMs.toFixed(3)})`],
+    ...describeCauses(result.failures.rejections.byCause)
+      .slice(0, CAUSES_SHOWN)
+      .map((line): [string, string] => ['', `  ${line}`]),
+    [
+      'tick time',
+      `${result.timing.tickMs.toFixed(3)} ms (physics ${result.timing.physicsMs.toFixed(3)}, controller ${result.timing.controllerMs.toFixed(3)}, other ${result.timing.otherMs.toFixed(3)})`,
+    ],
     ['state hash', result.hash],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
@@ -53,7 +61,9 @@ function bottleneckRows(k: RunResult['kpis']): Array<[string, string]> {
   const machine = k.things?.machine;
   if (!machine || machine.bottleneckMachine === undefined) return [];
   const pct = (v: number | undefined) => `${((v ?? 0) * 100).toFixed(1)} %`;
-  const names = Object.keys(machine).filter((key) => key.endsWith('.oee')).map((key) => key.slice(0, -4));
+  const names = Object.keys(machine)
+    .filter((key) => key.endsWith('.oee'))
+    .map((key) => key.slice(0, -4));
   const share = (n: string) => (machine[`${n}.bottleneckSole`] ?? 0) + (machine[`${n}.bottleneckShifting`] ?? 0);
   const ranked = names.filter((n) => share(n) > 0).sort((a, b) => share(b) - share(a));
   const described = ranked.map((n) => `${n} sole ${pct(machine[`${n}.bottleneckSole`])}, shifting ${pct(machine[`${n}.bottleneckShifting`])}`);

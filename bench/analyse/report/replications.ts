@@ -6,7 +6,9 @@ export function flattenKpis(kpis: Kpis): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [key, value] of Object.entries(kpis)) {
     if (typeof value === 'number') out[key] = value;
-    else if (key === 'things' && value) for (const [kind, figures] of Object.entries(value as Record<string, Record<string, number>>)) for (const [k, v] of Object.entries(figures)) if (typeof v === 'number') out[`${kind}.${k}`] = v;
+    else if (key === 'things' && value)
+      for (const [kind, figures] of Object.entries(value as Record<string, Record<string, number>>))
+        for (const [k, v] of Object.entries(figures)) if (typeof v === 'number') out[`${kind}.${k}`] = v;
   }
   return out;
 }
@@ -37,7 +39,14 @@ export interface WarmupCheck {
  * the second half's bins, whichever is wider (so noise alone does not read as a transient). The warm-up is long
  * enough when it ends no earlier.
  */
-export function welchWarmupCheck(completionsSec: ReadonlyArray<readonly number[]>, horizonSec: number, warmupSec: number, bins = 20, window = 2, band = 0.05): WarmupCheck {
+export function welchWarmupCheck(
+  completionsSec: ReadonlyArray<readonly number[]>,
+  horizonSec: number,
+  warmupSec: number,
+  bins = 20,
+  window = 2,
+  band = 0.05,
+): WarmupCheck {
   const binSec = horizonSec / bins;
   const mean = new Array<number>(bins).fill(0);
   for (const times of completionsSec) for (const t of times) mean[Math.min(bins - 1, Math.floor(t / binSec))]! += 1 / completionsSec.length;

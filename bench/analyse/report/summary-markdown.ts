@@ -53,13 +53,28 @@ export function formatSummaryMarkdown(suite: string, verdicts: readonly GroupVer
     const scenario = v.group.slice(0, v.group.length - v.label.length - 1);
     const anyOk = v.runs.some((r) => r.status === 'ok');
     const cells = columns.map((m) => (anyOk && groupHas(v, m) ? cell(v.metrics.find((x) => x.metric.key === m.key)!) : '–'));
-    const status = v.status === 'fail' && v.failedOnFailures ? (v.controllerFailedRuns.length > 0 ? '❌ controller failed' : v.notes.some((n) => n.includes('watchdog')) ? '❌ watchdog' : v.notes.some((n) => n.includes('progress stalled') && !n.includes('allowed by')) ? '❌ stalled' : '❌ commands rejected') : v.status === 'fail' && v.failedOnHash && !v.metrics.some((m) => m.status === 'regressed') ? '❌ hash changed' : STATUS_TEXT[v.status];
+    const status =
+      v.status === 'fail' && v.failedOnFailures
+        ? v.controllerFailedRuns.length > 0
+          ? '❌ controller failed'
+          : v.notes.some((n) => n.includes('watchdog'))
+            ? '❌ watchdog'
+            : v.notes.some((n) => n.includes('progress stalled') && !n.includes('allowed by'))
+              ? '❌ stalled'
+              : '❌ commands rejected'
+        : v.status === 'fail' && v.failedOnHash && !v.metrics.some((m) => m.status === 'regressed')
+          ? '❌ hash changed'
+          : STATUS_TEXT[v.status];
     lines.push(`| ${scenario} | ${v.label} | ${v.runs.length} | ${status} | ${cells.join(' | ')} | ${headlineCell(v)} |`);
   }
-  const notes = verdicts.flatMap((v) => [...v.notes.map((n) => `- **${v.group}**: ${esc(n)}`), ...(v.replay ? [`- **${v.group}**: replay of the worst seed: \`${v.replay}\` (open it in the test field)`] : [])]);
+  const notes = verdicts.flatMap((v) => [
+    ...v.notes.map((n) => `- **${v.group}**: ${esc(n)}`),
+    ...(v.replay ? [`- **${v.group}**: replay of the worst seed: \`${v.replay}\` (open it in the test field)`] : []),
+  ]);
   if (notes.length > 0) lines.push('', '### Notes', '', ...notes);
   lines.push('', 'Values are means over seeds; deltas are against the baseline mean (⚠ marks a regression beyond tolerance).');
-  if (verdicts.some((v) => v.metrics.some((m) => m.interval))) lines.push('For a group of replications, ± is the 95 % confidence half-width of the mean over its seeds (Student\'s t); the gate compares the mean.');
+  if (verdicts.some((v) => v.metrics.some((m) => m.interval)))
+    lines.push("For a group of replications, ± is the 95 % confidence half-width of the mean over its seeds (Student's t); the gate compares the mean.");
   lines.push('');
   return lines.join('\n');
 }
@@ -68,7 +83,7 @@ function cell(m: MetricVerdict): string {
   const value = m.interval ? `${formatMetric(m.metric, m.current)} ± ${formatMetric(m.metric, m.interval.halfWidth)}` : formatMetric(m.metric, m.current);
   if (m.delta === null || m.baseline === null) return value;
   if (Number(m.delta.toFixed(m.metric.digits)) === 0) return `${value} (=)`;
-  const pct = m.baseline !== 0 ? ` ${sign(m.delta / Math.abs(m.baseline) * 100, 1)}%` : '';
+  const pct = m.baseline !== 0 ? ` ${sign((m.delta / Math.abs(m.baseline)) * 100, 1)}%` : '';
   const mark = m.status === 'regressed' ? ' ⚠' : '';
   return `${value} (${sign(m.delta, m.metric.digits)}${pct})${mark}`;
 }

@@ -48,7 +48,17 @@ export async function writeWorstReplays(outDir: string, verdicts: GroupVerdict[]
     const job = worst ? jobs.get(worst.key) : undefined;
     if (!job) continue;
     try {
-      const { replay } = await runSpec({ spec: job.spec, controller: job.controller, seed: job.seed, overrides: job.overrides, ...(job.isolation ? { isolation: job.isolation } : {}), ...(job.budgetMs ? { budgetMs: job.budgetMs } : {}) }, { keyframeEveryTicks: DEFAULT_KEYFRAME_EVERY_TICKS });
+      const { replay } = await runSpec(
+        {
+          spec: job.spec,
+          controller: job.controller,
+          seed: job.seed,
+          overrides: job.overrides,
+          ...(job.isolation ? { isolation: job.isolation } : {}),
+          ...(job.budgetMs ? { budgetMs: job.budgetMs } : {}),
+        },
+        { keyframeEveryTicks: DEFAULT_KEYFRAME_EVERY_TICKS },
+      );
       mkdirSync(join(outDir, REPLAYS_DIR), { recursive: true });
       const relative = `${REPLAYS_DIR}/${replayFileName(job.key)}`;
       writeFileSync(join(outDir, relative), encodeReplay(replay!));

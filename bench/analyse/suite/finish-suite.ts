@@ -38,7 +38,8 @@ export async function finishSuite(results: SuiteResults, options: FinishOptions)
   const verdicts = evaluateGate(results.runs, baseline, { strictHash: Boolean(options.strictHash) });
   if (options.jobs && !options.updateBaseline) {
     const replays = await writeWorstReplays(options.outDir, verdicts, options.jobs);
-    if (replays.length > 0) console.error(`replays of the worst seeds: ${replays.map((r) => join(relative(process.cwd(), options.outDir) || '.', r)).join(', ')}`);
+    if (replays.length > 0)
+      console.error(`replays of the worst seeds: ${replays.map((r) => join(relative(process.cwd(), options.outDir) || '.', r)).join(', ')}`);
   }
   const shown = options.baselineFile && !options.updateBaseline ? relative(process.cwd(), options.baselineFile) : null;
   const summary = formatSummaryMarkdown(results.suite, verdicts, shown);
@@ -46,14 +47,19 @@ export async function finishSuite(results: SuiteResults, options: FinishOptions)
   writeFileAtomic(join(options.outDir, 'summary.md'), summary);
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${summary}\n`);
   console.log(summary);
-  for (const v of verdicts) if (v.failedOnHash) console.error(`error: --strict-hash: ${v.group}: state hash differs from the baseline in ${v.changedHashes.join(', ')}`);
+  for (const v of verdicts)
+    if (v.failedOnHash) console.error(`error: --strict-hash: ${v.group}: state hash differs from the baseline in ${v.changedHashes.join(', ')}`);
   const code = gateExitCode(verdicts);
   if (options.updateBaseline) {
     if (verdicts.some((v) => v.status === 'error')) {
       console.error('error: not updating the baseline: some runs crashed');
       return 1;
     }
-    for (const v of verdicts) if (v.failedOnFailures) console.error(`warning: ${v.group}: its controller failed or had commands rejected; the gate fails it until its baseline entry has "allow": { "controllerFailed": true, "commandsRejected": true }`);
+    for (const v of verdicts)
+      if (v.failedOnFailures)
+        console.error(
+          `warning: ${v.group}: its controller failed or had commands rejected; the gate fails it until its baseline entry has "allow": { "controllerFailed": true, "commandsRejected": true }`,
+        );
     const file = options.baselineFile!;
     const previous = existsSync(file) ? readBaseline(file) : undefined;
     writeBaseline(file, buildBaseline(results.suite, results.runs, previous));

@@ -7,10 +7,7 @@ import { describeZodIssues } from '../../run/files/zod-issues.ts';
 import { UsageError } from '../../run/usage-error.ts';
 import { groupKey, runKey, type RunJob } from '../../run/run-job.ts';
 
-const controllerEntry = z.union([
-  z.string().min(1),
-  z.strictObject({ label: z.string().min(1), controller: z.string().min(1) }),
-]);
+const controllerEntry = z.union([z.string().min(1), z.strictObject({ label: z.string().min(1), controller: z.string().min(1) })]);
 
 /**
  * A regression suite (`bench/data/suites/<name>.json`): every scenario variant × controller × seed
@@ -28,7 +25,11 @@ export const suiteDefinitionSchema = z.strictObject({
         /** Fleet size override. */
         robots: z.number().int().positive().optional(),
         /** Simulated horizon override, minutes. */
-        minutes: z.number().positive().max(7 * 24 * 60, 'at most 10080 minutes (7 days)').optional(),
+        minutes: z
+          .number()
+          .positive()
+          .max(7 * 24 * 60, 'at most 10080 minutes (7 days)')
+          .optional(),
         /**
          * Independent replications: this entry runs seeds s, s+1, …, s+N−1 (s = the suite's first
          * seed) instead of the suite's `seeds`, as `bench run --replications N` does; its report

@@ -48,7 +48,11 @@ export function fleetAnswer(layout: string, samples: readonly FleetSample[], opt
   const resamples = options.resamples ?? 2000;
   const curve = samples.filter((s) => s.values.length > 0).sort((a, b) => a.robots - b.robots);
   if (curve.length === 0) return null;
-  const point = answerOf(curve.map((s) => s.robots), curve.map((s) => mean(s.values)), share);
+  const point = answerOf(
+    curve.map((s) => s.robots),
+    curve.map((s) => mean(s.values)),
+    share,
+  );
   const rng = createRootRng(options.bootstrapSeed ?? 1).fork('fleet-answer');
   const fleets: number[] = [];
   const plateaus: number[] = [];
@@ -58,7 +62,11 @@ export function fleetAnswer(layout: string, samples: readonly FleetSample[], opt
       for (let k = 0; k < s.values.length; k++) sum += s.values[rng.int(s.values.length)]!;
       return sum / s.values.length;
     });
-    const r = answerOf(curve.map((s) => s.robots), means, share);
+    const r = answerOf(
+      curve.map((s) => s.robots),
+      means,
+      share,
+    );
     fleets.push(r.robots);
     plateaus.push(r.plateau);
   }
@@ -88,7 +96,10 @@ export function fleetSentence(a: Omit<FleetAnswer, 'sentence'>): string {
 }
 
 /** Answers for every layout of a sweep's JSON (`sweep.json`: its `runs`, as `bench sweep` writes them). */
-export function answersFromSweepJson(json: { runs: ReadonlyArray<{ status: string; params?: Record<string, number | string>; kpis: { throughputPerHour: number } | null }> }, options: FleetAnswerOptions = {}): FleetAnswer[] {
+export function answersFromSweepJson(
+  json: { runs: ReadonlyArray<{ status: string; params?: Record<string, number | string>; kpis: { throughputPerHour: number } | null }> },
+  options: FleetAnswerOptions = {},
+): FleetAnswer[] {
   const byLayout = new Map<string, Map<number, number[]>>();
   for (const run of json.runs) {
     if (run.status !== 'ok' || !run.kpis || !run.params) continue;
@@ -100,7 +111,11 @@ export function answersFromSweepJson(json: { runs: ReadonlyArray<{ status: strin
   }
   const out: FleetAnswer[] = [];
   for (const layout of [...byLayout.keys()].sort()) {
-    const answer = fleetAnswer(layout, [...byLayout.get(layout)!].map(([robots, values]) => ({ robots, values })), options);
+    const answer = fleetAnswer(
+      layout,
+      [...byLayout.get(layout)!].map(([robots, values]) => ({ robots, values })),
+      options,
+    );
     if (answer) out.push(answer);
   }
   return out;

@@ -24,7 +24,10 @@ export const sweepDefinitionSchema = z.strictObject({
   controller: z.string().min(1).default(BEST_BASELINE),
   seeds: z.array(z.number().int().nonnegative()).min(2, 'at least 2 seeds a point (5 by default) for a 95 % band').default(DEFAULT_SWEEP_SEEDS),
   /** Simulated minutes per run. */
-  minutes: z.number().positive().max(7 * 24 * 60, 'at most 10080 minutes (7 days)'),
+  minutes: z
+    .number()
+    .positive()
+    .max(7 * 24 * 60, 'at most 10080 minutes (7 days)'),
   /** Orders per hour; defaults to the generator's (90 per station). */
   ordersPerHour: z.number().positive().optional(),
   grid: z.strictObject({ robots: list, blockColumns: list, aisles: list, stations: list }),
@@ -53,13 +56,30 @@ export function expandSweep(sweep: SweepDefinition): RunJob[] {
         for (const robots of sweep.grid.robots) {
           let spec;
           try {
-            spec = generateG2pScenario({ blockColumns, aisles, stations, robots, minutes: sweep.minutes, ...(sweep.ordersPerHour ? { ordersPerHour: sweep.ordersPerHour } : {}) });
+            spec = generateG2pScenario({
+              blockColumns,
+              aisles,
+              stations,
+              robots,
+              minutes: sweep.minutes,
+              ...(sweep.ordersPerHour ? { ordersPerHour: sweep.ordersPerHour } : {}),
+            });
           } catch (error) {
             throw new UsageError(`sweep ${sweep.name}, layout ${layout}: ${error instanceof Error ? error.message : String(error)}`);
           }
           const group = `${layout} robots=${String(robots).padStart(5, '0')}`;
           for (const seed of sweep.seeds) {
-            jobs.push({ key: runKey(group, seed), group, scenario: spec.id, spec, label: sweep.controller, controller: sweep.controller, seed, overrides: {}, params: { layout, blockColumns, aisles, stations, robots } });
+            jobs.push({
+              key: runKey(group, seed),
+              group,
+              scenario: spec.id,
+              spec,
+              label: sweep.controller,
+              controller: sweep.controller,
+              seed,
+              overrides: {},
+              params: { layout, blockColumns, aisles, stations, robots },
+            });
           }
         }
       }

@@ -22,7 +22,24 @@ export interface SweepPoint {
   knee: boolean;
 }
 
-const CSV_COLUMNS = ['layout', 'blockColumns', 'aisles', 'stations', 'robots', 'seed', 'status', 'throughputPerHour', 'cycleTimeP50Sec', 'cycleTimeP95Sec', 'collisions', 'utilisation', 'hash', 'wallSec', 'realTimeFactor', 'error'] as const;
+const CSV_COLUMNS = [
+  'layout',
+  'blockColumns',
+  'aisles',
+  'stations',
+  'robots',
+  'seed',
+  'status',
+  'throughputPerHour',
+  'cycleTimeP50Sec',
+  'cycleTimeP95Sec',
+  'collisions',
+  'utilisation',
+  'hash',
+  'wallSec',
+  'realTimeFactor',
+  'error',
+] as const;
 
 /** Mean KPIs per layout and fleet size, with each layout's knee flagged. */
 export function sweepPoints(records: readonly RunRecord[]): SweepPoint[] {
@@ -64,9 +81,22 @@ export function writeSweepOutputs(dir: string, name: string, records: readonly R
     const p = r.params ?? {};
     const k = r.kpis;
     const values: Record<(typeof CSV_COLUMNS)[number], string | number> = {
-      layout: p.layout ?? '', blockColumns: p.blockColumns ?? '', aisles: p.aisles ?? '', stations: p.stations ?? '', robots: p.robots ?? r.robots, seed: r.seed, status: r.status,
-      throughputPerHour: k?.throughputPerHour ?? '', cycleTimeP50Sec: k?.cycleTimeP50Sec ?? '', cycleTimeP95Sec: k?.cycleTimeP95Sec ?? '', collisions: k?.collisions.total ?? '', utilisation: k?.utilisation ?? '',
-      hash: r.hash ?? '', wallSec: r.wallSec, realTimeFactor: r.realTimeFactor, error: r.error ?? '',
+      layout: p.layout ?? '',
+      blockColumns: p.blockColumns ?? '',
+      aisles: p.aisles ?? '',
+      stations: p.stations ?? '',
+      robots: p.robots ?? r.robots,
+      seed: r.seed,
+      status: r.status,
+      throughputPerHour: k?.throughputPerHour ?? '',
+      cycleTimeP50Sec: k?.cycleTimeP50Sec ?? '',
+      cycleTimeP95Sec: k?.cycleTimeP95Sec ?? '',
+      collisions: k?.collisions.total ?? '',
+      utilisation: k?.utilisation ?? '',
+      hash: r.hash ?? '',
+      wallSec: r.wallSec,
+      realTimeFactor: r.realTimeFactor,
+      error: r.error ?? '',
     };
     return CSV_COLUMNS.map((c) => csvCell(values[c])).join(',');
   });

@@ -53,23 +53,37 @@ export function throughputSvg(title: string, series: readonly PlotSeries[]): str
     if (pts.some((p) => (p.ci95 ?? 0) > 0)) {
       const upper = pts.map((p) => `${sx(p.x).toFixed(1)},${sy(p.y + (p.ci95 ?? 0)).toFixed(1)}`);
       const lower = [...pts].reverse().map((p) => `${sx(p.x).toFixed(1)},${sy(Math.max(0, p.y - (p.ci95 ?? 0))).toFixed(1)}`);
-      out.push(`<polygon class="band" data-layout="${esc(s.name)}" fill="${colour}" fill-opacity="0.18" stroke="none" points="${[...upper, ...lower].join(' ')}"/>`);
+      out.push(
+        `<polygon class="band" data-layout="${esc(s.name)}" fill="${colour}" fill-opacity="0.18" stroke="none" points="${[...upper, ...lower].join(' ')}"/>`,
+      );
     }
-    out.push(`<polyline class="series" data-layout="${esc(s.name)}" fill="none" stroke="${colour}" stroke-width="2" points="${pts.map((p) => `${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ')}"/>`);
+    out.push(
+      `<polyline class="series" data-layout="${esc(s.name)}" fill="none" stroke="${colour}" stroke-width="2" points="${pts.map((p) => `${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ')}"/>`,
+    );
     for (const p of pts) out.push(`<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="3" fill="${colour}"/>`);
     const a = s.answer;
     const hit = a ? pts.find((p) => p.x === a.robots) : undefined;
     if (a && hit) {
       const level = sy(a.share * a.plateauPerHour);
-      out.push(`<line class="plateau-share" data-layout="${esc(s.name)}" x1="${m.left}" x2="${width - m.right}" y1="${level.toFixed(1)}" y2="${level.toFixed(1)}" stroke="${colour}" stroke-dasharray="4 4"/>`);
-      out.push(`<line class="answer-interval" data-layout="${esc(s.name)}" x1="${sx(a.robotsLow).toFixed(1)}" x2="${sx(a.robotsHigh).toFixed(1)}" y1="${(sy(0) - 6 - i * 6).toFixed(1)}" y2="${(sy(0) - 6 - i * 6).toFixed(1)}" stroke="${colour}" stroke-width="4"/>`);
-      out.push(`<circle class="answer" data-layout="${esc(s.name)}" data-robots="${a.robots}" cx="${sx(hit.x).toFixed(1)}" cy="${sy(hit.y).toFixed(1)}" r="8" fill="none" stroke="${colour}" stroke-width="2"/>`);
-      out.push(`<text x="${(sx(hit.x) + 10).toFixed(1)}" y="${(sy(hit.y) + 18).toFixed(1)}" fill="${colour}">${a.robots} robots (${a.robotsLow}–${a.robotsHigh})</text>`);
+      out.push(
+        `<line class="plateau-share" data-layout="${esc(s.name)}" x1="${m.left}" x2="${width - m.right}" y1="${level.toFixed(1)}" y2="${level.toFixed(1)}" stroke="${colour}" stroke-dasharray="4 4"/>`,
+      );
+      out.push(
+        `<line class="answer-interval" data-layout="${esc(s.name)}" x1="${sx(a.robotsLow).toFixed(1)}" x2="${sx(a.robotsHigh).toFixed(1)}" y1="${(sy(0) - 6 - i * 6).toFixed(1)}" y2="${(sy(0) - 6 - i * 6).toFixed(1)}" stroke="${colour}" stroke-width="4"/>`,
+      );
+      out.push(
+        `<circle class="answer" data-layout="${esc(s.name)}" data-robots="${a.robots}" cx="${sx(hit.x).toFixed(1)}" cy="${sy(hit.y).toFixed(1)}" r="8" fill="none" stroke="${colour}" stroke-width="2"/>`,
+      );
+      out.push(
+        `<text x="${(sx(hit.x) + 10).toFixed(1)}" y="${(sy(hit.y) + 18).toFixed(1)}" fill="${colour}">${a.robots} robots (${a.robotsLow}–${a.robotsHigh})</text>`,
+      );
     } else {
       const knee = findKnee(pts);
       if (knee !== null) {
         const p = pts[knee]!;
-        out.push(`<circle class="knee" data-layout="${esc(s.name)}" data-robots="${p.x}" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="8" fill="none" stroke="${colour}" stroke-width="2"/>`);
+        out.push(
+          `<circle class="knee" data-layout="${esc(s.name)}" data-robots="${p.x}" cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="8" fill="none" stroke="${colour}" stroke-width="2"/>`,
+        );
         out.push(`<text x="${(sx(p.x) + 10).toFixed(1)}" y="${(sy(p.y) - 10).toFixed(1)}" fill="${colour}">knee ${p.x}</text>`);
       }
     }

@@ -51,29 +51,49 @@ export function compareCommand(): Command {
       if (opts.seeds < 2) throw new UsageError('--seeds must be at least 2 for a confidence interval');
       const spec = resolveScenario(opts.scenario);
       const specB = opts.scenarioB !== undefined ? resolveScenario(opts.scenarioB) : spec;
-      if (opts.a === opts.b && specB.id === spec.id) throw new UsageError(opts.scenarioB !== undefined ? '--scenario and --scenario-b have the same id' : '--a and --b name the same controller');
+      if (opts.a === opts.b && specB.id === spec.id)
+        throw new UsageError(opts.scenarioB !== undefined ? '--scenario and --scenario-b have the same id' : '--a and --b name the same controller');
       await loadControllerFactory(opts.a);
       await loadControllerFactory(opts.b);
       const overrides = { ...(opts.robots !== undefined ? { robots: opts.robots } : {}), ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}) };
       const jobs: RunJob[] = [];
-      for (const [side, controller, sideSpec] of [['A', opts.a, spec], ['B', opts.b, specB]] as const) {
+      for (const [side, controller, sideSpec] of [
+        ['A', opts.a, spec],
+        ['B', opts.b, specB],
+      ] as const) {
         const group = groupKey(sideSpec.id, overrides, `${side}:${controller}`);
-        for (let seed = 1; seed <= opts.seeds; seed++) jobs.push({ key: runKey(group, seed), group, scenario: sideSpec.id, spec: sideSpec, label: `${side}:${controller}`, controller, seed, overrides });
+        for (let seed = 1; seed <= opts.seeds; seed++)
+          jobs.push({ key: runKey(group, seed), group, scenario: sideSpec.id, spec: sideSpec, label: `${side}:${controller}`, controller, seed, overrides });
       }
-      console.log(specB === spec ? `compare on ${spec.id}: ${opts.seeds} seeds × 2 controllers` : `compare ${spec.id} (A) against ${specB.id} (B): ${opts.seeds} seeds each`);
+      console.log(
+        specB === spec
+          ? `compare on ${spec.id}: ${opts.seeds} seeds × 2 controllers`
+          : `compare ${spec.id} (A) against ${specB.id} (B): ${opts.seeds} seeds each`,
+      );
       const { records } = await runBatch(jobs, { outDir: resolve(opts.out), resume: Boolean(opts.resume), ...(opts.workers ? { workers: opts.workers } : {}) });
-      const sides = { a: splitFailedRuns(records.filter((r) => r.label.startsWith('A:'))), b: splitFailedRuns(records.filter((r) => r.label.startsWith('B:'))) };
+      const sides = {
+        a: splitFailedRuns(records.filter((r) => r.label.startsWith('A:'))),
+        b: splitFailedRuns(records.filter((r) => r.label.startsWith('B:'))),
+      };
       const rows = compareKpis(sides.a.healthy, sides.b.healthy);
       console.log(formatComparison(opts.a, opts.b, rows));
-      const failedLines = (['a', 'b'] as const).flatMap((side) => sides[side].failed.map((f) => `${side.toUpperCase()} (${side === 'a' ? opts.a : opts.b}) seed ${f.seed} failed, left out of the means: ${f.reason}`));
+      const failedLines = (['a', 'b'] as const).flatMap((side) =>
+        sides[side].failed.map((f) => `${side.toUpperCase()} (${side === 'a' ? opts.a : opts.b}) seed ${f.seed} failed, left out of the means: ${f.reason}`),
+      );
       for (const line of failedLines) console.error(line);
       const failedCount = sides.a.failed.length + sides.b.failed.length;
-      if (failedCount > 0) console.error(`error: verdict FAILED: ${failedCount} of ${records.length} runs failed (A ${sides.a.failed.length}, B ${sides.b.failed.length}); the comparison above uses only the healthy runs and cannot pass`);
+      if (failedCount > 0)
+        console.error(
+          `error: verdict FAILED: ${failedCount} of ${records.length} runs failed (A ${sides.a.failed.length}, B ${sides.b.failed.length}); the comparison above uses only the healthy runs and cannot pass`,
+        );
       if (opts.json) {
         const json = rows.map((r) => ({ kpi: r.metric.key, better: r.metric.better, a: r.a, b: r.b, welch: r.welch, verdict: r.verdict }));
         const robots = records.find((r) => r.status === 'ok')?.robots;
         const failedRuns = { a: sides.a.failed, b: sides.b.failed };
-        await writeFile(opts.json, `${JSON.stringify({ scenario: spec.id, ...(specB !== spec ? { scenarioB: specB.id } : {}), a: opts.a, b: opts.b, seeds: opts.seeds, ...(robots !== undefined ? { robots } : {}), overrides, verdict: failedCount > 0 ? 'failed' : 'ok', failedRuns, kpis: json }, null, 2)}\n`);
+        await writeFile(
+          opts.json,
+          `${JSON.stringify({ scenario: spec.id, ...(specB !== spec ? { scenarioB: specB.id } : {}), a: opts.a, b: opts.b, seeds: opts.seeds, ...(robots !== undefined ? { robots } : {}), overrides, verdict: failedCount > 0 ? 'failed' : 'ok', failedRuns, kpis: json }, null, 2)}\n`,
+        );
       }
       process.exitCode = failedCount > 0 ? 1 : 0;
     });

@@ -13,7 +13,9 @@ interface FirstFrameOptions {
 /** `bench first-frame [--runs 5] [--query ?scenario=…] [--json FILE]`: the page's time to its first frame, cold and warm. */
 export function firstFrameCommand(): Command {
   return new Command('first-frame')
-    .description('time from navigation to the first drawn frame of `npm start`\'s page (vite dev server, headless Chromium): median of N cold (empty vite cache) and N warm loads')
+    .description(
+      "time from navigation to the first drawn frame of `npm start`'s page (vite dev server, headless Chromium): median of N cold (empty vite cache) and N warm loads",
+    )
     .option('--runs <n>', 'page loads per condition; the median is reported', parsePositiveInt, 5)
     .option('--query <q>', 'the page\'s query string, e.g. "?scenario=production/flow-line" (default: the README\'s main page)', '')
     .option('--json <file>', 'also write the samples and medians as JSON')
@@ -25,7 +27,10 @@ export function firstFrameCommand(): Command {
       const figures = await measureFirstFrame({
         runs: opts.runs,
         query: opts.query,
-        onSample: (condition, s) => console.error(`${condition}: first paint ${s.firstPaintMs.toFixed(0)} ms, first frame ${s.firstFrameMs.toFixed(0)} ms${s.reloads > 0 ? ` (after ${s.reloads} reload${s.reloads > 1 ? 's' : ''})` : ''}`),
+        onSample: (condition, s) =>
+          console.error(
+            `${condition}: first paint ${s.firstPaintMs.toFixed(0)} ms, first frame ${s.firstFrameMs.toFixed(0)} ms${s.reloads > 0 ? ` (after ${s.reloads} reload${s.reloads > 1 ? 's' : ''})` : ''}`,
+          ),
       });
       // Other work on the machine competes for the cores: the figures mean little without it.
       const load = `machine load average (1 min) ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after`;

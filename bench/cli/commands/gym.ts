@@ -34,7 +34,8 @@ export function gymCommand(): Command {
       }
       console.log('| scenario | form | envs | threads | robots | steps/s | robot-steps/s |');
       console.log('|---|---|---|---|---|---|---|');
-      for (const r of rows) console.log(`| ${r.scenario} | ${r.form} | ${r.envs} | ${r.threads} | ${r.robots} | ${r.stepsPerSec.toFixed(0)} | ${r.agentStepsPerSec.toFixed(0)} |`);
+      for (const r of rows)
+        console.log(`| ${r.scenario} | ${r.form} | ${r.envs} | ${r.threads} | ${r.robots} | ${r.stepsPerSec.toFixed(0)} | ${r.agentStepsPerSec.toFixed(0)} |`);
       if (opts.json) await writeFile(opts.json, `${JSON.stringify(rows, null, 2)}\n`);
     });
   gym

@@ -26,9 +26,7 @@ export function formatScenarioList(rows: readonly ScenarioListing[]): string {
 
 /** `bench list`: the registered scenarios. */
 export function listCommand(): Command {
-  return new Command('list')
-    .description('list the registered scenarios: id@version, title and what each stresses')
-    .action(() => {
-      console.log(formatScenarioList(listScenarios()));
-    });
+  return new Command('list').description('list the registered scenarios: id@version, title and what each stresses').action(() => {
+    console.log(formatScenarioList(listScenarios()));
+  });
 }

@@ -93,7 +93,9 @@ export function formatLorrExamplesTable(rows: readonly LorrExampleRow[], control
     '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const r of rows) {
-    lines.push(`| ${r.example} | ${r.robots.toLocaleString('en-US')} | ${r.map} | ${f(r.importSec, 2)} | ${f(r.simulatedSec, 0)} | ${f(r.realTimeFactor, 2)}× | ${f(r.cpuRealTimeFactor, 2)}× | ${f(r.tasksFinished, 0)} | ${f(r.tasksPerHour, 0)} | ${f(r.tasksPerLorrTick, 4)} | ${f(r.robotRobotCollisions, 0)} | ${f(r.peakRssMb, 0)} | ${r.loadBefore ?? '–'}→${r.loadAfter ?? '–'} | ${r.status} |`);
+    lines.push(
+      `| ${r.example} | ${r.robots.toLocaleString('en-US')} | ${r.map} | ${f(r.importSec, 2)} | ${f(r.simulatedSec, 0)} | ${f(r.realTimeFactor, 2)}× | ${f(r.cpuRealTimeFactor, 2)}× | ${f(r.tasksFinished, 0)} | ${f(r.tasksPerHour, 0)} | ${f(r.tasksPerLorrTick, 4)} | ${f(r.robotRobotCollisions, 0)} | ${f(r.peakRssMb, 0)} | ${r.loadBefore ?? '–'}→${r.loadAfter ?? '–'} | ${r.status} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -121,19 +123,42 @@ export function lorrExamplesCommand(): Command {
       } catch (error) {
         throw new UsageError(`--dir ${opts.dir}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
       }
-      const only = opts.only?.split(',').map((s) => s.trim()).filter(Boolean);
+      const only = opts.only
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (only) problems = problems.filter((p) => only.some((o) => p.path.includes(o)));
       if (problems.length === 0) throw new UsageError(`--dir ${opts.dir}: no LoRR problem .json files found${only ? ` matching ${opts.only}` : ''}`);
       const tmp = mkdtempSync(join(tmpdir(), 'lorr-examples-'));
       const rows: LorrExampleRow[] = [];
       try {
         for (const [k, problem] of problems.entries()) {
-          const name = problem.path.split('/').pop()!.replace(/\.json$/, '');
+          const name = problem.path
+            .split('/')
+            .pop()!
+            .replace(/\.json$/, '');
           const out = join(tmp, `${k}.json`);
           console.error(`[${k + 1}/${problems.length}] ${name}: ${problem.teamSize} robots, ${opts.minutes} simulated min …`);
           const loadBefore = loadNow();
-          const child = await runChild(['--import', problem.path, '--controller', opts.controller, '--minutes', String(opts.minutes), '--json', out], opts.timeoutSec);
-          const row: LorrExampleRow = { example: name, robots: problem.teamSize, map: '', importSec: null, realTimeFactor: null, cpuRealTimeFactor: null, simulatedSec: null, tasksFinished: null, tasksPerHour: null, tasksPerLorrTick: null, robotRobotCollisions: null, peakRssMb: null, status: 'ok' };
+          const child = await runChild(
+            ['--import', problem.path, '--controller', opts.controller, '--minutes', String(opts.minutes), '--json', out],
+            opts.timeoutSec,
+          );
+          const row: LorrExampleRow = {
+            example: name,
+            robots: problem.teamSize,
+            map: '',
+            importSec: null,
+            realTimeFactor: null,
+            cpuRealTimeFactor: null,
+            simulatedSec: null,
+            tasksFinished: null,
+            tasksPerHour: null,
+            tasksPerLorrTick: null,
+            robotRobotCollisions: null,
+            peakRssMb: null,
+            status: 'ok',
+          };
           try {
             const r = JSON.parse(readFileSync(out, 'utf8')) as {
               robots: number;
@@ -164,22 +189,32 @@ export function lorrExamplesCommand(): Command {
             const imported = /imported .* in ([\d.]+) s/.exec(child.stderr);
             if (imported) row.importSec = Number(imported[1]);
             row.peakRssMb = child.peakRssMbAtTimeout;
-            row.status = child.timedOut ? `timed out after ${opts.timeoutSec} s` : `failed (exit ${child.code}): ${child.stderr.trim().split('\n').pop() ?? ''}`;
+            row.status = child.timedOut
+              ? `timed out after ${opts.timeoutSec} s`
+              : `failed (exit ${child.code}): ${child.stderr.trim().split('\n').pop() ?? ''}`;
           }
           row.map = mapSize(problem.path);
           row.loadBefore = loadBefore;
           row.loadAfter = loadNow();
           rows.push(row);
-          console.error(`  ${row.status}${row.realTimeFactor !== null ? `: ${row.realTimeFactor}× real time, ${row.tasksFinished} tasks, import ${row.importSec} s, peak RSS ${row.peakRssMb} MB` : ''}`);
+          console.error(
+            `  ${row.status}${row.realTimeFactor !== null ? `: ${row.realTimeFactor}× real time, ${row.tasksFinished} tasks, import ${row.importSec} s, peak RSS ${row.peakRssMb} MB` : ''}`,
+          );
         }
       } finally {
         rmSync(tmp, { recursive: true, force: true });
       }
       const machine = machineLine();
-      console.log(`Machine: ${machine}; ${opts.minutes} simulated min per example, controller ${opts.controller}; load = 1-minute load average at the start → end of each example.\n`);
+      console.log(
+        `Machine: ${machine}; ${opts.minutes} simulated min per example, controller ${opts.controller}; load = 1-minute load average at the start → end of each example.\n`,
+      );
       console.log(formatLorrExamplesTable(rows, opts.controller));
-      if (opts.json) await writeFile(opts.json, `${JSON.stringify({ controller: opts.controller, minutes: opts.minutes, machine, rows }, null, 2)}
-`);
+      if (opts.json)
+        await writeFile(
+          opts.json,
+          `${JSON.stringify({ controller: opts.controller, minutes: opts.minutes, machine, rows }, null, 2)}
+`,
+        );
     });
 }
 
@@ -197,7 +232,9 @@ function peakRssOf(pid: number | undefined): number | null {
 function mapSize(problemPath: string): string {
   try {
     const p = JSON.parse(readFileSync(problemPath, 'utf8')) as { mapFile: string };
-    const head = readFileSync(join(problemPath, '..', p.mapFile), 'utf8').slice(0, 200).split(/\r?\n/);
+    const head = readFileSync(join(problemPath, '..', p.mapFile), 'utf8')
+      .slice(0, 200)
+      .split(/\r?\n/);
     const h = head[1]?.split(/\s+/)[1];
     const w = head[2]?.split(/\s+/)[1];
     return `${h}×${w}`;

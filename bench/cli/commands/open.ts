@@ -18,7 +18,12 @@ export function openCommand(): Command {
   return new Command('open')
     .description('serve the browser test field (with your controller folder in the picker, hot reloaded) and print its URL')
     .argument('[scenario]', 'scenario id (e.g. warehouse/g2p-small) or scenario .json file to open with')
-    .option('--controllers <dir>', 'a folder of controller modules (.ts .mts .js .mjs, default export () => FleetController) the picker lists by file name; repeatable', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option(
+      '--controllers <dir>',
+      'a folder of controller modules (.ts .mts .js .mjs, default export () => FleetController) the picker lists by file name; repeatable',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
     .option('--controller <name>', 'controller to start with (a registered name or a file name from --controllers, without extension)')
     .option('--port <n>', 'port (the next free one if taken; 0: any free port)', parseNonNegativeInt, 5173)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
@@ -36,7 +41,13 @@ export function openCommand(): Command {
         else throw new UsageError(`unknown scenario "${scenario}" (testfield list shows them, or give a .json file)`);
       }
       if (opts.controller) query.set('controller', opts.controller);
-      const page = await servePage({ controllerDirs: opts.controllers, allowFiles, port: opts.port, host: opts.host, ...(opts.browser ? { browser: true } : {}) });
+      const page = await servePage({
+        controllerDirs: opts.controllers,
+        allowFiles,
+        port: opts.port,
+        host: opts.host,
+        ...(opts.browser ? { browser: true } : {}),
+      });
       const search = query.toString();
       console.log(`Testfield is open at ${page.url}${search ? `?${search}` : ''}`);
       if (opts.controllers.length > 0) console.log(`controllers from ${opts.controllers.join(', ')} are in the picker (hot reloaded)`);

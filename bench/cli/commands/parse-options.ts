@@ -32,7 +32,8 @@ export const MAX_MINUTES = 7 * 24 * 60;
 /** commander parser: a simulated horizon in minutes, > 0 and at most {@link MAX_MINUTES} (stated in minutes). */
 export function parseMinutes(value: string): number {
   const n = DECIMAL.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(n) || n <= 0 || n > MAX_MINUTES) throw new InvalidArgumentError(`expected minutes > 0 and at most ${MAX_MINUTES} (7 days), got "${value}"`);
+  if (!Number.isFinite(n) || n <= 0 || n > MAX_MINUTES)
+    throw new InvalidArgumentError(`expected minutes > 0 and at most ${MAX_MINUTES} (7 days), got "${value}"`);
   return n;
 }
 

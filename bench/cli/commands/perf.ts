@@ -35,10 +35,15 @@ export function perfCommand(): Command {
     .description('sim-speed report: real-time factor, ms per tick (physics / controllers / rest), ratio to bare world.step(), peak memory')
     .option('--json <file>', 'also write the rows as a JSON list')
     .option('--scenario <id|file...>', 'scenarios to measure, ids or .json files (default: every warehouse/g2p-* scenario and production/assembly-line)')
-    .option('--robots <list>', 'fleet sizes, comma-separated (default: each scenario\'s own)')
+    .option('--robots <list>', "fleet sizes, comma-separated (default: each scenario's own)")
     .option('--controller <name>', 'fleet controller (registry name or module path)', DEFAULT_CONTROLLER)
     .option('--warmup-sec <s>', 'wall seconds of warm-up per case', parsePositiveNumber, 3)
-    .option('--warmup-sim-sec <s>', 'after the wall-time warm-up, simulated seconds a fresh episode runs before measuring (the same start state on any machine)', parsePositiveNumber, DEFAULT_WARMUP_SIM_SEC)
+    .option(
+      '--warmup-sim-sec <s>',
+      'after the wall-time warm-up, simulated seconds a fresh episode runs before measuring (the same start state on any machine)',
+      parsePositiveNumber,
+      DEFAULT_WARMUP_SIM_SEC,
+    )
     .option('--measure-sec <s>', 'wall seconds measured per case', parsePositiveNumber, 5)
     .option('--repeat <n>', 'runs per case (each in a fresh process); the run with the median ratio is reported', parsePositiveInt, 1)
     .option('--line <id|file...>', 'logical production lines timed at event speed and stepping every tick (default: production/flow-line)')
@@ -50,21 +55,34 @@ export function perfCommand(): Command {
       for (const s of scenarios) {
         // The robot table steps every tick and replays each on bare Rapier: a line without robots belongs in --line (event speed).
         const fleet = (resolveScenario(s) as { fleet?: ReadonlyArray<{ count?: number }> }).fleet ?? [];
-        if (!fleet.some((f) => (f.count ?? 0) > 0)) throw new UsageError(`--scenario ${s}: it has no robots, and the robot table times robots against bare physics; time a production line with --line ${s}`);
+        if (!fleet.some((f) => (f.count ?? 0) > 0))
+          throw new UsageError(
+            `--scenario ${s}: it has no robots, and the robot table times robots against bare physics; time a production line with --line ${s}`,
+          );
       }
       for (const s of opts.line === false ? [] : (opts.line ?? [])) resolveScenario(s);
       await loadControllerFactory(opts.controller);
-      const sizes = opts.robots === undefined ? [undefined] : opts.robots.split(',').map((v) => {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 1) throw new UsageError(`--robots must be a comma-separated list of integers >= 1, got "${opts.robots}"`);
-        return n;
-      });
+      const sizes =
+        opts.robots === undefined
+          ? [undefined]
+          : opts.robots.split(',').map((v) => {
+              const n = Number(v);
+              if (!Number.isInteger(n) || n < 1) throw new UsageError(`--robots must be a comma-separated list of integers >= 1, got "${opts.robots}"`);
+              return n;
+            });
       const entry = fileURLToPath(new URL('../../analyse/perf/perf-case-process.ts', import.meta.url));
       const rows: PerfRow[] = [];
       console.log(header());
       for (const scenario of scenarios) {
         for (const robots of sizes) {
-          const c: PerfCase = { scenario, controller: opts.controller, warmupSec: opts.warmupSec, warmupSimSec: opts.warmupSimSec, measureSec: opts.measureSec, ...(robots !== undefined ? { robots } : {}) };
+          const c: PerfCase = {
+            scenario,
+            controller: opts.controller,
+            warmupSec: opts.warmupSec,
+            warmupSimSec: opts.warmupSimSec,
+            measureSec: opts.measureSec,
+            ...(robots !== undefined ? { robots } : {}),
+          };
           const runs: PerfRow[] = [];
           for (let k = 0; k < opts.repeat; k++) {
             const { stdout } = await run(process.execPath, ['--import', tsxExportUrl('.'), entry, JSON.stringify(c)], { maxBuffer: 1 << 20 });
@@ -77,11 +95,14 @@ export function perfCommand(): Command {
       }
       const lines = opts.line === false ? [] : (opts.line ?? ['production/flow-line']);
       const lineRows: LinePerfRow[] = [];
-      if (lines.length > 0) console.log(`\n${'line'.padEnd(24)} ${'event speed'.padStart(12)} ${'stepped'.padStart(16)} ${'every tick'.padStart(11)} ${'speed-up'.padStart(9)}`);
+      if (lines.length > 0)
+        console.log(`\n${'line'.padEnd(24)} ${'event speed'.padStart(12)} ${'stepped'.padStart(16)} ${'every tick'.padStart(11)} ${'speed-up'.padStart(9)}`);
       for (const scenario of lines) {
         const row = await measureLinePerf(scenario, opts.controller, opts.lineHours * 3600);
         lineRows.push(row);
-        console.log(`${row.scenario.padEnd(24)} ${`${row.eventSpeedFactor}x`.padStart(12)} ${`${row.steppedTicks}/${row.coveredTicks}`.padStart(16)} ${`${row.tickedFactor}x`.padStart(11)} ${`${(row.eventSpeedFactor / row.tickedFactor).toFixed(0)}x`.padStart(9)}`);
+        console.log(
+          `${row.scenario.padEnd(24)} ${`${row.eventSpeedFactor}x`.padStart(12)} ${`${row.steppedTicks}/${row.coveredTicks}`.padStart(16)} ${`${row.tickedFactor}x`.padStart(11)} ${`${(row.eventSpeedFactor / row.tickedFactor).toFixed(0)}x`.padStart(9)}`,
+        );
       }
       if (opts.json) await writeFile(opts.json, `${JSON.stringify(lineRows.length > 0 ? [...rows, ...lineRows] : rows, null, 2)}\n`);
     });
@@ -101,6 +122,19 @@ function header(): string {
 }
 
 function formatRow(r: PerfRow): string {
-  const cells = [r.scenario, String(r.robots), `${r.realTimeFactor}x`, r.tickMs.toFixed(3), r.physicsMs.toFixed(3), r.controllerMs.toFixed(3), r.otherMs.toFixed(3), r.bareStepMs.toFixed(3), r.bareReplayMs.toFixed(3), r.ratioToBarePhysics.toFixed(2), r.simRatioToBarePhysics.toFixed(2), r.peakRssMb.toFixed(0)];
+  const cells = [
+    r.scenario,
+    String(r.robots),
+    `${r.realTimeFactor}x`,
+    r.tickMs.toFixed(3),
+    r.physicsMs.toFixed(3),
+    r.controllerMs.toFixed(3),
+    r.otherMs.toFixed(3),
+    r.bareStepMs.toFixed(3),
+    r.bareReplayMs.toFixed(3),
+    r.ratioToBarePhysics.toFixed(2),
+    r.simRatioToBarePhysics.toFixed(2),
+    r.peakRssMb.toFixed(0),
+  ];
   return cells.map((c, i) => (i === 0 ? c.padEnd(WIDTHS[i]!) : c.padStart(WIDTHS[i]!))).join(' ');
 }

@@ -22,7 +22,7 @@ interface ReplayOptions {
 /** `testfield replay FILE [--open] [--port N] [--host H] [--browser]`. */
 export function replayCommand(): Command {
   return new Command('replay')
-    .description('describe a replay (.tfr: from run --replay, or a failed suite group\'s <out>/replays/); --open serves the page playing it and prints its URL')
+    .description("describe a replay (.tfr: from run --replay, or a failed suite group's <out>/replays/); --open serves the page playing it and prints its URL")
     .argument('<file>', 'replay file (.tfr), or a VDA 5050 session recording (vda5050 --record), re-simulated into one')
     .option('--open', 'serve the browser test field with this replay open (until Ctrl-C)')
     .option('--port <n>', 'port with --open (the next free one if taken; 0: any free port)', parseNonNegativeInt, 5173)
@@ -40,7 +40,9 @@ export function replayCommand(): Command {
       if (isVdaRecordingText(new TextDecoder().decode(bytes.subarray(0, 4096)))) {
         if (opts.out) checkWritableFile('--out', opts.out);
         const { replay, outcome } = await vdaSessionToReplay(readVdaRecording(file));
-        console.log(`${file}: VDA 5050 session, re-simulated ${outcome.messages} messages to tick ${outcome.tick}: hash ${outcome.hash}, recorded ${outcome.recordedHash}: ${outcome.matches ? 'identical' : 'DIFFERENT'}`);
+        console.log(
+          `${file}: VDA 5050 session, re-simulated ${outcome.messages} messages to tick ${outcome.tick}: hash ${outcome.hash}, recorded ${outcome.recordedHash}: ${outcome.matches ? 'identical' : 'DIFFERENT'}`,
+        );
         if (!outcome.matches) {
           process.exitCode = 1;
           return;
@@ -59,7 +61,9 @@ export function replayCommand(): Command {
         if (error instanceof ReplayError) throw new UsageError(`${file}: ${error.message}`);
         throw error;
       }
-      console.log(`${file}: ${header.scenarioId} (${header.title}), seed ${header.seed}, controller ${header.controller}, ${header.ticks} ticks (${(header.ticks / header.hz / 60).toFixed(1)} simulated minutes)`);
+      console.log(
+        `${file}: ${header.scenarioId} (${header.title}), seed ${header.seed}, controller ${header.controller}, ${header.ticks} ticks (${(header.ticks / header.hz / 60).toFixed(1)} simulated minutes)`,
+      );
       if (!opts.open) return;
       const page = await servePage({ allowFiles: [file], port: opts.port, host: opts.host, ...(opts.browser ? { browser: true } : {}) });
       console.log(`Testfield is open at ${page.url}?paused=1&replay=${encodeURIComponent(fsUrlPath(file))}`);

@@ -114,10 +114,18 @@ export async function runImported(path: string, opts: RunImportedOptions): Promi
   if (rates) console.log(formatLorrRates(rates));
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const cpuRealTimeFactor = result.simulatedSec / Math.max(cpuSec, 1e-9);
-  console.log(`import ${importSec.toFixed(2)} s, peak RSS ${peakRssMb.toFixed(0)} MB, run CPU ${cpuSec.toFixed(1)} s (${cpuRealTimeFactor.toFixed(2)}× real time per CPU second)`);
-  if (opts.json) await writeFile(opts.json, `${JSON.stringify({ ...result, importSec: round3(importSec), peakRssMb: Math.round(peakRssMb), cpuSec: round3(cpuSec), cpuRealTimeFactor: round3(cpuRealTimeFactor), ...(rates ? { lorr: rates } : {}) }, null, 2)}\n`);
+  console.log(
+    `import ${importSec.toFixed(2)} s, peak RSS ${peakRssMb.toFixed(0)} MB, run CPU ${cpuSec.toFixed(1)} s (${cpuRealTimeFactor.toFixed(2)}× real time per CPU second)`,
+  );
+  if (opts.json)
+    await writeFile(
+      opts.json,
+      `${JSON.stringify({ ...result, importSec: round3(importSec), peakRssMb: Math.round(peakRssMb), cpuSec: round3(cpuSec), cpuRealTimeFactor: round3(cpuRealTimeFactor), ...(rates ? { lorr: rates } : {}) }, null, 2)}\n`,
+    );
   if (result.interrupted) {
-    console.error(`interrupted at ${(result.simulatedSec / 60).toFixed(1)} simulated minutes: the table${opts.json ? ' and --json' : ''} cover the run up to there`);
+    console.error(
+      `interrupted at ${(result.simulatedSec / 60).toFixed(1)} simulated minutes: the table${opts.json ? ' and --json' : ''} cover the run up to there`,
+    );
     process.exitCode = INTERRUPTED_EXIT_CODE;
     return;
   }

@@ -23,7 +23,9 @@ export async function runReplications(request: RunRequest, n: number, jsonFile: 
   }
   const summary = summarizeReplications(runs.map((r) => flattenKpis(r.kpis)));
   const width = Math.max(...Object.keys(summary).map((k) => k.length), 3);
-  console.log(`scenario ${runs[0]!.scenario}, controller ${request.controller}, ${n} replications (seeds ${base}–${base + n - 1}): mean ± 95 % confidence half-width`);
+  console.log(
+    `scenario ${runs[0]!.scenario}, controller ${request.controller}, ${n} replications (seeds ${base}–${base + n - 1}): mean ± 95 % confidence half-width`,
+  );
   console.log(`${'KPI'.padEnd(width)} ${'mean'.padStart(12)} ${'± 95 %'.padStart(12)} ${'sd'.padStart(12)}`);
   for (const [key, s] of Object.entries(summary)) {
     if (s.mean === 0 && s.sd === 0) continue;
@@ -33,10 +35,20 @@ export async function runReplications(request: RunRequest, n: number, jsonFile: 
   if (runs[0]!.kpis.things?.sink) {
     warmup = welchWarmupCheck(completions, runs[0]!.simulatedSec, runs[0]!.kpis.things.sink.warmupSec ?? 0);
     const settledMin = (warmup.settledSec / 60).toFixed(1);
-    if (warmup.tooShort) console.log(`warm-up looks too short: the throughput averaged over the runs settles only at about ${settledMin} min (Welch's method); try --warmup-min ${Math.ceil(warmup.settledSec / 60)}`);
-    else console.log(`warm-up: the throughput averaged over the runs settles by ${settledMin} min (Welch's method), within the ${(warmup.warmupSec / 60).toFixed(1)} min left out`);
+    if (warmup.tooShort)
+      console.log(
+        `warm-up looks too short: the throughput averaged over the runs settles only at about ${settledMin} min (Welch's method); try --warmup-min ${Math.ceil(warmup.settledSec / 60)}`,
+      );
+    else
+      console.log(
+        `warm-up: the throughput averaged over the runs settles by ${settledMin} min (Welch's method), within the ${(warmup.warmupSec / 60).toFixed(1)} min left out`,
+      );
   }
-  if (jsonFile) await writeFile(jsonFile, `${JSON.stringify({ scenario: runs[0]!.scenario, controller: request.controller, seeds: runs.map((r) => r.seed), summary, warmupCheck: warmup, runs }, null, 2)}\n`);
+  if (jsonFile)
+    await writeFile(
+      jsonFile,
+      `${JSON.stringify({ scenario: runs[0]!.scenario, controller: request.controller, seeds: runs.map((r) => r.seed), summary, warmupCheck: warmup, runs }, null, 2)}\n`,
+    );
 }
 
 function fmt(v: number): string {

@@ -36,7 +36,9 @@ interface RunOptions {
 /** Help text after the options: exit codes and isolation. */
 export const RUN_EXIT_CODES_HELP = `
 Exit codes:
-${exitCodeLines().map((l) => `  ${l}`).join('\n')}
+${exitCodeLines()
+  .map((l) => `  ${l}`)
+  .join('\n')}
 A long run shows a progress bar on a terminal (simulated time, speed, ETA), a line every 10 s in CI.
 A controller given as a module path runs isolated in a worker thread by default (--isolation auto).`;
 
@@ -45,29 +47,70 @@ export function runCommand(): Command {
   return new Command('run')
     .description('run one scenario headless at full speed; print its KPIs and state hash')
     .argument('[scenario]', 'scenario id (e.g. warehouse/g2p-small) or scenario .json file')
-    .option('--seed <n>', 'episode seed (default: the scenario\'s)', parseNonNegativeInt)
+    .option('--seed <n>', "episode seed (default: the scenario's)", parseNonNegativeInt)
     .option('--controller <name|file>', 'fleet controller: a registered name or a module path (default export: () => FleetController)', DEFAULT_CONTROLLER)
-    .option('--cell-controller <name|file>', 'cell controller for the arms: a registered name (pick-place) or a module path (default export: () => CellController)')
+    .option(
+      '--cell-controller <name|file>',
+      'cell controller for the arms: a registered name (pick-place) or a module path (default export: () => CellController)',
+    )
     .option('--robots <n>', 'override the fleet size', parsePositiveInt)
     .option('--minutes <m>', 'override the simulated horizon, minutes (at most 10080, 7 days)', parseMinutes)
     .option('--warmup-min <m>', 'production line: leave the first M simulated minutes out of every line KPI (the warm-up; sets line.warmupSec)', parseMinutes)
-    .option('--replications <n>', 'independent runs with seeds seed, seed+1, …: each KPI\'s mean and 95 % confidence interval, and Welch\'s check of the warm-up for a line', parsePositiveInt)
+    .option(
+      '--replications <n>',
+      "independent runs with seeds seed, seed+1, …: each KPI's mean and 95 % confidence interval, and Welch's check of the warm-up for a line",
+      parsePositiveInt,
+    )
     .option('--json <file>', 'also write the result as JSON')
     .option('--replay <file>', 'also write a replay the browser test field opens (.tfr)')
     .option('--import <file>', 'run an imported MovingAI .map or League of Robot Runners problem .json instead of a scenario')
     .option('--cell-m <m>', 'cell size of an imported grid, metres (default 1)', parsePositiveNumber)
     .option('--events <file>', 'stream every event as it happens to a JSON Lines file')
-    .option('--isolation <mode>', 'where the controller runs: auto (module paths in a worker thread, built-ins in-thread), worker, thread', parseIsolation, 'auto')
-    .option('--controller-budget-ms <ms>', 'wall-clock budget of one isolated decide() call; past it the controller is stopped', parseBudgetMs, DEFAULT_CONTROLLER_BUDGET_MS)
-    .option('--controller-memory-mb <mb>', 'memory (heap and off-heap buffers) an isolated controller may hold; past it the controller is stopped', parsePositiveInt, DEFAULT_CONTROLLER_MEMORY_MB)
+    .option(
+      '--isolation <mode>',
+      'where the controller runs: auto (module paths in a worker thread, built-ins in-thread), worker, thread',
+      parseIsolation,
+      'auto',
+    )
+    .option(
+      '--controller-budget-ms <ms>',
+      'wall-clock budget of one isolated decide() call; past it the controller is stopped',
+      parseBudgetMs,
+      DEFAULT_CONTROLLER_BUDGET_MS,
+    )
+    .option(
+      '--controller-memory-mb <mb>',
+      'memory (heap and off-heap buffers) an isolated controller may hold; past it the controller is stopped',
+      parsePositiveInt,
+      DEFAULT_CONTROLLER_MEMORY_MB,
+    )
     .addHelpText('after', RUN_EXIT_CODES_HELP)
     .action(async (scenario: string | undefined, opts: RunOptions) => {
-      for (const [option, file] of [['--json', opts.json], ['--replay', opts.replay], ['--events', opts.events]] as const) if (file) checkWritableFile(option, file);
+      for (const [option, file] of [
+        ['--json', opts.json],
+        ['--replay', opts.replay],
+        ['--events', opts.events],
+      ] as const)
+        if (file) checkWritableFile(option, file);
       if (opts.import !== undefined) return runImported(opts.import, opts);
       if (scenario === undefined) throw new UsageError('name a scenario (or --import FILE)');
-      if (opts.warmupMin !== undefined && !(resolveScenario(scenario) as { line?: unknown }).line) throw new UsageError(`--warmup-min: ${scenario} has no production line (no line section) whose KPIs it could leave the warm-up out of`);
-      const overrides = { ...(opts.robots !== undefined ? { robots: opts.robots } : {}), ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}), ...(opts.warmupMin !== undefined ? { warmupMin: opts.warmupMin } : {}) };
-      const request = { scenario, controller: opts.controller, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.cellController ? { cellController: opts.cellController } : {}), overrides, isolation: opts.isolation, budgetMs: opts.controllerBudgetMs, memoryMb: opts.controllerMemoryMb };
+      if (opts.warmupMin !== undefined && !(resolveScenario(scenario) as { line?: unknown }).line)
+        throw new UsageError(`--warmup-min: ${scenario} has no production line (no line section) whose KPIs it could leave the warm-up out of`);
+      const overrides = {
+        ...(opts.robots !== undefined ? { robots: opts.robots } : {}),
+        ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}),
+        ...(opts.warmupMin !== undefined ? { warmupMin: opts.warmupMin } : {}),
+      };
+      const request = {
+        scenario,
+        controller: opts.controller,
+        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...(opts.cellController ? { cellController: opts.cellController } : {}),
+        overrides,
+        isolation: opts.isolation,
+        budgetMs: opts.controllerBudgetMs,
+        memoryMb: opts.controllerMemoryMb,
+      };
       if (opts.replications !== undefined) {
         if (opts.replay || opts.events) throw new UsageError('--replications writes no --replay or --events (run one seed for those)');
         if (opts.replications < 2) throw new UsageError('--replications needs at least 2 runs for a confidence interval');
@@ -98,7 +141,9 @@ export function runCommand(): Command {
       if (line) console.error(`error: ${line}`);
       process.exitCode = runExitCode(result.failures);
       if (result.interrupted) {
-        console.error(`interrupted at ${(result.simulatedSec / 60).toFixed(1)} simulated minutes: the table${opts.json ? ', --json' : ''}${opts.replay ? ', --replay' : ''}${opts.events ? ', --events' : ''} cover the run up to there`);
+        console.error(
+          `interrupted at ${(result.simulatedSec / 60).toFixed(1)} simulated minutes: the table${opts.json ? ', --json' : ''}${opts.replay ? ', --replay' : ''}${opts.events ? ', --events' : ''} cover the run up to there`,
+        );
         process.exitCode = INTERRUPTED_EXIT_CODE;
       }
     });

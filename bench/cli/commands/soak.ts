@@ -24,7 +24,9 @@ interface SoakOptions {
 /** `bench soak [--scenario warehouse/g2p-medium] [--hours 8] [--json FILE]`: a long run that must not leak. */
 export function soakCommand(): Command {
   return new Command('soak')
-    .description('long run (default: warehouse/g2p-medium for 8 simulated hours) sampling memory after every simulated hour; fails when memory after the first hour grows by 10 % or more')
+    .description(
+      'long run (default: warehouse/g2p-medium for 8 simulated hours) sampling memory after every simulated hour; fails when memory after the first hour grows by 10 % or more',
+    )
     .option('--scenario <id|file>', 'scenario to soak', 'warehouse/g2p-medium')
     .option('--controller <name|file>', 'fleet controller', DEFAULT_CONTROLLER)
     .option('--hours <h>', 'simulated hours (at most 168)', parseHours, 8)
@@ -34,10 +36,14 @@ export function soakCommand(): Command {
     .option('--json <file>', 'also write the report as JSON')
     .option('--isolation <mode>', 'where the controller runs: auto, worker, thread', parseIsolation, 'auto')
     .option('--controller-budget-ms <ms>', 'wall-clock budget of one isolated decide() call', parseBudgetMs, DEFAULT_CONTROLLER_BUDGET_MS)
-    .addHelpText('after', '\nExit codes: 0 memory stayed within 10 %; 1 memory grew 10 % or more; 2 usage error; 3 the controller failed; 4 the watchdog stopped the episode.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 memory stayed within 10 %; 1 memory grew 10 % or more; 2 usage error; 3 the controller failed; 4 the watchdog stopped the episode.',
+    )
     .action(async (opts: SoakOptions) => {
       if (opts.json) checkWritableFile('--json', opts.json);
-      if (opts.sampleEveryHours > opts.hours / 2) throw new UsageError(`--sample-every-hours ${opts.sampleEveryHours} leaves fewer than two samples in ${opts.hours} simulated hours`);
+      if (opts.sampleEveryHours > opts.hours / 2)
+        throw new UsageError(`--sample-every-hours ${opts.sampleEveryHours} leaves fewer than two samples in ${opts.hours} simulated hours`);
       console.log(`soak ${opts.scenario}: ${opts.hours} simulated hours, a memory sample every ${opts.sampleEveryHours} h`);
       const report = await runSoak({
         scenario: opts.scenario,
@@ -48,9 +54,14 @@ export function soakCommand(): Command {
         budgetMs: opts.controllerBudgetMs,
         ...(opts.robots ? { robots: opts.robots } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-        onSample: (s) => console.log(`  ${s.simulatedHours.toFixed(2)} h  heap ${s.heapMiB.toFixed(1)} MiB  external ${s.externalMiB.toFixed(1)} MiB  rss ${s.rssMiB.toFixed(1)} MiB`),
+        onSample: (s) =>
+          console.log(
+            `  ${s.simulatedHours.toFixed(2)} h  heap ${s.heapMiB.toFixed(1)} MiB  external ${s.externalMiB.toFixed(1)} MiB  rss ${s.rssMiB.toFixed(1)} MiB`,
+          ),
       });
-      console.log(`memory growth after the first sample: ${(report.growth * 100).toFixed(1)} % (limit ${(report.maxGrowth * 100).toFixed(0)} %); ${report.result.kpis.ordersDelivered} orders delivered; ${report.wallSec} s wall; ${report.passed ? 'PASS' : 'FAIL'}`);
+      console.log(
+        `memory growth after the first sample: ${(report.growth * 100).toFixed(1)} % (limit ${(report.maxGrowth * 100).toFixed(0)} %); ${report.result.kpis.ordersDelivered} orders delivered; ${report.wallSec} s wall; ${report.passed ? 'PASS' : 'FAIL'}`,
+      );
       if (opts.json) await writeFile(opts.json, `${JSON.stringify(report, null, 2)}\n`);
       const line = failureLine(report.result.failures);
       if (line) console.error(`error: ${line}`);

@@ -34,16 +34,28 @@ export function suiteCommand(): Command {
     .argument('[name]', 'suite name in bench/data/suites/ or a path to a suite .json file', 'ci')
     .option('--out <dir>', 'output directory (default: bench-results here for a suite of bench/data/suites/, bench-results/<name> beside any other suite file)')
     .option('--baseline <file>', 'baseline to compare with, e.g. bench/data/baselines/ci.json')
-    .option('--strict-hash', 'fail when a run\'s state hash differs from the baseline, even with every KPI in tolerance')
-    .option('--update-baseline', 'rewrite the baseline from this run (default bench/data/baselines/<suite>.json for a suite of bench/data/suites/, <name>.baseline.json beside any other suite file)')
+    .option('--strict-hash', "fail when a run's state hash differs from the baseline, even with every KPI in tolerance")
+    .option(
+      '--update-baseline',
+      'rewrite the baseline from this run (default bench/data/baselines/<suite>.json for a suite of bench/data/suites/, <name>.baseline.json beside any other suite file)',
+    )
     .option('--shard <i/n>', 'run only shard i of n (also from JOB_COMPLETION_INDEX + BENCH_SHARD_COUNT)')
     .option('--resume', 'skip runs already finished in --out (after a kill)')
     .option('--workers <n>', 'worker threads (default: one per core)', parsePositiveInt)
     .option('--isolation <mode>', 'where controllers run: auto (module paths in a worker thread, built-ins in-thread), worker, thread', parseIsolation, 'auto')
-    .option('--controller-budget-ms <ms>', 'wall-clock budget of one isolated decide() call; past it the controller is stopped', parseBudgetMs, DEFAULT_CONTROLLER_BUDGET_MS)
-    .addHelpText('after', '\nExit codes: 0 pass; 1 a group regressed, crashed, its controller failed or had commands rejected (unless its baseline entry allows it); 2 usage or input error (nothing ran).\nThe worst seed of every failed, regressed or changed group is replayed into <out>/replays/<key>.tfr.')
+    .option(
+      '--controller-budget-ms <ms>',
+      'wall-clock budget of one isolated decide() call; past it the controller is stopped',
+      parseBudgetMs,
+      DEFAULT_CONTROLLER_BUDGET_MS,
+    )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 pass; 1 a group regressed, crashed, its controller failed or had commands rejected (unless its baseline entry allows it); 2 usage or input error (nothing ran).\nThe worst seed of every failed, regressed or changed group is replayed into <out>/replays/<key>.tfr.',
+    )
     .action(async (name: string, opts: SuiteOptions) => {
-      if (opts.strictHash && (!opts.baseline || opts.updateBaseline)) throw new UsageError('--strict-hash compares against a baseline: pass --baseline FILE (and not --update-baseline)');
+      if (opts.strictHash && (!opts.baseline || opts.updateBaseline))
+        throw new UsageError('--strict-hash compares against a baseline: pass --baseline FILE (and not --update-baseline)');
       const suite = loadSuite(name);
       const out = opts.out ?? defaultOutDir(suite);
       checkWritableDir('--out', out);
@@ -67,10 +79,22 @@ export function suiteCommand(): Command {
       const started = performance.now();
       const { records } = await runBatch(selected, { outDir, resume: Boolean(opts.resume), ...(opts.workers ? { workers: opts.workers } : {}) });
       console.log(`finished in ${((performance.now() - started) / 1000).toFixed(1)} s wall`);
-      const baselineFile = opts.updateBaseline ? (opts.baseline ? resolve(opts.baseline) : defaultBaselineFile(suite)) : opts.baseline ? resolve(opts.baseline) : undefined;
+      const baselineFile = opts.updateBaseline
+        ? opts.baseline
+          ? resolve(opts.baseline)
+          : defaultBaselineFile(suite)
+        : opts.baseline
+          ? resolve(opts.baseline)
+          : undefined;
       process.exitCode = await finishSuite(
         { version: 1, suite: suite.name, shard, totalRuns: jobs.length, runs: records },
-        { outDir, updateBaseline: Boolean(opts.updateBaseline), strictHash: Boolean(opts.strictHash), jobs: new Map(selected.map((j) => [j.key, j])), ...(baselineFile ? { baselineFile } : {}) },
+        {
+          outDir,
+          updateBaseline: Boolean(opts.updateBaseline),
+          strictHash: Boolean(opts.strictHash),
+          jobs: new Map(selected.map((j) => [j.key, j])),
+          ...(baselineFile ? { baselineFile } : {}),
+        },
       );
     });
 }

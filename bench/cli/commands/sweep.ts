@@ -37,7 +37,9 @@ export function sweepCommand(): Command {
       const { points, answers } = writeSweepOutputs(outDir, sweep.name, records);
       for (const p of points) {
         const answer = answers.find((a) => a.layout === p.layout && a.robots === p.robots);
-        console.log(`${p.layout.padEnd(12)} robots ${String(p.robots).padStart(4)}  ${p.throughputPerHour.toFixed(1).padStart(7)} ± ${p.throughputCi95.toFixed(1).padStart(5)} orders/h${answer ? '  ← 95 % of plateau' : ''}${p.errors ? `  (${p.errors} errors)` : ''}`);
+        console.log(
+          `${p.layout.padEnd(12)} robots ${String(p.robots).padStart(4)}  ${p.throughputPerHour.toFixed(1).padStart(7)} ± ${p.throughputCi95.toFixed(1).padStart(5)} orders/h${answer ? '  ← 95 % of plateau' : ''}${p.errors ? `  (${p.errors} errors)` : ''}`,
+        );
       }
       for (const a of answers) console.log(a.sentence);
       console.log(`wrote ${outDir}/{sweep.csv,sweep.json,throughput.svg}`);

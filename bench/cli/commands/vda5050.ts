@@ -38,7 +38,8 @@ interface ServeOptions {
 }
 
 function parseBrokerUrl(value: string): string {
-  if (!/^(mqtts?|wss?|tcp):\/\/[^\s/]+/.test(value)) throw new InvalidArgumentError(`expected a broker URL such as mqtt://localhost:1883 or ws://host:9001, got "${value}"`);
+  if (!/^(mqtts?|wss?|tcp):\/\/[^\s/]+/.test(value))
+    throw new InvalidArgumentError(`expected a broker URL such as mqtt://localhost:1883 or ws://host:9001, got "${value}"`);
   return value;
 }
 
@@ -54,13 +55,16 @@ function parseTopicLevel(value: string): string {
 
 function parseRate(value: string): number {
   const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(n) || n > 100) throw new InvalidArgumentError(`expected a rate from 0 to 100 per second, got "${value}"`);
+  if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(n) || n > 100)
+    throw new InvalidArgumentError(`expected a rate from 0 to 100 per second, got "${value}"`);
   return n;
 }
 
 /** `bench vda5050 <scenario> | export-map <scenario> | replay <recording>`: VDA 5050 virtual vehicles over MQTT. */
 export function vda5050Command(): Command {
-  const vda = new Command('vda5050').description('VDA 5050 virtual vehicles over MQTT: any fleet manager drives the scenario\'s robots (see README, "VDA 5050")');
+  const vda = new Command('vda5050').description(
+    'VDA 5050 virtual vehicles over MQTT: any fleet manager drives the scenario\'s robots (see README, "VDA 5050")',
+  );
   vda
     .command('serve', { isDefault: true })
     .description('run a scenario paced to the wall clock, each robot a VDA 5050 vehicle on an MQTT broker (embedded unless --broker)')
@@ -69,8 +73,8 @@ export function vda5050Command(): Command {
     .option('--broker <url>', 'use this broker (mqtt://host:1883, ws://host:9001) instead of the embedded one', parseBrokerUrl)
     .option('--port <n>', 'embedded broker: MQTT TCP port (0 = any free port)', parseNonNegativeInt, 1883)
     .option('--ws-port <n>', 'embedded broker: MQTT-over-WebSocket port (0 = any free port)', parseNonNegativeInt, 9001)
-    .option('--duration-sec <n>', 'stop after this many wall seconds (default: at the scenario\'s horizon, or Ctrl-C)', parsePositiveNumber)
-    .option('--seed <n>', 'seed (default: the scenario\'s)', parseNonNegativeInt)
+    .option('--duration-sec <n>', "stop after this many wall seconds (default: at the scenario's horizon, or Ctrl-C)", parsePositiveNumber)
+    .option('--seed <n>', "seed (default: the scenario's)", parseNonNegativeInt)
     .option('--robots <n>', 'override the fleet size', parsePositiveInt)
     .option('--interface-name <name>', 'first topic level', parseTopicLevel, 'uagv')
     .option('--manufacturer <name>', 'manufacturer of every vehicle (a topic level)', parseTopicLevel, 'Testfield')
@@ -82,16 +86,23 @@ export function vda5050Command(): Command {
     .option('--live-hz <n>', 'pose frames per wall second on the live feed the page follows (testfield/live/<manufacturer>/…; 0: none)', parseRate, 30)
     .option('--open', 'also serve the browser test field following this session live, and print its URL')
     .option('--page-port <n>', 'port of the page with --open (the next free one if taken; 0: any free port)', parseNonNegativeInt, 5173)
-    .option('--page-broker <url>', 'with --open and --broker mqtt://…: the same broker\'s MQTT-over-WebSocket URL for the page', parseBrokerUrl)
+    .option('--page-broker <url>', "with --open and --broker mqtt://…: the same broker's MQTT-over-WebSocket URL for the page", parseBrokerUrl)
     .option('--browser', 'with --open, also open the page in the system browser')
     .action(async (scenario: string, opts: ServeOptions) => {
       const broker = opts.broker;
       const pageBroker = opts.pageBroker ?? (broker && /^wss?:/.test(broker) ? broker : undefined);
       if (opts.open && opts.liveHz === 0) throw new UsageError('--open needs the live feed: --live-hz must be above 0');
-      if (opts.open && broker && !pageBroker) throw new UsageError(`--open with --broker ${broker}: the page speaks MQTT over WebSocket; give the broker's WebSocket URL with --page-broker ws://host:port`);
+      if (opts.open && broker && !pageBroker)
+        throw new UsageError(
+          `--open with --broker ${broker}: the page speaks MQTT over WebSocket; give the broker's WebSocket URL with --page-broker ws://host:port`,
+        );
       if (pageBroker && !/^wss?:/.test(pageBroker)) throw new UsageError(`--page-broker ${pageBroker}: expected a ws:// or wss:// URL`);
       let page: ServedPage | null = null;
-      for (const [option, file] of [['--json', opts.json], ['--record', opts.record]] as const) if (file) checkWritableFile(option, file);
+      for (const [option, file] of [
+        ['--json', opts.json],
+        ['--record', opts.record],
+      ] as const)
+        if (file) checkWritableFile(option, file);
       const spec = withRobots(resolveScenario(scenario), opts.robots);
       const abort = new AbortController();
       const stop = () => abort.abort();
@@ -124,8 +135,12 @@ export function vda5050Command(): Command {
         if (opts.json) await writeFile(opts.json, `${JSON.stringify({ ...result, recording: undefined }, null, 2)}\n`);
         if (opts.record) await writeFile(opts.record, `${JSON.stringify(result.recording)}\n`);
       } catch (error) {
-        if ((error as { code?: string }).code === 'EADDRINUSE') throw new UsageError(`the embedded broker's port is taken (${(error as Error).message}); choose others with --port / --ws-port (0 = any free port) or use --broker`);
-        if (broker && ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN'].includes(String((error as { code?: string }).code))) throw new UsageError(`no broker answers at ${broker}: ${(error as Error).message}`);
+        if ((error as { code?: string }).code === 'EADDRINUSE')
+          throw new UsageError(
+            `the embedded broker's port is taken (${(error as Error).message}); choose others with --port / --ws-port (0 = any free port) or use --broker`,
+          );
+        if (broker && ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN'].includes(String((error as { code?: string }).code)))
+          throw new UsageError(`no broker answers at ${broker}: ${(error as Error).message}`);
         throw error;
       } finally {
         await (page as ServedPage | null)?.close();
@@ -137,7 +152,7 @@ export function vda5050Command(): Command {
     .command('export-map')
     .description('print (or write) the layout for a fleet manager: roadmap node and edge ids with positions in the VDA map frame')
     .argument('<scenario>', 'scenario id or scenario .json file')
-    .option('--format <f>', 'json (Testfield\'s plain form) or lif (VDMA Layout Interchange Format)', 'json')
+    .option('--format <f>', "json (Testfield's plain form) or lif (VDMA Layout Interchange Format)", 'json')
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (scenario: string, opts: { format: string; out?: string }) => {
       if (opts.format !== 'json' && opts.format !== 'lif') throw new UsageError(`--format ${opts.format}: expected json or lif`);
@@ -155,12 +170,16 @@ export function vda5050Command(): Command {
     .action(async (file: string) => {
       const recording = readVdaRecording(file);
       const outcome = await replayVdaSession(recording);
-      console.log(`replayed ${outcome.messages} messages to tick ${outcome.tick}: hash ${outcome.hash}, recorded ${outcome.recordedHash}: ${outcome.matches ? 'identical' : 'DIFFERENT'}`);
+      console.log(
+        `replayed ${outcome.messages} messages to tick ${outcome.tick}: hash ${outcome.hash}, recorded ${outcome.recordedHash}: ${outcome.matches ? 'identical' : 'DIFFERENT'}`,
+      );
       if (!outcome.matches) process.exitCode = 1;
     });
   vda
     .command('load-test')
-    .description('measure a session under load: a built-in fleet manager keeps every vehicle busy with short straight orders; prints messages/s and order-to-first-motion latency')
+    .description(
+      'measure a session under load: a built-in fleet manager keeps every vehicle busy with short straight orders; prints messages/s and order-to-first-motion latency',
+    )
     .argument('<scenario>', 'scenario id or scenario .json file')
     .option('--speed <x>', 'simulated seconds per wall second', parsePositiveNumber, 10)
     .option('--duration-sec <n>', 'wall seconds to measure', parsePositiveNumber, 60)
@@ -168,30 +187,32 @@ export function vda5050Command(): Command {
     .option('--robots <n>', 'override the fleet size', parsePositiveInt)
     .option('--visualization-hz <n>', 'visualization messages per vehicle per wall second', parseRate, 1)
     .option('--json <file>', 'write the KPIs as JSON')
-    .action(async (scenario: string, opts: { speed: number; durationSec: number; broker?: string; robots?: number; visualizationHz: number; json?: string }) => {
-      if (opts.json) checkWritableFile('--json', opts.json);
-      const spec = withRobots(resolveScenario(scenario), opts.robots);
-      const model = compileScenario(spec, hostCatalog);
-      let fm: LoadFleetManager | null = null;
-      const result = await runVdaSession({
-        spec,
-        scenarioName: scenario,
-        speed: opts.speed,
-        durationSec: opts.durationSec,
-        ...(opts.broker ? { brokerUrl: opts.broker } : { port: 0, wsPort: null }),
-        visualizationHz: opts.visualizationHz,
-        record: false,
-        log: (line) => (line.startsWith('vda.error') ? undefined : console.log(line)),
-        onReady: async (info) => {
-          fm = await LoadFleetManager.start(info.brokerUrl, model, `${info.interfaceName}/v2/${info.manufacturer}`, '2.0.0', info.manufacturer);
-        },
-      });
-      const fleet = fm as LoadFleetManager | null;
-      await fleet?.stop();
-      console.log(formatSessionSummary(result));
-      console.log(`load fleet manager: ${fleet?.report.ordersSent ?? 0} orders sent, ${fleet?.report.statesSeen ?? 0} states read`);
-      if (opts.json) await writeFile(opts.json, `${JSON.stringify({ ...result, recording: undefined, loadFleetManager: fleet?.report }, null, 2)}\n`);
-    });
+    .action(
+      async (scenario: string, opts: { speed: number; durationSec: number; broker?: string; robots?: number; visualizationHz: number; json?: string }) => {
+        if (opts.json) checkWritableFile('--json', opts.json);
+        const spec = withRobots(resolveScenario(scenario), opts.robots);
+        const model = compileScenario(spec, hostCatalog);
+        let fm: LoadFleetManager | null = null;
+        const result = await runVdaSession({
+          spec,
+          scenarioName: scenario,
+          speed: opts.speed,
+          durationSec: opts.durationSec,
+          ...(opts.broker ? { brokerUrl: opts.broker } : { port: 0, wsPort: null }),
+          visualizationHz: opts.visualizationHz,
+          record: false,
+          log: (line) => (line.startsWith('vda.error') ? undefined : console.log(line)),
+          onReady: async (info) => {
+            fm = await LoadFleetManager.start(info.brokerUrl, model, `${info.interfaceName}/v2/${info.manufacturer}`, '2.0.0', info.manufacturer);
+          },
+        });
+        const fleet = fm as LoadFleetManager | null;
+        await fleet?.stop();
+        console.log(formatSessionSummary(result));
+        console.log(`load fleet manager: ${fleet?.report.ordersSent ?? 0} orders sent, ${fleet?.report.statesSeen ?? 0} states read`);
+        if (opts.json) await writeFile(opts.json, `${JSON.stringify({ ...result, recording: undefined, loadFleetManager: fleet?.report }, null, 2)}\n`);
+      },
+    );
   for (const sub of vda.commands) sub.exitOverride();
   return vda;
 }

@@ -121,7 +121,10 @@ export function kpiListTable(): string {
   const kindOrder = ['fleet', ...builtinKinds.kinds.map((k) => k.id)];
   const indexed = rows.map((row, at) => ({ row, at }));
   indexed.sort((a, b) => kindOrder.indexOf(a.row[1]!) - kindOrder.indexOf(b.row[1]!) || a.at - b.at);
-  return table(['key', 'kind', 'title', 'unit', 'better', 'notes'], indexed.map(({ row }) => [row[0]!, code(row[1]!), ...row.slice(2)]));
+  return table(
+    ['key', 'kind', 'title', 'unit', 'better', 'notes'],
+    indexed.map(({ row }) => [row[0]!, code(row[1]!), ...row.slice(2)]),
+  );
 }
 
 function optionDefault(option: Option): string {

@@ -23,7 +23,10 @@ export function controllerFilesIn(dir: string): string[] {
 
 /** The user's controller folders from {@link CONTROLLERS_ENV}, absolute. */
 export function userControllerDirs(): string[] {
-  return (process.env[CONTROLLERS_ENV] ?? '').split(':').filter((d) => d !== '').map((d) => resolve(d));
+  return (process.env[CONTROLLERS_ENV] ?? '')
+    .split(':')
+    .filter((d) => d !== '')
+    .map((d) => resolve(d));
 }
 
 /**

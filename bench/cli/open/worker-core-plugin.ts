@@ -56,7 +56,8 @@ const stripQuery = (id: string) => id.split('?')[0]!;
 const isBare = (spec: string) => !spec.startsWith('.') && !spec.startsWith('/') && !spec.startsWith('\0');
 const aliasTarget = (aliases: readonly Alias[], spec: string): string | null => {
   for (const a of aliases) {
-    if (typeof a.find === 'string' ? spec === a.find : a.find.test(spec)) return typeof a.find === 'string' ? a.replacement : spec.replace(a.find, a.replacement);
+    if (typeof a.find === 'string' ? spec === a.find : a.find.test(spec))
+      return typeof a.find === 'string' ? a.replacement : spec.replace(a.find, a.replacement);
   }
   return null;
 };
@@ -135,7 +136,14 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
     }
     target = stripQuery(target);
     // (Dependencies' files are below the package's own node_modules; the package itself may lie in a project's node_modules.)
-    if (!target.startsWith(options.packageRoot) || target.slice(options.packageRoot.length).includes('node_modules/') || staysSource(target) || !target.endsWith('.ts') || !existsSync(target)) return null;
+    if (
+      !target.startsWith(options.packageRoot) ||
+      target.slice(options.packageRoot.length).includes('node_modules/') ||
+      staysSource(target) ||
+      !target.endsWith('.ts') ||
+      !existsSync(target)
+    )
+      return null;
     return target;
   };
 
@@ -155,7 +163,12 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
 
   const bundle = async (entries: readonly string[]): Promise<CoreBuild> => {
     const input: Record<string, string> = { core };
-    for (const file of entries) input[relative(options.packageRoot, file).replace(/\.ts$/, '').replace(/[^A-Za-z0-9_-]/g, '_')] = file;
+    for (const file of entries)
+      input[
+        relative(options.packageRoot, file)
+          .replace(/\.ts$/, '')
+          .replace(/[^A-Za-z0-9_-]/g, '_')
+      ] = file;
     const output = await build({
       configFile: false,
       root: options.packageRoot,
@@ -231,7 +244,14 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
     try {
       const sources: Record<string, string> = {};
       for (const file of built.modules) if (file.startsWith(options.packageRoot) && existsSync(file)) sources[file] = hashOf(readFileSync(file));
-      const saved: SavedBuild = { key: setupKey(wanted), entries: [...wanted], sources, chunks: [...built.chunks], entryOf: [...built.entryOf], modules: [...built.modules] };
+      const saved: SavedBuild = {
+        key: setupKey(wanted),
+        entries: [...wanted],
+        sources,
+        chunks: [...built.chunks],
+        entryOf: [...built.entryOf],
+        modules: [...built.modules],
+      };
       mkdirSync(dirname(savedFile), { recursive: true });
       // Written aside and renamed: a server starting meanwhile reads the old build or the new one, never half of one.
       const aside = `${savedFile}.${process.pid}`;
@@ -249,20 +269,27 @@ export function workerCorePlugin(options: WorkerCorePluginOptions): Plugin {
     entries = wanted;
     const saved = reuseSaved ? loadSaved(wanted) : null;
     const next = saved ? Promise.resolve(saved) : bundle(wanted);
-    if (!saved) next.then((built) => save(built, wanted), () => {});
+    if (!saved)
+      next.then(
+        (built) => save(built, wanted),
+        () => {},
+      );
     current = next;
     // A failed build is reported when a module of it is asked for.
-    next.then((built) => {
-      if (!server) return;
-      server.watcher.add([...built.modules].filter((f) => f.startsWith(options.packageRoot) && existsSync(f)));
-      // Transformed before the browser asks (vite's import analysis of a megabyte chunk takes a while), as server.warmup does for the page.
-      // So are the worker's entry and the source modules it loads before the first frame (the catalogue, the controllers).
-      const env = server.environments.client;
-      const urlOf = (file: string) => (file.startsWith(`${root}/`) ? `/${relative(root, file)}` : `/@fs${file}`);
-      for (const name of built.chunks.keys()) void env.warmupRequest(CORE_PREFIX + name);
-      void env.warmupRequest(`${urlOf(workerEntry)}?worker_file&type=module`);
-      for (const file of [...sourceFiles, ...sourceDirs.flatMap(moduleFilesUnder)]) if (existsSync(file)) void env.warmupRequest(urlOf(file));
-    }, () => {});
+    next.then(
+      (built) => {
+        if (!server) return;
+        server.watcher.add([...built.modules].filter((f) => f.startsWith(options.packageRoot) && existsSync(f)));
+        // Transformed before the browser asks (vite's import analysis of a megabyte chunk takes a while), as server.warmup does for the page.
+        // So are the worker's entry and the source modules it loads before the first frame (the catalogue, the controllers).
+        const env = server.environments.client;
+        const urlOf = (file: string) => (file.startsWith(`${root}/`) ? `/${relative(root, file)}` : `/@fs${file}`);
+        for (const name of built.chunks.keys()) void env.warmupRequest(CORE_PREFIX + name);
+        void env.warmupRequest(`${urlOf(workerEntry)}?worker_file&type=module`);
+        for (const file of [...sourceFiles, ...sourceDirs.flatMap(moduleFilesUnder)]) if (existsSync(file)) void env.warmupRequest(urlOf(file));
+      },
+      () => {},
+    );
     if (server) {
       const graph = server.environments.client.moduleGraph;
       for (const [id, mod] of graph.idToModuleMap) if (id.startsWith(CORE_PREFIX)) graph.invalidateModule(mod);

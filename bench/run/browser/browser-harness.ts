@@ -41,7 +41,12 @@ export async function startHarness(): Promise<Harness> {
   const outDir = mkdtempSync(join(tmpdir(), 'testfield-web-'));
   // With the tests' handles (`window.__testfield`, the `test/…` controllers, crash and hang).
   await build({ configFile: 'vite.config.ts', mode: TEST_HOOKS_MODE, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const server: PreviewServer = await preview({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  const server: PreviewServer = await preview({
+    configFile: 'vite.config.ts',
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
@@ -68,7 +73,13 @@ export async function startHarness(): Promise<Harness> {
 export type PageReady = 'episode' | 'error-banner';
 
 /** Opens the page and collects console errors and page errors into `errors`. */
-export async function openPage(harness: Harness, query: string, errors: string[], viewport = { width: 1280, height: 800 }, ready: PageReady = 'episode'): Promise<Page> {
+export async function openPage(
+  harness: Harness,
+  query: string,
+  errors: string[],
+  viewport = { width: 1280, height: 800 },
+  ready: PageReady = 'episode',
+): Promise<Page> {
   const page = await harness.browser.newPage({ viewport });
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
@@ -76,6 +87,9 @@ export async function openPage(harness: Harness, query: string, errors: string[]
   page.on('pageerror', (err) => errors.push(err.message));
   await page.goto(harness.url + query);
   if (ready === 'error-banner') await page.waitForSelector('#banner[data-kind="error"]', { timeout: 60_000 });
-  else await page.waitForFunction(() => window.__testfield !== undefined && window.__testfield.episode() > 0 && window.__testfield.tick() >= 0, undefined, { timeout: 60_000 });
+  else
+    await page.waitForFunction(() => window.__testfield !== undefined && window.__testfield.episode() > 0 && window.__testfield.tick() >= 0, undefined, {
+      timeout: 60_000,
+    });
   return page;
 }

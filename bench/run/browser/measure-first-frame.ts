@@ -59,7 +59,11 @@ const PACKAGE_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 function startDevServer(cwd: string, cold: boolean): Promise<{ child: ChildProcess; url: string }> {
   const tsx = join(cwd, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   if (cold) rmSync(join(cwd, 'node_modules', '.vite'), { recursive: true, force: true });
-  const child = spawn(process.execPath, [tsx, join(cwd, 'bench', 'cli.ts'), 'open', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const child = spawn(process.execPath, [tsx, join(cwd, 'bench', 'cli.ts'), 'open', '--port', '0'], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const onData = (chunk: Buffer) => {
@@ -97,7 +101,8 @@ async function loadOnce(browser: Browser, url: string, timeoutMs: number): Promi
       else sessionStorage.setItem('testfield-bench:reloads', String(Number(sessionStorage.getItem('testfield-bench:reloads') ?? '0') + 1));
       new PerformanceObserver((list) => {
         const paint = list.getEntriesByName('first-contentful-paint')[0];
-        if (paint && sessionStorage.getItem('testfield-bench:paint') === null) sessionStorage.setItem('testfield-bench:paint', String(performance.timeOrigin + paint.startTime));
+        if (paint && sessionStorage.getItem('testfield-bench:paint') === null)
+          sessionStorage.setItem('testfield-bench:paint', String(performance.timeOrigin + paint.startTime));
       }).observe({ type: 'paint', buffered: true });
     });
     await page.goto(url, { waitUntil: 'commit' });
@@ -122,7 +127,11 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-const summary = (samples: FirstFrameSample[]) => ({ samples, firstPaintMs: Math.round(median(samples.map((s) => s.firstPaintMs))), firstFrameMs: Math.round(median(samples.map((s) => s.firstFrameMs))) });
+const summary = (samples: FirstFrameSample[]) => ({
+  samples,
+  firstPaintMs: Math.round(median(samples.map((s) => s.firstPaintMs))),
+  firstFrameMs: Math.round(median(samples.map((s) => s.firstFrameMs))),
+});
 
 /**
  * Measures `runs` cold and `runs` warm page loads, alternately: a cold load is a new `vite`
@@ -140,7 +149,10 @@ export async function measureFirstFrame(options: FirstFrameOptions): Promise<Fir
     // One unmeasured page starts the browser's renderer and GPU processes.
     await (await browser.newPage()).close();
     for (let i = 0; i < options.runs; i++) {
-      for (const [condition, list] of [['cold', cold], ['warm', warm]] as const) {
+      for (const [condition, list] of [
+        ['cold', cold],
+        ['warm', warm],
+      ] as const) {
         const { child, url } = await startDevServer(cwd, condition === 'cold');
         try {
           const sample = await loadOnce(browser, url + query, timeoutMs);

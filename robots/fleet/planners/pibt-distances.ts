@@ -61,7 +61,10 @@ export class GoalDistances {
   readonly nodeCount: number;
 
   /** @param maxTables tables kept before the least recently used one is dropped (default: as many as fit in {@link GOAL_TABLES_BUDGET_BYTES}). */
-  constructor(private readonly map: Roadmap, private readonly maxTables = goalTablesWithin(GOAL_TABLES_BUDGET_BYTES, map.nodeCount)) {
+  constructor(
+    private readonly map: Roadmap,
+    private readonly maxTables = goalTablesWithin(GOAL_TABLES_BUDGET_BYTES, map.nodeCount),
+  ) {
     this.nodeCount = map.nodeCount;
     this.rev = reverseEdges(map, map.nodeCount >= LAZY_FROM_NODES ? LANDMARKS : 0);
     this.revStart = this.rev.revStart;

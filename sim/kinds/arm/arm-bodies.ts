@@ -38,13 +38,19 @@ export function buildArms(physics: PhysicsBuilder, model: SimModel): void {
       const p = poseOf(frames[k]!);
       physics.addBody({ kind, id }, { type: 'kinematic', x: p.x, y: p.y, z: p.z, q: p.q });
       const box = segmentBox(s);
-      physics.addCollider({ kind, id }, { halfX: box.half[0], halfY: box.half[1], halfZ: box.half[2], offsetX: box.offset[0], offsetY: box.offset[1], offsetZ: box.offset[2], ...common });
+      physics.addCollider(
+        { kind, id },
+        { halfX: box.half[0], halfY: box.half[1], halfZ: box.half[2], offsetX: box.offset[0], offsetY: box.offset[1], offsetZ: box.offset[2], ...common },
+      );
     });
     // The tool on the flange (the last link), stopping 3 mm short of the TCP so a TCP placed on a face does not push it.
     const flange = arm.bodyOffset + arm.segments.length;
     const reach = arm.tool.type === 'suction' ? arm.tool.lengthM - 0.003 : arm.tool.lengthM - 0.05;
     const half = arm.tool.type === 'suction' ? arm.tool.cupRadiusM : 0.04;
-    physics.addCollider({ kind, id: flange }, { halfX: half, halfY: arm.tool.type === 'suction' ? half : 0.02, halfZ: reach / 2, offsetZ: reach / 2, ...common });
+    physics.addCollider(
+      { kind, id: flange },
+      { halfX: half, halfY: arm.tool.type === 'suction' ? half : 0.02, halfZ: reach / 2, offsetZ: reach / 2, ...common },
+    );
   }
 }
 

@@ -52,7 +52,12 @@ export function poseTransform(pose: unknown): Transform | string {
     if (!Array.isArray(p.q) || p.q.length !== 4 || !p.q.every(finite)) return 'pose.q must be 4 finite numbers [x, y, z, w]';
     const n = Math.sqrt(p.q.reduce((s, v) => s + v * v, 0));
     if (n < 1e-9) return 'pose.q must not be zero';
-    return fromPose(p.xM, p.yM, p.zM, p.q.map((v) => v / n));
+    return fromPose(
+      p.xM,
+      p.yM,
+      p.zM,
+      p.q.map((v) => v / n),
+    );
   }
   const yaw = (finite(p.yawDeg) ? p.yawDeg : 0) * DEG;
   const c = detCos(yaw);

@@ -48,10 +48,17 @@ export function baseTransform(x: number, y: number, z: number, yawRad: number): 
  * The arm model `name` (of the spec entry at `path`) from the host's catalogue (`arm:<id>`),
  * checked; null (with the problem reported) when there is no such model or it is invalid.
  */
-export function armModelOf(name: string, path: string, catalog: Readonly<Record<string, unknown>>, issue: (path: string, message: string) => void): ArmModelSpec | null {
+export function armModelOf(
+  name: string,
+  path: string,
+  catalog: Readonly<Record<string, unknown>>,
+  issue: (path: string, message: string) => void,
+): ArmModelSpec | null {
   const raw = catalog[armCatalogKey(name)];
   if (raw === undefined) {
-    const known = Object.keys(catalog).filter((k) => k.startsWith('arm:')).map((k) => k.slice(4));
+    const known = Object.keys(catalog)
+      .filter((k) => k.startsWith('arm:'))
+      .map((k) => k.slice(4));
     issue(`${path}.model`, `unknown arm model "${name}"; known: ${known.join(', ') || '(none: the host catalogue has no arm models)'}`);
     return null;
   }
@@ -99,7 +106,12 @@ export function compileArms(ctx: KindCompileContext<ArmsSpec>): { things: ArmThi
       bodyCount: 1 + segments.length,
       segments,
       placeSlots: entry.placeSlots,
-      linear: { speedMps: entry.linear.speedMps, accelMps2: entry.linear.accelMps2, turnRps: entry.linear.turnDegPerSec * DEG, turnAccelRps2: entry.linear.turnAccelDegPerSec2 * DEG },
+      linear: {
+        speedMps: entry.linear.speedMps,
+        accelMps2: entry.linear.accelMps2,
+        turnRps: entry.linear.turnDegPerSec * DEG,
+        turnAccelRps2: entry.linear.turnAccelDegPerSec2 * DEG,
+      },
     });
     bodyOffset += 1 + segments.length;
   });

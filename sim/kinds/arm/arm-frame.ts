@@ -11,7 +11,13 @@ import { apply, quatOf, type Transform } from './pose-math.ts';
 
 export const ARM_FRAME_BOXES = 8;
 const BOX_FIELDS = ['x', 'y', 'z', 'qx', 'qy', 'qz', 'qw', 'hx', 'hy', 'hz'] as const;
-export const ARM_FRAME_FIELDS: readonly string[] = Object.freeze(['x', 'z', 'phase', 'holding', ...Array.from({ length: ARM_FRAME_BOXES }, (_, k) => BOX_FIELDS.map((f) => `b${k}${f}`)).flat()]);
+export const ARM_FRAME_FIELDS: readonly string[] = Object.freeze([
+  'x',
+  'z',
+  'phase',
+  'holding',
+  ...Array.from({ length: ARM_FRAME_BOXES }, (_, k) => BOX_FIELDS.map((f) => `b${k}${f}`)).flat(),
+]);
 
 function writeBox(out: Float32Array, o: number, body: Transform, offset: readonly number[], half: readonly number[]): void {
   const c = apply(body, offset[0]!, offset[1]!, offset[2]!);

@@ -33,33 +33,56 @@ function holdableHit(ctx: StageContext, kind: number, id: number): string | null
 
 function findSuction(ctx: StageContext, arm: ArmThing, tcp: Transform, armKind: number): Found {
   if (arm.tool.type !== 'suction') throw new Error('not a suction tool');
-  const zx = tcp[2]!, zy = tcp[6]!, zz = tcp[10]!;
-  const hit = ctx.state.physics.castRayOwner(tcp[3]! - BACK_M * zx, tcp[7]! - BACK_M * zy, tcp[11]! - BACK_M * zz, zx, zy, zz, BACK_M + arm.tool.maxGapM, armKind);
+  const zx = tcp[2]!,
+    zy = tcp[6]!,
+    zz = tcp[10]!;
+  const hit = ctx.state.physics.castRayOwner(
+    tcp[3]! - BACK_M * zx,
+    tcp[7]! - BACK_M * zy,
+    tcp[11]! - BACK_M * zz,
+    zx,
+    zy,
+    zz,
+    BACK_M + arm.tool.maxGapM,
+    armKind,
+  );
   if (!hit) return { reason: `nothing under the suction cup within ${(arm.tool.maxGapM * 1000).toFixed(0)} mm` };
   const bad = holdableHit(ctx, hit.kind, hit.id);
   if (bad) return { reason: bad };
   if (hit.toi === 0) return { reason: `the cup is pressed more than ${BACK_M * 1000} mm into ${label(ctx, hit.kind, hit.id)}` };
   const cos = -(hit.nx * zx + hit.ny * zy + hit.nz * zz);
   const tiltDeg = detAcos(cos) * DEG;
-  if (cos < detCos(arm.tool.maxTiltRad)) return { reason: `the face of ${label(ctx, hit.kind, hit.id)} is tilted ${tiltDeg.toFixed(1)}° from the cup (at most ${(arm.tool.maxTiltRad * DEG).toFixed(0)}°)` };
+  if (cos < detCos(arm.tool.maxTiltRad))
+    return {
+      reason: `the face of ${label(ctx, hit.kind, hit.id)} is tilted ${tiltDeg.toFixed(1)}° from the cup (at most ${(arm.tool.maxTiltRad * DEG).toFixed(0)}°)`,
+    };
   return { kind: hit.kind, id: hit.id, widthM: 0 };
 }
 
 function findJaw(ctx: StageContext, arm: ArmThing, tcp: Transform, armKind: number): Found {
   if (arm.tool.type !== 'parallel-jaw') throw new Error('not a jaw tool');
-  const yx = tcp[1]!, yy = tcp[5]!, yz = tcp[9]!;
+  const yx = tcp[1]!,
+    yy = tcp[5]!,
+    yz = tcp[9]!;
   const half = arm.tool.strokeM / 2 + 0.05;
-  const x = tcp[3]!, y = tcp[7]!, z = tcp[11]!;
+  const x = tcp[3]!,
+    y = tcp[7]!,
+    z = tcp[11]!;
   const left = ctx.state.physics.castRayOwner(x - half * yx, y - half * yy, z - half * yz, yx, yy, yz, half, armKind);
   const right = ctx.state.physics.castRayOwner(x + half * yx, y + half * yy, z + half * yz, -yx, -yy, -yz, half, armKind);
   if (!left || !right) return { reason: `nothing between the jaws (opened to ${(arm.tool.strokeM * 1000).toFixed(0)} mm)` };
-  if (left.kind !== right.kind || left.id !== right.id) return { reason: `the fingers meet two things: ${label(ctx, left.kind, left.id)} and ${label(ctx, right.kind, right.id)}` };
+  if (left.kind !== right.kind || left.id !== right.id)
+    return { reason: `the fingers meet two things: ${label(ctx, left.kind, left.id)} and ${label(ctx, right.kind, right.id)}` };
   const bad = holdableHit(ctx, left.kind, left.id);
   if (bad) return { reason: bad };
   const widthM = 2 * half - left.toi - right.toi;
-  if (left.toi === 0 || right.toi === 0 || widthM > arm.tool.strokeM) return { reason: `${label(ctx, left.kind, left.id)} is ${(widthM * 1000).toFixed(1)} mm wide; the jaw opens ${(arm.tool.strokeM * 1000).toFixed(0)} mm` };
+  if (left.toi === 0 || right.toi === 0 || widthM > arm.tool.strokeM)
+    return { reason: `${label(ctx, left.kind, left.id)} is ${(widthM * 1000).toFixed(1)} mm wide; the jaw opens ${(arm.tool.strokeM * 1000).toFixed(0)} mm` };
   const offsetM = (left.toi - right.toi) / 2;
-  if (Math.abs(offsetM) > arm.tool.centreTolM) return { reason: `${label(ctx, left.kind, left.id)} is ${(Math.abs(offsetM) * 1000).toFixed(1)} mm off the jaw's centre (at most ${(arm.tool.centreTolM * 1000).toFixed(0)} mm)` };
+  if (Math.abs(offsetM) > arm.tool.centreTolM)
+    return {
+      reason: `${label(ctx, left.kind, left.id)} is ${(Math.abs(offsetM) * 1000).toFixed(1)} mm off the jaw's centre (at most ${(arm.tool.centreTolM * 1000).toFixed(0)} mm)`,
+    };
   return { kind: left.kind, id: left.id, widthM };
 }
 

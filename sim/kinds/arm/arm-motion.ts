@@ -59,8 +59,12 @@ export function moveArms(ctx: StageContext): void {
       continue;
     }
     const tcp = tcpWorld(arm, jointsOf(t, a));
-    const vx = (tcp[3]! - t.tcpX[a]!) / dt, vy = (tcp[7]! - t.tcpY[a]!) / dt, vz = (tcp[11]! - t.tcpZ[a]!) / dt;
-    const ax = (vx - t.tcpVx[a]!) / dt, ay = (vy - t.tcpVy[a]!) / dt, az = (vz - t.tcpVz[a]!) / dt;
+    const vx = (tcp[3]! - t.tcpX[a]!) / dt,
+      vy = (tcp[7]! - t.tcpY[a]!) / dt,
+      vz = (tcp[11]! - t.tcpZ[a]!) / dt;
+    const ax = (vx - t.tcpVx[a]!) / dt,
+      ay = (vy - t.tcpVy[a]!) / dt,
+      az = (vz - t.tcpVz[a]!) / dt;
     t.tcpX[a] = tcp[3]!;
     t.tcpY[a] = tcp[7]!;
     t.tcpZ[a] = tcp[11]!;

@@ -81,7 +81,15 @@ export function observeArms(model: SimModel, state: SimState): readonly ArmObser
   if (arms.length === 0) return Object.freeze([]);
   const t = armTable(state);
   const armKind = model.kinds.indexOf('arm');
-  const ctx: StageContext = { model, state, commands: [], scratch: () => { throw new Error('no scratch in observations'); }, clock: undefined };
+  const ctx: StageContext = {
+    model,
+    state,
+    commands: [],
+    scratch: () => {
+      throw new Error('no scratch in observations');
+    },
+    clock: undefined,
+  };
   const holdables = model.kinds.kinds.flatMap((k, index) => (k.holdable ? [{ k, index }] : []));
   return Object.freeze(
     arms.map((arm) => {
@@ -96,7 +104,8 @@ export function observeArms(model: SimModel, state: SimState): readonly ArmObser
         for (let id = 0; id < n; id++) {
           if (!k.holdable!.canHold(ctx, id)) continue;
           const p = state.physics.bodyPose(index, id);
-          const dx = p.x - arm.baseXM, dz = p.z - arm.baseZM;
+          const dx = p.x - arm.baseXM,
+            dz = p.z - arm.baseZM;
           if (Math.sqrt(dx * dx + dz * dz) > arm.model.reachM) continue;
           const { topYM, bottomYM } = verticalExtent(state, index, id, armKind);
           // Yaw of the body's x axis: R·(1,0,0) = (1 − 2(y² + z²), ·, 2(xz − yw)).
@@ -116,7 +125,14 @@ export function observeArms(model: SimModel, state: SimState): readonly ArmObser
         reachM: arm.model.reachM,
         jointsRad: Object.freeze(q.slice(0, jointCount(arm.model))),
         tcp: Object.freeze({ xM: tcp[3]!, yM: tcp[7]!, zM: tcp[11]!, q: Object.freeze([...tq]), yawDeg: detAtan2(-tcp[8]!, tcp[0]!) * DEG }),
-        holding: holdKind >= 0 ? Object.freeze({ kind: model.kinds.kinds[holdKind]!.id, id: t.holdId[a]!, belowTcpM: tcp[7]! - verticalExtent(state, holdKind, t.holdId[a]!, armKind).bottomYM }) : null,
+        holding:
+          holdKind >= 0
+            ? Object.freeze({
+                kind: model.kinds.kinds[holdKind]!.id,
+                id: t.holdId[a]!,
+                belowTcpM: tcp[7]! - verticalExtent(state, holdKind, t.holdId[a]!, armKind).bottomYM,
+              })
+            : null,
         placeSlots: arm.placeSlots,
         placeSlotsTaken: Object.freeze(arm.placeSlots.map((slot) => slotTaken(model, state, slot, armKind))),
         busy: t.phase[a] !== ArmPhase.Idle,

@@ -38,6 +38,10 @@ export function flangeTargetFor(arm: ArmThing, tcp: Transform): Transform {
 /** The axis-aligned box (in its body frame) around a link segment: centre and half extents. */
 export function segmentBox(s: ArmThing['segments'][number]): { offset: [number, number, number]; half: [number, number, number] } {
   const offset: [number, number, number] = [(s.from[0] + s.to[0]) / 2, (s.from[1] + s.to[1]) / 2, (s.from[2] + s.to[2]) / 2];
-  const half: [number, number, number] = [Math.abs(s.to[0] - s.from[0]) / 2 + s.radiusM, Math.abs(s.to[1] - s.from[1]) / 2 + s.radiusM, Math.abs(s.to[2] - s.from[2]) / 2 + s.radiusM];
+  const half: [number, number, number] = [
+    Math.abs(s.to[0] - s.from[0]) / 2 + s.radiusM,
+    Math.abs(s.to[1] - s.from[1]) / 2 + s.radiusM,
+    Math.abs(s.to[2] - s.from[2]) / 2 + s.radiusM,
+  ];
   return { offset, half };
 }

@@ -21,12 +21,17 @@ function articulatedFrames(m: ArticulatedArmModel, q: ArrayLike<number>): Transf
 
 /** Frames of a SCARA: base, arm #1 (after J1, at arm height), arm #2 (after J2), the flange (tool down). */
 function scaraFrames(m: ScaraArmModel, q: ArrayLike<number>): Transform[] {
-  const c1 = detCos(q[0]!), s1 = detSin(q[0]!);
-  const c12 = detCos(q[0]! + q[1]!), s12 = detSin(q[0]! + q[1]!);
+  const c1 = detCos(q[0]!),
+    s1 = detSin(q[0]!);
+  const c12 = detCos(q[0]! + q[1]!),
+    s12 = detSin(q[0]! + q[1]!);
   const yaw = q[0]! + q[1]! + q[3]!;
-  const cy = detCos(yaw), sy = detSin(yaw);
-  const ex = m.link1M * c1, ey = m.link1M * s1;
-  const x = ex + m.link2M * c12, y = ey + m.link2M * s12;
+  const cy = detCos(yaw),
+    sy = detSin(yaw);
+  const ex = m.link1M * c1,
+    ey = m.link1M * s1;
+  const x = ex + m.link2M * c12,
+    y = ey + m.link2M * s12;
   return [
     identity(),
     [c1, -s1, 0, 0, s1, c1, 0, 0, 0, 0, 1, m.heightM],
@@ -70,9 +75,12 @@ export function linkSegments(model: ArmModelSpec, quillExtraM = 0.05): LinkSegme
     ];
   }
   return model.linkRadiusM.map((radiusM, i) => {
-    const a = model.aM[i]!, d = model.dM[i]!, al = model.alphaRad[i]!;
+    const a = model.aM[i]!,
+      d = model.dM[i]!,
+      al = model.alphaRad[i]!;
     // Origin of frame i−1 in frame i: Rx(−α) · (−a, 0, −d).
-    const ca = detCos(al), sa = detSin(al);
+    const ca = detCos(al),
+      sa = detSin(al);
     return { frame: i + 1, from: [-a, sa * -d, ca * -d] as const, to: [0, 0, 0] as const, radiusM };
   });
 }

@@ -20,12 +20,19 @@ const link = (m: ArticulatedArmModel, i: number, theta: number): Transform =>
 
 /** All closed-form solutions for the flange pose `t` (base frame); `current` breaks the wrist singularity. */
 export function articulatedIk(m: ArticulatedArmModel, t: Transform, current: ArrayLike<number>): ArticulatedIkCandidates {
-  const a2 = m.aM[1]!, a3 = m.aM[2]!, d4 = m.dM[3]!, d6 = m.dM[5]!;
+  const a2 = m.aM[1]!,
+    a3 = m.aM[2]!,
+    d4 = m.dM[3]!,
+    d6 = m.dM[5]!;
   // Frame-5 origin: the flange origin moved back along its z by d6.
   const p5x = t[3]! - d6 * t[2]!;
   const p5y = t[7]! - d6 * t[6]!;
   const r5 = Math.sqrt(p5x * p5x + p5y * p5y);
-  if (r5 < Math.abs(d4)) return { ok: false, reason: `out of reach: the wrist centre is ${(Math.abs(d4) - r5).toFixed(4)} m too close to the base axis (shoulder offset d4 = ${Math.abs(d4)} m)` };
+  if (r5 < Math.abs(d4))
+    return {
+      ok: false,
+      reason: `out of reach: the wrist centre is ${(Math.abs(d4) - r5).toFixed(4)} m too close to the base axis (shoulder offset d4 = ${Math.abs(d4)} m)`,
+    };
   const shoulderReach = Math.abs(a2) + Math.abs(a3);
   const solutions: number[][] = [];
   let reason = '';
@@ -34,7 +41,8 @@ export function articulatedIk(m: ArticulatedArmModel, t: Transform, current: Arr
   const delta = detAcos(d4 / r5);
   for (const sh of [1, -1]) {
     const t1 = phi + PI / 2 + sh * delta;
-    const c1 = detCos(t1), s1 = detSin(t1);
+    const c1 = detCos(t1),
+      s1 = detSin(t1);
     const c5 = (t[3]! * s1 - t[7]! * c1 - d4) / d6;
     if (Math.abs(c5) > 1 + 1e-9) {
       reason ||= `out of reach: the wrist cannot reach this orientation here (cos θ5 = ${c5.toFixed(4)})`;
@@ -53,7 +61,8 @@ export function articulatedIk(m: ArticulatedArmModel, t: Transform, current: Arr
       }
       // T14 = T01⁻¹ · T06 · T56⁻¹ · T45⁻¹
       const t14 = compose(compose(compose(invert(link(m, 0, t1)), t), invert(link(m, 5, t6))), invert(link(m, 4, t5)));
-      const x = t14[3]!, y = t14[7]!;
+      const x = t14[3]!,
+        y = t14[7]!;
       const c3 = (x * x + y * y - a2 * a2 - a3 * a3) / (2 * a2 * a3);
       // Slack for full stretch (and the wrist singularity's free θ6): clamped, refined, then checked by FK.
       if (!singular && Math.abs(c3) > 1 + 1e-6) {

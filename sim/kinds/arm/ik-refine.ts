@@ -54,7 +54,9 @@ export function refineIk(model: ArticulatedArmModel, target: Transform, q0: read
       for (let r = 0; r < 6; r++) jac[r]![j] = (e[r]! - ej[r]!) / h;
     }
     // (JᵀJ + λI) Δ = Jᵀ e
-    const jtj = Array.from({ length: 6 }, (_, r) => Array.from({ length: 6 }, (_, c) => jac.reduce((s, row) => s + row[r]! * row[c]!, 0) + (r === c ? damping : 0)));
+    const jtj = Array.from({ length: 6 }, (_, r) =>
+      Array.from({ length: 6 }, (_, c) => jac.reduce((s, row) => s + row[r]! * row[c]!, 0) + (r === c ? damping : 0)),
+    );
     const jte = Array.from({ length: 6 }, (_, r) => jac.reduce((s, row, k) => s + row[r]! * e[k]!, 0));
     const dq = solve(jtj, jte);
     q = q.map((v, i) => v + dq[i]!);

@@ -11,10 +11,16 @@ export function scaraIk(m: ScaraArmModel, t: Transform, tiltTolRad: number): { o
   // The flange's z axis must point straight down: −t[10] is its cosine with −z.
   const tilt = detAcos(-t[10]!);
   if (tilt > tiltTolRad) return { ok: false, reason: `a SCARA's tool points straight down; the target is tilted by ${(tilt * DEG).toFixed(2)}°` };
-  const x = t[3]!, y = t[7]!;
+  const x = t[3]!,
+    y = t[7]!;
   const r = Math.sqrt(x * x + y * y);
-  const l1 = m.link1M, l2 = m.link2M;
-  if (r > l1 + l2 + 1e-9) return { ok: false, reason: `out of reach by ${(r - (l1 + l2)).toFixed(4)} m (target ${r.toFixed(4)} m from the J1 axis; the arm reaches ${(l1 + l2).toFixed(4)} m)` };
+  const l1 = m.link1M,
+    l2 = m.link2M;
+  if (r > l1 + l2 + 1e-9)
+    return {
+      ok: false,
+      reason: `out of reach by ${(r - (l1 + l2)).toFixed(4)} m (target ${r.toFixed(4)} m from the J1 axis; the arm reaches ${(l1 + l2).toFixed(4)} m)`,
+    };
   if (r < Math.abs(l1 - l2) - 1e-9) return { ok: false, reason: `out of reach: ${(Math.abs(l1 - l2) - r).toFixed(4)} m too close to the J1 axis` };
   const c2 = (r * r - l1 * l1 - l2 * l2) / (2 * l1 * l2);
   const quill = m.heightM - t[11]!;

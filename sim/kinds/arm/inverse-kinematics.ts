@@ -41,7 +41,8 @@ export function limitViolation(model: ArmModelSpec, q: ArrayLike<number>): strin
   for (let i = 0; i < jointCount(model); i++) {
     const j = model.joints[i]!;
     const v = q[i]!;
-    if (!(v >= j.min - 1e-12 && v <= j.max + 1e-12)) return `joint ${i + 1} beyond its limit: ${jointText(model, i, v)} outside [${jointText(model, i, j.min)}, ${jointText(model, i, j.max)}]`;
+    if (!(v >= j.min - 1e-12 && v <= j.max + 1e-12))
+      return `joint ${i + 1} beyond its limit: ${jointText(model, i, v)} outside [${jointText(model, i, j.min)}, ${jointText(model, i, j.max)}]`;
   }
   return null;
 }
@@ -52,7 +53,10 @@ function nearestWithinLimits(model: ArmModelSpec, candidate: number[], current: 
   for (let i = 0; i < q.length; i++) {
     const j = model.joints[i]!;
     if (isPrismatic(model, i)) {
-      if (q[i]! < j.min - 1e-9 || q[i]! > j.max + 1e-9) return { reason: `joint ${i + 1} beyond its limit: ${jointText(model, i, q[i]!)} outside [${jointText(model, i, j.min)}, ${jointText(model, i, j.max)}]` };
+      if (q[i]! < j.min - 1e-9 || q[i]! > j.max + 1e-9)
+        return {
+          reason: `joint ${i + 1} beyond its limit: ${jointText(model, i, q[i]!)} outside [${jointText(model, i, j.min)}, ${jointText(model, i, j.max)}]`,
+        };
       q[i] = Math.min(j.max, Math.max(j.min, q[i]!));
       continue;
     }
@@ -63,7 +67,10 @@ function nearestWithinLimits(model: ArmModelSpec, candidate: number[], current: 
       if (v < j.min - 1e-9 || v > j.max + 1e-9) continue;
       if (best === null || Math.abs(v - current[i]!) < Math.abs(best - current[i]!)) best = v;
     }
-    if (best === null) return { reason: `joint ${i + 1} beyond its limit: ${jointText(model, i, q[i]!)} (or a whole turn from it) outside [${jointText(model, i, j.min)}, ${jointText(model, i, j.max)}]` };
+    if (best === null)
+      return {
+        reason: `joint ${i + 1} beyond its limit: ${jointText(model, i, q[i]!)} (or a whole turn from it) outside [${jointText(model, i, j.min)}, ${jointText(model, i, j.max)}]`,
+      };
     q[i] = Math.min(j.max, Math.max(j.min, best));
   }
   return { q };
@@ -103,7 +110,10 @@ export function solveIk(model: ArmModelSpec, target: Transform, current: ArrayLi
   const violation = limitViolation(model, q);
   if (violation) return { ok: false, reason: violation };
   if (errorM > IK_TOLERANCE.positionM || errorRad > IK_TOLERANCE.angleRad) {
-    return { ok: false, reason: `singular pose: the nearest solution misses by ${(errorM * 1000).toFixed(2)} mm and ${(errorRad * DEG).toFixed(2)}° (tolerance 1 mm, 0.5°)` };
+    return {
+      ok: false,
+      reason: `singular pose: the nearest solution misses by ${(errorM * 1000).toFixed(2)} mm and ${(errorRad * DEG).toFixed(2)}° (tolerance 1 mm, 0.5°)`,
+    };
   }
   return { ok: true, q, errorM, errorRad };
 }

@@ -29,7 +29,12 @@ export function planJointMove(model: ArmModelSpec, from: readonly number[], to: 
   const violation = limitViolation(model, to);
   if (violation) return { ok: false, reason: violation };
   const dist = Array.from({ length: n }, (_, i) => to[i]! - from[i]!);
-  const p = syncProfile(dist, joints(model).map((j) => j.maxSpeed), joints(model).map((j) => j.maxAccel), dtSec);
+  const p = syncProfile(
+    dist,
+    joints(model).map((j) => j.maxSpeed),
+    joints(model).map((j) => j.maxAccel),
+    dtSec,
+  );
   const ticks = profileTicks(p, dtSec);
   const samples: number[][] = [];
   for (let k = 1; k <= ticks; k++) {
@@ -40,7 +45,12 @@ export function planJointMove(model: ArmModelSpec, from: readonly number[], to: 
 }
 
 /** How far `samples` (after `from`, from rest to rest) exceed joint speed or acceleration limits: 1 = at the limit. */
-export function limitRatio(model: ArmModelSpec, from: readonly number[], samples: readonly number[][], dtSec: number): { ratio: number; joint: number; what: 'speed' | 'acceleration' } {
+export function limitRatio(
+  model: ArmModelSpec,
+  from: readonly number[],
+  samples: readonly number[][],
+  dtSec: number,
+): { ratio: number; joint: number; what: 'speed' | 'acceleration' } {
   const n = jointCount(model);
   let worst = { ratio: 0, joint: 0, what: 'speed' as 'speed' | 'acceleration' };
   const seq = [from, from, ...samples, samples[samples.length - 1] ?? from];
@@ -66,7 +76,15 @@ function sampleLine(model: ArmModelSpec, from: readonly number[], start: Transfo
   let prev = from.slice();
   for (let k = 1; k <= ticks; k++) {
     const s = k === ticks ? 1 : profileAt(p, k * dtSec);
-    const pose = k === ticks ? target : fromPose(start[3]! + (target[3]! - start[3]!) * s, start[7]! + (target[7]! - start[7]!) * s, start[11]! + (target[11]! - start[11]!) * s, slerp(q0, q1, s));
+    const pose =
+      k === ticks
+        ? target
+        : fromPose(
+            start[3]! + (target[3]! - start[3]!) * s,
+            start[7]! + (target[7]! - start[7]!) * s,
+            start[11]! + (target[11]! - start[11]!) * s,
+            slerp(q0, q1, s),
+          );
     const ik = solveIk(model, pose, prev);
     if (!ik.ok) return { ok: false, reason: `the straight line leaves the workspace at ${(s * 100).toFixed(0)} % of the way: ${ik.reason}` };
     const q = from.slice();
@@ -95,7 +113,10 @@ export function planLinearMove(model: ArmModelSpec, from: readonly number[], tar
     if (worst.ratio <= 1 + 1e-9) return plan;
     slow = Math.min(8, slow * (worst.what === 'speed' ? worst.ratio : Math.sqrt(worst.ratio)) * 1.05);
     if (attempt === 3) {
-      return { ok: false, reason: `joint ${worst.joint + 1} would exceed its ${worst.what} limit ${worst.ratio.toFixed(1)}× along the straight line (a singularity on the way)` };
+      return {
+        ok: false,
+        reason: `joint ${worst.joint + 1} would exceed its ${worst.what} limit ${worst.ratio.toFixed(1)}× along the straight line (a singularity on the way)`,
+      };
     }
     p = syncProfile(dist, [limits.speedMps / slow, limits.turnRps / slow], [limits.accelMps2 / (slow * slow), limits.turnAccelRps2 / (slow * slow)], dtSec);
   }

@@ -17,7 +17,9 @@ export const identity = (): Transform => [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0];
 export function compose(a: Transform, b: Transform): Transform {
   const o = new Array<number>(12);
   for (let r = 0; r < 3; r++) {
-    const a0 = a[r * 4]!, a1 = a[r * 4 + 1]!, a2 = a[r * 4 + 2]!;
+    const a0 = a[r * 4]!,
+      a1 = a[r * 4 + 1]!,
+      a2 = a[r * 4 + 2]!;
     o[r * 4] = a0 * b[0]! + a1 * b[4]! + a2 * b[8]!;
     o[r * 4 + 1] = a0 * b[1]! + a1 * b[5]! + a2 * b[9]!;
     o[r * 4 + 2] = a0 * b[2]! + a1 * b[6]! + a2 * b[10]!;
@@ -59,7 +61,15 @@ export function dhTransform(ct: number, st: number, dM: number, aM: number, ca: 
 
 /** Unit quaternion of the rotation part (Shepperd's method: only sqrt and division). */
 export function quatOf(t: Transform): Quat {
-  const m00 = t[0]!, m01 = t[1]!, m02 = t[2]!, m10 = t[4]!, m11 = t[5]!, m12 = t[6]!, m20 = t[8]!, m21 = t[9]!, m22 = t[10]!;
+  const m00 = t[0]!,
+    m01 = t[1]!,
+    m02 = t[2]!,
+    m10 = t[4]!,
+    m11 = t[5]!,
+    m12 = t[6]!,
+    m20 = t[8]!,
+    m21 = t[9]!,
+    m22 = t[10]!;
   const tr = m00 + m11 + m22;
   let q: Quat;
   if (tr > 0) {
@@ -83,9 +93,18 @@ export function quatOf(t: Transform): Quat {
 export function fromPose(x: number, y: number, z: number, q: readonly number[]): Transform {
   const [qx, qy, qz, qw] = q as Quat;
   return [
-    1 - 2 * (qy * qy + qz * qz), 2 * (qx * qy - qz * qw), 2 * (qx * qz + qy * qw), x,
-    2 * (qx * qy + qz * qw), 1 - 2 * (qx * qx + qz * qz), 2 * (qy * qz - qx * qw), y,
-    2 * (qx * qz - qy * qw), 2 * (qy * qz + qx * qw), 1 - 2 * (qx * qx + qy * qy), z,
+    1 - 2 * (qy * qy + qz * qz),
+    2 * (qx * qy - qz * qw),
+    2 * (qx * qz + qy * qw),
+    x,
+    2 * (qx * qy + qz * qw),
+    1 - 2 * (qx * qx + qz * qz),
+    2 * (qy * qz - qx * qw),
+    y,
+    2 * (qx * qz - qy * qw),
+    2 * (qy * qz + qx * qw),
+    1 - 2 * (qx * qx + qy * qy),
+    z,
   ];
 }
 
@@ -103,7 +122,9 @@ export function rotationAngle(a: Transform, b: Transform): number {
 
 /** Distance in metres between the origins of `a` and `b`. */
 export function originDistance(a: Transform, b: Transform): number {
-  const dx = a[3]! - b[3]!, dy = a[7]! - b[7]!, dz = a[11]! - b[11]!;
+  const dx = a[3]! - b[3]!,
+    dy = a[7]! - b[7]!,
+    dz = a[11]! - b[11]!;
   return Math.sqrt(dx * dx + dy * dy + dz * dz);
 }
 

@@ -19,7 +19,6 @@ declare module '../../events/sim-event.ts' {
   }
 }
 
-
 const table = (state: HasThingTables) => batteryRows.table(state);
 
 /**
@@ -29,7 +28,11 @@ const table = (state: HasThingTables) => batteryRows.table(state);
  */
 export const batteryKind: KindDef<BatteriesSpec, BatteryThing, typeof BATTERY_COLUMNS> = {
   id: 'battery',
-  spec: { key: 'batteries', schema: batteriesSpecSchema, description: 'Batteries that drain and must be charged: capacity, start charge, load drain, charging thresholds.' },
+  spec: {
+    key: 'batteries',
+    schema: batteriesSpecSchema,
+    description: 'Batteries that drain and must be charged: capacity, start charge, load drain, charging thresholds.',
+  },
   columns: BATTERY_COLUMNS,
   compile(ctx) {
     const s = ctx.section;
@@ -38,7 +41,8 @@ export const batteryKind: KindDef<BatteriesSpec, BatteryThing, typeof BATTERY_CO
     if (!s) return { things: [], model };
     const start = s.startSocPct ?? { min: 100, max: 100 };
     if (start.min > start.max) ctx.issue('batteries.startSocPct.min', `min ${start.min} exceeds max ${start.max}`);
-    if (model.batteryModel.lowSocPct >= model.batteryModel.fullSocPct) ctx.issue('batteries.lowSocPct', `lowSocPct ${model.batteryModel.lowSocPct} must be below fullSocPct ${model.batteryModel.fullSocPct}`);
+    if (model.batteryModel.lowSocPct >= model.batteryModel.fullSocPct)
+      ctx.issue('batteries.lowSocPct', `lowSocPct ${model.batteryModel.lowSocPct} must be below fullSocPct ${model.batteryModel.fullSocPct}`);
     if (ctx.cellsOf('C').length === 0) ctx.issue('batteries', 'batteries need chargers: the layout has no charger (C)');
     const things = robots.map((robot, id) => {
       const capacityWh = s.capacityWh ?? robot.model.battery.capacityWh;
@@ -62,7 +66,13 @@ export const batteryKind: KindDef<BatteriesSpec, BatteryThing, typeof BATTERY_CO
     return {
       lowSocPct: spec.lowSocPct,
       fullSocPct: spec.fullSocPct,
-      robots: Array.from({ length: b.count }, (_, i) => ({ robot: i, socPct: (100 * r.batteryWh[i]!) / b.capacityWh[i]!, capacityWh: b.capacityWh[i]!, stranded: b.stranded[i] === 1, chargingAt: b.chargingAt[i]! >= 0 ? b.chargingAt[i]! : null })),
+      robots: Array.from({ length: b.count }, (_, i) => ({
+        robot: i,
+        socPct: (100 * r.batteryWh[i]!) / b.capacityWh[i]!,
+        capacityWh: b.capacityWh[i]!,
+        stranded: b.stranded[i] === 1,
+        chargingAt: b.chargingAt[i]! >= 0 ? b.chargingAt[i]! : null,
+      })),
     };
   },
   kpis: batteryKpis,

@@ -41,6 +41,12 @@ export const batteryKpis: KindKpis<BatteryAcc> = {
   },
   finalize(acc): Record<string, number> {
     if (!acc.sampled) return {};
-    return { chargeDowntimeSec: Math.round(acc.downtimeSec * 100) / 100, robotsStranded: acc.stranded, charges: acc.charges, chargedWh: Math.round(acc.chargedWh * 100) / 100, minSocPct: acc.minSocPct };
+    return {
+      chargeDowntimeSec: Math.round(acc.downtimeSec * 100) / 100,
+      robotsStranded: acc.stranded,
+      charges: acc.charges,
+      chargedWh: Math.round(acc.chargedWh * 100) / 100,
+      minSocPct: acc.minSocPct,
+    };
   },
 };

@@ -62,7 +62,14 @@ export function sampleBatteries(model: SimModel, state: SimState): void {
     minSoc = Math.min(minSoc, soc);
     sumSoc += soc;
   }
-  state.events.push({ type: 'battery.sampled', tick: state.tick, downtimeSec: downtime / model.hz, stranded, minSocPct: Math.round(minSoc * 10) / 10, meanSocPct: Math.round((sumSoc / b.count) * 10) / 10 });
+  state.events.push({
+    type: 'battery.sampled',
+    tick: state.tick,
+    downtimeSec: downtime / model.hz,
+    stranded,
+    minSocPct: Math.round(minSoc * 10) / 10,
+    meanSocPct: Math.round((sumSoc / b.count) * 10) / 10,
+  });
 }
 
 /** Whether robot `i` waits in some charger's queue. */

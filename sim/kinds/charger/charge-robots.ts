@@ -36,7 +36,14 @@ export function chargeRobots(model: SimModel, state: SimState): void {
       }
     }
     if (was >= 0 && now !== was) {
-      state.events.push({ type: 'charge.ended', tick: state.tick, robot: was, charger: k, socPct: socPct(state, b, was), chargedWh: Math.round(b.sessionWh[was]! * 1000) / 1000 });
+      state.events.push({
+        type: 'charge.ended',
+        tick: state.tick,
+        robot: was,
+        charger: k,
+        socPct: socPct(state, b, was),
+        chargedWh: Math.round(b.sessionWh[was]! * 1000) / 1000,
+      });
       b.chargingAt[was] = -1;
       leaveQueues(c, was);
     }

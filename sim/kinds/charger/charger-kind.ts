@@ -2,7 +2,7 @@ import type { KindDef } from '../../kind/kind-def.ts';
 import type { HasThingTables } from '../../kind/define-kind.ts';
 import { chargerRows } from './charger-columns.ts';
 import { applyChargerCommands } from './charger-commands.ts';
-import { CHARGER_COLUMNS, type ChargerModel, } from './charger-columns.ts';
+import { CHARGER_COLUMNS, type ChargerModel } from './charger-columns.ts';
 import { chargersSpecSchema, type ChargersSpec } from './charger-spec.ts';
 import { chargeRobots } from './charge-robots.ts';
 
@@ -14,7 +14,6 @@ declare module '../../events/sim-event.ts' {
     'charge.ended': { robot: number; charger: number; socPct: number; chargedWh: number };
   }
 }
-
 
 export type { ChargerModel };
 
@@ -28,7 +27,7 @@ const table = (state: HasThingTables) => chargerRows.table(state);
  */
 export const chargerKind: KindDef<ChargersSpec, ChargerModel, typeof CHARGER_COLUMNS> = {
   id: 'charger',
-  spec: { key: 'chargers', schema: chargersSpecSchema, description: 'Charger power and queue capacity (chargers are the layout\'s C cells).' },
+  spec: { key: 'chargers', schema: chargersSpecSchema, description: "Charger power and queue capacity (chargers are the layout's C cells)." },
   columns: CHARGER_COLUMNS,
   compile(ctx) {
     const batteries = ctx.spec.batteries !== undefined;
@@ -36,7 +35,9 @@ export const chargerKind: KindDef<ChargersSpec, ChargerModel, typeof CHARGER_COL
       if (ctx.section) ctx.issue('chargers', 'chargers need a batteries section (without it robots never charge)');
       return { things: [] };
     }
-    const things = ctx.cellsOf('C').map((cell, id) => ({ id, node: ctx.roadmap.cellNode[cell]!, powerW: ctx.section?.powerW, queueCapacity: ctx.section?.queueCapacity ?? 3 }));
+    const things = ctx
+      .cellsOf('C')
+      .map((cell, id) => ({ id, node: ctx.roadmap.cellNode[cell]!, powerW: ctx.section?.powerW, queueCapacity: ctx.section?.queueCapacity ?? 3 }));
     return { things };
   },
   stages: [{ slot: 'process', run: ({ model, state }) => (table(state).count > 0 ? chargeRobots(model, state) : undefined) }],
@@ -44,7 +45,13 @@ export const chargerKind: KindDef<ChargersSpec, ChargerModel, typeof CHARGER_COL
   observe(model, state) {
     const c = table(state);
     const chargers = model.things.charger as readonly ChargerModel[];
-    return Array.from({ length: c.count }, (_, k) => ({ id: k, node: chargers[k]!.node, queue: c.queue[k]!.slice(), occupant: c.occupant[k]! >= 0 ? c.occupant[k]! : null, queueCapacity: chargers[k]!.queueCapacity }));
+    return Array.from({ length: c.count }, (_, k) => ({
+      id: k,
+      node: chargers[k]!.node,
+      queue: c.queue[k]!.slice(),
+      occupant: c.occupant[k]! >= 0 ? c.occupant[k]! : null,
+      queueCapacity: chargers[k]!.queueCapacity,
+    }));
   },
   frame: {
     fields: ['x', 'z', 'occupant', 'queued'],

@@ -1,7 +1,7 @@
 import { kpi } from '../../kind/kpi-meta.ts';
 import { defineKind } from '../../kind/define-kind.ts';
 import { CellKind } from '../../model/layout-grid.ts';
-import { col, } from '../../state/columns.ts';
+import { col } from '../../state/columns.ts';
 import type { KindDef } from '../../kind/kind-def.ts';
 
 declare module '../../events/sim-event.ts' {
@@ -103,6 +103,10 @@ export const chuteKind: KindDef<undefined, ChuteModel, typeof CHUTE_COLUMNS> = {
         chutesUsed: kpi.count('chutes used', 'info', { detailOf: 'parcelsSorted' }),
       },
     },
-    finalize: (acc: ChuteKpiAcc, sec) => ({ parcelsSorted: acc.sorted, parcelsPerHour: sec > 0 ? (acc.sorted * 3600) / sec : 0, chutesUsed: Object.keys(acc.perChute).length }),
+    finalize: (acc: ChuteKpiAcc, sec) => ({
+      parcelsSorted: acc.sorted,
+      parcelsPerHour: sec > 0 ? (acc.sorted * 3600) / sec : 0,
+      chutesUsed: Object.keys(acc.perChute).length,
+    }),
   },
 };

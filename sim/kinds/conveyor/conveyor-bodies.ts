@@ -37,7 +37,17 @@ export function buildConveyors(physics: PhysicsBuilder, model: SimModel): void {
         x += (dx / r) * sag;
         z += (dz / r) * sag;
       }
-      physics.addFixedCollider(owner, { halfX: halfLen, halfY, halfZ: c.widthM / 2, x, y: halfY, z, rotation, layer: 'conveyor', collidesWith: CONVEYOR_LAYERS.conveyor.meets });
+      physics.addFixedCollider(owner, {
+        halfX: halfLen,
+        halfY,
+        halfZ: c.widthM / 2,
+        x,
+        y: halfY,
+        z,
+        rotation,
+        layer: 'conveyor',
+        collidesWith: CONVEYOR_LAYERS.conveyor.meets,
+      });
     };
     if (p.shape === 'straight') {
       add(p.lengthM / 2, p.lengthM / 2);

@@ -30,7 +30,12 @@ function pathOf(spec: ConveyorSpec['path'], at: string, issue: (path: string, me
     // Degrees to radians is one IEEE multiplication: the same bits everywhere.
     return arcPath(spec.center!.x, spec.center!.z, spec.radiusM!, spec.startDeg! * DEG, spec.sweepDeg! * DEG);
   }
-  issue(at, straight ? 'give either from and to (straight) or center, radiusM, startDeg and sweepDeg (arc), not both' : 'required: from and to (straight) or center, radiusM, startDeg and sweepDeg (arc)');
+  issue(
+    at,
+    straight
+      ? 'give either from and to (straight) or center, radiusM, startDeg and sweepDeg (arc), not both'
+      : 'required: from and to (straight) or center, radiusM, startDeg and sweepDeg (arc)',
+  );
   return null;
 }
 
@@ -73,7 +78,10 @@ export function compileConveyors(ctx: KindCompileContext<ConveyorSpec[]>): { thi
         const miss = Math.sqrt((end.x - entry.x) ** 2 + (end.z - entry.z) ** 2);
         const allowed = specs[feeds]!.widthM / 2 + TRANSFER_TOLERANCE_M;
         if (miss > allowed) {
-          ctx.issue(`${at}.feeds`, `${c.id}'s end (${end.x.toFixed(2)}, ${end.z.toFixed(2)}) is ${miss.toFixed(2)} m from ${target} at ${feedAtM} m (${entry.x.toFixed(2)}, ${entry.z.toFixed(2)}); a transfer needs at most ${allowed.toFixed(2)} m`);
+          ctx.issue(
+            `${at}.feeds`,
+            `${c.id}'s end (${end.x.toFixed(2)}, ${end.z.toFixed(2)}) is ${miss.toFixed(2)} m from ${target} at ${feedAtM} m (${entry.x.toFixed(2)}, ${entry.z.toFixed(2)}); a transfer needs at most ${allowed.toFixed(2)} m`,
+          );
         }
       }
     }

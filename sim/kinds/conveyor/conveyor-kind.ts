@@ -6,11 +6,16 @@ import { captureItems } from './capture-items.ts';
 import { buildConveyors, CONVEYOR_LAYERS } from './conveyor-bodies.ts';
 import { compileConveyors } from './conveyor-compile.ts';
 import { conveyorKpis } from './conveyor-kpis.ts';
-import { CONVEYOR_COLUMNS, conveyorsOf, conveyorTable, type ConveyorModel, } from './conveyor-model.ts';
+import { CONVEYOR_COLUMNS, conveyorsOf, conveyorTable, type ConveyorModel } from './conveyor-model.ts';
 import { conveyorsSpecSchema, type ConveyorSpec } from './conveyor-spec.ts';
 import { createConveyorScratch, rideConveyors } from './ride-conveyors.ts';
 
-const stopSchema = z.strictObject({ atSec: z.number().nonnegative(), kind: z.literal('conveyor.stop'), conveyor: z.string().min(1), durationSec: z.number().positive() });
+const stopSchema = z.strictObject({
+  atSec: z.number().nonnegative(),
+  kind: z.literal('conveyor.stop'),
+  conveyor: z.string().min(1),
+  durationSec: z.number().positive(),
+});
 
 /** What a scenario without any of these things observes. */
 const NONE: readonly never[] = Object.freeze([]);
@@ -20,7 +25,23 @@ const NONE: readonly never[] = Object.freeze([]);
  * about (ax, az)), size and speed, and its state: running, blocked, items on it and a bit per
  * blocked photo-eye (the first 24).
  */
-export const CONVEYOR_FRAME_FIELDS = ['shape', 'ax', 'az', 'bx', 'bz', 'radiusM', 'startRad', 'sweepRad', 'widthM', 'heightM', 'speedMps', 'running', 'blocked', 'itemCount', 'eyesBlocked'] as const;
+export const CONVEYOR_FRAME_FIELDS = [
+  'shape',
+  'ax',
+  'az',
+  'bx',
+  'bz',
+  'radiusM',
+  'startRad',
+  'sweepRad',
+  'widthM',
+  'heightM',
+  'speedMps',
+  'running',
+  'blocked',
+  'itemCount',
+  'eyesBlocked',
+] as const;
 
 /**
  * Conveyors: straight and curved belt segments carrying items (see README, "Conveyors and
@@ -30,7 +51,11 @@ export const CONVEYOR_FRAME_FIELDS = ['shape', 'ax', 'az', 'bx', 'bz', 'radiusM'
  */
 export const conveyorKind: KindDef<ConveyorSpec[], ConveyorModel, typeof CONVEYOR_COLUMNS> = {
   id: 'conveyor',
-  spec: { key: 'conveyors', schema: conveyorsSpecSchema, description: 'Belt conveyors: straight or arc segments, speed, accumulation, photo-eyes, transfers and merges' },
+  spec: {
+    key: 'conveyors',
+    schema: conveyorsSpecSchema,
+    description: 'Belt conveyors: straight or arc segments, speed, accumulation, photo-eyes, transfers and merges',
+  },
   columns: CONVEYOR_COLUMNS,
   compile: compileConveyors,
   init(table, model) {
@@ -63,7 +88,14 @@ export const conveyorKind: KindDef<ConveyorSpec[], ConveyorModel, typeof CONVEYO
     const t = conveyorRows.table(state);
     return Object.freeze(
       conveyorsOf(model).map((c) =>
-        Object.freeze({ id: c.id, name: c.name, running: t.running[c.id] === 1, blocked: t.blockedSinceTick[c.id]! >= 0, items: Object.freeze([...t.items[c.id]!]), photoEyes: Object.freeze(t.eyes[c.id]!.map((e) => e === 1)) }),
+        Object.freeze({
+          id: c.id,
+          name: c.name,
+          running: t.running[c.id] === 1,
+          blocked: t.blockedSinceTick[c.id]! >= 0,
+          items: Object.freeze([...t.items[c.id]!]),
+          photoEyes: Object.freeze(t.eyes[c.id]!.map((e) => e === 1)),
+        }),
       ),
     );
   },

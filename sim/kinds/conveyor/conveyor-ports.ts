@@ -46,7 +46,14 @@ export function takeFromEnd(ctx: StageContext, conveyor: number, holderKind = -1
   const it = itemTable(ctx);
   const list = conveyorTable(ctx).items[conveyor]!;
   list.shift();
-  ctx.state.events.push({ type: 'conveyor.exited', tick: ctx.state.tick, conveyor: conveyorsOf(ctx.model)[conveyor]!.name, item: id, transitSec: (ctx.state.tick - it.sinceTick[id]!) / ctx.model.hz, to: null });
+  ctx.state.events.push({
+    type: 'conveyor.exited',
+    tick: ctx.state.tick,
+    conveyor: conveyorsOf(ctx.model)[conveyor]!.name,
+    item: id,
+    transitSec: (ctx.state.tick - it.sinceTick[id]!) / ctx.model.hz,
+    to: null,
+  });
   if (holderKind >= 0) itemHoldable.hold(ctx, id, holderKind, holderId);
   else itemHoldable.release(ctx, id);
   return id;

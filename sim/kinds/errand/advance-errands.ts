@@ -32,7 +32,15 @@ export function advanceErrands(model: SimModel, state: SimState): void {
     state.events.push({ type: 'errand.reached', tick: state.tick, slot: s, task: t.task[s]!, step: t.step[s]!, robot, node });
     t.step[s] = t.step[s]! + 1;
     if (t.step[s]! < errands.length) continue;
-    state.events.push({ type: 'errand.finished', tick: state.tick, slot: s, task: t.task[s]!, robot, node, taskSec: (state.tick - t.releasedTick[s]!) / model.hz });
+    state.events.push({
+      type: 'errand.finished',
+      tick: state.tick,
+      slot: s,
+      task: t.task[s]!,
+      robot,
+      node,
+      taskSec: (state.tick - t.releasedTick[s]!) / model.hz,
+    });
     let next = 0;
     for (let k = 0; k < t.count; k++) if (t.task[k]! >= next) next = t.task[k]! + 1;
     t.task[s] = next;

@@ -16,7 +16,8 @@ export function applyErrandCommands(commands: readonly unknown[], ctx: StageCont
   for (const raw of commands) {
     const c = raw as Partial<{ kind: unknown; slot: unknown; robot: unknown }>;
     const robotArg = typeof c.robot === 'number' && Number.isInteger(c.robot) && c.robot >= 0 && c.robot < robotRows.table(state).count ? c.robot : -1;
-    const reject = (reason: string) => state.events.push({ type: 'command.rejected', tick: state.tick, robot: robotArg, reason: `errand ${String(c.kind)}: ${reason}` });
+    const reject = (reason: string) =>
+      state.events.push({ type: 'command.rejected', tick: state.tick, robot: robotArg, reason: `errand ${String(c.kind)}: ${reason}` });
     if (typeof c.slot !== 'number' || !Number.isInteger(c.slot) || c.slot < 0 || c.slot >= t.count) {
       reject(`slot must be an integer in 0..${t.count - 1}, got ${JSON.stringify(c.slot)}`);
       continue;
@@ -46,7 +47,8 @@ export function applyErrandCommands(commands: readonly unknown[], ctx: StageCont
     let held = -1;
     for (let k = 0; k < t.count; k++) if (t.robot[k] === robotArg) held = k;
     if (held >= 0) reject(`robot ${robotArg} already does the task in slot ${held}`);
-    else if (robotRows.table(state).task[robotArg]! >= 0 || robotRows.table(state).carriedLoad[robotArg]! >= 0) reject(`robot ${robotArg} is busy with a station task or a load`);
+    else if (robotRows.table(state).task[robotArg]! >= 0 || robotRows.table(state).carriedLoad[robotArg]! >= 0)
+      reject(`robot ${robotArg} is busy with a station task or a load`);
     else {
       t.robot[slot] = robotArg;
       t.dwellTicks[slot] = 0;

@@ -21,7 +21,10 @@ export function compileErrands(ctx: KindCompileContext<ErrandsSpec>) {
     task.map((cell, k) => {
       const node = cell < cells ? roadmap.cellNode[cell]! : -1;
       if (node < 0 && reported++ < 20) {
-        const where = cell < cells ? `cell ${cell} (row ${Math.floor(cell / grid.cols)}, col ${cell % grid.cols}) is not on the roadmap (a wall or obstacle)` : `cell ${cell} is outside the ${grid.rows}×${grid.cols} layout`;
+        const where =
+          cell < cells
+            ? `cell ${cell} (row ${Math.floor(cell / grid.cols)}, col ${cell % grid.cols}) is not on the roadmap (a wall or obstacle)`
+            : `cell ${cell} is outside the ${grid.rows}×${grid.cols} layout`;
         ctx.issue(`errands.tasks[${t}][${k}]`, where);
       }
       return node;

@@ -45,7 +45,12 @@ export interface ErrandObservation {
  */
 export const errandKind: KindDef<ErrandsSpec, ErrandSlotModel, typeof ERRAND_COLUMNS> = {
   id: 'errand',
-  spec: { key: 'errands', schema: errandsSpecSchema, required: false, description: 'Errand tasks: sequences of cells to visit, revealed as a pool (League of Robot Runners style).' },
+  spec: {
+    key: 'errands',
+    schema: errandsSpecSchema,
+    required: false,
+    description: 'Errand tasks: sequences of cells to visit, revealed as a pool (League of Robot Runners style).',
+  },
   columns: ERRAND_COLUMNS,
   compile: compileErrands,
   init(table, model) {
@@ -62,7 +67,15 @@ export const errandKind: KindDef<ErrandsSpec, ErrandSlotModel, typeof ERRAND_COL
     for (let s = 0; s < t.count; s++) {
       const step = t.step[s]!;
       const dwell = fields.errandDwellTicks.length === 0 ? 0 : fields.errandDwellTicks[Math.min(step, fields.errandDwellTicks.length - 1)]! * model.dtSec;
-      tasks[s] = { slot: s, task: t.task[s]!, errands: taskErrands(fields, t.task[s]!), step, robot: t.robot[s]! >= 0 ? t.robot[s]! : null, releasedTick: t.releasedTick[s]!, dwellSec: dwell };
+      tasks[s] = {
+        slot: s,
+        task: t.task[s]!,
+        errands: taskErrands(fields, t.task[s]!),
+        step,
+        robot: t.robot[s]! >= 0 ? t.robot[s]! : null,
+        releasedTick: t.releasedTick[s]!,
+        dwellSec: dwell,
+      };
     }
     return { tasks };
   },

@@ -6,17 +6,44 @@ const at = { atSec: z.number().nonnegative() };
 const optionalDuration = z.number().positive().optional();
 
 /** `robot.breakdown`: a robot breaks down and stands still until repaired (`durationSec`, its time to repair). */
-export const robotBreakdownSchema = z.strictObject({ ...at, kind: z.literal('robot.breakdown'), robot: z.number().int().nonnegative(), durationSec: z.number().positive() });
+export const robotBreakdownSchema = z.strictObject({
+  ...at,
+  kind: z.literal('robot.breakdown'),
+  robot: z.number().int().nonnegative(),
+  durationSec: z.number().positive(),
+});
 /** `station.close`: a pick station's picker is away; picks there stop (a pick under way pauses) until it reopens. */
-export const stationCloseSchema = z.strictObject({ ...at, kind: z.literal('station.close'), station: z.number().int().nonnegative(), durationSec: optionalDuration });
+export const stationCloseSchema = z.strictObject({
+  ...at,
+  kind: z.literal('station.close'),
+  station: z.number().int().nonnegative(),
+  durationSec: optionalDuration,
+});
 /** `command.latency`: every command is applied `controlTicks` control ticks after it was issued. */
-export const commandLatencySchema = z.strictObject({ ...at, kind: z.literal('command.latency'), controlTicks: z.number().int().min(1).max(100), durationSec: optionalDuration });
+export const commandLatencySchema = z.strictObject({
+  ...at,
+  kind: z.literal('command.latency'),
+  controlTicks: z.number().int().min(1).max(100),
+  durationSec: optionalDuration,
+});
 /** `observation.noise`: robot poses in observations get Gaussian noise (`poseSigmaM`), and scan beams drop out with probability `scanDropout` (a dropped beam reads the full range). */
-export const observationNoiseSchema = z.strictObject({ ...at, kind: z.literal('observation.noise'), poseSigmaM: z.number().nonnegative().max(5), scanDropout: z.number().min(0).max(1).optional(), durationSec: optionalDuration });
+export const observationNoiseSchema = z.strictObject({
+  ...at,
+  kind: z.literal('observation.noise'),
+  poseSigmaM: z.number().nonnegative().max(5),
+  scanDropout: z.number().min(0).max(1).optional(),
+  durationSec: optionalDuration,
+});
 /** `node.block`: an aisle cell is closed (a spill, maintenance): an obstacle robots stop for, listed for planners. */
 export const nodeBlockSchema = z.strictObject({ ...at, kind: z.literal('node.block'), cell: cellRefSchema, durationSec: optionalDuration });
 /** `item.drop`: a tote or pod falls onto the floor at a cell: a dynamic body, an obstacle until it is cleared `clearAfterSec` later. */
-export const itemDropSchema = z.strictObject({ ...at, kind: z.literal('item.drop'), cell: cellRefSchema, item: z.enum(['tote', 'pod']), clearAfterSec: optionalDuration });
+export const itemDropSchema = z.strictObject({
+  ...at,
+  kind: z.literal('item.drop'),
+  cell: cellRefSchema,
+  item: z.enum(['tote', 'pod']),
+  clearAfterSec: optionalDuration,
+});
 
 export type RobotBreakdownEvent = z.infer<typeof robotBreakdownSchema>;
 export type StationCloseEvent = z.infer<typeof stationCloseSchema>;

@@ -54,7 +54,8 @@ export function breakDown(model: SimModel, state: StageContext['state'], robot: 
 export const stationClose: ScriptedHandler<StationCloseEvent> = {
   schema: stationCloseSchema,
   check(event, model, issue) {
-    if (event.station >= stationRows.things(model).length) issue('station', `station ${event.station} does not exist (the layout has ${stationRows.things(model).length})`);
+    if (event.station >= stationRows.things(model).length)
+      issue('station', `station ${event.station} does not exist (the layout has ${stationRows.things(model).length})`);
   },
   fire(event, ctx) {
     injected(ctx, event.kind, lastsSec(ctx.model, event.atSec, event.durationSec), event.station, stationRows.things(ctx.model)[event.station]!.node);

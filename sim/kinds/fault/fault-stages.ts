@@ -65,5 +65,8 @@ export function activeUncertainty(model: SimModel, tick: number): { latencyContr
   const plan = faultPlanOf(model);
   const latency = activeWindow(plan.latency, tick);
   const noise = activeWindow(plan.noise, tick);
-  return { latencyControlTicks: latency?.event.controlTicks ?? 0, noise: noise ? { poseSigmaM: noise.event.poseSigmaM, scanDropout: noise.event.scanDropout ?? 0 } : null };
+  return {
+    latencyControlTicks: latency?.event.controlTicks ?? 0,
+    noise: noise ? { poseSigmaM: noise.event.poseSigmaM, scanDropout: noise.event.scanDropout ?? 0 } : null,
+  };
 }

@@ -23,7 +23,14 @@ export function buildItems(physics: PhysicsBuilder, model: SimModel): void {
     const owner = { kind, id: item.id };
     const at = item.initial ?? parkPose(item.id);
     physics.addBody(owner, item.initial ? { type: 'dynamic', ...at } : { type: 'fixed', ...at, enabled: false });
-    physics.addCollider(owner, { halfX: item.halfX, halfY: item.halfY, halfZ: item.halfZ, massKg: item.massKg, layer: 'item', collidesWith: ITEM_LAYERS.item.meets });
+    physics.addCollider(owner, {
+      halfX: item.halfX,
+      halfY: item.halfY,
+      halfZ: item.halfZ,
+      massKg: item.massKg,
+      layer: 'item',
+      collidesWith: ITEM_LAYERS.item.meets,
+    });
   }
 }
 
@@ -33,9 +40,15 @@ function buildItemGround(physics: PhysicsBuilder, model: SimModel): void {
   const widthM = model.grid.cols * cellM;
   const depthM = model.grid.rows * cellM;
   const ground = { layer: 'item-ground', collidesWith: ITEM_LAYERS['item-ground'].meets } as const;
-  physics.addFixedCollider({ kind: FLOOR_OWNER, id: 0 }, { halfX: widthM / 2, halfY: 0.05, halfZ: depthM / 2, x: widthM / 2, y: -0.05, z: depthM / 2, ...ground });
+  physics.addFixedCollider(
+    { kind: FLOOR_OWNER, id: 0 },
+    { halfX: widthM / 2, halfY: 0.05, halfZ: depthM / 2, x: widthM / 2, y: -0.05, z: depthM / 2, ...ground },
+  );
   model.walls.forEach((run, i) => {
     const halfX = ((run.col1 - run.col0 + 1) * cellM) / 2;
-    physics.addFixedCollider({ kind: STATIC_OWNER, id: i }, { halfX, halfY: 1.2, halfZ: cellM / 2, x: run.col0 * cellM + halfX, y: 1.2, z: (run.row + 0.5) * cellM, ...ground });
+    physics.addFixedCollider(
+      { kind: STATIC_OWNER, id: i },
+      { halfX, halfY: 1.2, halfZ: cellM / 2, x: run.col0 * cellM + halfX, y: 1.2, z: (run.row + 0.5) * cellM, ...ground },
+    );
   });
 }

@@ -14,7 +14,8 @@ export function compileItems(ctx: KindCompileContext<ItemsSpec>): { things: Item
     if (seen.has(t.id)) ctx.issue(`items.types[${i}].id`, `item type "${t.id}" is already declared at items.types[${seen.get(t.id)}]`);
     else seen.set(t.id, i);
     types.push({ id: t.id, firstRow: things.length, pool: t.pool, sizeM: t.sizeM, massKg: t.massKg });
-    for (let k = 0; k < t.pool; k++) things.push({ id: things.length, type: i, halfX: t.sizeM.x / 2, halfY: t.sizeM.y / 2, halfZ: t.sizeM.z / 2, massKg: t.massKg, initial: null });
+    for (let k = 0; k < t.pool; k++)
+      things.push({ id: things.length, type: i, halfX: t.sizeM.x / 2, halfY: t.sizeM.y / 2, halfZ: t.sizeM.z / 2, massKg: t.massKg, initial: null });
   });
   const used = new Array<number>(types.length).fill(0);
   section.initial.forEach((entry, i) => {

@@ -28,10 +28,21 @@ export const itemHoldable: HoldableKind = {
   hold(ctx: StageContext, id: number, holderKind: number, holderId: number): void {
     const t = itemTable(ctx);
     if (!(id >= 0 && id < t.count) || t.phase[id] === ItemPhase.Parked) return;
-    if (t.phase[id] === ItemPhase.Held && offeredByConveyor(ctx, t.holderKind[id]!, t.holderId[id]!, id) && (holderKind !== t.holderKind[id] || holderId !== t.holderId[id])) {
+    if (
+      t.phase[id] === ItemPhase.Held &&
+      offeredByConveyor(ctx, t.holderKind[id]!, t.holderId[id]!, id) &&
+      (holderKind !== t.holderKind[id] || holderId !== t.holderId[id])
+    ) {
       // Taken off a belt's end by another holder (a gripper): it leaves the belt now, counted as carried.
       const belt = (ctx.model.things.conveyor as readonly { name: string }[])[t.holderId[id]!]!;
-      ctx.state.events.push({ type: 'conveyor.exited', tick: ctx.state.tick, conveyor: belt.name, item: id, transitSec: (ctx.state.tick - t.sinceTick[id]!) / ctx.model.hz, to: null });
+      ctx.state.events.push({
+        type: 'conveyor.exited',
+        tick: ctx.state.tick,
+        conveyor: belt.name,
+        item: id,
+        transitSec: (ctx.state.tick - t.sinceTick[id]!) / ctx.model.hz,
+        to: null,
+      });
     }
     if (t.phase[id] === ItemPhase.Free) ctx.state.physics.makeKinematic(itemKindIndex(ctx), id);
     t.phase[id] = ItemPhase.Held;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { itemRows } from './item-columns.ts';
 import type { KindDef } from '../../kind/kind-def.ts';
-import { ITEM_COLUMNS, ItemPhase, } from './item-columns.ts';
+import { ITEM_COLUMNS, ItemPhase } from './item-columns.ts';
 import { buildItems, ITEM_LAYERS } from './item-bodies.ts';
 import { compileItems } from './item-compile.ts';
 import { itemHoldable } from './item-holdable.ts';
@@ -44,7 +44,8 @@ export const itemKind: KindDef<ItemsSpec, ItemModel, typeof ITEM_COLUMNS> = {
       schema: spawnEventSchema,
       check(event, model, issue) {
         const names = itemTypesOf(model).map((t) => t.id);
-        if (!names.includes(event.type)) issue('type', names.length === 0 ? 'no item types: add an items section' : unknownName('item type', event.type, names));
+        if (!names.includes(event.type))
+          issue('type', names.length === 0 ? 'no item types: add an items section' : unknownName('item type', event.type, names));
       },
       fire(event, ctx) {
         spawnItem(ctx, event.type, event.at);
@@ -59,7 +60,18 @@ export const itemKind: KindDef<ItemsSpec, ItemModel, typeof ITEM_COLUMNS> = {
     for (let i = 0; i < t.count; i++) {
       if (t.phase[i] === ItemPhase.Parked) continue;
       const p = state.physics.bodyTranslation(kind, i);
-      out.push(Object.freeze({ id: i, type: itemTypesOf(model)[itemsOf(model)[i]!.type]!.id, held: t.phase[i] === ItemPhase.Held, holderKind: t.holderKind[i]!, holderId: t.holderId[i]!, x: p.x, y: p.y, z: p.z }));
+      out.push(
+        Object.freeze({
+          id: i,
+          type: itemTypesOf(model)[itemsOf(model)[i]!.type]!.id,
+          held: t.phase[i] === ItemPhase.Held,
+          holderKind: t.holderKind[i]!,
+          holderId: t.holderId[i]!,
+          x: p.x,
+          y: p.y,
+          z: p.z,
+        }),
+      );
     }
     return Object.freeze(out);
   },

@@ -1,5 +1,4 @@
 /** The line kind's public face: what code outside this folder may import. */
-;
 export type { LineSpec } from './line-spec.ts';
 export { MACHINE_STATES, MachineState, type MachineStateName, type MachineTable, type BufferTable, type SourceTable, type SinkTable } from './line-columns.ts';
 export type { LineModel, MachineModel, BufferModel, SourceModel, SinkModel, PortRef } from './line-model.ts';

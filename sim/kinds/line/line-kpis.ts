@@ -34,7 +34,16 @@ function restartMachines(acc: MachineKpiAcc, w: number): MachineKpiAcc {
   const machines: Record<string, MachineAcc> = {};
   for (const name of acc.order) {
     const m = acc.machines[name]!;
-    machines[name] = { ...m, firstSec: w, sinceSec: Math.max(w, m.sinceSec), timeSec: zeroTimes(), processed: 0, scrapped: 0, activeSinceSec: m.activeSinceSec >= 0 ? w : -1, periods: [] };
+    machines[name] = {
+      ...m,
+      firstSec: w,
+      sinceSec: Math.max(w, m.sinceSec),
+      timeSec: zeroTimes(),
+      processed: 0,
+      scrapped: 0,
+      activeSinceSec: m.activeSinceSec >= 0 ? w : -1,
+      periods: [],
+    };
   }
   return { ...acc, machines, warmed: true };
 }
@@ -45,7 +54,17 @@ const zeroTimes = (): Record<MachineStateName, number> => Object.fromEntries(MAC
 function machineOf(acc: MachineKpiAcc, name: string, atSec: number, state: MachineStateName, idealCycleSec = 0): MachineAcc {
   let m = acc.machines[name];
   if (!m) {
-    m = { idealCycleSec, firstSec: atSec, sinceSec: atSec, state, timeSec: zeroTimes(), processed: 0, scrapped: 0, activeSinceSec: isActive(state) ? atSec : -1, periods: [] };
+    m = {
+      idealCycleSec,
+      firstSec: atSec,
+      sinceSec: atSec,
+      state,
+      timeSec: zeroTimes(),
+      processed: 0,
+      scrapped: 0,
+      activeSinceSec: isActive(state) ? atSec : -1,
+      periods: [],
+    };
     acc.machines[name] = m;
     acc.order.push(name);
   }

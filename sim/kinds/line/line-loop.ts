@@ -1,5 +1,5 @@
 import { sampleSec } from '../../rng/distributions.ts';
-import { createRootRng, rngOver, } from '../../rng/rng.ts';
+import { createRootRng, rngOver } from '../../rng/rng.ts';
 import type { StageContext } from '../../kind/stage-slots.ts';
 import { lineTables, NEVER_SEC } from './line-columns.ts';
 import { EMPTY_LINE, type LineModel } from './line-model.ts';
@@ -100,7 +100,14 @@ function initLine(run: LineRun, t: number): void {
     if (s.interarrival) run.tables.source.nextArrivalSec[i] = t + sampleSec(s.interarrival, rngOver(run.tables.source.rngArrival[i]!));
   });
   for (let m = 0; m < run.line.machines.length; m++) initMachine(run, m, root);
-  run.state.events.push({ type: 'line.started', tick: run.state.tick, atSec: t, machines: run.line.machines.map((m) => m.name), idealCycleSec: run.line.machines.map((m) => m.idealCycleSec), ...(run.line.warmupSec > 0 ? { warmupSec: run.line.warmupSec } : {}) });
+  run.state.events.push({
+    type: 'line.started',
+    tick: run.state.tick,
+    atSec: t,
+    machines: run.line.machines.map((m) => m.name),
+    idealCycleSec: run.line.machines.map((m) => m.idealCycleSec),
+    ...(run.line.warmupSec > 0 ? { warmupSec: run.line.warmupSec } : {}),
+  });
 }
 
 /** A unit arrives at source `s`: it waits in the source's queue; the next arrival is drawn. */

@@ -169,17 +169,22 @@ export function compileLine(section: LineSpec | undefined, stands: readonly Stan
     const index = section.buffers.length + k;
     const up = section.machines.findIndex((m) => m.name === l.up);
     const down = section.machines.findIndex((m) => m.name === l.down);
-    if (machines[up]!.to.kind !== 'buffer' || machines[up]!.to.index !== index) issues.push([`line.machines[${up}].to`, `"${l.down}" takes its units directly from "${l.up}" (its from), so "${l.up}" must put them to "${l.down}"`]);
-    if (machines[down]!.from.kind !== 'buffer' || machines[down]!.from.index !== index) issues.push([`line.machines[${down}].from`, `"${l.up}" puts its units directly to "${l.down}" (its to), so "${l.down}" must take them from "${l.up}"`]);
+    if (machines[up]!.to.kind !== 'buffer' || machines[up]!.to.index !== index)
+      issues.push([`line.machines[${up}].to`, `"${l.down}" takes its units directly from "${l.up}" (its from), so "${l.up}" must put them to "${l.down}"`]);
+    if (machines[down]!.from.kind !== 'buffer' || machines[down]!.from.index !== index)
+      issues.push([`line.machines[${down}].from`, `"${l.up}" puts its units directly to "${l.down}" (its to), so "${l.down}" must take them from "${l.up}"`]);
   });
   section.buffers.forEach((b, i) => {
     const path = `line.buffers[${i}]`;
     if (b.capacity === undefined && !b.kanban) issues.push([`${path}.capacity`, 'a buffer needs a capacity (0 for direct transfer) or kanban cards']);
-    if (b.capacity !== undefined && b.kanban) issues.push([`${path}.kanban`, 'give capacity or kanban.cards, not both: a kanban buffer holds at most its cards']);
-    if (b.kanban && b.blocking === 'after-service') issues.push([`${path}.blocking`, 'a kanban buffer blocks before service: its cards bound the units in the upstream machine and the buffer together']);
+    if (b.capacity !== undefined && b.kanban)
+      issues.push([`${path}.kanban`, 'give capacity or kanban.cards, not both: a kanban buffer holds at most its cards']);
+    if (b.kanban && b.blocking === 'after-service')
+      issues.push([`${path}.blocking`, 'a kanban buffer blocks before service: its cards bound the units in the upstream machine and the buffer together']);
   });
   section.sources.forEach((s, i) => {
-    if (s.conwip && (s.interarrival || s.stand !== undefined || s.conveyor !== undefined)) issues.push([`line.sources[${i}].conwip`, 'a CONWIP source releases by its cards: it has no interarrival, line-side stand or conveyor']);
+    if (s.conwip && (s.interarrival || s.stand !== undefined || s.conveyor !== undefined))
+      issues.push([`line.sources[${i}].conwip`, 'a CONWIP source releases by its cards: it has no interarrival, line-side stand or conveyor']);
   });
   section.sources.forEach((s, i) => s.interarrival && checkDist(s.interarrival, `line.sources[${i}].interarrival`));
   const standOf = (id: string | undefined, direction: 'in' | 'out', path: string): number => {
@@ -188,12 +193,20 @@ export function compileLine(section: LineSpec | undefined, stands: readonly Stan
     if (index >= 0) return index;
     const valid = stands.filter((st) => st.direction === direction).map((st) => st.id);
     const near = closestText(id, valid);
-    issues.push([path, `no ${direction === 'in' ? 'inbound' : 'outbound'} line-side stand "${id}"; ${near ? `did you mean "${near}"?` : `lineside.stands has none with direction "${direction}"`}`]);
+    issues.push([
+      path,
+      `no ${direction === 'in' ? 'inbound' : 'outbound'} line-side stand "${id}"; ${near ? `did you mean "${near}"?` : `lineside.stands has none with direction "${direction}"`}`,
+    ]);
     return -1;
   };
   section.sources.forEach((s, i) => {
-    if ((s.stand !== undefined ? 1 : 0) + (s.conveyor !== undefined ? 1 : 0) + (s.interarrival ? 1 : 0) > 1) issues.push([`line.sources[${i}]`, 'a source has one supply: an interarrival, a line-side stand or a conveyor']);
-    if (s.stand !== undefined && s.interarrival) issues.push([`line.sources[${i}].interarrival`, 'a source fed by a line-side stand has no interarrival: it releases a unit whenever the stand has a part']);
+    if ((s.stand !== undefined ? 1 : 0) + (s.conveyor !== undefined ? 1 : 0) + (s.interarrival ? 1 : 0) > 1)
+      issues.push([`line.sources[${i}]`, 'a source has one supply: an interarrival, a line-side stand or a conveyor']);
+    if (s.stand !== undefined && s.interarrival)
+      issues.push([
+        `line.sources[${i}].interarrival`,
+        'a source fed by a line-side stand has no interarrival: it releases a unit whenever the stand has a part',
+      ]);
   });
   const spots = layoutLine(section, machines);
   const place = (kind: string, index: number, given: { xM: number; zM: number } | undefined) => given ?? spots.get(`${kind}:${index}`)!;
@@ -203,9 +216,25 @@ export function compileLine(section: LineSpec | undefined, stands: readonly Stan
     takers: machines.flatMap((m) => (m.from.kind === 'buffer' && m.from.index === b ? [m.id] : [])),
   });
   const line: LineModel = {
-    sources: section.sources.map((s, id) => ({ id, name: s.name, product: products.indexOf(s.product), interarrival: s.interarrival ?? null, stand: standOf(s.stand, 'in', `line.sources[${id}].stand`), conveyor: s.conveyor ?? null, conwipCards: s.conwip?.cards ?? 0, ...place('source', id, s.position) })),
+    sources: section.sources.map((s, id) => ({
+      id,
+      name: s.name,
+      product: products.indexOf(s.product),
+      interarrival: s.interarrival ?? null,
+      stand: standOf(s.stand, 'in', `line.sources[${id}].stand`),
+      conveyor: s.conveyor ?? null,
+      conwipCards: s.conwip?.cards ?? 0,
+      ...place('source', id, s.position),
+    })),
     buffers: [
-      ...section.buffers.map((b, id) => ({ id, name: b.name, capacity: b.kanban?.cards ?? b.capacity ?? 0, beforeService: b.kanban !== undefined || b.blocking === 'before-service', ...portsOf(id), ...place('buffer', id, b.position) })),
+      ...section.buffers.map((b, id) => ({
+        id,
+        name: b.name,
+        capacity: b.kanban?.cards ?? b.capacity ?? 0,
+        beforeService: b.kanban !== undefined || b.blocking === 'before-service',
+        ...portsOf(id),
+        ...place('buffer', id, b.position),
+      })),
       ...links.map((l, k) => {
         const id = section.buffers.length + k;
         const a = placed.get(l.up)!;
@@ -216,8 +245,20 @@ export function compileLine(section: LineSpec | undefined, stands: readonly Stan
     machines: machines.map((m) => ({ ...m, ...place('machine', m.id, section.machines[m.id]!.position) })),
     sinks: section.sinks.map((s, id) => {
       const stand = standOf(s.stand, 'out', `line.sinks[${id}].stand`);
-      if ((s.conveyor === undefined) !== (s.itemType === undefined)) issues.push([`line.sinks[${id}].${s.conveyor === undefined ? 'conveyor' : 'itemType'}`, 'a sink that puts units on a conveyor needs both conveyor and itemType']);
-      return { id, name: s.name, stand, standCapacity: stand >= 0 ? stands[stand]!.capacity : 0, conveyor: s.conveyor ?? null, itemType: s.itemType ?? null, ...place('sink', id, s.position) };
+      if ((s.conveyor === undefined) !== (s.itemType === undefined))
+        issues.push([
+          `line.sinks[${id}].${s.conveyor === undefined ? 'conveyor' : 'itemType'}`,
+          'a sink that puts units on a conveyor needs both conveyor and itemType',
+        ]);
+      return {
+        id,
+        name: s.name,
+        stand,
+        standCapacity: stand >= 0 ? stands[stand]!.capacity : 0,
+        conveyor: s.conveyor ?? null,
+        itemType: s.itemType ?? null,
+        ...place('sink', id, s.position),
+      };
     }),
     products,
     warmupSec: section.warmupSec ?? 0,
@@ -239,8 +280,9 @@ function layoutLine(section: LineSpec, machines: ReadonlyArray<{ from: PortRef; 
     let changed = false;
     machines.forEach((m, i) => {
       const r = (rank.get(`${m.from.kind}:${m.from.index}`) ?? 0) + 1;
-      if ((rank.get(`machine:${i}`) ?? -1) < r) (rank.set(`machine:${i}`, r), (changed = true));
-      if ((rank.get(`${m.to.kind}:${m.to.index}`) ?? -1) < r + 1) (rank.set(`${m.to.kind}:${m.to.index}`, Math.min(r + 1, 4 * machines.length)), (changed = true));
+      if ((rank.get(`machine:${i}`) ?? -1) < r) rank.set(`machine:${i}`, r), (changed = true);
+      if ((rank.get(`${m.to.kind}:${m.to.index}`) ?? -1) < r + 1)
+        rank.set(`${m.to.kind}:${m.to.index}`, Math.min(r + 1, 4 * machines.length)), (changed = true);
     });
     if (!changed) break;
   }

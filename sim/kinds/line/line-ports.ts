@@ -116,7 +116,15 @@ const sinkPort: LinePort = {
     const table = run.tables.sink;
     table.received[i] = table.received[i]! + 1;
     table.lastCycleSec[i] = atSec - unit.releasedSec;
-    run.state.events.push({ type: 'unit.completed', tick: run.state.tick, sink: i, unit: unit.id, product: unit.product, cycleSec: atSec - unit.releasedSec, atSec });
+    run.state.events.push({
+      type: 'unit.completed',
+      tick: run.state.tick,
+      sink: i,
+      unit: unit.id,
+      product: unit.product,
+      cycleSec: atSec - unit.releasedSec,
+      atSec,
+    });
   },
 };
 

@@ -18,7 +18,12 @@ function checkName(kind: 'machine' | 'source', name: string, model: SimModel, is
   issue(kind, `no ${kind} named "${name}"${near ? `; did you mean "${near}"?` : ` (the line has no ${kind}s)`}`);
 }
 
-const machineDownSchema = z.strictObject({ atSec: z.number().nonnegative(), kind: z.literal('machine.down'), machine: z.string(), durationSec: z.number().positive().max(1e9) });
+const machineDownSchema = z.strictObject({
+  atSec: z.number().nonnegative(),
+  kind: z.literal('machine.down'),
+  machine: z.string(),
+  durationSec: z.number().positive().max(1e9),
+});
 
 /**
  * `{ atSec, kind: 'machine.down', machine: 'M2', durationSec }`: the machine stops (fired on tick
@@ -32,12 +37,22 @@ export const machineDown: ScriptedHandler<z.output<typeof machineDownSchema>> = 
     const line = lineOf(ctx.model as { line?: ReturnType<typeof lineOf> });
     const run = lineRun(line, ctx);
     const t = nowSec(ctx);
-    goDown(run, line.machines.findIndex((m) => m.name === event.machine), t, event.durationSec);
+    goDown(
+      run,
+      line.machines.findIndex((m) => m.name === event.machine),
+      t,
+      event.durationSec,
+    );
     settle(run, t);
   },
 };
 
-const sourceBurstSchema = z.strictObject({ atSec: z.number().nonnegative(), kind: z.literal('source.burst'), source: z.string(), units: z.number().int().positive().max(1e6) });
+const sourceBurstSchema = z.strictObject({
+  atSec: z.number().nonnegative(),
+  kind: z.literal('source.burst'),
+  source: z.string(),
+  units: z.number().int().positive().max(1e6),
+});
 
 /** `{ atSec, kind: 'source.burst', source: 'S1', units }`: a rush order, `units` released at once into the source's queue. */
 export const sourceBurst: ScriptedHandler<z.output<typeof sourceBurstSchema>> = {
@@ -47,7 +62,12 @@ export const sourceBurst: ScriptedHandler<z.output<typeof sourceBurstSchema>> = 
     const line = lineOf(ctx.model as { line?: ReturnType<typeof lineOf> });
     const run = lineRun(line, ctx);
     const t = nowSec(ctx);
-    burstSource(run, line.sources.findIndex((s) => s.name === event.source), event.units, t);
+    burstSource(
+      run,
+      line.sources.findIndex((s) => s.name === event.source),
+      event.units,
+      t,
+    );
     settle(run, t);
   },
 };

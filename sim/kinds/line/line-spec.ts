@@ -80,7 +80,11 @@ const machineSpecSchema = z.strictObject({
  */
 export const lineSpecSchema = z.strictObject({
   /** Warm-up, simulated seconds from the start: every line KPI covers only the time after it (the transient of a line started empty is left out). */
-  warmupSec: z.number().nonnegative().max(7 * 24 * 3600).optional(),
+  warmupSec: z
+    .number()
+    .nonnegative()
+    .max(7 * 24 * 3600)
+    .optional(),
   sources: z.array(sourceSpecSchema).min(1).max(1000),
   machines: z.array(machineSpecSchema).min(1).max(1000),
   buffers: z.array(bufferSpecSchema).max(1000).default([]),

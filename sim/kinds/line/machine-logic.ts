@@ -19,7 +19,16 @@ function setState(run: LineRun, m: number, to: MachineState, reason: string, t: 
   if (from === to) return;
   table.state[m] = to;
   table.stateSinceSec[m] = t;
-  run.state.events.push({ type: 'machine.state', tick: run.state.tick, machine: m, name: run.line.machines[m]!.name, from: MACHINE_STATES[from], to: MACHINE_STATES[to], reason, atSec: t });
+  run.state.events.push({
+    type: 'machine.state',
+    tick: run.state.tick,
+    machine: m,
+    name: run.line.machines[m]!.name,
+    from: MACHINE_STATES[from],
+    to: MACHINE_STATES[to],
+    reason,
+    atSec: t,
+  });
 }
 
 /** Starts a timed phase (setup or working) with the time left on it. */
@@ -172,7 +181,16 @@ export function fireMachine(run: LineRun, m: number, t: number): void {
       table.processed[m] = table.processed[m]! + 1;
       table.unitsSinceSetup[m] = table.unitsSinceSetup[m]! + 1;
       const scrapped = model.scrapProbability > 0 && stream(table.rngQuality[m]!).next() < model.scrapProbability;
-      run.state.events.push({ type: 'unit.processed', tick: run.state.tick, machine: m, name: model.name, unit: table.unit[m]!, scrapped, idealCycleSec: model.idealCycleSec, atSec: t });
+      run.state.events.push({
+        type: 'unit.processed',
+        tick: run.state.tick,
+        machine: m,
+        name: model.name,
+        unit: table.unit[m]!,
+        scrapped,
+        idealCycleSec: model.idealCycleSec,
+        atSec: t,
+      });
       if (scrapped) {
         table.scrapped[m] = table.scrapped[m]! + 1;
         table.unit[m] = -1;

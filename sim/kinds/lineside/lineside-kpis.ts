@@ -31,7 +31,17 @@ export const linesideKpis: KindKpis<LinesideAcc> = {
       standWaitSec: kpi.seconds('line waited at empty or full stands', 'lower', { format: { digits: 0 } }),
     },
   },
-  create: (hz) => ({ hz, deliveries: 0, leadSecSum: 0, lateDeliveries: 0, latenessSecSum: 0, latenessSecMax: 0, emptySince: new Map(), emptyTicks: 0, lastTick: 0 }),
+  create: (hz) => ({
+    hz,
+    deliveries: 0,
+    leadSecSum: 0,
+    lateDeliveries: 0,
+    latenessSecSum: 0,
+    latenessSecMax: 0,
+    emptySince: new Map(),
+    emptyTicks: 0,
+    lastTick: 0,
+  }),
   reduce(acc, e) {
     acc.lastTick = Math.max(acc.lastTick, e.tick);
     if (e.type === 'lineside.empty' || e.type === 'lineside.full') acc.emptySince.set(e.stand, e.tick);

@@ -23,7 +23,10 @@ export function buildStandTables(physics: PhysicsBuilder, model: SimModel): void
   (model.things.lineside as readonly StandSpec[]).forEach((stand, id) => {
     const t = stand.table;
     if (!t) return;
-    physics.addFixedCollider({ kind, id }, { halfX: t.sizeXM / 2, halfY: TOP_HALF_M, halfZ: t.sizeZM / 2, x: t.xM, y: t.yM - TOP_HALF_M, z: t.zM, layer: 'item-ground', collidesWith: ['item'] });
+    physics.addFixedCollider(
+      { kind, id },
+      { halfX: t.sizeXM / 2, halfY: TOP_HALF_M, halfZ: t.sizeZM / 2, x: t.xM, y: t.yM - TOP_HALF_M, z: t.zM, layer: 'item-ground', collidesWith: ['item'] },
+    );
   });
 }
 

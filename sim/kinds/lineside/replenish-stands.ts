@@ -57,7 +57,15 @@ export function receiveTotes(ctx: StageContext): void {
       t.delivered[s] = t.delivered[s]! + 1;
       const latenessSec = t.emptySinceTick[s]! >= 0 ? (tick - t.emptySinceTick[s]!) / ctx.model.hz : 0;
       t.emptySinceTick[s] = -1;
-      ctx.state.events.push({ type: 'lineside.delivered', tick, stand: s, order, leadSec: (tick - orderedTick!) / ctx.model.hz, latenessSec, stock: t.stock[s]! });
+      ctx.state.events.push({
+        type: 'lineside.delivered',
+        tick,
+        stand: s,
+        order,
+        leadSec: (tick - orderedTick!) / ctx.model.hz,
+        latenessSec,
+        stock: t.stock[s]!,
+      });
     }
   }
 }

@@ -9,7 +9,12 @@ export function checkLoadPoses({ model, state }: StageContext): { thing: number;
   for (let l = 0; l < loads.count; l++) {
     if (loads.settleTicksLeft[l]! <= 0) continue;
     const t = state.physics.bodyTranslation(kind, l);
-    const bad = !Number.isFinite(t.x) || !Number.isFinite(t.y) || !Number.isFinite(t.z) ? 'its pose is not a number' : t.y < -FLOOR_TOLERANCE_M ? `it fell through the floor (y ${t.y.toFixed(2)} m)` : null;
+    const bad =
+      !Number.isFinite(t.x) || !Number.isFinite(t.y) || !Number.isFinite(t.z)
+        ? 'its pose is not a number'
+        : t.y < -FLOOR_TOLERANCE_M
+          ? `it fell through the floor (y ${t.y.toFixed(2)} m)`
+          : null;
     if (bad) return { thing: l, reason: bad };
   }
   return null;

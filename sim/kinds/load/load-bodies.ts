@@ -26,7 +26,19 @@ export function buildLoads(physics: PhysicsBuilder, model: SimModel): void {
     const z = roadmap.nodeZ[load.homeNode]!;
     if (load.kind === 'tote') {
       for (const side of [-1, 1]) {
-        physics.addFixedCollider({ kind: STATIC_OWNER, id: STAND_OWNER_BASE + load.id }, { halfX: 0.04, halfY: 0.2, halfZ: geo.widthM / 2, x: x + side * (geo.widthM / 2 + 0.02), y: 0.2, z, layer: 'static', collidesWith: ['robot', 'load'] });
+        physics.addFixedCollider(
+          { kind: STATIC_OWNER, id: STAND_OWNER_BASE + load.id },
+          {
+            halfX: 0.04,
+            halfY: 0.2,
+            halfZ: geo.widthM / 2,
+            x: x + side * (geo.widthM / 2 + 0.02),
+            y: 0.2,
+            z,
+            layer: 'static',
+            collidesWith: ['robot', 'load'],
+          },
+        );
       }
     }
     const owner = { kind: KindIndex.Load, id: load.id };
@@ -45,12 +57,46 @@ export function buildLoads(physics: PhysicsBuilder, model: SimModel): void {
 function loadColliders(kind: 'pod' | 'tote', geo: LoadGeometry): BoxColliderDesc[] {
   const half = geo.widthM / 2;
   if (kind === 'tote') {
-    return [{ halfX: half, halfY: geo.heightM / 2, halfZ: half * 0.7, offsetX: 0, offsetY: geo.heightM / 2, offsetZ: 0, massKg: geo.massKg, layer: 'load', collidesWith: LOAD_LAYERS.load.meets, kinematicContacts: true }];
+    return [
+      {
+        halfX: half,
+        halfY: geo.heightM / 2,
+        halfZ: half * 0.7,
+        offsetX: 0,
+        offsetY: geo.heightM / 2,
+        offsetZ: 0,
+        massKg: geo.massKg,
+        layer: 'load',
+        collidesWith: LOAD_LAYERS.load.meets,
+        kinematicContacts: true,
+      },
+    ];
   }
   const shelfHalfY = (geo.heightM - geo.clearanceM) / 2;
   const footHalfY = 0.01;
   return [
-    { halfX: half, halfY: shelfHalfY, halfZ: half, offsetX: 0, offsetY: geo.clearanceM + shelfHalfY, offsetZ: 0, massKg: geo.massKg * 0.9, layer: 'load', collidesWith: ['static', 'robot', 'load'], kinematicContacts: true },
-    { halfX: half - geo.legM, halfY: footHalfY, halfZ: half - geo.legM, offsetX: 0, offsetY: footHalfY, offsetZ: 0, massKg: geo.massKg * 0.1, layer: 'load-foot', collidesWith: ['floor'] },
+    {
+      halfX: half,
+      halfY: shelfHalfY,
+      halfZ: half,
+      offsetX: 0,
+      offsetY: geo.clearanceM + shelfHalfY,
+      offsetZ: 0,
+      massKg: geo.massKg * 0.9,
+      layer: 'load',
+      collidesWith: ['static', 'robot', 'load'],
+      kinematicContacts: true,
+    },
+    {
+      halfX: half - geo.legM,
+      halfY: footHalfY,
+      halfZ: half - geo.legM,
+      offsetX: 0,
+      offsetY: footHalfY,
+      offsetZ: 0,
+      massKg: geo.massKg * 0.1,
+      layer: 'load-foot',
+      collidesWith: ['floor'],
+    },
   ];
 }

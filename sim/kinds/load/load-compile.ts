@@ -24,7 +24,8 @@ export function compileLoads(ctx: KindCompileContext<undefined>) {
   const orders = ctx.spec.orders as { skuCount: number; skusPerLoad: number; ratePerHour: number; backlog?: number } | undefined;
   // Loads matter only to an order stream: errand-task scenarios with an idle one (sortation, LoRR imports) may store nothing.
   const ordersFlow = ctx.spec.errands === undefined || !orders || orders.ratePerHour > 0 || (orders.backlog ?? 0) > 0;
-  if (ordersFlow && podCells.length + toteCells.length === 0 && ctx.spec.line === undefined) ctx.issue('layout.rows', 'the layout stores nothing: add rack pods (R) or tote racks (T)');
+  if (ordersFlow && podCells.length + toteCells.length === 0 && ctx.spec.line === undefined)
+    ctx.issue('layout.rows', 'the layout stores nothing: add rack pods (R) or tote racks (T)');
   if (ordersFlow && handled.has('pod') && podCells.length === 0) ctx.issue('fleet', 'pod-lifting robots but no rack pods (R) in the layout');
   if (ordersFlow && handled.has('tote') && toteCells.length === 0) ctx.issue('fleet', 'tote robots but no tote racks (T) in the layout');
   const node = (cell: number) => roadmap.cellNode[cell]!;

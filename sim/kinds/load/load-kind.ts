@@ -16,7 +16,11 @@ export const loadKind: KindDef<undefined, LoadModel, typeof LOAD_COLUMNS> = {
   id: 'load',
   legend: {
     R: { cell: CellKind.Rack, meaning: 'storage location holding a rack pod; empty-handed shelf lifters drive under pods, loaded ones cannot' },
-    T: { cell: CellKind.ToteRack, meaning: 'tote stand holding a tote; a tote robot drives in under it (north-south only, the rails are on its east and west sides) to load or unload; totes are set down only on stands' },
+    T: {
+      cell: CellKind.ToteRack,
+      meaning:
+        'tote stand holding a tote; a tote robot drives in under it (north-south only, the rails are on its east and west sides) to load or unload; totes are set down only on stands',
+    },
   },
   columns: LOAD_COLUMNS,
   checkPoses: checkLoadPoses,

@@ -14,7 +14,12 @@ export interface LoadViewCache {
 }
 
 /** An empty cache: the first observation through it builds every view. */
-export const createLoadViewCache = (): LoadViewCache => ({ loads: [], loadNode: new Int32Array(0), loadHolderKind: new Int32Array(0), loadHolderId: new Int32Array(0) });
+export const createLoadViewCache = (): LoadViewCache => ({
+  loads: [],
+  loadNode: new Int32Array(0),
+  loadHolderKind: new Int32Array(0),
+  loadHolderId: new Int32Array(0),
+});
 
 /** Load views (`observation.loads`), reusing last time's objects (and array) where nothing changed. */
 export function observeLoads(model: SimModel, state: SimState, cache: LoadViewCache): readonly LoadObservation[] {
@@ -31,7 +36,16 @@ export function observeLoads(model: SimModel, state: SimState, cache: LoadViewCa
     const load = loadRows.things(model)[l]!;
     const held = holderKind[l]! >= 0;
     const holder = held ? Object.freeze({ kind: model.kinds.kinds[holderKind[l]!]?.id ?? 'unknown', id: holderId[l]! }) : null;
-    out.push(Object.freeze({ id: l, kind: load.kind, node: node[l]! >= 0 ? node[l]! : null, carriedBy: holderKind[l] === KindIndex.Robot ? holderId[l]! : null, holder, homeNode: load.homeNode }));
+    out.push(
+      Object.freeze({
+        id: l,
+        kind: load.kind,
+        node: node[l]! >= 0 ? node[l]! : null,
+        carriedBy: holderKind[l] === KindIndex.Robot ? holderId[l]! : null,
+        holder,
+        homeNode: load.homeNode,
+      }),
+    );
   }
   if (!out) return previous;
   cache.loads = Object.freeze(out);
@@ -40,4 +54,3 @@ export function observeLoads(model: SimModel, state: SimState, cache: LoadViewCa
   cache.loadHolderId = holderId.slice();
   return cache.loads;
 }
-

@@ -2,7 +2,7 @@ import { CellKind } from '../../model/layout-grid.ts';
 import { robotRows } from '../robot/index.ts';
 import { defineKind, type HasThingTables } from '../../kind/define-kind.ts';
 import type { SimModel } from '../../model/sim-model.ts';
-import { col, } from '../../state/columns.ts';
+import { col } from '../../state/columns.ts';
 import { pushContact } from '../../kind/contact-events.ts';
 import { KindIndex } from '../../kind/kind-index.ts';
 import type { KindDef, ScriptedHandler } from '../../kind/kind-def.ts';
@@ -144,12 +144,23 @@ export const obstructionKind: KindDef<undefined, ObstructionModel, typeof COLUMN
       if (e.kind !== 'node.block' && e.kind !== 'item.drop') return;
       const ev = e as unknown as NodeBlockEvent | ItemDropEvent;
       const { row, col } = ev.cell;
-      if (row >= ctx.grid.rows || col >= ctx.grid.cols) return ctx.issue(`events[${index}].cell`, `cell (row ${row}, col ${col}) is outside the ${ctx.grid.rows}×${ctx.grid.cols} layout`);
+      if (row >= ctx.grid.rows || col >= ctx.grid.cols)
+        return ctx.issue(`events[${index}].cell`, `cell (row ${row}, col ${col}) is outside the ${ctx.grid.rows}×${ctx.grid.cols} layout`);
       const cell = row * ctx.grid.cols + col;
       const node = ctx.roadmap.cellNode[cell]!;
-      if (ctx.grid.kinds[cell] === CellKind.Wall || node < 0) return ctx.issue(`events[${index}].cell`, `cell (row ${row}, col ${col}) is a wall; obstructions are on the floor`);
+      if (ctx.grid.kinds[cell] === CellKind.Wall || node < 0)
+        return ctx.issue(`events[${index}].cell`, `cell (row ${row}, col ${col}) is a wall; obstructions are on the floor`);
       const durationSec = ev.kind === 'item.drop' ? ev.clearAfterSec : ev.durationSec;
-      out.push({ id: out.length, event: index, kind: ev.kind, item: ev.kind === 'item.drop' ? ev.item : null, node, x: ctx.roadmap.nodeX[node]!, z: ctx.roadmap.nodeZ[node]!, durationTicks: durationSec === undefined ? null : Math.max(1, Math.round(durationSec * hz)) });
+      out.push({
+        id: out.length,
+        event: index,
+        kind: ev.kind,
+        item: ev.kind === 'item.drop' ? ev.item : null,
+        node,
+        x: ctx.roadmap.nodeX[node]!,
+        z: ctx.roadmap.nodeZ[node]!,
+        durationTicks: durationSec === undefined ? null : Math.max(1, Math.round(durationSec * hz)),
+      });
     });
     return { things: out };
   },
@@ -160,9 +171,24 @@ export const obstructionKind: KindDef<undefined, ObstructionModel, typeof COLUMN
       if (!o.item) continue;
       const body = ITEM_BODY[o.item];
       physics.addBody({ kind, id: o.id }, { type: 'fixed', x: o.x, y: PARKED_Y, z: o.z });
-      physics.addCollider({ kind, id: o.id }, { halfX: body.sizeM / 2, halfY: body.heightM / 2, halfZ: body.sizeM / 2, massKg: body.massKg, layer: 'obstruction', collidesWith: ['robot', 'obstruction'], kinematicContacts: true, contactEvents: true });
+      physics.addCollider(
+        { kind, id: o.id },
+        {
+          halfX: body.sizeM / 2,
+          halfY: body.heightM / 2,
+          halfZ: body.sizeM / 2,
+          massKg: body.massKg,
+          layer: 'obstruction',
+          collidesWith: ['robot', 'obstruction'],
+          kinematicContacts: true,
+          contactEvents: true,
+        },
+      );
       // Its own patch of floor to land on (the world's floor meets only the layers that declare it).
-      physics.addFixedCollider({ kind, id: o.id }, { halfX: 0.5, halfY: 0.05, halfZ: 0.5, x: o.x, y: -0.05, z: o.z, layer: 'obstruction', collidesWith: ['obstruction'] });
+      physics.addFixedCollider(
+        { kind, id: o.id },
+        { halfX: 0.5, halfY: 0.05, halfZ: 0.5, x: o.x, y: -0.05, z: o.z, layer: 'obstruction', collidesWith: ['obstruction'] },
+      );
     }
   },
   stages: [
@@ -188,7 +214,10 @@ export const obstructionKind: KindDef<undefined, ObstructionModel, typeof COLUMN
   observe(model, state) {
     const t = table(state);
     const list = things(model).filter((o) => active(t.phase[o.id]!) && t.phase[o.id] !== ObstructionPhase.Leaving);
-    return { blockedNodes: [...new Set(list.map((o) => o.node))].sort((a, b) => a - b), items: list.filter((o) => o.item).map((o) => ({ id: o.id, item: o.item, node: o.node })) };
+    return {
+      blockedNodes: [...new Set(list.map((o) => o.node))].sort((a, b) => a - b),
+      items: list.filter((o) => o.item).map((o) => ({ id: o.id, item: o.item, node: o.node })),
+    };
   },
   frame: {
     fields: ['x', 'z', 'phase', 'item'],

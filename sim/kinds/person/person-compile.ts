@@ -61,7 +61,16 @@ export function compilePeople(ctx: KindCompileContext<PeopleSpec>): { things: Pe
       if (wall) ctx.issue(`people.walkers[${id}].route[${n}]`, `the leg from waypoint ${k} to ${n} crosses a wall at cell (row ${wall.row}, col ${wall.col})`);
     }
     const geometry = ROLE_GEOMETRY[w.role];
-    people.push({ id, role: w.role, routeX: xs, routeZ: zs, speedMps: w.speedMps ?? geometry.speedMps, pauseSec: w.pauseSec ?? geometry.pauseSec, variation: w.variation ?? 0.2, geometry });
+    people.push({
+      id,
+      role: w.role,
+      routeX: xs,
+      routeZ: zs,
+      speedMps: w.speedMps ?? geometry.speedMps,
+      pauseSec: w.pauseSec ?? geometry.pauseSec,
+      variation: w.variation ?? 0.2,
+      geometry,
+    });
   });
   return { things: people, model: { personNearMissM: section.nearMissM ?? 0.25 } };
 }

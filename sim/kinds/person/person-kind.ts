@@ -60,12 +60,25 @@ export const personKind: KindDef<PeopleSpec, PersonModel, typeof PERSON_COLUMNS>
       const g = person.geometry;
       const owner = { kind, id: person.id };
       physics.addBody(owner, { type: 'kinematic', x: person.routeX[0]!, y: g.heightM / 2, z: person.routeZ[0]! });
-      physics.addCollider(owner, { halfX: g.lengthM / 2, halfY: g.heightM / 2, halfZ: g.widthM / 2, massKg: person.role === 'forklift' ? 3000 : 80, layer: 'person', collidesWith: ['robot'], kinematicContacts: true, contactEvents: true });
+      physics.addCollider(owner, {
+        halfX: g.lengthM / 2,
+        halfY: g.heightM / 2,
+        halfZ: g.widthM / 2,
+        massKg: person.role === 'forklift' ? 3000 : 80,
+        layer: 'person',
+        collidesWith: ['robot'],
+        kinematicContacts: true,
+        contactEvents: true,
+      });
     }
   },
   stages: [
     { slot: 'motion', run: ({ model, state }) => (table(state).count > 0 ? walkPeople(model, state, model.kinds.indexOf('person')) : undefined) },
-    { slot: 'monitor', run: (ctx) => (table(ctx.state).count > 0 ? monitorPeople(ctx.model, ctx.state, ctx.scratch<SafetyField>('robot'), ctx.model.kinds.indexOf('person')) : undefined) },
+    {
+      slot: 'monitor',
+      run: (ctx) =>
+        table(ctx.state).count > 0 ? monitorPeople(ctx.model, ctx.state, ctx.scratch<SafetyField>('robot'), ctx.model.kinds.indexOf('person')) : undefined,
+    },
     { slot: 'sample', run: ({ model, state }) => samplePeople(model, state) },
   ],
   // A robot touching a person is a `robot/person` collision, placed at the person.
@@ -119,15 +132,15 @@ function observePeople(model: SimModel, state: SimState): unknown[] {
   const p = table(state);
   const people = model.things.person as readonly PersonModel[];
   return Array.from({ length: p.count }, (_, i) => ({
-      id: i,
-      role: people[i]!.role,
-      x: p.posX[i]!,
-      z: p.posZ[i]!,
-      headingX: p.headX[i]!,
-      headingZ: p.headZ[i]!,
-      speedMps: p.speedMps[i]!,
-      radiusM: Math.max(people[i]!.geometry.lengthM, people[i]!.geometry.widthM) / 2,
-    }));
+    id: i,
+    role: people[i]!.role,
+    x: p.posX[i]!,
+    z: p.posZ[i]!,
+    headingX: p.headX[i]!,
+    headingZ: p.headZ[i]!,
+    speedMps: p.speedMps[i]!,
+    radiusM: Math.max(people[i]!.geometry.lengthM, people[i]!.geometry.widthM) / 2,
+  }));
 }
 
 /** Roadmap nodes a person's body (box corners and centre) stands on now, ascending, each once. */
@@ -136,7 +149,13 @@ function nodesUnderPeople(model: SimModel, p: PersonTable, people: readonly Pers
   const { cols, rows } = model.grid;
   for (let i = 0; i < p.count; i++) {
     const g = people[i]!.geometry;
-    for (const [a, b] of [[0, 0], [1, 1], [1, -1], [-1, 1], [-1, -1]] as const) {
+    for (const [a, b] of [
+      [0, 0],
+      [1, 1],
+      [1, -1],
+      [-1, 1],
+      [-1, -1],
+    ] as const) {
       const ax = (a * g.lengthM) / 2;
       const bz = (b * g.widthM) / 2;
       const x = p.posX[i]! + ax * p.headX[i]! - bz * p.headZ[i]!;

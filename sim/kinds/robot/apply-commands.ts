@@ -46,7 +46,8 @@ function applyOne(model: SimModel, state: SimState, c: RobotCommand): string | n
   const mode = r.mode[i]!;
   if (c.kind === 'assign') return assignTask(state, model, i, c.task);
   if (c.kind === 'unassign') return unassignTask(state, i);
-  if (mode === RobotMode.Lifting || mode === RobotMode.Dropping) return `robot ${i} is ${mode === RobotMode.Lifting ? 'lifting' : 'dropping'}; wait until it finishes`;
+  if (mode === RobotMode.Lifting || mode === RobotMode.Dropping)
+    return `robot ${i} is ${mode === RobotMode.Lifting ? 'lifting' : 'dropping'}; wait until it finishes`;
   if (r.faultUntilTick[i]! >= 0 && c.kind !== 'hold') return `robot ${i} is stalled by a fault`;
   switch (c.kind) {
     case 'hold':
@@ -150,7 +151,8 @@ function startDrop(model: SimModel, state: SimState, i: number): string | null {
   const { node, atNode } = robotNode(model, state, i);
   if (!atNode) return `robot ${i} must stand still on a node centre to drop`;
   if (loadAtNode(state, node) >= 0) return `node ${node} already holds a load`;
-  if (loadRows.things(model)[load]!.kind === 'tote' && model.roadmap.nodeKind[node] !== CellKind.ToteRack) return `a tote can only be set down on a tote stand (T); node ${node} has none`;
+  if (loadRows.things(model)[load]!.kind === 'tote' && model.roadmap.nodeKind[node] !== CellKind.ToteRack)
+    return `a tote can only be set down on a tote stand (T); node ${node} has none`;
   setRoute(state, i, [], []);
   r.mode[i] = RobotMode.Dropping;
   r.handlingTicksLeft[i] = Math.max(1, Math.round(robotRows.things(model)[i]!.model.liftSec * model.hz));
@@ -168,10 +170,12 @@ function assignTask(state: SimState, model: SimModel, robot: number, taskId: num
   const task = findTask(state, taskId);
   if (!task) return `task ${taskId} does not exist or is done`;
   if (task.phase !== 'open') return `task ${taskId} is already ${task.phase}${task.robot >= 0 ? ` by robot ${task.robot}` : ''}`;
-  if (loadRows.table(state).task[task.load] !== task.id) return `task ${taskId} is not ready: load ${task.load} is busy with task ${loadRows.table(state).task[task.load]}`;
+  if (loadRows.table(state).task[task.load] !== task.id)
+    return `task ${taskId} is not ready: load ${task.load} is busy with task ${loadRows.table(state).task[task.load]}`;
   if (robotRows.table(state).task[robot]! >= 0) return `robot ${robot} already has task ${robotRows.table(state).task[robot]}`;
   if (robotRows.table(state).carriedLoad[robot]! >= 0) return `robot ${robot} carries load ${robotRows.table(state).carriedLoad[robot]}; drop it first`;
-  if (loadRows.things(model)[task.load]!.kind !== robotRows.things(model)[robot]!.model.handles) return `robot ${robot} cannot handle a ${loadRows.things(model)[task.load]!.kind}`;
+  if (loadRows.things(model)[task.load]!.kind !== robotRows.things(model)[robot]!.model.handles)
+    return `robot ${robot} cannot handle a ${loadRows.things(model)[task.load]!.kind}`;
   task.phase = 'assigned';
   task.robot = robot;
   taskChanged(state, task.id);

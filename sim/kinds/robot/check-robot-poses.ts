@@ -18,7 +18,12 @@ export function checkRobotPoses({ model, state }: StageContext): { thing: number
     if (!everyRobot && r.speedMps[i] === 0 && r.turnRps[i] === 0) continue;
     const x = r.posX[i]!;
     const z = r.posZ[i]!;
-    const bad = !Number.isFinite(x) || !Number.isFinite(z) || !Number.isFinite(r.headX[i]!) || !Number.isFinite(r.headZ[i]!) ? 'its pose is not a number' : x < -OFF_FLOOR_MARGIN_M || z < -OFF_FLOOR_MARGIN_M || x > maxX || z > maxZ ? `it left the floor at (${x.toFixed(2)}, ${z.toFixed(2)}) m` : null;
+    const bad =
+      !Number.isFinite(x) || !Number.isFinite(z) || !Number.isFinite(r.headX[i]!) || !Number.isFinite(r.headZ[i]!)
+        ? 'its pose is not a number'
+        : x < -OFF_FLOOR_MARGIN_M || z < -OFF_FLOOR_MARGIN_M || x > maxX || z > maxZ
+          ? `it left the floor at (${x.toFixed(2)}, ${z.toFixed(2)}) m`
+          : null;
     if (bad) return { thing: i, reason: bad };
   }
   return null;

@@ -26,7 +26,9 @@ export class FootprintObstacles {
   readonly limitedFreeM: Float64Array;
 
   constructor(model: SimModel) {
-    this.sources = model.kinds.kinds.flatMap((def, kind) => (def.footprints && (model.things[def.id]?.length ?? 0) > 0 ? [{ kind, footprints: def.footprints }] : []));
+    this.sources = model.kinds.kinds.flatMap((def, kind) =>
+      def.footprints && (model.things[def.id]?.length ?? 0) > 0 ? [{ kind, footprints: def.footprints }] : [],
+    );
     const n = robotRows.things(model).length;
     this.limitedByKind = new Int32Array(n).fill(-1);
     this.limitedById = new Int32Array(n).fill(-1);

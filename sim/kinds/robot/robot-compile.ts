@@ -18,11 +18,21 @@ const CELL_NAMES: Record<number, string> = {
  * Fleet entry `f`'s robot model from the host's catalogue, checked; null (with the problem
  * reported) when the catalogue has no such model or its spec is invalid.
  */
-export function robotModelOf(name: string, f: number, catalog: Readonly<Record<string, unknown>>, issue: (path: string, message: string) => void): RobotModelSpec | null {
+export function robotModelOf(
+  name: string,
+  f: number,
+  catalog: Readonly<Record<string, unknown>>,
+  issue: (path: string, message: string) => void,
+): RobotModelSpec | null {
   // Catalogue names with a colon are other kinds' models (`arm:ur5e`).
   const raw = name.includes(':') ? undefined : catalog[name];
   if (!raw) {
-    issue(`fleet[${f}].model`, `unknown robot model "${name}"; known: ${Object.keys(catalog).filter((k) => !k.includes(':')).join(', ')}`);
+    issue(
+      `fleet[${f}].model`,
+      `unknown robot model "${name}"; known: ${Object.keys(catalog)
+        .filter((k) => !k.includes(':'))
+        .join(', ')}`,
+    );
     return null;
   }
   const checked = robotModelSpecSchema.safeParse(raw);

@@ -11,7 +11,7 @@ import { driveRobots } from './drive-robots.ts';
 import { fleetSpecSchema, type FleetEntrySpec } from './fleet-spec.ts';
 import { resolveHandling } from './resolve-handling.ts';
 import { buildRobots, ROBOT_LAYERS } from './robot-bodies.ts';
-import { ROBOT_COLUMNS, } from './robot-columns.ts';
+import { ROBOT_COLUMNS } from './robot-columns.ts';
 import { compileRobots, robotModelOf } from './robot-compile.ts';
 import { robotContact } from './robot-contacts.ts';
 import { robotFrame } from './robot-frame.ts';
@@ -26,7 +26,12 @@ import { sampleFleet, nextFleetBusyTick } from './sample-fleet.ts';
  */
 export const robotKind: KindDef<FleetEntrySpec[], RobotModel, typeof ROBOT_COLUMNS> = {
   id: 'robot',
-  spec: { key: 'fleet', schema: fleetSpecSchema, required: false, description: 'Robots by model: how many and where they spawn (required unless the scenario has a production `line`).' },
+  spec: {
+    key: 'fleet',
+    schema: fleetSpecSchema,
+    required: false,
+    description: 'Robots by model: how many and where they spawn (required unless the scenario has a production `line`).',
+  },
   legend: {
     S: { cell: CellKind.Spawn, meaning: 'spawn point (floor)' },
     C: { cell: CellKind.Charger, meaning: 'charger' },

@@ -23,4 +23,3 @@ export function isAtNode(model: SimModel, state: SimState, robot: number, node: 
   const dz = r.posZ[robot]! - model.roadmap.nodeZ[node]!;
   return dx * dx + dz * dz <= AT_NODE_TOLERANCE_M ** 2 && Math.abs(r.speedMps[robot]!) < STILL_MPS;
 }
-

@@ -55,7 +55,17 @@ function scanRobot(model: SimModel, state: SimState, i: number, scan: { beams: n
     world[2 * k + 1] = hz * bx + hx * bz;
   }
   const out = new Float32Array(scan.beams);
-  state.physics.rangeScan(KindIndex.Robot, i, r.posX[i]!, r.posZ[i]!, robotRows.things(model)[i]!.model.footprint.heightM / 2, world, scan.rangeM, SCAN_LAYERS, out);
+  state.physics.rangeScan(
+    KindIndex.Robot,
+    i,
+    r.posX[i]!,
+    r.posZ[i]!,
+    robotRows.things(model)[i]!.model.footprint.heightM / 2,
+    world,
+    scan.rangeM,
+    SCAN_LAYERS,
+    out,
+  );
   return out;
 }
 
@@ -97,4 +107,3 @@ export function observeRobots(model: SimModel, state: SimState, scan: { beams: n
   }
   return robots;
 }
-

@@ -61,7 +61,8 @@ export function validateCommand(model: SimModel, command: unknown): string | nul
     case 'relocate': {
       const { node, headingX, headingZ } = c as { node: unknown; headingX: unknown; headingZ: unknown };
       if (!isInt(node) || node < 0 || node >= nodes) return `relocate.node ${JSON.stringify(node)} is not a roadmap node (0..${nodes - 1})`;
-      if (!isFiniteNumber(headingX) || !isFiniteNumber(headingZ)) return `relocate.headingX/headingZ must be finite numbers, got ${String(headingX)}, ${String(headingZ)}`;
+      if (!isFiniteNumber(headingX) || !isFiniteNumber(headingZ))
+        return `relocate.headingX/headingZ must be finite numbers, got ${String(headingX)}, ${String(headingZ)}`;
       if (headingX * headingX + headingZ * headingZ < 1e-12) return 'relocate heading (headingX, headingZ) must not be zero';
       return null;
     }

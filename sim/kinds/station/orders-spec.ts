@@ -25,9 +25,7 @@ export const ordersSpecSchema = z.strictObject({
   /** Picker time per order line at a station. */
   pickSecPerLine: z.number().positive().max(3600),
   /** Share of SKUs that are fast movers and the share of demand they take (ABC skew). */
-  skew: z
-    .strictObject({ fastSkuShare: z.number().gt(0).lt(1), fastDemandShare: z.number().gt(0).lt(1) })
-    .default({ fastSkuShare: 0.2, fastDemandShare: 0.8 }),
+  skew: z.strictObject({ fastSkuShare: z.number().gt(0).lt(1), fastDemandShare: z.number().gt(0).lt(1) }).default({ fastSkuShare: 0.2, fastDemandShare: 0.8 }),
   /** Orders already waiting at time zero. */
   backlog: z.number().int().nonnegative().default(0),
   /**

@@ -23,7 +23,12 @@ interface StationViewCache {
  */
 export const stationKind: KindDef<OrdersSpec, StationModel, typeof STATION_COLUMNS> = {
   id: 'station',
-  spec: { key: 'orders', schema: ordersSpecSchema, required: false, description: 'The order stream picked at the stations (required unless the scenario has a production `line`).' },
+  spec: {
+    key: 'orders',
+    schema: ordersSpecSchema,
+    required: false,
+    description: 'The order stream picked at the stations (required unless the scenario has a production `line`).',
+  },
   legend: { P: { cell: CellKind.Station, meaning: 'pick station: a robot parks here while a picker works' } },
   columns: STATION_COLUMNS,
   fleetView: {

@@ -103,7 +103,16 @@ function writeRow(state: SimState, t: TaskState, rows: Int32Array, o: number): v
 }
 
 function taskView(t: TaskState, rows: Int32Array, o: number): TaskObservation {
-  return Object.freeze({ id: t.id, load: t.load, station: t.station, phase: t.phase, robot: t.robot >= 0 ? t.robot : null, lineCount: t.lines.length, createdTick: t.createdTick, ready: rows[o + 7] === 1 });
+  return Object.freeze({
+    id: t.id,
+    load: t.load,
+    station: t.station,
+    phase: t.phase,
+    robot: t.robot >= 0 ? t.robot : null,
+    lineCount: t.lines.length,
+    createdTick: t.createdTick,
+    ready: rows[o + 7] === 1,
+  });
 }
 
 function sameRow(a: Int32Array, ao: number, b: Int32Array, bo: number): boolean {

@@ -23,25 +23,44 @@ describe('the built-in pick-and-place cell controller', () => {
     }
     expect(kpis.armCycleTimeMeanSec).toBeGreaterThan(2);
     expect(kpis.armCycleTimeMeanSec).toBeLessThan(12);
-    console.log(`UR5e + suction cell: ${kpis.armCycles} cycles, cycle time mean ${kpis.armCycleTimeMeanSec!.toFixed(2)} s, p95 ${kpis.armCycleTimeP95Sec!.toFixed(2)} s`);
+    console.log(
+      `UR5e + suction cell: ${kpis.armCycles} cycles, cycle time mean ${kpis.armCycleTimeMeanSec!.toFixed(2)} s, p95 ${kpis.armCycleTimeP95Sec!.toFixed(2)} s`,
+    );
   });
 
   it('an Epson G6-453S SCARA with suction runs the same cell controller', async () => {
-    const scara = { model: 'epson-g6-453s', base: { xM: 4, yM: 0, zM: 4 }, tool: 'suction', placeSlots: [{ xM: 3.7, yM: 0, zM: 3.8 }, { xM: 3.7, yM: 0, zM: 4.2 }] };
-    const tall = [{ xM: 4.3, zM: 3.85, sizeM: [0.06, 0.2, 0.06], massKg: 0.3 }, { xM: 4.3, zM: 4.15, sizeM: [0.06, 0.2, 0.06], massKg: 0.3 }];
+    const scara = {
+      model: 'epson-g6-453s',
+      base: { xM: 4, yM: 0, zM: 4 },
+      tool: 'suction',
+      placeSlots: [
+        { xM: 3.7, yM: 0, zM: 3.8 },
+        { xM: 3.7, yM: 0, zM: 4.2 },
+      ],
+    };
+    const tall = [
+      { xM: 4.3, zM: 3.85, sizeM: [0.06, 0.2, 0.06], massKg: 0.3 },
+      { xM: 4.3, zM: 4.15, sizeM: [0.06, 0.2, 0.06], massKg: 0.3 },
+    ];
     // The quill travels 150 mm: approach 5 cm above the grip.
     const host = await armHost(armSpec([scara], tall), { cellController: createPickPlaceCell({ approachM: 0.05 }) });
     const events = host.advance(30 * 40).events;
     expect(events.filter((e) => e.type === 'grasp.failed' || e.type === 'arm.refused' || e.type === 'grasp.slipped')).toEqual([]);
     const kpis = host.kpis().things!.arm!;
     expect(kpis.armCycles).toBe(2);
-    console.log(`Epson G6-453S + suction cell: ${kpis.armCycles} cycles, cycle time mean ${kpis.armCycleTimeMeanSec!.toFixed(2)} s, p95 ${kpis.armCycleTimeP95Sec!.toFixed(2)} s`);
+    console.log(
+      `Epson G6-453S + suction cell: ${kpis.armCycles} cycles, cycle time mean ${kpis.armCycleTimeMeanSec!.toFixed(2)} s, p95 ${kpis.armCycleTimeP95Sec!.toFixed(2)} s`,
+    );
   });
 
-  it('the SDK builds pick and place sequences and checks reachability with the sim\'s IK', async () => {
+  it("the SDK builds pick and place sequences and checks reachability with the sim's IK", async () => {
     const host = await armHost(armSpec([cell], boxes), { cellController: createPickPlaceCell() });
     let seen: FleetObservation | null = null;
-    host.load({ spec: armSpec([cell], boxes), controller: { name: 'spy', decide: (o) => ((seen = o), []) }, kinds: (await import('../../sim/arm/arm-helpers.ts')).armKinds });
+    host.load({
+      spec: armSpec([cell], boxes),
+      controller: { name: 'spy', decide: (o) => ((seen = o), []) },
+      kinds: (await import('../../sim/arm/arm-helpers.ts')).armKinds,
+    });
     host.advance(4);
     const arm = armsOf(seen!)[0]!;
     expect(arm.reachable.map((r) => r.id)).toEqual([0, 1, 2, 3]);

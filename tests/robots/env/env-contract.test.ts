@@ -61,7 +61,12 @@ describe('createEnv (Gymnasium contract)', () => {
     let s;
     for (let t = 0; t < 3000; t++) {
       const hint = obs.hint as Uint8Array;
-      s = env.step(Array.from({ length: env.robots }, (_, i) => { for (let j = 0; j < 5; j++) if (hint[i * 5 + j]) return j + 1; return 0; }));
+      s = env.step(
+        Array.from({ length: env.robots }, (_, i) => {
+          for (let j = 0; j < 5; j++) if (hint[i * 5 + j]) return j + 1;
+          return 0;
+        }),
+      );
       obs = s.observation;
       if (s.terminated || s.truncated) break;
     }

@@ -32,13 +32,17 @@ describe('ONNX policy controller (onnxruntime-web, WASM backend)', () => {
 
   it('refuses a malformed model with the expected shapes in the message', async () => {
     await expect(loadOnnxPolicy(new Uint8Array([1, 2, 3, 4, 5]))).rejects.toThrow(PolicyModelError);
-    await expect(loadOnnxPolicy(new Uint8Array([1, 2, 3, 4, 5]))).rejects.toThrow(/expected input "obs" float32 \[batch, 96\] → output "logits" float32 \[batch, 6\]/);
+    await expect(loadOnnxPolicy(new Uint8Array([1, 2, 3, 4, 5]))).rejects.toThrow(
+      /expected input "obs" float32 \[batch, 96\] → output "logits" float32 \[batch, 6\]/,
+    );
   });
 
   it('refuses a model with the wrong input or output width, naming both shapes', async () => {
     const rng = createRootRng(1);
     const wrongOut = mlpToOnnx(createMlp(96, 8, 4, rng), 'obs', 'logits', 'wrong outputs');
-    await expect(loadOnnxPolicy(wrongOut)).rejects.toThrow(/must have input "obs" float32 \[batch, 96\] → output "logits" float32 \[batch, 6\]; for input \[2, 96\] it gave output \[2, 4\]/);
+    await expect(loadOnnxPolicy(wrongOut)).rejects.toThrow(
+      /must have input "obs" float32 \[batch, 96\] → output "logits" float32 \[batch, 6\]; for input \[2, 96\] it gave output \[2, 4\]/,
+    );
     const wrongIn = mlpToOnnx(createMlp(50, 8, 6, rng), 'obs', 'logits', 'wrong inputs');
     await expect(loadOnnxPolicy(wrongIn)).rejects.toThrow(/does not accept input "obs" float32 \[batch, 96\]/);
     const wrongName = mlpToOnnx(createMlp(96, 8, 6, rng), 'x', 'y', 'wrong names');

@@ -4,7 +4,18 @@ import { boxKind } from '../../fixtures/box-kind.ts';
 import { makeSpec } from '../../helpers/make-host.ts';
 
 /** An 8 × 8 m floor, the robot parked in the north-west corner (a pod and a station in the far corners). */
-export const ARM_LAYOUT = ['##########', '#S......R#', '#........#', '#........#', '#........#', '#........#', '#........#', '#........#', '#.......P#', '##########'];
+export const ARM_LAYOUT = [
+  '##########',
+  '#S......R#',
+  '#........#',
+  '#........#',
+  '#........#',
+  '#........#',
+  '#........#',
+  '#........#',
+  '#.......P#',
+  '##########',
+];
 
 export const armKinds = kindsWith([boxKind]);
 
@@ -16,9 +27,18 @@ export function armSpec(arms: unknown[], boxes: unknown[] = [], patch: Partial<S
 const idle: FleetController = { name: 'idle', decide: () => [] };
 
 /** A host with the arm-model catalogue and the box kind. */
-export async function armHost(spec: ScenarioSpecInput, options: { cellController?: CellController; seed?: number; controller?: FleetController } = {}): Promise<SimHost> {
+export async function armHost(
+  spec: ScenarioSpecInput,
+  options: { cellController?: CellController; seed?: number; controller?: FleetController } = {},
+): Promise<SimHost> {
   const host = await SimHost.create(hostCatalog);
-  host.load({ spec, controller: options.controller ?? idle, kinds: armKinds, ...(options.cellController ? { cellController: options.cellController } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+  host.load({
+    spec,
+    controller: options.controller ?? idle,
+    kinds: armKinds,
+    ...(options.cellController ? { cellController: options.cellController } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+  });
   return host;
 }
 

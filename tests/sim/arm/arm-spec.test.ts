@@ -5,7 +5,15 @@ import { armKinds, armSpec, UR_SUCTION } from './arm-helpers.ts';
 
 describe('the arms section', () => {
   it('reports every problem with its path: unknown model, wrong tool, joint count, start beyond a limit', () => {
-    const issues = validateScenario(armSpec([{ ...UR_SUCTION, model: 'ur10' }, { ...UR_SUCTION, homeDeg: [0, 0, 0, 0] }, { model: 'epson-g6-453s', base: { xM: 2, zM: 2 }, tool: 'suction', homeDeg: [0, 200, 0, 0] }]), hostCatalog, armKinds);
+    const issues = validateScenario(
+      armSpec([
+        { ...UR_SUCTION, model: 'ur10' },
+        { ...UR_SUCTION, homeDeg: [0, 0, 0, 0] },
+        { model: 'epson-g6-453s', base: { xM: 2, zM: 2 }, tool: 'suction', homeDeg: [0, 200, 0, 0] },
+      ]),
+      hostCatalog,
+      armKinds,
+    );
     expect(issues).toEqual([
       { path: 'arms[0].model', message: 'unknown arm model "ur10"; known: ur5e, epson-g6-453s' },
       { path: 'arms[1].homeDeg', message: '4 values; ur5e has 6 joints' },
@@ -16,7 +24,9 @@ describe('the arms section', () => {
   });
 
   it('a host catalogue without arm models says so; robot-model errors list only robot models', () => {
-    expect(validateScenario(armSpec([UR_SUCTION]), robotModels, armKinds)).toEqual([{ path: 'arms[0].model', message: 'unknown arm model "ur5e"; known: (none: the host catalogue has no arm models)' }]);
+    expect(validateScenario(armSpec([UR_SUCTION]), robotModels, armKinds)).toEqual([
+      { path: 'arms[0].model', message: 'unknown arm model "ur5e"; known: (none: the host catalogue has no arm models)' },
+    ]);
     const robot = validateScenario(armSpec([], [], { fleet: [{ model: 'arm:ur5e', count: 1 }] }), hostCatalog, armKinds);
     expect(robot).toEqual([{ path: 'fleet[0].model', message: 'unknown robot model "arm:ur5e"; known: shelf-lifter, tote-carrier' }]);
   });

@@ -7,13 +7,17 @@ const contacts = (events: { type: string }[]) => events.filter((e) => e.type ===
 
 describe('arm links are real Rapier bodies', () => {
   it('an arm stretched into a wall produces a static/arm contact', async () => {
-    const host = await armHost(armSpec([{ ...UR_SUCTION, base: { xM: 1.5, yM: 0.5, zM: 4 } }]), { cellController: scripted([cmd('moveJ', { jointsRad: [0, 0, 0, 0, 0, 0] })]) });
+    const host = await armHost(armSpec([{ ...UR_SUCTION, base: { xM: 1.5, yM: 0.5, zM: 4 } }]), {
+      cellController: scripted([cmd('moveJ', { jointsRad: [0, 0, 0, 0, 0, 0] })]),
+    });
     const events = contacts(host.advance(30 * 4).events);
     expect(events).toContainEqual(expect.objectContaining({ kind: 'static/arm', b: 'arm:0' }));
   });
 
   it('an arm swung into a robot produces a robot/arm contact', async () => {
-    const host = await armHost(armSpec([{ ...UR_SUCTION, base: { xM: 2.3, yM: 0, zM: 1.5 } }]), { cellController: scripted([cmd('moveJ', { jointsRad: [0, 0, 0, 0, 0, 0] })]) });
+    const host = await armHost(armSpec([{ ...UR_SUCTION, base: { xM: 2.3, yM: 0, zM: 1.5 } }]), {
+      cellController: scripted([cmd('moveJ', { jointsRad: [0, 0, 0, 0, 0, 0] })]),
+    });
     const events = contacts(host.advance(30 * 4).events);
     expect(events).toContainEqual(expect.objectContaining({ kind: 'robot/arm', a: 'robot:0', b: 'arm:0' }));
   });
@@ -21,7 +25,14 @@ describe('arm links are real Rapier bodies', () => {
 
 describe('arm determinism', () => {
   const BOX = { xM: 4.5, zM: 4.2, sizeM: [0.1, 0.1, 0.1], massKg: 0.5 };
-  const carry = () => scripted([cmd('moveP', at(4.5, 0.2, 4.2)), cmd('moveL', at(4.5, 0.099, 4.2)), cmd('grasp'), cmd('moveL', at(4.5, 0.3, 4.2)), cmd('moveP', at(3.4, 0.3, 3.8, 45))]);
+  const carry = () =>
+    scripted([
+      cmd('moveP', at(4.5, 0.2, 4.2)),
+      cmd('moveL', at(4.5, 0.099, 4.2)),
+      cmd('grasp'),
+      cmd('moveL', at(4.5, 0.3, 4.2)),
+      cmd('moveP', at(3.4, 0.3, 3.8, 45)),
+    ]);
 
   it('same scenario and seed ⇒ the same state hash; snapshot mid-carry → restore ⇒ the uninterrupted hash', async () => {
     const a = await armHost(armSpec([UR_SUCTION], [BOX]), { cellController: carry() });

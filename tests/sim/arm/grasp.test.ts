@@ -40,7 +40,13 @@ describe('grippers in real Rapier', () => {
 
   it('a released box falls: let go 0.2 m above the floor, it lands (dynamic body)', async () => {
     const host = await armHost(armSpec([UR_SUCTION], [BOX]), {
-      cellController: scripted([cmd('moveP', at(4.5, 0.2, 4.2)), cmd('moveL', at(4.5, 0.099, 4.2)), cmd('grasp'), cmd('moveL', at(4.5, 0.3, 4.2)), cmd('release')]),
+      cellController: scripted([
+        cmd('moveP', at(4.5, 0.2, 4.2)),
+        cmd('moveL', at(4.5, 0.099, 4.2)),
+        cmd('grasp'),
+        cmd('moveL', at(4.5, 0.3, 4.2)),
+        cmd('release'),
+      ]),
     });
     const box = host.model.kinds.indexOf('box');
     let releasedAt = -1;
@@ -65,7 +71,10 @@ describe('grippers in real Rapier', () => {
 
   it('suction refuses a tilted face; the item stays where it is', async () => {
     const host = await armHost(armSpec([UR_SUCTION], [BOX]), {
-      cellController: scripted([cmd('moveP', { pose: { xM: 4.5, yM: 0.099, zM: 4.2, q: [0, 0, Math.sin(((180 - 20) * Math.PI) / 360), Math.cos(((180 - 20) * Math.PI) / 360)] } }), cmd('grasp')]),
+      cellController: scripted([
+        cmd('moveP', { pose: { xM: 4.5, yM: 0.099, zM: 4.2, q: [0, 0, Math.sin(((180 - 20) * Math.PI) / 360), Math.cos(((180 - 20) * Math.PI) / 360)] } }),
+        cmd('grasp'),
+      ]),
     });
     const events = run(host, 30 * 5);
     const reasons = [...of(events, 'grasp.failed').map((e) => e.reason), ...of(events, 'arm.refused').map((e) => e.reason)];
@@ -76,7 +85,9 @@ describe('grippers in real Rapier', () => {
   it('an item too heavy for the vacuum slips: a dynamic body again, counted as dropped', async () => {
     const host = await armHost(armSpec([UR_SUCTION], [{ ...BOX, massKg: 8 }]), { cellController: scripted(pickAndPlace()) });
     const events = run(host, 30 * 8);
-    expect(of(events, 'grasp.slipped')).toEqual([expect.objectContaining({ arm: 0, item: 0, reason: expect.stringMatching(/^slipped: needs 78\.\d N, the suction grip holds 60\.0 N$/) })]);
+    expect(of(events, 'grasp.slipped')).toEqual([
+      expect.objectContaining({ arm: 0, item: 0, reason: expect.stringMatching(/^slipped: needs 78\.\d N, the suction grip holds 60\.0 N$/) }),
+    ]);
     expect(host.kpis().things?.arm).toMatchObject({ droppedItems: 1 });
     expect(host.state.physics.bodyTranslation(host.model.kinds.indexOf('box'), 0).y).toBeCloseTo(0.05, 2);
   });
@@ -93,11 +104,16 @@ describe('grippers in real Rapier', () => {
     const events = run(host, 30 * 25);
     expect(of(events, 'arm.refused')).toEqual([]);
     expect(of(events, 'arm.grasped').map((e) => e.item)).toEqual([0]);
-    expect(of(events, 'grasp.failed').map((e) => e.reason)).toEqual(['box:1 is 120.0 mm wide; the jaw opens 85 mm', expect.stringMatching(/^box:2 is 1[45]\.\d mm off the jaw's centre \(at most 10 mm\)$/)]);
+    expect(of(events, 'grasp.failed').map((e) => e.reason)).toEqual([
+      'box:1 is 120.0 mm wide; the jaw opens 85 mm',
+      expect.stringMatching(/^box:2 is 1[45]\.\d mm off the jaw's centre \(at most 10 mm\)$/),
+    ]);
   });
 
   it('unreachable targets and malformed commands are refused with a reason, and the arm stays put', async () => {
-    const host = await armHost(armSpec([UR_SUCTION]), { cellController: scripted([cmd('moveP', at(6, 0.2, 4)), cmd('moveJ', { jointsRad: [1, 2] }), cmd('moveL', { pose: { xM: 'a' } }), cmd('wave')]) });
+    const host = await armHost(armSpec([UR_SUCTION]), {
+      cellController: scripted([cmd('moveP', at(6, 0.2, 4)), cmd('moveJ', { jointsRad: [1, 2] }), cmd('moveL', { pose: { xM: 'a' } }), cmd('wave')]),
+    });
     const events = run(host, 30 * 2);
     expect(of(events, 'arm.refused').map((e) => [e.command, e.reason])).toEqual([
       ['moveP', expect.stringMatching(/^out of reach by 1\.\d{4} m/)],

@@ -29,7 +29,11 @@ describe('arm kinematics (FK → IK round trips)', () => {
 
   it('UR5e: of the (up to) 8 solutions, the one nearest the current joints is chosen', () => {
     const q = [0.3, -1.2, 1.4, -1.6, -1.5, 0.2];
-    const ik = solveIk(ur5e, flangePose(ur5e, q), q.map((v) => v + 0.01));
+    const ik = solveIk(
+      ur5e,
+      flangePose(ur5e, q),
+      q.map((v) => v + 0.01),
+    );
     expect(ik.ok && ik.q.every((v, i) => Math.abs(v - q[i]!) < 1e-9)).toBe(true);
   });
 
@@ -58,7 +62,10 @@ describe('arm kinematics (FK → IK round trips)', () => {
 
     const scaraFar = flangePose(epsonG6453s, [0, 0, 0, 0]);
     scaraFar[3] = 0.6;
-    expect(solveIk(epsonG6453s, scaraFar, [0, 0, 0, 0, 0, 0])).toEqual({ ok: false, reason: 'out of reach by 0.1500 m (target 0.6000 m from the J1 axis; the arm reaches 0.4500 m)' });
+    expect(solveIk(epsonG6453s, scaraFar, [0, 0, 0, 0, 0, 0])).toEqual({
+      ok: false,
+      reason: 'out of reach by 0.1500 m (target 0.6000 m from the J1 axis; the arm reaches 0.4500 m)',
+    });
 
     const tooLow = flangePose(epsonG6453s, [0.3, 0.4, 0, 0]);
     tooLow[11] = 0.4 - 0.2; // the G6-453S model's arm height is 0.4 m

@@ -36,27 +36,32 @@ describe('arm trajectories never exceed joint limits', () => {
     const p0 = flangePose(ur5e, start);
     let planned = 0;
     fc.assert(
-      fc.property(fc.double({ min: -0.3, max: 0.3, noNaN: true }), fc.double({ min: -0.3, max: 0.3, noNaN: true }), fc.double({ min: -0.3, max: 0.2, noNaN: true }), (dx, dy, dz) => {
-        const target = p0.slice();
-        target[3] = p0[3]! + dx;
-        target[7] = p0[7]! + dy;
-        target[11] = p0[11]! + dz;
-        const plan = planLinearMove(ur5e, start, target, { speedMps: 0.5, accelMps2: 2, turnRps: 3, turnAccelRps2: 12 }, DT);
-        if (!plan.ok) {
-          expect(plan.reason).toMatch(/workspace|exceed/);
-          return;
-        }
-        planned += 1;
-        expectWithinLimits(ur5e, start, plan.samples);
-        const len = Math.hypot(dx, dy, dz);
-        for (const q of plan.samples) {
-          const f = flangePose(ur5e, q);
-          const rel = [f[3]! - p0[3]!, f[7]! - p0[7]!, f[11]! - p0[11]!];
-          const along = len > 0 ? (rel[0]! * dx + rel[1]! * dy + rel[2]! * dz) / len : 0;
-          const off = Math.sqrt(Math.max(0, rel[0]! ** 2 + rel[1]! ** 2 + rel[2]! ** 2 - along * along));
-          expect(off).toBeLessThanOrEqual(0.001);
-        }
-      }),
+      fc.property(
+        fc.double({ min: -0.3, max: 0.3, noNaN: true }),
+        fc.double({ min: -0.3, max: 0.3, noNaN: true }),
+        fc.double({ min: -0.3, max: 0.2, noNaN: true }),
+        (dx, dy, dz) => {
+          const target = p0.slice();
+          target[3] = p0[3]! + dx;
+          target[7] = p0[7]! + dy;
+          target[11] = p0[11]! + dz;
+          const plan = planLinearMove(ur5e, start, target, { speedMps: 0.5, accelMps2: 2, turnRps: 3, turnAccelRps2: 12 }, DT);
+          if (!plan.ok) {
+            expect(plan.reason).toMatch(/workspace|exceed/);
+            return;
+          }
+          planned += 1;
+          expectWithinLimits(ur5e, start, plan.samples);
+          const len = Math.hypot(dx, dy, dz);
+          for (const q of plan.samples) {
+            const f = flangePose(ur5e, q);
+            const rel = [f[3]! - p0[3]!, f[7]! - p0[7]!, f[11]! - p0[11]!];
+            const along = len > 0 ? (rel[0]! * dx + rel[1]! * dy + rel[2]! * dz) / len : 0;
+            const off = Math.sqrt(Math.max(0, rel[0]! ** 2 + rel[1]! ** 2 + rel[2]! ** 2 - along * along));
+            expect(off).toBeLessThanOrEqual(0.001);
+          }
+        },
+      ),
       { seed: 13, numRuns: RUNS },
     );
     expect(planned).toBeGreaterThan(RUNS / 2);

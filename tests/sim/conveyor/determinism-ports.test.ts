@@ -24,7 +24,11 @@ describe('conveyor determinism and snapshots', () => {
 
     const first = await makeHost({ spec: spec(), seed: 3 });
     runCollect(first, 250); // every item on a belt, the first on the arc
-    expect(items(first).holderKind.slice(0, 5).every((k) => k === first.model.kinds.indexOf('conveyor'))).toBe(true);
+    expect(
+      items(first)
+        .holderKind.slice(0, 5)
+        .every((k) => k === first.model.kinds.indexOf('conveyor')),
+    ).toBe(true);
     const snap = structuredClone(first.snapshot());
     const second = await makeHost({ spec: spec(), seed: 3 });
     second.restore(snap);
@@ -84,7 +88,10 @@ describe('conveyor spec validation', () => {
         { id: 'C3', path: { from: { x: 9, z: 5 }, to: { x: 3, z: 5 } }, widthM: 0.4, heightM: 0.8, speedMps: 0.6, feeds: 'C22' },
         { id: 'C1', path: { from: { x: 2, z: 6 } }, widthM: 0.4, heightM: 0.8, speedMps: 0.6 },
       ],
-      events: [{ atSec: 1, kind: 'item.spawn', type: 'prat', at: { x: 1, y: 1, z: 1 } }, { atSec: 1, kind: 'conveyor.stop', conveyor: 'C9', durationSec: 2 }],
+      events: [
+        { atSec: 1, kind: 'item.spawn', type: 'prat', at: { x: 1, y: 1, z: 1 } },
+        { atSec: 1, kind: 'conveyor.stop', conveyor: 'C9', durationSec: 2 },
+      ],
     });
     expect(validateScenario(bad, robotModels)).toEqual([
       { path: 'conveyors[1].path.startDeg', message: 'required: an arc conveyor needs center, radiusM, startDeg and sweepDeg' },
@@ -99,7 +106,12 @@ describe('conveyor spec validation', () => {
     ]);
     const typos = conveyorSpec({ conveyors: [{ id: 'C1', path: { from: { x: 2, z: 3 }, to: { x: 8, z: 3 } }, widthM: 0.4, heightM: 0.8, speedMPS: 0.6 }] });
     expect(validateScenario(typos, robotModels)).toEqual([{ path: 'conveyors[0].speedMPS', message: 'unknown key; did you mean speedMps?' }]);
-    const events = conveyorSpec({ events: [{ atSec: 1, kind: 'item.spawn', type: 'prat', at: { x: 1, y: 1, z: 1 } }, { atSec: 1, kind: 'conveyor.stop', conveyor: 'C9', durationSec: 2 }] });
+    const events = conveyorSpec({
+      events: [
+        { atSec: 1, kind: 'item.spawn', type: 'prat', at: { x: 1, y: 1, z: 1 } },
+        { atSec: 1, kind: 'conveyor.stop', conveyor: 'C9', durationSec: 2 },
+      ],
+    });
     expect(validateScenario(events, robotModels)).toEqual([
       { path: 'events[0].type', message: 'unknown item type "prat"; did you mean part?' },
       { path: 'events[1].conveyor', message: 'unknown conveyor "C9"; declared: none' },

@@ -49,17 +49,27 @@ describe('the conveyor loop demo (tests/fixtures/conveyor-loop.json)', () => {
   it('property: items dropped at random places and times on an accumulating belt never overlap and all come to the belt (fast-check, seed 7, 8 runs)', async () => {
     const belt = { id: 'C1', path: { from: { x: 2, z: 3 }, to: { x: 8, z: 3 } }, widthM: 0.5, heightM: 0.8, speedMps: 0.8, gapM: 0.02 };
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ x: fc.double({ min: 2.3, max: 7.7, noNaN: true }), z: fc.double({ min: 2.85, max: 3.15, noNaN: true }), atSec: fc.integer({ min: 0, max: 20 }) }), { minLength: 1, maxLength: 6 }), async (drops) => {
-        const host = await makeHost({ spec: conveyorSpec({ conveyors: [belt], events: drops.map((d) => drop(d.atSec / 2, d.x, d.z)), horizonSec: 30 }) });
-        for (let k = 0; k < 30 * 22; k++) {
-          runCollect(host, 1);
-          if (worstClearance(host, false) < -1e-9) return false;
-        }
-        // an item dropped onto one already riding is pushed off or rides on top: at least one rides
-        const riding = (host.state.things.conveyor as unknown as { items: number[][] }).items[0]!;
-        expect(items(host).phase.filter((p) => p !== 0).length).toBe(drops.length);
-        return riding.length >= 1;
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            x: fc.double({ min: 2.3, max: 7.7, noNaN: true }),
+            z: fc.double({ min: 2.85, max: 3.15, noNaN: true }),
+            atSec: fc.integer({ min: 0, max: 20 }),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        async (drops) => {
+          const host = await makeHost({ spec: conveyorSpec({ conveyors: [belt], events: drops.map((d) => drop(d.atSec / 2, d.x, d.z)), horizonSec: 30 }) });
+          for (let k = 0; k < 30 * 22; k++) {
+            runCollect(host, 1);
+            if (worstClearance(host, false) < -1e-9) return false;
+          }
+          // an item dropped onto one already riding is pushed off or rides on top: at least one rides
+          const riding = (host.state.things.conveyor as unknown as { items: number[][] }).items[0]!;
+          expect(items(host).phase.filter((p) => p !== 0).length).toBe(drops.length);
+          return riding.length >= 1;
+        },
+      ),
       { seed: 7, numRuns: 8, endOnFailure: true },
     );
   }, 120_000);

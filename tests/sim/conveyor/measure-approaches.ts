@@ -20,13 +20,23 @@ const GAP = 0.05;
 const startX = (n: number, i: number) => 0.2 + (n - 1 - i) * 0.7;
 const freeTicks = (n: number) => Math.floor((n * 0.8 + 4 - HALF - startX(n, 0) - 0.2) / SPEED / DT);
 
-interface Result { stepMsPerItem: number; stepMs: number; speedErr: number; worstOverlapM: number }
+interface Result {
+  stepMsPerItem: number;
+  stepMs: number;
+  speedErr: number;
+  worstOverlapM: number;
+}
 
 function build(_n: number, beltLen: number, beltFriction = 0.5) {
   const world = new RAPIER.World({ x: 0, y: -9.81, z: 0 });
   world.timestep = DT;
   const fixed = world.createRigidBody(RAPIER.RigidBodyDesc.fixed());
-  world.createCollider(RAPIER.ColliderDesc.cuboid(beltLen / 2, 0.05, 0.3).setTranslation(beltLen / 2, 0.75, 0).setFriction(beltFriction), fixed);
+  world.createCollider(
+    RAPIER.ColliderDesc.cuboid(beltLen / 2, 0.05, 0.3)
+      .setTranslation(beltLen / 2, 0.75, 0)
+      .setFriction(beltFriction),
+    fixed,
+  );
   world.createCollider(RAPIER.ColliderDesc.cuboid(0.02, 0.2, 0.3).setTranslation(beltLen + 0.02, 0.9, 0), fixed); // end stop
   return world;
 }
@@ -54,7 +64,11 @@ function runKinematic(n: number, beltLen: number, ticks: number): Result {
     const t0 = performance.now();
     world.step();
     stepMs += performance.now() - t0;
-    if (t < freeTicks(n)) for (let i = 0; i < n; i++) { speedErr += Math.abs((bodies[i]!.translation().x - before[i]!) / DT - SPEED) / SPEED; speedN++; }
+    if (t < freeTicks(n))
+      for (let i = 0; i < n; i++) {
+        speedErr += Math.abs((bodies[i]!.translation().x - before[i]!) / DT - SPEED) / SPEED;
+        speedN++;
+      }
   }
   const xs = bodies.map((b) => b.translation().x);
   let worst = 0;
@@ -85,7 +99,11 @@ function runDynamic(n: number, beltLen: number, ticks: number): Result {
     const t0 = performance.now();
     world.step();
     stepMs += performance.now() - t0;
-    if (t > 15 && t < freeTicks(n)) for (let i = 0; i < n; i++) { speedErr += Math.abs((bodies[i]!.translation().x - before[i]!) / DT - SPEED) / SPEED; speedN++; }
+    if (t > 15 && t < freeTicks(n))
+      for (let i = 0; i < n; i++) {
+        speedErr += Math.abs((bodies[i]!.translation().x - before[i]!) / DT - SPEED) / SPEED;
+        speedN++;
+      }
   }
   const xs = bodies.map((b) => b.translation().x).sort((a, b) => b - a);
   let worst = 0;
@@ -116,11 +134,13 @@ const warm = performance.now();
 while (performance.now() - warm < 3000) runKinematic(50, 40, 60), runDynamic(50, 40, 60);
 for (const n of [20, 100, 400]) {
   const beltLen = n * 0.8 + 4;
-  const ticks = Math.ceil(((beltLen * 2) / SPEED) / DT);
+  const ticks = Math.ceil((beltLen * 2) / SPEED / DT);
   const k = runKinematic(n, beltLen, ticks);
   const d = runDynamic(n, beltLen, ticks);
-  const fmt = (r: Result) => `${(r.stepMsPerItem * 1000).toFixed(2)} µs/item/tick (step ${r.stepMs.toFixed(3)} ms), speed error ${(r.speedErr * 100).toFixed(2)} %, worst overlap ${(r.worstOverlapM * 1000).toFixed(1)} mm`;
+  const fmt = (r: Result) =>
+    `${(r.stepMsPerItem * 1000).toFixed(2)} µs/item/tick (step ${r.stepMs.toFixed(3)} ms), speed error ${(r.speedErr * 100).toFixed(2)} %, worst overlap ${(r.worstOverlapM * 1000).toFixed(1)} mm`;
   console.log(`n=${n} kinematic: ${fmt(k)}`);
   console.log(`n=${n} dynamic:   ${fmt(d)}`);
 }
-for (const n of [0, 100, 1000]) console.log(`parked pool of ${n}: fixed ${parkedCost(n, 600, false).toFixed(4)} ms, fixed and disabled ${parkedCost(n, 600, true).toFixed(4)} ms per step`);
+for (const n of [0, 100, 1000])
+  console.log(`parked pool of ${n}: fixed ${parkedCost(n, 600, false).toFixed(4)} ms, fixed and disabled ${parkedCost(n, 600, true).toFixed(4)} ms per step`);

@@ -5,7 +5,14 @@ import { makeHost, runCollect } from '../../helpers/make-host.ts';
 import { drop, itemAt, items, stepEach } from './conveyor-helpers.ts';
 
 const SPEED = 0.5;
-const straight = (extra: Record<string, unknown> = {}) => ({ id: 'C1', path: { from: { x: 2, z: 3 }, to: { x: 10, z: 3 } }, widthM: 0.5, heightM: 0.8, speedMps: SPEED, ...extra });
+const straight = (extra: Record<string, unknown> = {}) => ({
+  id: 'C1',
+  path: { from: { x: 2, z: 3 }, to: { x: 10, z: 3 } },
+  widthM: 0.5,
+  heightM: 0.8,
+  speedMps: SPEED,
+  ...extra,
+});
 const of = <T extends SimEvent['type']>(events: SimEvent[], type: T) => events.filter((e): e is Extract<SimEvent, { type: T }> => e.type === type);
 
 describe('items on a straight conveyor (real Rapier)', () => {
@@ -67,7 +74,7 @@ describe('items on a straight conveyor (real Rapier)', () => {
     expect(itemAt(host, 0).x).toBeCloseTo(2 + 0.15, 4);
   });
 
-  it('photo-eyes fire blocked when an item\'s front edge reaches them and cleared when its rear passes', async () => {
+  it("photo-eyes fire blocked when an item's front edge reaches them and cleared when its rear passes", async () => {
     const host = await makeHost({ spec: conveyorSpec({ conveyors: [straight({ photoEyes: [3, 6] })], events: [drop(0, 2.5, 3)] }) });
     const log = runCollect(host, 30 * 20);
     const entered = of(log, 'conveyor.entered')[0]!;
@@ -76,7 +83,10 @@ describe('items on a straight conveyor (real Rapier)', () => {
     const tickAt = (s: number) => entered.tick + Math.ceil((s - entered.sM) / step - 1e-9);
     const blocked = of(log, 'photoeye.blocked');
     const cleared = of(log, 'photoeye.cleared');
-    expect(blocked.map((e) => [e.eye, e.item])).toEqual([[0, 0], [1, 0]]);
+    expect(blocked.map((e) => [e.eye, e.item])).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
     expect(cleared.map((e) => e.eye)).toEqual([0, 1]);
     for (const [k, e] of [3, 6].entries()) {
       expect(Math.abs(blocked[k]!.tick - tickAt(e - 0.15))).toBeLessThanOrEqual(1);

@@ -4,16 +4,27 @@ import { conveyorSpec } from '../../fixtures/conveyor-line.ts';
 import { makeHost, runCollect } from '../../helpers/make-host.ts';
 import { drop, itemAt, items, stepEach } from './conveyor-helpers.ts';
 
-const belt = (id: string, from: [number, number], to: [number, number], extra: Record<string, unknown> = {}) => ({ id, path: { from: { x: from[0], z: from[1] }, to: { x: to[0], z: to[1] } }, widthM: 0.3, heightM: 0.8, speedMps: 0.5, ...extra });
+const belt = (id: string, from: [number, number], to: [number, number], extra: Record<string, unknown> = {}) => ({
+  id,
+  path: { from: { x: from[0], z: from[1] }, to: { x: to[0], z: to[1] } },
+  widthM: 0.3,
+  heightM: 0.8,
+  speedMps: 0.5,
+  ...extra,
+});
 const of = <T extends SimEvent['type']>(events: SimEvent[], type: T) => events.filter((e): e is Extract<SimEvent, { type: T }> => e.type === type);
 
 describe('transfers and merges', () => {
-  it('a transfer passes items from one belt\'s end onto the next one\'s start, in order, at belt speed', async () => {
+  it("a transfer passes items from one belt's end onto the next one's start, in order, at belt speed", async () => {
     const conveyors = [belt('C1', [2, 3], [6, 3], { feeds: 'C2' }), belt('C2', [6, 3], [11, 3])];
     const host = await makeHost({ spec: conveyorSpec({ conveyors, events: [drop(0, 2.5, 3), drop(1, 2.5, 3), drop(2, 2.5, 3)] }) });
     const log = runCollect(host, 30 * 30);
     const exits = of(log, 'conveyor.exited');
-    expect(exits.map((e) => [e.conveyor, e.item, e.to])).toEqual([['C1', 0, 'C2'], ['C1', 1, 'C2'], ['C1', 2, 'C2']]);
+    expect(exits.map((e) => [e.conveyor, e.item, e.to])).toEqual([
+      ['C1', 0, 'C2'],
+      ['C1', 1, 'C2'],
+      ['C1', 2, 'C2'],
+    ]);
     // 3.5 m on C1 at 0.5 m/s (landed at s ≈ 0.5)
     expect(exits[0]!.transitSec).toBeGreaterThan(6.8);
     expect(exits[0]!.transitSec).toBeLessThan(7.2);
@@ -30,7 +41,10 @@ describe('transfers and merges', () => {
     const b = belt('B', [2, 3.2], [5.9, 3.2], { feeds: 'C' });
     return [...(order === 'AB' ? [a, b] : [b, a]), belt('C', [6, 3], [12, 3], { widthM: 0.5 })];
   };
-  const mergedOrder = (log: SimEvent[]) => of(log, 'conveyor.exited').filter((e) => e.to === 'C').map((e) => e.conveyor);
+  const mergedOrder = (log: SimEvent[]) =>
+    of(log, 'conveyor.exited')
+      .filter((e) => e.to === 'C')
+      .map((e) => e.conveyor);
 
   it('a merge: items reaching their ends on the same tick go in spec order (the belt listed first wins the tie)', async () => {
     const drops = [drop(0, 2.5, 2.8), drop(0, 2.5, 3.2), drop(0.1, 3.5, 2.8), drop(0.1, 3.5, 3.2)];

@@ -17,7 +17,11 @@ async function run(spec: ScenarioSpecInput, stepEveryTick: boolean, chunk = 600)
 const failing = (mtbfSec: number, mttrSec: number) => ({ mtbfSec, mttrSec });
 const lines: Record<string, ScenarioSpecInput> = {
   // Every registered line scenario (the ones with moving bodies, e.g. AMRs, must simply step every tick).
-  ...Object.fromEntries(Object.entries(scenarios).filter(([, s]) => (s as { line?: unknown }).line !== undefined).map(([id, s]) => [id, { ...s, horizonSec: 600 }])),
+  ...Object.fromEntries(
+    Object.entries(scenarios)
+      .filter(([, s]) => (s as { line?: unknown }).line !== undefined)
+      .map(([id, s]) => [id, { ...s, horizonSec: 600 }]),
+  ),
   'failures, scrap, scripted down and burst': {
     ...flowSpec(
       {
@@ -38,24 +42,35 @@ const lines: Record<string, ScenarioSpecInput> = {
     ],
   },
   'CONWIP with warm-up and blocking before service': flowSpec(
-    { stations: [4, 5, 3].map((meanSec) => ({ process: { dist: 'exponential' as const, meanSec } })), bufferCapacity: [1, 1], blocking: 'before-service', conwipCards: 4, warmupSec: 300, name: 'es' },
+    {
+      stations: [4, 5, 3].map((meanSec) => ({ process: { dist: 'exponential' as const, meanSec } })),
+      bufferCapacity: [1, 1],
+      blocking: 'before-service',
+      conwipCards: 4,
+      warmupSec: 300,
+      name: 'es',
+    },
     1800,
   ),
 };
 
 describe('event speed: a logical line jumps from event to event with the ticked run’s KPIs and event stream', () => {
-  it.each(Object.keys(lines))('%s', async (name) => {
-    const spec = lines[name]!;
-    const ticked = await run(spec, true);
-    const fast = await run(spec, false, 777);
-    expect(ticked.events.length).toBeGreaterThan(50);
-    expect(fast.tick).toBe(ticked.tick);
-    expect(fast.events).toEqual(ticked.events);
-    expect(fast.kpis).toEqual(ticked.kpis);
-    const logical = !(spec as { lineside?: unknown }).lineside && !(spec as { fleet?: unknown[] }).fleet?.length;
-    if (logical) expect(fast.stepped).toBeLessThan(ticked.stepped / 5);
-    else expect(fast.stepped).toBe(ticked.stepped);
-  }, 120_000);
+  it.each(Object.keys(lines))(
+    '%s',
+    async (name) => {
+      const spec = lines[name]!;
+      const ticked = await run(spec, true);
+      const fast = await run(spec, false, 777);
+      expect(ticked.events.length).toBeGreaterThan(50);
+      expect(fast.tick).toBe(ticked.tick);
+      expect(fast.events).toEqual(ticked.events);
+      expect(fast.kpis).toEqual(ticked.kpis);
+      const logical = !(spec as { lineside?: unknown }).lineside && !(spec as { fleet?: unknown[] }).fleet?.length;
+      if (logical) expect(fast.stepped).toBeLessThan(ticked.stepped / 5);
+      else expect(fast.stepped).toBe(ticked.stepped);
+    },
+    120_000,
+  );
 
   it('the flow line steps only the ticks with an event (one hour: 108,000 ticks, a few thousand stepped)', async () => {
     const spec = findScenario('production/flow-line')!;
@@ -67,7 +82,10 @@ describe('event speed: a logical line jumps from event to event with the ticked 
 
 describe('a logical line without a layout', () => {
   it('runs at event speed with the same events and KPIs as with its generated floor', async () => {
-    const withFloor = flowSpec({ stations: [{ process: { dist: 'exponential', meanSec: 5 } }, { process: { dist: 'exponential', meanSec: 6 } }], bufferCapacity: [0], name: 'nofloor' }, 1200);
+    const withFloor = flowSpec(
+      { stations: [{ process: { dist: 'exponential', meanSec: 5 } }, { process: { dist: 'exponential', meanSec: 6 } }], bufferCapacity: [0], name: 'nofloor' },
+      1200,
+    );
     const { layout: _layout, ...noFloor } = withFloor;
     const a = await run(withFloor, false);
     const b = await run(noFloor as ScenarioSpecInput, false);

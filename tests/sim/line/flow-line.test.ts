@@ -13,7 +13,9 @@ describe('production/flow-line', () => {
     expect(line.machines.map((m) => `${m.from}>${m.name}>${m.to}`)).toEqual(['SRC>M1>B1', 'B1>M2>B2', 'B2>M3>B3', 'B3>M4>B4', 'B4>M5>SINK']);
     expect(line.buffers.map((b) => b.capacity)).toEqual([4, 4, 4, 4]);
     expect(() => generateFlowLine({ stations: [], bufferCapacity: 1 })).toThrow(/stations/);
-    expect(() => generateFlowLine({ stations: [{ process: { dist: 'fixed', sec: 1 } }, { process: { dist: 'fixed', sec: 1 } }], bufferCapacity: [1, 2] })).toThrow(/bufferCapacity/);
+    expect(() =>
+      generateFlowLine({ stations: [{ process: { dist: 'fixed', sec: 1 } }, { process: { dist: 'fixed', sec: 1 } }], bufferCapacity: [1, 2] }),
+    ).toThrow(/bufferCapacity/);
   });
 
   it('runs: throughput > 0, every machine’s state shares sum to 1, OEE = A × P × Q', async () => {

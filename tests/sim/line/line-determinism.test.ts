@@ -23,7 +23,13 @@ describe('line determinism', () => {
   }, 60_000);
 
   it('snapshot → restore → continue ⇒ the uninterrupted hash (machine clocks, buffers, streams all in state)', async () => {
-    const withDown: ScenarioSpecInput = { ...spec, events: [{ atSec: 100, kind: 'machine.down', machine: 'M3', durationSec: 60 }, { atSec: 150, kind: 'source.burst', source: 'SRC', units: 3 }] };
+    const withDown: ScenarioSpecInput = {
+      ...spec,
+      events: [
+        { atSec: 100, kind: 'machine.down', machine: 'M3', durationSec: 60 },
+        { atSec: 150, kind: 'source.burst', source: 'SRC', units: 3 },
+      ],
+    };
     const straight = await makeHost({ spec: withDown, seed: 5 });
     runCollect(straight, 9000);
     const first = await makeHost({ spec: withDown, seed: 5 });
@@ -37,7 +43,16 @@ describe('line determinism', () => {
   }, 60_000);
 
   it('the process is the exact continuous-time model whatever hz is: units complete at the same f64 times at 30 Hz and 120 Hz', async () => {
-    const at = (hz: number) => flowSpec({ stations: [{ process: { dist: 'exponential', meanSec: 0.7 } }, { process: { dist: 'lognormal', meanSec: 0.8, sdSec: 0.3 }, mtbfSec: 20, mttrSec: 3 }], bufferCapacity: 2, hz, name: 'hz' }, 120);
+    const at = (hz: number) =>
+      flowSpec(
+        {
+          stations: [{ process: { dist: 'exponential', meanSec: 0.7 } }, { process: { dist: 'lognormal', meanSec: 0.8, sdSec: 0.3 }, mtbfSec: 20, mttrSec: 3 }],
+          bufferCapacity: 2,
+          hz,
+          name: 'hz',
+        },
+        120,
+      );
     const slow = await makeHost({ spec: at(30), seed: 8 });
     const fast = await makeHost({ spec: at(120), seed: 8 });
     const s = completions(runCollect(slow));

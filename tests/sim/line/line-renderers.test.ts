@@ -14,7 +14,19 @@ describe('line on the page', () => {
     const events = runCollect(host, 30 * 600);
     const sections = frameLayout(host.model);
     expect(sections.map((s) => s.kind)).toEqual(['source', 'machine', 'buffer', 'sink']);
-    const info = { scenarioId: host.model.id, title: '', cols: 30, rows: 5, cellM: 1, cells: new Uint8Array(150), sections, kindInfo: {}, hz: 30, horizonTicks: 1, seed: 1 } as unknown as SceneInfo;
+    const info = {
+      scenarioId: host.model.id,
+      title: '',
+      cols: 30,
+      rows: 5,
+      cellM: 1,
+      cells: new Uint8Array(150),
+      sections,
+      kindInfo: {},
+      hz: 30,
+      horizonTicks: 1,
+      seed: 1,
+    } as unknown as SceneInfo;
     const layer = new MovingLayer(info);
     const frame = host.frame();
     layer.update(frame.sections);

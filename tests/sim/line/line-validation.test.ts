@@ -3,7 +3,8 @@ import { robotModels } from '../../../robots/index.ts';
 import { validateScenario, type ScenarioSpecInput } from '../../../sim/index.ts';
 import { flowSpec } from './line-helpers.ts';
 
-const base = (): ScenarioSpecInput => flowSpec({ stations: [{ process: { dist: 'fixed', sec: 1 } }, { process: { dist: 'fixed', sec: 1 } }], bufferCapacity: 2, name: 'v' }, 60);
+const base = (): ScenarioSpecInput =>
+  flowSpec({ stations: [{ process: { dist: 'fixed', sec: 1 } }, { process: { dist: 'fixed', sec: 1 } }], bufferCapacity: 2, name: 'v' }, 60);
 const withLine = (patch: (line: any) => void, extra: Partial<ScenarioSpecInput> = {}): ScenarioSpecInput => {
   const spec = structuredClone(base());
   patch(spec.line);
@@ -23,7 +24,9 @@ describe('line specs', () => {
       line.sinks[0].colour = 'red';
     });
     const paths = validateScenario(spec, robotModels).map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(['line.machines[0].process.meanSek', 'line.buffers[0].capacity', 'line.machines[1].scrapProbability', 'line.sinks[0].colour']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['line.machines[0].process.meanSek', 'line.buffers[0].capacity', 'line.machines[1].scrapProbability', 'line.sinks[0].colour']),
+    );
   });
 
   it('names every bad reference with the nearest valid name, duplicate names, and bad empirical weights', () => {
@@ -55,13 +58,22 @@ describe('line specs', () => {
     expect(validateScenario(spec, robotModels)).toEqual([
       { path: 'line.buffers[0].capacity', message: 'a buffer needs a capacity (0 for direct transfer) or kanban cards' },
       { path: 'line.buffers[1].kanban', message: 'give capacity or kanban.cards, not both: a kanban buffer holds at most its cards' },
-      { path: 'line.buffers[2].blocking', message: 'a kanban buffer blocks before service: its cards bound the units in the upstream machine and the buffer together' },
+      {
+        path: 'line.buffers[2].blocking',
+        message: 'a kanban buffer blocks before service: its cards bound the units in the upstream machine and the buffer together',
+      },
       { path: 'line.sources[0].conwip', message: 'a CONWIP source releases by its cards: it has no interarrival, line-side stand or conveyor' },
     ]);
   });
 
   it('checks scripted line events against the line', () => {
-    const spec = { ...base(), events: [{ atSec: 5, kind: 'machine.down', machine: 'M7', durationSec: 10 }, { atSec: 5, kind: 'source.burst', source: 'SORC', units: 4 }] };
+    const spec = {
+      ...base(),
+      events: [
+        { atSec: 5, kind: 'machine.down', machine: 'M7', durationSec: 10 },
+        { atSec: 5, kind: 'source.burst', source: 'SORC', units: 4 },
+      ],
+    };
     expect(validateScenario(spec, robotModels)).toEqual([
       { path: 'events[0].machine', message: 'no machine named "M7"; did you mean "M1"?' },
       { path: 'events[1].source', message: 'no source named "SORC"; did you mean "SRC"?' },
@@ -80,8 +92,15 @@ describe('a line without a floor', () => {
     const { layout: _layout, ...noFloor } = base();
     expect(validateScenario(noFloor, robotModels)).toEqual([]);
     const { line: _line, layout: _l2, ...warehouse } = base();
-    expect(validateScenario({ ...warehouse, fleet: [{ model: 'shelf-lifter', count: 1 }], orders: { ratePerHour: 0, skuCount: 4, skusPerLoad: 2, linesPerOrder: { min: 1, max: 1 }, pickSecPerLine: 5 } }, robotModels)).toEqual([
-      { path: 'layout', message: 'required (only a scenario with a production line may leave out its floor)' },
-    ]);
+    expect(
+      validateScenario(
+        {
+          ...warehouse,
+          fleet: [{ model: 'shelf-lifter', count: 1 }],
+          orders: { ratePerHour: 0, skuCount: 4, skusPerLoad: 2, linesPerOrder: { min: 1, max: 1 }, pickSecPerLine: 5 },
+        },
+        robotModels,
+      ),
+    ).toEqual([{ path: 'layout', message: 'required (only a scenario with a production line may leave out its floor)' }]);
   });
 });

@@ -13,13 +13,23 @@ describe('one machine fed by Poisson arrivals (M/M/1)', () => {
     const lambda = 4;
     const mu = 8;
     const horizonSec = 4000;
-    const spec = flowSpec({ stations: [{ process: { dist: 'exponential', meanSec: 1 / mu } }], bufferCapacity: [], interarrival: { dist: 'exponential', meanSec: 1 / lambda }, name: 'mm1' }, horizonSec);
+    const spec = flowSpec(
+      {
+        stations: [{ process: { dist: 'exponential', meanSec: 1 / mu } }],
+        bufferCapacity: [],
+        interarrival: { dist: 'exponential', meanSec: 1 / lambda },
+        name: 'mm1',
+      },
+      horizonSec,
+    );
     const host = await makeHost({ spec, seed: 12, controller: 'greedy' });
     host.runToEnd();
     const sink = host.kpis().things!.sink!;
     const exactW = 1 / (mu - lambda);
     const exactL = lambda / (mu - lambda);
-    console.log(`M/M/1 λ=${lambda} μ=${mu}: W ${sink.cycleTimeMeanSec} s (exact ${exactW}), L ${sink.wipUnits} (exact ${exactL}), ${sink.unitsCompleted} units`);
+    console.log(
+      `M/M/1 λ=${lambda} μ=${mu}: W ${sink.cycleTimeMeanSec} s (exact ${exactW}), L ${sink.wipUnits} (exact ${exactL}), ${sink.unitsCompleted} units`,
+    );
     expect(Math.abs(sink.unitsCompleted! / horizonSec - lambda) / lambda).toBeLessThan(0.02);
     expect(Math.abs(sink.cycleTimeMeanSec! - exactW) / exactW).toBeLessThan(0.05);
     expect(Math.abs(sink.wipUnits! - exactL) / exactL).toBeLessThan(0.05);

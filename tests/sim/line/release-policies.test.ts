@@ -22,26 +22,38 @@ async function runLine(spec: ScenarioSpecInput, seed: number) {
 describe('CONWIP: a closed loop of identical exponential stations against mean value analysis (within 2 %)', () => {
   const stations = 3;
   const rate = 20;
-  it.each([1, 2, 4, 8])('%i cards', async (cards) => {
-    const exact = mvaThroughput(stations, 1 / rate, cards);
-    const horizonSec = Math.ceil(22_000 / exact / 10) * 10;
-    // Buffers as large as the cards: the loop never blocks, as in the closed network.
-    const spec = flowSpec({ stations: exponentialStations(new Array(stations).fill(rate)), bufferCapacity: cards, conwipCards: cards, name: 'conwip' }, horizonSec);
-    const { sink, maxInLine } = await runLine(spec, 4);
-    const simulated = sink.unitsCompleted! / horizonSec;
-    const error = (simulated - exact) / exact;
-    console.log(`| CONWIP, ${stations} stations, ${cards} cards | MVA | ${exact.toFixed(4)} | ${simulated.toFixed(4)} | ${(error * 100).toFixed(2)} % | ${sink.unitsCompleted} |`);
-    expect(sink.unitsCompleted).toBeGreaterThanOrEqual(20_000);
-    expect(Math.abs(error)).toBeLessThan(0.02);
-    // The cards bound the line: never more than `cards` units in it, and the time-average WIP is the card count.
-    expect(maxInLine).toBe(cards);
-    expect(sink.wipUnits).toBeCloseTo(cards, 2);
-    // Little's law on the loop: cycle time = cards / throughput.
-    expect(Math.abs(sink.cycleTimeMeanSec! - cards / simulated) / (cards / simulated)).toBeLessThan(0.01);
-  }, 120_000);
+  it.each([1, 2, 4, 8])(
+    '%i cards',
+    async (cards) => {
+      const exact = mvaThroughput(stations, 1 / rate, cards);
+      const horizonSec = Math.ceil(22_000 / exact / 10) * 10;
+      // Buffers as large as the cards: the loop never blocks, as in the closed network.
+      const spec = flowSpec(
+        { stations: exponentialStations(new Array(stations).fill(rate)), bufferCapacity: cards, conwipCards: cards, name: 'conwip' },
+        horizonSec,
+      );
+      const { sink, maxInLine } = await runLine(spec, 4);
+      const simulated = sink.unitsCompleted! / horizonSec;
+      const error = (simulated - exact) / exact;
+      console.log(
+        `| CONWIP, ${stations} stations, ${cards} cards | MVA | ${exact.toFixed(4)} | ${simulated.toFixed(4)} | ${(error * 100).toFixed(2)} % | ${sink.unitsCompleted} |`,
+      );
+      expect(sink.unitsCompleted).toBeGreaterThanOrEqual(20_000);
+      expect(Math.abs(error)).toBeLessThan(0.02);
+      // The cards bound the line: never more than `cards` units in it, and the time-average WIP is the card count.
+      expect(maxInLine).toBe(cards);
+      expect(sink.wipUnits).toBeCloseTo(cards, 2);
+      // Little's law on the loop: cycle time = cards / throughput.
+      expect(Math.abs(sink.cycleTimeMeanSec! - cards / simulated) / (cards / simulated)).toBeLessThan(0.01);
+    },
+    120_000,
+  );
 
   it('releases a unit the instant one reaches the sink, and the sink KPIs read as for an open line', async () => {
-    const spec = flowSpec({ stations: [{ process: { dist: 'fixed', sec: 2 } }, { process: { dist: 'fixed', sec: 3 } }], bufferCapacity: 4, conwipCards: 1, name: 'conwip' }, 60);
+    const spec = flowSpec(
+      { stations: [{ process: { dist: 'fixed', sec: 2 } }, { process: { dist: 'fixed', sec: 3 } }], bufferCapacity: 4, conwipCards: 1, name: 'conwip' },
+      60,
+    );
     const host = await makeHost({ spec, seed: 1, controller: 'greedy' });
     const released: number[] = [];
     const completed: number[] = [];
@@ -69,12 +81,17 @@ describe('kanban between stages: cards per buffer', () => {
     const { sink } = await runLine(spec, 6);
     const simulated = sink.unitsCompleted! / horizonSec;
     const error = (simulated - exact) / exact;
-    console.log(`| kanban, 3 machines, cards 2/1 | chain | ${exact.toFixed(4)} | ${simulated.toFixed(4)} | ${(error * 100).toFixed(2)} % | ${sink.unitsCompleted} |`);
+    console.log(
+      `| kanban, 3 machines, cards 2/1 | chain | ${exact.toFixed(4)} | ${simulated.toFixed(4)} | ${(error * 100).toFixed(2)} % | ${sink.unitsCompleted} |`,
+    );
     expect(Math.abs(error)).toBeLessThan(0.02);
   }, 120_000);
 
   it('a kanban card bounds the units in the upstream machine and its buffer together: with one card the upstream machine waits, blocked, until the downstream one takes the unit', async () => {
-    const base = flowSpec({ stations: [{ process: { dist: 'fixed', sec: 1 } }, { process: { dist: 'fixed', sec: 3 } }], bufferCapacity: [1], name: 'kanban' }, 30);
+    const base = flowSpec(
+      { stations: [{ process: { dist: 'fixed', sec: 1 } }, { process: { dist: 'fixed', sec: 3 } }], bufferCapacity: [1], name: 'kanban' },
+      30,
+    );
     const line = base.line as { buffers: Array<{ name: string }> };
     const spec = { ...base, line: { ...line, buffers: [{ name: 'B1', kanban: { cards: 1 } }] } };
     const host = await makeHost({ spec, seed: 1, controller: 'greedy' });

@@ -12,7 +12,10 @@ describe('the exact chain of a serial exponential line (the yardstick itself)', 
   });
 
   it('blocking before service with capacity N behaves as blocking after service with N − 1', () => {
-    expect(exactLineThroughput({ rates: [1, 1.3], capacities: [3], beforeService: true }).throughput).toBeCloseTo(exactLineThroughput({ rates: [1, 1.3], capacities: [2] }).throughput, 12);
+    expect(exactLineThroughput({ rates: [1, 1.3], capacities: [3], beforeService: true }).throughput).toBeCloseTo(
+      exactLineThroughput({ rates: [1, 1.3], capacities: [2] }).throughput,
+      12,
+    );
   });
 });
 
@@ -45,26 +48,48 @@ const cases = [
 ];
 
 describe('transfer lines and small buffers against their exact Markov chains (within 2 %, ≥ 20,000 units)', () => {
-  it.each(cases)('$label', async ({ label, rates, capacities, beforeService }) => {
-    const { throughput: exact, states } = exactLineThroughput({ rates, capacities, beforeService: beforeService ?? false });
-    const horizonSec = horizonFor(exact);
-    const spec = flowSpec(
-      { stations: rates.map((r) => ({ process: { dist: 'exponential' as const, meanSec: 1 / r } })), bufferCapacity: capacities, name: 'chain', ...(beforeService ? { blocking: 'before-service' as const } : {}) },
-      horizonSec,
-    );
-    const sim = await simulate(spec, 5);
-    const error = (sim.throughput - exact) / exact;
-    // The validation table of the README: case, exact, simulated, error.
-    console.log(`| ${label} | ${states} | ${exact.toFixed(4)} | ${sim.throughput.toFixed(4)} | ${(error * 100).toFixed(2)} % | ${sim.units} |`);
-    expect(sim.units).toBeGreaterThanOrEqual(20_000);
-    expect(Math.abs(error)).toBeLessThan(0.02);
-  }, 120_000);
+  it.each(cases)(
+    '$label',
+    async ({ label, rates, capacities, beforeService }) => {
+      const { throughput: exact, states } = exactLineThroughput({ rates, capacities, beforeService: beforeService ?? false });
+      const horizonSec = horizonFor(exact);
+      const spec = flowSpec(
+        {
+          stations: rates.map((r) => ({ process: { dist: 'exponential' as const, meanSec: 1 / r } })),
+          bufferCapacity: capacities,
+          name: 'chain',
+          ...(beforeService ? { blocking: 'before-service' as const } : {}),
+        },
+        horizonSec,
+      );
+      const sim = await simulate(spec, 5);
+      const error = (sim.throughput - exact) / exact;
+      // The validation table of the README: case, exact, simulated, error.
+      console.log(`| ${label} | ${states} | ${exact.toFixed(4)} | ${sim.throughput.toFixed(4)} | ${(error * 100).toFixed(2)} % | ${sim.units} |`);
+      expect(sim.units).toBeGreaterThanOrEqual(20_000);
+      expect(Math.abs(error)).toBeLessThan(0.02);
+    },
+    120_000,
+  );
 
   it('a machine naming the next machine as its `to` (direct transfer) is the capacity-0 line, event for event', async () => {
     const rates = [20, 14];
-    const base = flowSpec({ stations: rates.map((r) => ({ process: { dist: 'exponential' as const, meanSec: 1 / r } })), bufferCapacity: [0], name: 'chain' }, 60);
+    const base = flowSpec(
+      { stations: rates.map((r) => ({ process: { dist: 'exponential' as const, meanSec: 1 / r } })), bufferCapacity: [0], name: 'chain' },
+      60,
+    );
     const line = base.line as { machines: Array<{ from: string; to: string }>; buffers: unknown[] };
-    const direct: ScenarioSpecInput = { ...base, line: { ...line, machines: [{ ...line.machines[0]!, to: 'M2' }, { ...line.machines[1]!, from: 'M1' }], buffers: [] } };
+    const direct: ScenarioSpecInput = {
+      ...base,
+      line: {
+        ...line,
+        machines: [
+          { ...line.machines[0]!, to: 'M2' },
+          { ...line.machines[1]!, from: 'M1' },
+        ],
+        buffers: [],
+      },
+    };
     const times = async (spec: ScenarioSpecInput) => {
       const host = await makeHost({ spec, seed: 9, controller: 'greedy' });
       const out: string[] = [];
@@ -81,7 +106,10 @@ describe('transfer lines and small buffers against their exact Markov chains (wi
   }, 60_000);
 
   it('direct transfer: the upstream machine is blocked exactly while the downstream one works on and it holds a finished unit', async () => {
-    const spec = flowSpec({ stations: [{ process: { dist: 'fixed', sec: 1 } }, { process: { dist: 'fixed', sec: 3 } }], bufferCapacity: [0], name: 'chain' }, 30);
+    const spec = flowSpec(
+      { stations: [{ process: { dist: 'fixed', sec: 1 } }, { process: { dist: 'fixed', sec: 3 } }], bufferCapacity: [0], name: 'chain' },
+      30,
+    );
     const host = await makeHost({ spec, seed: 1, controller: 'greedy' });
     const done: number[] = [];
     runEach(host, (e) => {

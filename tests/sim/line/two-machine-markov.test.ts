@@ -53,28 +53,38 @@ describe('two-machine line against its exact Markov chain', () => {
     { mean1: 0.1, mean2: 0.12, B: 2 },
     { mean1: 0.12, mean2: 0.1, B: 4 },
   ];
-  it.each(cases)('M1 mean $mean1 s, M2 mean $mean2 s, buffer $B: simulated throughput within 2 % of the chain; Little’s law within 2 %', async ({ mean1, mean2, B }) => {
-    const horizonSec = 2400;
-    const spec = flowSpec(
-      { stations: [{ process: { dist: 'exponential', meanSec: mean1 } }, { process: { dist: 'exponential', meanSec: mean2 } }], bufferCapacity: B, name: 'markov' },
-      horizonSec,
-    );
-    const host = await makeHost({ spec, seed: 3, controller: 'greedy' });
-    const batchSec = 100;
-    const perBatch = new Array<number>(horizonSec / batchSec).fill(0);
-    runEach(host, (e) => {
-      if (e.type === 'unit.completed') perBatch[Math.floor(e.atSec / batchSec)]! += 1;
-    });
-    const exact = exactThroughput(1 / mean1, 1 / mean2, B);
-    const sink = host.kpis().things!.sink!;
-    const simulated = sink.unitsCompleted! / horizonSec;
-    const { se } = batchMeans(perBatch.slice(1).map((n) => n / batchSec));
-    // Reported for the README: exact, simulated, standard error of batch means (23 batches of 100 s).
-    console.log(`two-machine μ1=${1 / mean1} μ2=${1 / mean2} B=${B}: exact ${exact.toFixed(4)}/s, simulated ${simulated.toFixed(4)}/s (${(((simulated - exact) / exact) * 100).toFixed(2)} %), SE ${se.toFixed(4)}/s`);
-    expect(Math.abs(simulated - exact) / exact).toBeLessThan(0.02);
-    // Little's law: time-average WIP = throughput × mean cycle time.
-    const little = (sink.throughputPerHour! / 3600) * sink.cycleTimeMeanSec!;
-    expect(Math.abs(sink.wipUnits! - little) / sink.wipUnits!).toBeLessThan(0.02);
-    host.dispose();
-  }, 60_000);
+  it.each(cases)(
+    'M1 mean $mean1 s, M2 mean $mean2 s, buffer $B: simulated throughput within 2 % of the chain; Little’s law within 2 %',
+    async ({ mean1, mean2, B }) => {
+      const horizonSec = 2400;
+      const spec = flowSpec(
+        {
+          stations: [{ process: { dist: 'exponential', meanSec: mean1 } }, { process: { dist: 'exponential', meanSec: mean2 } }],
+          bufferCapacity: B,
+          name: 'markov',
+        },
+        horizonSec,
+      );
+      const host = await makeHost({ spec, seed: 3, controller: 'greedy' });
+      const batchSec = 100;
+      const perBatch = new Array<number>(horizonSec / batchSec).fill(0);
+      runEach(host, (e) => {
+        if (e.type === 'unit.completed') perBatch[Math.floor(e.atSec / batchSec)]! += 1;
+      });
+      const exact = exactThroughput(1 / mean1, 1 / mean2, B);
+      const sink = host.kpis().things!.sink!;
+      const simulated = sink.unitsCompleted! / horizonSec;
+      const { se } = batchMeans(perBatch.slice(1).map((n) => n / batchSec));
+      // Reported for the README: exact, simulated, standard error of batch means (23 batches of 100 s).
+      console.log(
+        `two-machine μ1=${1 / mean1} μ2=${1 / mean2} B=${B}: exact ${exact.toFixed(4)}/s, simulated ${simulated.toFixed(4)}/s (${(((simulated - exact) / exact) * 100).toFixed(2)} %), SE ${se.toFixed(4)}/s`,
+      );
+      expect(Math.abs(simulated - exact) / exact).toBeLessThan(0.02);
+      // Little's law: time-average WIP = throughput × mean cycle time.
+      const little = (sink.throughputPerHour! / 3600) * sink.cycleTimeMeanSec!;
+      expect(Math.abs(sink.wipUnits! - little) / sink.wipUnits!).toBeLessThan(0.02);
+      host.dispose();
+    },
+    60_000,
+  );
 });

@@ -32,7 +32,9 @@ describe('warm-up: line KPIs leave out the transient of a line started empty', (
     const short = await lineKpis(3600);
     const long = await lineKpis(36_000);
     const warmed = await lineKpis(3600, 600);
-    console.log(`warm-up: 1 h without ${short.sink.throughputPerHour} units/h (${(error(short.sink.throughputPerHour!) * 100).toFixed(2)} %), 10 h without ${long.sink.throughputPerHour} (${(error(long.sink.throughputPerHour!) * 100).toFixed(2)} %), 1 h with 10 min warm-up ${warmed.sink.throughputPerHour} (${(error(warmed.sink.throughputPerHour!) * 100).toFixed(2)} %)`);
+    console.log(
+      `warm-up: 1 h without ${short.sink.throughputPerHour} units/h (${(error(short.sink.throughputPerHour!) * 100).toFixed(2)} %), 10 h without ${long.sink.throughputPerHour} (${(error(long.sink.throughputPerHour!) * 100).toFixed(2)} %), 1 h with 10 min warm-up ${warmed.sink.throughputPerHour} (${(error(warmed.sink.throughputPerHour!) * 100).toFixed(2)} %)`,
+    );
     expect(Math.abs(error(short.sink.throughputPerHour!))).toBeGreaterThan(0.02);
     expect(Math.abs(error(long.sink.throughputPerHour!))).toBeLessThan(0.01);
     expect(Math.abs(error(warmed.sink.throughputPerHour!))).toBeLessThan(0.01);
@@ -62,6 +64,8 @@ describe('warm-up: line KPIs leave out the transient of a line started empty', (
 
   it('a warm-up that does not end before the horizon is named', () => {
     const spec = flowSpec({ stations, bufferCapacity: 4, name: 'warmup', warmupSec: 600 }, 600);
-    expect(validateScenario(spec, robotModels)).toEqual([{ path: 'line.warmupSec', message: 'the warm-up (600 s) must end before the horizon (600 s): no KPI would be left' }]);
+    expect(validateScenario(spec, robotModels)).toEqual([
+      { path: 'line.warmupSec', message: 'the warm-up (600 s) must end before the horizon (600 s): no KPI would be left' },
+    ]);
   });
 });

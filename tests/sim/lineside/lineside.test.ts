@@ -15,7 +15,8 @@ const spec = (patch: Partial<ScenarioSpecInput> & Record<string, unknown> = {}):
     horizonSec: 900,
     ...patch,
   } as Partial<ScenarioSpecInput>);
-const stands = (host: { state: { things: Record<string, unknown> } }) => host.state.things.lineside as { stock: Int32Array; delivered: Int32Array; taken: Int32Array };
+const stands = (host: { state: { things: Record<string, unknown> } }) =>
+  host.state.things.lineside as { stock: Int32Array; delivered: Int32Array; taken: Int32Array };
 
 describe('line-side logistics: AMRs keep a stand in parts by kanban', () => {
   it('orders a tote at the reorder point; the fleet fetches it and its parts land on the stand', async () => {
@@ -38,7 +39,11 @@ describe('line-side logistics: AMRs keep a stand in parts by kanban', () => {
   });
 
   it('a line faster than its AMRs starves: the stand runs empty and the wait is reported as lateness', async () => {
-    const host = await makeHost({ spec: spec({ fleet: [{ model: 'tote-carrier', count: 1 }], consumer: { everySec: 2 } } as never), kinds, controller: 'reserve' });
+    const host = await makeHost({
+      spec: spec({ fleet: [{ model: 'tote-carrier', count: 1 }], consumer: { everySec: 2 } } as never),
+      kinds,
+      controller: 'reserve',
+    });
     const events = runCollect(host);
     const consumer = host.state.things.consumer as unknown as { missed: Int32Array };
     expect(consumer.missed[0]).toBeGreaterThan(0);
@@ -51,7 +56,7 @@ describe('line-side logistics: AMRs keep a stand in parts by kanban', () => {
     expect(k.maxLatenessSec!).toBeGreaterThanOrEqual(k.meanLatenessSec!);
   });
 
-  it('an outbound stand ships a tote once a tote\'s worth waits, and a full stand blocks the line', async () => {
+  it("an outbound stand ships a tote once a tote's worth waits, and a full stand blocks the line", async () => {
     const out = { stands: [{ id: 'finished', direction: 'out', station: 0, sku: 2, partsPerTote: 6, capacity: 12 }] };
     const host = await makeHost({ spec: spec({ lineside: out, consumer: { everySec: 4, put: true } } as never), kinds, controller: 'reserve' });
     const events = runCollect(host);
@@ -63,7 +68,11 @@ describe('line-side logistics: AMRs keep a stand in parts by kanban', () => {
     expect(t.stock[0]).toBe(t.taken[0]! - 6 * t.delivered[0]!);
     expect(t.stock[0]).toBeLessThanOrEqual(12);
     // One AMR at a unit every second cannot keep up: the stand fills and the line waits.
-    const fast = await makeHost({ spec: spec({ fleet: [{ model: 'tote-carrier', count: 1 }], lineside: out, consumer: { everySec: 1, put: true } } as never), kinds, controller: 'reserve' });
+    const fast = await makeHost({
+      spec: spec({ fleet: [{ model: 'tote-carrier', count: 1 }], lineside: out, consumer: { everySec: 1, put: true } } as never),
+      kinds,
+      controller: 'reserve',
+    });
     const fastEvents = runCollect(fast);
     expect(fastEvents.some((e) => e.type === 'lineside.full')).toBe(true);
     expect((fast.state.things.consumer as unknown as { missed: Int32Array }).missed[0]).toBeGreaterThan(0);
@@ -85,7 +94,15 @@ describe('line-side logistics: AMRs keep a stand in parts by kanban', () => {
 
   it('names every bad stand field', () => {
     const issues = validateScenario(
-      spec({ orders: { ratePerHour: 50, skuCount: 3, skusPerLoad: 1, linesPerOrder: { min: 1, max: 1 }, pickSecPerLine: 10 }, lineside: { stands: [{ id: 'a', station: 3, sku: 9, partsPerTote: 1, reorderPoint: 0, initialStock: 0 }, { id: 'a', station: 0, sku: 0, partsPerTote: 1, reorderPoint: 0, initialStock: 0 }] } } as never),
+      spec({
+        orders: { ratePerHour: 50, skuCount: 3, skusPerLoad: 1, linesPerOrder: { min: 1, max: 1 }, pickSecPerLine: 10 },
+        lineside: {
+          stands: [
+            { id: 'a', station: 3, sku: 9, partsPerTote: 1, reorderPoint: 0, initialStock: 0 },
+            { id: 'a', station: 0, sku: 0, partsPerTote: 1, reorderPoint: 0, initialStock: 0 },
+          ],
+        },
+      } as never),
       robotModels,
     );
     expect(issues.map((i) => i.path).sort()).toEqual(['lineside.stands[0].sku', 'lineside.stands[0].station', 'lineside.stands[1].id', 'orders.ratePerHour']);

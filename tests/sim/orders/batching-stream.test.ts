@@ -27,7 +27,10 @@ describe('orders.batching on the order stream (one pod, one station)', () => {
       const liftTick = lifted.filter((e) => e.tick <= pick.tick).at(-1)!.tick;
       const doneTick = eventsOf(on.events, 'pick.completed').find((e) => e.task === pick.task)?.tick ?? Infinity;
       for (const r of eventsOf(on.events, 'order.released').filter((e) => e.tick > liftTick && e.tick < doneTick)) {
-        expect(eventsOf(on.events, 'task.created').some((e) => e.order === r.order), `order ${r.order} opened a task`).toBe(false);
+        expect(
+          eventsOf(on.events, 'task.created').some((e) => e.order === r.order),
+          `order ${r.order} opened a task`,
+        ).toBe(false);
         const picked = eventsOf(on.events, 'pick.completed').filter((e) => e.order === r.order);
         if (picked.length > 0) expect(picked.map((e) => e.task)).toEqual([pick.task]);
         joined.push(r.order);

@@ -20,7 +20,12 @@ function buckets(h: SpatialHash): number[][] {
 }
 
 /** A coordinate: mostly on the floor, sometimes off it (clamped into an edge bucket) or NaN (in no bucket). */
-const coord = (maxM: number) => fc.oneof({ weight: 8, arbitrary: fc.double({ min: 0, max: maxM, noNaN: true }) }, fc.double({ min: -5, max: maxM + 5, noNaN: true }), fc.constant(Number.NaN));
+const coord = (maxM: number) =>
+  fc.oneof(
+    { weight: 8, arbitrary: fc.double({ min: 0, max: maxM, noNaN: true }) },
+    fc.double({ min: -5, max: maxM + 5, noNaN: true }),
+    fc.constant(Number.NaN),
+  );
 
 describe('SpatialHash.update', () => {
   it('gives exactly the buckets (members and order) of a rebuild after any sequence of moves (300 runs)', () => {

@@ -19,7 +19,13 @@ export const createBufferRenderer: KindRendererFactory = ({ section }) => {
   const group = new THREE.Group();
   group.name = 'kind:buffer';
   const frameGeometry = new THREE.BoxGeometry(SIZE_M.x, SIZE_M.y, SIZE_M.z).translate(0, SIZE_M.y / 2, 0);
-  const frames = dynamicInstances(frameGeometry, new THREE.MeshLambertMaterial({ color: 0xffffff, transparent: true, opacity: 0.25 }), count, new THREE.Color(0xcbd5e1), 'buffer:frame');
+  const frames = dynamicInstances(
+    frameGeometry,
+    new THREE.MeshLambertMaterial({ color: 0xffffff, transparent: true, opacity: 0.25 }),
+    count,
+    new THREE.Color(0xcbd5e1),
+    'buffer:frame',
+  );
   const fillGeometry = new THREE.BoxGeometry(SIZE_M.x * 0.8, 1, SIZE_M.z * 0.8).translate(0, 0.5, 0);
   const fills = dynamicInstances(fillGeometry, new THREE.MeshLambertMaterial({ color: 0xffffff }), count, new THREE.Color(0x0ea5e9), 'buffer:fill');
   group.add(frames, fills);

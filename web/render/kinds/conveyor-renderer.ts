@@ -67,7 +67,12 @@ function arrows(g: BeltGeometry, material: THREE.Material): THREE.Object3D[] {
   const lengthM = g.shape === 0 ? Math.hypot(g.bx - g.ax, g.bz - g.az) : g.radiusM * Math.abs(g.sweepRad);
   const n = Math.max(1, Math.floor(lengthM / ARROW_SPACING_M));
   const w = Math.min(0.3, g.widthM * 0.6);
-  const shape = new THREE.Shape([new THREE.Vector2(w / 2, 0), new THREE.Vector2(-w / 2, w / 2), new THREE.Vector2(-w / 4, 0), new THREE.Vector2(-w / 2, -w / 2)]);
+  const shape = new THREE.Shape([
+    new THREE.Vector2(w / 2, 0),
+    new THREE.Vector2(-w / 2, w / 2),
+    new THREE.Vector2(-w / 4, 0),
+    new THREE.Vector2(-w / 2, -w / 2),
+  ]);
   const geo = new THREE.ShapeGeometry(shape).rotateX(-Math.PI / 2);
   const out: THREE.Object3D[] = [];
   for (let k = 0; k < n; k++) {
@@ -104,7 +109,18 @@ export const createConveyorRenderer: KindRendererFactory = ({ section }) => {
       for (let i = 0; i < count; i++) {
         const o = i * stride;
         if (!belts[i]) {
-          const g: BeltGeometry = { shape: poses[o + f.shape]!, ax: poses[o + f.ax]!, az: poses[o + f.az]!, bx: poses[o + f.bx]!, bz: poses[o + f.bz]!, radiusM: poses[o + f.radiusM]!, startRad: poses[o + f.startRad]!, sweepRad: poses[o + f.sweepRad]!, widthM: poses[o + f.widthM]!, heightM: poses[o + f.heightM]! };
+          const g: BeltGeometry = {
+            shape: poses[o + f.shape]!,
+            ax: poses[o + f.ax]!,
+            az: poses[o + f.az]!,
+            bx: poses[o + f.bx]!,
+            bz: poses[o + f.bz]!,
+            radiusM: poses[o + f.radiusM]!,
+            startRad: poses[o + f.startRad]!,
+            sweepRad: poses[o + f.sweepRad]!,
+            widthM: poses[o + f.widthM]!,
+            heightM: poses[o + f.heightM]!,
+          };
           const material = new THREE.MeshLambertMaterial({ color: BELT_COLOR, side: THREE.DoubleSide });
           const mesh = new THREE.Mesh(beltMesh(g), material);
           mesh.name = `conveyor:${i}`;

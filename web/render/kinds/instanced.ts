@@ -5,7 +5,13 @@ import * as THREE from 'three';
  * usage, never frustum-culled (instances move outside the geometry's bounds), every instance
  * coloured `color` to begin with (`instanceColor` always exists).
  */
-export function dynamicInstances(geometry: THREE.BufferGeometry, material: THREE.Material, count: number, color: THREE.Color, name: string): THREE.InstancedMesh {
+export function dynamicInstances(
+  geometry: THREE.BufferGeometry,
+  material: THREE.Material,
+  count: number,
+  color: THREE.Color,
+  name: string,
+): THREE.InstancedMesh {
   const mesh = new THREE.InstancedMesh(geometry, material, Math.max(1, count));
   mesh.count = count;
   mesh.name = name;

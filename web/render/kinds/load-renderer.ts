@@ -43,7 +43,13 @@ export const createLoadRenderer: KindRendererFactory = ({ scene, section }) => {
   const members: number[][] = [[], []];
   for (let l = 0; l < count; l++) members[info.typeOf[l] === 1 ? 1 : 0]!.push(l);
   const meshes = members.map((list, t) => {
-    const mesh = dynamicInstances(geometries[t]!, new THREE.MeshLambertMaterial(t === 0 ? POD_MATERIAL : { color: 0xffffff }), list.length, resting[t]!, t === 0 ? 'loads:pod' : 'loads:tote');
+    const mesh = dynamicInstances(
+      geometries[t]!,
+      new THREE.MeshLambertMaterial(t === 0 ? POD_MATERIAL : { color: 0xffffff }),
+      list.length,
+      resting[t]!,
+      t === 0 ? 'loads:pod' : 'loads:tote',
+    );
     group.add(mesh);
     return mesh;
   });
@@ -94,7 +100,12 @@ function podGeometry(pod: LoadKindInfo['pod']): THREE.BufferGeometry {
   const w = pod.widthM;
   const shelfH = pod.heightM - pod.clearanceM;
   const parts = [new THREE.BoxGeometry(w, shelfH, w).translate(0, pod.clearanceM + shelfH / 2, 0)];
-  for (const [sx, sz] of [[1, 1], [1, -1], [-1, 1], [-1, -1]] as const) {
+  for (const [sx, sz] of [
+    [1, 1],
+    [1, -1],
+    [-1, 1],
+    [-1, -1],
+  ] as const) {
     parts.push(new THREE.BoxGeometry(0.06, pod.clearanceM, 0.06).translate((sx * (w - 0.06)) / 2, pod.clearanceM / 2, (sz * (w - 0.06)) / 2));
   }
   return mergeGeometries(parts)!;

@@ -30,7 +30,13 @@ export const createRobotRenderer: KindRendererFactory = ({ scene, section }) => 
   for (let i = 0; i < count; i++) members[Math.min(info.shapeOf[i] ?? 0, info.shapes.length - 1)]!.push(i);
   const meshes = info.shapes.map((shape, s) => {
     const material = new THREE.MeshLambertMaterial({ vertexColors: true });
-    const mesh = dynamicInstances(robotGeometry(shape.lengthM, shape.widthM, shape.heightM), material, members[s]!.length, modeColors[0]!, `robots:${shape.modelId}`);
+    const mesh = dynamicInstances(
+      robotGeometry(shape.lengthM, shape.widthM, shape.heightM),
+      material,
+      members[s]!.length,
+      modeColors[0]!,
+      `robots:${shape.modelId}`,
+    );
     group.add(mesh);
     return mesh;
   });

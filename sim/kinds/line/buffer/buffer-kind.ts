@@ -1,6 +1,6 @@
 import type { KindDef } from '../../../kind/kind-def.ts';
 import { bufferRows } from '../line-columns.ts';
-import { BUFFER_COLUMNS, } from '../line-columns.ts';
+import { BUFFER_COLUMNS } from '../line-columns.ts';
 import { compileLineOf, type BufferModel } from '../line-model.ts';
 import { unitCount } from '../line-units.ts';
 

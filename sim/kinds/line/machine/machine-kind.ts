@@ -1,6 +1,6 @@
 import type { KindDef } from '../../../kind/kind-def.ts';
 import { machineRows } from '../line-columns.ts';
-import { MACHINE_COLUMNS, } from '../line-columns.ts';
+import { MACHINE_COLUMNS } from '../line-columns.ts';
 import '../line-events.ts';
 import { lineFloorLayout } from '../line-floor.ts';
 import { machineKpis } from '../line-kpis.ts';
@@ -22,7 +22,8 @@ export const machineKind: KindDef<LineSpec, MachineModel, typeof MACHINE_COLUMNS
     const { line, issues } = compileLineOf(ctx.spec);
     for (const [path, message] of issues) ctx.issue(path, message);
     const horizonSec = (ctx.spec as { horizonSec?: number }).horizonSec ?? Infinity;
-    if (line.warmupSec > 0 && line.warmupSec >= horizonSec) ctx.issue('line.warmupSec', `the warm-up (${line.warmupSec} s) must end before the horizon (${horizonSec} s): no KPI would be left`);
+    if (line.warmupSec > 0 && line.warmupSec >= horizonSec)
+      ctx.issue('line.warmupSec', `the warm-up (${line.warmupSec} s) must end before the horizon (${horizonSec} s): no KPI would be left`);
     return { things: line.machines, model: { line } };
   },
   floorWithoutLayout: lineFloorLayout,

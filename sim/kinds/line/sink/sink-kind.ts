@@ -1,6 +1,6 @@
 import type { KindDef } from '../../../kind/kind-def.ts';
 import { bufferRows, MachineState, machineRows, sinkRows, sourceRows } from '../line-columns.ts';
-import { SINK_COLUMNS, } from '../line-columns.ts';
+import { SINK_COLUMNS } from '../line-columns.ts';
 import { unitCount } from '../line-units.ts';
 import { flowKpis } from '../line-kpis.ts';
 import { compileLineOf, type SinkModel } from '../line-model.ts';
@@ -22,7 +22,12 @@ export const sinkKind: KindDef<undefined, SinkModel, typeof SINK_COLUMNS> = {
     },
   },
   kpis: flowKpis,
-  progress: { unit: 'line units', deliveredBy: ['unit.completed'], waiting: (_model, state) => unitsInLine(state), underWay: (_model, state) => machinesAtWork(state) },
+  progress: {
+    unit: 'line units',
+    deliveredBy: ['unit.completed'],
+    waiting: (_model, state) => unitsInLine(state),
+    underWay: (_model, state) => machinesAtWork(state),
+  },
 };
 
 /** Units waiting in the line: in its sources' queues and its buffers. */

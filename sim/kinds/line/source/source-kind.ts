@@ -1,6 +1,6 @@
 import type { KindDef } from '../../../kind/kind-def.ts';
 import { sourceRows } from '../line-columns.ts';
-import { SOURCE_COLUMNS, } from '../line-columns.ts';
+import { SOURCE_COLUMNS } from '../line-columns.ts';
 import { compileLineOf, type SourceModel } from '../line-model.ts';
 import { unitCount } from '../line-units.ts';
 
