@@ -174,20 +174,31 @@ export class SimHost {
 
   /** Runs up to `ticks` ticks (stopping at the horizon) and returns the events they produced. */
   advance(ticks: number): AdvanceResult {
+    const t0 = this.clock?.();
+    const events: SimEvent[] = [];
+    const loop = this.tickLoop(ticks, events);
+    for (let step = loop.next(); !step.done; step = loop.next(this.decide()));
+    return this.finishAdvance(t0, events);
+  }
+
+  /**
+   * The one tick loop of {@link advance} and {@link advanceAsync}: steps to `ticks` ahead (or the
+   * horizon), jumping over idle ticks, and at each control tick yields for the controller's
+   * commands, which it filters and applies. The two drivers differ only in how they decide.
+   */
+  private *tickLoop(ticks: number, events: SimEvent[]): Generator<'decide', void, readonly unknown[]> {
     const model = this.model;
     const state = this.state;
     const end = Math.min(model.horizonTicks, state.tick + Math.max(0, Math.floor(ticks)));
-    const events: SimEvent[] = [];
-    const t0 = this.clock?.();
     while (state.tick < end) {
       if (this.skipIdleTicks(end)) {
         // A jump over idle ticks may be a line that will never be busy again: watch it too.
         this.watchProgress(events);
         continue;
       }
-      this.stepWith(state.tick % model.controlEvery === 0 ? filterCommands(model, state, this.decide()) : NO_COMMANDS, events);
+      const commands = state.tick % model.controlEvery === 0 ? filterCommands(model, state, yield 'decide') : NO_COMMANDS;
+      this.stepWith(commands, events);
     }
-    return this.finishAdvance(t0, events);
   }
 
   /**
@@ -253,25 +264,15 @@ export class SimHost {
    * Falls back to `decide` for controllers without it.
    */
   async advanceAsync(ticks: number): Promise<AdvanceResult> {
-    const model = this.model;
-    const state = this.state;
-    const end = Math.min(model.horizonTicks, state.tick + Math.max(0, Math.floor(ticks)));
-    const events: SimEvent[] = [];
     const t0 = this.clock?.();
-    while (state.tick < end) {
-      if (this.skipIdleTicks(end)) {
-        // A jump over idle ticks may be a line that will never be busy again: watch it too.
-        this.watchProgress(events);
-        continue;
-      }
-      let commands: readonly unknown[] = NO_COMMANDS;
-      if (state.tick % model.controlEvery === 0) {
-        const episode = this.episode;
-        const decided = await this.decideAsync();
-        if (episode !== this.episode || this.stateValue !== state) throw new Error('the episode was reloaded or restored while a decision was pending');
-        commands = filterCommands(model, state, decided);
-      }
-      this.stepWith(commands, events);
+    const events: SimEvent[] = [];
+    const state = this.state;
+    const loop = this.tickLoop(ticks, events);
+    for (let step = loop.next(); !step.done; ) {
+      const episode = this.episode;
+      const decided = await this.decideAsync();
+      if (episode !== this.episode || this.stateValue !== state) throw new Error('the episode was reloaded or restored while a decision was pending');
+      step = loop.next(decided);
     }
     return this.finishAdvance(t0, events);
   }
