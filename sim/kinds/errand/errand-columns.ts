@@ -19,4 +19,12 @@ export const ERRAND_COLUMNS = {
 export type ErrandTable = ThingTable<typeof ERRAND_COLUMNS>;
 
 /** The errand kind's typed handle: its id, columns and table. */
-export const errandRows = defineKind('errand', ERRAND_COLUMNS);
+export const errandRows = defineKind<typeof ERRAND_COLUMNS, never, ErrandModelFields>('errand', ERRAND_COLUMNS);
+
+/** What the errand kind adds to the `SimModel`. */
+export interface ErrandModelFields {
+  /** Every task of the list as roadmap nodes, in order. */
+  readonly errandTasks: readonly (readonly number[])[];
+  /** Ticks to stand on errand k (the last value repeats; empty: no dwell). */
+  readonly errandDwellTicks: readonly number[];
+}

@@ -1,19 +1,13 @@
 import type { SimModel } from '../../model/sim-model.ts';
 import { errandRows } from './errand-columns.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import type { ErrandTable } from './errand-columns.ts';
+import type { ErrandModelFields, ErrandTable } from './errand-columns.ts';
 
-/** What the errand kind adds to the `SimModel`. */
-export interface ErrandModelFields {
-  /** Every task of the list as roadmap nodes, in order. */
-  readonly errandTasks: readonly (readonly number[])[];
-  /** Ticks to stand on errand k (the last value repeats; empty: no dwell). */
-  readonly errandDwellTicks: readonly number[];
-}
+export type { ErrandModelFields };
 
 /** The errand fields of a model compiled with the errand kind. */
 export function errandModel(model: SimModel): ErrandModelFields {
-  return model as unknown as ErrandModelFields;
+  return errandRows.fields(model);
 }
 
 /** The errand pool table. */

@@ -24,4 +24,18 @@ export const ITEM_COLUMNS = {
 export type ItemTable = ThingTable<typeof ITEM_COLUMNS>;
 
 /** The item kind's typed handle: its id, columns and table. */
-export const itemRows = defineKind('item', ITEM_COLUMNS);
+export const itemRows = defineKind<typeof ITEM_COLUMNS, never, Partial<ItemModelExtras>>('item', ITEM_COLUMNS);
+
+/** An item type as compiled: its pool is rows `firstRow … firstRow + pool − 1`. */
+export interface ItemTypeModel {
+  readonly id: string;
+  readonly firstRow: number;
+  readonly pool: number;
+  readonly sizeM: { readonly x: number; readonly y: number; readonly z: number };
+  readonly massKg: number;
+}
+
+/** What the item kind adds to the model. */
+export interface ItemModelExtras {
+  readonly itemTypes: readonly ItemTypeModel[];
+}

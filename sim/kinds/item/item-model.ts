@@ -1,6 +1,8 @@
 import type { HasThingTables } from '../../kind/define-kind.ts';
 import type { SimModel } from '../../model/sim-model.ts';
-import { itemRows } from './item-columns.ts';
+import { itemRows, type ItemModelExtras, type ItemTypeModel } from './item-columns.ts';
+
+export type { ItemModelExtras, ItemTypeModel };
 import type { StageContext } from '../../kind/stage-slots.ts';
 import type { ItemTable } from './item-columns.ts';
 
@@ -17,22 +19,8 @@ export interface ItemModel {
   readonly initial: { readonly x: number; readonly y: number; readonly z: number } | null;
 }
 
-/** An item type as compiled: its pool is rows `firstRow … firstRow + pool − 1`. */
-export interface ItemTypeModel {
-  readonly id: string;
-  readonly firstRow: number;
-  readonly pool: number;
-  readonly sizeM: { readonly x: number; readonly y: number; readonly z: number };
-  readonly massKg: number;
-}
-
-/** What the item kind adds to the model. */
-export interface ItemModelExtras {
-  readonly itemTypes: readonly ItemTypeModel[];
-}
-
 export const itemsOf = (model: SimModel): readonly ItemModel[] => (model.things.item ?? []) as readonly ItemModel[];
-export const itemTypesOf = (model: SimModel): readonly ItemTypeModel[] => (model as unknown as Partial<ItemModelExtras>).itemTypes ?? [];
+export const itemTypesOf = (model: SimModel): readonly ItemTypeModel[] => itemRows.fields(model).itemTypes ?? [];
 export const itemTable = (ctx: { state: HasThingTables }): ItemTable => itemRows.table(ctx.state);
 /** Registry index of the item kind in this model. */
 export const itemKindIndex = (ctx: StageContext | { model: SimModel }): number => ctx.model.kinds.indexOf('item');

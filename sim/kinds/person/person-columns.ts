@@ -23,4 +23,4 @@ export const PERSON_COLUMNS = {
 export type PersonTable = ThingTable<typeof PERSON_COLUMNS>;
 
 /** The person kind's typed handle: its id, columns and table. */
-export const personRows = defineKind('person', PERSON_COLUMNS);
+export const personRows = defineKind<typeof PERSON_COLUMNS, never, { readonly personNearMissM: number }>('person', PERSON_COLUMNS);

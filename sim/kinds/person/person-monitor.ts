@@ -37,7 +37,7 @@ function robotPersonSeparationM(model: SimModel, state: SimState, person: Person
 export function monitorPeople(model: SimModel, state: SimState, safety: SafetyField, kindIndex: number): void {
   const p = personRows.table(state);
   const people = model.things.person as readonly PersonModel[];
-  const threshold = (model as unknown as { personNearMissM: number }).personNearMissM;
+  const threshold = personRows.fields(model).personNearMissM;
   const r = robotRows.table(state);
   for (let i = 0; i < p.count; i++) {
     const near = p.near[i]!;

@@ -121,7 +121,7 @@ function mustGiveWay(model: SimModel, state: SimState, i: number, person: Person
     const inLaneNext = inFront(nx - r.posX[j]!, nz - r.posZ[j]!, hx, hz, radius, fp.widthM / 2, bodyR, reachM);
     if (inLaneNext && !inLaneNow) return true;
   }
-  const p = state.things.person as unknown as { count: number; posX: Float64Array; posZ: Float64Array };
+  const p = personRows.table(state);
   const people = model.things.person as readonly PersonModel[];
   for (let j = 0; j < p.count; j++) {
     if (j === i) continue;
