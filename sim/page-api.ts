@@ -14,9 +14,9 @@ export type { FrameSectionLayout } from './host/pose-frame.ts';
 export type { Replay } from './replay/replay-format.ts';
 
 export { CellKind } from './model/layout-grid.ts';
-export { FRAME_MODE_FAULTED } from './kinds/robot/index.ts';
-export { MACHINE_STATES } from './kinds/line/index.ts';
-export { ARM_FRAME_BOXES } from './kinds/arm/index.ts';
+export { FRAME_MODE_FAULTED } from './kinds/robot/robot-frame.ts';
+export { MACHINE_STATES } from './kinds/line/line-columns.ts';
+export { ARM_FRAME_BOXES } from './kinds/arm/arm-frame.ts';
 export { causeOf } from './events/event-cause.ts';
 export { createKpiAccumulator, finalizeKpis, reduceKpis, type KpiAccumulator, type Kpis } from './metrics/kpis.ts';
 export { builtinKpiKinds } from './kinds/builtin-kpi-kinds.ts';
@@ -36,4 +36,4 @@ export { kpiRows, type KpiRow } from './metrics/kpi-rows.ts';
 export { ReplayError } from './replay/replay-format.ts';
 export { keyframeIndexAt } from './replay/replay-recorder.ts';
 export { decodeReplay } from './replay/replay-codec.ts';
-export { DEFAULT_SEED, EXAMPLE_SEED } from './schema/scenario-spec.ts';
+export { DEFAULT_SEED, EXAMPLE_SEED } from './schema/seeds.ts';

@@ -8,7 +8,6 @@ import {
 import type { SpecIssue } from '../schema/spec-error.ts';
 import type { KindRegistry } from '../kind/kind-registry.ts';
 import { builtinKinds } from '../kinds/builtin-kinds.ts';
-import type { ScenarioSpecInput } from '../kinds/builtin-spec.ts';
 import type { SimModel } from '../model/sim-model.ts';
 
 // The compiler knows no kinds: it is handed a registry. These are its entry points for hosts, with
@@ -30,10 +29,4 @@ export function compileScenario(input: unknown, catalog: RobotModelCatalog, kind
 /** Every problem of a scenario spec (empty when it compiles), built-in kinds by default. */
 export function validateScenario(input: unknown, catalog: RobotModelCatalog, kinds: KindRegistry = builtinKinds): SpecIssue[] {
   return validateWith(input, catalog, kinds);
-}
-
-/** The spec a model was compiled from, as a scenario file holds it (for replays, live scenes, exports). */
-export function specAsRun(model: SimModel): ScenarioSpecInput {
-  // The compiler validated it against the schema of exactly these sections; it is a file's content.
-  return model.spec as ScenarioSpecInput;
 }

@@ -1,15 +1,15 @@
-import { armKpis } from './arm/index.ts';
-import { chuteKind } from './chute/index.ts';
-import { conveyorKpis } from './conveyor/index.ts';
-import { errandKpis } from './errand/index.ts';
-import { faultKpis } from './fault/index.ts';
-import { itemKpis } from './item/index.ts';
+import { armKpis } from './arm/arm-kpis.ts';
+import { chuteKind } from './chute/chute-kind.ts';
+import { conveyorKpis } from './conveyor/conveyor-kpis.ts';
+import { errandKpis } from './errand/errand-kpis.ts';
+import { faultKpis } from './fault/fault-kpis.ts';
+import { itemKpis } from './item/item-kpis.ts';
 import type { KindDef, KindKpis } from '../kind/kind-def.ts';
 import { createKindRegistry, type KindRegistry } from '../kind/kind-registry.ts';
-import { flowKpis, machineKpis } from './line/index.ts';
-import { linesideKpis } from './lineside/index.ts';
-import { personKpis } from './person/index.ts';
-import { batteryKpis } from './battery/index.ts';
+import { flowKpis, machineKpis } from './line/line-kpis.ts';
+import { linesideKpis } from './lineside/lineside-kpis.ts';
+import { personKpis } from './person/person-kpis.ts';
+import { batteryKpis } from './battery/battery-kpis.ts';
 
 /** A kind reduced to its id and KPI reducers: nothing to compile, build or step. */
 function kpiOnly(id: string, kpis: KindKpis<any>): KindDef {

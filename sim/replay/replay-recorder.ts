@@ -1,4 +1,4 @@
-import { specAsRun } from '../host/compile-builtin.ts';
+import { specAsRun } from '../host/spec-as-run.ts';
 import type { SimEvent } from '../events/sim-event.ts';
 import { frameLayout, type PoseFrame } from '../host/pose-frame.ts';
 import type { Kpis } from '../metrics/kpis.ts';
