@@ -16,7 +16,8 @@ export { nearestName } from './compile/describe-issues.ts';
 export type { SimModel, TimelineEntry } from './model/sim-model.ts';
 export type { LoadKind } from './schema/robot-model-spec.ts';
 export type { RobotModel, RobotFields } from './kinds/robot/index.ts';
-export type { LoadModel, LoadGeometry, LoadFields } from './kinds/load/index.ts';
+export type { LoadModel, LoadFields } from './kinds/load/index.ts';
+export type { LoadGeometry, LoadPart, LoadFixtureDesc, LoadTypeDef } from './kind/load-type.ts';
 export type { StationModel } from './kinds/station/index.ts';
 export { CellKind, WORLD_LEGEND, DIR_COL, DIR_ROW, type LayoutGrid, type LayoutChar } from './model/layout-grid.ts';
 export { hasEdge, nodeAt, type Roadmap } from './model/roadmap.ts';
@@ -61,7 +62,7 @@ export { col, createThingTable, type ColumnType, type ColumnDef, type ColumnSpec
 export { RobotMode, ROBOT_COLUMNS, robotRows, type RobotTable } from './kinds/robot/index.ts';
 export { LOAD_COLUMNS, loadRows, type LoadTable } from './kinds/load/index.ts';
 export { STATION_COLUMNS, stationRows, type StationTable } from './kinds/station/index.ts';
-export { LOAD_GEOMETRY, TOTE_STAND_HEIGHT_M } from './kinds/load/index.ts';
+export { TOTE_STAND_HEIGHT_M } from './kinds/tote/index.ts';
 export { FRAME_MODE_FAULTED } from './kinds/robot/index.ts';
 export type { BodyDesc, BodyType, BoxColliderDesc, Owner, PhysicsBuilder } from './physics/physics-builder.ts';
 

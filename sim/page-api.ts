@@ -12,6 +12,7 @@ export type { KindRegistry } from './kind/kind-registry.ts';
 export type { SimEvent } from './events/sim-event.ts';
 export type { FrameSectionLayout } from './host/pose-frame.ts';
 export type { Replay } from './replay/replay-format.ts';
+export type { LoadPart } from './kind/load-type.ts';
 
 export { CellKind } from './model/layout-grid.ts';
 export { FRAME_MODE_FAULTED } from './kinds/robot/robot-frame.ts';

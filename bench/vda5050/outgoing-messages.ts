@@ -79,7 +79,7 @@ export function factsheetBody(header: OutgoingHeader, model: RobotModelSpec) {
     ...header,
     typeSpecification: {
       seriesName: model.id,
-      seriesDescription: `Testfield simulated ${model.handles === 'pod' ? 'shelf lifter' : 'tote carrier'}`,
+      seriesDescription: `Testfield simulated ${model.id}, carries ${model.handles}s`,
       agvKinematic: 'DIFF',
       agvClass: 'CARRIER',
       maxLoadMass: model.payloadKg,

@@ -60,6 +60,7 @@ export function checkScenario(input: unknown, catalog: RobotModelCatalog, kinds:
       cellsOf: (char) => cellsByChar.get(char) ?? [],
       compiled: (id) => things[id] ?? [],
       catalog,
+      loadTypes: kinds.loadTypes,
       issue: (path, message) => issues.push({ path, message }),
     };
     const out = kind.compile?.(ctx) ?? { things: [] };

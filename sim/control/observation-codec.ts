@@ -7,7 +7,6 @@
  * reuses the load, task and station objects whose rows did not change.
  */
 import type { Roadmap } from '../model/roadmap.ts';
-import type { LoadKind } from '../schema/robot-model-spec.ts';
 import type { TaskPhase } from './types.ts';
 import type { FleetObservation, LoadObservation, RobotModeName, RobotObservation, StationObservation, TaskObservation } from './types.ts';
 
@@ -39,6 +38,8 @@ export interface EncodedObservation {
   stations: Int32Array;
   /** Holder kind names the loads refer to by index. */
   holderKinds: string[];
+  /** Load type names (`pod`, `tote` …) the robots and loads refer to by index. */
+  loadTypes: string[];
   /** `observation.things` (structured-cloned with the message), or null when no kind hands out views. */
   things: Record<string, unknown> | null;
 }
@@ -48,7 +49,6 @@ const TASK_I32 = 8;
 const LOAD_I32 = 6;
 const STATION_I32 = 3;
 
-const LOAD_KINDS: readonly LoadKind[] = ['pod', 'tote'];
 const PHASES: readonly TaskPhase[] = ['open', 'assigned', 'carrying', 'picking', 'returning', 'done'];
 const MODES: readonly RobotModeName[] = ['hold', 'drive', 'follow', 'lifting', 'dropping', 'docked', 'faulted'];
 
@@ -72,13 +72,20 @@ export interface ObservationEncoder {
   encode(o: FleetObservation): EncodedObservation;
 }
 
-/** An encoder whose holder-kind table only grows, so a load row means the same on every tick. */
+/** An encoder whose holder-kind and load-type tables only grow, so a row means the same on every tick. */
 export function createObservationEncoder(): ObservationEncoder {
   const holderKinds: string[] = [];
-  return { encode: (o) => encodeObservation(o, holderKinds) };
+  const loadTypes: string[] = [];
+  return { encode: (o) => encodeObservation(o, holderKinds, loadTypes) };
 }
 
-function encodeObservation(o: FleetObservation, holderKinds: string[]): EncodedObservation {
+/** The index of `name` in a growing name table (added when new). */
+function nameIndex(table: string[], name: string): number {
+  const i = table.indexOf(name);
+  return i >= 0 ? i : table.push(name) - 1;
+}
+
+function encodeObservation(o: FleetObservation, holderKinds: string[], loadTypes: string[]): EncodedObservation {
   const n = o.robots.length;
   const robots = new Float64Array(n * ROBOT_F64);
   let routeLength = 0;
@@ -95,7 +102,7 @@ function encodeObservation(o: FleetObservation, holderKinds: string[]): EncodedO
     const r = o.robots[i]!;
     const b = i * ROBOT_F64;
     robots[b] = r.id;
-    robots[b + 1] = LOAD_KINDS.indexOf(r.handles);
+    robots[b + 1] = nameIndex(loadTypes, r.handles);
     robots[b + 2] = r.x;
     robots[b + 3] = r.z;
     robots[b + 4] = r.headingX;
@@ -124,14 +131,10 @@ function encodeObservation(o: FleetObservation, holderKinds: string[]): EncodedO
   });
   const loads = new Int32Array(o.loads.length * LOAD_I32);
   o.loads.forEach((l, k) => {
-    let holder = -1;
-    if (l.holder) {
-      holder = holderKinds.indexOf(l.holder.kind);
-      if (holder < 0) holder = holderKinds.push(l.holder.kind) - 1;
-    }
+    const holder = l.holder ? nameIndex(holderKinds, l.holder.kind) : -1;
     const b = k * LOAD_I32;
     loads[b] = l.id;
-    loads[b + 1] = LOAD_KINDS.indexOf(l.kind);
+    loads[b + 1] = nameIndex(loadTypes, l.kind);
     loads[b + 2] = nullable(l.node);
     loads[b + 3] = nullable(l.carriedBy);
     loads[b + 4] = holder === -1 ? -1 : holder + (l.holder!.id + 1) * 256;
@@ -140,7 +143,7 @@ function encodeObservation(o: FleetObservation, holderKinds: string[]): EncodedO
   const stations = new Int32Array(o.stations.length * STATION_I32);
   o.stations.forEach((s, k) => stations.set([s.id, s.node, nullable(s.picking)], k * STATION_I32));
   const things = Object.keys(o.things).length > 0 ? (o.things as Record<string, unknown>) : null;
-  return { tick: o.tick, timeSec: o.timeSec, robots, routes, scans, tasks, loads, stations, holderKinds: [...holderKinds], things };
+  return { tick: o.tick, timeSec: o.timeSec, robots, routes, scans, tasks, loads, stations, holderKinds: [...holderKinds], loadTypes: [...loadTypes], things };
 }
 
 /** The buffers of an encoded observation, for a zero-copy `postMessage` transfer list. */
@@ -180,7 +183,7 @@ export function createObservationDecoder(fixed: StaticObservation): ObservationD
         const scanLength = (lengths - routeLength) / 65536;
         const view: { -readonly [K in keyof RobotObservation]: RobotObservation[K] } = {
           id: a[b]!,
-          handles: LOAD_KINDS[a[b + 1]!]!,
+          handles: e.loadTypes[a[b + 1]!]!,
           x: a[b + 2]!,
           z: a[b + 3]!,
           headingX: a[b + 4]!,
@@ -286,7 +289,7 @@ function decodeLoads(e: EncodedObservation, prevRows: Int32Array, prev: readonly
     out.push(
       Object.freeze({
         id: rows[k]!,
-        kind: LOAD_KINDS[rows[k + 1]!]!,
+        kind: e.loadTypes[rows[k + 1]!]!,
         node: orNull(rows[k + 2]!),
         carriedBy: orNull(rows[k + 3]!),
         holder,

@@ -9,6 +9,7 @@ import type { PhysicsBuilder } from '../physics/physics-builder.ts';
 import type { SimState } from '../state/sim-state.ts';
 import type { ColumnSpec, ThingTable } from '../state/columns.ts';
 import type { StageContext, StageSlot } from './stage-slots.ts';
+import type { LoadTypeDef } from './load-type.ts';
 
 /** A layout character a kind owns: what the grid records there, and what it means (for docs and errors). */
 export type LegendEntry = LayoutChar;
@@ -27,6 +28,8 @@ export interface KindCompileContext<S> {
   compiled(kind: string): readonly unknown[];
   /** Host-given catalogues (e.g. robot models), by name. */
   readonly catalog: Readonly<Record<string, unknown>>;
+  /** The load types the registry's kinds declare (`KindDef.loadType`), in registry order. */
+  readonly loadTypes: readonly LoadTypeDef[];
   /** Report a problem: `path` is a full spec path such as `fleet[0].count`. */
   issue(path: string, message: string): void;
 }
@@ -144,6 +147,12 @@ export interface KindDef<S = unknown, M = unknown, C extends ColumnSpec = Column
   readonly spec?: { readonly key: string; readonly schema: ZodType<S>; readonly required?: boolean; readonly description?: string };
   /** Layout characters this kind owns. */
   readonly legend?: Readonly<Record<string, LegendEntry>>;
+  /**
+   * A type of load robots carry (pod, tote, pallet …) that this kind adds to the load kind's table of
+   * types; its layout character must be in this kind's `legend`. The load kind compiles, builds,
+   * observes and frames the loads of every type; the page draws them from the type's `look`.
+   */
+  readonly loadType?: LoadTypeDef;
   /** State columns, one row per thing. */
   readonly columns: C;
   /**

@@ -1,5 +1,6 @@
 import { WORLD_LEGEND } from '../model/layout-grid.ts';
 import type { KindDef, LegendEntry, ScriptedHandler } from './kind-def.ts';
+import type { LoadTypeDef } from './load-type.ts';
 import { STAGE_SLOTS, type StageContext, type StageSlot } from './stage-slots.ts';
 
 declare module '../model/sim-model.ts' {
@@ -31,6 +32,8 @@ export interface KindRegistry {
   readonly commandFilters: readonly KindDef[];
   /** Kinds with an observation filter, in registry order. */
   readonly observationFilters: readonly KindDef[];
+  /** Load types the kinds declare (`KindDef.loadType`), in registry order. */
+  readonly loadTypes: readonly LoadTypeDef[];
   /** Collision layer names in bit order (the world's own `floor` and `static` first). */
   readonly layers: readonly string[];
   /** Layers that meet the floor and the static world (walls, stands): the world colliders' filters. */
@@ -41,8 +44,8 @@ export interface KindRegistry {
 export const WORLD_LAYERS = ['floor', 'static'] as const;
 
 /**
- * A registry of the given kinds, checked: unique ids, each layout character, scripted event and
- * collision layer owned by one kind, at most 16 layers.
+ * A registry of the given kinds, checked: unique ids, each layout character, scripted event,
+ * load type and collision layer owned by one kind, at most 16 layers.
  * @throws Error naming the clash.
  */
 export function createKindRegistry(kinds: readonly KindDef[]): KindRegistry {
@@ -51,6 +54,8 @@ export function createKindRegistry(kinds: readonly KindDef[]): KindRegistry {
   for (const [char, entry] of Object.entries(WORLD_LEGEND)) legend[char] = { ...entry, kind: 'world' };
   const scripted = new Map<string, { kind: string; handler: ScriptedHandler }>();
   const layers: string[] = [...WORLD_LAYERS];
+  const loadTypes: LoadTypeDef[] = [];
+  const loadTypeKinds: string[] = [];
   const meetsFloor: string[] = [];
   const meetsStatic: string[] = [];
   const stages = Object.fromEntries(STAGE_SLOTS.map((s) => [s, [] as Array<(ctx: StageContext) => void>])) as Record<
@@ -65,6 +70,16 @@ export function createKindRegistry(kinds: readonly KindDef[]): KindRegistry {
       if ([...char].length !== 1) throw new Error(`kind "${kind.id}": layout key ${JSON.stringify(char)} is not one character`);
       if (legend[char]) throw new Error(`layout character ${JSON.stringify(char)} is claimed by kinds "${legend[char]!.kind}" and "${kind.id}"`);
       legend[char] = { ...entry, kind: kind.id };
+    }
+    if (kind.loadType) {
+      const type = kind.loadType;
+      if (!/^[a-z][a-z0-9-]*$/.test(type.id)) throw new Error(`kind "${kind.id}": load type "${type.id}" must be lowercase letters, digits and dashes`);
+      const twin = loadTypes.find((t) => t.id === type.id);
+      if (twin) throw new Error(`load type "${type.id}" is declared by kinds "${loadTypeKinds[loadTypes.indexOf(twin)]}" and "${kind.id}"`);
+      if (!kind.legend?.[type.char])
+        throw new Error(`kind "${kind.id}": load type "${type.id}" starts on ${JSON.stringify(type.char)}, which is not in its legend`);
+      loadTypes.push(type);
+      loadTypeKinds.push(kind.id);
     }
     for (const [name, handler] of Object.entries(kind.scripted ?? {})) {
       if (scripted.has(name)) throw new Error(`scripted event "${name}" is handled by kinds "${scripted.get(name)!.kind}" and "${kind.id}"`);
@@ -97,6 +112,7 @@ export function createKindRegistry(kinds: readonly KindDef[]): KindRegistry {
     poseCheckers: Object.freeze(kinds.filter((k) => k.checkPoses)),
     commandFilters: Object.freeze(kinds.filter((k) => k.filterCommands)),
     observationFilters: Object.freeze(kinds.filter((k) => k.filterObservation)),
+    loadTypes: Object.freeze(loadTypes),
     layers: Object.freeze(layers),
     meets: Object.freeze({ floor: Object.freeze(meetsFloor), static: Object.freeze(meetsStatic) }),
   });

@@ -20,11 +20,14 @@ import { stationKind } from './station/index.ts';
 import { errandKind } from './errand/index.ts';
 import { orderKind } from './order/index.ts';
 import { chuteKind } from './chute/index.ts';
+import { podKind } from './pod/index.ts';
+import { toteKind } from './tote/index.ts';
 
 /**
  * The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands, the
  * production line's, items, conveyors, arms, errand tasks and chutes, then people, batteries,
- * chargers and faults, and the warehouse's orders and tasks (later kinds are found by `indexOf`).
+ * chargers and faults, the warehouse's orders and tasks, and the load types (pods, totes,
+ * pallets: their loads are rows of the load kind, in this order). Later kinds are found by `indexOf`.
  */
 export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([
   robotKind,
@@ -47,6 +50,8 @@ export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([
   latencyKind,
   obstructionKind,
   orderKind,
+  podKind,
+  toteKind,
 ]);
 
 /** The registry of the built-in kinds: what scenarios use unless a host adds kinds. */

@@ -7,8 +7,11 @@ import { z } from 'zod';
 export const robotModelSpecSchema = z.object({
   /** Registry id, e.g. `shelf-lifter`. */
   id: z.string().min(1),
-  /** What the robot handles: a whole rack pod from below, or a tote on its deck. */
-  handles: z.enum(['pod', 'tote']),
+  /**
+   * The load type it carries, by id: `pod` (a whole rack pod, from below), `tote` (on its deck),
+   * `pallet`, or any load type a kind declares. Checked against the registry's types at compile.
+   */
+  handles: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a load type id: lowercase letters, digits and dashes'),
   /** Chassis box: length along the heading, width across it, height above the floor. */
   footprint: z.object({
     lengthM: z.number().positive().max(5),
@@ -44,5 +47,5 @@ export const robotModelSpecSchema = z.object({
 /** Physical specification of a robot model (see {@link robotModelSpecSchema} for units). */
 export type RobotModelSpec = z.infer<typeof robotModelSpecSchema>;
 
-/** Kinds of load a robot model can carry (`handles`); the load kind's geometry covers each. */
+/** A load type's id (`pod`, `tote`, `pallet` …): what a robot model carries (`handles`) and each load is. */
 export type LoadKind = RobotModelSpec['handles'];

@@ -1,3 +1,5 @@
+import { builtinKinds } from '../../sim/index.ts';
+import { loadTypeLooks } from '../../web/worker/scene-info.ts';
 /**
  * Instance uploads of the moving layer: a frame uploads only the robots and loads that moved or
  * changed colour (one upload range per run of them), none when nothing moved, and the whole
@@ -25,7 +27,7 @@ function scene(): SceneInfo {
     sections: [ROBOT, LOAD],
     kindInfo: {
       robot: { shapeOf: new Uint8Array(ROBOTS), shapes: [{ modelId: 'shelf-lifter', lengthM: 0.7, widthM: 0.6, heightM: 0.3, handles: 'pod' }] },
-      load: { typeOf: new Uint8Array(4), pod: { widthM: 0.9, heightM: 1.6, clearanceM: 0.42 }, tote: { widthM: 0.5, heightM: 0.3 } },
+      load: { typeOf: new Uint8Array(4), types: loadTypeLooks(builtinKinds.loadTypes) },
     },
     hz: 30,
     horizonTicks: 100,

@@ -1,3 +1,5 @@
+import { builtinKinds } from '../../sim/index.ts';
+import { loadTypeLooks } from '../../web/worker/scene-info.ts';
 /**
  * The page's per-kind plumbing without a browser: renderers chosen by kind (with the generic
  * marker for a kind the page has no code for), shared frame slots per section, and replay
@@ -36,7 +38,7 @@ function scene(sections: FrameSectionLayout[]): SceneInfo {
           { modelId: 'tote-carrier', lengthM: 0.6, widthM: 0.45, heightM: 0.35, handles: 'tote' },
         ],
       },
-      load: { typeOf: new Uint8Array([0, 0, 1]), pod: { widthM: 0.9, heightM: 1.6, clearanceM: 0.42 }, tote: { widthM: 0.5, heightM: 0.3 } },
+      load: { typeOf: new Uint8Array([0, 0, 1]), types: loadTypeLooks(builtinKinds.loadTypes) },
     },
     hz: 30,
     horizonTicks: 100,

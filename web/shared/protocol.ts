@@ -1,4 +1,4 @@
-import type { FrameSectionLayout, Kpis, ScenarioOverrides, ScenarioSpecInput, SimEvent, SpecIssue } from '../../sim/page-api.ts';
+import type { FrameSectionLayout, Kpis, LoadPart, ScenarioOverrides, ScenarioSpecInput, SimEvent, SpecIssue } from '../../sim/page-api.ts';
 
 /** What the worker offers: scenarios, controllers and the default choice. */
 export interface CatalogInfo {
@@ -18,7 +18,8 @@ export interface RobotShape {
   lengthM: number;
   widthM: number;
   heightM: number;
-  handles: 'pod' | 'tote';
+  /** The load type it carries (`pod`, `tote`, `pallet` …). */
+  handles: string;
 }
 
 /** Static facts about the robots of a field: which model each robot is and how it looks. */
@@ -28,12 +29,21 @@ export interface RobotKindInfo {
   shapes: RobotShape[];
 }
 
-/** Static facts about the loads of a field: pod or tote per load, and their dimensions. */
+/** How one load type looks: boxes in load coordinates (origin at its base centre), one colour. */
+export interface LoadTypeLook {
+  id: string;
+  label: string;
+  colorHex: number;
+  seeThrough: boolean;
+  parts: LoadPart[];
+}
+
+/** Static facts about the loads of a field: each load's type, and how each type looks. */
 export interface LoadKindInfo {
-  /** Load type per load id: 0 pod, 1 tote. */
+  /** Load type per load id, an index into `types`. */
   typeOf: Uint8Array;
-  pod: { widthM: number; heightM: number; clearanceM: number };
-  tote: { widthM: number; heightM: number };
+  /** The scenario's load types in registry order (pods, totes, pallets …). */
+  types: LoadTypeLook[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { CellKind, FRAME_MODE_FAULTED } from '../../sim/page-api.ts';
 import { CELL_COLORS, MODE_COLORS } from '../render/colors.ts';
-import { HELD_BY_ROBOT_COLOR, RESTING_COLORS } from '../render/kinds/load-renderer.ts';
+import { HELD_BY_ROBOT_COLOR } from '../render/kinds/load-renderer.ts';
 import { kindColor } from '../render/kinds/marker-renderer.ts';
 import type { SceneInfo } from '../shared/protocol.ts';
 
@@ -30,7 +30,7 @@ const hex = (n: number) => `#${n.toString(16).padStart(6, '0')}`;
  * The legend of a scene: every kind of thing drawn (robots by mode, loads resting and carried,
  * each marker-drawn kind with its colour and count) and the floor cells present. Pure data.
  */
-export function legendEntries(scene: Pick<SceneInfo, 'sections' | 'cells'>): LegendEntry[] {
+export function legendEntries(scene: Pick<SceneInfo, 'sections' | 'cells'> & Partial<Pick<SceneInfo, 'kindInfo'>>): LegendEntry[] {
   const out: LegendEntry[] = [];
   for (const s of scene.sections) {
     if (s.count === 0) continue;
@@ -42,11 +42,12 @@ export function legendEntries(scene: Pick<SceneInfo, 'sections' | 'cells'>): Leg
         { color: hex(MODE_COLORS[FRAME_MODE_FAULTED]!), label: 'robot faulted' },
       );
     } else if (s.kind === 'load') {
-      out.push(
-        { color: hex(RESTING_COLORS[0]), label: `rack pod (see-through) or tote (${s.count} loads)` },
-        { color: hex(RESTING_COLORS[1]), label: 'tote' },
-        { color: hex(HELD_BY_ROBOT_COLOR), label: 'load carried by a robot' },
-      );
+      // Each load type present, in its resting colour, then the colour of any carried load.
+      const info = scene.kindInfo?.load;
+      const present = new Set(info?.typeOf ?? []);
+      const types = info?.types.filter((_, t) => present.has(t)) ?? [];
+      types.forEach((type, k) => out.push({ color: hex(type.colorHex), label: k === 0 ? `${type.label} (${s.count} loads)` : type.label }));
+      out.push({ color: hex(HELD_BY_ROBOT_COLOR), label: 'load carried by a robot' });
     } else {
       out.push({ color: `#${kindColor(s.kind).getHexString()}`, label: `${KIND_LABELS[s.kind] ?? s.kind} (${s.count})` });
     }
@@ -57,7 +58,7 @@ export function legendEntries(scene: Pick<SceneInfo, 'sections' | 'cells'>): Leg
 }
 
 /** Fills a list element with the scene's legend. */
-export function renderLegend(list: HTMLElement, scene: Pick<SceneInfo, 'sections' | 'cells'>): void {
+export function renderLegend(list: HTMLElement, scene: Pick<SceneInfo, 'sections' | 'cells'> & Partial<Pick<SceneInfo, 'kindInfo'>>): void {
   list.replaceChildren(
     ...legendEntries(scene).map((e) => {
       const li = document.createElement('li');

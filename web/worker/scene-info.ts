@@ -1,7 +1,7 @@
-import { CellKind, frameLayout, LAYOUT_LEGEND, thingCountsOf, type ScenarioSpecInput, type SimModel } from '../../sim/index.ts';
+import { CellKind, frameLayout, LAYOUT_LEGEND, thingCountsOf, type LoadTypeDef, type ScenarioSpecInput, type SimModel } from '../../sim/index.ts';
 import { loadRows } from '../../sim/index.ts';
 import { robotRows } from '../../sim/index.ts';
-import type { KindInfo, RobotShape, SceneInfo } from '../shared/protocol.ts';
+import type { KindInfo, LoadTypeLook, RobotShape, SceneInfo } from '../shared/protocol.ts';
 
 /** The static field of a compiled scenario, with its frame layout. */
 export function sceneFromModel(model: SimModel, seed: number): SceneInfo {
@@ -21,7 +21,7 @@ export function sceneFromModel(model: SimModel, seed: number): SceneInfo {
   };
 }
 
-/** What the robot and load renderers need beyond the frame: robot shapes, load types and sizes. */
+/** What the robot and load renderers need beyond the frame: robot shapes, and each load's type and its look. */
 function kindInfoOf(model: SimModel): KindInfo {
   const shapes: RobotShape[] = [];
   const shapeIndex = new Map<string, number>();
@@ -36,16 +36,23 @@ function kindInfoOf(model: SimModel): KindInfo {
     }
     shapeOf[i] = s;
   });
-  const pod = loadRows.fields(model).loadGeometry.pod;
-  const tote = loadRows.fields(model).loadGeometry.tote;
+  const types = Object.values(loadRows.fields(model).loadTypes);
+  const typeIndex = new Map(types.map((type, t) => [type.id, t]));
   return {
     robot: { shapeOf, shapes },
-    load: {
-      typeOf: Uint8Array.from(loadRows.things(model), (l) => (l.kind === 'pod' ? 0 : 1)),
-      pod: { widthM: pod.widthM, heightM: pod.heightM, clearanceM: pod.clearanceM },
-      tote: { widthM: tote.widthM, heightM: tote.heightM },
-    },
+    load: { typeOf: Uint8Array.from(loadRows.things(model), (l) => typeIndex.get(l.kind)!), types: loadTypeLooks(types) },
   };
+}
+
+/** How the page draws each load type: its boxes (from its geometry), colour and label, as plain data. */
+export function loadTypeLooks(types: readonly LoadTypeDef[]): LoadTypeLook[] {
+  return types.map((type) => ({
+    id: type.id,
+    label: type.look.label,
+    colorHex: type.look.colorHex,
+    seeThrough: type.look.seeThrough === true,
+    parts: type.look.parts(type.geometry).map((part) => ({ ...part })),
+  }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { col, type ThingTable } from '../../state/columns.ts';
 import type { LoadKind } from '../../schema/robot-model-spec.ts';
+import type { LoadGeometry, LoadTypeDef } from '../../kind/load-type.ts';
 import { defineKind } from '../../kind/define-kind.ts';
 
 /**
@@ -22,32 +23,26 @@ export const loadRows = defineKind<typeof LOAD_COLUMNS, LoadModel, LoadFields>('
 
 /** What the load kind's `compile` adds to the model. */
 export interface LoadFields {
-  /** Nodes where a load may be set down and stored (R and T cells). */
+  /** Nodes where a load may be set down and stored (every load type's cells: R, T …). */
   readonly storageNodes: readonly number[];
   /** Per load: height of its base above the floor with the lift down, metres (totes ride on stand-height rails). */
   readonly loadBaseYM: Float64Array;
   /** Loads holding each SKU, ascending load id. */
   readonly skuLoads: readonly (readonly number[])[];
+  /** Geometry of each load type, by type id. */
   readonly loadGeometry: Readonly<Record<LoadKind, LoadGeometry>>;
+  /** The load types of the kind registry, by type id (each load's `kind` names one). */
+  readonly loadTypes: Readonly<Record<LoadKind, LoadTypeDef>>;
 }
 
 /** A carriable load as compiled: where it starts and what it holds. */
 export interface LoadModel {
   id: number;
+  /** Its load type's id (`pod`, `tote`, `pallet` …). */
   kind: LoadKind;
   /** Storage node where the load starts. */
   homeNode: number;
   /** SKUs stored in it. */
   skus: readonly number[];
-  massKg: number;
-}
-
-/** Physical dimensions of loads by kind, metres and kilograms. */
-export interface LoadGeometry {
-  widthM: number;
-  heightM: number;
-  /** Clearance under a pod's shelf (robots drive under it); 0 for totes. */
-  clearanceM: number;
-  legM: number;
   massKg: number;
 }

@@ -1,47 +1,50 @@
-import type { LoadKind } from '../../schema/robot-model-spec.ts';
-import type { LoadGeometry, LoadModel } from './load-columns.ts';
+import type { LoadModel } from './load-columns.ts';
 import type { KindCompileContext } from '../../kind/kind-def.ts';
 
-/** Geometry of loads, metres and kilograms. Pods are Kiva-style shelves on four legs. */
-export const LOAD_GEOMETRY: Readonly<Record<'pod' | 'tote', LoadGeometry>> = Object.freeze({
-  pod: { widthM: 0.9, heightM: 1.9, clearanceM: 0.42, legM: 0.06, massKg: 120 },
-  tote: { widthM: 0.6, heightM: 0.35, clearanceM: 0, legM: 0, massKg: 15 },
-});
-
-/** Height at which tote stands hold a tote (robots drive in under it). */
-export const TOTE_STAND_HEIGHT_M = 0.4;
-
 /**
- * Loads from the layout: a rack pod on every `R` cell, then a tote on every `T` stand, in reading
- * order. SKUs are spread over them from the `orders` section (the mapping depends on the spec only).
+ * Loads from the layout: for each load type of the registry, in registry order (pods on `R`, totes
+ * on `T`, pallets on `Q` …), a load on every cell showing its character, in reading order. SKUs
+ * are spread over them from the `orders` section (the mapping depends on the spec only).
  */
 export function compileLoads(ctx: KindCompileContext<undefined>) {
-  const { roadmap } = ctx;
-  const podCells = ctx.cellsOf('R');
-  const toteCells = ctx.cellsOf('T');
-  // What the fleet compiled before us handles (robots name the kind of load their model carries).
-  const handled = new Set((ctx.compiled('robot') as ReadonlyArray<{ readonly model: { readonly handles: LoadKind } }>).map((r) => r.model.handles));
+  const { roadmap, loadTypes } = ctx;
+  const cellsByType = loadTypes.map((type) => ctx.cellsOf(type.char));
+  // What the fleet compiled before us handles (robots name the type of load their model carries).
+  const handled = new Set((ctx.compiled('robot') as ReadonlyArray<{ readonly model: { readonly handles: string } }>).map((r) => r.model.handles));
   const orders = ctx.spec.orders as { skuCount: number; skusPerLoad: number; ratePerHour: number; backlog?: number } | undefined;
   // Loads matter only to an order stream: errand-task scenarios with an idle one (sortation, LoRR imports) may store nothing.
   const ordersFlow = ctx.spec.errands === undefined || !orders || orders.ratePerHour > 0 || (orders.backlog ?? 0) > 0;
-  if (ordersFlow && podCells.length + toteCells.length === 0 && ctx.spec.line === undefined)
-    ctx.issue('layout.rows', 'the layout stores nothing: add rack pods (R) or tote racks (T)');
-  if (ordersFlow && handled.has('pod') && podCells.length === 0) ctx.issue('fleet', 'pod-lifting robots but no rack pods (R) in the layout');
-  if (ordersFlow && handled.has('tote') && toteCells.length === 0) ctx.issue('fleet', 'tote robots but no tote racks (T) in the layout');
+  if (ordersFlow && cellsByType.every((cells) => cells.length === 0) && ctx.spec.line === undefined)
+    ctx.issue('layout.rows', `the layout stores nothing: add ${orList(loadTypes.map((t) => t.cellName))}`);
+  loadTypes.forEach((type, t) => {
+    if (ordersFlow && handled.has(type.id) && cellsByType[t]!.length === 0)
+      ctx.issue('fleet', `robots that carry ${type.id}s but the layout has no ${type.cellName}`);
+  });
   const node = (cell: number) => roadmap.cellNode[cell]!;
   const loads: LoadModel[] = [];
-  for (const cell of podCells) loads.push({ id: loads.length, kind: 'pod', homeNode: node(cell), skus: [], massKg: LOAD_GEOMETRY.pod.massKg });
-  for (const cell of toteCells) loads.push({ id: loads.length, kind: 'tote', homeNode: node(cell), skus: [], massKg: LOAD_GEOMETRY.tote.massKg });
+  loadTypes.forEach((type, t) => {
+    for (const cell of cellsByType[t]!) loads.push({ id: loads.length, kind: type.id, homeNode: node(cell), skus: [], massKg: type.geometry.massKg });
+  });
   const skuLoads = orders ? assignSkus(loads, orders.skuCount, orders.skusPerLoad) : [];
+  const typeById = Object.fromEntries(loadTypes.map((type) => [type.id, type]));
   return {
     things: loads,
     model: {
-      storageNodes: [...podCells, ...toteCells].map(node).sort((a, b) => a - b),
-      loadBaseYM: Float64Array.from(loads, (l) => (l.kind === 'tote' ? TOTE_STAND_HEIGHT_M : 0)),
+      storageNodes: cellsByType
+        .flat()
+        .map(node)
+        .sort((a, b) => a - b),
+      loadBaseYM: Float64Array.from(loads, (l) => typeById[l.kind]!.restYM),
       skuLoads,
-      loadGeometry: LOAD_GEOMETRY,
+      loadGeometry: Object.freeze(Object.fromEntries(loadTypes.map((type) => [type.id, type.geometry]))),
+      loadTypes: Object.freeze(typeById),
     },
   };
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? 'storage cells') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 /**

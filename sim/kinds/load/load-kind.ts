@@ -1,4 +1,3 @@
-import { CellKind } from '../../model/layout-grid.ts';
 import { loadRows } from './load-columns.ts';
 import { createLoadViewCache, observeLoads, type LoadViewCache } from './load-views.ts';
 import { checkLoadPoses } from './check-load-poses.ts';
@@ -11,17 +10,12 @@ import { compileLoads } from './load-compile.ts';
 import { loadContact } from './load-contacts.ts';
 import { settleLoads } from './settle-loads.ts';
 
-/** Things that are carried: rack pods (`R`) and totes on their stands (`T`). */
+/**
+ * Things that are carried: one row per load of every load type the registry's kinds declare
+ * (`KindDef.loadType`: rack pods `R`, totes on stands `T`, pallets `Q` …), in registry order.
+ */
 export const loadKind: KindDef<undefined, LoadModel, typeof LOAD_COLUMNS> = {
   id: 'load',
-  legend: {
-    R: { cell: CellKind.Rack, meaning: 'storage location holding a rack pod; empty-handed shelf lifters drive under pods, loaded ones cannot' },
-    T: {
-      cell: CellKind.ToteRack,
-      meaning:
-        'tote stand holding a tote; a tote robot drives in under it (north-south only, the rails are on its east and west sides) to load or unload; totes are set down only on stands',
-    },
-  },
   columns: LOAD_COLUMNS,
   checkPoses: checkLoadPoses,
   fleetView: {

@@ -19,7 +19,7 @@ function robotPersonSeparationM(model: SimModel, state: SimState, person: Person
   const r = robotRows.table(state);
   const fp = robotRows.things(model)[j]!.model.footprint;
   const load = r.carriedLoad[j]!;
-  const radius = Math.max(fp.lengthM, fp.widthM, load >= 0 ? loadRows.fields(model).loadGeometry[loadRows.things(model)[load]!.kind].widthM : 0) / 2;
+  const radius = Math.max(fp.lengthM, fp.widthM, load >= 0 ? loadRows.fields(model).loadGeometry[loadRows.things(model)[load]!.kind]!.widthM : 0) / 2;
   const dx = r.posX[j]! - p.posX[i]!;
   const dz = r.posZ[j]! - p.posZ[i]!;
   const lx = Math.abs(dx * p.headX[i]! + dz * p.headZ[i]!);

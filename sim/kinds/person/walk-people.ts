@@ -101,7 +101,7 @@ function mustGiveWay(model: SimModel, state: SimState, i: number, person: Person
   for (let j = 0; j < r.count; j++) {
     const fp = robotRows.things(model)[j]!.model.footprint;
     const load = r.carriedLoad[j]!;
-    const radius = Math.max(fp.lengthM, fp.widthM, load >= 0 ? loadRows.fields(model).loadGeometry[loadRows.things(model)[load]!.kind].widthM : 0) / 2;
+    const radius = Math.max(fp.lengthM, fp.widthM, load >= 0 ? loadRows.fields(model).loadGeometry[loadRows.things(model)[load]!.kind]!.widthM : 0) / 2;
     const dx = r.posX[j]! - x;
     const dz = r.posZ[j]! - z;
     if (dx * dx + dz * dz > 100) continue;

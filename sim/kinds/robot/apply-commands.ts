@@ -3,7 +3,6 @@ import { robotRows } from './robot-columns.ts';
 import { loadRows } from '../load/index.ts';
 import { commandRobot, validateCommand } from './validate-command.ts';
 import type { SimModel } from '../../model/sim-model.ts';
-import { CellKind } from '../../model/layout-grid.ts';
 import { shortestPath } from '../../model/shortest-path.ts';
 import { KindIndex } from '../../kind/kind-index.ts';
 import type { SimState } from '../../state/sim-state.ts';
@@ -151,8 +150,9 @@ function startDrop(model: SimModel, state: SimState, i: number): string | null {
   const { node, atNode } = robotNode(model, state, i);
   if (!atNode) return `robot ${i} must stand still on a node centre to drop`;
   if (loadAtNode(state, node) >= 0) return `node ${node} already holds a load`;
-  if (loadRows.things(model)[load]!.kind === 'tote' && model.roadmap.nodeKind[node] !== CellKind.ToteRack)
-    return `a tote can only be set down on a tote stand (T); node ${node} has none`;
+  const type = loadRows.fields(model).loadTypes[loadRows.things(model)[load]!.kind]!;
+  if (type.setDownOnly && model.roadmap.nodeKind[node] !== type.setDownOnly.cell)
+    return `a ${type.id} can only be set down on ${type.setDownOnly.what}; node ${node} has none`;
   setRoute(state, i, [], []);
   r.mode[i] = RobotMode.Dropping;
   r.handlingTicksLeft[i] = Math.max(1, Math.round(robotRows.things(model)[i]!.model.liftSec * model.hz));

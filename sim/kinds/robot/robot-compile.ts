@@ -8,8 +8,6 @@ import type { fleetSpecSchema } from './fleet-spec.ts';
 
 const CELL_NAMES: Record<number, string> = {
   [CellKind.Wall]: 'a wall (#)',
-  [CellKind.Rack]: 'a rack pod (R)',
-  [CellKind.ToteRack]: 'a tote rack (T)',
   [CellKind.Station]: 'a pick station (P)',
   [CellKind.Charger]: 'a charger (C)',
 };
@@ -60,6 +58,10 @@ export function compileRobots(ctx: KindCompileContext<z.output<typeof fleetSpecS
   fleet.forEach((entry, f) => {
     const model = robotModelOf(entry.model, f, catalog, ctx.issue);
     if (!model) return;
+    if (!ctx.loadTypes.some((type) => type.id === model.handles)) {
+      ctx.issue(`fleet[${f}].model(${entry.model}).handles`, `no load type "${model.handles}"; known: ${ctx.loadTypes.map((type) => type.id).join(', ')}`);
+      return;
+    }
     for (let k = 0; k < entry.count; k++) {
       let cell: number;
       let path: string;
@@ -77,7 +79,11 @@ export function compileRobots(ctx: KindCompileContext<z.output<typeof fleetSpecS
         cell = ref.row * grid.cols + ref.col;
         const kind = grid.kinds[cell]!;
         if (kind !== CellKind.Floor && kind !== CellKind.Spawn && kind !== CellKind.OneWay) {
-          ctx.issue(path, `cell (row ${ref.row}, col ${ref.col}) is ${CELL_NAMES[kind] ?? 'not floor'}; robots must spawn on floor`);
+          const what =
+            CELL_NAMES[kind] ??
+            ctx.loadTypes.find((type) => type.char === (ctx.spec.layout as { rows: readonly string[] }).rows[ref.row]?.[ref.col])?.cellName ??
+            'not floor';
+          ctx.issue(path, `cell (row ${ref.row}, col ${ref.col}) is ${what}; robots must spawn on floor`);
           continue;
         }
       } else {

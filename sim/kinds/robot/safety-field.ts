@@ -45,7 +45,7 @@ export class SafetyField {
     this.radiusM = new Float64Array(n);
     this.radiusForLoad = new Int32Array(n).fill(-2);
     this.chassisSpanM = Float64Array.from(robotRows.things(model), (robot) => Math.max(robot.model.footprint.lengthM, robot.model.footprint.widthM));
-    this.loadWidthM = Float64Array.from(loadRows.things(model), (load) => loadRows.fields(model).loadGeometry[load.kind].widthM);
+    this.loadWidthM = Float64Array.from(loadRows.things(model), (load) => loadRows.fields(model).loadGeometry[load.kind]!.widthM);
     this.driftM = robotRows.things(model).reduce((m, robot) => Math.max(m, robot.model.maxSpeedMps * model.dtSec), 0) + 0.25;
     this.wallClearance = wallClearance(model);
     this.obstacles = new FootprintObstacles(model);

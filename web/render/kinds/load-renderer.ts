@@ -1,14 +1,12 @@
 import * as THREE from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import { fieldOffset } from '../../shared/frame-fields.ts';
-import type { LoadKindInfo } from '../../shared/protocol.ts';
+import type { LoadTypeLook } from '../../shared/protocol.ts';
 import type { KindRenderer, KindRendererFactory } from './kind-renderer.ts';
 import { ChangedInstances } from './changed-instances.ts';
 import { disposeInstances, dynamicInstances } from './instanced.ts';
 import { sameYawPose, writeYawMatrix } from './yaw-matrix.ts';
 
-/** Resting colours by load type (pod, tote). */
-export const RESTING_COLORS = [0xd97706, 0x7c3aed] as const;
 /** A load a robot holds. */
 export const HELD_BY_ROBOT_COLOR = 0xf43f5e;
 /** A load something other than a robot holds (a conveyor, an arm, …). */
@@ -20,9 +18,10 @@ const BY_ROBOT = 1;
 const BY_OTHER = 2;
 
 /**
- * Loads: pods (shelf block on four legs) and totes, one `InstancedMesh` per type, at their
- * frame position, coloured by who holds them (`holderKind` indexes the frame layout, -1 when
- * resting). Needs the `load` kind info; fields `x`, `y`, `z`, `holderKind`.
+ * Loads: one `InstancedMesh` per load type (pods, totes, pallets … each drawn from its type's
+ * boxes in its colour, pods see-through), at their frame position, coloured by who holds them
+ * (`holderKind` indexes the frame layout, -1 when resting). Needs the `load` kind info; fields
+ * `x`, `y`, `z`, `holderKind`.
  */
 export const createLoadRenderer: KindRendererFactory = ({ scene, section }) => {
   const info = scene.kindInfo.load;
@@ -36,19 +35,20 @@ export const createLoadRenderer: KindRendererFactory = ({ scene, section }) => {
   const robotKind = scene.sections.findIndex((s) => s.kind === 'robot');
   const group = new THREE.Group();
   group.name = 'kind:load';
-  const geometries = [podGeometry(info.pod), toteGeometry(info.tote)];
-  const resting = RESTING_COLORS.map((c) => new THREE.Color(c));
+  const geometries = info.types.map(lookGeometry);
+  const resting = info.types.map((type) => new THREE.Color(type.colorHex));
   const held = [new THREE.Color(HELD_BY_ROBOT_COLOR), new THREE.Color(HELD_BY_OTHER_COLOR)];
   /** members[t][k]: the load drawn as instance k of the mesh of type t. */
-  const members: number[][] = [[], []];
-  for (let l = 0; l < count; l++) members[info.typeOf[l] === 1 ? 1 : 0]!.push(l);
+  const members: number[][] = info.types.map(() => []);
+  for (let l = 0; l < count; l++) members[info.typeOf[l]!]?.push(l);
   const meshes = members.map((list, t) => {
+    const type = info.types[t]!;
     const mesh = dynamicInstances(
       geometries[t]!,
-      new THREE.MeshLambertMaterial(t === 0 ? POD_MATERIAL : { color: 0xffffff }),
+      new THREE.MeshLambertMaterial(type.seeThrough ? SEE_THROUGH_MATERIAL : { color: 0xffffff }),
       list.length,
       resting[t]!,
-      t === 0 ? 'loads:pod' : 'loads:tote',
+      `loads:${type.id}`,
     );
     group.add(mesh);
     return mesh;
@@ -95,25 +95,11 @@ export const createLoadRenderer: KindRendererFactory = ({ scene, section }) => {
   return renderer;
 };
 
-/** A pod: the shelf block above the clearance and four legs; origin at the floor. */
-function podGeometry(pod: LoadKindInfo['pod']): THREE.BufferGeometry {
-  const w = pod.widthM;
-  const shelfH = pod.heightM - pod.clearanceM;
-  const parts = [new THREE.BoxGeometry(w, shelfH, w).translate(0, pod.clearanceM + shelfH / 2, 0)];
-  for (const [sx, sz] of [
-    [1, 1],
-    [1, -1],
-    [-1, 1],
-    [-1, -1],
-  ] as const) {
-    parts.push(new THREE.BoxGeometry(0.06, pod.clearanceM, 0.06).translate((sx * (w - 0.06)) / 2, pod.clearanceM / 2, (sz * (w - 0.06)) / 2));
-  }
-  return mergeGeometries(parts)!;
+/** A load type's boxes merged into one geometry; origin at the floor under its centre. */
+function lookGeometry(type: LoadTypeLook): THREE.BufferGeometry {
+  const boxes = type.parts.map((p) => new THREE.BoxGeometry(p.sizeXM, p.sizeYM, p.sizeZM).translate(p.xM, p.yM, p.zM));
+  return boxes.length === 1 ? boxes[0]! : mergeGeometries(boxes)!;
 }
 
-function toteGeometry(tote: LoadKindInfo['tote']): THREE.BufferGeometry {
-  return new THREE.BoxGeometry(tote.widthM, tote.heightM, tote.widthM * 0.7).translate(0, tote.heightM / 2, 0);
-}
-
-/** Pods are drawn see-through, so robots driving or parked under them stay visible. */
-const POD_MATERIAL = { color: 0xffffff, transparent: true, opacity: 0.55, depthWrite: false } as const;
+/** See-through types (pods) are drawn so, so robots driving or parked under them stay visible. */
+const SEE_THROUGH_MATERIAL = { color: 0xffffff, transparent: true, opacity: 0.55, depthWrite: false } as const;
