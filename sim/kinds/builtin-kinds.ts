@@ -22,6 +22,7 @@ import { orderKind } from './order/index.ts';
 import { chuteKind } from './chute/index.ts';
 import { podKind } from './pod/index.ts';
 import { toteKind } from './tote/index.ts';
+import { palletKind } from './pallet/index.ts';
 
 /**
  * The built-in kinds, in `KindIndex` order (robot, load, station), then line-side stands, the
@@ -52,6 +53,7 @@ export const BUILTIN_KINDS: readonly KindDef[] = Object.freeze([
   orderKind,
   podKind,
   toteKind,
+  palletKind,
 ]);
 
 /** The registry of the built-in kinds: what scenarios use unless a host adds kinds. */
