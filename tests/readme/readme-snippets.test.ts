@@ -6,7 +6,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Every README of the project: the top one and each folder's. */
-const READMES = ['README.md', 'sim/README.md', 'scenarios/README.md', 'robots/README.md', 'robots/learn/README.md', 'web/README.md', 'bench/README.md', 'tests/README.md'];
+const READMES = [
+  'README.md',
+  'sim/README.md',
+  'scenarios/README.md',
+  'robots/README.md',
+  'robots/learn/README.md',
+  'web/README.md',
+  'bench/README.md',
+  'tests/README.md',
+];
 const README = READMES.map((file) => readFileSync(join(ROOT, file), 'utf8')).join('\n');
 /** Two folders deep, like `tests/fixtures/`: the snippets import `../../robots/index.ts`. */
 const DIR = join(ROOT, 'tests', `readme-snippets-${process.pid}`);
