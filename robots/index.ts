@@ -36,5 +36,5 @@ export {
   type ControllerLoader,
   type FactoryOf,
 } from './catalog.ts';
-export * from './env/index.ts';
+export * from './learn/index.ts';
 export { loadOnnxPolicy, bestAllowed, PolicyModelError, POLICY_INPUT, POLICY_OUTPUT, POLICY_ACTIONS, type OnnxPolicyOptions } from './policies/onnx-policy.ts';

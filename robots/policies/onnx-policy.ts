@@ -1,8 +1,8 @@
 import * as ort from 'onnxruntime-web/wasm';
 import type { FleetController, FleetObservation, RobotCommand } from '../../sim/index.ts';
-import { decodeActions } from '../env/agent-actions.ts';
-import { createHintCache } from '../env/hint-cache.ts';
-import { agentViews, flatFeatureCount, flattenAgentObservation } from '../env/agent-view.ts';
+import { decodeActions } from '../learn/agent-actions.ts';
+import { createHintCache } from '../learn/hint-cache.ts';
+import { agentViews, flatFeatureCount, flattenAgentObservation } from '../learn/agent-view.ts';
 
 /** The policy contract: input `obs` float32 `[batch, features]` → output float32 `[batch, actions]` (logits). */
 export const POLICY_INPUT = 'obs';

@@ -6,12 +6,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Every README of the project: the top one and each folder's. */
-const READMES = ['README.md', 'sim/README.md', 'scenarios/README.md', 'robots/README.md', 'web/README.md', 'bench/README.md', 'tests/README.md'];
+const READMES = [
+  'README.md',
+  'sim/README.md',
+  'scenarios/README.md',
+  'robots/README.md',
+  'robots/learn/README.md',
+  'web/README.md',
+  'bench/README.md',
+  'tests/README.md',
+];
 const README = READMES.map((file) => readFileSync(join(ROOT, file), 'utf8')).join('\n');
 /** Two folders deep, like `tests/fixtures/`: the snippets import `../../robots/index.ts`. */
 const DIR = join(ROOT, 'tests', `readme-snippets-${process.pid}`);
 
-/** The ```ts blocks of the README sections a user writes code from (the SDK and learned policies, in robots/README.md). */
+/** The ```ts blocks of the README sections a user writes code from (the SDK in robots/README.md, learned policies in robots/learn/README.md). */
 function snippets(): Array<{ section: string; code: string }> {
   const out: Array<{ section: string; code: string }> = [];
   for (const section of ['sdk', 'policies']) {

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
-import { measureSingle, measureVector, type GymPerfRow } from '../../gym/gym-perf.ts';
-import { serveJsonLines } from '../../gym/serve.ts';
-import { trainExamplePolicy } from '../../gym/train-policy.ts';
+import { serveJsonLines } from '../../../robots/learn/serve.ts';
+import { trainExamplePolicy } from '../../../robots/learn/train-policy.ts';
+import { measureSingle, measureVector, type GymPerfRow } from '../../analyse/perf/gym-perf.ts';
 import { resolveScenario } from '../../run/registry.ts';
 import { parsePositiveInt } from './parse-options.ts';
 
@@ -14,7 +14,7 @@ export function gymCommand(): Command {
     .command('serve')
     .description('serve one environment over stdin/stdout, one JSON request / response per line (see README, "Learned policies")')
     .action(async () => {
-      await serveJsonLines();
+      await serveJsonLines(process.stdin, process.stdout, resolveScenario);
     });
   gym
     .command('perf')
@@ -50,7 +50,7 @@ export function gymCommand(): Command {
     .action(async (opts: { scenario: string; seeds: string; steps: number; epochs: number; hidden: number; out: string }) => {
       resolveScenario(opts.scenario);
       const seeds = opts.seeds.split(',').map(Number);
-      const r = await trainExamplePolicy({ ...opts, seeds, epsilon: 0.03, log: (line) => console.log(line) });
+      const r = await trainExamplePolicy({ ...opts, seeds, epsilon: 0.03, log: (line) => console.log(line), resolveScenario });
       console.log(`wrote ${opts.out} (${r.bytes} bytes)`);
     });
   return gym;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createMlp } from '../../../bench/gym/mlp.ts';
-import { mlpToOnnx } from '../../../bench/gym/onnx-writer.ts';
+import { createMlp } from '../../../robots/learn/mlp.ts';
+import { mlpToOnnx } from '../../../robots/learn/onnx-writer.ts';
 import { loadOnnxPolicy, PolicyModelError, robotModels } from '../../../robots/index.ts';
 import { findScenario } from '../../../scenarios/index.ts';
 import { createRootRng, SimHost } from '../../../sim/index.ts';

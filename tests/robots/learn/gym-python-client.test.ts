@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tempDir } from './bench-process.ts';
+import { tempDir } from '../../bench/bench-process.ts';
 import { describe, expect, it } from 'vitest';
 
-const PYTHON_DIR = fileURLToPath(new URL('../../bench/gym/python', import.meta.url));
+const PYTHON_DIR = fileURLToPath(new URL('../../../robots/learn/python', import.meta.url));
 
 /**
  * The Python client (Debian's python3, no pip packages needed) against our check_env-style
@@ -59,7 +59,7 @@ describe('Python client contract check', () => {
     const env = { ...process.env };
     delete env.TESTFIELD_ROOT;
     const run = spawnSync(join(venv, 'bin', 'python'), ['-m', 'testfield_gym.check_env', '--seeds', '1', '--steps', '10', '--robots', '3'], {
-      cwd: fileURLToPath(new URL('../../scenarios/', import.meta.url)),
+      cwd: fileURLToPath(new URL('../../../scenarios/', import.meta.url)),
       env,
       encoding: 'utf8',
       timeout: 240_000,

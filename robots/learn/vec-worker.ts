@@ -1,9 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import type { ScenarioSpecInput } from '../../sim/index.ts';
 import { EnvSession, type MakeRequest } from './env-session.ts';
 
-/** One vectorised-env worker thread: a few envs, stepped on request; an ended episode resets itself. */
-const { make, seeds } = workerData as { make: MakeRequest; seeds: number[] };
-const sessions = seeds.map(() => new EnvSession(false));
+/** One vectorised-env worker thread: a few envs, stepped on request; an ended episode resets itself. `spec`: `make.scenario`, resolved by the main thread. */
+const { make, spec, seeds } = workerData as { make: MakeRequest; spec: ScenarioSpecInput; seeds: number[] };
+const sessions = seeds.map(() => new EnvSession(false, () => spec));
 
 parentPort!.on('message', async (msg: { cmd: 'init' | 'reset' | 'step' | 'close'; actions?: number[][] }) => {
   try {

@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises';
-import { createParallelEnv, flatFeatureCount, flattenAgentObservation } from '../../robots/index.ts';
-import { POLICY_ACTIONS, POLICY_INPUT, POLICY_OUTPUT } from '../../robots/policies/onnx-policy.ts';
 import { createRootRng } from '../../sim/index.ts';
-import { resolveScenario } from '../run/registry.ts';
+import { POLICY_ACTIONS, POLICY_INPUT, POLICY_OUTPUT } from '../policies/onnx-policy.ts';
+import { flatFeatureCount, flattenAgentObservation } from './agent-view.ts';
 import { expertAction } from './expert.ts';
 import { createMlp, trainMlp } from './mlp.ts';
 import { mlpToOnnx } from './onnx-writer.ts';
+import { createParallelEnv } from './parallel-env.ts';
+import { registeredScenario, type ScenarioResolver } from './scenario-resolver.ts';
 
 /** Options of {@link trainExamplePolicy}. */
 export interface TrainOptions {
@@ -19,6 +20,8 @@ export interface TrainOptions {
   epsilon: number;
   out: string;
   log?: (line: string) => void;
+  /** Turns `scenario` into a spec (default: registered ids; the CLI's also reads scenario files). */
+  resolveScenario?: ScenarioResolver;
 }
 
 /**
@@ -34,7 +37,7 @@ export async function trainExamplePolicy(o: TrainOptions): Promise<{ samples: nu
   const rows: number[] = [];
   const labels: number[] = [];
   const rng = createRootRng(20_261_202);
-  const env = await createParallelEnv({ scenario: resolveScenario(o.scenario), patchCells, maxSteps: o.steps });
+  const env = await createParallelEnv({ scenario: (o.resolveScenario ?? registeredScenario)(o.scenario), patchCells, maxSteps: o.steps });
   const row = new Float32Array(features);
   for (const seed of o.seeds) {
     let obs = env.reset(seed).observations;

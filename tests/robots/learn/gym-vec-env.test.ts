@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createVecEnv } from '../../bench/gym/vec-env.ts';
-import { EnvSession } from '../../bench/gym/env-session.ts';
+import { createVecEnv } from '../../../robots/learn/vec-env.ts';
+import { EnvSession } from '../../../robots/learn/env-session.ts';
 
 describe('vectorised env (worker threads)', () => {
   it('env k runs exactly the single env with seed base + 1000·k, whatever the thread count; ended episodes reset themselves', async () => {

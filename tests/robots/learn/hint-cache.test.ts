@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agentViews, createEnv } from '../../../robots/index.ts';
-import { createHintCache } from '../../../robots/env/hint-cache.ts';
+import { createHintCache } from '../../../robots/learn/hint-cache.ts';
 import { findScenario } from '../../../scenarios/index.ts';
 import { createRootRng, observe } from '../../../sim/index.ts';
 

@@ -1,4 +1,4 @@
-import type { AgentObservation } from '../../robots/index.ts';
+import type { AgentObservation } from './agent-view.ts';
 
 /**
  * The teacher of the example policy (`moves` actions): follow the hint (the static shortest

@@ -1,6 +1,9 @@
-import { createEnv, createParallelEnv, type ActionMode, type Env, type ParallelEnv, type RewardWeights, type TerminationCause } from '../../robots/index.ts';
 import type { ScenarioOverrides } from '../../sim/index.ts';
-import { resolveScenario } from '../run/registry.ts';
+import type { ActionMode } from './agent-actions.ts';
+import { createEnv, type Env } from './gym-env.ts';
+import { createParallelEnv, type ParallelEnv } from './parallel-env.ts';
+import type { RewardWeights, TerminationCause } from './rewards.ts';
+import { registeredScenario, type ScenarioResolver } from './scenario-resolver.ts';
 
 /** What `make` takes (the pipe protocol's first request). */
 export interface MakeRequest {
@@ -36,8 +39,14 @@ export class EnvSession {
   private single: Env | null = null;
   private parallel: ParallelEnv | null = null;
 
-  /** `plain`: typed arrays become plain arrays (for JSON); off for worker messages, which clone typed arrays cheaply. */
-  constructor(private readonly plain = true) {}
+  /**
+   * `plain`: typed arrays become plain arrays (for JSON); off for worker messages, which clone typed arrays cheaply.
+   * `resolveScenario`: turns `make`'s `scenario` into a spec (the CLI's also reads scenario files).
+   */
+  constructor(
+    private readonly plain = true,
+    private readonly resolveScenario: ScenarioResolver = registeredScenario,
+  ) {}
 
   private out(value: unknown): unknown {
     return this.plain ? toPlain(value) : value;
@@ -92,7 +101,7 @@ export class EnvSession {
     if (req.robots !== undefined) overrides.robots = req.robots;
     if (req.minutes !== undefined) overrides.minutes = req.minutes;
     const options = {
-      scenario: resolveScenario(req.scenario),
+      scenario: this.resolveScenario(req.scenario),
       ...(req.seed !== undefined ? { seed: req.seed } : {}),
       ...(req.actions ? { actions: req.actions } : {}),
       ...(req.maxSteps !== undefined ? { maxSteps: req.maxSteps } : {}),

@@ -1,7 +1,7 @@
-import { createEnv, sampleSpace } from '../../robots/index.ts';
-import { createRootRng } from '../../sim/index.ts';
-import { resolveScenario } from '../run/registry.ts';
-import { createVecEnv } from './vec-env.ts';
+import { createEnv, sampleSpace } from '../../../robots/index.ts';
+import { createVecEnv } from '../../../robots/learn/vec-env.ts';
+import { createRootRng } from '../../../sim/index.ts';
+import { resolveScenario } from '../../run/registry.ts';
 
 /** One row of `bench gym perf`. */
 export interface GymPerfRow {
@@ -34,7 +34,7 @@ export async function measureSingle(scenario: string, steps: number, seed = 1): 
 
 /** Steps/s of `envs` envs on `threads` worker threads (observations cross the thread boundary as JSON values). */
 export async function measureVector(scenario: string, steps: number, envs: number, threads: number, seed = 1): Promise<GymPerfRow> {
-  const vec = await createVecEnv({ scenario, seed, maxSteps: steps + 101 }, envs, threads);
+  const vec = await createVecEnv({ scenario, seed, maxSteps: steps + 101 }, envs, threads, resolveScenario);
   const first = await vec.reset();
   const robots = first[0]!.observation.ready!.length;
   const rng = createRootRng(seed);

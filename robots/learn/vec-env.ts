@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_SEED } from '../../sim/index.ts';
 import { Worker } from 'node:worker_threads';
 import type { MakeRequest } from './env-session.ts';
+import { registeredScenario, type ScenarioResolver } from './scenario-resolver.ts';
 
 /** One env's result of a vectorised step (observation entries are typed arrays, flat, row-major). */
 export interface VecStepResult {
@@ -26,8 +27,18 @@ export interface VecEnv {
   close(): Promise<void>;
 }
 
-/** Starts `numEnvs` envs over `threads` worker threads (default: one per core, at most `numEnvs`). */
-export async function createVecEnv(make: MakeRequest, numEnvs: number, threads = Math.min(numEnvs, availableParallelism())): Promise<VecEnv> {
+/**
+ * Starts `numEnvs` envs over `threads` worker threads (default: one per core, at most `numEnvs`).
+ * The scenario is resolved here, once (`resolveScenario`: the CLI's also reads scenario files),
+ * and its spec handed to the workers.
+ */
+export async function createVecEnv(
+  make: MakeRequest,
+  numEnvs: number,
+  threads = Math.min(numEnvs, availableParallelism()),
+  resolveScenario: ScenarioResolver = registeredScenario,
+): Promise<VecEnv> {
+  const spec = resolveScenario(make.scenario);
   const per = Array.from({ length: threads }, (_, t) => Math.floor(numEnvs / threads) + (t < numEnvs % threads ? 1 : 0));
   const workers: Worker[] = [];
   let first = 0;
@@ -35,7 +46,7 @@ export async function createVecEnv(make: MakeRequest, numEnvs: number, threads =
   for (const count of per) {
     workers.push(
       new Worker(new URL('./vec-worker-entry.mjs', import.meta.url), {
-        workerData: { make, seeds: Array.from({ length: count }, (_, k) => base + (first + k) * 1000) },
+        workerData: { make, spec, seeds: Array.from({ length: count }, (_, k) => base + (first + k) * 1000) },
       }),
     );
     first += count;
