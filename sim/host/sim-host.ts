@@ -176,17 +176,18 @@ export class SimHost {
   advance(ticks: number): AdvanceResult {
     const t0 = this.clock?.();
     const events: SimEvent[] = [];
-    const loop = this.tickLoop(ticks, events);
-    for (let step = loop.next(); !step.done; step = loop.next(this.decide()));
+    // Deciding synchronously, the loop never yields: one `next` runs it to the end.
+    this.tickLoop(ticks, events, false).next();
     return this.finishAdvance(t0, events);
   }
 
   /**
    * The one tick loop of {@link advance} and {@link advanceAsync}: steps to `ticks` ahead (or the
-   * horizon), jumping over idle ticks, and at each control tick yields for the controller's
-   * commands, which it filters and applies. The two drivers differ only in how they decide.
+   * horizon), jumping over idle ticks, and at each control tick takes the controller's commands
+   * ({@link decision}), which it filters and applies. It yields only the promise of a
+   * `decideAsync` when `awaitAsync` is set; the async driver awaits it and hands the result back.
    */
-  private *tickLoop(ticks: number, events: SimEvent[]): Generator<'decide', void, readonly unknown[]> {
+  private *tickLoop(ticks: number, events: SimEvent[], awaitAsync: boolean): Generator<Promise<unknown>, void, unknown> {
     const model = this.model;
     const state = this.state;
     const end = Math.min(model.horizonTicks, state.tick + Math.max(0, Math.floor(ticks)));
@@ -196,7 +197,7 @@ export class SimHost {
         this.watchProgress(events);
         continue;
       }
-      const commands = state.tick % model.controlEvery === 0 ? filterCommands(model, state, yield 'decide') : NO_COMMANDS;
+      const commands = state.tick % model.controlEvery === 0 ? filterCommands(model, state, yield* this.decision(awaitAsync)) : NO_COMMANDS;
       this.stepWith(commands, events);
     }
   }
@@ -267,12 +268,17 @@ export class SimHost {
     const t0 = this.clock?.();
     const events: SimEvent[] = [];
     const state = this.state;
-    const loop = this.tickLoop(ticks, events);
+    const loop = this.tickLoop(ticks, events, true);
     for (let step = loop.next(); !step.done; ) {
       const episode = this.episode;
-      const decided = await this.decideAsync();
+      let settled: { value: unknown } | { error: unknown };
+      try {
+        settled = { value: await step.value };
+      } catch (error) {
+        settled = { error };
+      }
       if (episode !== this.episode || this.stateValue !== state) throw new Error('the episode was reloaded or restored while a decision was pending');
-      step = loop.next(decided);
+      step = 'error' in settled ? loop.throw(settled.error) : loop.next(settled.value);
     }
     return this.finishAdvance(t0, events);
   }
@@ -400,24 +406,6 @@ export class SimHost {
     return observe(this.model, this.state, scan && scan.beams >= 1 && scan.beams <= 720 && scan.rangeM > 0 ? scan : undefined, this.observationCache);
   }
 
-  /** {@link decide} awaiting `decideAsync` when the controller has one. */
-  private async decideAsync(): Promise<readonly unknown[]> {
-    const controller = this.controller!;
-    if (!controller.decideAsync) return this.decide();
-    const observation = this.observeForController();
-    const t0 = this.clock?.();
-    let out: unknown;
-    let failure: string | null = null;
-    try {
-      out = await controller.decideAsync(observation);
-      if (!Array.isArray(out)) failure = `decideAsync() resolved to ${out === null ? 'null' : typeof out}, not an array of commands`;
-    } catch (error) {
-      failure = `decideAsync() failed: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
-    return this.finishDecision(out, failure, observation);
-  }
-
   /** Runs the cell controller; a throw or a non-array result gives no cell commands and is reported. */
   private decideCells(observation: ReturnType<typeof observe>): readonly unknown[] {
     const t0 = this.clock?.();
@@ -434,21 +422,29 @@ export class SimHost {
     return [];
   }
 
-  /** Runs the controller; a throw or a non-array result holds every robot and is reported. */
-  private decide(): readonly unknown[] {
+  /**
+   * The one decision of a control tick, for every kind of controller: observes, calls `decide`
+   * (or, when `awaitAsync` and the controller has one, yields the promise of `decideAsync` and
+   * takes what the driver hands back), checks the result, and hands the commands on with the cell
+   * controller's ({@link finishDecision}). A throw, a rejection or a non-array result holds every
+   * robot and is reported.
+   */
+  private *decision(awaitAsync: boolean): Generator<Promise<unknown>, readonly unknown[], unknown> {
+    const controller = this.controller!;
     const observation = this.observeForController();
+    const isAsync = awaitAsync && controller.decideAsync !== undefined;
     const t0 = this.clock?.();
     let out: unknown;
     let failure: string | null = null;
     try {
-      out = this.controller!.decide(observation);
-      if (!Array.isArray(out)) failure = `decide() returned ${out === null ? 'null' : typeof out}, not an array of commands`;
+      out = isAsync ? yield controller.decideAsync!(observation) : controller.decide(observation);
+      if (!Array.isArray(out)) failure = `${isAsync ? 'decideAsync() resolved to' : 'decide() returned'} ${out === null ? 'null' : typeof out}, not an array of commands`;
     } catch (error) {
       // A host that stops an untrusted controller (past its budget) says why in its own words.
       failure =
         error instanceof Error && error.name === 'ControllerStopped'
           ? error.message
-          : `decide() threw: ${error instanceof Error ? error.message : String(error)}`;
+          : `${isAsync ? 'decideAsync() failed' : 'decide() threw'}: ${error instanceof Error ? error.message : String(error)}`;
     }
     if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
     return this.finishDecision(out, failure, observation);
