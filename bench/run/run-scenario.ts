@@ -174,6 +174,8 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
     host.load({
       spec,
       controller,
+      // A catalogue controller run in-thread is ours: no defensive copies of its observations.
+      trustedController: !isolate && !isControllerPath(request.controller),
       seed,
       ...(request.overrides ? { overrides: request.overrides } : {}),
       ...(cellFactory ? { cellController: cellFactory() } : {}),

@@ -68,3 +68,8 @@ export function createHandedRoadmap(source: Roadmap): HandedRoadmap {
     },
   };
 }
+
+/** The model's own roadmap, handed as it is to a trusted controller: nothing to copy or repair. */
+export function handModelRoadmap(source: Roadmap): HandedRoadmap {
+  return { roadmap: source, repair: () => false };
+}

@@ -12,9 +12,16 @@ const gridViews = new WeakMap<SimModel, FleetObservation['grid']>();
  * write their sections (`robots`, `loads`, `stations`, `tasks` …) in registry order, then the
  * kinds' observation filters run (sensor noise). With a `cache` (kept by the host between control
  * ticks) unchanged loads, tasks and stations reuse their frozen views, so a control tick allocates
- * in proportion to what changed.
+ * in proportion to what changed. A `trusted` controller (built in, read-only by contract) gets
+ * the kinds' `things` views unfrozen.
  */
-export function observe(model: SimModel, state: SimState, scan?: { beams: number; rangeM: number }, cache?: ObservationCache): FleetObservation {
+export function observe(
+  model: SimModel,
+  state: SimState,
+  scan?: { beams: number; rangeM: number },
+  cache?: ObservationCache,
+  trusted = false,
+): FleetObservation {
   const sections: Partial<FleetViewSections> = {};
   for (const kind of model.kinds.fleetViews) {
     const view = kind.fleetView!;
@@ -42,7 +49,7 @@ export function observe(model: SimModel, state: SimState, scan?: { beams: number
     grid,
     storageNodes: sections.storageNodes ?? NONE,
     chargerNodes: sections.chargerNodes ?? NONE,
-    things: observeThings(model, state),
+    things: observeThings(model, state, trusted),
   };
   for (const kind of model.kinds.observationFilters) kind.filterObservation!(observation, { model, state }, scan?.rangeM);
   return observation;
@@ -50,14 +57,15 @@ export function observe(model: SimModel, state: SimState, scan?: { beams: number
 
 const NO_THINGS: Readonly<Record<string, unknown>> = Object.freeze({});
 
-/** What kinds with an `observe` hand out (`observation.things[kind]`), frozen. */
-function observeThings(model: SimModel, state: SimState): Readonly<Record<string, unknown>> {
+/** What kinds with an `observe` hand out (`observation.things[kind]`), frozen unless `trusted`. */
+function observeThings(model: SimModel, state: SimState, trusted: boolean): Readonly<Record<string, unknown>> {
   let out: Record<string, unknown> | null = null;
   for (const kind of model.kinds.kinds) {
     // A kind with no things in the scenario shows nothing (as it hashes nothing).
     if (!kind.observe || (model.things[kind.id]?.length ?? 0) === 0) continue;
     out ??= {};
-    out[kind.id] = deepFreezeView(kind.observe(model, state));
+    const view = kind.observe(model, state);
+    out[kind.id] = trusted ? view : deepFreezeView(view);
   }
   return out ? Object.freeze(out) : NO_THINGS;
 }

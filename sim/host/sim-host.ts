@@ -1,6 +1,6 @@
 import type { ControllerReport, FleetController, FleetObservation } from '../control/types.ts';
 import { createObservationCache } from '../control/observation-cache.ts';
-import { createHandedRoadmap } from '../control/handed-roadmap.ts';
+import { createHandedRoadmap, handModelRoadmap } from '../control/handed-roadmap.ts';
 import { observe } from '../control/observe.ts';
 import { filterCommands } from '../control/filter-commands.ts';
 import type { SimEvent } from '../events/sim-event.ts';
@@ -39,6 +39,13 @@ export interface LoadRequest {
    * kind with stages able to say when it is next busy). Same KPIs and event stream either way.
    */
   stepEveryTick?: boolean;
+  /**
+   * The controller is one built into this repository (a catalogue name, run in-thread), known to
+   * treat its observations as read-only: it is handed the model's own roadmap and unfrozen views,
+   * with no copy to repair after each call. Results are identical either way; a user's controller
+   * keeps the defensive copies (or runs isolated).
+   */
+  trustedController?: boolean;
 }
 
 /** Wall-clock accounting of a host (zero unless a clock was given). Never enters the sim. */
@@ -91,6 +98,8 @@ export class SimHost {
   private wroteIntoObservation = false;
   /** Views reused between observations; it compares every field, so a restore needs no reset. */
   private observationCache = createObservationCache();
+  /** Whether this episode's controller is trusted (see {@link LoadRequest.trustedController}). */
+  private trustedController = false;
   private kpiAcc: KpiAccumulator = createKpiAccumulator(30);
   /** Watches for waiting work that nothing delivers (`progress.stalled`); outside the state, never hashed. */
   private progress: ProgressWatchdog | null = null;
@@ -135,7 +144,8 @@ export class SimHost {
     this.wroteIntoObservation = false;
     this.kpiAcc = createKpiAccumulator(model.hz, model.kinds, model.things);
     this.progress = createProgressWatchdog(model);
-    this.observationCache.roadmap = createHandedRoadmap(model.roadmap);
+    this.trustedController = request.trustedController === true;
+    this.observationCache.roadmap = this.trustedController ? handModelRoadmap(model.roadmap) : createHandedRoadmap(model.roadmap);
     this.observationCache.roadmapOf = model;
     request.controller.reset?.({
       seed,
@@ -403,7 +413,8 @@ export class SimHost {
   /** The observation of this control tick, as `decide` gets it. */
   private observeForController(): FleetObservation {
     const scan = this.controller!.scan;
-    return observe(this.model, this.state, scan && scan.beams >= 1 && scan.beams <= 720 && scan.rangeM > 0 ? scan : undefined, this.observationCache);
+    const usableScan = scan && scan.beams >= 1 && scan.beams <= 720 && scan.rangeM > 0 ? scan : undefined;
+    return observe(this.model, this.state, usableScan, this.observationCache, this.trustedController);
   }
 
   /** Runs the cell controller; a throw or a non-array result gives no cell commands and is reported. */
@@ -438,7 +449,8 @@ export class SimHost {
     let failure: string | null = null;
     try {
       out = isAsync ? yield controller.decideAsync!(observation) : controller.decide(observation);
-      if (!Array.isArray(out)) failure = `${isAsync ? 'decideAsync() resolved to' : 'decide() returned'} ${out === null ? 'null' : typeof out}, not an array of commands`;
+      if (!Array.isArray(out))
+        failure = `${isAsync ? 'decideAsync() resolved to' : 'decide() returned'} ${out === null ? 'null' : typeof out}, not an array of commands`;
     } catch (error) {
       // A host that stops an untrusted controller (past its budget) says why in its own words.
       failure =

@@ -2,7 +2,7 @@ import { hostCatalog } from '../../../robots/index.ts';
 import { robotRows } from '../../../sim/index.ts';
 import { SimHost } from '../../../sim/index.ts';
 import { createMotionRecorder, replayMotion } from './motion-replay.ts';
-import { loadControllerFactory } from '../../run/load-controller.ts';
+import { isControllerPath, loadControllerFactory } from '../../run/load-controller.ts';
 import { resolveScenario } from '../../run/registry.ts';
 
 /** One perf case: a scenario at a fleet size. */
@@ -68,7 +68,10 @@ export async function measurePerf(c: PerfCase): Promise<PerfRow> {
   const factory = await loadControllerFactory(c.controller);
   const host = await SimHost.create(hostCatalog, () => performance.now());
   try {
-    const load = () => host.load({ spec, controller: factory(), overrides: { minutes: 24 * 60, ...(c.robots !== undefined ? { robots: c.robots } : {}) } });
+    // A catalogue controller runs trusted (no defensive copies of its observations), as `bench run` runs it.
+    const trustedController = !isControllerPath(c.controller);
+    const load = () =>
+      host.load({ spec, controller: factory(), trustedController, overrides: { minutes: 24 * 60, ...(c.robots !== undefined ? { robots: c.robots } : {}) } });
     // Warm the engine up by wall time, then start a fresh episode and run it a fixed simulated time:
     // measuring starts from the same state of the fleet however fast the machine is.
     load();
