@@ -1,6 +1,7 @@
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import { robotNode } from '../robot/index.ts';
+import { nodeAt } from '../../model/roadmap.ts';
+import { isAtNode, robotRows } from '../robot/index.ts';
 import { dwellTicksAt, errandModel, errandTable, taskErrands } from './errand-model.ts';
 
 /**
@@ -12,19 +13,21 @@ export function advanceErrands(model: SimModel, state: SimState): void {
   const t = errandTable(state);
   if (t.count === 0) return;
   const fields = errandModel(model);
+  const { cols, rows } = model.grid;
+  const { posX, posZ } = robotRows.table(state);
   for (let s = 0; s < t.count; s++) {
     const robot = t.robot[s]!;
     if (robot < 0) continue;
     const errands = taskErrands(fields, t.task[s]!);
     const goal = errands[t.step[s]!]!;
-    const { node, atNode } = robotNode(model, state, robot);
+    const node = nodeAt(model.roadmap, cols, rows, posX[robot]!, posZ[robot]!);
     if (node !== goal) {
       t.dwellTicks[s] = 0;
       continue;
     }
     const need = dwellTicksAt(fields, t.step[s]!);
     if (need > 0) {
-      if (!atNode) continue;
+      if (!isAtNode(model, state, robot, node)) continue;
       t.dwellTicks[s] = t.dwellTicks[s]! + 1;
       if (t.dwellTicks[s]! < need) continue;
     }

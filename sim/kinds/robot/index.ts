@@ -1,6 +1,6 @@
 /** The robot kind's public face: what code outside this folder may import. */
 export { RobotMode, ROBOT_COLUMNS, type RobotTable } from './robot-columns.ts';
-export { robotNode, STILL_MPS } from './robot-position.ts';
+export { isAtNode, robotNode, STILL_MPS } from './robot-position.ts';
 export { FRAME_MODE_FAULTED } from './robot-frame.ts';
 export { validateCommand } from './validate-command.ts';
 export { SAMPLE_EVERY_SEC } from './sample-fleet.ts';
