@@ -19,8 +19,16 @@ export interface ChuteModel {
 
 const CHUTE_COLUMNS = { sorted: col.i32() } as const;
 
-/** The chute kind's typed handle: its id, columns and table. */
-const chuteRows = defineKind('chute', CHUTE_COLUMNS);
+/** What the chute kind's `compile` adds to the model. */
+interface ChuteFields {
+  /** Per roadmap node: the chute there, or -1. */
+  readonly chuteOfNode: Int32Array;
+  /** Nodes of the induct points (I). */
+  readonly inductNodes: readonly number[];
+}
+
+/** The chute kind's typed handle: its id, columns, table and model fields. */
+const chuteRows = defineKind<typeof CHUTE_COLUMNS, ChuteModel, ChuteFields>('chute', CHUTE_COLUMNS);
 
 interface ChuteKpiAcc {
   sorted: number;
@@ -55,7 +63,7 @@ export const chuteKind: KindDef<undefined, ChuteModel, typeof CHUTE_COLUMNS> = {
       run({ model, state }) {
         const t = chuteRows.table(state);
         if (t.count === 0) return;
-        const chuteOfNode = (model as unknown as { chuteOfNode: Int32Array }).chuteOfNode;
+        const chuteOfNode = chuteRows.fields(model).chuteOfNode;
         const events = state.events;
         const n = events.length;
         let k = n - 1;
@@ -86,7 +94,7 @@ export const chuteKind: KindDef<undefined, ChuteModel, typeof CHUTE_COLUMNS> = {
     const t = chuteRows.table(state);
     return {
       chutes: (model.things.chute as readonly ChuteModel[]).map((c) => ({ id: c.id, node: c.node, sorted: t.sorted[c.id]! })),
-      inductNodes: [...(model as unknown as { inductNodes: readonly number[] }).inductNodes],
+      inductNodes: [...chuteRows.fields(model).inductNodes],
     };
   },
   kpis: {

@@ -23,14 +23,15 @@ const FAULT_EVENT_KINDS: ReadonlySet<string> = new Set(['robot.breakdown', 'stat
 /** Builds the plan from the `faults` section and the spec's timeline. */
 export function compileFaultPlan(ctx: KindCompileContext<FaultsSpec>): FaultPlan {
   const hz = (ctx.spec.physics as { hz: number }).hz;
-  const events = (ctx.spec.events ?? []) as ReadonlyArray<{ kind: string; atSec: number } & Record<string, unknown>>;
+  // The validated timeline: these three kinds parsed by their schemas, the others passed over here.
+  const events = (ctx.spec.events ?? []) as ReadonlyArray<StationCloseEvent | CommandLatencyEvent | ObservationNoiseEvent>;
   const stationClosures: FaultWindow<StationCloseEvent>[] = [];
   const latency: FaultWindow<CommandLatencyEvent>[] = [];
   const noise: FaultWindow<ObservationNoiseEvent>[] = [];
   for (const e of events) {
-    if (e.kind === 'station.close') stationClosures.push(windowOf(e as unknown as StationCloseEvent, e.durationSec as number | undefined, hz));
-    else if (e.kind === 'command.latency') latency.push(windowOf(e as unknown as CommandLatencyEvent, e.durationSec as number | undefined, hz));
-    else if (e.kind === 'observation.noise') noise.push(windowOf(e as unknown as ObservationNoiseEvent, e.durationSec as number | undefined, hz));
+    if (e.kind === 'station.close') stationClosures.push(windowOf(e, e.durationSec, hz));
+    else if (e.kind === 'command.latency') latency.push(windowOf(e, e.durationSec, hz));
+    else if (e.kind === 'observation.noise') noise.push(windowOf(e, e.durationSec, hz));
   }
   const b = ctx.section?.breakdowns;
   const breakdowns = b ? { mtbfSec: b.mtbfSec, mttrSec: b.mttrSec, fromTick: Math.round((b.fromSec ?? 0) * hz) } : null;

@@ -138,11 +138,12 @@ export const obstructionKind: KindDef<undefined, ObstructionModel, typeof COLUMN
   columns: COLUMNS,
   compile(ctx) {
     const hz = (ctx.spec.physics as { hz: number }).hz;
-    const events = (ctx.spec.events ?? []) as ReadonlyArray<{ kind: string } & Record<string, unknown>>;
+    // The validated timeline: these two kinds parsed by their schemas, the others passed over here.
+    const events = (ctx.spec.events ?? []) as ReadonlyArray<NodeBlockEvent | ItemDropEvent>;
     const out: ObstructionModel[] = [];
     events.forEach((e, index) => {
       if (e.kind !== 'node.block' && e.kind !== 'item.drop') return;
-      const ev = e as unknown as NodeBlockEvent | ItemDropEvent;
+      const ev = e;
       const { row, col } = ev.cell;
       if (row >= ctx.grid.rows || col >= ctx.grid.cols)
         return ctx.issue(`events[${index}].cell`, `cell (row ${row}, col ${col}) is outside the ${ctx.grid.rows}×${ctx.grid.cols} layout`);
