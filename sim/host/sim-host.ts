@@ -1,7 +1,4 @@
-import type { ControllerReport, FleetController, FleetObservation } from '../control/types.ts';
-import { createObservationCache } from '../control/observation-cache.ts';
-import { createHandedRoadmap, handModelRoadmap } from '../control/handed-roadmap.ts';
-import { observe } from '../control/observe.ts';
+import type { FleetController } from '../control/types.ts';
 import { filterCommands } from '../control/filter-commands.ts';
 import type { SimEvent } from '../events/sim-event.ts';
 import type { RobotModelCatalog } from '../compile/compile-scenario.ts';
@@ -20,6 +17,7 @@ import { stepSim } from '../step/step-sim.ts';
 import { writePoseFrame, type PoseFrame } from './pose-frame.ts';
 import type { CellController } from './cell-controller.ts';
 import { createProgressWatchdog, type ProgressWatchdog } from './progress-watchdog.ts';
+import { ControllerCalls } from './controller-calls.ts';
 
 const NO_COMMANDS: readonly unknown[] = Object.freeze([]);
 
@@ -88,18 +86,12 @@ export interface AdvanceResult {
 export class SimHost {
   private modelValue: SimModel | null = null;
   private stateValue: SimState | null = null;
-  private controller: FleetController | null = null;
-  private cellController: CellController | null = null;
+  /** The episode's controllers and what the host does around their calls. */
+  private calls: ControllerCalls | null = null;
   /** The stage context of the loaded episode (rebuilt on restore: it names the live state). */
   private ctx: StageContext | null = null;
   /** Kinds' per-episode working memory, by kind id. */
   private scratch = new Map<string, unknown>();
-  /** Whether a controller was found writing into its observation this episode (reported once). */
-  private wroteIntoObservation = false;
-  /** Views reused between observations; it compares every field, so a restore needs no reset. */
-  private observationCache = createObservationCache();
-  /** Whether this episode's controller is trusted (see {@link LoadRequest.trustedController}). */
-  private trustedController = false;
   private kpiAcc: KpiAccumulator = createKpiAccumulator(30);
   /** Watches for waiting work that nothing delivers (`progress.stalled`); outside the state, never hashed. */
   private progress: ProgressWatchdog | null = null;
@@ -107,8 +99,6 @@ export class SimHost {
   private frameBuffer: PoseFrame | undefined;
   private readonly stageClock: StageClock | undefined;
   readonly timing: HostTiming = { ticks: 0, totalMs: 0, physicsMs: 0, controllerMs: 0 };
-  /** Commands the fleet controller returned this episode (accepted or not); not part of the state. */
-  commandsIssued = 0;
   /** Event speed for this episode: the kinds that say when they are next busy, and the timeline's ticks (ascending); null: step every tick. */
   private eventSpeed: { kinds: ReadonlyArray<(ctx: StageContext) => number>; timelineTicks: readonly number[] } | null = null;
 
@@ -134,26 +124,17 @@ export class SimHost {
     this.dispose();
     this.modelValue = model;
     this.stateValue = createSimState(model, seed);
-    this.controller = request.controller;
-    this.cellController = request.cellController ?? null;
     this.scratch = new Map(model.kinds.kinds.flatMap((k) => (k.createScratch ? [[k.id, k.createScratch(model)] as const] : [])));
     this.ctx = this.createContext(model, this.stateValue);
     this.eventSpeed = request.stepEveryTick ? null : eventSpeedOf(model, this.stateValue);
     this.ctx.worldAtRest = this.eventSpeed !== null;
-    this.observationCache = createObservationCache();
-    this.wroteIntoObservation = false;
     this.kpiAcc = createKpiAccumulator(model.hz, model.kinds, model.things);
     this.progress = createProgressWatchdog(model);
-    this.trustedController = request.trustedController === true;
-    this.observationCache.roadmap = this.trustedController ? handModelRoadmap(model.roadmap) : createHandedRoadmap(model.roadmap);
-    this.observationCache.roadmapOf = model;
-    request.controller.reset?.({
-      seed,
-      robots: model.kinds.drivers ? (model.things[model.kinds.drivers.id]?.length ?? 0) : 0,
-      roadmap: this.observationCache.roadmap.roadmap,
+    this.calls = new ControllerCalls(request.controller, request.cellController ?? null, model, request.trustedController === true, {
+      clock: this.clock,
+      timing: this.timing,
     });
-    request.cellController?.reset?.({ seed });
-    this.repairObservation();
+    this.calls.reset(this.stateValue, seed);
     this.resetTiming();
     this.episode += 1;
     return this.episode;
@@ -176,6 +157,11 @@ export class SimHost {
 
   get tick(): number {
     return this.state.tick;
+  }
+
+  /** Commands the fleet controller returned this episode (accepted or not); not part of the state. */
+  get commandsIssued(): number {
+    return this.calls?.commandsIssued ?? 0;
   }
 
   get done(): boolean {
@@ -207,7 +193,7 @@ export class SimHost {
         this.watchProgress(events);
         continue;
       }
-      const commands = state.tick % model.controlEvery === 0 ? filterCommands(model, state, yield* this.decision(awaitAsync)) : NO_COMMANDS;
+      const commands = state.tick % model.controlEvery === 0 ? filterCommands(model, state, yield* this.calls!.decision(state, awaitAsync)) : NO_COMMANDS;
       this.stepWith(commands, events);
     }
   }
@@ -310,8 +296,8 @@ export class SimHost {
 
   /** A snapshot to continue from later (in this host or another). */
   snapshot(): SimSnapshot {
-    const snap = snapshotState(this.model, this.state, this.controller?.saveState?.() ?? null);
-    const cell = this.cellController?.saveState?.();
+    const snap = snapshotState(this.model, this.state, this.calls?.controller.saveState?.() ?? null);
+    const cell = this.calls?.cellController?.saveState?.();
     return cell === undefined ? snap : { ...snap, cellController: cell };
   }
 
@@ -325,8 +311,8 @@ export class SimHost {
     this.stateValue = next;
     this.ctx = this.createContext(this.model, next);
     this.ctx.worldAtRest = this.eventSpeed !== null;
-    if (snap.controller !== null && snap.controller !== undefined) this.controller?.loadState?.(snap.controller);
-    if (snap.cellController !== undefined) this.cellController?.loadState?.(snap.cellController);
+    if (snap.controller !== null && snap.controller !== undefined) this.calls?.controller.loadState?.(snap.controller);
+    if (snap.cellController !== undefined) this.calls?.cellController?.loadState?.(snap.cellController);
     this.kpiAcc = createKpiAccumulator(this.model.hz, this.model.kinds, this.model.things);
   }
 
@@ -358,121 +344,12 @@ export class SimHost {
     };
   }
 
-  /**
-   * Puts back anything the controller wrote into what it was handed (the roadmap's arrays; the
-   * other views are frozen), so the model and the next observation stay as they were; reported
-   * once per episode as `controller.failed`.
-   */
-  private repairObservation(wrote = false): void {
-    if (!(wrote || this.observationCache.roadmap?.repair()) || this.wroteIntoObservation) return;
-    this.wroteIntoObservation = true;
-    const state = this.state;
-    state.events.push({
-      type: 'controller.failed',
-      tick: state.tick,
-      message: 'the controller wrote into the roadmap it was handed; the writes were undone (observations are read-only)',
-    });
-  }
-
   private resetTiming(): void {
     this.timing.ticks = 0;
     this.timing.totalMs = 0;
     this.timing.physicsMs = 0;
     this.timing.controllerMs = 0;
-    this.commandsIssued = 0;
+    if (this.calls) this.calls.commandsIssued = 0;
     if (this.stageClock) this.stageClock.physicsMs = 0;
-  }
-
-  /** Turns a controller's reports into events; malformed reports are ignored. */
-  private collectReports(): void {
-    const state = this.state;
-    let reports: unknown;
-    try {
-      reports = this.controller!.drainReports?.();
-    } catch {
-      return;
-    }
-    if (!Array.isArray(reports)) return;
-    for (const rep of reports as ControllerReport[]) {
-      if (rep?.kind === 'deadlock' && Array.isArray(rep.robots)) {
-        state.events.push({
-          type: 'deadlock.detected',
-          tick: state.tick,
-          robots: [...rep.robots],
-          waitedSec: Number(rep.waitedSec) || 0,
-          source: 'controller',
-        });
-      } else if (rep?.kind === 'observation-written') {
-        this.repairObservation(true);
-      } else if (rep?.kind === 'lagging') {
-        state.events.push({ type: 'route.lagging', tick: state.tick, robot: rep.robot, node: rep.node, lagSec: Number(rep.lagSec) || 0 });
-      }
-    }
-  }
-
-  /** The observation of this control tick, as `decide` gets it. */
-  private observeForController(): FleetObservation {
-    const scan = this.controller!.scan;
-    const usableScan = scan && scan.beams >= 1 && scan.beams <= 720 && scan.rangeM > 0 ? scan : undefined;
-    return observe(this.model, this.state, usableScan, this.observationCache, this.trustedController);
-  }
-
-  /** Runs the cell controller; a throw or a non-array result gives no cell commands and is reported. */
-  private decideCells(observation: ReturnType<typeof observe>): readonly unknown[] {
-    const t0 = this.clock?.();
-    let out: unknown;
-    try {
-      out = this.cellController!.decide(observation);
-    } catch (error) {
-      out = new Error(`decide() threw: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
-    if (Array.isArray(out)) return out;
-    const message = out instanceof Error ? out.message : `decide() returned ${out === null ? 'null' : typeof out}, not an array of commands`;
-    this.state.events.push({ type: 'controller.failed', tick: this.state.tick, message: `cell controller ${this.cellController!.name}: ${message}` });
-    return [];
-  }
-
-  /**
-   * The one decision of a control tick, for every kind of controller: observes, calls `decide`
-   * (or, when `awaitAsync` and the controller has one, yields the promise of `decideAsync` and
-   * takes what the driver hands back), checks the result, and hands the commands on with the cell
-   * controller's ({@link finishDecision}). A throw, a rejection or a non-array result holds every
-   * robot and is reported.
-   */
-  private *decision(awaitAsync: boolean): Generator<Promise<unknown>, readonly unknown[], unknown> {
-    const controller = this.controller!;
-    const observation = this.observeForController();
-    const isAsync = awaitAsync && controller.decideAsync !== undefined;
-    const t0 = this.clock?.();
-    let out: unknown;
-    let failure: string | null = null;
-    try {
-      out = isAsync ? yield controller.decideAsync!(observation) : controller.decide(observation);
-      if (!Array.isArray(out))
-        failure = `${isAsync ? 'decideAsync() resolved to' : 'decide() returned'} ${out === null ? 'null' : typeof out}, not an array of commands`;
-    } catch (error) {
-      // A host that stops an untrusted controller (past its budget) says why in its own words.
-      failure =
-        error instanceof Error && error.name === 'ControllerStopped'
-          ? error.message
-          : `${isAsync ? 'decideAsync() failed' : 'decide() threw'}: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    if (t0 !== undefined) this.timing.controllerMs += this.clock!() - t0;
-    return this.finishDecision(out, failure, observation);
-  }
-
-  /** Reports and holds on a failed decision; otherwise collects the controller's reports and hands the commands on. */
-  private finishDecision(out: unknown, failure: string | null, observation: FleetObservation): readonly unknown[] {
-    const state = this.state;
-    this.repairObservation();
-    if (failure === null) {
-      this.commandsIssued += (out as unknown[]).length;
-      this.collectReports();
-      return this.cellController ? [...(out as unknown[]), ...this.decideCells(observation)] : (out as unknown[]);
-    }
-    state.events.push({ type: 'controller.failed', tick: state.tick, message: failure });
-    for (const kind of this.model.kinds.kinds) kind.holdSafely?.({ model: this.model, state }, failure);
-    return this.cellController ? this.decideCells(observation) : [];
   }
 }
