@@ -52,10 +52,20 @@ export class CallChannelHost<C, A> {
    * `transfer` lists buffers moved (not copied) into the worker.
    */
   call(body: C, budgetMs: number, transfer: ArrayBuffer[] = []): AwaitedAnswer<A> {
+    return this.answer(this.post(body, transfer), budgetMs);
+  }
+
+  /** Sends `body` without waiting; returns the call's number, for {@link answer}. One call at a time. */
+  post(body: C, transfer: ArrayBuffer[] = []): number {
     const seq = ++this.seq;
     this.port.postMessage({ seq, body } satisfies Envelope<C>, transfer);
     Atomics.store(this.flags, CALL_SLOT, seq);
     Atomics.notify(this.flags, CALL_SLOT);
+    return seq;
+  }
+
+  /** Blocks until the worker's answer to call `seq` (the last one posted), or until `budgetMs` passed from now. */
+  answer(seq: number, budgetMs: number): AwaitedAnswer<A> {
     const deadline = performance.now() + budgetMs;
     while (Atomics.load(this.flags, ANSWER_SLOT) !== seq) {
       const leftMs = deadline - performance.now();

@@ -21,9 +21,10 @@ import {
   type FleetController,
   type FleetObservation,
   type ObservationEncoder,
+  type RobotCommand,
 } from '../../sim/index.ts';
 import { UsageError } from './usage-error.ts';
-import { CallChannelHost, createChannelFlags } from './call-channel.ts';
+import { type AwaitedAnswer, CallChannelHost, createChannelFlags } from './call-channel.ts';
 import type { ControllerAnswer, ControllerCall } from './controller-worker.ts';
 import { startTsWorker } from './ts-worker.ts';
 
@@ -62,6 +63,13 @@ export interface IsolatedController extends FleetController {
   settle(): Promise<void>;
   /** Ends the worker (idempotent). */
   close(): void;
+  /**
+   * `decide` in two halves: sends this control tick's observation and returns at once, so the
+   * host can step the world while the worker decides ({@link collectDecision} takes the answer).
+   */
+  postDecision(observation: FleetObservation): void;
+  /** Waits (within the budget) for the answer to the observation posted last: its commands. */
+  collectDecision(): readonly RobotCommand[];
 }
 
 /** Limits of an isolated controller. */
@@ -182,13 +190,29 @@ class WorkerController implements IsolatedController {
   }
 
   decide(observation: FleetObservation): readonly never[] {
-    if (this.stopped) return [];
+    this.postDecision(observation);
+    return this.collectDecision();
+  }
+
+  /** The decide call posted and not yet collected: its number, budget and tick. */
+  private posted: { seq: number; budgetMs: number; tick: number } | null = null;
+
+  postDecision(observation: FleetObservation): void {
+    if (this.stopped) return;
     const encoded = this.encoder.encode(observation);
     const first = !this.fixedSent;
     const call: ControllerCall = { type: 'decide', observation: encoded, ...(first ? { fixed: staticObservationOf(observation) } : {}) };
     this.fixedSent = true;
     // The first call of an episode also warms up (JIT, lazy precomputation): it gets the setup budget.
-    const out = this.call(call, first ? Math.max(SETUP_BUDGET_MS, this.budgetMs) : this.budgetMs, observation.tick, 'decide()', transferablesOf(encoded));
+    const budgetMs = first ? Math.max(SETUP_BUDGET_MS, this.budgetMs) : this.budgetMs;
+    this.posted = { seq: this.channel.post(call, transferablesOf(encoded)), budgetMs, tick: observation.tick };
+  }
+
+  collectDecision(): readonly never[] {
+    const posted = this.posted;
+    this.posted = null;
+    if (this.stopped || !posted) return [];
+    const out = this.answered(this.channel.answer(posted.seq, posted.budgetMs), posted.budgetMs, posted.tick, 'decide()');
     if (Array.isArray(out.reports)) this.reports = [...(Array.isArray(this.reports) ? this.reports : []), ...(out.reports as unknown[])];
     if (out.returned !== undefined) return TYPE_OF[out.returned] as never[];
     return out.value as never[];
@@ -215,7 +239,11 @@ class WorkerController implements IsolatedController {
 
   /** One synchronous call; throws the controller's own error, or stops it past the budget. */
   private call(call: ControllerCall, budgetMs: number, tick: number, what: string, transfer: ArrayBuffer[] = []): Extract<ControllerAnswer, { ok: true }> {
-    const awaited = this.channel.call(call, budgetMs, transfer);
+    return this.answered(this.channel.call(call, budgetMs, transfer), budgetMs, tick, what);
+  }
+
+  /** A call's outcome: the controller's answer; throws its own error, or stops it past the budget. */
+  private answered(awaited: AwaitedAnswer<ControllerAnswer>, budgetMs: number, tick: number, what: string): Extract<ControllerAnswer, { ok: true }> {
     if (awaited.kind === 'timeout') {
       // A controller filling its heap slows to a crawl in garbage collection before V8 ends it:
       // it overruns its time budget first, but what ran out is memory. The process's growth tells.

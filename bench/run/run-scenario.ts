@@ -25,6 +25,7 @@ import {
 } from '../../sim/index.ts';
 import { loadCellControllerFactory } from './load-controller.ts';
 import { isControllerPath, loadControllerFactory } from './load-controller.ts';
+import { PipelinedController } from './pipelined-controller.ts';
 import { resolveScenario } from './registry.ts';
 import { DEFAULT_CONTROLLER_BUDGET_MS, startIsolatedController, type IsolatedController } from './isolated-controller.ts';
 import { createFailureTally, type RunFailures } from './run-failures.ts';
@@ -50,6 +51,11 @@ export interface RunRequest {
   budgetMs?: number;
   /** Memory an isolated controller may hold, MiB (default 2048, `DEFAULT_CONTROLLER_MEMORY_MB`). */
   memoryMb?: number;
+  /**
+   * Decide while the world steps: the controller runs in a worker thread and its commands act one
+   * control period after the observation they were made from (see `PipelinedController`).
+   */
+  pipeline?: boolean;
 }
 
 /** One headless run of a scenario spec already resolved (what suites, sweeps and comparisons hand to workers). */
@@ -64,6 +70,11 @@ export interface SpecRun {
   isolation?: Isolation;
   budgetMs?: number;
   memoryMb?: number;
+  /**
+   * Decide while the world steps: the controller runs in a worker thread and its commands act one
+   * control period after the observation they were made from (see `PipelinedController`).
+   */
+  pipeline?: boolean;
 }
 
 /** The result of one headless run (the `--json` output of `bench run`). */
@@ -83,6 +94,8 @@ export interface RunResult {
   timing: { physicsMs: number; controllerMs: number; otherMs: number; tickMs: number };
   /** Whether the controller ran isolated in a worker thread. */
   isolated: boolean;
+  /** Present when it was pipelined (`--pipeline`): its commands acted this many seconds (one control period) after their observation. */
+  pipelineLatencySec?: number;
   /** Controller failures and rejected commands by cause, and why the run stopped early (if it did). */
   failures: RunFailures;
   /** Set when the run was interrupted (Ctrl-C) before its horizon: everything above is up to `ticks`. */
@@ -143,6 +156,7 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
   const opts: RunOptions = typeof options === 'number' || options === null ? { keyframeEveryTicks: options } : options;
   const spec = request.spec;
   const isolate =
+    request.pipeline === true ||
     request.isolation === 'worker' ||
     ((request.isolation ?? 'auto') === 'auto' && isControllerPath(request.controller) && !request.controller.endsWith('.onnx'));
   let isolated: IsolatedController | null = null;
@@ -153,7 +167,7 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
       budgetMs: request.budgetMs ?? DEFAULT_CONTROLLER_BUDGET_MS,
       ...(request.memoryMb ? { memoryMb: request.memoryMb } : {}),
     });
-    controller = isolated;
+    controller = request.pipeline ? new PipelinedController(isolated) : isolated;
   } else {
     controller = (await loadControllerFactory(request.controller))();
   }
@@ -174,8 +188,9 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
     host.load({
       spec,
       controller,
-      // A catalogue controller run in-thread is ours: no defensive copies of its observations.
-      trustedController: !isolate && !isControllerPath(request.controller),
+      // No defensive copies of the observations for a catalogue controller run in-thread (ours), nor
+      // for an isolated one (it gets encoded copies in its worker, which checks its roadmap itself).
+      trustedController: isolate || !isControllerPath(request.controller),
       seed,
       ...(request.overrides ? { overrides: request.overrides } : {}),
       ...(cellFactory ? { cellController: cellFactory() } : {}),
@@ -239,6 +254,7 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
         otherMs: round((t.totalMs - t.physicsMs - t.controllerMs) / ticks, 4),
       },
       isolated: isolated !== null,
+      ...(request.pipeline ? { pipelineLatencySec: host.model.controlEvery / host.model.hz } : {}),
       failures: tally.result(),
       ...(interrupted ? { interrupted: true as const } : {}),
       things,

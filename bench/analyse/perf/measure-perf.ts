@@ -3,6 +3,8 @@ import { robotRows } from '../../../sim/index.ts';
 import { SimHost } from '../../../sim/index.ts';
 import { createMotionRecorder, replayMotion } from './motion-replay.ts';
 import { isControllerPath, loadControllerFactory } from '../../run/load-controller.ts';
+import { startIsolatedController } from '../../run/isolated-controller.ts';
+import { PipelinedController } from '../../run/pipelined-controller.ts';
 import { resolveScenario } from '../../run/registry.ts';
 
 /** One perf case: a scenario at a fleet size. */
@@ -20,6 +22,8 @@ export interface PerfCase {
   warmupSimSec?: number;
   /** Wall seconds of sim ticks to measure (at least 30 ticks; the bare replays come on top). */
   measureSec: number;
+  /** Run the controller pipelined in a worker thread (see `PipelinedController`): it decides while the world steps. */
+  pipeline?: boolean;
 }
 
 /** One row of the sim-speed report (`bench perf --json`). Times are milliseconds per tick. */
@@ -65,11 +69,12 @@ export interface PerfRow {
  */
 export async function measurePerf(c: PerfCase): Promise<PerfRow> {
   const spec = resolveScenario(c.scenario);
-  const factory = await loadControllerFactory(c.controller);
+  const pipelined = c.pipeline ? new PipelinedController(await startIsolatedController(c.controller)) : null;
+  const factory = pipelined ? () => pipelined : await loadControllerFactory(c.controller);
   const host = await SimHost.create(hostCatalog, () => performance.now());
   try {
-    // A catalogue controller runs trusted (no defensive copies of its observations), as `bench run` runs it.
-    const trustedController = !isControllerPath(c.controller);
+    // As `bench run` runs them: a catalogue or isolated controller gets no defensive copies of its observations.
+    const trustedController = pipelined !== null || !isControllerPath(c.controller);
     const load = () =>
       host.load({ spec, controller: factory(), trustedController, overrides: { minutes: 24 * 60, ...(c.robots !== undefined ? { robots: c.robots } : {}) } });
     // Warm the engine up by wall time, then start a fresh episode and run it a fixed simulated time:
@@ -133,6 +138,7 @@ export async function measurePerf(c: PerfCase): Promise<PerfRow> {
     };
   } finally {
     host.dispose();
+    pipelined?.close();
   }
 }
 

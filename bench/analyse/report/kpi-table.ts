@@ -24,7 +24,16 @@ export function formatKpiTable(result: RunResult): string {
       k,
     ).map((r): [string, string] => [r.label, r.value]),
     ...bottleneckRows(k),
-    ['controller', `${result.controller} (${result.isolated ? 'isolated in a worker thread' : 'in-thread'})`],
+    [
+      'controller',
+      `${result.controller} (${
+        result.pipelineLatencySec !== undefined
+          ? `pipelined in a worker thread: commands act ${result.pipelineLatencySec.toFixed(3)} s after their observation`
+          : result.isolated
+            ? 'isolated in a worker thread'
+            : 'in-thread'
+      })`,
+    ],
     ...(result.cellController ? ([['cell controller', result.cellController]] as Array<[string, string]>) : []),
     ...failureRows(result),
     [rejected.title, formatKpiValue(rejected, k.commandsRejected)],

@@ -23,6 +23,7 @@ interface PerfOptions {
   warmupSimSec: number;
   measureSec: number;
   repeat: number;
+  pipeline?: boolean;
   line: string[] | false;
   lineHours: number;
 }
@@ -48,6 +49,7 @@ export function perfCommand(): Command {
     .option('--repeat <n>', 'runs per case (each in a fresh process); the run with the median ratio is reported', parsePositiveInt, 1)
     .option('--line <id|file...>', 'logical production lines timed at event speed and stepping every tick (default: production/flow-line)')
     .option('--no-line', 'skip the production-line speed table')
+    .option('--pipeline', 'run the controller pipelined in a worker thread: it decides while the world steps, its commands act one control period late')
     .option('--line-hours <h>', 'simulated hours of each line run at event speed', parsePositiveNumber, 24)
     .action(async (opts: PerfOptions) => {
       if (opts.json) checkWritableFile('--json', opts.json);
@@ -81,6 +83,7 @@ export function perfCommand(): Command {
             warmupSec: opts.warmupSec,
             warmupSimSec: opts.warmupSimSec,
             measureSec: opts.measureSec,
+            ...(opts.pipeline ? { pipeline: true } : {}),
             ...(robots !== undefined ? { robots } : {}),
           };
           const runs: PerfRow[] = [];

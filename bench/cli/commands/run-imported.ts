@@ -22,6 +22,7 @@ export interface RunImportedOptions {
   events?: string;
   cellM?: number;
   isolation?: Isolation;
+  pipeline?: boolean;
   controllerBudgetMs?: number;
   cellController?: string;
 }
@@ -91,6 +92,7 @@ export async function runImported(path: string, opts: RunImportedOptions): Promi
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.cellController ? { cellController: opts.cellController } : {}),
         ...(opts.isolation ? { isolation: opts.isolation } : {}),
+        ...(opts.pipeline ? { pipeline: true } : {}),
         ...(opts.controllerBudgetMs !== undefined ? { budgetMs: opts.controllerBudgetMs } : {}),
       },
       { ...watch.options, ...(sink ? { onEvent: sink.write } : {}), ...(opts.replay ? { keyframeEveryTicks: DEFAULT_KEYFRAME_EVERY_TICKS } : {}) },

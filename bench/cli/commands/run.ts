@@ -26,6 +26,7 @@ interface RunOptions {
   replay?: string;
   events?: string;
   isolation: Isolation;
+  pipeline?: boolean;
   controllerBudgetMs: number;
   controllerMemoryMb: number;
   cellController?: string;
@@ -72,6 +73,7 @@ export function runCommand(): Command {
       parseIsolation,
       'auto',
     )
+    .option('--pipeline', 'decide while the world steps: the controller runs in a worker thread, its commands act one control period late')
     .option(
       '--controller-budget-ms <ms>',
       'wall-clock budget of one isolated decide() call; past it the controller is stopped',
@@ -92,6 +94,8 @@ export function runCommand(): Command {
         ['--events', opts.events],
       ] as const)
         if (file) checkWritableFile(option, file);
+      if (opts.pipeline && opts.isolation === 'thread')
+        throw new UsageError('--pipeline runs the controller in a worker thread: it cannot be combined with --isolation thread');
       if (opts.import !== undefined) return runImported(opts.import, opts);
       if (scenario === undefined) throw new UsageError('name a scenario (or --import FILE)');
       if (opts.warmupMin !== undefined && !(resolveScenario(scenario) as { line?: unknown }).line)
@@ -108,6 +112,7 @@ export function runCommand(): Command {
         ...(opts.cellController ? { cellController: opts.cellController } : {}),
         overrides,
         isolation: opts.isolation,
+        ...(opts.pipeline ? { pipeline: true } : {}),
         budgetMs: opts.controllerBudgetMs,
         memoryMb: opts.controllerMemoryMb,
       };
