@@ -55,7 +55,8 @@ export class HeatmapOverlay {
     if (!f || !robots) return;
     const { cols, rows, cellM } = this.scene;
     for (let o = 0; o + f.stride <= robots.length; o += f.stride) {
-      if (!MOVING_MODES.includes(robots[o + f.mode]!) || Math.abs(robots[o + f.speed]!) >= CONGESTED_BELOW_MPS) continue;
+      const mode = robots[o + f.mode]!;
+      if ((mode !== MOVING_MODES[0] && mode !== MOVING_MODES[1]) || Math.abs(robots[o + f.speed]!) >= CONGESTED_BELOW_MPS) continue;
       const c = Math.floor(robots[o + f.x]! / cellM);
       const r = Math.floor(robots[o + f.z]! / cellM);
       if (c >= 0 && c < cols && r >= 0 && r < rows) this.heat[r * cols + c]! += seconds;

@@ -24,6 +24,8 @@ import { sceneFromModel, sceneFromRawSpec } from './scene-info.ts';
 
 /** At most this many ticks per `advance` call, so one call never blocks the worker for long. */
 const MAX_TICKS_PER_CALL = 20_000;
+/** Ticks stepped between budget checks while ticks are cheap; one at a time once a tick takes more than a quarter of the budget (10,000 robots). */
+const TICKS_PER_BUDGET_CHECK = 4;
 
 /** The worker side of the test field: one `SimHost`, paced by the main thread. */
 export class SimWorker implements SimWorkerApi {
@@ -32,6 +34,8 @@ export class SimWorker implements SimWorkerApi {
   private asyncController = false;
   private slots: SharedFrameSlots | null = null;
   private readonly shared = typeof crossOriginIsolated === 'boolean' && crossOriginIsolated && typeof SharedArrayBuffer === 'function';
+  /** Wall milliseconds of the last tick stepped under a budget (sizes the next chunk). */
+  private lastTickMs = 0;
 
   private constructor(
     private readonly host: SimHost,
@@ -134,8 +138,10 @@ export class SimWorker implements SimWorkerApi {
     let left = Math.min(MAX_TICKS_PER_CALL, Math.max(0, Math.floor(ticks)));
     let done = this.host.done;
     while (left > 0 && !done) {
-      const chunk = budgetMs === undefined ? left : Math.min(left, 4);
+      const chunk = this.chunkOf(left, budgetMs);
+      const c0 = performance.now();
       const r = await this.host.advanceAsync(chunk);
+      this.lastTickMs = (performance.now() - c0) / chunk;
       for (const e of r.events) events.push(e);
       left -= chunk;
       done = r.done;
@@ -150,8 +156,10 @@ export class SimWorker implements SimWorkerApi {
     let left = Math.min(MAX_TICKS_PER_CALL, Math.max(0, Math.floor(ticks)));
     let done = this.host.done;
     while (left > 0 && !done) {
-      const chunk = budgetMs === undefined ? left : Math.min(left, 4);
+      const chunk = this.chunkOf(left, budgetMs);
+      const c0 = performance.now();
       const r = this.host.advance(chunk);
+      this.lastTickMs = (performance.now() - c0) / chunk;
       for (const e of r.events) events.push(e);
       left -= chunk;
       // The watchdog ends the episode where an impossible pose appeared (its event says which).
@@ -159,6 +167,12 @@ export class SimWorker implements SimWorkerApi {
       if (budgetMs !== undefined && performance.now() - t0 >= budgetMs) break;
     }
     return this.stepResult(events, done, performance.now() - t0);
+  }
+
+  /** Ticks to step before the next budget check: all that are left without a budget. */
+  private chunkOf(left: number, budgetMs: number | undefined): number {
+    if (budgetMs === undefined) return left;
+    return Math.min(left, this.lastTickMs * 4 > budgetMs ? 1 : TICKS_PER_BUDGET_CHECK);
   }
 
   private stepResult(events: SimEvent[], done: boolean, workerMs: number): StepResult {

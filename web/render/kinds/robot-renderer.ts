@@ -5,11 +5,13 @@ import { fieldOffset } from '../../shared/frame-fields.ts';
 import type { KindRenderer, KindRendererFactory } from './kind-renderer.ts';
 import { ChangedInstances } from './changed-instances.ts';
 import { disposeInstances, dynamicInstances } from './instanced.ts';
+import { RobotDots } from './robot-dots.ts';
 import { sameYawPose, writeYawMatrix } from './yaw-matrix.ts';
 
 /**
  * Robots: one `InstancedMesh` per robot model (chassis box with a dark front bumper), turned to
- * the heading and coloured by mode. Needs the `robot` kind info (shapes); fields `x`, `z`,
+ * the heading and coloured by mode, and a dot of a few pixels for each robot too small on screen
+ * to see (`RobotDots`: a whole large map in view). Needs the `robot` kind info (shapes); fields `x`, `z`,
  * `headX`, `headZ`, `mode`.
  */
 export const createRobotRenderer: KindRendererFactory = ({ scene, section }) => {
@@ -41,6 +43,8 @@ export const createRobotRenderer: KindRendererFactory = ({ scene, section }) => 
     return mesh;
   });
   const heights = info.shapes.map((s) => s.heightM / 2);
+  const dots = new RobotDots(count, Math.max(...info.shapes.map((s) => Math.max(s.lengthM, s.widthM))));
+  group.add(dots.points);
   const lastMode = new Int8Array(count).fill(-1);
   const moved = meshes.map((mesh, s) => new ChangedInstances(mesh.instanceMatrix, members[s]!.length));
   const recoloured = meshes.map((mesh, s) => new ChangedInstances(mesh.instanceColor!, members[s]!.length));
@@ -68,20 +72,24 @@ export const createRobotRenderer: KindRendererFactory = ({ scene, section }) => 
           if (!sameYawPose(m, k * 16, x, y, z, hx, hz)) {
             writeYawMatrix(m, k * 16, x, y, z, hx, hz);
             moved[s]!.mark(k);
+            dots.place(i, x, y * 2, z);
           }
           const mode = fmode >= 0 ? poses[o + fmode]! | 0 : 0;
           if (mode !== lastMode[i]) {
             lastMode[i] = mode;
             mesh.setColorAt(k, modeColors[mode] ?? modeColors[0]!);
             recoloured[s]!.mark(k);
+            dots.paint(i, MODE_COLORS[mode] ?? MODE_COLORS[0]!);
           }
         }
         moved[s]!.commit();
         recoloured[s]!.commit();
       }
+      dots.commit();
     },
     dispose() {
       for (const mesh of meshes) disposeInstances(mesh);
+      dots.dispose();
     },
   };
   return renderer;
