@@ -22,8 +22,7 @@ export interface FileOpenerHost {
  * A refusal is one banner naming each file and line at fault; importer warnings show once loaded.
  */
 export async function openScenarioFiles(host: FileOpenerHost, files: readonly File[]): Promise<void> {
-  const names = files.map((f) => f.name).join(', ');
-  host.banner.show('info', `Opening ${names} …`);
+  host.banner.show('info', `Reading ${files.length === 1 ? 'the file' : `${files.length} files`} …`);
   const opened = await host.client.remote.openFiles([...files]);
   if (!opened.ok) {
     host.banner.show('error', opened.message, listed(opened.problems));
@@ -31,7 +30,7 @@ export async function openScenarioFiles(host: FileOpenerHost, files: readonly Fi
   }
   host.file = { opened: opened.opened, name: opened.name };
   host.toolbar.showFile(opened.name, opened.label);
-  if (opened.robots > 0) host.banner.show('info', `Loading ${opened.name}: ${opened.robots.toLocaleString('en')} robots …`);
+  if (opened.robots > 0) host.banner.show('info', `Loading the scenario: ${opened.robots.toLocaleString('en')} robots …`);
   const outcome = await host.load({ opened: opened.opened, controller: host.toolbar.controller.value });
   if (outcome.ok && opened.warnings.length > 0) {
     const n = opened.warnings.length;
