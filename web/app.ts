@@ -178,7 +178,8 @@ export class App implements ReplayHost {
       renderLegend(byId('legend'), outcome.scene);
     }
     if (!outcome.ok) {
-      const fromFile = this.file && ((options.spec !== undefined && this.file.spec === options.spec) || (options.opened !== undefined && this.file.opened === options.opened));
+      const fromFile =
+        this.file && ((options.spec !== undefined && this.file.spec === options.spec) || (options.opened !== undefined && this.file.opened === options.opened));
       const what = fromFile ? `Scenario file ${this.file!.name} refused` : 'Scenario refused';
       this.banner.show(
         'error',

@@ -84,7 +84,8 @@ async function main(): Promise<void> {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const open = arg('--open');
-  if (!open) throw new Error('usage: browser-frame-time-lorr.ts --open <problem.json | scenario.json | map.map> [--controller pibt] [--seconds 30] [--json out.json]');
+  if (!open)
+    throw new Error('usage: browser-frame-time-lorr.ts --open <problem.json | scenario.json | map.map> [--controller pibt] [--seconds 30] [--json out.json]');
   const controller = arg('--controller') ?? 'pibt';
   const seconds = Number(arg('--seconds') ?? 30);
   const json = arg('--json');
@@ -124,7 +125,9 @@ async function main(): Promise<void> {
       realTimeFactor: round(playing.ticks / hz),
       consoleErrors: errors,
     };
-    console.log(`${open}: ${robots} robots drawn ${result.openToDrawnSec} s after the files were picked (read, import, compile, first frame); controller ${controller}`);
+    console.log(
+      `${open}: ${robots} robots drawn ${result.openToDrawnSec} s after the files were picked (read, import, compile, first frame); controller ${controller}`,
+    );
     console.log('state     frames  frames/s  p50 ms  p95 ms  p99 ms  max ms');
     for (const [name, f] of [
       ['paused', paused.figures],

@@ -14,7 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, startHarness, type Harness } from '../../bench/run/browser/browser-harness.ts';
 
 const ROOM = fileURLToPath(new URL('../fixtures/lorr/room.domain/', import.meta.url));
-const ROOM_FILES = ['room-example_150.json', 'maps/room-64-64-16.map', 'agents/room-example_250.agents', 'tasks/room-example_250.tasks'].map((f) => join(ROOM, f));
+const ROOM_FILES = ['room-example_150.json', 'maps/room-64-64-16.map', 'agents/room-example_250.agents', 'tasks/room-example_250.tasks'].map((f) =>
+  join(ROOM, f),
+);
 
 let harness: Harness;
 let scratch: string;
@@ -143,11 +145,14 @@ describe('LoRR problems opened in the page', () => {
     expect(await page.textContent('#banner')).not.toMatch(/\bat \w+ \(|Error:/);
 
     const episode = await page.evaluate(() => window.__testfield!.episode());
-    await page.evaluate((text) => {
-      const data = new DataTransfer();
-      data.items.add(new File([text], 'room.map'));
-      document.getElementById('view')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    }, readFileSync(ROOM_FILES[1]!, 'utf8'));
+    await page.evaluate(
+      (text) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], 'room.map'));
+        document.getElementById('view')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      readFileSync(ROOM_FILES[1]!, 'utf8'),
+    );
     await page.waitForFunction((e0) => window.__testfield!.episode() > e0, episode, { timeout: 60_000 });
     expect(await page.evaluate(() => window.__testfield!.drawnCounts().robot)).toBe(10);
     expect(await page.textContent('#scenario option:checked')).toContain('room.map');
@@ -179,7 +184,9 @@ describe('LoRR problems opened in the page', () => {
     expect(frames.length).toBeGreaterThan(5);
     expect(frames.every((ms) => Number.isFinite(ms) && ms >= 0)).toBe(true);
     const sorted = [...frames].sort((a, b) => a - b);
-    console.log(`10,000 robots: ${frames.length} frames, main-thread p95 ${sorted[Math.ceil(sorted.length * 0.95) - 1]!.toFixed(2)} ms (the figure is the bench's)`);
+    console.log(
+      `10,000 robots: ${frames.length} frames, main-thread p95 ${sorted[Math.ceil(sorted.length * 0.95) - 1]!.toFixed(2)} ms (the figure is the bench's)`,
+    );
     expect(await page.isHidden('#banner[data-kind="error"]')).toBe(true);
     await page.screenshot({ path: `test-results/${basename('lorr-10000.png')}` });
     expect(errors).toEqual([]);

@@ -49,7 +49,10 @@ describe('openScenarioFiles', () => {
     if (!badMap.ok) expect(badMap.problems.some((p) => /^maps\/room-64-64-16\.map:\d+: /.test(p))).toBe(true);
 
     const problem = JSON.parse(readFileSync(PROBLEM, 'utf8')) as Record<string, unknown>;
-    const badKey = await openScenarioFiles([file('room-example_150.json', JSON.stringify({ ...problem, agentCountr: 3 }, null, 2)), ...ROOM_FILES.slice(1).map(onDisk)]);
+    const badKey = await openScenarioFiles([
+      file('room-example_150.json', JSON.stringify({ ...problem, agentCountr: 3 }, null, 2)),
+      ...ROOM_FILES.slice(1).map(onDisk),
+    ]);
     expect(badKey.ok).toBe(false);
     if (!badKey.ok) expect(badKey.problems.join('\n')).toMatch(/room-example_150\.json:\d+: unknown key "agentCountr"; did you mean "agentCounter"\?/);
   });

@@ -48,7 +48,23 @@ export function mergedBoxGeometry(rects: Int32Array, cellM: number, heightM: num
   const index = new Uint32Array(n * faces * 6);
   let v = 0;
   let ix = 0;
-  const quad = (ax: number, ay: number, az: number, bx: number, by: number, bz: number, cx: number, cy: number, cz: number, dx: number, dy: number, dz: number, nx: number, ny: number, nz: number) => {
+  const quad = (
+    ax: number,
+    ay: number,
+    az: number,
+    bx: number,
+    by: number,
+    bz: number,
+    cx: number,
+    cy: number,
+    cz: number,
+    dx: number,
+    dy: number,
+    dz: number,
+    nx: number,
+    ny: number,
+    nz: number,
+  ) => {
     const o = v * 3;
     positions[o] = ax;
     positions[o + 1] = ay;

@@ -20,7 +20,10 @@ export function buildStaticField(scene: SceneInfo): THREE.Group {
   const { cols, rows, cellM, cells } = scene;
   group.add(floorMesh(scene));
   if (Math.max(cols, rows) <= MAX_GRID_LINES_CELLS) group.add(gridLines(cols, rows, cellM));
-  const walls = new THREE.Mesh(mergedBoxGeometry(cellRectangles(cells, cols, rows, CellKind.Wall), cellM, WALL_HEIGHT_M), new THREE.MeshLambertMaterial({ color: 0x64748b }));
+  const walls = new THREE.Mesh(
+    mergedBoxGeometry(cellRectangles(cells, cols, rows, CellKind.Wall), cellM, WALL_HEIGHT_M),
+    new THREE.MeshLambertMaterial({ color: 0x64748b }),
+  );
   walls.name = 'walls';
   group.add(walls);
 

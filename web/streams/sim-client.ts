@@ -238,7 +238,8 @@ export class SimClient {
     this.lastCheckMs = now;
     if (this.status$.value.kind !== 'ready' || lateMs > 4 * HEARTBEAT_CHECK_EVERY_MS) return;
     const silentMs = now - this.lastBeatMs;
-    const limit = this.loading > 0 || this.startingUp || this.warmingUp ? HUNG_WHILE_LOADING_MS : Math.max(HUNG_AFTER_MS, HUNG_ADVANCE_FACTOR * this.slowAdvanceMs);
+    const limit =
+      this.loading > 0 || this.startingUp || this.warmingUp ? HUNG_WHILE_LOADING_MS : Math.max(HUNG_AFTER_MS, HUNG_ADVANCE_FACTOR * this.slowAdvanceMs);
     if (silentMs <= limit) return;
     this.worker.terminate();
     this.fail(

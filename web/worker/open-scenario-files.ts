@@ -13,9 +13,7 @@ export interface NamedFile {
  * Files turned into one scenario: the spec, the name to show, and the importer's warnings
  * (`file:line: message`); or why not, in one sentence and a line per problem.
  */
-export type OpenedScenario =
-  | { ok: true; spec: ScenarioSpecInput; name: string; warnings: string[] }
-  | { ok: false; message: string; problems: string[] };
+export type OpenedScenario = { ok: true; spec: ScenarioSpecInput; name: string; warnings: string[] } | { ok: false; message: string; problems: string[] };
 
 /** Keys that make a JSON file a League of Robot Runners problem rather than a scenario. */
 const LORR_KEYS = ['mapFile', 'agentFile', 'taskFile', 'teamSize'];
@@ -53,7 +51,11 @@ export async function openScenarioFiles(files: readonly NamedFile[], options: { 
       return { ok: false, message: `Cannot open ${names.join(', ')}: ${WHAT_OPENS} (a replay .tfr opens alone)`, problems: [] };
     const warnings: string[] = [];
     const robots = options.robots !== undefined ? { robots: options.robots } : {};
-    return imported(maps[0]!, () => importMovingAiMap(maps[0]!, readFrom(texts, maps[0]!), { ...robots, onWarning: (w) => warnings.push(formatImportIssue(w)) }), warnings);
+    return imported(
+      maps[0]!,
+      () => importMovingAiMap(maps[0]!, readFrom(texts, maps[0]!), { ...robots, onWarning: (w) => warnings.push(formatImportIssue(w)) }),
+      warnings,
+    );
   }
   const name = jsons[0]!;
   const parsed = parseSpecText(texts.get(name)!, name);
@@ -66,7 +68,8 @@ export async function openScenarioFiles(files: readonly NamedFile[], options: { 
     return { ok: false, message: `${name} does not hold a scenario: expected a JSON object, found ${found}`, problems: [] };
   }
   if (!LORR_KEYS.some((k) => k in value)) {
-    if (names.length > 1) return { ok: false, message: `A scenario .json opens alone: ${name} came with ${names.filter((n) => n !== name).join(', ')}`, problems: [] };
+    if (names.length > 1)
+      return { ok: false, message: `A scenario .json opens alone: ${name} came with ${names.filter((n) => n !== name).join(', ')}`, problems: [] };
     return { ok: true, spec: value as ScenarioSpecInput, name, warnings: [] };
   }
   const warnings: string[] = [];

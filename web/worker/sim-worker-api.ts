@@ -78,7 +78,14 @@ export class SimWorker implements SimWorkerApi {
     this.opened = { handle: this.openedCount, spec: result.spec };
     const fleet = (result.spec as { fleet?: Array<{ count?: unknown }> }).fleet;
     const count = Array.isArray(fleet) ? fleet.reduce((n, f) => n + (typeof f?.count === 'number' ? f.count : 0), 0) : 0;
-    return { ok: true, opened: this.openedCount, name: result.name, label: fileScenarioLabel(result.spec, result.name), robots: count, warnings: result.warnings };
+    return {
+      ok: true,
+      opened: this.openedCount,
+      name: result.name,
+      label: fileScenarioLabel(result.spec, result.name),
+      robots: count,
+      warnings: result.warnings,
+    };
   }
 
   openedSpec(opened: number): ScenarioSpecInput | null {
