@@ -6,12 +6,13 @@
  * Chromium with software WebGL, built and served as the end-to-end tests do.
  *
  *   npx tsx bench/run/browser-frame-time-lorr.ts --open <Start-Kit>/example_problems/iron_harvest.domain/iron-example_10000.json \
- *     [--controller pibt] [--seconds 30] [--json out.json]
+ *     [--controller pibt] [--seconds 30] [--orbit] [--json out.json]
  *
  * A frame's time is what the page measures (`App.frameMs`): the rAF work (pose upload, render
  * calls, panels) plus everything a worker result triggered since the last frame; GPU time and
  * the worker's time are not in it. The tick rate is ticks per wall second while playing at ×1
- * (the real-time factor is that over the scenario's 30 Hz).
+ * (the real-time factor is that over the scenario's 30 Hz). `--orbit` adds a third window in
+ * which the mouse keeps dragging the camera round, so every frame redraws the whole field.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -46,7 +47,9 @@ function percentile(sorted: readonly number[], p: number): number {
 const round = (v: number) => Math.round(v * 100) / 100;
 
 /** Collects the page's frame times for `seconds` (polling, since the page keeps only the newest 600). */
-async function sampleFrames(page: Page, seconds: number): Promise<{ figures: FrameFigures; ticks: number }> {
+async function sampleFrames(page: Page, seconds: number, orbit = false): Promise<{ figures: FrameFigures; ticks: number }> {
+  let stop = false;
+  const dragging = orbit ? dragAround(page, () => stop) : null;
   await page.evaluate(() => window.__testfield!.clearFrameMs());
   const tick0 = await page.evaluate(() => window.__testfield!.tick());
   const samples: number[] = [];
@@ -61,6 +64,8 @@ async function sampleFrames(page: Page, seconds: number): Promise<{ figures: Fra
       })),
     );
   }
+  stop = true;
+  await dragging;
   const wallSec = (Date.now() - t0) / 1000;
   const ticks = (await page.evaluate(() => window.__testfield!.tick())) - tick0;
   const sorted = [...samples].sort((a, b) => a - b);
@@ -77,6 +82,18 @@ async function sampleFrames(page: Page, seconds: number): Promise<{ figures: Fra
   };
 }
 
+/** Drags across the canvas with the left button (the orbit control turns the camera) until `done()`. */
+async function dragAround(page: Page, done: () => boolean): Promise<void> {
+  const box = (await page.locator('#canvas').boundingBox())!;
+  const y = box.y + box.height * 0.6;
+  while (!done()) {
+    await page.mouse.move(box.x + box.width * 0.3, y);
+    await page.mouse.down();
+    for (let k = 1; k <= 20 && !done(); k++) await page.mouse.move(box.x + box.width * (0.3 + 0.02 * k), y);
+    await page.mouse.up();
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const arg = (name: string) => {
@@ -89,6 +106,7 @@ async function main(): Promise<void> {
   const controller = arg('--controller') ?? 'pibt';
   const seconds = Number(arg('--seconds') ?? 30);
   const json = arg('--json');
+  const orbit = args.includes('--orbit');
   const files = filesToOpen(open);
   const harness = await startHarness();
   try {
@@ -111,6 +129,7 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => window.__testfield!.tick() > 0, undefined, { timeout: 300_000 });
     const firstTickSec = (Date.now() - t1) / 1000;
     const playing = await sampleFrames(page, seconds);
+    const orbiting = orbit ? await sampleFrames(page, Math.min(20, seconds), true) : null;
     await page.screenshot({ path: 'test-results/lorr-page.png', timeout: 120_000 }).catch(() => undefined);
     const hz = 30;
     const result = {
@@ -121,6 +140,7 @@ async function main(): Promise<void> {
       firstTickSec: round(firstTickSec),
       paused: paused.figures,
       playing: playing.figures,
+      ...(orbiting ? { orbiting: orbiting.figures } : {}),
       ticksPerSec: round(playing.ticks),
       realTimeFactor: round(playing.ticks / hz),
       consoleErrors: errors,
@@ -129,10 +149,12 @@ async function main(): Promise<void> {
       `${open}: ${robots} robots drawn ${result.openToDrawnSec} s after the files were picked (read, import, compile, first frame); controller ${controller}`,
     );
     console.log('state     frames  frames/s  p50 ms  p95 ms  p99 ms  max ms');
-    for (const [name, f] of [
+    const rows: Array<[string, FrameFigures]> = [
       ['paused', paused.figures],
       ['playing', playing.figures],
-    ] as const)
+    ];
+    if (orbiting) rows.push(['orbiting', orbiting.figures]);
+    for (const [name, f] of rows)
       console.log([name.padEnd(8), f.frames, f.framesPerSec, f.p50Ms, f.p95Ms, f.p99Ms, f.maxMs].map((v, i) => String(v).padStart(i === 0 ? 8 : 7)).join(' '));
     console.log(`worker: ${result.ticksPerSec} ticks/s while playing (${result.realTimeFactor}× real time), first tick ${result.firstTickSec} s after Play`);
     if (errors.length > 0) console.error(`console errors:\n  ${errors.join('\n  ')}`);

@@ -26,10 +26,17 @@ export const createMarkerRenderer: KindRendererFactory = ({ section }) => {
   const mesh = dynamicInstances(geometry, new THREE.MeshLambertMaterial({ color: 0xffffff }), count, kindColor(section.kind), `markers:${section.kind}`);
   // Only markers that moved are rewritten and uploaded (10,000 errand goals change a few at a time).
   const moved = new ChangedInstances(mesh.instanceMatrix, count);
+  // The kind's object is a group, so hiding the kind (setKindVisible) and the size cut-off (beforeRender) do not overwrite each other.
+  const group = new THREE.Group();
+  group.add(mesh);
   const renderer: KindRenderer = {
-    object: mesh,
+    object: group,
     pickable: [],
     thingAt: () => -1,
+    beforeRender(pxPerM) {
+      // Markers under a pixel wherever they are in view are not drawn (10,000 errand goals on a map seen whole).
+      mesh.visible = MARKER_SIZE_M * pxPerM >= 1;
+    },
     update(poses) {
       const m = mesh.instanceMatrix.array as Float32Array;
       for (let i = 0; i < count; i++) {

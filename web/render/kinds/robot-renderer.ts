@@ -5,7 +5,10 @@ import { fieldOffset } from '../../shared/frame-fields.ts';
 import type { KindRenderer, KindRendererFactory } from './kind-renderer.ts';
 import { ChangedInstances } from './changed-instances.ts';
 import { disposeInstances, dynamicInstances } from './instanced.ts';
-import { RobotDots } from './robot-dots.ts';
+import { ROBOT_DOT_PX, RobotDots } from './robot-dots.ts';
+
+/** Robot meshes are drawn while the nearest robot in view is at least this share of a dot's size (the dots take over below). */
+const MESH_CUTOFF_SHARE = 0.5;
 import { sameYawPose, writeYawMatrix } from './yaw-matrix.ts';
 
 /**
@@ -43,7 +46,8 @@ export const createRobotRenderer: KindRendererFactory = ({ scene, section }) => 
     return mesh;
   });
   const heights = info.shapes.map((s) => s.heightM / 2);
-  const dots = new RobotDots(count, Math.max(...info.shapes.map((s) => Math.max(s.lengthM, s.widthM))));
+  const sizeM = Math.max(...info.shapes.map((s) => Math.max(s.lengthM, s.widthM)));
+  const dots = new RobotDots(count, sizeM);
   group.add(dots.points);
   const lastMode = new Int8Array(count).fill(-1);
   const moved = meshes.map((mesh, s) => new ChangedInstances(mesh.instanceMatrix, members[s]!.length));
@@ -54,6 +58,11 @@ export const createRobotRenderer: KindRendererFactory = ({ scene, section }) => 
     thingAt(object, instance) {
       const s = meshes.indexOf(object as THREE.InstancedMesh);
       return s < 0 ? -1 : (members[s]![instance] ?? -1);
+    },
+    beforeRender(pxPerM) {
+      // Every robot in view smaller than its dot: the meshes (48 vertices a robot) are skipped, the dots show them.
+      const meshesVisible = sizeM * pxPerM >= ROBOT_DOT_PX * MESH_CUTOFF_SHARE;
+      for (const mesh of meshes) mesh.visible = meshesVisible;
     },
     update(poses) {
       // Only robots that moved or changed mode are rewritten and uploaded: a parked fleet costs a compare per robot.
