@@ -1,4 +1,4 @@
-import type { AsyncSimWorkerApi, LoadOptions, LoadOutcome } from '../shared/protocol.ts';
+import type { LoadOptions, LoadOutcome, OpenFilesOutcome } from '../shared/protocol.ts';
 import type { Banner } from '../ui/banner.ts';
 import { byId, type Toolbar } from '../ui/toolbar.ts';
 
@@ -9,7 +9,7 @@ const MAX_LISTED_PROBLEMS = 50;
 export interface FileOpenerHost {
   readonly banner: Banner;
   readonly toolbar: Toolbar;
-  readonly client: { readonly remote: Pick<AsyncSimWorkerApi, 'openFiles'> };
+  readonly client: { openFiles(files: File[], robots?: number): Promise<OpenFilesOutcome> };
   /** The scenario file shown last; Reset and the pickers reload it. */
   file: { opened?: number; name: string } | null;
   load(options: LoadOptions): Promise<LoadOutcome>;
@@ -23,7 +23,12 @@ export interface FileOpenerHost {
  */
 export async function openScenarioFiles(host: FileOpenerHost, files: readonly File[]): Promise<void> {
   host.banner.show('info', `Reading ${files.length === 1 ? 'the file' : `${files.length} files`} …`);
-  const opened = await host.client.remote.openFiles([...files]);
+  let opened: OpenFilesOutcome;
+  try {
+    opened = await host.client.openFiles([...files]);
+  } catch {
+    return; // the worker was lost: its crash banner says so
+  }
   if (!opened.ok) {
     host.banner.show('error', opened.message, listed(opened.problems));
     return;

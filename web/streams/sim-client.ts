@@ -12,6 +12,7 @@ import {
   type FrameSections,
   type LoadOptions,
   type LoadOutcome,
+  type OpenFilesOutcome,
   type StepResult,
 } from '../shared/protocol.ts';
 
@@ -125,6 +126,21 @@ export class SimClient {
     this.frames$.next(null);
     await this.request(0);
     return outcome;
+  }
+
+  /**
+   * Has the worker read and import dropped or picked files (`SimWorkerApi.openFiles`). A large
+   * problem keeps the worker busy for seconds, so this counts as loading for the hung check.
+   */
+  async openFiles(files: File[], robots?: number): Promise<OpenFilesOutcome> {
+    if (this.status$.value.kind === 'crashed') this.restart();
+    this.loading += 1;
+    try {
+      return await this.guard<OpenFilesOutcome>(this.api.openFiles(files, robots) as Promise<OpenFilesOutcome>);
+    } finally {
+      this.loading -= 1;
+      this.lastBeatMs = performance.now();
+    }
   }
 
   /** Call once per animation frame: asks the worker for as many ticks as real time and speed allow. */
