@@ -40,6 +40,13 @@ export function filesToOpen(path: string): string[] {
   return [abs, ...named.map((rel) => resolve(dirname(abs), rel))];
 }
 
+/** Robots the opened file should put on the field: a LoRR problem's `teamSize`, a scenario's fleet, a bare map's default 10. */
+function robotsIn(path: string): number {
+  if (!path.endsWith('.json')) return 10;
+  const json = JSON.parse(readFileSync(path, 'utf8')) as { teamSize?: number; fleet?: Array<{ count?: number }> };
+  return json.teamSize ?? (json.fleet ?? []).reduce((n, f) => n + (f.count ?? 0), 0);
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 }
@@ -112,12 +119,17 @@ async function main(): Promise<void> {
   try {
     const errors: string[] = [];
     const page = await openPage(harness, `?paused=1&controller=${encodeURIComponent(controller)}`, errors, { width: 960, height: 600 });
-    const episode0 = await page.evaluate(() => window.__testfield!.episode());
+    const expected = robotsIn(files[0]!);
     const t0 = Date.now();
     await page.setInputFiles('#open-files', files);
-    await page.waitForFunction((e0) => window.__testfield!.episode() > e0 || document.querySelector('#banner[data-kind="error"]') !== null, episode0, {
-      timeout: 300_000,
-    });
+    // The new field is on screen once its robots are drawn (the episode token changes a moment before).
+    await page.waitForFunction(
+      (n) => window.__testfield!.drawnCounts().robot === n || document.querySelector('#banner[data-kind="error"]') !== null,
+      expected,
+      {
+        timeout: 300_000,
+      },
+    );
     const refused = await page.$('#banner[data-kind="error"]');
     if (refused) throw new Error(`the page refused ${open}: ${await refused.textContent()}`);
     const robots = (await page.evaluate(() => window.__testfield!.drawnCounts())).robot ?? 0;

@@ -31,13 +31,17 @@ afterAll(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-/** Picks files with the toolbar's *Open scenario* picker; resolves when a new episode runs or an error shows. */
-async function pick(page: Page, files: string[]): Promise<void> {
-  const episode = await page.evaluate(() => window.__testfield!.episode());
+/**
+ * Picks files with the toolbar's *Open scenario* picker; resolves once `robots` robots are drawn
+ * (the new field is on screen), or, with `robots` null, once an error shows.
+ */
+async function pick(page: Page, files: string[], robots: number | null): Promise<void> {
   await page.setInputFiles('#open-files', files);
-  await page.waitForFunction((e0) => window.__testfield!.episode() > e0 || document.querySelector('#banner[data-kind="error"]') !== null, episode, {
-    timeout: 180_000,
-  });
+  await page.waitForFunction(
+    (n) => (n === null ? document.querySelector('#banner[data-kind="error"]') !== null : window.__testfield!.drawnCounts().robot === n),
+    robots,
+    { timeout: 180_000 },
+  );
 }
 
 /** Canvas pixels that change when robots are hidden (robots drawn as meshes or, when tiny, as dots); compared in the page. */
@@ -111,7 +115,7 @@ describe('LoRR problems opened in the page', () => {
   it('runs a problem picked with its map, agents and tasks files', async () => {
     const errors: string[] = [];
     const page = await openPage(harness, '?paused=1&controller=pibt', errors);
-    await pick(page, ROOM_FILES);
+    await pick(page, ROOM_FILES, 150);
     expect(await page.isHidden('#banner[data-kind="error"]')).toBe(true);
     expect(await page.evaluate(() => window.__testfield!.drawnCounts().robot)).toBe(150);
     expect(await page.textContent('#scenario option:checked')).toContain('import/lorr-room-example-150@1');
@@ -123,6 +127,7 @@ describe('LoRR problems opened in the page', () => {
     const episode = await page.evaluate(() => window.__testfield!.episode());
     await page.click('#reset');
     await page.waitForFunction((e0) => window.__testfield!.episode() > e0, episode, { timeout: 60_000 });
+    await page.waitForFunction(() => document.getElementById('banner')!.hidden);
     expect(await page.evaluate(() => window.__testfield!.drawnCounts().robot)).toBe(150);
     expect(errors).toEqual([]);
     await page.close();
@@ -134,13 +139,15 @@ describe('LoRR problems opened in the page', () => {
     await pick(
       page,
       ROOM_FILES.filter((f) => !f.endsWith('.map')),
+      null,
     );
     expect(await page.textContent('#banner strong')).toBe('Cannot import room-example_150.json: 1 problem');
     expect(await page.textContent('#banner li')).toContain('room-64-64-16.map was not among the chosen files');
 
     const badMap = join(scratch, 'room-64-64-16.map');
     writeFileSync(badMap, 'type octile\nheight 2\nwidth 3\nmap\n..\n...\n');
-    await pick(page, [ROOM_FILES[0]!, badMap, ROOM_FILES[2]!, ROOM_FILES[3]!]);
+    await page.evaluate(() => document.getElementById('banner')!.removeAttribute('data-kind'));
+    await pick(page, [ROOM_FILES[0]!, badMap, ROOM_FILES[2]!, ROOM_FILES[3]!], null);
     expect(await page.textContent('#banner')).toMatch(/maps\/room-64-64-16\.map:\d+: /);
     expect(await page.textContent('#banner')).not.toMatch(/\bat \w+ \(|Error:/);
 
@@ -153,8 +160,7 @@ describe('LoRR problems opened in the page', () => {
       },
       readFileSync(ROOM_FILES[1]!, 'utf8'),
     );
-    await page.waitForFunction((e0) => window.__testfield!.episode() > e0, episode, { timeout: 60_000 });
-    expect(await page.evaluate(() => window.__testfield!.drawnCounts().robot)).toBe(10);
+    await page.waitForFunction((e0) => window.__testfield!.episode() > e0 && window.__testfield!.drawnCounts().robot === 10, episode, { timeout: 60_000 });
     expect(await page.textContent('#scenario option:checked')).toContain('room.map');
     expect(errors).toEqual([]);
     await page.close();
@@ -164,7 +170,7 @@ describe('LoRR problems opened in the page', () => {
     const files = writeProblem(scratch, 10_000, 400, 300, 3000);
     const errors: string[] = [];
     const page = await openPage(harness, '?paused=1&controller=pibt', errors, { width: 960, height: 600 });
-    await pick(page, files);
+    await pick(page, files, 10_000);
     expect(await page.isHidden('#banner[data-kind="error"]')).toBe(true);
     expect(await page.evaluate(() => window.__testfield!.drawnCounts().robot)).toBe(10_000);
     // Seen whole, a 0.6 m robot is about a pixel: robots show as dots (hidden, those pixels change).
