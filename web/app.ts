@@ -19,6 +19,7 @@ import { ThrottledText } from './ui/throttled-text.ts';
 import { fetchScenarioText } from './scenario/fetch-scenario-text.ts';
 import { parseSpecText } from './scenario/parse-spec-text.ts';
 import { fileNameOf, scenarioSource } from './scenario/scenario-source.ts';
+import { openScenarioFiles, wireOpenFilesPicker } from './scenario/open-files.ts';
 import { byId, FILE_SCENARIO, Toolbar } from './ui/toolbar.ts';
 import { fileScenarioLabel, sharedViewUrl } from './ui/share-url.ts';
 import { renderLegend } from './ui/kind-legend.ts';
@@ -75,8 +76,8 @@ export class App implements ReplayHost {
   /** Last load request, replayed by Reset and by a worker restart. */
   options: LoadOptions | null = null;
   lastOutcome: LoadOutcome | null = null;
-  /** The scenario file loaded last (dropped or from `?scenario=<url>`), reloaded by the pickers. */
-  file: { spec: ScenarioSpecInput; name: string } | null = null;
+  /** The scenario file loaded last (fetched for `?scenario=<url>`: its spec; dropped or picked: the worker's handle), reloaded by the pickers. */
+  file: { spec?: ScenarioSpecInput; opened?: number; name: string } | null = null;
   /** URL of the scenario file fetched last (`?scenario=<url>`); null for a dropped file. */
   private fileUrl: string | null = null;
   private readonly episodes$ = new Subject<EpisodeKey>();
@@ -107,6 +108,7 @@ export class App implements ReplayHost {
     this.client.playing = !start.paused;
     this.wireStreams();
     this.wireInput();
+    wireOpenFilesPicker(this);
   }
 
   /** Fills the pickers and loads the first episode (a registered scenario or a scenario file). */
@@ -176,7 +178,9 @@ export class App implements ReplayHost {
       renderLegend(byId('legend'), outcome.scene);
     }
     if (!outcome.ok) {
-      const what = options.spec !== undefined && this.file?.spec === options.spec ? `Scenario file ${this.file.name} refused` : 'Scenario refused';
+      const fromFile =
+        this.file && ((options.spec !== undefined && this.file.spec === options.spec) || (options.opened !== undefined && this.file.opened === options.opened));
+      const what = fromFile ? `Scenario file ${this.file!.name} refused` : 'Scenario refused';
       this.banner.show(
         'error',
         `${what}: ${outcome.reason}`,
@@ -348,7 +352,8 @@ export class App implements ReplayHost {
     const reloadFromPickers = () => {
       const seed = Math.max(0, Math.floor(Number(tb.seed.value) || 0));
       const cell = tb.cellController.value ? { cellController: tb.cellController.value } : {};
-      if (tb.scenario.value === FILE_SCENARIO && this.file) void this.load({ spec: this.file.spec, controller: tb.controller.value, seed, ...cell });
+      const file = this.file ? (this.file.opened !== undefined ? { opened: this.file.opened } : { spec: this.file.spec }) : null;
+      if (tb.scenario.value === FILE_SCENARIO && file) void this.load({ ...file, controller: tb.controller.value, seed, ...cell });
       else if (tb.scenario.value !== FILE_SCENARIO) void this.load({ scenario: tb.scenario.value, controller: tb.controller.value, seed, ...cell });
     };
     tb.scenario.addEventListener('change', reloadFromPickers);
@@ -404,6 +409,11 @@ export class App implements ReplayHost {
     this.file = { spec: spec as ScenarioSpecInput, name };
     this.toolbar.showFile(name, fileScenarioLabel(spec, name));
     await this.load({ spec: this.file.spec, controller: this.toolbar.controller.value, ...extra });
+  }
+
+  /** Opens dropped or picked files as the live scenario, read and imported in the worker (`scenario/open-files.ts`). */
+  openFiles(files: File[]): Promise<void> {
+    return openScenarioFiles(this, files);
   }
 
   /** Fetches a scenario file (relative to the page) and loads it; a failed fetch says why in the banner. */

@@ -5,7 +5,7 @@
  * Run hands the drawn file to the page like a dropped scenario file; Close shows the field again.
  */
 import type { ScenarioSpecInput } from '../../sim/page-api.ts';
-import type { LoadOptions, LoadOutcome } from '../shared/protocol.ts';
+import type { AsyncSimWorkerApi, LoadOptions, LoadOutcome } from '../shared/protocol.ts';
 import { fetchScenarioText } from '../scenario/fetch-scenario-text.ts';
 import { fileNameOf, scenarioSource } from '../scenario/scenario-source.ts';
 import { blankScenario, parseFloorSize } from './blank-scenario.ts';
@@ -33,10 +33,11 @@ export interface EditRequest {
 /** Opens (or shows again) the layout editor; resolves once it shows a drawing. */
 /** What the editor needs of the page: its run (playing, the options and file it ran), its view, and a way to run a spec. */
 export interface EditorPage {
-  readonly client: { readonly playing: boolean };
+  readonly client: { readonly playing: boolean; readonly remote: Pick<AsyncSimWorkerApi, 'openedSpec'> };
   readonly options: LoadOptions | null;
   readonly lastOutcome: LoadOutcome | null;
-  readonly file: { spec: ScenarioSpecInput; name: string } | null;
+  /** The scenario file the field shows: its spec, or the worker's handle of files opened there. */
+  readonly file: { spec?: ScenarioSpecInput; opened?: number; name: string } | null;
   readonly view: { resize(): void };
   setPlaying(playing: boolean): void;
   loadSpecText(text: string, name: string): Promise<void>;
@@ -79,7 +80,8 @@ async function openIn(editor: EditorMode, app: EditorPage, request: EditRequest)
           ? { kind: 'registered' as const, id: app.options.scenario }
           : null;
   if (request.scenario === undefined && app.file) {
-    const outcome = asEditableSpec(app.file.spec, app.file.name);
+    const spec = app.file.spec ?? (app.file.opened !== undefined ? await app.client.remote.openedSpec(app.file.opened) : null);
+    const outcome = asEditableSpec(spec, app.file.name);
     if (outcome.ok) editor.open(outcome.spec, app.file.name);
     else openBlankSaying(editor, outcome.message);
     return badSize;

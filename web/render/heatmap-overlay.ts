@@ -18,6 +18,8 @@ export class HeatmapOverlay {
   private readonly texels: Uint8Array;
   private readonly texture: THREE.DataTexture;
   private dirty = 0;
+  /** Cells with any heat, in the order they first got some: a refresh rewrites only these (a 3.4 M-cell map has a few thousand). */
+  private touched: number[] = [];
   /** The robot section's stride and field offsets (x, z, speedMps, mode); null without robots. */
   private readonly robot: { stride: number; x: number; z: number; speed: number; mode: number } | null;
 
@@ -36,6 +38,7 @@ export class HeatmapOverlay {
     const { cols, rows, cellM } = scene;
     this.heat = new Float32Array(cols * rows);
     this.texels = new Uint8Array(cols * rows * 4);
+    for (let i = 0; i < cols * rows; i++) coolTexel(this.texels, i);
     this.texture = new THREE.DataTexture(this.texels, cols, rows, THREE.RGBAFormat);
     this.texture.magFilter = THREE.LinearFilter;
     this.texture.needsUpdate = true;
@@ -55,10 +58,14 @@ export class HeatmapOverlay {
     if (!f || !robots) return;
     const { cols, rows, cellM } = this.scene;
     for (let o = 0; o + f.stride <= robots.length; o += f.stride) {
-      if (!MOVING_MODES.includes(robots[o + f.mode]!) || Math.abs(robots[o + f.speed]!) >= CONGESTED_BELOW_MPS) continue;
+      const mode = robots[o + f.mode]!;
+      if ((mode !== MOVING_MODES[0] && mode !== MOVING_MODES[1]) || Math.abs(robots[o + f.speed]!) >= CONGESTED_BELOW_MPS) continue;
       const c = Math.floor(robots[o + f.x]! / cellM);
       const r = Math.floor(robots[o + f.z]! / cellM);
-      if (c >= 0 && c < cols && r >= 0 && r < rows) this.heat[r * cols + c]! += seconds;
+      if (c < 0 || c >= cols || r < 0 || r >= rows) continue;
+      const cell = r * cols + c;
+      if (this.heat[cell] === 0 && seconds > 0) this.touched.push(cell);
+      this.heat[cell]! += seconds;
     }
     this.dirty += 1;
   }
@@ -68,8 +75,9 @@ export class HeatmapOverlay {
     if (!this.mesh.visible || this.dirty === 0) return false;
     this.dirty = 0;
     let max = 0;
-    for (const h of this.heat) if (h > max) max = h;
-    for (let i = 0; i < this.heat.length; i++) {
+    for (const cell of this.touched) if (this.heat[cell]! > max) max = this.heat[cell]!;
+    // Untouched cells keep the transparent texels they were created with.
+    for (const i of this.touched) {
       const v = max > 0 ? Math.sqrt(this.heat[i]! / max) : 0;
       this.texels[i * 4] = 255;
       this.texels[i * 4 + 1] = Math.round(220 * (1 - v));
@@ -81,6 +89,8 @@ export class HeatmapOverlay {
   }
 
   clear(): void {
+    for (const i of this.touched) coolTexel(this.texels, i);
+    this.touched = [];
     this.heat.fill(0);
     this.dirty += 1;
   }
@@ -90,4 +100,12 @@ export class HeatmapOverlay {
     (this.mesh.material as THREE.Material).dispose();
     this.texture.dispose();
   }
+}
+
+/** A cell without heat: the colour of no congestion, fully transparent (filtering next to hot cells blends toward it). */
+function coolTexel(texels: Uint8Array, i: number): void {
+  texels[i * 4] = 255;
+  texels[i * 4 + 1] = 220;
+  texels[i * 4 + 2] = 0;
+  texels[i * 4 + 3] = 0;
 }

@@ -52,6 +52,11 @@ export class MovingLayer {
     }
   }
 
+  /** Lets each kind pick its level of detail for a redraw (see `KindRenderer.beforeRender`). */
+  beforeRender(pxPerM: number): void {
+    for (const { renderer } of this.renderers) renderer.beforeRender?.(pxPerM);
+  }
+
   /** Shows or hides one kind (tests compare pixels with and without it); false if it is not drawn. */
   setKindVisible(kind: string, visible: boolean): boolean {
     const entry = this.renderers.find((r) => r.kind === kind);

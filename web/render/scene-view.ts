@@ -3,6 +3,7 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { fieldOffset, sectionOf } from '../shared/frame-fields.ts';
 import type { FrameSections, SceneInfo } from '../shared/protocol.ts';
 import { HeatmapOverlay } from './heatmap-overlay.ts';
+import { nearestFloorPxPerM } from './kinds/screen-size.ts';
 import { MovingLayer } from './moving-layer.ts';
 import { buildStaticField } from './static-field.ts';
 
@@ -208,6 +209,8 @@ export class SceneView {
     this.controls.update();
     if (!this.dirty) return;
     this.dirty = false;
+    this.camera.updateMatrixWorld();
+    this.moving?.beforeRender(nearestFloorPxPerM(this.camera, this.renderer.domElement.height));
     this.renderer.render(this.root, this.camera);
     if (this.posed && this.firstPosedRenderMs < 0) {
       this.firstPosedRenderMs = performance.now();

@@ -2,28 +2,36 @@ import * as THREE from 'three';
 import { CellKind } from '../../sim/page-api.ts';
 import type { SceneInfo } from '../shared/protocol.ts';
 import { CELL_COLORS } from './colors.ts';
+import { cellRectangles, mergedBoxGeometry } from './merged-blocks.ts';
 
 /** Height of drawn walls, metres. */
 const WALL_HEIGHT_M = 1.2;
+/** Grid lines only on fields up to this many cells a side (past it they are finer than a pixel and only shimmer). */
+const MAX_GRID_LINES_CELLS = 300;
 
 /**
- * The static field of a scenario: a floor coloured per cell, grid lines, walls, station posts and
- * charger pads, each kind one `InstancedMesh` (or one mesh) however large the layout.
+ * The static field of a scenario: a floor coloured per cell, grid lines (fields up to
+ * {@link MAX_GRID_LINES_CELLS} cells a side), walls merged into rectangles in one mesh, station
+ * posts and charger pads, each one `InstancedMesh` (or one mesh) however large the layout.
  */
 export function buildStaticField(scene: SceneInfo): THREE.Group {
   const group = new THREE.Group();
   group.name = 'static-field';
   const { cols, rows, cellM, cells } = scene;
   group.add(floorMesh(scene));
-  group.add(gridLines(cols, rows, cellM));
+  if (Math.max(cols, rows) <= MAX_GRID_LINES_CELLS) group.add(gridLines(cols, rows, cellM));
+  const walls = new THREE.Mesh(
+    mergedBoxGeometry(cellRectangles(cells, cols, rows, CellKind.Wall), cellM, WALL_HEIGHT_M),
+    new THREE.MeshLambertMaterial({ color: 0x64748b }),
+  );
+  walls.name = 'walls';
+  group.add(walls);
 
-  const walls: number[] = [];
   const stations: number[] = [];
   const chargers: number[] = [];
   for (let cell = 0; cell < cells.length; cell++) {
     const k = cells[cell];
-    if (k === CellKind.Wall) walls.push(cell);
-    else if (k === CellKind.Station) stations.push(cell);
+    if (k === CellKind.Station) stations.push(cell);
     else if (k === CellKind.Charger) chargers.push(cell);
   }
   const m = new THREE.Matrix4();
@@ -38,11 +46,6 @@ export function buildStaticField(scene: SceneInfo): THREE.Group {
     mesh.computeBoundingSphere();
     group.add(mesh);
   };
-  place(
-    new THREE.InstancedMesh(new THREE.BoxGeometry(cellM, WALL_HEIGHT_M, cellM), new THREE.MeshLambertMaterial({ color: 0x64748b }), Math.max(1, walls.length)),
-    walls,
-    WALL_HEIGHT_M / 2,
-  );
   const post = new THREE.BoxGeometry(cellM * 0.15, 1.0, cellM * 0.8).translate(cellM * 0.5, 0.5, 0);
   place(new THREE.InstancedMesh(post, new THREE.MeshLambertMaterial({ color: 0x0284c7 }), Math.max(1, stations.length)), stations, 0);
   const pad = new THREE.BoxGeometry(cellM * 0.7, 0.04, cellM * 0.7);

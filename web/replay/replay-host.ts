@@ -30,6 +30,8 @@ export interface ReplayHost {
   selectRobot(robot: number): void;
   /** Reloads the live episode (leaving replay mode). */
   reload(): unknown;
-  /** Loads a scenario spec given as JSON text (a dropped `.json` file). */
+  /** Loads a scenario spec given as JSON text. */
   loadSpecText(text: string, name: string): Promise<void>;
+  /** Opens dropped files as the live scenario (a scenario `.json`, a LoRR problem with its files, a `.map`). */
+  openFiles(files: File[]): Promise<void>;
 }

@@ -5,8 +5,8 @@ import type { ReplayHost } from './replay-host.ts';
 import { ReplayPlayer } from './replay-player.ts';
 
 /**
- * Replay mode: opens `.tfr` files (file picker or drag-and-drop; dropped `.json` files load as
- * scenarios), draws the recorded field, and plays or scrubs through the recording.
+ * Replay mode: opens `.tfr` files (file picker or drag-and-drop; other dropped files open as
+ * scenarios, see `scenario/open-files.ts`), draws the recorded field, and plays or scrubs through the recording.
  */
 export class ReplayView {
   player: ReplayPlayer | null = null;
@@ -42,10 +42,11 @@ export class ReplayView {
     view.addEventListener('drop', (e) => {
       e.preventDefault();
       hint.hidden = true;
-      const file = e.dataTransfer?.files[0];
-      if (!file) return;
-      if (/\.json$/i.test(file.name) || file.type === 'application/json') void file.text().then((text) => app.loadSpecText(text, file.name));
-      else void this.openFile(file);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length === 0) return;
+      // A replay opens here; anything else (a scenario, a LoRR problem with its files, a .map) in the worker.
+      if (files.length === 1 && /\.tfr$/i.test(files[0]!.name)) void this.openFile(files[0]!);
+      else void app.openFiles(files);
     });
   }
 

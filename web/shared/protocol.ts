@@ -77,10 +77,12 @@ export interface SceneInfo {
 /** Poses of one tick: one array per kind (`count * stride` floats, laid out as in `SceneInfo.sections`). */
 export type FrameSections = Record<string, Float32Array>;
 
-/** What to load: a registered scenario by id, or a spec given inline (a dropped JSON file). */
+/** What to load: a registered scenario by id, a spec given inline, or one the worker opened from files. */
 export interface LoadOptions {
   scenario?: string;
   spec?: ScenarioSpecInput;
+  /** Handle of the scenario the worker made from dropped or picked files (`SimWorkerApi.openFiles`). */
+  opened?: number;
   controller: string;
   /** Cell controller (arms): a registered name or a `robots/cells/*.ts` module; `pick-place` for a scenario with arms when absent. */
   cellController?: string;
@@ -90,6 +92,15 @@ export interface LoadOptions {
 
 /** Outcome of a load: the field and an episode token, or why the scenario was refused. */
 export type LoadOutcome = { ok: true; episode: number; scene: SceneInfo } | { ok: false; reason: string; issues: SpecIssue[]; scene: SceneInfo | null };
+
+/**
+ * Dropped or picked files as the worker opened them: a handle to load (`LoadOptions.opened`), the
+ * file name, the scenario picker's label and the importer's warnings; or why not (a sentence and
+ * a `file:line: reason` line per problem).
+ */
+export type OpenFilesOutcome =
+  | { ok: true; opened: number; name: string; label: string; robots: number; warnings: string[] }
+  | { ok: false; message: string; problems: string[] };
 
 /** Poses after an advance. With shared memory each section is a view of a shared buffer slot. */
 export interface StepResult {
@@ -129,6 +140,13 @@ export interface SimWorkerApi {
   robotDetail(robot: number): RobotDetail | null;
   /** Draws the field of a spec without running it (replays). */
   describe(spec: ScenarioSpecInput): LoadOutcome;
+  /**
+   * Reads, parses and imports dropped or picked files (a scenario `.json`, a LoRR problem with its
+   * files, a MovingAI `.map`) and keeps the scenario for a `load({ opened })`; `robots` for a bare map.
+   */
+  openFiles(files: File[], robots?: number): Promise<OpenFilesOutcome>;
+  /** The spec of opened files by handle (the layout editor edits it), or null when no longer held. */
+  openedSpec(opened: number): ScenarioSpecInput | null;
 }
 
 /** Key of the worker's heartbeat messages (`{ [HEARTBEAT_KEY]: n }`), posted every {@link HEARTBEAT_EVERY_MS}. */

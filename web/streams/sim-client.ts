@@ -12,6 +12,7 @@ import {
   type FrameSections,
   type LoadOptions,
   type LoadOutcome,
+  type OpenFilesOutcome,
   type StepResult,
 } from '../shared/protocol.ts';
 
@@ -31,6 +32,14 @@ export type ClientStatus = { kind: 'starting' } | { kind: 'ready' } | { kind: 'c
 
 /** Worker milliseconds per `advance` in `max` speed: long enough to amortise messaging. */
 const MAX_SPEED_BUDGET_MS = 24;
+/**
+ * Worker milliseconds per paced `advance` (speed ×1 … ×16): a world too slow for real time (10,000
+ * robots) returns a frame after about this long, or after one tick, instead of holding the worker
+ * for every tick asked for.
+ */
+const PACED_BUDGET_MS = 50;
+/** A worker is hung only when silent for this many times its slowest recent `advance` (when that exceeds `HUNG_AFTER_MS`). */
+const HUNG_ADVANCE_FACTOR = 4;
 /** Longest wall-time gap one animation frame may account for, seconds. */
 const MAX_BACKLOG_SEC = 0.25;
 
@@ -56,6 +65,8 @@ export class SimClient {
   private lastPumpMs = -1;
   /** Wall milliseconds the worker spent in its last advance (for display). */
   lastWorkerMs = 0;
+  /** Slowest recent worker milliseconds per advance (decays), which a slow world's hung limit grows with. */
+  private slowAdvanceMs = 0;
   /** Main-thread milliseconds spent publishing results to subscribers since the caller last reset it. */
   publishMs = 0;
   /** When the current worker last showed a sign of life (heartbeat), page clock milliseconds. */
@@ -97,6 +108,7 @@ export class SimClient {
   async load(options: LoadOptions): Promise<LoadOutcome> {
     if (this.status$.value.kind === 'crashed') this.restart();
     this.episode = -1;
+    this.slowAdvanceMs = 0;
     this.loading += 1;
     let outcome: LoadOutcome;
     try {
@@ -116,6 +128,21 @@ export class SimClient {
     return outcome;
   }
 
+  /**
+   * Has the worker read and import dropped or picked files (`SimWorkerApi.openFiles`). A large
+   * problem keeps the worker busy for seconds, so this counts as loading for the hung check.
+   */
+  async openFiles(files: File[], robots?: number): Promise<OpenFilesOutcome> {
+    if (this.status$.value.kind === 'crashed') this.restart();
+    this.loading += 1;
+    try {
+      return await this.guard<OpenFilesOutcome>(this.api.openFiles(files, robots) as Promise<OpenFilesOutcome>);
+    } finally {
+      this.loading -= 1;
+      this.lastBeatMs = performance.now();
+    }
+  }
+
   /** Call once per animation frame: asks the worker for as many ticks as real time and speed allow. */
   pump(nowMs: number): void {
     const dtSec = this.lastPumpMs < 0 ? 0 : Math.min(MAX_BACKLOG_SEC, (nowMs - this.lastPumpMs) / 1000);
@@ -129,7 +156,7 @@ export class SimClient {
     const n = Math.floor(this.backlogTicks);
     if (n >= 1 && !this.inFlight) {
       this.backlogTicks -= n;
-      void this.request(n);
+      void this.request(n, PACED_BUDGET_MS);
     }
   }
 
@@ -165,6 +192,7 @@ export class SimClient {
     }
     if (generation !== this.generation || result.episode !== this.episode || episode !== this.episode) return;
     this.lastWorkerMs = result.workerMs;
+    this.slowAdvanceMs = Math.max(result.workerMs, this.slowAdvanceMs * 0.9);
     this.done = result.done;
     const t0 = performance.now();
     if (result.events.length > 0) this.events$.next({ episode: result.episode, events: result.events });
@@ -226,7 +254,8 @@ export class SimClient {
     this.lastCheckMs = now;
     if (this.status$.value.kind !== 'ready' || lateMs > 4 * HEARTBEAT_CHECK_EVERY_MS) return;
     const silentMs = now - this.lastBeatMs;
-    const limit = this.loading > 0 || this.startingUp || this.warmingUp ? HUNG_WHILE_LOADING_MS : HUNG_AFTER_MS;
+    const limit =
+      this.loading > 0 || this.startingUp || this.warmingUp ? HUNG_WHILE_LOADING_MS : Math.max(HUNG_AFTER_MS, HUNG_ADVANCE_FACTOR * this.slowAdvanceMs);
     if (silentMs <= limit) return;
     this.worker.terminate();
     this.fail(

@@ -16,7 +16,9 @@ import {
   type ScenarioSpecInput,
   type SimEvent,
 } from '../../sim/index.ts';
-import type { CatalogInfo, LoadOptions, LoadOutcome, RobotDetail, SimWorkerApi, StepResult } from '../shared/protocol.ts';
+import type { CatalogInfo, LoadOptions, LoadOutcome, OpenFilesOutcome, RobotDetail, SimWorkerApi, StepResult } from '../shared/protocol.ts';
+import { fileScenarioLabel } from '../ui/share-url.ts';
+import { openScenarioFiles } from './open-scenario-files.ts';
 import { cellControllerCatalog, controllerCatalog, policyCatalog, type BrokenModule } from './controller-catalog.ts';
 import { policyFactory } from './policy-runtime.ts';
 import { sectionBuffers, SharedFrameSlots } from './frame-slots.ts';
@@ -24,6 +26,8 @@ import { sceneFromModel, sceneFromRawSpec } from './scene-info.ts';
 
 /** At most this many ticks per `advance` call, so one call never blocks the worker for long. */
 const MAX_TICKS_PER_CALL = 20_000;
+/** Ticks stepped between budget checks while ticks are cheap; one at a time once a tick takes more than a quarter of the budget (10,000 robots). */
+const TICKS_PER_BUDGET_CHECK = 4;
 
 /** The worker side of the test field: one `SimHost`, paced by the main thread. */
 export class SimWorker implements SimWorkerApi {
@@ -32,6 +36,11 @@ export class SimWorker implements SimWorkerApi {
   private asyncController = false;
   private slots: SharedFrameSlots | null = null;
   private readonly shared = typeof crossOriginIsolated === 'boolean' && crossOriginIsolated && typeof SharedArrayBuffer === 'function';
+  /** The scenario made from the files opened last (`openFiles`), by handle: only the newest is kept. */
+  private opened: { handle: number; spec: ScenarioSpecInput } | null = null;
+  private openedCount = 0;
+  /** Wall milliseconds of the last tick stepped under a budget (sizes the next chunk). */
+  private lastTickMs = 0;
 
   private constructor(
     private readonly host: SimHost,
@@ -62,6 +71,38 @@ export class SimWorker implements SimWorkerApi {
     };
   }
 
+  async openFiles(files: File[], robots?: number): Promise<OpenFilesOutcome> {
+    const result = await openScenarioFiles(files, robots !== undefined ? { robots } : {});
+    if (!result.ok) return result;
+    this.openedCount += 1;
+    this.opened = { handle: this.openedCount, spec: result.spec };
+    const fleet = (result.spec as { fleet?: Array<{ count?: unknown }> }).fleet;
+    const count = Array.isArray(fleet) ? fleet.reduce((n, f) => n + (typeof f?.count === 'number' ? f.count : 0), 0) : 0;
+    return {
+      ok: true,
+      opened: this.openedCount,
+      name: result.name,
+      label: fileScenarioLabel(result.spec, result.name),
+      robots: count,
+      warnings: result.warnings,
+    };
+  }
+
+  openedSpec(opened: number): ScenarioSpecInput | null {
+    return this.opened?.handle === opened ? this.opened.spec : null;
+  }
+
+  /** The spec of `options`: inline, opened from files, or registered; a reason when there is none. */
+  private specOf(options: LoadOptions): ScenarioSpecInput | string {
+    if (options.spec !== undefined) return options.spec;
+    if (options.opened !== undefined) {
+      if (this.opened?.handle === options.opened) return this.opened.spec;
+      return 'the opened files are no longer held by the simulation worker (it was restarted, or newer files were opened): open them again';
+    }
+    const spec = options.scenario ? findScenario(options.scenario) : undefined;
+    return spec ?? `unknown scenario "${options.scenario ?? ''}"`;
+  }
+
   load(options: LoadOptions): LoadOutcome | Promise<LoadOutcome> {
     const policyUrl = this.policies.get(options.controller);
     if (policyUrl !== undefined) return this.loadPolicy(options, policyUrl);
@@ -73,23 +114,23 @@ export class SimWorker implements SimWorkerApi {
     try {
       return this.loadWith(options, await policyFactory(options.controller, url));
     } catch (error) {
-      const spec = options.spec ?? (options.scenario ? findScenario(options.scenario) : undefined);
+      const spec = this.specOf(options);
       return {
         ok: false,
         reason: `policy ${options.controller}: ${error instanceof Error ? error.message : String(error)}`,
         issues: [],
-        scene: spec ? sceneFromRawSpec(spec) : null,
+        scene: typeof spec === 'string' ? null : sceneFromRawSpec(spec),
       };
     }
   }
 
   private loadWith(options: LoadOptions, factory: ControllerFactory | undefined): LoadOutcome {
-    if (options.spec !== undefined) {
-      const invalid = validationRefusal(options.spec);
+    const spec = this.specOf(options);
+    if (typeof spec === 'string') return { ok: false, reason: spec, issues: [], scene: null };
+    if (options.spec !== undefined || options.opened !== undefined) {
+      const invalid = validationRefusal(spec);
       if (invalid) return invalid;
     }
-    const spec = options.spec ?? (options.scenario ? findScenario(options.scenario) : undefined);
-    if (!spec) return { ok: false, reason: `unknown scenario "${options.scenario ?? ''}"`, issues: [], scene: null };
     if (!factory) return { ok: false, reason: `unknown controller "${options.controller}"`, issues: [], scene: sceneFromRawSpec(spec) };
     const cellName = options.cellController ?? defaultCellController(spec as { arms?: unknown[] });
     const cellFactory = cellName ? this.cellControllers.get(cellName) : undefined;
@@ -134,8 +175,10 @@ export class SimWorker implements SimWorkerApi {
     let left = Math.min(MAX_TICKS_PER_CALL, Math.max(0, Math.floor(ticks)));
     let done = this.host.done;
     while (left > 0 && !done) {
-      const chunk = budgetMs === undefined ? left : Math.min(left, 4);
+      const chunk = this.chunkOf(left, budgetMs);
+      const c0 = performance.now();
       const r = await this.host.advanceAsync(chunk);
+      this.lastTickMs = (performance.now() - c0) / chunk;
       for (const e of r.events) events.push(e);
       left -= chunk;
       done = r.done;
@@ -150,8 +193,10 @@ export class SimWorker implements SimWorkerApi {
     let left = Math.min(MAX_TICKS_PER_CALL, Math.max(0, Math.floor(ticks)));
     let done = this.host.done;
     while (left > 0 && !done) {
-      const chunk = budgetMs === undefined ? left : Math.min(left, 4);
+      const chunk = this.chunkOf(left, budgetMs);
+      const c0 = performance.now();
       const r = this.host.advance(chunk);
+      this.lastTickMs = (performance.now() - c0) / chunk;
       for (const e of r.events) events.push(e);
       left -= chunk;
       // The watchdog ends the episode where an impossible pose appeared (its event says which).
@@ -159,6 +204,12 @@ export class SimWorker implements SimWorkerApi {
       if (budgetMs !== undefined && performance.now() - t0 >= budgetMs) break;
     }
     return this.stepResult(events, done, performance.now() - t0);
+  }
+
+  /** Ticks to step before the next budget check: all that are left without a budget. */
+  private chunkOf(left: number, budgetMs: number | undefined): number {
+    if (budgetMs === undefined) return left;
+    return Math.min(left, this.lastTickMs * 4 > budgetMs ? 1 : TICKS_PER_BUDGET_CHECK);
   }
 
   private stepResult(events: SimEvent[], done: boolean, workerMs: number): StepResult {

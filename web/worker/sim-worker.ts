@@ -21,6 +21,8 @@ const api: AsyncSimWorkerApi = {
   kpis: async () => (await ready).kpis(),
   robotDetail: async (robot) => (await ready).robotDetail(robot),
   describe: async (spec) => (await ready).describe(spec),
+  openFiles: async (files, robots) => (await ready).openFiles(files, robots),
+  openedSpec: async (opened) => (await ready).openedSpec(opened),
 };
 
 Comlink.expose(api);

@@ -19,6 +19,12 @@ export interface KindRenderer {
   readonly pickable: readonly THREE.Object3D[];
   /** Id of the thing drawn as `instance` of `object` (one of `pickable`), or -1. */
   thingAt(object: THREE.Object3D, instance: number): number;
+  /**
+   * Optional, before each redraw: `pxPerM` is the largest size on screen of a metre of floor in
+   * view (`nearestFloorPxPerM`), so a kind can skip meshes too small to see (10,000 robots on a
+   * map seen whole).
+   */
+  beforeRender?(pxPerM: number): void;
   dispose(): void;
 }
 

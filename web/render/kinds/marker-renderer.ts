@@ -2,7 +2,8 @@ import * as THREE from 'three';
 import { fieldOffset } from '../../shared/frame-fields.ts';
 import type { KindRenderer, KindRendererFactory } from './kind-renderer.ts';
 import { disposeInstances, dynamicInstances } from './instanced.ts';
-import { writeYawMatrix } from './yaw-matrix.ts';
+import { ChangedInstances } from './changed-instances.ts';
+import { sameYawPose, writeYawMatrix } from './yaw-matrix.ts';
 
 /** Edge of a marker cube, metres. */
 const MARKER_SIZE_M = 0.35;
@@ -23,10 +24,19 @@ export const createMarkerRenderer: KindRendererFactory = ({ section }) => {
   const { count, stride } = section;
   const geometry = new THREE.BoxGeometry(MARKER_SIZE_M, MARKER_SIZE_M, MARKER_SIZE_M).translate(0, MARKER_SIZE_M / 2, 0);
   const mesh = dynamicInstances(geometry, new THREE.MeshLambertMaterial({ color: 0xffffff }), count, kindColor(section.kind), `markers:${section.kind}`);
+  // Only markers that moved are rewritten and uploaded (10,000 errand goals change a few at a time).
+  const moved = new ChangedInstances(mesh.instanceMatrix, count);
+  // The kind's object is a group, so hiding the kind (setKindVisible) and the size cut-off (beforeRender) do not overwrite each other.
+  const group = new THREE.Group();
+  group.add(mesh);
   const renderer: KindRenderer = {
-    object: mesh,
+    object: group,
     pickable: [],
     thingAt: () => -1,
+    beforeRender(pxPerM) {
+      // Markers under a pixel wherever they are in view are not drawn (10,000 errand goals on a map seen whole).
+      mesh.visible = MARKER_SIZE_M * pxPerM >= 1;
+    },
     update(poses) {
       const m = mesh.instanceMatrix.array as Float32Array;
       for (let i = 0; i < count; i++) {
@@ -34,9 +44,14 @@ export const createMarkerRenderer: KindRendererFactory = ({ section }) => {
         let hx = fhx >= 0 ? poses[o + fhx]! : 1;
         let hz = fhz >= 0 ? poses[o + fhz]! : 0;
         if (!(Math.abs(hx) + Math.abs(hz) > 1e-6)) [hx, hz] = [1, 0];
-        writeYawMatrix(m, i * 16, poses[o + fx]!, fy >= 0 ? poses[o + fy]! : 0, poses[o + fz]!, hx, hz);
+        const x = poses[o + fx]!;
+        const y = fy >= 0 ? poses[o + fy]! : 0;
+        const z = poses[o + fz]!;
+        if (sameYawPose(m, i * 16, x, y, z, hx, hz)) continue;
+        writeYawMatrix(m, i * 16, x, y, z, hx, hz);
+        moved.mark(i);
       }
-      mesh.instanceMatrix.needsUpdate = true;
+      moved.commit();
     },
     dispose() {
       disposeInstances(mesh);

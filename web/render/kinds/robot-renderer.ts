@@ -5,11 +5,16 @@ import { fieldOffset } from '../../shared/frame-fields.ts';
 import type { KindRenderer, KindRendererFactory } from './kind-renderer.ts';
 import { ChangedInstances } from './changed-instances.ts';
 import { disposeInstances, dynamicInstances } from './instanced.ts';
+import { ROBOT_DOT_PX, RobotDots } from './robot-dots.ts';
+
+/** Robot meshes are drawn while the nearest robot in view is at least this share of a dot's size (the dots take over below). */
+const MESH_CUTOFF_SHARE = 0.5;
 import { sameYawPose, writeYawMatrix } from './yaw-matrix.ts';
 
 /**
  * Robots: one `InstancedMesh` per robot model (chassis box with a dark front bumper), turned to
- * the heading and coloured by mode. Needs the `robot` kind info (shapes); fields `x`, `z`,
+ * the heading and coloured by mode, and a dot of a few pixels for each robot too small on screen
+ * to see (`RobotDots`: a whole large map in view). Needs the `robot` kind info (shapes); fields `x`, `z`,
  * `headX`, `headZ`, `mode`.
  */
 export const createRobotRenderer: KindRendererFactory = ({ scene, section }) => {
@@ -41,6 +46,9 @@ export const createRobotRenderer: KindRendererFactory = ({ scene, section }) => 
     return mesh;
   });
   const heights = info.shapes.map((s) => s.heightM / 2);
+  const sizeM = Math.max(...info.shapes.map((s) => Math.max(s.lengthM, s.widthM)));
+  const dots = new RobotDots(count, sizeM);
+  group.add(dots.points);
   const lastMode = new Int8Array(count).fill(-1);
   const moved = meshes.map((mesh, s) => new ChangedInstances(mesh.instanceMatrix, members[s]!.length));
   const recoloured = meshes.map((mesh, s) => new ChangedInstances(mesh.instanceColor!, members[s]!.length));
@@ -50,6 +58,11 @@ export const createRobotRenderer: KindRendererFactory = ({ scene, section }) => 
     thingAt(object, instance) {
       const s = meshes.indexOf(object as THREE.InstancedMesh);
       return s < 0 ? -1 : (members[s]![instance] ?? -1);
+    },
+    beforeRender(pxPerM) {
+      // Every robot in view smaller than its dot: the meshes (48 vertices a robot) are skipped, the dots show them.
+      const meshesVisible = sizeM * pxPerM >= ROBOT_DOT_PX * MESH_CUTOFF_SHARE;
+      for (const mesh of meshes) mesh.visible = meshesVisible;
     },
     update(poses) {
       // Only robots that moved or changed mode are rewritten and uploaded: a parked fleet costs a compare per robot.
@@ -68,20 +81,24 @@ export const createRobotRenderer: KindRendererFactory = ({ scene, section }) => 
           if (!sameYawPose(m, k * 16, x, y, z, hx, hz)) {
             writeYawMatrix(m, k * 16, x, y, z, hx, hz);
             moved[s]!.mark(k);
+            dots.place(i, x, y * 2, z);
           }
           const mode = fmode >= 0 ? poses[o + fmode]! | 0 : 0;
           if (mode !== lastMode[i]) {
             lastMode[i] = mode;
             mesh.setColorAt(k, modeColors[mode] ?? modeColors[0]!);
             recoloured[s]!.mark(k);
+            dots.paint(i, MODE_COLORS[mode] ?? MODE_COLORS[0]!);
           }
         }
         moved[s]!.commit();
         recoloured[s]!.commit();
       }
+      dots.commit();
     },
     dispose() {
       for (const mesh of meshes) disposeInstances(mesh);
+      dots.dispose();
     },
   };
   return renderer;
