@@ -37,6 +37,8 @@ export class PipelinedController implements IsolatedController {
   }
 
   reset(info: Parameters<NonNullable<IsolatedController['reset']>>[0]): void {
+    // An answer still owed by the last episode is taken and dropped: one call at a time.
+    if (this.posted) this.inner.collectDecision();
     this.inner.reset?.(info);
     this.due = [];
     this.posted = false;

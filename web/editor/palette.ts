@@ -33,17 +33,37 @@ const KNOWN: Readonly<Record<string, Omit<Brush, 'ch'>>> = {
 /** Brush order on the palette: the floor first, then lanes, storage, stations, the rest. */
 const ORDER = ['#', '.', '^', '>', 'v', '<', 'R', 'T', 'P', 'C', 'S', 'I', 'U'];
 
-/** The brush of a character (known or not). */
+/** Brushes made for legend characters the editor had no colour for (see {@link brushesFor}). */
+const fromLegend = new Map<string, Brush>();
+
+/** The brush of a character (known, met in the legend, or not: magenta with its letter). */
 export function brushOf(ch: string): Brush {
   const known = KNOWN[ch];
-  return known ? { ch, ...known } : { ch, name: ch, color: '#f0f', glyph: '#000' };
+  return known ? { ch, ...known } : (fromLegend.get(ch) ?? { ch, name: ch, color: '#f0f', glyph: '#000' });
 }
 
-/** Brushes for every character of the legend, in palette order. */
+/**
+ * Brushes for every character of the legend, in palette order. A character the editor has no
+ * colour for (a kind added since, such as pallets' `Q`) is named by its meaning and gets a colour
+ * of its own, made from the character.
+ */
 export function brushesFor(legend: Readonly<Record<string, string>>): Brush[] {
   const chars = Object.keys(legend);
   const ordered = [...ORDER.filter((c) => chars.includes(c)), ...chars.filter((c) => !ORDER.includes(c)).sort()];
+  for (const ch of chars) if (!KNOWN[ch]) fromLegend.set(ch, { ch, name: shortName(legend[ch]!, ch), color: colourOf(ch), glyph: '#000' });
   return ordered.map(brushOf);
+}
+
+/** The first words of a legend meaning (up to its first comma or semicolon), or the character. */
+function shortName(meaning: string, ch: string): string {
+  const head = meaning.split(/[,;:]/)[0]!.trim();
+  return head.length === 0 ? ch : head.length > 28 ? `${head.slice(0, 27)}…` : head;
+}
+
+/** A light colour of its own for a character: its code point spread round the hue circle. */
+function colourOf(ch: string): string {
+  const hue = (ch.codePointAt(0)! * 137.508) % 360;
+  return `hsl(${hue.toFixed(0)}, 70%, 72%)`;
 }
 
 /**
