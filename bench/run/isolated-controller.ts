@@ -27,6 +27,7 @@ import { UsageError } from './usage-error.ts';
 import { type AwaitedAnswer, CallChannelHost, createChannelFlags } from './call-channel.ts';
 import type { ControllerAnswer, ControllerCall } from './controller-worker.ts';
 import { startTsWorker } from './ts-worker.ts';
+import { loadNote, loadScaledBudget } from './load-scaled-budget.ts';
 
 /**
  * Default wall-clock budget of one control tick's `decide`, milliseconds. A healthy decide takes
@@ -112,7 +113,11 @@ export async function startIsolatedController(file: string, limits: ControllerLi
 
 function waitReady(worker: Worker, file: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`controller module "${file}" did not load within ${SETUP_BUDGET_MS / 1000} s`)), SETUP_BUDGET_MS);
+    const budget = loadScaledBudget(SETUP_BUDGET_MS);
+    const timer = setTimeout(
+      () => fail(new Error(`controller module "${file}" did not load within ${SETUP_BUDGET_MS / 1000} s${loadNote(budget.factor)}`)),
+      budget.ms,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       void worker.terminate();
@@ -212,7 +217,8 @@ class WorkerController implements IsolatedController {
     const posted = this.posted;
     this.posted = null;
     if (this.stopped || !posted) return [];
-    const out = this.answered(this.channel.answer(posted.seq, posted.budgetMs), posted.budgetMs, posted.tick, 'decide()');
+    const budget = loadScaledBudget(posted.budgetMs);
+    const out = this.answered(this.channel.answer(posted.seq, budget.ms), posted.budgetMs, budget.factor, posted.tick, 'decide()');
     if (Array.isArray(out.reports)) this.reports = [...(Array.isArray(this.reports) ? this.reports : []), ...(out.reports as unknown[])];
     if (out.returned !== undefined) return TYPE_OF[out.returned] as never[];
     return out.value as never[];
@@ -239,23 +245,30 @@ class WorkerController implements IsolatedController {
 
   /** One synchronous call; throws the controller's own error, or stops it past the budget. */
   private call(call: ControllerCall, budgetMs: number, tick: number, what: string, transfer: ArrayBuffer[] = []): Extract<ControllerAnswer, { ok: true }> {
-    return this.answered(this.channel.call(call, budgetMs, transfer), budgetMs, tick, what);
+    const budget = loadScaledBudget(budgetMs);
+    return this.answered(this.channel.call(call, budget.ms, transfer), budgetMs, budget.factor, tick, what);
   }
 
   /** A call's outcome: the controller's answer; throws its own error, or stops it past the budget. */
-  private answered(awaited: AwaitedAnswer<ControllerAnswer>, budgetMs: number, tick: number, what: string): Extract<ControllerAnswer, { ok: true }> {
+  private answered(
+    awaited: AwaitedAnswer<ControllerAnswer>,
+    budgetMs: number,
+    loadFactor: number,
+    tick: number,
+    what: string,
+  ): Extract<ControllerAnswer, { ok: true }> {
     if (awaited.kind === 'timeout') {
       // A controller filling its heap slows to a crawl in garbage collection before V8 ends it:
       // it overruns its time budget first, but what ran out is memory. The process's growth tells.
       const grownMb = Math.round((process.memoryUsage.rss() - this.rssAtStartBytes) / 2 ** 20);
       if (grownMb >= 0.75 * this.memoryMb)
         return this.stop(
-          `${what} did not return within its budget of ${budgetMs} ms while the process grew by ${grownMb} MB: it ran into its memory limit of ${this.memoryMb} MB (--controller-memory-mb); the controller was stopped and its robots hold`,
+          `${what} did not return within its budget of ${budgetMs} ms${loadNote(loadFactor)} while the process grew by ${grownMb} MB: it ran into its memory limit of ${this.memoryMb} MB (--controller-memory-mb); the controller was stopped and its robots hold`,
           tick,
           'memory',
         );
       return this.stop(
-        `${what} did not return within its budget of ${budgetMs} ms (--controller-budget-ms); the controller was stopped and its robots hold`,
+        `${what} did not return within its budget of ${budgetMs} ms${loadNote(loadFactor)} (--controller-budget-ms); the controller was stopped and its robots hold`,
         tick,
         'time',
       );
