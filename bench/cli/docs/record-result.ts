@@ -13,7 +13,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { tsxExportUrl } from '../../run/ts-worker.ts';
 import { loadNow, machineLine } from '../commands/machine-load.ts';
 import { REPO_ROOT } from './reference-tables.ts';
 import { type RecordedResult, resultsPath } from './results-store.ts';
@@ -47,11 +48,12 @@ export function recordResult(name: string, args: readonly string[], root: string
   const tmp = mkdtempSync(join(tmpdir(), 'testfield-record-'));
   try {
     const out = join(tmp, 'output.json');
-    const script = args[0]!.endsWith('.ts') ? [args[0]!] : [join('bench', 'cli', 'cli.ts'), args[0]!];
+    // A script is run from the root given; a bench command always by this checkout's CLI.
+    const script = args[0]!.endsWith('.ts') ? [resolve(root, args[0]!)] : [join(REPO_ROOT, 'bench', 'cli', 'cli.ts'), args[0]!];
     const date = new Date().toISOString();
     const commit = gitCommit(root);
     const loadBefore = loadNow();
-    const child = spawnSync(process.execPath, ['--import', 'tsx', ...script, ...args.slice(1), '--json', out], { cwd: root, stdio: 'inherit' });
+    const child = spawnSync(process.execPath, ['--import', tsxExportUrl('.'), ...script, ...args.slice(1), '--json', out], { cwd: root, stdio: 'inherit' });
     const loadAfter = loadNow();
     if (child.status !== 0) throw new Error(`record: ${commandLine(args)} exited with ${child.status ?? child.signal}; nothing stored`);
     let output: unknown;

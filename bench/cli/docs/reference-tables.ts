@@ -172,17 +172,20 @@ export function markedBlock(readme: string, name: string): string | undefined {
   return readme.slice(start + open(name).length, end);
 }
 
-/** What goes between the markers for a rendered table. */
-export function blockText(rendered: string): string {
-  return `\n<!-- written by \`npm run docs\` (bench/cli/docs/reference-tables.ts); edit the code, not this table -->\n${rendered}\n`;
+/** The note at the top of every reference block. */
+export const REFERENCE_NOTE = '<!-- written by `npm run docs` (bench/cli/docs/reference-tables.ts); edit the code, not this table -->';
+
+/** What goes between the markers for a rendered table (`note` says where it comes from). */
+export function blockText(rendered: string, note: string = REFERENCE_NOTE): string {
+  return `\n${note}\n${rendered}\n`;
 }
 
 /** The README with the named block replaced. @throws Error naming the file and the marker when it is missing. */
-export function withBlock(readme: string, file: string, name: string, rendered: string): string {
+export function withBlock(readme: string, file: string, name: string, rendered: string, note: string = REFERENCE_NOTE): string {
   const start = readme.indexOf(open(name));
   const end = readme.indexOf(close(name));
   if (start < 0 || end < start) throw new Error(`${file}: no ${open(name)} … ${close(name)} block`);
-  return readme.slice(0, start + open(name).length) + blockText(rendered) + readme.slice(end);
+  return readme.slice(0, start + open(name).length) + blockText(rendered, note) + readme.slice(end);
 }
 
 /** Rewrites every README's generated blocks; returns the files that changed. */
