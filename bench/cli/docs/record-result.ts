@@ -19,11 +19,13 @@ import { loadNow, machineLine } from '../commands/machine-load.ts';
 import { REPO_ROOT } from './reference-tables.ts';
 import { type RecordedResult, resultsPath } from './results-store.ts';
 
-/** The git commit the measurement ran on (`+dirty` when the tree had uncommitted changes). */
+/** The git commit the measurement ran on (`+dirty` when tracked files other than Markdown had uncommitted changes). */
 function gitCommit(root: string): string {
   try {
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    // Edited READMEs do not change what is measured; any other tracked change does.
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).split('\n');
+    const dirty = changed.some((line) => line.trim() !== '' && !line.trimEnd().endsWith('.md'));
     return dirty ? `${head}+dirty` : head;
   } catch {
     return 'unknown';

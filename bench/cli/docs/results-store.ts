@@ -18,7 +18,7 @@ const recordedSchema = z.object({
   machine: z.string().min(1),
   /** When the command started, ISO 8601 UTC. */
   date: z.iso.datetime(),
-  /** The git commit measured (`+dirty` when the tree had uncommitted changes). */
+  /** The git commit measured (`+dirty` when tracked files other than Markdown had uncommitted changes). */
   commit: z.string().min(1),
   /** 1-minute load average when the command started and ended (other work on the machine). */
   loadBefore: z.number(),
