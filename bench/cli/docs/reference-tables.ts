@@ -2,12 +2,12 @@
  * The READMEs' reference tables, generated from the code so they cannot drift: the layout legend
  * and the scenario library (scenarios/README.md), the KPI list and the CLI commands and options
  * (bench/README.md). Each table sits between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`;
- * `npm run docs` rewrites those blocks, and tests/readme/reference-tables.test.ts fails when one is
+ * `npm run docs` (docs.ts) rewrites those blocks, and tests/readme/reference-tables.test.ts fails when one is
  * stale. Output is stable: no timestamps, a fixed order for every row.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Command, Option } from 'commander';
 import { builtinKinds, kpiCatalogue, type KpiFigureMeta } from '../../../sim/index.ts';
 import { scenarios } from '../../../scenarios/index.ts';
@@ -201,14 +201,4 @@ export function writeReferenceTables(root: string = REPO_ROOT): string[] {
     }
   }
   return changed;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    const changed = writeReferenceTables();
-    console.log(changed.length ? `updated ${changed.join(', ')}` : 'reference tables are up to date');
-  } catch (error) {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
 }
