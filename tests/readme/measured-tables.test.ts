@@ -122,9 +122,16 @@ describe('README measured-figures tables are drawn from the committed results', 
     expect(() => recordResult('probe', ['measure.ts', '--json', 'x.json'], root)).toThrow('record: leave --json out, the recorder adds it');
     expect(() => recordResult('Bad Name', ['perf'], root)).toThrow('record: name "Bad Name" must be lower-case');
     writeFileSync(join(root, 'fails.ts'), 'process.exit(3);\n');
-    expect(() => recordResult('probe', ['fails.ts'], root)).toThrow('record: npx tsx fails.ts exited with 3; nothing stored');
+    expect(() => recordResult('probe', ['fails.ts'], root)).toThrow('record: npx tsx fails.ts exited with 3 and wrote no readable --json file (ENOENT');
     // The failed run left the stored result as it was.
     expect(readResult('probe', z.object({ robots: z.number() }), root).output.robots).toBe(42);
+    expect(readResult('probe', z.unknown(), root).recorded.exitCode).toBeUndefined();
+    // A command that measured and then exited non-zero (a suite whose run stalled) is kept, with its exit code.
+    writeFileSync(join(root, 'gate-fails.ts'), `${readFileSync(join(root, 'measure.ts'), 'utf8')}process.exitCode = 1;\n`);
+    recordResult('probe', ['gate-fails.ts', '7'], root);
+    const kept = readResult('probe', z.object({ robots: z.number() }), root);
+    expect(kept.output.robots).toBe(7);
+    expect(kept.recorded.exitCode).toBe(1);
   }, 60_000);
 
   it('the command line is printed as a reader types it', () => {

@@ -57,15 +57,25 @@ export function recordResult(name: string, args: readonly string[], root: string
     const loadBefore = loadNow();
     const child = spawnSync(process.execPath, ['--import', tsxExportUrl('.'), ...script, ...args.slice(1), '--json', out], { cwd: root, stdio: 'inherit' });
     const loadAfter = loadNow();
-    if (child.status !== 0) throw new Error(`record: ${commandLine(args)} exited with ${child.status ?? child.signal}; nothing stored`);
+    // A command may exit non-zero and still have measured (a suite whose run stalled exits 1): its JSON is kept with the code.
+    const exit = child.status ?? child.signal;
     let output: unknown;
     try {
       output = JSON.parse(readFileSync(out, 'utf8'));
     } catch (error) {
-      throw new Error(`record: ${commandLine(args)} wrote no readable --json file (${error instanceof Error ? error.message : String(error)}); nothing stored`);
+      const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new Error(`record: ${commandLine(args)} ${exit !== 0 ? `exited with ${exit} and ` : ''}wrote no readable --json file (${why}); nothing stored`);
     }
     const result: RecordedResult = {
-      recorded: { command: commandLine(args), machine: machineLine(), date, commit, loadBefore, loadAfter },
+      recorded: {
+        command: commandLine(args),
+        machine: machineLine(),
+        date,
+        commit,
+        loadBefore,
+        loadAfter,
+        ...(exit !== 0 ? { exitCode: Number(exit) || String(exit) } : {}),
+      },
       output,
     };
     const path = resultsPath(name, root);

@@ -23,6 +23,8 @@ const recordedSchema = z.object({
   /** 1-minute load average when the command started and ended (other work on the machine). */
   loadBefore: z.number(),
   loadAfter: z.number(),
+  /** The command's exit code or signal when it was not 0 (it still wrote its JSON: e.g. a suite with a stalled run exits 1). */
+  exitCode: z.union([z.number(), z.string()]).optional(),
 });
 
 /** How a stored measurement was made. */

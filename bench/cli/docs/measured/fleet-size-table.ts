@@ -9,6 +9,7 @@ const suiteRun = z.object({
   robots: z.number(),
   status: z.string(),
   kpis: z.object({ throughputPerHour: z.number(), collisions: z.object({ robotRobot: z.number() }) }).nullable(),
+  failures: z.object({ stalled: z.unknown().optional() }).optional(),
 });
 /** What `bench suite --json` writes (the suite's results.json). */
 const suiteOutput = z.object({ suite: z.string(), runs: z.array(suiteRun) });
@@ -23,11 +24,15 @@ export function fleetSizeTable(names: readonly string[], root: string): string {
     const of = runs.filter((r) => r.label === label && r.robots === robots);
     if (of.length === 0) return '–';
     if (of.some((r) => r.kpis === null)) return of.find((r) => r.kpis === null)!.status;
-    return num(of.reduce((sum, r) => sum + figure(r.kpis!), 0) / of.length, 0);
+    const stalled = of.some((r) => r.failures?.stalled);
+    return `${num(of.reduce((sum, r) => sum + figure(r.kpis!), 0) / of.length, 0)}${stalled ? ' (stalled)' : ''}`;
   };
   const lines = [`| robots | ${sizes.map((n) => num(n, 0)).join(' | ')} |`, `|---|${sizes.map(() => '---:').join('|')}|`];
   for (const label of labels) lines.push(`| \`${label}\` | ${sizes.map((n) => cell(label, n, (k) => k.throughputPerHour)).join(' | ')} |`);
   for (const label of labels)
     lines.push(`| \`${label}\` robot-robot collisions | ${sizes.map((n) => cell(label, n, (k) => k.collisions.robotRobot)).join(' | ')} |`);
-  return [lines.join('\n'), '', provenance(stored)].join('\n');
+  const note = runs.some((r) => r.failures?.stalled)
+    ? ['', '(stalled): the run reported `progress.stalled` (nothing delivered for minutes while orders waited); its figures cover the whole horizon.']
+    : [];
+  return [lines.join('\n'), ...note, '', provenance(stored)].join('\n');
 }

@@ -10,7 +10,7 @@ export function provenance(stored: ReadonlyArray<{ name: string; result: Recorde
     const args = r.command.replace(/^npm run bench -- |^npx tsx /, '');
     return (
       `- \`${r.command}\`: ${r.date.slice(0, 10)}, commit \`${r.commit.slice(0, 7)}${r.commit.endsWith('+dirty') ? '+dirty' : ''}\`, ${r.machine}, ` +
-      `load ${r.loadBefore} → ${r.loadAfter}; \`${RESULTS_DIR}/${name}.json\`, re-measured by \`npm run docs -- record ${name} -- ${args}\``
+      `load ${r.loadBefore} → ${r.loadAfter}${r.exitCode !== undefined ? `, exit ${r.exitCode}` : ''}; \`${RESULTS_DIR}/${name}.json\`, re-measured by \`npm run docs -- record ${name} -- ${args}\``
     );
   });
   return [`Measured by (then \`npm run docs\` redraws the table):`, '', ...lines].join('\n');
