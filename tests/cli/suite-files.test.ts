@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBench, tempDir } from '../bench/bench-process.ts';
@@ -14,8 +14,16 @@ describe("suite and sweep files from the user's own folder", () => {
     expect(out.code, out.stderr).toBe(0);
     expect(existsSync(join(home, 'bench-results', 'mine', 'results.json'))).toBe(true);
     expect(existsSync(join(home, 'mine.baseline.json'))).toBe(true);
-    const gated = await runBench(['suite', 'mine.json', '--baseline', 'mine.baseline.json', '--strict-hash', '--workers', '1'], { INIT_CWD: home });
+    const gated = await runBench(['suite', 'mine.json', '--baseline', 'mine.baseline.json', '--strict-hash', '--workers', '1', '--json', 'mine-results.json'], {
+      INIT_CWD: home,
+    });
     expect(gated.code, gated.stderr).toBe(0);
+    // --json is the suite's results.json, beside the user's files.
+    const copied = JSON.parse(readFileSync(join(home, 'mine-results.json'), 'utf8')) as { suite: string; runs: Array<{ controller: string; hash: string }> };
+    expect(copied).toEqual(JSON.parse(readFileSync(join(home, 'bench-results', 'mine', 'results.json'), 'utf8')));
+    expect(copied.suite).toBe('mine');
+    expect(copied.runs.map((r) => r.controller)).toEqual(['greedy']);
+    expect(copied.runs[0]!.hash).toMatch(/^[0-9a-f]{16}$/);
   }, 120_000);
 
   it('a misspelt key in a suite or sweep file, and --strict-hash without a baseline, stop with exit 2 and one line naming them', async () => {

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { clearVerdict } from '../../run/files/write-file-atomic.ts';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadControllerFactory } from '../../run/load-controller.ts';
 import { UsageError } from '../../run/usage-error.ts';
@@ -9,7 +9,7 @@ import { formatShard, resolveShard, selectShard } from '../../run/shard.ts';
 import { finishSuite } from '../../analyse/suite/finish-suite.ts';
 import { defaultBaselineFile, defaultOutDir, expandSuite, loadSuite } from '../../analyse/suite/suite-definition.ts';
 import { parseBudgetMs, parseIsolation, parsePositiveInt } from './parse-options.ts';
-import { checkWritableDir } from './output-paths.ts';
+import { checkWritableDir, checkWritableFile } from './output-paths.ts';
 import { readBaseline } from '../../analyse/gate/baseline.ts';
 import { isControllerPath } from '../../run/load-controller.ts';
 import { DEFAULT_CONTROLLER_BUDGET_MS, startIsolatedController } from '../../run/isolated-controller.ts';
@@ -25,6 +25,7 @@ interface SuiteOptions {
   workers?: number;
   isolation: Isolation;
   controllerBudgetMs: number;
+  json?: string;
 }
 
 /** `bench suite [name] [--out DIR] [--baseline FILE] [--update-baseline] [--shard i/n] [--resume] [--workers N]`. */
@@ -41,6 +42,7 @@ export function suiteCommand(): Command {
     )
     .option('--shard <i/n>', 'run only shard i of n (also from JOB_COMPLETION_INDEX + BENCH_SHARD_COUNT)')
     .option('--resume', 'skip runs already finished in --out (after a kill)')
+    .option('--json <file>', 'also copy the results (results.json of --out) to this file')
     .option('--workers <n>', 'worker threads (default: one per core)', parsePositiveInt)
     .option('--isolation <mode>', 'where controllers run: auto (module paths in a worker thread, built-ins in-thread), worker, thread', parseIsolation, 'auto')
     .option(
@@ -59,6 +61,7 @@ export function suiteCommand(): Command {
       const suite = loadSuite(name);
       const out = opts.out ?? defaultOutDir(suite);
       checkWritableDir('--out', out);
+      if (opts.json) checkWritableFile('--json', opts.json);
       if (opts.baseline && !opts.updateBaseline) readBaseline(resolve(opts.baseline));
       const jobs = expandSuite(suite).map((j) => ({ ...j, isolation: opts.isolation, budgetMs: opts.controllerBudgetMs }));
       for (const controller of new Set(jobs.map((j) => j.controller))) {
@@ -96,5 +99,6 @@ export function suiteCommand(): Command {
           ...(baselineFile ? { baselineFile } : {}),
         },
       );
+      if (opts.json) copyFileSync(join(outDir, 'results.json'), opts.json);
     });
 }

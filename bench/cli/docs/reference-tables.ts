@@ -2,12 +2,12 @@
  * The READMEs' reference tables, generated from the code so they cannot drift: the layout legend
  * and the scenario library (scenarios/README.md), the KPI list and the CLI commands and options
  * (bench/README.md). Each table sits between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`;
- * `npm run docs` rewrites those blocks, and tests/readme/reference-tables.test.ts fails when one is
+ * `npm run docs` (docs.ts) rewrites those blocks, and tests/readme/reference-tables.test.ts fails when one is
  * stale. Output is stable: no timestamps, a fixed order for every row.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Command, Option } from 'commander';
 import { builtinKinds, kpiCatalogue, type KpiFigureMeta } from '../../../sim/index.ts';
 import { scenarios } from '../../../scenarios/index.ts';
@@ -172,17 +172,20 @@ export function markedBlock(readme: string, name: string): string | undefined {
   return readme.slice(start + open(name).length, end);
 }
 
-/** What goes between the markers for a rendered table. */
-export function blockText(rendered: string): string {
-  return `\n<!-- written by \`npm run docs\` (bench/cli/docs/reference-tables.ts); edit the code, not this table -->\n${rendered}\n`;
+/** The note at the top of every reference block. */
+export const REFERENCE_NOTE = '<!-- written by `npm run docs` (bench/cli/docs/reference-tables.ts); edit the code, not this table -->';
+
+/** What goes between the markers for a rendered table (`note` says where it comes from). */
+export function blockText(rendered: string, note: string = REFERENCE_NOTE): string {
+  return `\n${note}\n${rendered}\n`;
 }
 
 /** The README with the named block replaced. @throws Error naming the file and the marker when it is missing. */
-export function withBlock(readme: string, file: string, name: string, rendered: string): string {
+export function withBlock(readme: string, file: string, name: string, rendered: string, note: string = REFERENCE_NOTE): string {
   const start = readme.indexOf(open(name));
   const end = readme.indexOf(close(name));
   if (start < 0 || end < start) throw new Error(`${file}: no ${open(name)} … ${close(name)} block`);
-  return readme.slice(0, start + open(name).length) + blockText(rendered) + readme.slice(end);
+  return readme.slice(0, start + open(name).length) + blockText(rendered, note) + readme.slice(end);
 }
 
 /** Rewrites every README's generated blocks; returns the files that changed. */
@@ -198,14 +201,4 @@ export function writeReferenceTables(root: string = REPO_ROOT): string[] {
     }
   }
   return changed;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    const changed = writeReferenceTables();
-    console.log(changed.length ? `updated ${changed.join(', ')}` : 'reference tables are up to date');
-  } catch (error) {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
 }
