@@ -25,8 +25,12 @@ export const LAZY_SEARCH_BUDGET_BYTES = 2 * 1024 * 1024 * 1024;
  */
 export const LAZY_FROM_NODES = 1_048_576;
 
-/** Landmarks the lazy searches of a large roadmap aim with (8 bytes a node each). */
-export const LANDMARKS = 8;
+/**
+ * Landmarks the lazy searches of a large roadmap aim with (4 bytes a node each without one-way
+ * edges, else 8). Iron-harvest map (2.2 million nodes), 35 random goal/robot pairs, mean distance
+ * 1,163 steps: 31,868 nodes held a search with 8, 10,243 with 16, 8,600 with 32.
+ */
+export const LANDMARKS = 16;
 
 /**
  * Memory the cached tables of one controller may take, bytes (4 bytes a node a table). A fixed
