@@ -289,13 +289,16 @@ export class LazyGoalSearch {
     const from = rev.landmarkFrom;
     const to = rev.landmarkTo;
     const base = w * count;
-    for (let k = 0; k < count; k++) {
-      const fw = from[base + k]!;
-      const fg = this.goalFrom[k]!;
-      if (fw !== UNREACHABLE_STEPS && fg !== UNREACHABLE_STEPS && fg - fw > h) h = fg - fw;
-      const tw = to[base + k]!;
-      const tg = this.goalTo[k]!;
-      if (tw !== UNREACHABLE_STEPS && tg !== UNREACHABLE_STEPS && tw - tg > h) h = tw - tg;
+    if (rev.symmetric) h = symmetricBound(from, base, this.goalFrom, count, h);
+    else {
+      for (let k = 0; k < count; k++) {
+        const fw = from[base + k]!;
+        const fg = this.goalFrom[k]!;
+        if (fw !== UNREACHABLE_STEPS && fg !== UNREACHABLE_STEPS && fg - fw > h) h = fg - fw;
+        const tw = to[base + k]!;
+        const tg = this.goalTo[k]!;
+        if (tw !== UNREACHABLE_STEPS && tg !== UNREACHABLE_STEPS && tw - tg > h) h = tw - tg;
+      }
     }
     if (!this.isSink(w)) {
       const { revStart, revSource } = rev;
@@ -336,14 +339,17 @@ export class LazyGoalSearch {
     const from = rev.landmarkFrom;
     const to = rev.landmarkTo;
     const base = u * rev.landmarkCount;
-    for (let k = 0; k < rev.landmarkCount; k++) {
-      const fu = from[base + k]!;
-      const ft = this.targetFrom[k]!;
-      // d(target, u) >= d(L, u) - d(L, target) and >= d(target, L) - d(u, L).
-      if (fu !== UNREACHABLE_STEPS && ft !== UNREACHABLE_STEPS && fu - ft > h) h = fu - ft;
-      const tu = to[base + k]!;
-      const tt = this.targetTo[k]!;
-      if (tu !== UNREACHABLE_STEPS && tt !== UNREACHABLE_STEPS && tt - tu > h) h = tt - tu;
+    if (rev.symmetric) h = symmetricBound(from, base, this.targetFrom, rev.landmarkCount, h);
+    else {
+      for (let k = 0; k < rev.landmarkCount; k++) {
+        const fu = from[base + k]!;
+        const ft = this.targetFrom[k]!;
+        // d(target, u) >= d(L, u) - d(L, target) and >= d(target, L) - d(u, L).
+        if (fu !== UNREACHABLE_STEPS && ft !== UNREACHABLE_STEPS && fu - ft > h) h = fu - ft;
+        const tu = to[base + k]!;
+        const tt = this.targetTo[k]!;
+        if (tu !== UNREACHABLE_STEPS && tt !== UNREACHABLE_STEPS && tt - tu > h) h = tt - tu;
+      }
     }
     // Every way between them has the parity of their column + row difference: round up to it (still consistent).
     if (rev.bipartite && (h & 1) !== ((rev.col[u]! + rev.row[u]! + this.targetParity) & 1)) h++;
@@ -485,6 +491,22 @@ export class LazyGoalSearch {
   get bytes(): number {
     return this.keys.byteLength + this.vals.byteLength + this.heapKey.byteLength + this.heapNode.byteLength;
   }
+}
+
+/**
+ * The landmark bound between a node and a target on a roadmap without one-way edges (steps to and
+ * from a landmark are equal): max(`h`, |d(L, node) − d(L, target)|) over the landmarks, the same
+ * value the two one-way bounds give, from one table. `steps[base + k]`: the node's entry for landmark k.
+ */
+function symmetricBound(steps: Int32Array, base: number, target: Int32Array, count: number, h: number): number {
+  for (let k = 0; k < count; k++) {
+    const a = steps[base + k]!;
+    const b = target[k]!;
+    if (a === UNREACHABLE_STEPS || b === UNREACHABLE_STEPS) continue;
+    const d = a > b ? a - b : b - a;
+    if (d > h) h = d;
+  }
+  return h;
 }
 
 function isStorage(kind: number): boolean {
