@@ -74,7 +74,7 @@ export function pibtStep(map: Roadmap, agents: readonly PibtAgent[], holder: Int
   for (let i = 0; i < n; i++) {
     const a = agents[i]!;
     if (!a.dist) continue;
-    const here = a.dist.at(a.from)!;
+    const here = stepsAt(a.dist, a.from);
     if (here === 0) continue;
     const target = ctx.next[i] !== a.from ? ctx.next[i]! : bestNeighbour(map, a, here);
     if (target < 0) continue;
@@ -88,6 +88,14 @@ export function pibtStep(map: Roadmap, agents: readonly PibtAgent[], holder: Int
     ctx.reserved[ctx.next[i]!] = -1;
   }
   return { next: ctx.next, waitsOn };
+}
+
+/**
+ * Steps from `node` to the agent's goal: a full table is indexed directly (`Int32Array.prototype.at`
+ * also handles negative indices and shares its call site with the lazy search's `at`), a lazy search asked.
+ */
+function stepsAt(dist: StepDistances, node: number): number {
+  return dist instanceof Int32Array ? dist[node]! : dist.at(node)!;
 }
 
 interface StepContext {
@@ -154,7 +162,7 @@ function candidates(ctx: StepContext, i: number, base: number): number {
   // Keys per candidate (score, turn, crowd, idle, node): an insertion sort of at most five, no allocation per key.
   for (let k = 0; k < count; k++) {
     const v = list[k]!;
-    keyScore[k] = v === a.from && a.restless ? UNREACHABLE_STEPS + 1 : a.dist ? a.dist.at(v)! : v === a.from ? 0 : 1;
+    keyScore[k] = v === a.from && a.restless ? UNREACHABLE_STEPS + 1 : a.dist ? stepsAt(a.dist, v) : v === a.from ? 0 : 1;
     keyTurn[k] = v === straight || v === a.from ? 0 : 1;
     keyCrowd[k] = v !== a.from && ctx.agentAt[v] !== -1 ? 1 : 0;
     keyIdle[k] = a.dist || !a.idleCost ? 0 : a.idleCost(v);
@@ -247,7 +255,7 @@ function bestNeighbour(map: Roadmap, a: PibtAgent, here: number): number {
   for (let e = map.edgeStart[a.from]!; e < map.edgeStart[a.from + 1]!; e++) {
     const v = map.edgeTarget[e]!;
     if (!a.mayEnter(v)) continue;
-    const d = a.dist!.at(v)!;
+    const d = stepsAt(a.dist!, v);
     if (d < bestDist || (d === bestDist && best >= 0 && v < best)) {
       bestDist = d;
       best = v;
