@@ -133,4 +133,24 @@ describe('LazyGoalSearch answers from lower bounds: the same numbers as full tab
     expect(away).toBe(2);
     expect(lazy.searchedNodes).toBe(held);
   });
+
+  it("GoalDistances keeps a running total of its lazy searches' bytes as they grow: the sum of their sizes, and 0 once trimmed to nothing", () => {
+    const size = 60;
+    const field = floorOf(
+      size,
+      Array.from({ length: size * size }, (_, i) => (i % 11 === 5 ? '#' : '.')),
+    );
+    const distances = new GoalDistances(field, 1);
+    const searches = [0, 1, 2].map((k) => distances.field(field.nodeCount - 1 - 7 * k, k === 1, 0, 2) as LazyGoalSearch);
+    const table = distances.to(field.nodeCount - 1, false);
+    for (let n = 0; n < field.nodeCount; n++) expect(searches[0]!.at(n)).toBe(table[n]);
+    for (const s of searches) s.at(field.nodeCount - 2);
+    const sum = searches.reduce((total, s) => total + s.bytes, 0);
+    // Grown past its first hash (1,024 slots, 8 KB) and open list (256 entries, 3 KB).
+    expect(searches[0]!.bytes).toBeGreaterThan(11264);
+    distances.trimSearches(Number.MAX_SAFE_INTEGER);
+    expect(distances.lazySearchBytes).toBe(sum);
+    distances.trimSearches(0);
+    expect(distances.lazySearchBytes).toBe(0);
+  });
 });

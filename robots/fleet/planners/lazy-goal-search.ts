@@ -230,6 +230,8 @@ export class LazyGoalSearch {
     private readonly goal: number,
     private readonly loaded: boolean,
     target: number,
+    /** Told the bytes added each time the search's hash or open list grows (its owner keeps a running total). */
+    private readonly onGrow?: (addedBytes: number) => void,
   ) {
     this.keys = new Int32Array(1024).fill(EMPTY);
     this.vals = new Int32Array(1024);
@@ -402,6 +404,7 @@ export class LazyGoalSearch {
   private push(u: number, g: number): void {
     const key = this.keyOf(u, g);
     if (this.heapSize === this.heapKey.length) {
+      this.onGrow?.(this.heapKey.byteLength + this.heapNode.byteLength);
       const k = new Float64Array(this.heapKey.length * 2);
       k.set(this.heapKey);
       this.heapKey = k;
@@ -471,6 +474,7 @@ export class LazyGoalSearch {
   }
 
   private grow(): void {
+    this.onGrow?.(this.keys.byteLength + this.vals.byteLength);
     const oldKeys = this.keys;
     const oldVals = this.vals;
     this.keys = new Int32Array(oldKeys.length * 2).fill(EMPTY);
