@@ -153,4 +153,23 @@ describe('LazyGoalSearch answers from lower bounds: the same numbers as full tab
     distances.trimSearches(0);
     expect(distances.lazySearchBytes).toBe(0);
   });
+
+  it('reads grid columns and rows exactly on cells of 1.2 m (node centres at (c + 0.5) × 1.2), so its Manhattan bound never overstates: every answer the table value on a 30 × 30 floor', () => {
+    const size = 30;
+    const rows = ['#'.repeat(size + 2)];
+    for (let r = 0; r < size; r++) rows.push(`#${r === 0 ? 'SR' : r === size - 1 ? '.P' : '..'}${'.'.repeat(size - 2)}#`);
+    rows.push('#'.repeat(size + 2));
+    const map = compileScenario(makeSpec(rows, { layout: { rows, cellM: 1.2 } }), robotModels).roadmap;
+    const rev = reverseEdges(map);
+    expect(rev.bipartite).toBe(true);
+    for (let v = 0; v < map.nodeCount; v++) {
+      const cellIndex = map.nodeCell[v]!;
+      expect(rev.col[v]).toBe(cellIndex % (size + 2));
+      expect(rev.row[v]).toBe(Math.floor(cellIndex / (size + 2)));
+    }
+    const goal = map.nodeCount - 1;
+    const table = new GoalDistances(map).to(goal, false);
+    const lazy = new LazyGoalSearch(map, rev, goal, false, 0);
+    for (let n = 0; n < map.nodeCount; n++) expect(lazy.at(n)).toBe(table[n]);
+  });
 });
