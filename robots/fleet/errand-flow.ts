@@ -1,6 +1,10 @@
 import type { ErrandObservation, FleetObservation, RobotCommand, RobotObservation } from '../../sim/index.ts';
 import type { CommandsInFlight } from './commands-in-flight.ts';
+import { NearestRobotIndex } from './nearest-robot-index.ts';
 import { nodeDistanceM } from './occupancy.ts';
+
+/** Idle robots past which the nearest one is found through a {@link NearestRobotIndex} (the same choice; the first tick of a 10,000-robot import otherwise measures 10⁸ pairs). */
+const INDEX_FROM_IDLE = 64;
 
 /**
  * The errand task flow of a composed controller (scenarios with an `errands` section: sortation,
@@ -39,9 +43,18 @@ export function errandCommands(
   const commands: RobotCommand[] = [];
   const taken = new Uint8Array(robots.length);
   let left = idle.length;
+  const index = idle.length > INDEX_FROM_IDLE ? new NearestRobotIndex(observation, idle) : null;
   for (const task of open) {
     if (left === 0) break;
     const first = task.errands[task.step]!;
+    if (index) {
+      const best = index.nearest(first);
+      if (best < 0) break;
+      index.take(best);
+      left--;
+      commands.push({ thing: 'errand', kind: 'assign', slot: task.slot, robot: best } as unknown as RobotCommand);
+      continue;
+    }
     let best = -1;
     let bestDist = Infinity;
     for (const robot of idle) {

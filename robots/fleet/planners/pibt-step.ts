@@ -61,6 +61,7 @@ export function pibtStep(map: Roadmap, agents: readonly PibtAgent[], holder: Int
     agentAt: scratch(map.nodeCount),
     agentOfRobot: new Int32Array(robotCount ?? maxRobotId(agents, holder) + 1).fill(-1),
     reserved: scratch(map.nodeCount),
+    top: 0,
   };
   for (let i = 0; i < n; i++) {
     ctx.agentAt[agents[i]!.from] = i;
@@ -73,7 +74,7 @@ export function pibtStep(map: Roadmap, agents: readonly PibtAgent[], holder: Int
   for (let i = 0; i < n; i++) {
     const a = agents[i]!;
     if (!a.dist) continue;
-    const here = a.dist.at(a.from)!;
+    const here = stepsAt(a.dist, a.from);
     if (here === 0) continue;
     const target = ctx.next[i] !== a.from ? ctx.next[i]! : bestNeighbour(map, a, here);
     if (target < 0) continue;
@@ -89,6 +90,14 @@ export function pibtStep(map: Roadmap, agents: readonly PibtAgent[], holder: Int
   return { next: ctx.next, waitsOn };
 }
 
+/**
+ * Steps from `node` to the agent's goal: a full table is indexed directly (`Int32Array.prototype.at`
+ * also handles negative indices and shares its call site with the lazy search's `at`), a lazy search asked.
+ */
+function stepsAt(dist: StepDistances, node: number): number {
+  return dist instanceof Int32Array ? dist[node]! : dist.at(node)!;
+}
+
 interface StepContext {
   map: Roadmap;
   agents: readonly PibtAgent[];
@@ -100,6 +109,8 @@ interface StepContext {
   agentOfRobot: Int32Array;
   /** Agent index that reserved each node for the next step, -1 for none. */
   reserved: Int32Array;
+  /** Top of the candidate stack (see `candidates`). */
+  top: number;
 }
 
 let scratchBuffers: Int32Array[] = [];
@@ -126,23 +137,32 @@ function blocked(ctx: StepContext, i: number, v: number): boolean {
   return k === -1 || ctx.agents[k]!.from !== v;
 }
 
-/** Agent `i`'s candidate nodes, best first. */
-function candidates(ctx: StepContext, i: number): number[] {
+/**
+ * Writes agent `i`'s candidate nodes, best first, on top of the candidate stack (at
+ * `candidateStack[base ..]`, `base` the stack's top) and returns how many (no allocation: a frame per
+ * agent on PIBT's recursion path, popped by its caller).
+ */
+function candidates(ctx: StepContext, i: number, base: number): number {
   const { map } = ctx;
   const a = ctx.agents[i]!;
-  const list = [a.from];
+  const list = candidateList;
+  list[0] = a.from;
+  let count = 1;
   let straight = -1;
   for (let e = map.edgeStart[a.from]!; e < map.edgeStart[a.from + 1]!; e++) {
     const v = map.edgeTarget[e]!;
-    if (a.mayEnter(v) && !blocked(ctx, i, v)) list.push(v);
+    if (a.mayEnter(v) && !blocked(ctx, i, v)) list[count++] = v;
     if (map.edgeDir[e] === a.heading) straight = v;
   }
-  if (list.length === 1) return list;
+  const stack = stackFor(base + count);
+  if (count === 1) {
+    stack[base] = a.from;
+    return 1;
+  }
   // Keys per candidate (score, turn, crowd, idle, node): an insertion sort of at most five, no allocation per key.
-  const count = list.length;
   for (let k = 0; k < count; k++) {
     const v = list[k]!;
-    keyScore[k] = v === a.from && a.restless ? UNREACHABLE_STEPS + 1 : a.dist ? a.dist.at(v)! : v === a.from ? 0 : 1;
+    keyScore[k] = v === a.from && a.restless ? UNREACHABLE_STEPS + 1 : a.dist ? stepsAt(a.dist, v) : v === a.from ? 0 : 1;
     keyTurn[k] = v === straight || v === a.from ? 0 : 1;
     keyCrowd[k] = v !== a.from && ctx.agentAt[v] !== -1 ? 1 : 0;
     keyIdle[k] = a.dist || !a.idleCost ? 0 : a.idleCost(v);
@@ -157,9 +177,23 @@ function candidates(ctx: StepContext, i: number): number[] {
     }
     order[j + 1] = x;
   }
-  const sorted = new Array<number>(count);
-  for (let k = 0; k < count; k++) sorted[k] = list[order[k]!]!;
-  return sorted;
+  for (let k = 0; k < count; k++) stack[base + k] = list[order[k]!]!;
+  return count;
+}
+
+/** The candidates of the agent being sorted (a node and its neighbours). */
+const candidateList = new Int32Array(8);
+/** Candidate frames of the agents on PIBT's recursion path (grown as needed; entries above the top are garbage). */
+let candidateStack = new Int32Array(1024);
+
+/** The candidate stack, grown to hold at least `size` entries (contents kept). */
+function stackFor(size: number): Int32Array {
+  if (size > candidateStack.length) {
+    const grown = new Int32Array(Math.max(size, candidateStack.length * 2));
+    grown.set(candidateStack);
+    candidateStack = grown;
+  }
+  return candidateStack;
 }
 
 const keyScore = new Float64Array(8);
@@ -169,7 +203,7 @@ const keyIdle = new Float64Array(8);
 const order = new Int32Array(8);
 
 /** Whether candidate `x` sorts before candidate `y` (score, turn, crowd, idle cost, node id). */
-function before(list: readonly number[], x: number, y: number): boolean {
+function before(list: Int32Array, x: number, y: number): boolean {
   if (keyScore[x] !== keyScore[y]) return keyScore[x]! < keyScore[y]!;
   if (keyTurn[x] !== keyTurn[y]) return keyTurn[x]! < keyTurn[y]!;
   if (keyCrowd[x] !== keyCrowd[y]) return keyCrowd[x]! < keyCrowd[y]!;
@@ -186,7 +220,12 @@ function release(ctx: StepContext, i: number): void {
 function plan(ctx: StepContext, i: number, parent: number): boolean {
   const { agents, next, reserved, agentAt } = ctx;
   const a = agents[i]!;
-  for (const v of candidates(ctx, i)) {
+  const base = ctx.top;
+  const count = candidates(ctx, i, base);
+  ctx.top = base + count;
+  for (let c = 0; c < count; c++) {
+    // Re-read: a deeper call may have grown the stack.
+    const v = candidateStack[base + c]!;
     if (reserved[v] !== -1) continue;
     if (parent >= 0 && v === agents[parent]!.from) continue;
     const k = agentAt[v]!;
@@ -199,8 +238,10 @@ function plan(ctx: StepContext, i: number, parent: number): boolean {
       reserved[v] = k; // it stays where it is
       continue;
     }
+    ctx.top = base;
     return true;
   }
+  ctx.top = base;
   release(ctx, i);
   next[i] = a.from;
   if (reserved[a.from] === -1) reserved[a.from] = i;
@@ -214,7 +255,7 @@ function bestNeighbour(map: Roadmap, a: PibtAgent, here: number): number {
   for (let e = map.edgeStart[a.from]!; e < map.edgeStart[a.from + 1]!; e++) {
     const v = map.edgeTarget[e]!;
     if (!a.mayEnter(v)) continue;
-    const d = a.dist!.at(v)!;
+    const d = stepsAt(a.dist!, v);
     if (d < bestDist || (d === bestDist && best >= 0 && v < best)) {
       bestDist = d;
       best = v;
