@@ -1,3 +1,4 @@
+import { liftedLoadColliders } from '../../kind/lifted-load-colliders.ts';
 import type { LoadGeometry, LoadTypeDef } from '../../kind/load-type.ts';
 
 /**
@@ -20,31 +21,8 @@ export const palletType: LoadTypeDef = {
   cellName: 'a pallet place (Q)',
   geometry: PALLET_GEOMETRY,
   restYM: 0,
-  colliders(geo) {
-    const half = geo.widthM / 2;
-    const blockHalfY = (geo.heightM - geo.clearanceM) / 2;
-    return [
-      {
-        halfX: half,
-        halfY: blockHalfY,
-        halfZ: half,
-        offsetY: geo.clearanceM + blockHalfY,
-        massKg: geo.massKg * 0.95,
-        layer: 'load',
-        collidesWith: ['static', 'robot', 'load'],
-        kinematicContacts: true,
-      },
-      {
-        halfX: half - geo.legM,
-        halfY: 0.01,
-        halfZ: half,
-        offsetY: 0.01,
-        massKg: geo.massKg * 0.05,
-        layer: 'load-foot',
-        collidesWith: ['floor'],
-      },
-    ];
-  },
+  // Its runners run north-south: the foot plate spans the whole depth.
+  colliders: (geo) => liftedLoadColliders(geo, { block: 0.95, foot: 0.05 }, { halfXM: geo.widthM / 2 - geo.legM, halfZM: geo.widthM / 2 }),
   look: {
     label: 'pallet',
     colorHex: 0x65a30d,

@@ -1,3 +1,4 @@
+import { liftedLoadColliders } from '../../kind/lifted-load-colliders.ts';
 import type { LoadGeometry, LoadTypeDef } from '../../kind/load-type.ts';
 
 /** A Kiva-style rack pod: a shelf block on four legs, 0.9 m square, lifted from below. */
@@ -15,36 +16,7 @@ export const podType: LoadTypeDef = {
   cellName: 'a rack pod (R)',
   geometry: POD_GEOMETRY,
   restYM: 0,
-  colliders(geo) {
-    const half = geo.widthM / 2;
-    const shelfHalfY = (geo.heightM - geo.clearanceM) / 2;
-    const footHalfY = 0.01;
-    return [
-      {
-        halfX: half,
-        halfY: shelfHalfY,
-        halfZ: half,
-        offsetX: 0,
-        offsetY: geo.clearanceM + shelfHalfY,
-        offsetZ: 0,
-        massKg: geo.massKg * 0.9,
-        layer: 'load',
-        collidesWith: ['static', 'robot', 'load'],
-        kinematicContacts: true,
-      },
-      {
-        halfX: half - geo.legM,
-        halfY: footHalfY,
-        halfZ: half - geo.legM,
-        offsetX: 0,
-        offsetY: footHalfY,
-        offsetZ: 0,
-        massKg: geo.massKg * 0.1,
-        layer: 'load-foot',
-        collidesWith: ['floor'],
-      },
-    ];
-  },
+  colliders: (geo) => liftedLoadColliders(geo, { block: 0.9, foot: 0.1 }, { halfXM: geo.widthM / 2 - geo.legM, halfZM: geo.widthM / 2 - geo.legM }),
   look: {
     label: 'rack pod (see-through)',
     colorHex: 0xd97706,
