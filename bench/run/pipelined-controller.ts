@@ -17,8 +17,8 @@ interface PipelinedState {
  * waits for the answer it needs, however busy the machine.
  */
 export class PipelinedController implements IsolatedController {
-  /** Commands due at the next control tick: made by the worker, or null while its answer is awaited. */
-  private due: readonly RobotCommand[] | null = [];
+  /** Commands due at the next control tick, once taken from the worker (or restored from a snapshot). */
+  private due: readonly RobotCommand[] = [];
   /** Whether an observation is with the worker, not yet answered. */
   private posted = false;
 
@@ -91,7 +91,7 @@ export class PipelinedController implements IsolatedController {
       this.posted = false;
       this.due = this.inner.collectDecision();
     }
-    const due = this.due ?? [];
+    const due = this.due;
     this.due = [];
     return due;
   }
