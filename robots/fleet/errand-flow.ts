@@ -52,7 +52,7 @@ export function errandCommands(
       if (best < 0) break;
       index.take(best);
       left--;
-      commands.push({ thing: 'errand', kind: 'assign', slot: task.slot, robot: best } as unknown as RobotCommand);
+      commands.push(assignCommand(task.slot, best));
       continue;
     }
     let best = -1;
@@ -68,9 +68,14 @@ export function errandCommands(
     if (best < 0) break;
     taken[best] = 1;
     left--;
-    commands.push({ thing: 'errand', kind: 'assign', slot: task.slot, robot: best } as unknown as RobotCommand);
+    commands.push(assignCommand(task.slot, best));
   }
   return commands;
+}
+
+/** The errand kind's `assign` command, in the list of robot commands a controller returns (kinds' commands travel there too). */
+function assignCommand(slot: number, robot: number): RobotCommand {
+  return { thing: 'errand', kind: 'assign', slot, robot } as unknown as RobotCommand;
 }
 
 function movable(robot: RobotObservation): boolean {
