@@ -127,6 +127,14 @@ describe('a new load type: pallets', () => {
       'pallet-jack': { ...palletMover, id: 'pallet-jack', handles: 'palet' },
     });
     expect(issues).toEqual([{ path: 'fleet[0].model(pallet-jack).handles', message: 'no load type "palet"; known: pod, tote, pallet' }]);
+    const noPlaces = validateScenario(
+      makeSpec(
+        LAYOUT.map((r) => r.replace(/Q/g, 'R')),
+        { fleet: [{ model: 'pallet-mover', count: 1 }] },
+      ),
+      catalog,
+    );
+    expect(noPlaces).toEqual([{ path: 'fleet', message: 'robots that carry pallets but the layout has no pallet place (Q)' }]);
   });
 
   it('is hashed: its loads and bodies are part of the state hash', async () => {

@@ -18,7 +18,7 @@ export function compileLoads(ctx: KindCompileContext<undefined>) {
     ctx.issue('layout.rows', `the layout stores nothing: add ${orList(loadTypes.map((t) => t.cellName))}`);
   loadTypes.forEach((type, t) => {
     if (ordersFlow && handled.has(type.id) && cellsByType[t]!.length === 0)
-      ctx.issue('fleet', `robots that carry ${type.id}s but the layout has no ${type.cellName}`);
+      ctx.issue('fleet', `robots that carry ${type.id}s but the layout has no ${type.cellName.replace(/^an? /, '')}`);
   });
   const node = (cell: number) => roadmap.cellNode[cell]!;
   const loads: LoadModel[] = [];
