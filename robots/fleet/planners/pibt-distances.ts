@@ -1,5 +1,6 @@
 import { CellKind, type Roadmap } from '../../../sim/index.ts';
 import { LazyGoalSearch, reverseEdges, type ReversedEdges } from './lazy-goal-search.ts';
+import { StampedLru } from './stamped-lru.ts';
 import { UNREACHABLE_STEPS } from './unreachable-steps.ts';
 
 export { UNREACHABLE_STEPS };
@@ -56,8 +57,8 @@ export class GoalDistances {
   private readonly revStart: Int32Array;
   private readonly revSource: Int32Array;
   private readonly rev: ReversedEdges;
-  private readonly tables = new Map<number, Int32Array>();
-  private readonly searches = new Map<number, LazyGoalSearch>();
+  private readonly tables = new StampedLru<Int32Array>();
+  private readonly searches = new StampedLru<LazyGoalSearch>();
   private searchBytes = 0;
   /** Adds a search's growth to {@link searchBytes} (searches dropped are never asked again). */
   private readonly countGrowth = (addedBytes: number): void => {
@@ -68,7 +69,7 @@ export class GoalDistances {
   /** Node count of the roadmap the tables are for. */
   readonly nodeCount: number;
 
-  /** @param maxTables tables kept before the least recently used one is dropped (default: as many as fit in {@link GOAL_TABLES_BUDGET_BYTES}). */
+  /** @param maxTables tables kept before the least recently used eighth of them is dropped (default: as many as fit in {@link GOAL_TABLES_BUDGET_BYTES}). */
   constructor(
     private readonly map: Roadmap,
     private readonly maxTables = goalTablesWithin(GOAL_TABLES_BUDGET_BYTES, map.nodeCount),
@@ -90,11 +91,7 @@ export class GoalDistances {
     if (goalCount <= this.maxTables && this.nodeCount < LAZY_FROM_NODES) return this.to(goal, loaded);
     const key = goal * 2 + (loaded ? 1 : 0);
     let search = this.searches.get(key);
-    if (search) {
-      this.searches.delete(key);
-      this.searches.set(key, search);
-      return search;
-    }
+    if (search) return search;
     search = new LazyGoalSearch(this.map, this.rev, goal, loaded, from, this.countGrowth);
     this.searchBytes += search.bytes;
     this.searches.set(key, search);
@@ -109,12 +106,12 @@ export class GoalDistances {
    * control tick on the iron-harvest map).
    */
   trimSearches(budgetBytes = LAZY_SEARCH_BUDGET_BYTES): void {
-    if (this.searchBytes <= budgetBytes) return;
-    for (const [key, s] of this.searches) {
-      if (this.searchBytes <= budgetBytes) break;
-      this.searches.delete(key);
-      this.searchBytes -= s.bytes;
-    }
+    this.searches.evictWhile(
+      () => this.searchBytes > budgetBytes,
+      (s) => {
+        this.searchBytes -= s.bytes;
+      },
+    );
   }
 
   /** Bytes the lazy searches hold (as of the last {@link trimSearches}: they may grow between). */
@@ -126,14 +123,11 @@ export class GoalDistances {
   to(goal: number, loaded: boolean): Int32Array {
     const key = goal * 2 + (loaded ? 1 : 0);
     const hit = this.tables.get(key);
-    if (hit) {
-      this.tables.delete(key);
-      this.tables.set(key, hit);
-      return hit;
-    }
+    if (hit) return hit;
     const table = this.search(goal, loaded);
     this.tables.set(key, table);
-    if (this.tables.size > this.maxTables) this.tables.delete(this.tables.keys().next().value!);
+    // Past the limit, drop an eighth at once: eviction sorts the entries, so it is kept rare.
+    if (this.tables.size > this.maxTables) this.tables.evictWhile(() => this.tables.size > this.maxTables - (this.maxTables >> 3));
     return table;
   }
 
