@@ -124,7 +124,8 @@ export {
   type ObservationEncoder,
   type StaticObservation,
 } from './control/observation-codec.ts';
-export { createHandedRoadmap, type HandedRoadmap } from './control/handed-roadmap.ts';
+export { ThingsDeltaDecoder, ThingsDeltaEncoder, type KindDelta, type ThingsDelta } from './control/things-delta.ts';
+export { createHandedRoadmap, handModelRoadmap, type HandedRoadmap } from './control/handed-roadmap.ts';
 export { validateCommand } from './kinds/robot/index.ts';
 export { SimHost, type LoadRequest, type AdvanceResult, type HostTiming } from './host/sim-host.ts';
 export { MIN_STALL_SEC, FIRST_DELIVERY_STALL_SEC, STALL_GAP_FACTOR, type ProgressWatchdog } from './host/progress-watchdog.ts';

@@ -9,6 +9,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import {
   createHandedRoadmap,
   createObservationDecoder,
+  handModelRoadmap,
   type ControllerFactory,
   type EncodedObservation,
   type FleetController,
@@ -32,7 +33,13 @@ export type ControllerAnswer =
   | { ok: true; value: unknown; returned?: string; reports?: unknown; wroteIntoRoadmap?: boolean }
   | { ok: false; error: string; wroteIntoRoadmap?: boolean; fatal?: 'memory' };
 
-const { file, flags: flagBuffer, port, memoryMb } = workerData as { file: string; flags: SharedArrayBuffer; port: MessagePort; memoryMb: number };
+const {
+  file,
+  flags: flagBuffer,
+  port,
+  memoryMb,
+  trusted,
+} = workerData as { file: string; flags: SharedArrayBuffer; port: MessagePort; memoryMb: number; trusted: boolean };
 const flags = new Int32Array(flagBuffer);
 const memoryLimitBytes = memoryMb * 2 ** 20;
 
@@ -81,7 +88,8 @@ function describe(error: unknown): string {
 function answer(call: ControllerCall): ControllerAnswer {
   switch (call.type) {
     case 'reset':
-      handed = createHandedRoadmap(call.roadmap);
+      // A trusted (built-in) controller gets the roadmap as sent: this thread's own copy already.
+      handed = trusted ? handModelRoadmap(call.roadmap) : createHandedRoadmap(call.roadmap);
       decoder = null;
       controller.reset?.({ seed: call.seed, robots: call.robots, roadmap: handed.roadmap });
       return { ok: true, value: { name: controller.name, scan: controller.scan ?? null }, wroteIntoRoadmap: handed.repair() };

@@ -79,6 +79,13 @@ export interface ControllerLimits {
   budgetMs?: number;
   /** Heap plus off-heap memory the controller may hold, MiB. */
   memoryMb?: number;
+  /**
+   * A controller shipped in this repository (a registry name), run in a worker only to decide
+   * while the world steps (`--pipeline`): it is handed the roadmap it was sent without a
+   * defensive copy, and nothing checks it for writes after each call (on the 2.2-million-node
+   * iron-harvest map that check compared 113 MB a control tick).
+   */
+  trusted?: boolean;
 }
 
 /** The error a stopped controller's call throws: the host records its message as `controller.failed`. */
@@ -99,7 +106,7 @@ export async function startIsolatedController(file: string, limits: ControllerLi
   const { port1, port2 } = new MessageChannel();
   const entry = new URL('./controller-worker.ts', import.meta.url).href;
   const worker = startTsWorker(entry, {
-    workerData: { file, flags: flags.buffer, port: port2, memoryMb },
+    workerData: { file, flags: flags.buffer, port: port2, memoryMb, trusted: limits.trusted === true },
     transferList: [port2],
     // The heap is also capped by V8 (a worker past it is ended with ERR_WORKER_OUT_OF_MEMORY); the
     // worker checks heap plus off-heap memory itself after every call.

@@ -166,6 +166,7 @@ export async function runSpec(request: SpecRun, options: RunOptions | number | n
     isolated = await startIsolatedController(request.controller, {
       budgetMs: request.budgetMs ?? DEFAULT_CONTROLLER_BUDGET_MS,
       ...(request.memoryMb ? { memoryMb: request.memoryMb } : {}),
+      trusted: !isControllerPath(request.controller),
     });
     controller = request.pipeline ? new PipelinedController(isolated) : isolated;
   } else {

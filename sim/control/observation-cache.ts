@@ -9,6 +9,8 @@ import type { HandedRoadmap } from './handed-roadmap.ts';
 export interface ObservationCache {
   /** Each kind's view cache, by kind id (made by its `fleetView.createCache`). */
   readonly kinds: Map<string, unknown>;
+  /** Each kind's `observe` cache, by kind id (made by its `createObserveCache`). */
+  readonly things: Map<string, unknown>;
   /** The roadmap copy handed out for `roadmapOf` (see handed-roadmap.ts). */
   roadmap: HandedRoadmap | null;
   roadmapOf: SimModel | null;
@@ -16,5 +18,5 @@ export interface ObservationCache {
 
 /** An empty cache: the first observation through it builds every object. */
 export function createObservationCache(): ObservationCache {
-  return { kinds: new Map(), roadmap: null, roadmapOf: null };
+  return { kinds: new Map(), things: new Map(), roadmap: null, roadmapOf: null };
 }

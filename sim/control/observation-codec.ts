@@ -3,10 +3,12 @@
  * boundary (an isolated controller): the parts that never change in an episode (roadmap, grid,
  * storage and charger nodes) go once in a {@link StaticObservation}; every control tick sends a
  * few flat typed arrays (transferable, no deep structured clone of thousands of objects) and, only
- * when other kinds hand out views, those views (structured-cloned). The decoder rebuilds equal, frozen views and
- * reuses the load, task and station objects whose rows did not change.
+ * when other kinds hand out views, the views that changed since the last tick (structured-cloned;
+ * see `things-delta.ts`). The decoder rebuilds equal, frozen views and reuses the load, task,
+ * station and kind views that did not change.
  */
 import type { Roadmap } from '../model/roadmap.ts';
+import { ThingsDeltaDecoder, ThingsDeltaEncoder, type ThingsDelta } from './things-delta.ts';
 import type { TaskPhase } from './types.ts';
 import type { FleetObservation, LoadObservation, RobotModeName, RobotObservation, StationObservation, TaskObservation } from './types.ts';
 
@@ -40,8 +42,11 @@ export interface EncodedObservation {
   holderKinds: string[];
   /** Load type names (`pod`, `tote` …) the robots and loads refer to by index. */
   loadTypes: string[];
-  /** `observation.things` (structured-cloned with the message), or null when no kind hands out views. */
-  things: Record<string, unknown> | null;
+  /**
+   * `observation.things` (structured-cloned with the message) as changed since the last
+   * observation sent (see `ThingsDeltaEncoder`), or null when no kind hands out views.
+   */
+  things: ThingsDelta | null;
 }
 
 const ROBOT_F64 = 18;
@@ -76,7 +81,8 @@ export interface ObservationEncoder {
 export function createObservationEncoder(): ObservationEncoder {
   const holderKinds: string[] = [];
   const loadTypes: string[] = [];
-  return { encode: (o) => encodeObservation(o, holderKinds, loadTypes) };
+  const things = new ThingsDeltaEncoder();
+  return { encode: (o) => encodeObservation(o, holderKinds, loadTypes, things) };
 }
 
 /** The index of `name` in a growing name table (added when new). */
@@ -85,7 +91,7 @@ function nameIndex(table: string[], name: string): number {
   return i >= 0 ? i : table.push(name) - 1;
 }
 
-function encodeObservation(o: FleetObservation, holderKinds: string[], loadTypes: string[]): EncodedObservation {
+function encodeObservation(o: FleetObservation, holderKinds: string[], loadTypes: string[], thingsEncoder: ThingsDeltaEncoder): EncodedObservation {
   const n = o.robots.length;
   const robots = new Float64Array(n * ROBOT_F64);
   let routeLength = 0;
@@ -142,7 +148,7 @@ function encodeObservation(o: FleetObservation, holderKinds: string[], loadTypes
   });
   const stations = new Int32Array(o.stations.length * STATION_I32);
   o.stations.forEach((s, k) => stations.set([s.id, s.node, nullable(s.picking)], k * STATION_I32));
-  const things = Object.keys(o.things).length > 0 ? (o.things as Record<string, unknown>) : null;
+  const things = Object.keys(o.things).length > 0 ? thingsEncoder.encode(o.things) : null;
   return { tick: o.tick, timeSec: o.timeSec, robots, routes, scans, tasks, loads, stations, holderKinds: [...holderKinds], loadTypes: [...loadTypes], things };
 }
 
@@ -170,6 +176,7 @@ export function createObservationDecoder(fixed: StaticObservation): ObservationD
   const taskViews = new Map<number, { row: Int32Array; view: TaskObservation }>();
   let stationRows: Int32Array = new Int32Array(0);
   let stationViews: readonly StationObservation[] = Object.freeze([]);
+  const thingsDecoder = new ThingsDeltaDecoder();
   return {
     decode(e) {
       const robots: RobotObservation[] = new Array(e.robots.length / ROBOT_F64);
@@ -240,7 +247,7 @@ export function createObservationDecoder(fixed: StaticObservation): ObservationD
         grid,
         storageNodes,
         chargerNodes,
-        things: e.things === null ? NO_THINGS : deepFreeze(e.things),
+        things: e.things === null ? NO_THINGS : thingsDecoder.decode(e.things),
       };
     },
   };
@@ -304,12 +311,4 @@ function sameRows(a: Int32Array, b: Int32Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }

@@ -49,7 +49,7 @@ export function observe(
     grid,
     storageNodes: sections.storageNodes ?? NONE,
     chargerNodes: sections.chargerNodes ?? NONE,
-    things: observeThings(model, state, trusted),
+    things: observeThings(model, state, trusted, cache),
   };
   for (const kind of model.kinds.observationFilters) kind.filterObservation!(observation, { model, state }, scan?.rangeM);
   return observation;
@@ -58,13 +58,15 @@ export function observe(
 const NO_THINGS: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** What kinds with an `observe` hand out (`observation.things[kind]`), frozen unless `trusted`. */
-function observeThings(model: SimModel, state: SimState, trusted: boolean): Readonly<Record<string, unknown>> {
+function observeThings(model: SimModel, state: SimState, trusted: boolean, cache: ObservationCache): Readonly<Record<string, unknown>> {
   let out: Record<string, unknown> | null = null;
   for (const kind of model.kinds.kinds) {
     // A kind with no things in the scenario shows nothing (as it hashes nothing).
     if (!kind.observe || (model.things[kind.id]?.length ?? 0) === 0) continue;
     out ??= {};
-    const view = kind.observe(model, state);
+    let kindCache = cache.things.get(kind.id);
+    if (kindCache === undefined && kind.createObserveCache) cache.things.set(kind.id, (kindCache = kind.createObserveCache()));
+    const view = kind.observe(model, state, kindCache);
     out[kind.id] = trusted ? view : deepFreezeView(view);
   }
   return out ? Object.freeze(out) : NO_THINGS;

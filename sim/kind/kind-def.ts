@@ -221,8 +221,16 @@ export interface KindDef<S = unknown, M = unknown, C extends ColumnSpec = Column
       out: Partial<FleetViewSections>,
     ): void;
   };
-  /** The kind's part of the controller's observation (`observation.things[id]`): copies or frozen views. */
-  observe?(model: SimModel, state: SimState): unknown;
+  /**
+   * The kind's part of the controller's observation (`observation.things[id]`): copies or frozen
+   * views. `cache` is the kind's own (from {@link createObserveCache}), kept by the observer
+   * between control ticks so a view that did not change can be handed out again (the same frozen
+   * object: an isolated controller's codec then sends only what changed); a fresh one when the
+   * observer keeps none.
+   */
+  observe?(model: SimModel, state: SimState, cache: any): unknown;
+  /** A new, empty cache for {@link observe} (absent: `observe` keeps nothing between ticks). */
+  createObserveCache?(): unknown;
   /**
    * The watchdog's check of the kind's poses at the end of every tick: the first thing whose pose
    * is impossible (not a number, below the floor, off the layout) and why, or null. A trip stops

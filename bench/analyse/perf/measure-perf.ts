@@ -70,7 +70,9 @@ export interface PerfRow {
 export async function measurePerf(c: PerfCase): Promise<PerfRow> {
   const spec = resolveScenario(c.scenario);
   // A pipelined built-in may hold what it holds in-thread: the worker gets the 6 GB budget, not the untrusted default.
-  const pipelined = c.pipeline ? new PipelinedController(await startIsolatedController(c.controller, { memoryMb: PIPELINED_MEMORY_MB })) : null;
+  const pipelined = c.pipeline
+    ? new PipelinedController(await startIsolatedController(c.controller, { memoryMb: PIPELINED_MEMORY_MB, trusted: !isControllerPath(c.controller) }))
+    : null;
   const factory = pipelined ? () => pipelined : await loadControllerFactory(c.controller);
   const host = await SimHost.create(hostCatalog, () => performance.now());
   try {

@@ -4,6 +4,7 @@ import { applyErrandCommands } from './errand-commands.ts';
 import { ERRAND_COLUMNS } from './errand-columns.ts';
 import { compileErrands, type ErrandSlotModel } from './errand-compile.ts';
 import { errandModel, errandTable, openErrandTasks, taskErrands } from './errand-model.ts';
+import { observeErrandTasks, type ErrandObservation, type ErrandTaskView } from './observe-errand-tasks.ts';
 import { errandKpis } from './errand-kpis.ts';
 import { errandsSpecSchema, type ErrandsSpec } from './errand-spec.ts';
 
@@ -17,25 +18,7 @@ declare module '../../events/sim-event.ts' {
   }
 }
 
-/** One revealed task as controllers see it (`observation.things.errand.tasks`). */
-export interface ErrandTaskView {
-  readonly slot: number;
-  /** Sequence number of the task (the list index is this mod the list length). */
-  readonly task: number;
-  /** Roadmap nodes to visit, in order. */
-  readonly errands: readonly number[];
-  /** Index into `errands` of the next one to reach. */
-  readonly step: number;
-  readonly robot: number | null;
-  readonly releasedTick: number;
-  /** Seconds to stand still on the next errand before it counts. */
-  readonly dwellSec: number;
-}
-
-/** The errand kind's part of the observation. */
-export interface ErrandObservation {
-  readonly tasks: readonly ErrandTaskView[];
-}
+export type { ErrandObservation, ErrandTaskView } from './observe-errand-tasks.ts';
 
 /**
  * Errand tasks (League of Robot Runners style): each task is a sequence of places to visit in
@@ -60,24 +43,9 @@ export const errandKind: KindDef<ErrandsSpec, ErrandSlotModel, typeof ERRAND_COL
   },
   stages: [{ slot: 'process', run: ({ model, state }) => advanceErrands(model, state) }],
   applyCommands: applyErrandCommands,
-  observe(model, state): ErrandObservation {
-    const t = errandTable(state);
-    const fields = errandModel(model);
-    const tasks: ErrandTaskView[] = new Array(t.count);
-    for (let s = 0; s < t.count; s++) {
-      const step = t.step[s]!;
-      const dwell = fields.errandDwellTicks.length === 0 ? 0 : fields.errandDwellTicks[Math.min(step, fields.errandDwellTicks.length - 1)]! * model.dtSec;
-      tasks[s] = {
-        slot: s,
-        task: t.task[s]!,
-        errands: taskErrands(fields, t.task[s]!),
-        step,
-        robot: t.robot[s]! >= 0 ? t.robot[s]! : null,
-        releasedTick: t.releasedTick[s]!,
-        dwellSec: dwell,
-      };
-    }
-    return { tasks };
+  createObserveCache: (): ErrandTaskView[] => [],
+  observe(model, state, cache: ErrandTaskView[]): ErrandObservation {
+    return { tasks: observeErrandTasks(model, state, cache) };
   },
   frame: {
     // Where each revealed task goes next (drawn as a marker), and who does it.
