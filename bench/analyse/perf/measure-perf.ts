@@ -128,7 +128,7 @@ export async function measurePerf(c: PerfCase): Promise<PerfRow> {
     return {
       scenario: host.model.id,
       robots: robotRows.things(host.model).length,
-      controller: c.controller,
+      controller: c.pipeline ? `${c.controller} (pipelined)` : c.controller,
       realTimeFactor: round(ticks / host.model.hz / (totalMs / 1000), 2),
       tickMs: round(tickMs, 4),
       physicsMs: round(physicsMs / ticks, 4),

@@ -37,12 +37,12 @@ const LORR_MAPS: Readonly<Record<string, string>> = {
 /** `bench perf` on the LoRR problems at 1,000 to 10,000 robots. */
 export function perfLorrTable(names: readonly string[], root: string): string {
   const { stored, rows } = perfRows(names, root);
-  const header = '| map | robots | real-time factor | tick ms | physics | controller | other (sim) | bare replay ms | ratio | sim ratio | peak RSS MB | load |';
-  const lines = [header, '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'];
+  const header = '| map | robots | controller | real-time factor | tick ms | physics | controller ms | other (sim) | bare replay ms | ratio | sim ratio | peak RSS MB | load |';
+  const lines = [header, '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'];
   for (const { row: r, recorded } of rows) {
     const map = LORR_MAPS[r.scenario] ?? `\`${r.scenario}\``;
     lines.push(
-      `| ${map} | ${num(r.robots, 0)} | ${num(r.realTimeFactor, 2)}× | ${num(r.tickMs, 2)} | ${num(r.physicsMs, 2)} | ${num(r.controllerMs, 2)} | ${num(r.otherMs, 2)} | ` +
+      `| ${map} | ${num(r.robots, 0)} | ${r.controller} | ${num(r.realTimeFactor, 2)}× | ${num(r.tickMs, 2)} | ${num(r.physicsMs, 2)} | ${num(r.controllerMs, 2)} | ${num(r.otherMs, 2)} | ` +
         `${num(r.bareReplayMs, 2)} | ${num(r.ratioToBarePhysics, 2)} | ${num(r.simRatioToBarePhysics, 2)} | ${num(r.peakRssMb, 0)} | ${recorded.loadBefore}→${recorded.loadAfter} |`,
     );
   }
