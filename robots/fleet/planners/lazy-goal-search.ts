@@ -185,6 +185,13 @@ function farthest(dist: Int32Array, fallback: number): number {
 }
 
 const EMPTY = -1;
+/** Open-list entries a search starts with and never shrinks below. */
+const MIN_HEAP_ENTRIES = 256;
+/**
+ * The hash grows (doubles) past this share of its slots in use: linear probing stays short at
+ * 0.7, and the table holds a node in about 15 bytes on average instead of 21 at 0.5.
+ */
+const MAX_LOAD_TENTHS = 7;
 /** Largest step count a heap key packs (g below this). */
 const G_LIMIT = 2 ** 23;
 
@@ -236,13 +243,13 @@ export class LazyGoalSearch {
     private readonly goal: number,
     private readonly loaded: boolean,
     target: number,
-    /** Told the bytes added each time the search's hash or open list grows (its owner keeps a running total). */
+    /** Told the bytes added each time the search's hash or open list grows (negative when its open list shrinks; its owner keeps a running total). */
     private readonly onGrow?: (addedBytes: number) => void,
   ) {
     this.keys = new Int32Array(1024).fill(EMPTY);
     this.vals = new Int32Array(1024);
-    this.heapKey = new Float64Array(256);
-    this.heapNode = new Int32Array(256);
+    this.heapKey = new Float64Array(MIN_HEAP_ENTRIES);
+    this.heapNode = new Int32Array(MIN_HEAP_ENTRIES);
     this.target = target;
     this.targetCol = rev.col[target]!;
     this.targetRow = rev.row[target]!;
@@ -400,6 +407,23 @@ export class LazyGoalSearch {
     }
     this.heapSize = size;
     for (let i = (size >> 1) - 1; i >= 0; i--) this.siftDown(i, hk[i]!, hn[i]!);
+    this.shrinkHeap();
+  }
+
+  /**
+   * Gives back open-list memory once the live entries fill less than an eighth of it (a search's
+   * open list shrinks as retargets drop closed and stale entries; kept at its peak capacity, the
+   * open lists of 10,000 searches took a third of the lazy-search budget and made it evict
+   * searches still in use). Halving twice keeps it at least twice the entries.
+   */
+  private shrinkHeap(): void {
+    const capacity = this.heapKey.length;
+    if (capacity <= MIN_HEAP_ENTRIES || this.heapSize * 8 > capacity) return;
+    const smaller = Math.max(MIN_HEAP_ENTRIES, capacity >> 2);
+    const before = this.heapKey.byteLength + this.heapNode.byteLength;
+    this.heapKey = this.heapKey.slice(0, smaller);
+    this.heapNode = this.heapNode.slice(0, smaller);
+    this.onGrow?.(this.heapKey.byteLength + this.heapNode.byteLength - before);
   }
 
   private keyOf(u: number, g: number): number {
@@ -470,7 +494,7 @@ export class LazyGoalSearch {
   }
 
   private put(n: number, g: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    if ((this.size + 1) * 10 > this.keys.length * MAX_LOAD_TENTHS) this.grow();
     const mask = this.keys.length - 1;
     let s = Math.imul(n, 0x9e3779b1) >>> this.shift;
     while (this.keys[s] !== EMPTY) s = (s + 1) & mask;
