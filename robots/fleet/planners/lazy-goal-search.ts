@@ -208,12 +208,15 @@ const G_LIMIT = 2 ** 23;
  * A node reached but not closed whose tentative distance (the length of a real way) equals a lower
  * bound on its distance is exact without any search (see `lowerBound`): most nodes beside and
  * behind a robot's way, which PIBT asks about every step, are answered so.
- * Memory: about 16 bytes a searched node (open-addressed hash, two `Int32Array`s) plus the open list.
+ * Memory: about 15 bytes a searched node (open-addressed hash, one `Int32Array` of key/value pairs) plus the open list.
  */
 export class LazyGoalSearch {
-  private keys: Int32Array;
-  /** Per hash slot: distance × 2, + 1 once closed (exact). */
-  private vals: Int32Array;
+  /**
+   * The hash, a pair per slot: `[2s]` the node (EMPTY when free), `[2s + 1]` its distance × 2, + 1
+   * once closed (exact). Key and value share a cache line: one miss a lookup, not two. `slotOf`
+   * gives the value's index.
+   */
+  private table: Int32Array;
   private size = 0;
   /** 32 − log2(hash slots): Fibonacci hashing takes the product's high bits. */
   private shift = 22;
@@ -246,8 +249,7 @@ export class LazyGoalSearch {
     /** Told the bytes added each time the search's hash or open list grows (negative when its open list shrinks; its owner keeps a running total). */
     private readonly onGrow?: (addedBytes: number) => void,
   ) {
-    this.keys = new Int32Array(1024).fill(EMPTY);
-    this.vals = new Int32Array(1024);
+    this.table = new Int32Array(2 * 1024).fill(EMPTY);
     this.heapKey = new Float64Array(MIN_HEAP_ENTRIES);
     this.heapNode = new Int32Array(MIN_HEAP_ENTRIES);
     this.target = target;
@@ -268,7 +270,7 @@ export class LazyGoalSearch {
   at(n: number): number {
     let slot = this.slotOf(n);
     if (slot >= 0) {
-      const v = this.vals[slot]!;
+      const v = this.table[slot]!;
       if ((v & 1) === 1) return v >> 1;
       // Reached: its tentative distance is the length of a real way; no way is shorter than a lower bound.
       if (v >> 1 <= this.lowerBound(n)) return v >> 1;
@@ -277,15 +279,15 @@ export class LazyGoalSearch {
     while (this.heapSize > 0) {
       const u = this.pop();
       const us = this.slotOf(u);
-      const uv = this.vals[us]!;
+      const uv = this.table[us]!;
       if ((uv & 1) === 1) continue; // a stale duplicate
-      this.vals[us] = uv | 1;
+      this.table[us] = uv | 1;
       const g = uv >> 1;
       if (!this.isSink(u)) this.expand(u, g + 1);
       if (u === n) return g;
     }
     slot = this.slotOf(n);
-    return slot >= 0 && (this.vals[slot]! & 1) === 1 ? this.vals[slot]! >> 1 : UNREACHABLE_STEPS;
+    return slot >= 0 && (this.table[slot]! & 1) === 1 ? this.table[slot]! >> 1 : UNREACHABLE_STEPS;
   }
 
   /**
@@ -320,7 +322,7 @@ export class LazyGoalSearch {
       for (let e = revStart[w]!; e < revStart[w + 1]!; e++) {
         const s = this.slotOf(revSource[e]!);
         if (s < 0) continue;
-        const v = this.vals[s]!;
+        const v = this.table[s]!;
         if ((v & 1) === 1 && (v >> 1) - 1 > h) h = (v >> 1) - 1;
       }
     }
@@ -339,9 +341,9 @@ export class LazyGoalSearch {
       const u = revSource[e]!;
       const s = this.slotOf(u);
       if (s >= 0) {
-        const uv = this.vals[s]!;
+        const uv = this.table[s]!;
         if ((uv & 1) === 1 || uv >> 1 <= next) continue;
-        this.vals[s] = next * 2;
+        this.table[s] = next * 2;
       } else this.put(u, next);
       this.push(u, next);
     }
@@ -398,7 +400,7 @@ export class LazyGoalSearch {
     let size = 0;
     for (let i = 0; i < this.heapSize; i++) {
       const u = hn[i]!;
-      const v = this.vals[this.slotOf(u)]!;
+      const v = this.table[this.slotOf(u)]!;
       // Closed, or a stale entry (its node was reached again by a shorter way and pushed anew).
       if ((v & 1) === 1 || G_LIMIT - 1 - (hk[i]! % G_LIMIT) !== v >> 1) continue;
       hk[size] = this.keyOf(u, v >> 1);
@@ -482,48 +484,50 @@ export class LazyGoalSearch {
     hn[i] = node;
   }
 
+  /** Index of node `n`'s value in {@link table}, or -1 when the search does not hold it. */
   private slotOf(n: number): number {
-    const mask = this.keys.length - 1;
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
     let s = Math.imul(n, 0x9e3779b1) >>> this.shift;
     for (;;) {
-      const k = this.keys[s]!;
-      if (k === n) return s;
+      const k = t[2 * s]!;
+      if (k === n) return 2 * s + 1;
       if (k === EMPTY) return -1;
       s = (s + 1) & mask;
     }
   }
 
   private put(n: number, g: number): void {
-    if ((this.size + 1) * 10 > this.keys.length * MAX_LOAD_TENTHS) this.grow();
-    const mask = this.keys.length - 1;
+    if ((this.size + 1) * 10 > (this.table.length >> 1) * MAX_LOAD_TENTHS) this.grow();
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
     let s = Math.imul(n, 0x9e3779b1) >>> this.shift;
-    while (this.keys[s] !== EMPTY) s = (s + 1) & mask;
-    this.keys[s] = n;
-    this.vals[s] = g * 2;
+    while (t[2 * s] !== EMPTY) s = (s + 1) & mask;
+    t[2 * s] = n;
+    t[2 * s + 1] = g * 2;
     this.size++;
   }
 
   private grow(): void {
-    this.onGrow?.(this.keys.byteLength + this.vals.byteLength);
-    const oldKeys = this.keys;
-    const oldVals = this.vals;
-    this.keys = new Int32Array(oldKeys.length * 2).fill(EMPTY);
+    this.onGrow?.(this.table.byteLength);
+    const old = this.table;
+    const t = new Int32Array(old.length * 2).fill(EMPTY);
+    this.table = t;
     this.shift -= 1;
-    this.vals = new Int32Array(oldKeys.length * 2);
-    const mask = this.keys.length - 1;
-    for (let i = 0; i < oldKeys.length; i++) {
-      const k = oldKeys[i]!;
+    const mask = (t.length >> 1) - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const k = old[i]!;
       if (k === EMPTY) continue;
       let s = Math.imul(k, 0x9e3779b1) >>> this.shift;
-      while (this.keys[s] !== EMPTY) s = (s + 1) & mask;
-      this.keys[s] = k;
-      this.vals[s] = oldVals[i]!;
+      while (t[2 * s] !== EMPTY) s = (s + 1) & mask;
+      t[2 * s] = k;
+      t[2 * s + 1] = old[i + 1]!;
     }
   }
 
   /** Bytes the search holds (hash and open list). */
   get bytes(): number {
-    return this.keys.byteLength + this.vals.byteLength + this.heapKey.byteLength + this.heapNode.byteLength;
+    return this.table.byteLength + this.heapKey.byteLength + this.heapNode.byteLength;
   }
 }
 
