@@ -1,5 +1,6 @@
 import { CellKind, type Roadmap } from '../../../sim/index.ts';
-import { LazyGoalSearch, reverseEdges, type ReversedEdges } from './lazy-goal-search.ts';
+import { LazyGoalSearch } from './lazy-goal-search.ts';
+import { reverseEdges, type ReversedEdges } from './reversed-edges.ts';
 import { StampedLru } from './stamped-lru.ts';
 import { UNREACHABLE_STEPS } from './unreachable-steps.ts';
 
