@@ -1,192 +1,25 @@
 import { CellKind, type Roadmap } from '../../../sim/index.ts';
+import type { ReversedEdges } from './reversed-edges.ts';
 import { UNREACHABLE_STEPS } from './unreachable-steps.ts';
 
-/** Reversed roadmap edges: the nodes with an edge into `v` are `revSource[revStart[v] .. revStart[v + 1])`. */
-export interface ReversedEdges {
-  revStart: Int32Array;
-  revSource: Int32Array;
-  /** Grid column and row of each node (for the Manhattan heuristic). */
-  col: Int32Array;
-  row: Int32Array;
-  /**
-   * Landmark tables (ALT: A*, landmarks, triangle inequality), node-major so that one node's
-   * entries share a cache line: `landmarkFrom[v × L + k]` steps from landmark k to v,
-   * `landmarkTo[v × L + k]` steps from v to it (the same array on a roadmap without one-way edges).
-   * Their differences are lower bounds as consistent as the Manhattan distance, and much tighter
-   * on maps with walls in the way.
-   */
-  landmarkFrom: Int32Array;
-  landmarkTo: Int32Array;
-  /** Landmarks (L). */
-  landmarkCount: number;
-  /** The landmarks' nodes, in the order chosen. */
-  landmarkNodes: Int32Array;
-  /**
-   * Every edge joins cells whose column + row differ by an odd number (a grid roadmap's
-   * 4-neighbour edges): every way between two nodes then has the parity of their column + row
-   * difference, so a lower bound can be rounded up to it.
-   */
-  bipartite: boolean;
-  /** Every edge has its reverse (no one-way lanes): the steps to a landmark equal those from it, and are searched once. */
-  symmetric: boolean;
-}
-
-/**
- * Builds the reversed edge lists of a roadmap (CSR, like the roadmap's own) and, with
- * `landmarks` > 0, that many landmark tables (each landmark the node farthest from those chosen
- * before: two breadth-first searches over the whole map each, 8 bytes a node; one search and 4
- * bytes a node on a roadmap without one-way edges).
- */
-export function reverseEdges(map: Roadmap, landmarks = 0): ReversedEdges {
-  const n = map.nodeCount;
-  const { revStart, revSource } = reversedCsr(map);
-  const col = new Int32Array(n);
-  const row = new Int32Array(n);
-  gridPositions(map, col, row);
-  const bipartite = isBipartite(map, col, row);
-  const symmetric = isSymmetric(map, revStart, revSource);
-  const count = n > 0 ? Math.max(0, landmarks) : 0;
-  const landmarkFrom = new Int32Array(n * count);
-  const landmarkTo = symmetric ? landmarkFrom : new Int32Array(n * count);
-  const landmarkNodes = new Int32Array(count);
-  if (count > 0) {
-    const nearest = new Int32Array(n).fill(UNREACHABLE_STEPS);
-    const queue = new Int32Array(n);
-    // Seed in the largest part of the map found among a few evenly spread nodes (a map may have walled-off pockets).
-    let next = 0;
-    let reachedMost = -1;
-    for (let k = 1; k <= 8; k++) {
-      const seed = Math.floor((k * n) / 9);
-      const dist = breadthFirst(map.edgeStart, map.edgeTarget, seed, n, queue);
-      const reached = countReached(dist);
-      if (reached > reachedMost) {
-        reachedMost = reached;
-        next = farthest(dist, seed);
-      }
-      if (reached * 2 > n) break;
-    }
-    for (let k = 0; k < count; k++) {
-      landmarkNodes[k] = next;
-      const from = breadthFirst(map.edgeStart, map.edgeTarget, next, n, queue);
-      interleave(landmarkFrom, from, k, count);
-      // Without one-way edges the steps to a landmark are those from it.
-      if (!symmetric) interleave(landmarkTo, breadthFirst(revStart, revSource, next, n, queue), k, count);
-      keepNearest(nearest, from);
-      next = farthest(nearest, next);
-    }
-  }
-  return { revStart, revSource, col, row, landmarkFrom, landmarkTo, landmarkCount: count, landmarkNodes, bipartite, symmetric };
-}
-
-// The passes over every node are small functions of their own: each is optimised as a whole
-// (one long function called once only ever ran its loops half-optimised: 2 to 5 s on 2.2 million nodes).
-
-function reversedCsr(map: Roadmap): { revStart: Int32Array; revSource: Int32Array } {
-  const n = map.nodeCount;
-  const count = new Int32Array(n + 1);
-  for (let e = 0; e < map.edgeTarget.length; e++) count[map.edgeTarget[e]! + 1]! += 1;
-  for (let v = 0; v < n; v++) count[v + 1] = count[v + 1]! + count[v]!;
-  const revStart = count.slice();
-  const fill = count.slice(0, n);
-  const revSource = new Int32Array(map.edgeTarget.length);
-  for (let u = 0; u < n; u++) {
-    for (let e = map.edgeStart[u]!; e < map.edgeStart[u + 1]!; e++) {
-      const v = map.edgeTarget[e]!;
-      revSource[fill[v]!] = u;
-      fill[v] = fill[v]! + 1;
-    }
-  }
-  return { revStart, revSource };
-}
-
-/**
- * Each node's grid column and row. A node sits at its cell's centre, (c + 0.5) × cellM, so the
- * quotient is within a few ulps of c + 0.5: flooring it gives c on any cell size, where rounding
- * gave c or c + 1 depending on the ulps (at cellM 1.2, 273 of the first 5,000 columns one off),
- * and a Manhattan distance that could overstate the steps (not a lower bound).
- */
-function gridPositions(map: Roadmap, col: Int32Array, row: Int32Array): void {
-  for (let u = 0; u < map.nodeCount; u++) {
-    col[u] = Math.floor(map.nodeX[u]! / map.cellM);
-    row[u] = Math.floor(map.nodeZ[u]! / map.cellM);
-  }
-}
-
-function isBipartite(map: Roadmap, col: Int32Array, row: Int32Array): boolean {
-  for (let u = 0; u < map.nodeCount; u++) {
-    for (let e = map.edgeStart[u]!; e < map.edgeStart[u + 1]!; e++) {
-      const v = map.edgeTarget[e]!;
-      if (((col[u]! + row[u]! + col[v]! + row[v]!) & 1) === 0) return false;
-    }
-  }
-  return true;
-}
-
-/** Whether every edge u → v has its reverse v → u (each node's out- and in-neighbours are the same set). */
-function isSymmetric(map: Roadmap, revStart: Int32Array, revSource: Int32Array): boolean {
-  const { edgeStart, edgeTarget } = map;
-  for (let v = 0; v < map.nodeCount; v++) {
-    if (edgeStart[v + 1]! - edgeStart[v]! !== revStart[v + 1]! - revStart[v]!) return false;
-    for (let e = revStart[v]!; e < revStart[v + 1]!; e++) {
-      const u = revSource[e]!;
-      let found = false;
-      for (let f = edgeStart[v]!; f < edgeStart[v + 1]!; f++) if (edgeTarget[f] === u) found = true;
-      if (!found) return false;
-    }
-  }
-  return true;
-}
-
-function countReached(dist: Int32Array): number {
-  let reached = 0;
-  for (let v = 0; v < dist.length; v++) if (dist[v] !== UNREACHABLE_STEPS) reached++;
-  return reached;
-}
-
-function keepNearest(nearest: Int32Array, from: Int32Array): void {
-  for (let v = 0; v < nearest.length; v++) if (from[v]! < nearest[v]!) nearest[v] = from[v]!;
-}
-
-/** Writes landmark `k`'s table into the node-major `steps` (`[v × L + k]`). */
-function interleave(steps: Int32Array, dist: Int32Array, k: number, count: number): void {
-  for (let v = 0, i = k; v < dist.length; v++, i += count) steps[i] = dist[v]!;
-}
-
-/** Steps from `source` to every node along the CSR edges given (`UNREACHABLE_STEPS` where none). */
-function breadthFirst(start: Int32Array, target: Int32Array, source: number, n: number, queue: Int32Array): Int32Array {
-  const dist = new Int32Array(n).fill(UNREACHABLE_STEPS);
-  dist[source] = 0;
-  queue[0] = source;
-  let tail = 1;
-  for (let head = 0; head < tail; head++) {
-    const v = queue[head]!;
-    for (let e = start[v]!; e < start[v + 1]!; e++) {
-      const u = target[e]!;
-      if (dist[u] !== UNREACHABLE_STEPS) continue;
-      dist[u] = dist[v]! + 1;
-      queue[tail++] = u;
-    }
-  }
-  return dist;
-}
-
-/** The node with the largest finite value (lowest id on ties; `fallback` when none is finite and above 0). */
-function farthest(dist: Int32Array, fallback: number): number {
-  let best = fallback;
-  let most = 0;
-  for (let v = 0; v < dist.length; v++) {
-    const d = dist[v]!;
-    if (d !== UNREACHABLE_STEPS && d > most) {
-      most = d;
-      best = v;
-    }
-  }
-  return best;
-}
-
 const EMPTY = -1;
+/** Open-list entries a search starts with and never shrinks below. */
+const MIN_HEAP_ENTRIES = 256;
+/**
+ * The hash grows (doubles) past this share of its slots in use: linear probing stays short at
+ * 0.7, and the table holds a node in about 15 bytes on average instead of 21 at 0.5.
+ */
+const MAX_LOAD_TENTHS = 7;
 /** Largest step count a heap key packs (g below this). */
 const G_LIMIT = 2 ** 23;
+
+/**
+ * The step count a heap key was made with (see `keyOf`). Floor of a product by a power of two,
+ * both exact in doubles, instead of `%` on a double (a call into the runtime's fmod per entry).
+ */
+function gOfKey(key: number): number {
+  return G_LIMIT - 1 - (key - Math.floor(key * (1 / G_LIMIT)) * G_LIMIT);
+}
 
 /**
  * Exact step distances to one goal, found only where asked: a resumable reverse A* (Silver's
@@ -201,12 +34,15 @@ const G_LIMIT = 2 ** 23;
  * A node reached but not closed whose tentative distance (the length of a real way) equals a lower
  * bound on its distance is exact without any search (see `lowerBound`): most nodes beside and
  * behind a robot's way, which PIBT asks about every step, are answered so.
- * Memory: about 16 bytes a searched node (open-addressed hash, two `Int32Array`s) plus the open list.
+ * Memory: about 15 bytes a searched node (open-addressed hash, one `Int32Array` of key/value pairs) plus the open list.
  */
 export class LazyGoalSearch {
-  private keys: Int32Array;
-  /** Per hash slot: distance × 2, + 1 once closed (exact). */
-  private vals: Int32Array;
+  /**
+   * The hash, a pair per slot: `[2s]` the node (EMPTY when free), `[2s + 1]` its distance × 2, + 1
+   * once closed (exact). Key and value share a cache line: one miss a lookup, not two. `slotOf`
+   * gives the value's index.
+   */
+  private table: Int32Array;
   private size = 0;
   /** 32 − log2(hash slots): Fibonacci hashing takes the product's high bits. */
   private shift = 22;
@@ -236,13 +72,12 @@ export class LazyGoalSearch {
     private readonly goal: number,
     private readonly loaded: boolean,
     target: number,
-    /** Told the bytes added each time the search's hash or open list grows (its owner keeps a running total). */
+    /** Told the bytes added each time the search's hash or open list grows (negative when its open list shrinks; its owner keeps a running total). */
     private readonly onGrow?: (addedBytes: number) => void,
   ) {
-    this.keys = new Int32Array(1024).fill(EMPTY);
-    this.vals = new Int32Array(1024);
-    this.heapKey = new Float64Array(256);
-    this.heapNode = new Int32Array(256);
+    this.table = new Int32Array(2 * 1024).fill(EMPTY);
+    this.heapKey = new Float64Array(MIN_HEAP_ENTRIES);
+    this.heapNode = new Int32Array(MIN_HEAP_ENTRIES);
     this.target = target;
     this.targetCol = rev.col[target]!;
     this.targetRow = rev.row[target]!;
@@ -261,7 +96,7 @@ export class LazyGoalSearch {
   at(n: number): number {
     let slot = this.slotOf(n);
     if (slot >= 0) {
-      const v = this.vals[slot]!;
+      const v = this.table[slot]!;
       if ((v & 1) === 1) return v >> 1;
       // Reached: its tentative distance is the length of a real way; no way is shorter than a lower bound.
       if (v >> 1 <= this.lowerBound(n)) return v >> 1;
@@ -270,15 +105,15 @@ export class LazyGoalSearch {
     while (this.heapSize > 0) {
       const u = this.pop();
       const us = this.slotOf(u);
-      const uv = this.vals[us]!;
+      const uv = this.table[us]!;
       if ((uv & 1) === 1) continue; // a stale duplicate
-      this.vals[us] = uv | 1;
+      this.table[us] = uv | 1;
       const g = uv >> 1;
       if (!this.isSink(u)) this.expand(u, g + 1);
       if (u === n) return g;
     }
     slot = this.slotOf(n);
-    return slot >= 0 && (this.vals[slot]! & 1) === 1 ? this.vals[slot]! >> 1 : UNREACHABLE_STEPS;
+    return slot >= 0 && (this.table[slot]! & 1) === 1 ? this.table[slot]! >> 1 : UNREACHABLE_STEPS;
   }
 
   /**
@@ -313,7 +148,7 @@ export class LazyGoalSearch {
       for (let e = revStart[w]!; e < revStart[w + 1]!; e++) {
         const s = this.slotOf(revSource[e]!);
         if (s < 0) continue;
-        const v = this.vals[s]!;
+        const v = this.table[s]!;
         if ((v & 1) === 1 && (v >> 1) - 1 > h) h = (v >> 1) - 1;
       }
     }
@@ -332,9 +167,9 @@ export class LazyGoalSearch {
       const u = revSource[e]!;
       const s = this.slotOf(u);
       if (s >= 0) {
-        const uv = this.vals[s]!;
+        const uv = this.table[s]!;
         if ((uv & 1) === 1 || uv >> 1 <= next) continue;
-        this.vals[s] = next * 2;
+        this.table[s] = next * 2;
       } else this.put(u, next);
       this.push(u, next);
     }
@@ -391,15 +226,32 @@ export class LazyGoalSearch {
     let size = 0;
     for (let i = 0; i < this.heapSize; i++) {
       const u = hn[i]!;
-      const v = this.vals[this.slotOf(u)]!;
+      const v = this.table[this.slotOf(u)]!;
       // Closed, or a stale entry (its node was reached again by a shorter way and pushed anew).
-      if ((v & 1) === 1 || G_LIMIT - 1 - (hk[i]! % G_LIMIT) !== v >> 1) continue;
+      if ((v & 1) === 1 || gOfKey(hk[i]!) !== v >> 1) continue;
       hk[size] = this.keyOf(u, v >> 1);
       hn[size] = u;
       size++;
     }
     this.heapSize = size;
     for (let i = (size >> 1) - 1; i >= 0; i--) this.siftDown(i, hk[i]!, hn[i]!);
+    this.shrinkHeap();
+  }
+
+  /**
+   * Gives back open-list memory once the live entries fill less than an eighth of it (a search's
+   * open list shrinks as retargets drop closed and stale entries; kept at its peak capacity, the
+   * open lists of 10,000 searches took a third of the lazy-search budget and made it evict
+   * searches still in use). Halving twice keeps it at least twice the entries.
+   */
+  private shrinkHeap(): void {
+    const capacity = this.heapKey.length;
+    if (capacity <= MIN_HEAP_ENTRIES || this.heapSize * 8 > capacity) return;
+    const smaller = Math.max(MIN_HEAP_ENTRIES, capacity >> 2);
+    const before = this.heapKey.byteLength + this.heapNode.byteLength;
+    this.heapKey = this.heapKey.slice(0, smaller);
+    this.heapNode = this.heapNode.slice(0, smaller);
+    this.onGrow?.(this.heapKey.byteLength + this.heapNode.byteLength - before);
   }
 
   private keyOf(u: number, g: number): number {
@@ -458,48 +310,50 @@ export class LazyGoalSearch {
     hn[i] = node;
   }
 
+  /** Index of node `n`'s value in {@link table}, or -1 when the search does not hold it. */
   private slotOf(n: number): number {
-    const mask = this.keys.length - 1;
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
     let s = Math.imul(n, 0x9e3779b1) >>> this.shift;
     for (;;) {
-      const k = this.keys[s]!;
-      if (k === n) return s;
+      const k = t[2 * s]!;
+      if (k === n) return 2 * s + 1;
       if (k === EMPTY) return -1;
       s = (s + 1) & mask;
     }
   }
 
   private put(n: number, g: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    const mask = this.keys.length - 1;
+    if ((this.size + 1) * 10 > (this.table.length >> 1) * MAX_LOAD_TENTHS) this.grow();
+    const t = this.table;
+    const mask = (t.length >> 1) - 1;
     let s = Math.imul(n, 0x9e3779b1) >>> this.shift;
-    while (this.keys[s] !== EMPTY) s = (s + 1) & mask;
-    this.keys[s] = n;
-    this.vals[s] = g * 2;
+    while (t[2 * s] !== EMPTY) s = (s + 1) & mask;
+    t[2 * s] = n;
+    t[2 * s + 1] = g * 2;
     this.size++;
   }
 
   private grow(): void {
-    this.onGrow?.(this.keys.byteLength + this.vals.byteLength);
-    const oldKeys = this.keys;
-    const oldVals = this.vals;
-    this.keys = new Int32Array(oldKeys.length * 2).fill(EMPTY);
+    this.onGrow?.(this.table.byteLength);
+    const old = this.table;
+    const t = new Int32Array(old.length * 2).fill(EMPTY);
+    this.table = t;
     this.shift -= 1;
-    this.vals = new Int32Array(oldKeys.length * 2);
-    const mask = this.keys.length - 1;
-    for (let i = 0; i < oldKeys.length; i++) {
-      const k = oldKeys[i]!;
+    const mask = (t.length >> 1) - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const k = old[i]!;
       if (k === EMPTY) continue;
       let s = Math.imul(k, 0x9e3779b1) >>> this.shift;
-      while (this.keys[s] !== EMPTY) s = (s + 1) & mask;
-      this.keys[s] = k;
-      this.vals[s] = oldVals[i]!;
+      while (t[2 * s] !== EMPTY) s = (s + 1) & mask;
+      t[2 * s] = k;
+      t[2 * s + 1] = old[i + 1]!;
     }
   }
 
   /** Bytes the search holds (hash and open list). */
   get bytes(): number {
-    return this.keys.byteLength + this.vals.byteLength + this.heapKey.byteLength + this.heapNode.byteLength;
+    return this.table.byteLength + this.heapKey.byteLength + this.heapNode.byteLength;
   }
 }
 

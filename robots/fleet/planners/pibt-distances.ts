@@ -1,5 +1,6 @@
 import { CellKind, type Roadmap } from '../../../sim/index.ts';
-import { LazyGoalSearch, reverseEdges, type ReversedEdges } from './lazy-goal-search.ts';
+import { LazyGoalSearch } from './lazy-goal-search.ts';
+import { reverseEdges, type ReversedEdges } from './reversed-edges.ts';
 import { StampedLru } from './stamped-lru.ts';
 import { UNREACHABLE_STEPS } from './unreachable-steps.ts';
 
@@ -67,6 +68,8 @@ export class GoalDistances {
     this.searchBytes += addedBytes;
   };
   private queueBuffer: Int32Array | null = null;
+  /** 1 on storage nodes (a loaded robot's table reaches them but never passes through), made on first need. */
+  private storageFlags: Uint8Array | null = null;
 
   /** Node count of the roadmap the tables are for. */
   readonly nodeCount: number;
@@ -146,25 +149,43 @@ export class GoalDistances {
     return table;
   }
 
+  /**
+   * One breadth-first search, level by level (the step count is a loop constant, not reloaded per
+   * node), over locals (no property loads in the inner loop), with the loaded rule read from a
+   * per-node flag array made once.
+   */
   private search(goal: number, loaded: boolean): Int32Array {
-    const { nodeKind } = this.map;
-    const dist = new Int32Array(this.map.nodeCount).fill(UNREACHABLE_STEPS);
-    const q = (this.queueBuffer ??= new Int32Array(this.map.nodeCount));
+    const n = this.map.nodeCount;
+    const dist = new Int32Array(n).fill(UNREACHABLE_STEPS);
+    const q = (this.queueBuffer ??= new Int32Array(n));
+    // A loaded robot may stand on a storage node (it just lifted there) but not pass through one.
+    const sink = loaded ? (this.storageFlags ??= storageNodes(this.map)) : null;
+    const revStart = this.revStart;
+    const revSource = this.revSource;
     dist[goal] = 0;
     q[0] = goal;
+    let head = 0;
     let tail = 1;
-    for (let head = 0; head < tail; head++) {
-      const v = q[head]!;
-      const next = dist[v]! + 1;
-      for (let e = this.revStart[v]!; e < this.revStart[v + 1]!; e++) {
-        const u = this.revSource[e]!;
-        if (dist[u] !== UNREACHABLE_STEPS) continue;
-        dist[u] = next;
-        // A loaded robot may stand on a storage node (it just lifted there) but not pass through one.
-        if (loaded && (nodeKind[u] === CellKind.Rack || nodeKind[u] === CellKind.ToteRack)) continue;
-        q[tail++] = u;
+    for (let steps = 1; head < tail; steps++) {
+      const levelEnd = tail;
+      for (; head < levelEnd; head++) {
+        const v = q[head]!;
+        const edgesEnd = revStart[v + 1]!;
+        for (let e = revStart[v]!; e < edgesEnd; e++) {
+          const u = revSource[e]!;
+          if (dist[u] !== UNREACHABLE_STEPS) continue;
+          dist[u] = steps;
+          if (sink === null || sink[u] === 0) q[tail++] = u;
+        }
       }
     }
     return dist;
   }
+}
+
+/** 1 on each storage node (rack or tote rack), 0 elsewhere. */
+function storageNodes(map: Roadmap): Uint8Array {
+  const flags = new Uint8Array(map.nodeCount);
+  for (let v = 0; v < map.nodeCount; v++) if (map.nodeKind[v] === CellKind.Rack || map.nodeKind[v] === CellKind.ToteRack) flags[v] = 1;
+  return flags;
 }
