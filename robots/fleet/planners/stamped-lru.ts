@@ -1,11 +1,3 @@
-/** A cached value and the stamp of its last use. */
-export interface StampedEntry<V> {
-  readonly value: V;
-  used: number;
-}
-
-const byUse = (a: StampedEntry<unknown>, b: StampedEntry<unknown>): number => a.used - b.used;
-
 /**
  * A least-recently-used cache keyed by integers that records use with a counter stamp instead of
  * re-inserting the entry (a `Map`'s delete + set per hit, thousands a control tick, left the
@@ -13,13 +5,8 @@ const byUse = (a: StampedEntry<unknown>, b: StampedEntry<unknown>): number => a.
  * Eviction scans for the oldest stamps, so it costs O(entries); it runs only when the cache is full.
  */
 export class StampedLru<V> {
-  private readonly entries = new Map<number, StampedEntry<V>>();
+  private readonly entries = new Map<number, { value: V; used: number }>();
   private clock = 0;
-
-  /** The stamp of the last use so far: entries used after this moment have a larger `used`. */
-  get stamp(): number {
-    return this.clock;
-  }
 
   /** Entries held. */
   get size(): number {
@@ -40,12 +27,12 @@ export class StampedLru<V> {
   }
 
   /**
-   * Drops entries while `over()` says the cache is too big, least recently used first (or first in
-   * `order`); `dropped` is told each value dropped (before `over` is asked again).
+   * Drops least recently used entries while `over()` says the cache is too big; `dropped` is told
+   * each value dropped (before `over` is asked again).
    */
-  evictWhile(over: () => boolean, dropped?: (value: V) => void, order: (a: StampedEntry<V>, b: StampedEntry<V>) => number = byUse): void {
+  evictWhile(over: () => boolean, dropped?: (value: V) => void): void {
     if (!over()) return;
-    const ranked = [...this.entries].sort((a, b) => order(a[1], b[1]));
+    const ranked = [...this.entries].sort((a, b) => a[1].used - b[1].used);
     for (const [key, entry] of ranked) {
       if (!over()) break;
       this.entries.delete(key);
