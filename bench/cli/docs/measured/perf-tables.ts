@@ -37,7 +37,8 @@ const LORR_MAPS: Readonly<Record<string, string>> = {
 /** `bench perf` on the LoRR problems at 1,000 to 10,000 robots. */
 export function perfLorrTable(names: readonly string[], root: string): string {
   const { stored, rows } = perfRows(names, root);
-  const header = '| map | robots | controller | real-time factor | tick ms | physics | controller ms | other (sim) | bare replay ms | ratio | sim ratio | peak RSS MB | load |';
+  const header =
+    '| map | robots | controller | real-time factor | tick ms | physics | controller ms | other (sim) | bare replay ms | ratio | sim ratio | peak RSS MB | load |';
   const lines = [header, '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'];
   for (const { row: r, recorded } of rows) {
     const map = LORR_MAPS[r.scenario] ?? `\`${r.scenario}\``;
