@@ -8,17 +8,10 @@ import { ScenarioSpecError, type SpecIssue } from '../schema/spec-error.ts';
 import { MAX_LAYOUT_CELLS, MAX_LAYOUT_SIDE_CELLS } from '../schema/scenario-spec.ts';
 import { describeIssues } from './describe-issues.ts';
 import { scenarioSchemaFor } from './scenario-schema.ts';
+import { deepFreeze } from '../util/deep-freeze.ts';
 
 /** Robot models the scenario may name, by id (usually `robotModels` from `robots/`). */
 export type RobotModelCatalog = Readonly<Record<string, RobotModelSpec>>;
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value) && !ArrayBuffer.isView(value) && !(value instanceof Map)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
-}
 
 /** The outcome of checking a spec: the model when it is valid, else every problem found. */
 export type CompileOutcome = { ok: true; model: SimModel } | { ok: false; issues: SpecIssue[] };

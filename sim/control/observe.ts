@@ -3,6 +3,7 @@ import type { SimState } from '../state/sim-state.ts';
 import { createHandedRoadmap } from './handed-roadmap.ts';
 import { createObservationCache, type ObservationCache } from './observation-cache.ts';
 import type { FleetObservation, FleetViewSections } from './types.ts';
+import { deepFreeze } from '../util/deep-freeze.ts';
 
 const NONE: readonly never[] = Object.freeze([]);
 const gridViews = new WeakMap<SimModel, FleetObservation['grid']>();
@@ -67,16 +68,7 @@ function observeThings(model: SimModel, state: SimState, trusted: boolean, cache
     let kindCache = cache.things.get(kind.id);
     if (kindCache === undefined && kind.createObserveCache) cache.things.set(kind.id, (kindCache = kind.createObserveCache()));
     const view = kind.observe(model, state, kindCache);
-    out[kind.id] = trusted ? view : deepFreezeView(view);
+    out[kind.id] = trusted ? view : deepFreeze(view);
   }
   return out ? Object.freeze(out) : NO_THINGS;
-}
-
-/** Freezes plain objects and arrays of a kind's view (typed arrays are handed out as copies by the kind). */
-function deepFreezeView<T>(value: T): T {
-  if (value && typeof value === 'object' && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreezeView(v);
-  }
-  return value;
 }

@@ -8,6 +8,8 @@
  * sequence of observations (one pair per episode).
  */
 
+import { deepFreeze } from '../util/deep-freeze.ts';
+
 /** One array property as sent: its new length and the elements at the indices that changed. */
 export interface ArrayPatch {
   length: number;
@@ -100,13 +102,4 @@ export class ThingsDeltaDecoder {
     }
     return Object.freeze(out);
   }
-}
-
-/** Freezes plain objects and arrays (typed arrays are left as they are). */
-export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
