@@ -11,7 +11,8 @@ export { shelfLifter, toteCarrier, createGreedyController, createReserveControll
 export { createPibtExecutor, createPibtGoalPlanner, type PibtOptions } from './fleet/planners/pibt-executor.ts';
 export { pibtStep, type PibtAgent, type PibtStepResult } from './fleet/planners/pibt-step.ts';
 export { GoalDistances, UNREACHABLE_STEPS, type StepDistances } from './fleet/planners/pibt-distances.ts';
-export { LazyGoalSearch } from './fleet/planners/lazy-goal-search.ts';
+export { DEFAULT_LAZY_TUNING, LazyGoalSearch, type LazySearchTuning } from './fleet/planners/lazy-goal-search.ts';
+export { PagedNodeValues } from './fleet/planners/paged-node-values.ts';
 export { reverseEdges, type ReversedEdges } from './fleet/planners/reversed-edges.ts';
 export { NodeHolders } from './fleet/executors/node-claims.ts';
 export { createReservationExecutor, type ReservationOptions } from './fleet/executors/reservation-executor.ts';

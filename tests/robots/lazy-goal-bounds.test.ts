@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GoalDistances, LazyGoalSearch, reverseEdges, robotModels, UNREACHABLE_STEPS } from '../../robots/index.ts';
+import { DEFAULT_LAZY_TUNING, GoalDistances, LazyGoalSearch, reverseEdges, robotModels, UNREACHABLE_STEPS } from '../../robots/index.ts';
 import { compileScenario, type Roadmap } from '../../sim/index.ts';
 import { makeSpec } from '../helpers/make-host.ts';
 
@@ -171,5 +171,33 @@ describe('LazyGoalSearch answers from lower bounds: the same numbers as full tab
     const table = new GoalDistances(map).to(goal, false);
     const lazy = new LazyGoalSearch(map, rev, goal, false, 0);
     for (let n = 0; n < map.nodeCount; n++) expect(lazy.at(n)).toBe(table[n]);
+  });
+});
+
+describe('LazyGoalSearch with and without local searches', () => {
+  it('far questions and their neighbours on 40 × 40 floors with walls, pods and one-way rows: every answer the table value, empty and loaded, with local searches (some of them giving up) and without (fast-check, seed 5050, 60 runs)', () => {
+    const size = 40;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('.', '.', '.', '.', '.', '#', 'R', '>', '<'), { minLength: size * size, maxLength: size * size }),
+        fc.nat(),
+        fc.boolean(),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 120 }),
+        fc.constantFrom(0, 4, DEFAULT_LAZY_TUNING.localExpansions),
+        (cells, goalPick, loaded, asked, localExpansions) => {
+          const map = floorOf(size, cells);
+          const goal = goalPick % map.nodeCount;
+          const table = new GoalDistances(map).to(goal, loaded);
+          const lazy = new LazyGoalSearch(map, reverseEdges(map, 3), goal, loaded, asked[0]! % map.nodeCount, undefined, { localExpansions });
+          for (const pick of asked) {
+            // A far question (the open list re-aimed across the map), then its neighbours (a robot's questions).
+            const n = pick % map.nodeCount;
+            expect(lazy.at(n)).toBe(table[n]);
+            for (let e = map.edgeStart[n]!; e < map.edgeStart[n + 1]!; e++) expect(lazy.at(map.edgeTarget[e]!)).toBe(table[map.edgeTarget[e]!]);
+          }
+        },
+      ),
+      { seed: 5050, numRuns: 60 },
+    );
   });
 });

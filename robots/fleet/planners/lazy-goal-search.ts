@@ -1,17 +1,28 @@
 import { CellKind, type Roadmap } from '../../../sim/index.ts';
+import { LOCAL_GAVE_UP, localExactSteps, type ExactStepsSource } from './local-exact-steps.ts';
+import { PagedNodeValues } from './paged-node-values.ts';
 import type { ReversedEdges } from './reversed-edges.ts';
 import { UNREACHABLE_STEPS } from './unreachable-steps.ts';
 
-const EMPTY = -1;
 /** Open-list entries a search starts with and never shrinks below. */
 const MIN_HEAP_ENTRIES = 256;
-/**
- * The hash grows (doubles) past this share of its slots in use: linear probing stays short at
- * 0.7, and the table holds a node in about 15 bytes on average instead of 21 at 0.5.
- */
-const MAX_LOAD_TENTHS = 7;
 /** Largest step count a heap key packs (g below this). */
 const G_LIMIT = 2 ** 23;
+/** Value flag: the node was expanded (closed); set with {@link EXACT}. */
+const CLOSED = 1;
+/** Value flag: the node's distance is exact (closed, or proven by a bound or a local search). */
+const EXACT = 2;
+/** Value bits below the distance. */
+const FLAG_BITS = 2;
+
+/** How a {@link LazyGoalSearch} trades work: the answers never depend on it. */
+export interface LazySearchTuning {
+  /** Expansions a local search (see {@link localExactSteps}) may take before the goal search is resumed towards the node instead (0: never one). */
+  readonly localExpansions: number;
+}
+
+/** The tuning PIBT's searches use. */
+export const DEFAULT_LAZY_TUNING: LazySearchTuning = { localExpansions: 48 };
 
 /**
  * The step count a heap key was made with (see `keyOf`). Floor of a product by a power of two,
@@ -33,19 +44,15 @@ function gOfKey(key: number): number {
  * the nodes it searched: a corridor around the robots' ways to the goal instead of the whole map.
  * A node reached but not closed whose tentative distance (the length of a real way) equals a lower
  * bound on its distance is exact without any search (see `lowerBound`): most nodes beside and
- * behind a robot's way, which PIBT asks about every step, are answered so.
- * Memory: about 15 bytes a searched node (open-addressed hash, one `Int32Array` of key/value pairs) plus the open list.
+ * behind a robot's way, which PIBT asks about every step, are answered so. Most of the others
+ * are a step or two from known nodes and are proven by a small forward search to them
+ * ({@link localExactSteps}) instead of re-aiming the whole open list at them.
+ * Memory: about 6 bytes a searched node on a corridor ({@link PagedNodeValues}: 2 bytes a node in pages of
+ * consecutive node ids) plus the open list (12 bytes an entry).
  */
 export class LazyGoalSearch {
-  /**
-   * The hash, a pair per slot: `[2s]` the node (EMPTY when free), `[2s + 1]` its distance × 2, + 1
-   * once closed (exact). Key and value share a cache line: one miss a lookup, not two. `slotOf`
-   * gives the value's index.
-   */
-  private table: Int32Array;
-  private size = 0;
-  /** 32 − log2(hash slots): Fibonacci hashing takes the product's high bits. */
-  private shift = 22;
+  /** Every node the search holds, its distance × 4 with the flags {@link CLOSED} and {@link EXACT}. */
+  private readonly nodes: PagedNodeValues;
   private heapKey: Float64Array;
   private heapNode: Int32Array;
   private heapSize = 0;
@@ -61,9 +68,9 @@ export class LazyGoalSearch {
   private readonly goalFrom: Int32Array;
   private readonly goalTo: Int32Array;
   private readonly goalParity: number;
-  /** Nodes the search holds (hash entries): its memory is about 16 bytes each. */
+  /** Nodes the search holds (reached or closed). */
   get searchedNodes(): number {
-    return this.size;
+    return this.nodes.size;
   }
 
   constructor(
@@ -72,10 +79,11 @@ export class LazyGoalSearch {
     private readonly goal: number,
     private readonly loaded: boolean,
     target: number,
-    /** Told the bytes added each time the search's hash or open list grows (negative when its open list shrinks; its owner keeps a running total). */
+    /** Told the bytes added each time the search's node values or open list grow (negative when its open list shrinks; its owner keeps a running total). */
     private readonly onGrow?: (addedBytes: number) => void,
+    private readonly tuning: LazySearchTuning = DEFAULT_LAZY_TUNING,
   ) {
-    this.table = new Int32Array(2 * 1024).fill(EMPTY);
+    this.nodes = new PagedNodeValues(onGrow);
     this.heapKey = new Float64Array(MIN_HEAP_ENTRIES);
     this.heapNode = new Int32Array(MIN_HEAP_ENTRIES);
     this.target = target;
@@ -88,43 +96,110 @@ export class LazyGoalSearch {
     this.goalTo = rev.landmarkTo.slice(goal * rev.landmarkCount, (goal + 1) * rev.landmarkCount);
     this.goalParity = (rev.col[goal]! + rev.row[goal]!) & 1;
     this.aimLandmarks(target);
-    this.put(goal, 0);
+    this.nodes.add(goal, EXACT); // 0 steps, known before it is expanded
     this.push(goal, 0);
   }
 
   /** Steps from node `n` to the goal (`UNREACHABLE_STEPS` where there is no way). */
   at(n: number): number {
-    let slot = this.slotOf(n);
+    let slot = this.nodes.slotOf(n);
     if (slot >= 0) {
-      const v = this.table[slot]!;
-      if ((v & 1) === 1) return v >> 1;
+      const v = this.nodes.valueAt(slot);
+      if ((v & EXACT) !== 0) return v >> FLAG_BITS;
       // Reached: its tentative distance is the length of a real way; no way is shorter than a lower bound.
-      if (v >> 1 <= this.lowerBound(n)) return v >> 1;
+      if (v >> FLAG_BITS <= this.lowerBound(n)) {
+        this.nodes.setValue(slot, v | EXACT);
+        return v >> FLAG_BITS;
+      }
+    }
+    // Known nodes nearby: a few forward expansions to them prove the distance, if within budget.
+    const budget = this.tuning.localExpansions;
+    const local = budget > 0 ? localExactSteps(this.map, this.exactSource, n, budget) : LOCAL_GAVE_UP;
+    if (local !== LOCAL_GAVE_UP) {
+      if (local !== UNREACHABLE_STEPS) this.keepExact(n, local);
+      return local;
     }
     if (n !== this.target) this.retarget(n);
     while (this.heapSize > 0) {
       const u = this.pop();
-      const us = this.slotOf(u);
-      const uv = this.table[us]!;
-      if ((uv & 1) === 1) continue; // a stale duplicate
-      this.table[us] = uv | 1;
-      const g = uv >> 1;
+      const us = this.nodes.slotOf(u);
+      const uv = this.nodes.valueAt(us);
+      if ((uv & CLOSED) !== 0) continue; // a stale duplicate
+      this.nodes.setValue(us, uv | CLOSED | EXACT);
+      const g = uv >> FLAG_BITS;
       if (!this.isSink(u)) this.expand(u, g + 1);
       if (u === n) return g;
     }
-    slot = this.slotOf(n);
-    return slot >= 0 && (this.table[slot]! & 1) === 1 ? this.table[slot]! >> 1 : UNREACHABLE_STEPS;
+    slot = this.nodes.slotOf(n);
+    return slot >= 0 && (this.nodes.valueAt(slot) & EXACT) !== 0 ? this.nodes.valueAt(slot) >> FLAG_BITS : UNREACHABLE_STEPS;
+  }
+
+  /** What a local search reads of this one (bound once: it is handed out on every local search). */
+  private readonly exactSource: ExactStepsSource = {
+    exactAt: (u) => {
+      const s = this.nodes.slotOf(u);
+      if (s < 0) return -1;
+      const v = this.nodes.valueAt(s);
+      return (v & EXACT) !== 0 ? v >> FLAG_BITS : -1;
+    },
+    boundAt: (u) => this.goalBound(u),
+    isSink: (u) => this.isSink(u),
+  };
+
+  /**
+   * Records `steps`, proven exact outside the search's own order, as node `n`'s distance. A node
+   * whose distance drops is pushed again with it (as {@link expand} does for a shorter way): an
+   * open node on some optimal way must stay in the open list with its value, or a later pop
+   * could close a node behind it too early.
+   */
+  private keepExact(n: number, steps: number): void {
+    const slot = this.nodes.slotOf(n);
+    if (slot < 0) {
+      this.nodes.add(n, (steps << FLAG_BITS) | EXACT);
+      this.push(n, steps);
+      return;
+    }
+    const v = this.nodes.valueAt(slot);
+    this.nodes.setValue(slot, (steps << FLAG_BITS) | (v & CLOSED) | EXACT);
+    if (steps < v >> FLAG_BITS) this.push(n, steps);
   }
 
   /**
    * A lower bound on the steps from `w` to the goal: the Manhattan distance; the landmarks'
    * triangle inequalities (d(w, goal) ≥ d(L, goal) − d(L, w) and ≥ d(w, L) − d(goal, L), over the
    * roadmap without the loaded rule, which only lengthens ways); for a node a robot may pass
-   * through, one less than any closed node with an edge into it (that node is at most one step
-   * more than `w`); all rounded up to the parity every way from `w` to the goal has on a
+   * through, one less than any node known exactly with an edge into it (that node is at most one
+   * step more than `w`); all rounded up to the parity every way from `w` to the goal has on a
    * bipartite roadmap.
    */
   private lowerBound(w: number): number {
+    const rev = this.rev;
+    let h = this.goalBoundRaw(w);
+    if (!this.isSink(w)) {
+      const { revStart, revSource } = rev;
+      for (let e = revStart[w]!; e < revStart[w + 1]!; e++) {
+        const s = this.nodes.slotOf(revSource[e]!);
+        if (s < 0) continue;
+        const v = this.nodes.valueAt(s);
+        if ((v & EXACT) !== 0 && (v >> FLAG_BITS) - 1 > h) h = (v >> FLAG_BITS) - 1;
+      }
+    }
+    return this.roundToGoalParity(w, h);
+  }
+
+  /** A consistent lower bound on the steps from `w` to the goal: the Manhattan and landmark bounds, rounded up to the parity. */
+  private goalBound(w: number): number {
+    return this.roundToGoalParity(w, this.goalBoundRaw(w));
+  }
+
+  private roundToGoalParity(w: number, h: number): number {
+    const rev = this.rev;
+    if (rev.bipartite && (h & 1) !== ((rev.col[w]! + rev.row[w]! + this.goalParity) & 1)) return h + 1;
+    return h;
+  }
+
+  /** The Manhattan distance and the landmarks' triangle inequalities (see {@link lowerBound}), unrounded. */
+  private goalBoundRaw(w: number): number {
     const rev = this.rev;
     const goal = this.goal;
     let h = Math.abs(rev.col[w]! - rev.col[goal]!) + Math.abs(rev.row[w]! - rev.row[goal]!);
@@ -143,16 +218,6 @@ export class LazyGoalSearch {
         if (tw !== UNREACHABLE_STEPS && tg !== UNREACHABLE_STEPS && tw - tg > h) h = tw - tg;
       }
     }
-    if (!this.isSink(w)) {
-      const { revStart, revSource } = rev;
-      for (let e = revStart[w]!; e < revStart[w + 1]!; e++) {
-        const s = this.slotOf(revSource[e]!);
-        if (s < 0) continue;
-        const v = this.table[s]!;
-        if ((v & 1) === 1 && (v >> 1) - 1 > h) h = (v >> 1) - 1;
-      }
-    }
-    if (rev.bipartite && (h & 1) !== ((rev.col[w]! + rev.row[w]! + this.goalParity) & 1)) h++;
     return h;
   }
 
@@ -165,12 +230,12 @@ export class LazyGoalSearch {
     const { revStart, revSource } = this.rev;
     for (let e = revStart[v]!; e < revStart[v + 1]!; e++) {
       const u = revSource[e]!;
-      const s = this.slotOf(u);
+      const s = this.nodes.slotOf(u);
       if (s >= 0) {
-        const uv = this.table[s]!;
-        if ((uv & 1) === 1 || uv >> 1 <= next) continue;
-        this.table[s] = next * 2;
-      } else this.put(u, next);
+        const uv = this.nodes.valueAt(s);
+        if ((uv & EXACT) !== 0 || uv >> FLAG_BITS <= next) continue;
+        this.nodes.setValue(s, next << FLAG_BITS);
+      } else this.nodes.add(u, next << FLAG_BITS);
       this.push(u, next);
     }
   }
@@ -226,10 +291,10 @@ export class LazyGoalSearch {
     let size = 0;
     for (let i = 0; i < this.heapSize; i++) {
       const u = hn[i]!;
-      const v = this.table[this.slotOf(u)]!;
+      const v = this.nodes.valueAt(this.nodes.slotOf(u));
       // Closed, or a stale entry (its node was reached again by a shorter way and pushed anew).
-      if ((v & 1) === 1 || gOfKey(hk[i]!) !== v >> 1) continue;
-      hk[size] = this.keyOf(u, v >> 1);
+      if ((v & CLOSED) !== 0 || gOfKey(hk[i]!) !== v >> FLAG_BITS) continue;
+      hk[size] = this.keyOf(u, v >> FLAG_BITS);
       hn[size] = u;
       size++;
     }
@@ -310,50 +375,9 @@ export class LazyGoalSearch {
     hn[i] = node;
   }
 
-  /** Index of node `n`'s value in {@link table}, or -1 when the search does not hold it. */
-  private slotOf(n: number): number {
-    const t = this.table;
-    const mask = (t.length >> 1) - 1;
-    let s = Math.imul(n, 0x9e3779b1) >>> this.shift;
-    for (;;) {
-      const k = t[2 * s]!;
-      if (k === n) return 2 * s + 1;
-      if (k === EMPTY) return -1;
-      s = (s + 1) & mask;
-    }
-  }
-
-  private put(n: number, g: number): void {
-    if ((this.size + 1) * 10 > (this.table.length >> 1) * MAX_LOAD_TENTHS) this.grow();
-    const t = this.table;
-    const mask = (t.length >> 1) - 1;
-    let s = Math.imul(n, 0x9e3779b1) >>> this.shift;
-    while (t[2 * s] !== EMPTY) s = (s + 1) & mask;
-    t[2 * s] = n;
-    t[2 * s + 1] = g * 2;
-    this.size++;
-  }
-
-  private grow(): void {
-    this.onGrow?.(this.table.byteLength);
-    const old = this.table;
-    const t = new Int32Array(old.length * 2).fill(EMPTY);
-    this.table = t;
-    this.shift -= 1;
-    const mask = (t.length >> 1) - 1;
-    for (let i = 0; i < old.length; i += 2) {
-      const k = old[i]!;
-      if (k === EMPTY) continue;
-      let s = Math.imul(k, 0x9e3779b1) >>> this.shift;
-      while (t[2 * s] !== EMPTY) s = (s + 1) & mask;
-      t[2 * s] = k;
-      t[2 * s + 1] = old[i + 1]!;
-    }
-  }
-
-  /** Bytes the search holds (hash and open list). */
+  /** Bytes the search holds (its nodes' values and open list). */
   get bytes(): number {
-    return this.table.byteLength + this.heapKey.byteLength + this.heapNode.byteLength;
+    return this.nodes.bytes + this.heapKey.byteLength + this.heapNode.byteLength;
   }
 }
 
