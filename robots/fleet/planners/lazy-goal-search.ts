@@ -1,5 +1,6 @@
 import { CellKind, type Roadmap } from '../../../sim/index.ts';
 import { LOCAL_GAVE_UP, localExactSteps, type ExactStepsSource } from './local-exact-steps.ts';
+import { NodeMinHeap } from './node-min-heap.ts';
 import { PagedNodeValues } from './paged-node-values.ts';
 import type { ReversedEdges } from './reversed-edges.ts';
 import { UNREACHABLE_STEPS } from './unreachable-steps.ts';
@@ -53,9 +54,8 @@ function gOfKey(key: number): number {
 export class LazyGoalSearch {
   /** Every node the search holds, its distance × 4 with the flags {@link CLOSED} and {@link EXACT}. */
   private readonly nodes: PagedNodeValues;
-  private heapKey: Float64Array;
-  private heapNode: Int32Array;
-  private heapSize = 0;
+  /** The open list, by key (see {@link keyOf}). */
+  private readonly open: NodeMinHeap;
   private target: number;
   private targetCol: number;
   private targetRow: number;
@@ -80,12 +80,11 @@ export class LazyGoalSearch {
     private readonly loaded: boolean,
     target: number,
     /** Told the bytes added each time the search's node values or open list grow (negative when its open list shrinks; its owner keeps a running total). */
-    private readonly onGrow?: (addedBytes: number) => void,
+    onGrow?: (addedBytes: number) => void,
     private readonly tuning: LazySearchTuning = DEFAULT_LAZY_TUNING,
   ) {
     this.nodes = new PagedNodeValues(onGrow);
-    this.heapKey = new Float64Array(MIN_HEAP_ENTRIES);
-    this.heapNode = new Int32Array(MIN_HEAP_ENTRIES);
+    this.open = new NodeMinHeap(MIN_HEAP_ENTRIES, onGrow);
     this.target = target;
     this.targetCol = rev.col[target]!;
     this.targetRow = rev.row[target]!;
@@ -120,8 +119,8 @@ export class LazyGoalSearch {
       return local;
     }
     if (n !== this.target) this.retarget(n);
-    while (this.heapSize > 0) {
-      const u = this.pop();
+    while (this.open.size > 0) {
+      const u = this.open.pop();
       const us = this.nodes.slotOf(u);
       const uv = this.nodes.valueAt(us);
       if ((uv & CLOSED) !== 0) continue; // a stale duplicate
@@ -286,10 +285,11 @@ export class LazyGoalSearch {
     this.targetParity = (this.targetCol + this.targetRow) & 1;
     this.aimLandmarks(n);
     // Re-key in place (no allocation), then restore the heap order bottom-up (linear time).
-    const hk = this.heapKey;
-    const hn = this.heapNode;
+    const open = this.open;
+    const hk = open.keys;
+    const hn = open.nodes;
     let size = 0;
-    for (let i = 0; i < this.heapSize; i++) {
+    for (let i = 0; i < open.size; i++) {
       const u = hn[i]!;
       const v = this.nodes.valueAt(this.nodes.slotOf(u));
       // Closed, or a stale entry (its node was reached again by a shorter way and pushed anew).
@@ -298,25 +298,10 @@ export class LazyGoalSearch {
       hn[size] = u;
       size++;
     }
-    this.heapSize = size;
-    for (let i = (size >> 1) - 1; i >= 0; i--) this.siftDown(i, hk[i]!, hn[i]!);
-    this.shrinkHeap();
-  }
-
-  /**
-   * Gives back open-list memory once the live entries fill less than an eighth of it (a search's
-   * open list shrinks as retargets drop closed and stale entries; kept at its peak capacity, the
-   * open lists of 10,000 searches took a third of the lazy-search budget and made it evict
-   * searches still in use). Halving twice keeps it at least twice the entries.
-   */
-  private shrinkHeap(): void {
-    const capacity = this.heapKey.length;
-    if (capacity <= MIN_HEAP_ENTRIES || this.heapSize * 8 > capacity) return;
-    const smaller = Math.max(MIN_HEAP_ENTRIES, capacity >> 2);
-    const before = this.heapKey.byteLength + this.heapNode.byteLength;
-    this.heapKey = this.heapKey.slice(0, smaller);
-    this.heapNode = this.heapNode.slice(0, smaller);
-    this.onGrow?.(this.heapKey.byteLength + this.heapNode.byteLength - before);
+    open.size = size;
+    open.heapify();
+    // Open lists kept at their peak capacity took a third of the lazy-search budget at 10,000 robots.
+    open.shrink(MIN_HEAP_ENTRIES);
   }
 
   private keyOf(u: number, g: number): number {
@@ -325,59 +310,12 @@ export class LazyGoalSearch {
 
   /** Lowest f first; among equal f the deepest (largest g), so the search dives towards the target. */
   private push(u: number, g: number): void {
-    const key = this.keyOf(u, g);
-    if (this.heapSize === this.heapKey.length) {
-      this.onGrow?.(this.heapKey.byteLength + this.heapNode.byteLength);
-      const k = new Float64Array(this.heapKey.length * 2);
-      k.set(this.heapKey);
-      this.heapKey = k;
-      const nd = new Int32Array(this.heapNode.length * 2);
-      nd.set(this.heapNode);
-      this.heapNode = nd;
-    }
-    const hk = this.heapKey;
-    const hn = this.heapNode;
-    let i = this.heapSize++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (hk[p]! <= key) break;
-      hk[i] = hk[p]!;
-      hn[i] = hn[p]!;
-      i = p;
-    }
-    hk[i] = key;
-    hn[i] = u;
-  }
-
-  private pop(): number {
-    const top = this.heapNode[0]!;
-    const last = --this.heapSize;
-    this.siftDown(0, this.heapKey[last]!, this.heapNode[last]!);
-    return top;
-  }
-
-  /** Places `key`/`node` at heap slot `i` or below (the heap holds `heapSize` entries). */
-  private siftDown(start: number, key: number, node: number): void {
-    const hk = this.heapKey;
-    const hn = this.heapNode;
-    const last = this.heapSize;
-    let i = start;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= last) break;
-      if (c + 1 < last && hk[c + 1]! < hk[c]!) c++;
-      if (hk[c]! >= key) break;
-      hk[i] = hk[c]!;
-      hn[i] = hn[c]!;
-      i = c;
-    }
-    hk[i] = key;
-    hn[i] = node;
+    this.open.push(this.keyOf(u, g), u);
   }
 
   /** Bytes the search holds (its nodes' values and open list). */
   get bytes(): number {
-    return this.nodes.bytes + this.heapKey.byteLength + this.heapNode.byteLength;
+    return this.nodes.bytes + this.open.bytes;
   }
 }
 

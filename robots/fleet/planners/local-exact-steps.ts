@@ -1,4 +1,5 @@
 import type { Roadmap } from '../../../sim/index.ts';
+import { NodeMinHeap } from './node-min-heap.ts';
 import { UNREACHABLE_STEPS } from './unreachable-steps.ts';
 
 /** What a {@link localExactSteps} search reads of the goal search it serves. */
@@ -14,17 +15,10 @@ export interface ExactStepsSource {
 /** The answer when the local search gave up within its budget (the caller searches as before). */
 export const LOCAL_GAVE_UP = -2;
 
-/**
- * Scratch of the local searches: one at a time on the JS thread, reused so a search allocates
- * nothing. Grown on need (a search holds at most a few hundred entries).
- */
-const scratch = {
-  heapKey: new Float64Array(256),
-  heapNode: new Int32Array(256),
-  heapSize: 0,
-  /** Steps from the start of every node the current search reached. */
-  reached: new Map<number, number>(),
-};
+/** The local searches' open list and reached nodes: one search at a time on the JS thread, reused so a search allocates nothing. */
+const open = new NodeMinHeap(256);
+/** Steps from the start of every node the current search reached. */
+const reached = new Map<number, number>();
 
 /** Among equal f, the deepest first (largest g): it reaches the known nodes sooner. Packs g below 2^23. */
 const G_LIMIT = 2 ** 23;
@@ -40,19 +34,18 @@ const G_LIMIT = 2 ** 23;
  * `UNREACHABLE_STEPS` when every node `n` reaches was searched without finding a known one.
  */
 export function localExactSteps(map: Roadmap, source: ExactStepsSource, n: number, maxExpansions: number): number {
-  const reached = scratch.reached;
   reached.clear();
-  scratch.heapSize = 0;
+  open.size = 0;
   let best = UNREACHABLE_STEPS;
   reached.set(n, 0);
   push(source.boundAt(n), 0, n);
   let expansions = 0;
   const { edgeStart, edgeTarget } = map;
-  while (scratch.heapSize > 0) {
-    const key = scratch.heapKey[0]!;
+  while (open.size > 0) {
+    const key = open.topKey;
     const f = Math.floor(key / G_LIMIT);
     if (f >= best) break;
-    const u = pop();
+    const u = open.pop();
     const g = G_LIMIT - 1 - (key - f * G_LIMIT);
     if (reached.get(u)! < g) continue; // a stale entry
     if (++expansions > maxExpansions) return LOCAL_GAVE_UP;
@@ -75,47 +68,5 @@ export function localExactSteps(map: Roadmap, source: ExactStepsSource, n: numbe
 }
 
 function push(f: number, g: number, node: number): void {
-  if (scratch.heapSize === scratch.heapKey.length) {
-    const k = new Float64Array(scratch.heapKey.length * 2);
-    k.set(scratch.heapKey);
-    scratch.heapKey = k;
-    const nd = new Int32Array(scratch.heapNode.length * 2);
-    nd.set(scratch.heapNode);
-    scratch.heapNode = nd;
-  }
-  const key = f * G_LIMIT + (G_LIMIT - 1 - g);
-  const hk = scratch.heapKey;
-  const hn = scratch.heapNode;
-  let i = scratch.heapSize++;
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    if (hk[p]! <= key) break;
-    hk[i] = hk[p]!;
-    hn[i] = hn[p]!;
-    i = p;
-  }
-  hk[i] = key;
-  hn[i] = node;
-}
-
-function pop(): number {
-  const hk = scratch.heapKey;
-  const hn = scratch.heapNode;
-  const top = hn[0]!;
-  const last = --scratch.heapSize;
-  const key = hk[last]!;
-  const node = hn[last]!;
-  let i = 0;
-  for (;;) {
-    let c = 2 * i + 1;
-    if (c >= last) break;
-    if (c + 1 < last && hk[c + 1]! < hk[c]!) c++;
-    if (hk[c]! >= key) break;
-    hk[i] = hk[c]!;
-    hn[i] = hn[c]!;
-    i = c;
-  }
-  hk[i] = key;
-  hn[i] = node;
-  return top;
+  open.push(f * G_LIMIT + (G_LIMIT - 1 - g), node);
 }
