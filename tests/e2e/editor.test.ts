@@ -7,12 +7,13 @@ import { findScenario } from '../../scenarios/index.ts';
 import type { ScenarioSpecInput } from '../../sim/index.ts';
 import { runBench, tempDir } from '../bench/bench-process.ts';
 import { makeHost, runCollect } from '../helpers/make-host.ts';
+import { readmeScreenshotPath } from '../helpers/readme-screenshot.ts';
 import { SMALL_G2P_ROWS, SMALL_G2P_STEPS, type DrawStep } from './editor-floor.ts';
 
 /** Ticks the page and the headless host run the saved floor before hashes and KPIs are compared. */
 const PARITY_TICKS = 2400;
 /** Where the editor's screenshot for the README goes. */
-const SCREENSHOT = 'web/editor/editor.png';
+const SCREENSHOT = readmeScreenshotPath('web/editor/editor.png');
 
 let harness: Harness;
 const dir = tempDir('editor');

@@ -12,9 +12,10 @@ import { MACHINE_STATES, type Kpis, type ScenarioSpecInput } from '../../sim/ind
 import { MACHINE_STATE_COLORS } from '../../web/render/kinds/machine-renderer.ts';
 import { GANTT } from '../../web/line/state-gantt.ts';
 import { makeHost } from '../helpers/make-host.ts';
+import { readmeScreenshotPath } from '../helpers/readme-screenshot.ts';
 
 /** Where the README's screenshot of the line panel goes. */
-const SCREENSHOT = 'scenarios/line-gantt.png';
+const SCREENSHOT = readmeScreenshotPath('scenarios/line-gantt.png');
 const conwip = JSON.parse(readFileSync(new URL('../fixtures/line/conwip-transfer-line.json', import.meta.url), 'utf8')) as ScenarioSpecInput;
 
 let harness: Harness;
