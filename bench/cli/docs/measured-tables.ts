@@ -41,7 +41,7 @@ export const MEASURED_TABLES: readonly MeasuredTable[] = [
   {
     name: 'perf-lorr',
     file: 'scenarios/README.md',
-    results: ['perf-lorr-warehouse', 'perf-lorr-warehouse-pipelined', 'perf-lorr-iron'],
+    results: ['perf-lorr-warehouse', 'perf-lorr-warehouse-pipelined', 'perf-lorr-iron', 'perf-lorr-iron-pipelined'],
     render(root = REPO_ROOT) {
       return perfLorrTable(this.results, root);
     },
