@@ -1,58 +1,29 @@
-import { BehaviorSubject, filter, map, Subject } from 'rxjs';
 import { EXAMPLE_SEED } from '../sim/page-api.ts';
-import { builtinKpiKinds, type Kpis, type ScenarioOverrides, type ScenarioSpecInput } from '../sim/page-api.ts';
+import { builtinKpiKinds, type ScenarioSpecInput } from '../sim/page-api.ts';
 import { SceneView } from './render/scene-view.ts';
 import type { ReplayHost } from './replay/replay-host.ts';
 import { ReplayView } from './replay/replay-view.ts';
+import { openReplayUrl } from './replay/open-replay-url.ts';
 import { LiveView } from './live/live-view.ts';
-import { sessionRecordingNotice } from './live/session-recording-notice.ts';
 import type { LoadOptions, LoadOutcome } from './shared/protocol.ts';
-import { kpiStream, type EpisodeKey } from './streams/kpi-stream.ts';
 import { SimClient, type Speed } from './streams/sim-client.ts';
 import { Banner } from './ui/banner.ts';
-import { EventList, placeEvents } from './ui/event-list.ts';
+import { EventList } from './ui/event-list.ts';
 import { KpiPanel } from './ui/kpi-panel.ts';
 import { MachineHistory } from './ui/machine-history.ts';
 import { LinePanel } from './line/line-panel.ts';
 import { RobotPanel } from './ui/robot-panel.ts';
-import { ThrottledText } from './ui/throttled-text.ts';
-import { fetchScenarioText } from './scenario/fetch-scenario-text.ts';
-import { parseSpecText } from './scenario/parse-spec-text.ts';
-import { fileNameOf, scenarioSource } from './scenario/scenario-source.ts';
+import { type FileLoadExtra, loadScenarioFile, loadSpecText } from './scenario/load-scenario-file.ts';
+import { scenarioSource } from './scenario/scenario-source.ts';
 import { openScenarioFiles, wireOpenFilesPicker } from './scenario/open-files.ts';
-import { byId, FILE_SCENARIO, Toolbar } from './ui/toolbar.ts';
-import { fileScenarioLabel, sharedViewUrl } from './ui/share-url.ts';
+import { byId, Toolbar } from './ui/toolbar.ts';
+import { sharedViewUrl } from './ui/share-url.ts';
 import { renderLegend } from './ui/kind-legend.ts';
+import type { StartOptions } from './ui/start-options.ts';
 import { onControllersChanged } from './dev/controller-hot-reload.ts';
-
-/** Wall milliseconds between KPI panel refreshes. */
-const KPI_REFRESH_MS = 250;
-/** Wall milliseconds between rewrites of the toolbar's clock (text changes every frame otherwise). */
-const CLOCK_REFRESH_MS = 250;
-/** Wall milliseconds between congestion texture rewrites. */
-const HEATMAP_REFRESH_MS = 500;
-/** Frame-time samples kept for the benchmark, main-thread milliseconds per animation frame. */
-const FRAME_SAMPLES = 600;
-
-/** Start-up choices, from the URL (`?scenario=&controller=&seed=&speed=&paused=1&robots=`). */
-export interface StartOptions {
-  /** A registered scenario id, or the URL of a scenario JSON file (see `scenarioSource`). */
-  scenario: string | null;
-  controller: string | null;
-  seed: number | null;
-  speed: Speed;
-  paused: boolean;
-  overrides: ScenarioOverrides | undefined;
-  /** URL of a replay file to open once the page is up (`?replay=`, `testfield replay FILE --open`). */
-  replay?: string | null;
-  /** MQTT-over-WebSocket URL of a live `testfield vda5050` session to follow (`?vda5050=ws://…`), and its topic root (`&live=`). */
-  vda5050?: string | null;
-  liveTopic?: string | null;
-  /** URL parameters that were given but invalid (each ignored; shown in the banner). */
-  problems?: string[];
-  /** `?edit` (`''`, or a blank floor size `WxH`): start in the layout editor; null or absent: the field. */
-  edit?: string | null;
-}
+import { FrameLoop } from './frame-loop.ts';
+import { wirePageInput } from './page-input.ts';
+import { PageStreams } from './page-streams.ts';
 
 /** The browser test field: wires the worker client, the 3D view and the panels together. */
 export class App implements ReplayHost {
@@ -61,7 +32,6 @@ export class App implements ReplayHost {
   private readonly firstCatalog = this.client.catalog();
   readonly view: SceneView;
   readonly toolbar = new Toolbar();
-  private readonly clock = new ThrottledText(this.toolbar.clock, CLOCK_REFRESH_MS);
   readonly banner = new Banner(byId('banner'));
   readonly kpiPanel = new KpiPanel(byId('kpis'), byId('chart'));
   readonly eventList: EventList;
@@ -71,22 +41,18 @@ export class App implements ReplayHost {
   readonly linePanel: LinePanel;
   readonly replay: ReplayView;
   readonly live: LiveView;
-  /** Main-thread milliseconds per frame (rAF work plus message handling). */
-  readonly frameMs: number[] = [];
+  /** The rxjs wiring of the worker client's streams into the view and panels. */
+  readonly streams: PageStreams;
+  private readonly frameLoop: FrameLoop;
+  /** Main-thread milliseconds per frame (rAF work plus message handling), newest last. */
+  readonly frameMs: number[];
   /** Last load request, replayed by Reset and by a worker restart. */
   options: LoadOptions | null = null;
   lastOutcome: LoadOutcome | null = null;
   /** The scenario file loaded last (fetched for `?scenario=<url>`: its spec; dropped or picked: the worker's handle), reloaded by the pickers. */
   file: { spec?: ScenarioSpecInput; opened?: number; name: string } | null = null;
   /** URL of the scenario file fetched last (`?scenario=<url>`); null for a dropped file. */
-  private fileUrl: string | null = null;
-  private readonly episodes$ = new Subject<EpisodeKey>();
-  readonly kpis$ = new BehaviorSubject<Kpis | null>(null);
-  private hz = 30;
-  private handlerMs = 0;
-  private lastDetailMs = 0;
-  private lastHeatmapMs = 0;
-  private lastFrameTick = 0;
+  fileUrl: string | null = null;
 
   constructor(private readonly start: StartOptions) {
     this.firstCatalog.catch(() => {}); // a failure is boot()'s to report, not an unhandled rejection
@@ -106,9 +72,18 @@ export class App implements ReplayHost {
     this.live = new LiveView(this);
     this.client.speed = start.speed;
     this.client.playing = !start.paused;
-    this.wireStreams();
-    this.wireInput();
+    this.streams = new PageStreams(this);
+    wirePageInput(this);
     wireOpenFilesPicker(this);
+    this.frameLoop = new FrameLoop({
+      client: this.client,
+      view: this.view,
+      replay: this.replay,
+      live: this.live,
+      streams: this.streams,
+      refreshDetail: () => this.refreshDetail(),
+    });
+    this.frameMs = this.frameLoop.frameMs;
   }
 
   /** Fills the pickers and loads the first episode (a registered scenario or a scenario file). */
@@ -122,27 +97,15 @@ export class App implements ReplayHost {
     this.toolbar.setPlaying(this.client.playing);
     const extra = { ...(this.start.overrides ? { overrides: this.start.overrides } : {}) };
     if (this.start.edit != null) await this.openEditor(this.start.edit, this.start.scenario);
-    else if (source?.kind === 'file') await this.loadScenarioFile(source.url, { ...(this.start.seed !== null ? { seed: this.start.seed } : {}), ...extra });
+    else if (source?.kind === 'file') await loadScenarioFile(this, source.url, { ...(this.start.seed !== null ? { seed: this.start.seed } : {}), ...extra });
     else await this.load({ scenario, controller, seed: this.start.seed ?? EXAMPLE_SEED, ...extra });
     onControllersChanged(() => void this.refreshControllers());
-    if (this.start.replay) await this.openReplayUrl(this.start.replay);
+    if (this.start.replay) await openReplayUrl(this, this.start.replay);
     else if (this.start.vda5050) await this.live.follow(this.start.vda5050, this.start.liveTopic ?? undefined);
     const problems = this.start.problems ?? [];
     if (problems.length > 0 && this.banner.hidden)
       this.banner.show('error', `The page address has ${problems.length === 1 ? 'a bad parameter' : `${problems.length} bad parameters`}`, problems);
-    requestAnimationFrame((t) => this.frame(t));
-  }
-
-  /** Fetches and opens a replay (`?replay=URL`); a failed fetch is named in the banner, the live field plays on. */
-  private async openReplayUrl(url: string): Promise<void> {
-    const name = decodeURIComponent(url.split(/[?#]/)[0]!.split('/').pop() ?? url);
-    try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-      await this.replay.open(new Uint8Array(await response.arrayBuffer()), name);
-    } catch (error) {
-      this.banner.show('error', `Cannot fetch replay ${name}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    this.frameLoop.start();
   }
 
   /** A controller file was added or changed under `npm start`: a fresh worker, the new picker, the same episode again. */
@@ -191,14 +154,14 @@ export class App implements ReplayHost {
     this.banner.hide();
     this.shareView();
     if (recovering) this.setPlaying(true);
-    this.hz = outcome.scene.hz;
+    this.streams.hz = outcome.scene.hz;
     this.view.showHeatmap(this.toolbar.heatmap.checked);
     // Kind KPIs (the production line's) for the kinds the scene has things of; built-in kinds only, as in the worker
     // (their KPI reducers alone: the main thread never loads the physics).
     const counts = outcome.scene.thingCounts ?? Object.fromEntries(outcome.scene.sections.map((s) => [s.kind, s.count]));
     const things = Object.fromEntries(Object.entries(counts).map(([kind, n]) => [kind, new Array<unknown>(n)]));
     this.kpiPanel.setScene(counts);
-    this.episodes$.next({ episode: outcome.episode, hz: outcome.scene.hz, kinds: builtinKpiKinds, things });
+    this.streams.startEpisode({ episode: outcome.episode, hz: outcome.scene.hz, kinds: builtinKpiKinds, things });
     return outcome;
   }
 
@@ -265,166 +228,16 @@ export class App implements ReplayHost {
     this.view.setRoute(detail.routeXZ);
   }
 
-  private frame(nowMs: number): void {
-    const t0 = performance.now();
-    if (this.replay.active) this.replay.animate(nowMs);
-    if (this.view.followed >= 0 && nowMs - this.lastDetailMs > 250) {
-      this.lastDetailMs = nowMs;
-      void this.refreshDetail();
-    }
-    if (nowMs - this.lastHeatmapMs >= HEATMAP_REFRESH_MS) {
-      this.lastHeatmapMs = nowMs;
-      this.view.refreshHeatmap();
-    }
-    this.view.render();
-    // The next advance is asked for after drawing: the worker then computes while this thread is idle, not while it draws.
-    if (!this.replay.active && !this.live.active) this.client.pump(nowMs);
-    const spent = performance.now() - t0 + this.handlerMs + this.client.publishMs;
-    this.handlerMs = 0;
-    this.client.publishMs = 0;
-    this.frameMs.push(spent);
-    if (this.frameMs.length > FRAME_SAMPLES) this.frameMs.shift();
-    requestAnimationFrame((t) => this.frame(t));
-  }
-
-  private wireStreams(): void {
-    const client = this.client;
-    client.frames$.pipe(filter((f) => f !== null)).subscribe((f) => {
-      this.view.setFrame(f.sections);
-      const dTicks = Math.max(0, f.tick - this.lastFrameTick);
-      this.lastFrameTick = f.tick;
-      this.view.heatmap?.accumulate(f.sections, dTicks / this.hz);
-      this.machineHistory.setTime(f.tick / this.hz);
-      this.clock.set(`tick ${f.tick} · ${(f.tick / this.hz).toFixed(1)} s sim`);
-    });
-    client.events$.subscribe((batch) => {
-      this.eventList.add(placeEvents(batch.events, (r) => this.view.robotXZ(r), this.hz));
-      this.machineHistory.add(batch.events);
-      this.linePanel.add(batch.episode, batch.events);
-    });
-    const ticks$ = client.frames$.pipe(
-      filter((f) => f !== null),
-      map((f) => ({ episode: f.episode, tick: f.tick })),
-    );
-    kpiStream(this.episodes$, client.events$, ticks$, KPI_REFRESH_MS).subscribe((k) => this.kpis$.next(k.kpis));
-    this.kpis$.subscribe((k) => {
-      const t0 = performance.now();
-      if (!this.replay.active && !this.live.active) {
-        this.kpiPanel.show(k);
-        this.linePanel.show(k);
-      }
-      this.handlerMs += performance.now() - t0;
-    });
-    client.status$.subscribe((s) => {
-      if (s.kind !== 'crashed') return;
-      this.toolbar.setPlaying(false);
-      this.banner.show('error', `The simulation worker crashed: ${s.message}`, [], {
-        label: 'Restart',
-        run: () => {
-          this.banner.hide();
-          this.client.restart();
-          this.setPlaying(true);
-          void this.reload();
-        },
-      });
-    });
-  }
-
-  private wireInput(): void {
-    const tb = this.toolbar;
-    tb.play.addEventListener('click', () => this.setPlaying(!this.client.playing));
-    tb.step.addEventListener('click', () => {
-      this.setPlaying(false);
-      void this.client.step(1);
-    });
-    tb.reset.addEventListener('click', () => void this.reload());
-    tb.edit.addEventListener(
-      'click',
-      () =>
-        void this.openEditor().catch((e: unknown) =>
-          this.banner.show('error', `The layout editor failed to open: ${e instanceof Error ? e.message : String(e)}`),
-        ),
-    );
-    tb.speed.addEventListener('change', () => this.setSpeed(tb.readSpeed()));
-    tb.heatmap.addEventListener('change', () => {
-      this.view.showHeatmap(tb.heatmap.checked);
-    });
-    const reloadFromPickers = () => {
-      const seed = Math.max(0, Math.floor(Number(tb.seed.value) || 0));
-      const cell = tb.cellController.value ? { cellController: tb.cellController.value } : {};
-      const file = this.file ? (this.file.opened !== undefined ? { opened: this.file.opened } : { spec: this.file.spec }) : null;
-      if (tb.scenario.value === FILE_SCENARIO && file) void this.load({ ...file, controller: tb.controller.value, seed, ...cell });
-      else if (tb.scenario.value !== FILE_SCENARIO) void this.load({ scenario: tb.scenario.value, controller: tb.controller.value, seed, ...cell });
-    };
-    tb.scenario.addEventListener('change', reloadFromPickers);
-    tb.controller.addEventListener('change', reloadFromPickers);
-    tb.cellController.addEventListener('change', reloadFromPickers);
-    tb.seed.addEventListener('change', reloadFromPickers);
-    window.addEventListener('resize', () => this.view.resize());
-    window.addEventListener('keydown', (e) => {
-      if (e.code === 'Space' && !(e.target instanceof HTMLInputElement)) {
-        e.preventDefault();
-        this.setPlaying(!this.client.playing);
-      }
-    });
-    const canvas = byId<HTMLCanvasElement>('canvas');
-    let down: { x: number; y: number } | null = null;
-    canvas.addEventListener('pointerdown', (e) => (down = { x: e.clientX, y: e.clientY }));
-    canvas.addEventListener('pointerup', (e) => {
-      if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 5) return;
-      const robot = this.view.pick(e.clientX, e.clientY);
-      if (robot >= 0) this.selectRobot(robot);
-      else {
-        const thing = this.view.pickThing(e.clientX, e.clientY);
-        if (thing?.kind === 'machine') this.machineHistory.show(thing.id);
-      }
-    });
-  }
-
   /**
-   * Loads a scenario spec given as JSON text (a dropped file, or one fetched for `?scenario=`).
-   * Text that is not JSON, or JSON that is not an object, is named in the banner; a spec the
-   * worker refuses lists every problem as `path: reason`.
+   * Loads a scenario spec given as JSON text (a dropped file, or one fetched for `?scenario=`);
+   * bad text or a refused spec is named in the banner (`scenario/load-scenario-file.ts`).
    */
-  async loadSpecText(text: string, name: string, extra: Pick<LoadOptions, 'seed' | 'overrides'> = {}, url: string | null = null): Promise<void> {
-    this.fileUrl = url;
-    const parsed = parseSpecText(text, name);
-    if (!parsed.ok) {
-      this.banner.show('error', parsed.message);
-      return;
-    }
-    const spec = parsed.spec;
-    const recording = sessionRecordingNotice(spec, name);
-    if (recording) {
-      this.banner.show('error', recording);
-      return;
-    }
-    if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-      this.banner.show(
-        'error',
-        `${name} does not hold a scenario: expected a JSON object, found ${Array.isArray(spec) ? 'an array' : spec === null ? 'null' : `a ${typeof spec}`}`,
-      );
-      return;
-    }
-    this.file = { spec: spec as ScenarioSpecInput, name };
-    this.toolbar.showFile(name, fileScenarioLabel(spec, name));
-    await this.load({ spec: this.file.spec, controller: this.toolbar.controller.value, ...extra });
+  loadSpecText(text: string, name: string, extra: FileLoadExtra = {}, url: string | null = null): Promise<void> {
+    return loadSpecText(this, text, name, extra, url);
   }
 
   /** Opens dropped or picked files as the live scenario, read and imported in the worker (`scenario/open-files.ts`). */
   openFiles(files: File[]): Promise<void> {
     return openScenarioFiles(this, files);
-  }
-
-  /** Fetches a scenario file (relative to the page) and loads it; a failed fetch says why in the banner. */
-  async loadScenarioFile(url: string, extra: Pick<LoadOptions, 'seed' | 'overrides'> = {}): Promise<void> {
-    const name = fileNameOf(url);
-    this.banner.show('info', `Loading scenario file ${url} …`);
-    const fetched = await fetchScenarioText(url);
-    if (!fetched.ok) {
-      this.banner.show('error', `Cannot load scenario file ${url}: ${fetched.message}`);
-      return;
-    }
-    await this.loadSpecText(fetched.text, name, extra, url);
   }
 }

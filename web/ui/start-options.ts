@@ -1,5 +1,25 @@
-import type { StartOptions } from '../app.ts';
+import type { ScenarioOverrides } from '../../sim/page-api.ts';
 import type { Speed } from '../streams/sim-client.ts';
+
+/** Start-up choices, from the URL (`?scenario=&controller=&seed=&speed=&paused=1&robots=`). */
+export interface StartOptions {
+  /** A registered scenario id, or the URL of a scenario JSON file (see `scenarioSource`). */
+  scenario: string | null;
+  controller: string | null;
+  seed: number | null;
+  speed: Speed;
+  paused: boolean;
+  overrides: ScenarioOverrides | undefined;
+  /** URL of a replay file to open once the page is up (`?replay=`, `testfield replay FILE --open`). */
+  replay?: string | null;
+  /** MQTT-over-WebSocket URL of a live `testfield vda5050` session to follow (`?vda5050=ws://…`), and its topic root (`&live=`). */
+  vda5050?: string | null;
+  liveTopic?: string | null;
+  /** URL parameters that were given but invalid (each ignored; shown in the banner). */
+  problems?: string[];
+  /** `?edit` (`''`, or a blank floor size `WxH`): start in the layout editor; null or absent: the field. */
+  edit?: string | null;
+}
 
 /** A `?vda5050=` value: an MQTT-over-WebSocket URL, or null (a bad one is named in `problems`). */
 function liveUrl(value: string | null, problems: string[]): string | null {
