@@ -1,29 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createGreedyController, robotModels } from '../../robots/index.ts';
-import { findScenario } from '../../scenarios/index.ts';
-import {
-  createObservationDecoder,
-  createObservationEncoder,
-  SimHost,
-  staticObservationOf,
-  type FleetController,
-  type FleetObservation,
-} from '../../sim/index.ts';
+import { createGreedyController } from '../../robots/index.ts';
+import { createObservationDecoder, createObservationEncoder, staticObservationOf, type FleetObservation } from '../../sim/index.ts';
+import { recordObservations } from '../helpers/record-observations.ts';
 
 /** Observations as an isolated controller sees them must equal the in-thread ones, field for field. */
 describe('observation codec (isolated controllers)', () => {
   it('decode(encode(o)) deep-equals o over a run with lifts, carries, tasks and scans; unchanged views are reused and frozen', async () => {
-    const seen: FleetObservation[] = [];
-    const greedy = createGreedyController();
-    const spy: FleetController = {
-      name: 'spy',
+    const seen = await recordObservations(createGreedyController(), 'warehouse/g2p-small', {
+      seed: 4,
+      overrides: { robots: 8, minutes: 1.5 },
       scan: { beams: 8, rangeM: 3 },
-      reset: (i) => greedy.reset?.(i),
-      decide: (o) => (seen.push(o), greedy.decide(o)),
-    };
-    const host = await SimHost.create(robotModels);
-    host.load({ spec: findScenario('warehouse/g2p-small')!, controller: spy, seed: 4, overrides: { robots: 8, minutes: 1.5 } });
-    host.runToEnd();
+    });
     const encoder = createObservationEncoder();
     const decoder = createObservationDecoder(staticObservationOf(seen[0]!));
     let previous: FleetObservation | null = null;
@@ -39,6 +26,5 @@ describe('observation codec (isolated controllers)', () => {
     expect(seen.some((o) => o.robots.some((r) => r.carrying !== null))).toBe(true);
     expect(seen.some((o) => o.tasks.length > 0)).toBe(true);
     expect(reused).toBeGreaterThan(seen.length / 2);
-    host.dispose();
   }, 30_000);
 });

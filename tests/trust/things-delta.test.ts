@@ -1,33 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPibtController, robotModels } from '../../robots/index.ts';
-import { findScenario } from '../../scenarios/index.ts';
+import { createPibtController } from '../../robots/index.ts';
 import {
   createObservationDecoder,
   createObservationEncoder,
-  SimHost,
   staticObservationOf,
   ThingsDeltaDecoder,
   ThingsDeltaEncoder,
   type ErrandObservation,
-  type FleetController,
-  type FleetObservation,
 } from '../../sim/index.ts';
+import { recordObservations } from '../helpers/record-observations.ts';
 
 /** Kinds' views (`observation.things`) cross to an isolated controller as what changed since the last observation. */
 describe('things delta (isolated controllers)', () => {
   it('decodes every observation of a sortation run equal to the in-thread one, sending only the errand task views that changed', async () => {
-    const seen: FleetObservation[] = [];
-    const inner = createPibtController();
-    const spy: FleetController = {
-      name: 'spy',
-      reset: (i) => inner.reset?.(i),
-      decide: (o) => (seen.push(o), inner.decide(o)),
-    };
-    const host = await SimHost.create(robotModels);
-    host.load({ spec: findScenario('warehouse/sortation@1')!, controller: spy, seed: 2, overrides: { minutes: 1 } });
-    host.runToEnd();
-    host.dispose();
+    const seen = await recordObservations(createPibtController(), 'warehouse/sortation@1', { seed: 2, overrides: { minutes: 1 } });
     const encoder = createObservationEncoder();
     const decoder = createObservationDecoder(staticObservationOf(seen[0]!));
     let sentViews = 0;
