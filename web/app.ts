@@ -1,5 +1,4 @@
-import { EXAMPLE_SEED } from '../sim/page-api.ts';
-import { builtinKpiKinds, type ScenarioSpecInput } from '../sim/page-api.ts';
+import { builtinKpiKinds, EXAMPLE_SEED, type ScenarioSpecInput } from '../sim/page-api.ts';
 import { SceneView } from './render/scene-view.ts';
 import type { ReplayHost } from './replay/replay-host.ts';
 import { ReplayView } from './replay/replay-view.ts';
@@ -13,7 +12,7 @@ import { KpiPanel } from './ui/kpi-panel.ts';
 import { MachineHistory } from './ui/machine-history.ts';
 import { LinePanel } from './line/line-panel.ts';
 import { RobotPanel } from './ui/robot-panel.ts';
-import { type FileLoadExtra, loadScenarioFile, loadSpecText } from './scenario/load-scenario-file.ts';
+import { type FileLoadExtra, type LoadedScenarioFile, loadScenarioFile, loadSpecText } from './scenario/load-scenario-file.ts';
 import { scenarioSource } from './scenario/scenario-source.ts';
 import { openScenarioFiles, wireOpenFilesPicker } from './scenario/open-files.ts';
 import { byId, Toolbar } from './ui/toolbar.ts';
@@ -50,7 +49,7 @@ export class App implements ReplayHost {
   options: LoadOptions | null = null;
   lastOutcome: LoadOutcome | null = null;
   /** The scenario file loaded last (fetched for `?scenario=<url>`: its spec; dropped or picked: the worker's handle), reloaded by the pickers. */
-  file: { spec?: ScenarioSpecInput; opened?: number; name: string } | null = null;
+  file: LoadedScenarioFile | null = null;
   /** URL of the scenario file fetched last (`?scenario=<url>`); null for a dropped file. */
   fileUrl: string | null = null;
 

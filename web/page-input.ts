@@ -1,4 +1,4 @@
-import type { ScenarioSpecInput } from '../sim/page-api.ts';
+import type { LoadedScenarioFile } from './scenario/load-scenario-file.ts';
 import type { SceneView } from './render/scene-view.ts';
 import type { LoadOptions, LoadOutcome } from './shared/protocol.ts';
 import type { SimClient, Speed } from './streams/sim-client.ts';
@@ -14,7 +14,7 @@ export interface InputPage {
   readonly view: Pick<SceneView, 'showHeatmap' | 'resize' | 'pick' | 'pickThing'>;
   readonly machineHistory: Pick<MachineHistory, 'show'>;
   /** The scenario file loaded last; the pickers reload it while the scenario picker shows it. */
-  readonly file: { spec?: ScenarioSpecInput; opened?: number; name: string } | null;
+  readonly file: LoadedScenarioFile | null;
   setPlaying(playing: boolean): void;
   setSpeed(speed: Speed): void;
   reload(): unknown;

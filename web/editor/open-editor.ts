@@ -4,7 +4,7 @@
  * scenario the field shows, or — back from a run — on the same drawing with its undo history.
  * Run hands the drawn file to the page like a dropped scenario file; Close shows the field again.
  */
-import type { ScenarioSpecInput } from '../../sim/page-api.ts';
+import type { LoadedScenarioFile } from '../scenario/load-scenario-file.ts';
 import type { AsyncSimWorkerApi, LoadOptions, LoadOutcome } from '../shared/protocol.ts';
 import { fetchScenarioText } from '../scenario/fetch-scenario-text.ts';
 import { fileNameOf, scenarioSource } from '../scenario/scenario-source.ts';
@@ -37,7 +37,7 @@ export interface EditorPage {
   readonly options: LoadOptions | null;
   readonly lastOutcome: LoadOutcome | null;
   /** The scenario file the field shows: its spec, or the worker's handle of files opened there. */
-  readonly file: { spec?: ScenarioSpecInput; opened?: number; name: string } | null;
+  readonly file: LoadedScenarioFile | null;
   readonly view: { resize(): void };
   setPlaying(playing: boolean): void;
   loadSpecText(text: string, name: string): Promise<void>;

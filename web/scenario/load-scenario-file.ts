@@ -8,6 +8,13 @@ import { fetchScenarioText } from './fetch-scenario-text.ts';
 import { parseSpecText } from './parse-spec-text.ts';
 import { fileNameOf } from './scenario-source.ts';
 
+/** The scenario file a page loaded last: fetched (`?scenario=<url>`: its spec) or dropped/picked (the worker's handle `opened`), and its name. */
+export interface LoadedScenarioFile {
+  spec?: ScenarioSpecInput;
+  opened?: number;
+  name: string;
+}
+
 /** Seed and overrides a scenario file is loaded with (from the page address). */
 export type FileLoadExtra = Pick<LoadOptions, 'seed' | 'overrides'>;
 
@@ -16,7 +23,7 @@ export interface ScenarioFilePage {
   readonly banner: Banner;
   readonly toolbar: Toolbar;
   /** The scenario file loaded last; set to the parsed spec before it loads. */
-  file: { spec?: ScenarioSpecInput; opened?: number; name: string } | null;
+  file: LoadedScenarioFile | null;
   /** URL the scenario file was fetched from (a shared view names it); null for text from elsewhere. */
   fileUrl: string | null;
   load(options: LoadOptions): Promise<LoadOutcome>;
