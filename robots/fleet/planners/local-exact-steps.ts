@@ -29,8 +29,8 @@ const G_LIMIT = 2 ** 23;
  * g + d. Every way from `n` to the goal reaches the goal search's known region (the goal is in it),
  * so once the cheapest open entry costs at least the best such total, that total is exact.
  * A node beside a robot's way (PIBT asks about all its neighbours every step) is a step or two
- * from known nodes: a handful of expansions, where resuming the goal search towards it re-keys
- * its whole open list. Gives up ({@link LOCAL_GAVE_UP}) after `maxExpansions`; returns
+ * from known nodes: a handful of expansions, where resuming the goal search towards it re-aims
+ * its open list. Gives up ({@link LOCAL_GAVE_UP}) after `maxExpansions`; returns
  * `UNREACHABLE_STEPS` when every node `n` reaches was searched without finding a known one.
  */
 export function localExactSteps(map: Roadmap, source: ExactStepsSource, n: number, maxExpansions: number): number {
