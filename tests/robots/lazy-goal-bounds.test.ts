@@ -40,6 +40,26 @@ function stepsFrom(map: Roadmap, source: number): Int32Array {
   return dist;
 }
 
+/**
+ * A goal on a `size` × `size` floor drawn at random (mostly floor, some walls, pods and one-way
+ * cells; on half the floors the one-way cells are plain floor, so every edge runs both ways and the
+ * searches bound with one landmark table), for an empty or a loaded robot, with its full table.
+ */
+function goalOnDrawnFloor(size: number) {
+  return fc
+    .tuple(
+      fc.array(fc.constantFrom('.', '.', '.', '.', '.', '#', 'R', '>', '<'), { minLength: size * size, maxLength: size * size }),
+      fc.boolean(),
+      fc.nat(),
+      fc.boolean(),
+    )
+    .map(([drawn, oneWay, goalPick, loaded]) => {
+      const map = floorOf(size, oneWay ? drawn : drawn.map((c) => (c === '>' || c === '<' ? '.' : c)));
+      const goal = goalPick % map.nodeCount;
+      return { map, goal, loaded, table: new GoalDistances(map).to(goal, loaded) };
+    });
+}
+
 const SIZE = 12;
 const cell = fc.constantFrom('.', '.', '.', '.', '#', 'R');
 
@@ -179,18 +199,10 @@ describe('LazyGoalSearch with and without local searches', () => {
     const size = 40;
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom('.', '.', '.', '.', '.', '#', 'R', '>', '<'), { minLength: size * size, maxLength: size * size }),
-        fc.boolean(),
-        fc.nat(),
-        fc.boolean(),
+        goalOnDrawnFloor(size),
         fc.array(fc.nat(), { minLength: 1, maxLength: 120 }),
         fc.constantFrom(0, 4, DEFAULT_LAZY_TUNING.localExpansions),
-        (drawn, oneWay, goalPick, loaded, asked, localExpansions) => {
-          // Without one-way rows every edge runs both ways: the searches then bound with one landmark table (symmetric).
-          const cells = oneWay ? drawn : drawn.map((c) => (c === '>' || c === '<' ? '.' : c));
-          const map = floorOf(size, cells);
-          const goal = goalPick % map.nodeCount;
-          const table = new GoalDistances(map).to(goal, loaded);
+        ({ map, goal, loaded, table }, asked, localExpansions) => {
           const lazy = new LazyGoalSearch(map, reverseEdges(map, 3), goal, loaded, asked[0]! % map.nodeCount, undefined, { localExpansions });
           for (const pick of asked) {
             // A far question (the open list re-aimed across the map), then its neighbours (a robot's questions).
@@ -211,36 +223,25 @@ describe('LazyGoalSearch re-aimed a step at a time keeps its keys as lower bound
     let aims = 0;
     let rekeys = 0;
     fc.assert(
-      fc.property(
-        fc.array(fc.constantFrom('.', '.', '.', '.', '.', '#', 'R', '>', '<'), { minLength: size * size, maxLength: size * size }),
-        fc.boolean(),
-        fc.nat(),
-        fc.boolean(),
-        fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
-        (drawn, oneWay, goalPick, loaded, startPicks) => {
-          const cells = oneWay ? drawn : drawn.map((c) => (c === '>' || c === '<' ? '.' : c));
-          const map = floorOf(size, cells);
-          const goal = goalPick % map.nodeCount;
-          const table = new GoalDistances(map).to(goal, loaded);
-          const robots = startPicks.map((p) => p % map.nodeCount);
-          const lazy = new LazyGoalSearch(map, reverseEdges(map, 3), goal, loaded, robots[0]!, undefined, { localExpansions: 0 });
-          for (let step = 0; step < 2 * size; step++) {
-            for (let r = 0; r < robots.length; r++) {
-              const at = robots[r]!;
-              expect(lazy.at(at)).toBe(table[at]);
-              let next = at;
-              for (let e = map.edgeStart[at]!; e < map.edgeStart[at + 1]!; e++) {
-                const v = map.edgeTarget[e]!;
-                expect(lazy.at(v)).toBe(table[v]);
-                if (table[v]! < table[next]!) next = v;
-              }
-              robots[r] = next;
+      fc.property(goalOnDrawnFloor(size), fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), ({ map, goal, loaded, table }, startPicks) => {
+        const robots = startPicks.map((p) => p % map.nodeCount);
+        const lazy = new LazyGoalSearch(map, reverseEdges(map, 3), goal, loaded, robots[0]!, undefined, { localExpansions: 0 });
+        for (let step = 0; step < 2 * size; step++) {
+          for (let r = 0; r < robots.length; r++) {
+            const at = robots[r]!;
+            expect(lazy.at(at)).toBe(table[at]);
+            let next = at;
+            for (let e = map.edgeStart[at]!; e < map.edgeStart[at + 1]!; e++) {
+              const v = map.edgeTarget[e]!;
+              expect(lazy.at(v)).toBe(table[v]);
+              if (table[v]! < table[next]!) next = v;
             }
+            robots[r] = next;
           }
-          aims += lazy.aims;
-          rekeys += lazy.rekeys;
-        },
-      ),
+        }
+        aims += lazy.aims;
+        rekeys += lazy.rekeys;
+      }),
       { seed: 7070, numRuns: 60 },
     );
     // Seed 7070: 904 re-aims, 582 of them re-keying (the jumps from one robot to the next).
