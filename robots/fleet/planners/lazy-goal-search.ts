@@ -60,19 +60,20 @@ export class LazyGoalSearch {
   private readonly nodes: PagedNodeValues;
   /** The open list, by key (see {@link keyOf}). */
   private readonly open: NodeMinHeap;
-  private target: number;
+  /** The node the heuristic is aimed at (see {@link aimAt}). */
+  private target = -1;
   /**
    * How far below its node's f (for the current target) a key may be: the heuristic drops the
    * retargets since the last full re-key have allowed. Keys hold f + slack at the time they were made.
    */
   private keySlack = 0;
-  private targetCol: number;
-  private targetRow: number;
+  private targetCol = 0;
+  private targetRow = 0;
   /** Per landmark: steps from it to the target, and from the target to it. */
   private readonly targetFrom: Int32Array;
   private readonly targetTo: Int32Array;
   /** Parity of the target's column + row (on a bipartite roadmap every way's length has the parity of its ends' difference). */
-  private targetParity: number;
+  private targetParity = 0;
   /** Per landmark: steps from it to the goal, and from the goal to it. */
   private readonly goalFrom: Int32Array;
   private readonly goalTo: Int32Array;
@@ -104,16 +105,12 @@ export class LazyGoalSearch {
   ) {
     this.nodes = new PagedNodeValues(onGrow);
     this.open = new NodeMinHeap(MIN_HEAP_ENTRIES, onGrow);
-    this.target = target;
-    this.targetCol = rev.col[target]!;
-    this.targetRow = rev.row[target]!;
     this.targetFrom = new Int32Array(rev.landmarkCount);
     this.targetTo = new Int32Array(rev.landmarkCount);
-    this.targetParity = (this.targetCol + this.targetRow) & 1;
     this.goalFrom = rev.landmarkFrom.slice(goal * rev.landmarkCount, (goal + 1) * rev.landmarkCount);
     this.goalTo = rev.landmarkTo.slice(goal * rev.landmarkCount, (goal + 1) * rev.landmarkCount);
     this.goalParity = (rev.col[goal]! + rev.row[goal]!) & 1;
-    this.aimLandmarks(target);
+    this.aimAt(target);
     this.nodes.add(goal, EXACT); // 0 steps, known before it is expanded
     this.push(goal, 0);
   }
@@ -293,14 +290,6 @@ export class LazyGoalSearch {
     return h;
   }
 
-  private aimLandmarks(target: number): void {
-    const count = this.rev.landmarkCount;
-    for (let k = 0; k < count; k++) {
-      this.targetFrom[k] = this.rev.landmarkFrom[target * count + k]!;
-      this.targetTo[k] = this.rev.landmarkTo[target * count + k]!;
-    }
-  }
-
   /**
    * Points the heuristic at node `n`. Valid at any moment: every closed node has been expanded,
    * so each open node's distance is exact once popped with the smallest f under any consistent
@@ -352,12 +341,17 @@ export class LazyGoalSearch {
     return (g + this.heuristic(u) + this.keySlack) * G_LIMIT + (G_LIMIT - 1 - g);
   }
 
+  /** Points the heuristic at node `n`: its grid position, parity and landmark distances. */
   private aimAt(n: number): void {
     this.target = n;
     this.targetCol = this.rev.col[n]!;
     this.targetRow = this.rev.row[n]!;
     this.targetParity = (this.targetCol + this.targetRow) & 1;
-    this.aimLandmarks(n);
+    const count = this.rev.landmarkCount;
+    for (let k = 0; k < count; k++) {
+      this.targetFrom[k] = this.rev.landmarkFrom[n * count + k]!;
+      this.targetTo[k] = this.rev.landmarkTo[n * count + k]!;
+    }
   }
 
   /**
