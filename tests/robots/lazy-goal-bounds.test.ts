@@ -203,7 +203,10 @@ describe('LazyGoalSearch with and without local searches', () => {
         fc.array(fc.nat(), { minLength: 1, maxLength: 120 }),
         fc.constantFrom(0, 4, DEFAULT_LAZY_TUNING.localExpansions),
         ({ map, goal, loaded, table }, asked, localExpansions) => {
-          const lazy = new LazyGoalSearch(map, reverseEdges(map, 3), goal, loaded, asked[0]! % map.nodeCount, undefined, { localExpansions });
+          const lazy = new LazyGoalSearch(map, reverseEdges(map, 3), goal, loaded, asked[0]! % map.nodeCount, undefined, {
+            ...DEFAULT_LAZY_TUNING,
+            localExpansions,
+          });
           for (const pick of asked) {
             // A far question (the open list re-aimed across the map), then its neighbours (a robot's questions).
             const n = pick % map.nodeCount;
@@ -218,34 +221,47 @@ describe('LazyGoalSearch with and without local searches', () => {
 });
 
 describe('LazyGoalSearch re-aimed a step at a time keeps its keys as lower bounds', () => {
-  it('robots sharing one goal search walk towards it, each asking its node and its neighbours in turn, on 40 × 40 floors with walls, pods and (half of them) one-way rows, without local searches so every unproven question re-aims: every answer the table value, over hundreds of re-aims that left the open list unkeyed between re-keys (fast-check, seed 7070, 60 runs)', () => {
+  it('robots sharing one goal search walk towards it, each asking its node and its neighbours in turn, on 40 × 40 floors with walls, pods and (half of them) one-way rows, without local searches so every unproven question re-aims: every answer the table value, over hundreds of re-aims that left the open list unkeyed between re-keys, with re-keys lazy (Manhattan keys sorted out as popped) and exact (fast-check, seed 7070, 60 runs)', () => {
     const size = 40;
     let aims = 0;
     let rekeys = 0;
+    let lazyRekeys = 0;
+    let exactRekeysWhereLazyAllowed = 0;
     fc.assert(
-      fc.property(goalOnDrawnFloor(size), fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), ({ map, goal, loaded, table }, startPicks) => {
-        const robots = startPicks.map((p) => p % map.nodeCount);
-        const lazy = new LazyGoalSearch(map, reverseEdges(map, 3), goal, loaded, robots[0]!, undefined, { localExpansions: 0 });
-        for (let step = 0; step < 2 * size; step++) {
-          for (let r = 0; r < robots.length; r++) {
-            const at = robots[r]!;
-            expect(lazy.at(at)).toBe(table[at]);
-            let next = at;
-            for (let e = map.edgeStart[at]!; e < map.edgeStart[at + 1]!; e++) {
-              const v = map.edgeTarget[e]!;
-              expect(lazy.at(v)).toBe(table[v]);
-              if (table[v]! < table[next]!) next = v;
+      fc.property(
+        goalOnDrawnFloor(size),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(0, 1, DEFAULT_LAZY_TUNING.exactRekeyGrowth),
+        ({ map, goal, loaded, table }, startPicks, exactRekeyGrowth) => {
+          const robots = startPicks.map((p) => p % map.nodeCount);
+          const lazy = new LazyGoalSearch(map, reverseEdges(map, 3), goal, loaded, robots[0]!, undefined, { localExpansions: 0, exactRekeyGrowth });
+          for (let step = 0; step < 2 * size; step++) {
+            for (let r = 0; r < robots.length; r++) {
+              const at = robots[r]!;
+              expect(lazy.at(at)).toBe(table[at]);
+              let next = at;
+              for (let e = map.edgeStart[at]!; e < map.edgeStart[at + 1]!; e++) {
+                const v = map.edgeTarget[e]!;
+                expect(lazy.at(v)).toBe(table[v]);
+                if (table[v]! < table[next]!) next = v;
+              }
+              robots[r] = next;
             }
-            robots[r] = next;
           }
-        }
-        aims += lazy.aims;
-        rekeys += lazy.rekeys;
-      }),
+          aims += lazy.aims;
+          rekeys += lazy.rekeys;
+          lazyRekeys += lazy.lazyRekeys;
+          if (exactRekeyGrowth === 0) expect(lazy.lazyRekeys).toBe(0);
+          else exactRekeysWhereLazyAllowed += lazy.rekeys - lazy.lazyRekeys;
+        },
+      ),
       { seed: 7070, numRuns: 60 },
     );
-    // Seed 7070: 904 re-aims, 582 of them re-keying (the jumps from one robot to the next).
+    // Seed 7070: 904 re-aims, 584 of them re-keying (the jumps from one robot to the next); where
+    // lazy re-keys were allowed, 189 lazy and 164 exact ones (the open list had doubled).
     expect(aims).toBeGreaterThan(800);
     expect(aims - rekeys).toBeGreaterThan(300);
+    expect(lazyRekeys).toBeGreaterThan(150);
+    expect(exactRekeysWhereLazyAllowed).toBeGreaterThan(120);
   });
 });
