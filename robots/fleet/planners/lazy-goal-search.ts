@@ -25,15 +25,15 @@ export interface LazySearchTuning {
   /** Expansions a local search (see {@link localExactSteps}) may take before the goal search is resumed towards the node instead (0: never one). */
   readonly localExpansions: number;
   /**
-   * A full re-key drops the open list's stale and closed entries and keys every entry exactly once
-   * the list has more than this many times the entries the last such re-key left; until then
-   * re-keys are lazy (see `rekeyByManhattan`). 0: every re-key exact.
+   * A re-key also drops the open list's stale and closed entries (a look-up of each entry's node)
+   * once the list holds more than this many times the entries the last such purge left; 0: every
+   * re-key purges.
    */
-  readonly exactRekeyGrowth: number;
+  readonly purgeGrowth: number;
 }
 
 /** The tuning PIBT's searches use. */
-export const DEFAULT_LAZY_TUNING: LazySearchTuning = { localExpansions: 48, exactRekeyGrowth: 2 };
+export const DEFAULT_LAZY_TUNING: LazySearchTuning = { localExpansions: 48, purgeGrowth: 2 };
 
 /**
  * The step count a heap key was made with (see `keyOf`). Floor of a product by a power of two,
@@ -64,17 +64,16 @@ function gOfKey(key: number): number {
 export class LazyGoalSearch {
   /** Every node the search holds, its distance × 4 with the flags {@link CLOSED} and {@link EXACT}. */
   private readonly nodes: PagedNodeValues;
-  /** The open list, by key (see {@link keyOf}). */
+  /** The open list, by lower bounds on f (see {@link keyOf}). */
   private readonly open: NodeMinHeap;
   /** The node the heuristic is aimed at (see {@link aimAt}). */
   private target = -1;
   /**
-   * How far below its node's f (for the current target) a key may be: the heuristic drops the
-   * retargets since the last full re-key have allowed. Keys hold f + slack at the time they were made.
+   * How far below its node's f (for the current target) a key may be besides its heuristic's own
+   * shortfall: the heuristic drops the retargets since the last re-key have allowed. Keys hold a
+   * lower bound on f plus the slack at the time they were made.
    */
   private keySlack = 0;
-  /** Keys were last rebuilt from the Manhattan distance alone (lower bounds, see {@link rekeyByManhattan}). */
-  private boundKeys = false;
   /** Open-list entries left by the last re-key that dropped stale and closed ones. */
   private sizeAtPurge = 0;
   private targetCol = 0;
@@ -90,7 +89,7 @@ export class LazyGoalSearch {
   private readonly goalParity: number;
   private aimCount = 0;
   private rekeyCount = 0;
-  private lazyRekeyCount = 0;
+  private purgeCount = 0;
   /** Times the search was re-aimed at another node. */
   get aims(): number {
     return this.aimCount;
@@ -99,9 +98,9 @@ export class LazyGoalSearch {
   get rekeys(): number {
     return this.rekeyCount;
   }
-  /** Of those re-keys, the lazy ones (see {@link LazySearchTuning.exactRekeyGrowth}). */
-  get lazyRekeys(): number {
-    return this.lazyRekeyCount;
+  /** Of those re-keys, the ones that dropped stale and closed entries (see {@link LazySearchTuning.purgeGrowth}). */
+  get purges(): number {
+    return this.purgeCount;
   }
   /** Nodes the search holds (reached or closed). */
   get searchedNodes(): number {
@@ -158,14 +157,12 @@ export class LazyGoalSearch {
       const uv = this.nodes.valueAt(us);
       if ((uv & CLOSED) !== 0) continue; // a stale duplicate
       const g = uv >> FLAG_BITS;
-      if (this.keySlack > 0 || this.boundKeys) {
-        if (gOfKey(key) !== g) continue; // stale: the node was pushed again with a shorter way
-        // Keyed for an earlier target, the key is only a lower bound: pop it in order once its own.
-        const rank = g + this.heuristic(u) + this.keySlack;
-        if (rank > Math.floor(key * (1 / G_LIMIT))) {
-          open.push(rank * G_LIMIT + (G_LIMIT - 1 - g), u);
-          continue;
-        }
+      if (gOfKey(key) !== g) continue; // stale: the node was pushed again with a shorter way
+      // The key is only a lower bound on the node's f (plus the slack): pop it in order once its own.
+      const rank = g + this.heuristic(u) + this.keySlack;
+      if (rank > Math.floor(key * (1 / G_LIMIT))) {
+        open.push(rank * G_LIMIT + (G_LIMIT - 1 - g), u);
+        continue;
       }
       this.nodes.setValue(us, uv | CLOSED | EXACT);
       if (!this.isSink(u)) this.expand(u, g + 1);
@@ -318,11 +315,13 @@ export class LazyGoalSearch {
    * {@link keySlack}, so every key stays at most its node's f plus the slack, a lower bound that
    * orders the heap. A popped entry whose f plus slack exceeds its key is pushed back with it; one
    * that meets it has the smallest f and is expanded. Only past {@link MAX_KEY_SLACK} (or a larger
-   * jump) is the whole open list re-keyed and the slack reset: at 10,000 robots this cut the
-   * controller's time a tick from 74 to 41 ms. That re-key is itself lazy (see
-   * {@link rekeyByManhattan}) unless the open list has grown past twice its size at the last re-key
-   * that dropped its stale and closed entries (see {@link LazySearchTuning.exactRekeyGrowth}): then
-   * it drops them and keys every entry exactly.
+   * jump) is the whole open list re-keyed (see {@link keyOf}) and the slack reset: at 10,000 robots
+   * this cut the controller's time a tick from 74 to 41 ms. Stale and closed entries stay until
+   * popped unless the list has grown past twice its size at the last re-key that dropped them
+   * ({@link LazySearchTuning.purgeGrowth}): the look-up of each entry's node that finds them costs
+   * a cache miss or two an entry on a 2.2-million-node map. At 10,000 robots 38 re-keys a control
+   * tick went over 166,000 entries, half of them stale or closed; the controller's time a tick went
+   * from 43.4 to 37.0 ms (in-thread, side by side, 60 s in) once most re-keys kept them.
    */
   private retarget(n: number): void {
     this.aimCount++;
@@ -335,13 +334,9 @@ export class LazyGoalSearch {
     this.rekeyCount++;
     this.keySlack = 0;
     this.aimAt(n);
-    const growth = this.tuning.exactRekeyGrowth;
-    if (growth > 0 && this.open.size <= growth * this.sizeAtPurge) {
-      this.lazyRekeyCount++;
-      this.rekeyByManhattan();
-      return;
-    }
-    this.boundKeys = false;
+    const growth = this.tuning.purgeGrowth;
+    const purge = growth === 0 || this.open.size > growth * this.sizeAtPurge;
+    if (purge) this.purgeCount++;
     // Re-key in place (no allocation), then restore the heap order bottom-up (linear time).
     const open = this.open;
     const hk = open.keys;
@@ -349,48 +344,36 @@ export class LazyGoalSearch {
     let size = 0;
     for (let i = 0; i < open.size; i++) {
       const u = hn[i]!;
-      const v = this.nodes.valueAt(this.nodes.slotOf(u));
-      // Closed, or a stale entry (its node was reached again by a shorter way and pushed anew).
-      if ((v & CLOSED) !== 0 || gOfKey(hk[i]!) !== v >> FLAG_BITS) continue;
-      hk[size] = this.keyOf(u, v >> FLAG_BITS);
+      const g = gOfKey(hk[i]!);
+      if (purge) {
+        const v = this.nodes.valueAt(this.nodes.slotOf(u));
+        // Closed, or a stale entry (its node was reached again by a shorter way and pushed anew).
+        if ((v & CLOSED) !== 0 || g !== v >> FLAG_BITS) continue;
+      }
+      hk[size] = this.keyOf(u, g);
       hn[size] = u;
       size++;
     }
     open.size = size;
-    this.sizeAtPurge = size;
+    if (purge) this.sizeAtPurge = size;
     open.heapify();
     // Open lists kept at their peak capacity took a third of the lazy-search budget at 10,000 robots.
     open.shrink(MIN_HEAP_ENTRIES);
   }
 
   /**
-   * Keys every open entry by its g plus the Manhattan distance to the target: a lower bound on its
-   * f that reads two small per-node arrays instead of the node's value and its landmark row (a
-   * cache miss each on a 2.2-million-node map), so the pop sorts the heap out lazily (see
-   * {@link at}): only entries that come to the top are keyed with the full heuristic. Stale and
-   * closed entries stay until popped. At 10,000 robots 38 full re-keys a control tick went over
-   * 166,000 entries, half of them stale or closed, to key 80,000; lazily the controller's time a
-   * tick went from 43.4 to 37.0 ms (side by side, 60 s in), with the same answers.
+   * An open entry's key: g plus the Manhattan distance to the target plus the slack, a lower bound
+   * on its f (the full heuristic is at least the Manhattan distance) that reads two per-node arrays
+   * instead of the node's landmark row (a cache miss each on a 2.2-million-node map). The full
+   * heuristic is taken only for entries that come to the top (see {@link at}), which pushes back
+   * those it ranks later: at 10,000 robots 159,000 pushes a control tick against 103,000 pops
+   * (22,000 of them pushed back), for the same answers and about the same expansions (79,500
+   * against 79,900 with exact keys).
    */
-  private rekeyByManhattan(): void {
-    this.boundKeys = true;
-    const open = this.open;
-    const hk = open.keys;
-    const hn = open.nodes;
-    const col = this.rev.col;
-    const row = this.rev.row;
-    const tc = this.targetCol;
-    const tr = this.targetRow;
-    for (let i = 0; i < open.size; i++) {
-      const u = hn[i]!;
-      const g = gOfKey(hk[i]!);
-      hk[i] = (g + Math.abs(col[u]! - tc) + Math.abs(row[u]! - tr)) * G_LIMIT + (G_LIMIT - 1 - g);
-    }
-    open.heapify();
-  }
-
   private keyOf(u: number, g: number): number {
-    return (g + this.heuristic(u) + this.keySlack) * G_LIMIT + (G_LIMIT - 1 - g);
+    const rev = this.rev;
+    const manhattan = Math.abs(rev.col[u]! - this.targetCol) + Math.abs(rev.row[u]! - this.targetRow);
+    return (g + manhattan + this.keySlack) * G_LIMIT + (G_LIMIT - 1 - g);
   }
 
   /** Points the heuristic at node `n`: its grid position, parity and landmark distances. */
