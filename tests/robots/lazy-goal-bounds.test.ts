@@ -184,8 +184,8 @@ describe('LazyGoalSearch answers from lower bounds: the same numbers as full tab
     expect(rev.bipartite).toBe(true);
     for (let v = 0; v < map.nodeCount; v++) {
       const cellIndex = map.nodeCell[v]!;
-      expect(rev.col[v]).toBe(cellIndex % (size + 2));
-      expect(rev.row[v]).toBe(Math.floor(cellIndex / (size + 2)));
+      expect(rev.colRow[2 * v]).toBe(cellIndex % (size + 2));
+      expect(rev.colRow[2 * v + 1]).toBe(Math.floor(cellIndex / (size + 2)));
     }
     const goal = map.nodeCount - 1;
     const table = new GoalDistances(map).to(goal, false);

@@ -123,7 +123,7 @@ export class LazyGoalSearch {
     this.targetTo = new Int32Array(rev.landmarkCount);
     this.goalFrom = rev.landmarkFrom.slice(goal * rev.landmarkCount, (goal + 1) * rev.landmarkCount);
     this.goalTo = rev.landmarkTo.slice(goal * rev.landmarkCount, (goal + 1) * rev.landmarkCount);
-    this.goalParity = (rev.col[goal]! + rev.row[goal]!) & 1;
+    this.goalParity = (rev.colRow[2 * goal]! + rev.colRow[2 * goal + 1]!) & 1;
     this.aimAt(target);
     this.nodes.add(goal, EXACT); // 0 steps, known before it is expanded
     this.push(goal, 0);
@@ -232,7 +232,7 @@ export class LazyGoalSearch {
 
   private roundToGoalParity(w: number, h: number): number {
     const rev = this.rev;
-    if (rev.bipartite && (h & 1) !== ((rev.col[w]! + rev.row[w]! + this.goalParity) & 1)) return h + 1;
+    if (rev.bipartite && (h & 1) !== ((rev.colRow[2 * w]! + rev.colRow[2 * w + 1]! + this.goalParity) & 1)) return h + 1;
     return h;
   }
 
@@ -240,7 +240,7 @@ export class LazyGoalSearch {
   private goalBoundRaw(w: number): number {
     const rev = this.rev;
     const goal = this.goal;
-    let h = Math.abs(rev.col[w]! - rev.col[goal]!) + Math.abs(rev.row[w]! - rev.row[goal]!);
+    let h = Math.abs(rev.colRow[2 * w]! - rev.colRow[2 * goal]!) + Math.abs(rev.colRow[2 * w + 1]! - rev.colRow[2 * goal + 1]!);
     const count = rev.landmarkCount;
     const from = rev.landmarkFrom;
     const to = rev.landmarkTo;
@@ -281,7 +281,7 @@ export class LazyGoalSearch {
   /** A lower bound on the steps from the target to `u` (the search runs from the goal back towards the target). */
   private heuristic(u: number): number {
     const rev = this.rev;
-    let h = Math.abs(rev.col[u]! - this.targetCol) + Math.abs(rev.row[u]! - this.targetRow);
+    let h = Math.abs(rev.colRow[2 * u]! - this.targetCol) + Math.abs(rev.colRow[2 * u + 1]! - this.targetRow);
     const from = rev.landmarkFrom;
     const to = rev.landmarkTo;
     const base = u * rev.landmarkCount;
@@ -298,7 +298,7 @@ export class LazyGoalSearch {
       }
     }
     // Every way between them has the parity of their column + row difference: round up to it (still consistent).
-    if (rev.bipartite && (h & 1) !== ((rev.col[u]! + rev.row[u]! + this.targetParity) & 1)) h++;
+    if (rev.bipartite && (h & 1) !== ((rev.colRow[2 * u]! + rev.colRow[2 * u + 1]! + this.targetParity) & 1)) h++;
     return h;
   }
 
@@ -372,15 +372,15 @@ export class LazyGoalSearch {
    */
   private keyOf(u: number, g: number): number {
     const rev = this.rev;
-    const manhattan = Math.abs(rev.col[u]! - this.targetCol) + Math.abs(rev.row[u]! - this.targetRow);
+    const manhattan = Math.abs(rev.colRow[2 * u]! - this.targetCol) + Math.abs(rev.colRow[2 * u + 1]! - this.targetRow);
     return (g + manhattan + this.keySlack) * G_LIMIT + (G_LIMIT - 1 - g);
   }
 
   /** Points the heuristic at node `n`: its grid position, parity and landmark distances. */
   private aimAt(n: number): void {
     this.target = n;
-    this.targetCol = this.rev.col[n]!;
-    this.targetRow = this.rev.row[n]!;
+    this.targetCol = this.rev.colRow[2 * n]!;
+    this.targetRow = this.rev.colRow[2 * n + 1]!;
     this.targetParity = (this.targetCol + this.targetRow) & 1;
     const count = this.rev.landmarkCount;
     for (let k = 0; k < count; k++) {
@@ -397,8 +397,8 @@ export class LazyGoalSearch {
   private heuristicDropBound(n: number): number {
     const rev = this.rev;
     const t = this.target;
-    const nCol = rev.col[n]!;
-    const nRow = rev.row[n]!;
+    const nCol = rev.colRow[2 * n]!;
+    const nRow = rev.colRow[2 * n + 1]!;
     let drop = Math.abs(nCol - this.targetCol) + Math.abs(nRow - this.targetRow);
     const count = rev.landmarkCount;
     const from = rev.landmarkFrom;

@@ -5,9 +5,12 @@ import { UNREACHABLE_STEPS } from './unreachable-steps.ts';
 export interface ReversedEdges {
   revStart: Int32Array;
   revSource: Int32Array;
-  /** Grid column and row of each node (for the Manhattan heuristic). */
-  col: Int32Array;
-  row: Int32Array;
+  /**
+   * Grid column and row of each node side by side (`[2v]` its column, `[2v + 1]` its row): the
+   * Manhattan distance of a node, which keys every open-list entry of a lazy search, reads one
+   * cache line.
+   */
+  colRow: Int32Array;
   /**
    * Landmark tables (ALT: A*, landmarks, triangle inequality), node-major so that one node's
    * entries share a cache line: `landmarkFrom[v × L + k]` steps from landmark k to v,
@@ -40,10 +43,9 @@ export interface ReversedEdges {
 export function reverseEdges(map: Roadmap, landmarks = 0): ReversedEdges {
   const n = map.nodeCount;
   const { revStart, revSource } = reversedCsr(map);
-  const col = new Int32Array(n);
-  const row = new Int32Array(n);
-  gridPositions(map, col, row);
-  const bipartite = isBipartite(map, col, row);
+  const colRow = new Int32Array(2 * n);
+  gridPositions(map, colRow);
+  const bipartite = isBipartite(map, colRow);
   const symmetric = isSymmetric(map, revStart, revSource);
   const count = n > 0 ? Math.max(0, landmarks) : 0;
   const landmarkFrom = new Int32Array(n * count);
@@ -75,7 +77,7 @@ export function reverseEdges(map: Roadmap, landmarks = 0): ReversedEdges {
       next = farthest(nearest, next);
     }
   }
-  return { revStart, revSource, col, row, landmarkFrom, landmarkTo, landmarkCount: count, landmarkNodes, bipartite, symmetric };
+  return { revStart, revSource, colRow, landmarkFrom, landmarkTo, landmarkCount: count, landmarkNodes, bipartite, symmetric };
 }
 
 // The passes over every node are small functions of their own: each is optimised as a whole
@@ -105,18 +107,18 @@ function reversedCsr(map: Roadmap): { revStart: Int32Array; revSource: Int32Arra
  * gave c or c + 1 depending on the ulps (at cellM 1.2, 273 of the first 5,000 columns one off),
  * and a Manhattan distance that could overstate the steps (not a lower bound).
  */
-function gridPositions(map: Roadmap, col: Int32Array, row: Int32Array): void {
+function gridPositions(map: Roadmap, colRow: Int32Array): void {
   for (let u = 0; u < map.nodeCount; u++) {
-    col[u] = Math.floor(map.nodeX[u]! / map.cellM);
-    row[u] = Math.floor(map.nodeZ[u]! / map.cellM);
+    colRow[2 * u] = Math.floor(map.nodeX[u]! / map.cellM);
+    colRow[2 * u + 1] = Math.floor(map.nodeZ[u]! / map.cellM);
   }
 }
 
-function isBipartite(map: Roadmap, col: Int32Array, row: Int32Array): boolean {
+function isBipartite(map: Roadmap, colRow: Int32Array): boolean {
   for (let u = 0; u < map.nodeCount; u++) {
     for (let e = map.edgeStart[u]!; e < map.edgeStart[u + 1]!; e++) {
       const v = map.edgeTarget[e]!;
-      if (((col[u]! + row[u]! + col[v]! + row[v]!) & 1) === 0) return false;
+      if (((colRow[2 * u]! + colRow[2 * u + 1]! + colRow[2 * v]! + colRow[2 * v + 1]!) & 1) === 0) return false;
     }
   }
   return true;
