@@ -1,5 +1,6 @@
 import type { Roadmap } from '../../../sim/index.ts';
 import { NodeMinHeap } from './node-min-heap.ts';
+import { NodeStepsMap } from './node-steps-map.ts';
 import { UNREACHABLE_STEPS } from './unreachable-steps.ts';
 
 /** What a {@link localExactSteps} search reads of the goal search it serves. */
@@ -18,7 +19,7 @@ export const LOCAL_GAVE_UP = -2;
 /** The local searches' open list and reached nodes: one search at a time on the JS thread, reused so a search allocates nothing. */
 const open = new NodeMinHeap(256);
 /** Steps from the start of every node the current search reached. */
-const reached = new Map<number, number>();
+const reached = new NodeStepsMap();
 
 /** Among equal f, the deepest first (largest g): it reaches the known nodes sooner. Packs g below 2^23. */
 const G_LIMIT = 2 ** 23;
@@ -47,7 +48,7 @@ export function localExactSteps(map: Roadmap, source: ExactStepsSource, n: numbe
     if (f >= best) break;
     const u = open.pop();
     const g = G_LIMIT - 1 - (key - f * G_LIMIT);
-    if (reached.get(u)! < g) continue; // a stale entry
+    if (reached.get(u) < g) continue; // a stale entry
     if (++expansions > maxExpansions) return LOCAL_GAVE_UP;
     for (let e = edgeStart[u]!; e < edgeStart[u + 1]!; e++) {
       const w = edgeTarget[e]!;
@@ -59,7 +60,7 @@ export function localExactSteps(map: Roadmap, source: ExactStepsSource, n: numbe
         continue;
       }
       const before = reached.get(w);
-      if (before !== undefined && before <= gw) continue;
+      if (before >= 0 && before <= gw) continue;
       reached.set(w, gw);
       push(gw + source.boundAt(w), gw, w);
     }
