@@ -63,14 +63,18 @@ function claimInto(observation: FleetObservation, owner: Int32Array, written: nu
       written?.push(node);
     }
     if (!r.atNode) {
-      // The body may still overlap the neighbour cell it comes from or goes to.
+      // The body may still overlap the neighbour cell it comes from or goes to. A node sits at its
+      // cell's centre, computed here as the roadmap computes it (the same operations, so the same
+      // doubles) instead of read from its 2.2-million-entry position arrays.
       const cell = nodeCell[node]!;
       const row = Math.floor(cell / cols);
       const col = cell - row * cols;
-      if (row > 0) claimNear(map, owner, r, cellNode[cell - cols]!, limit2, written);
-      if (row < rows - 1) claimNear(map, owner, r, cellNode[cell + cols]!, limit2, written);
-      if (col > 0) claimNear(map, owner, r, cellNode[cell - 1]!, limit2, written);
-      if (col < cols - 1) claimNear(map, owner, r, cellNode[cell + 1]!, limit2, written);
+      const x = (col + 0.5) * cellM;
+      const z = (row + 0.5) * cellM;
+      if (row > 0) claimNear(owner, r, cellNode[cell - cols]!, x, (row - 1 + 0.5) * cellM, limit2, written);
+      if (row < rows - 1) claimNear(owner, r, cellNode[cell + cols]!, x, (row + 1 + 0.5) * cellM, limit2, written);
+      if (col > 0) claimNear(owner, r, cellNode[cell - 1]!, (col - 1 + 0.5) * cellM, z, limit2, written);
+      if (col < cols - 1) claimNear(owner, r, cellNode[cell + 1]!, (col + 1 + 0.5) * cellM, z, limit2, written);
     }
     const route = r.route;
     for (let k = 0; k < route.length; k++) {
@@ -83,11 +87,11 @@ function claimInto(observation: FleetObservation, owner: Int32Array, written: nu
   }
 }
 
-/** Claims node `n` (if any, and unclaimed) for robot `r` while its centre is within the claim radius. */
-function claimNear(map: FleetObservation['roadmap'], owner: Int32Array, r: RobotObservation, n: number, limit2: number, written: number[] | null): void {
+/** Claims node `n` (if any, and unclaimed), centred at (`x`, `z`), for robot `r` while that centre is within the claim radius. */
+function claimNear(owner: Int32Array, r: RobotObservation, n: number, x: number, z: number, limit2: number, written: number[] | null): void {
   if (n < 0 || owner[n] !== -1) return;
-  const dx = map.nodeX[n]! - r.x;
-  const dz = map.nodeZ[n]! - r.z;
+  const dx = x - r.x;
+  const dz = z - r.z;
   if (dx * dx + dz * dz < limit2) {
     owner[n] = r.id;
     written?.push(n);
