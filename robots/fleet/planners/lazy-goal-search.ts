@@ -1,6 +1,6 @@
 import { CellKind, type Roadmap } from '../../../sim/index.ts';
 import { LOCAL_GAVE_UP, localExactSteps, type ExactStepsSource } from './local-exact-steps.ts';
-import { NodeMinHeap } from './node-min-heap.ts';
+import { BandedOpenList } from './banded-open-list.ts';
 import { PagedNodeValues } from './paged-node-values.ts';
 import type { ReversedEdges } from './reversed-edges.ts';
 import { UNREACHABLE_STEPS } from './unreachable-steps.ts';
@@ -64,8 +64,8 @@ function gOfKey(key: number): number {
 export class LazyGoalSearch {
   /** Every node the search holds, its distance × 4 with the flags {@link CLOSED} and {@link EXACT}. */
   private readonly nodes: PagedNodeValues;
-  /** The open list, by lower bounds on f (see {@link keyOf}). */
-  private readonly open: NodeMinHeap;
+  /** The open list, by lower bounds on f (see {@link keyOf}); in any order within one. */
+  private readonly open: BandedOpenList;
   /** The node the heuristic is aimed at (see {@link aimAt}). */
   private target = -1;
   /**
@@ -118,7 +118,7 @@ export class LazyGoalSearch {
     private readonly tuning: LazySearchTuning = DEFAULT_LAZY_TUNING,
   ) {
     this.nodes = new PagedNodeValues(onGrow);
-    this.open = new NodeMinHeap(MIN_HEAP_ENTRIES, onGrow);
+    this.open = new BandedOpenList(G_LIMIT, MIN_HEAP_ENTRIES, onGrow);
     this.targetFrom = new Int32Array(rev.landmarkCount);
     this.targetTo = new Int32Array(rev.landmarkCount);
     this.goalFrom = rev.landmarkFrom.slice(goal * rev.landmarkCount, (goal + 1) * rev.landmarkCount);
@@ -151,8 +151,8 @@ export class LazyGoalSearch {
     if (n !== this.target) this.retarget(n);
     const open = this.open;
     while (open.size > 0) {
-      const key = open.topKey;
       const u = open.pop();
+      const key = open.poppedKey;
       const us = this.nodes.slotOf(u);
       const uv = this.nodes.valueAt(us);
       if ((uv & CLOSED) !== 0) continue; // a stale duplicate
@@ -338,7 +338,8 @@ export class LazyGoalSearch {
     const purge = growth === 0 || this.open.size > growth * this.sizeAtPurge;
     if (purge) this.purgeCount++;
     // Re-key in place (no allocation), then restore the heap order bottom-up (linear time).
-    const open = this.open;
+    this.open.spillFront();
+    const open = this.open.heap;
     const hk = open.keys;
     const hn = open.nodes;
     let size = 0;
@@ -358,7 +359,7 @@ export class LazyGoalSearch {
     if (purge) this.sizeAtPurge = size;
     open.heapify();
     // Open lists kept at their peak capacity took a third of the lazy-search budget at 10,000 robots.
-    open.shrink(MIN_HEAP_ENTRIES);
+    this.open.shrink(MIN_HEAP_ENTRIES);
   }
 
   /**

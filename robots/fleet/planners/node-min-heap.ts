@@ -28,15 +28,7 @@ export class NodeMinHeap {
   }
 
   push(key: number, node: number): void {
-    if (this.size === this.keys.length) {
-      this.onGrow?.(this.bytes);
-      const k = new Float64Array(this.keys.length * 2);
-      k.set(this.keys);
-      this.keys = k;
-      const nd = new Int32Array(this.nodes.length * 2);
-      nd.set(this.nodes);
-      this.nodes = nd;
-    }
+    if (this.size === this.keys.length) this.grow();
     const hk = this.keys;
     const hn = this.nodes;
     let i = this.size++;
@@ -49,6 +41,17 @@ export class NodeMinHeap {
     }
     hk[i] = key;
     hn[i] = node;
+  }
+
+  /** Doubles the arrays (entries kept). */
+  grow(): void {
+    this.onGrow?.(this.bytes);
+    const k = new Float64Array(this.keys.length * 2);
+    k.set(this.keys);
+    this.keys = k;
+    const nd = new Int32Array(this.nodes.length * 2);
+    nd.set(this.nodes);
+    this.nodes = nd;
   }
 
   /** Takes the node with the smallest key off the heap (the heap must not be empty). */
