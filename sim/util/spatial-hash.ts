@@ -6,6 +6,12 @@
  */
 export class SpatialHash {
   private readonly head: Int32Array;
+  /**
+   * One bit per bucket, set while the bucket holds a point: a query of an empty bucket reads this
+   * small array (kept in cache) instead of `head`, one int a bucket (at 10,000 robots on a
+   * 1,800 × 1,912 m map, 860,000 buckets: 3.4 MB, a cache miss per bucket a scanner looked at).
+   */
+  private readonly occupied: Uint32Array;
   private next: Int32Array;
   /** Per point: its bucket (-1: none, for a NaN coordinate) and the coordinates it was bucketed at. */
   private bucketOf: Int32Array;
@@ -25,6 +31,7 @@ export class SpatialHash {
     this.cols = Math.max(1, Math.ceil(widthM / bucketM));
     this.rows = Math.max(1, Math.ceil(depthM / bucketM));
     this.head = new Int32Array(this.cols * this.rows);
+    this.occupied = new Uint32Array(Math.ceil((this.cols * this.rows) / 32));
     this.next = new Int32Array(capacity);
     this.bucketOf = new Int32Array(capacity);
     this.lastX = new Float64Array(capacity);
@@ -34,6 +41,7 @@ export class SpatialHash {
   /** Re-buckets all points. */
   rebuild(xs: Float64Array, zs: Float64Array, count: number): void {
     this.head.fill(-1);
+    this.occupied.fill(0);
     if (this.next.length < count) {
       this.next = new Int32Array(count);
       this.bucketOf = new Int32Array(count);
@@ -48,6 +56,7 @@ export class SpatialHash {
       if (b < 0) continue;
       this.next[i] = this.head[b]!;
       this.head[b] = i;
+      this.occupied[b >>> 5]! |= 1 << (b & 31);
     }
     this.indexed = count;
   }
@@ -77,7 +86,8 @@ export class SpatialHash {
 
   /** First point in bucket (`row`, `col`), or -1; walk the rest with {@link after}. */
   first(row: number, col: number): number {
-    return this.head[row * this.cols + col]!;
+    const b = row * this.cols + col;
+    return (this.occupied[b >>> 5]! & (1 << (b & 31))) === 0 ? -1 : this.head[b]!;
   }
 
   /** The point after `i` in its bucket, or -1. */
@@ -89,6 +99,7 @@ export class SpatialHash {
     const { head, next } = this;
     if (head[b] === i) {
       head[b] = next[i]!;
+      if (head[b] === -1) this.occupied[b >>> 5]! &= ~(1 << (b & 31));
       return;
     }
     let j = head[b]!;
@@ -102,6 +113,7 @@ export class SpatialHash {
     if (first < 0 || first > i) {
       next[i] = first;
       head[b] = i;
+      this.occupied[b >>> 5]! |= 1 << (b & 31);
       return;
     }
     let j = first;

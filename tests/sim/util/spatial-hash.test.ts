@@ -19,6 +19,17 @@ function buckets(h: SpatialHash): number[][] {
   return out;
 }
 
+/** The buckets worked out from the coordinates alone: each point (NaN aside) in its clamped bucket, in index order. */
+function expectedBuckets(h: SpatialHash, xs: Float64Array, zs: Float64Array): number[][] {
+  const out: number[][] = Array.from({ length: h.rows * h.cols }, () => []);
+  const clamp = (v: number, cells: number) => Math.min(cells - 1, Math.max(0, Math.floor(v / h.bucketM)));
+  xs.forEach((x, i) => {
+    if (Number.isNaN(x) || Number.isNaN(zs[i]!)) return;
+    out[clamp(zs[i]!, h.rows) * h.cols + clamp(x, h.cols)]!.push(i);
+  });
+  return out;
+}
+
 /** A coordinate: mostly on the floor, sometimes off it (clamped into an edge bucket) or NaN (in no bucket). */
 const coord = (maxM: number) =>
   fc.oneof(
@@ -28,7 +39,7 @@ const coord = (maxM: number) =>
   );
 
 describe('SpatialHash.update', () => {
-  it('gives exactly the buckets (members and order) of a rebuild after any sequence of moves (300 runs)', () => {
+  it('gives exactly the buckets (members and order) of a rebuild, and of the coordinates, after any sequence of moves (300 runs)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 40 }).chain((n) =>
@@ -53,6 +64,7 @@ describe('SpatialHash.update', () => {
             const fresh = new SpatialHash(WIDTH_M, DEPTH_M, BUCKET_M, n);
             fresh.rebuild(xs, zs, n);
             expect(buckets(live)).toEqual(buckets(fresh));
+            expect(buckets(live)).toEqual(expectedBuckets(live, xs, zs));
           }
         },
       ),
