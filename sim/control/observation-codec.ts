@@ -199,7 +199,7 @@ export function createObservationDecoder(fixed: StaticObservation): ObservationD
           node: a[b + 7]!,
           atNode: a[b + 8] === 1,
           mode: MODES[a[b + 9]!]!,
-          route: routeLength === 0 ? EMPTY_ROUTE : Array.from(e.routes.subarray(rp, rp + routeLength)),
+          route: routeLength === 0 ? EMPTY_ROUTE : routeAt(e.routes, rp, routeLength),
           carrying: orNull(a[b + 10]!),
           task: orNull(a[b + 11]!),
           batteryWh: a[b + 12]!,
@@ -251,6 +251,13 @@ export function createObservationDecoder(fixed: StaticObservation): ObservationD
       };
     },
   };
+}
+
+/** `length` nodes of `routes` from `start`, as an array (copied entry by entry: no subarray view made and dropped per robot). */
+function routeAt(routes: Int32Array, start: number, length: number): number[] {
+  const route: number[] = [];
+  for (let k = 0; k < length; k++) route.push(routes[start + k]!);
+  return route;
 }
 
 function decodeTasks(rows: Int32Array, cache: Map<number, { row: Int32Array; view: TaskObservation }>): readonly TaskObservation[] {
