@@ -1,7 +1,7 @@
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import { nodeAt } from '../../model/roadmap.ts';
 import { isAtNode, robotRows } from '../robot/index.ts';
+import type { ErrandArrivalCache } from './errand-arrival-cache.ts';
 import { dwellTicksAt, errandModel, errandTable, taskErrands } from './errand-model.ts';
 
 /**
@@ -9,18 +9,23 @@ import { dwellTicksAt, errandModel, errandTable, taskErrands } from './errand-mo
  * for the dwell when there is one) reaches it. Reaching the last errand finishes the task, and
  * the slot is refilled with the next task of the list (LoRR's reveal rule: the pool stays full).
  */
-export function advanceErrands(model: SimModel, state: SimState): void {
+export function advanceErrands(model: SimModel, state: SimState, cache: ErrandArrivalCache): void {
   const t = errandTable(state);
   if (t.count === 0) return;
   const fields = errandModel(model);
   const { cols, rows } = model.grid;
+  const { cellM, cellNode } = model.roadmap;
   const { posX, posZ } = robotRows.table(state);
+  const goalOf = (task: number, step: number) => taskErrands(fields, task)[step]!;
+  cache.ensure(t.count);
   for (let s = 0; s < t.count; s++) {
     const robot = t.robot[s]!;
     if (robot < 0) continue;
-    const errands = taskErrands(fields, t.task[s]!);
-    const goal = errands[t.step[s]!]!;
-    const node = nodeAt(model.roadmap, cols, rows, posX[robot]!, posZ[robot]!);
+    const goal = cache.goal(s, t.task[s]!, t.step[s]!, goalOf);
+    // The robot's cell as `nodeAt` finds it (−1 outside the layout, or for a NaN position).
+    const c = Math.floor(posX[robot]! / cellM);
+    const r = Math.floor(posZ[robot]! / cellM);
+    const node = cache.node(s, c >= 0 && r >= 0 && c < cols && r < rows ? r * cols + c : -1, cellNode);
     if (node !== goal) {
       t.dwellTicks[s] = 0;
       continue;
@@ -34,7 +39,7 @@ export function advanceErrands(model: SimModel, state: SimState): void {
     t.dwellTicks[s] = 0;
     state.events.push({ type: 'errand.reached', tick: state.tick, slot: s, task: t.task[s]!, step: t.step[s]!, robot, node });
     t.step[s] = t.step[s]! + 1;
-    if (t.step[s]! < errands.length) continue;
+    if (t.step[s]! < taskErrands(fields, t.task[s]!).length) continue;
     state.events.push({
       type: 'errand.finished',
       tick: state.tick,

@@ -1,5 +1,6 @@
 import type { KindDef } from '../../kind/kind-def.ts';
 import { advanceErrands } from './advance-errands.ts';
+import { ErrandArrivalCache } from './errand-arrival-cache.ts';
 import { applyErrandCommands } from './errand-commands.ts';
 import { ERRAND_COLUMNS } from './errand-columns.ts';
 import { compileErrands, type ErrandSlotModel } from './errand-compile.ts';
@@ -41,7 +42,8 @@ export const errandKind: KindDef<ErrandsSpec, ErrandSlotModel, typeof ERRAND_COL
     for (let s = 0; s < t.count; s++) t.task[s] = s;
     void model;
   },
-  stages: [{ slot: 'process', run: ({ model, state }) => advanceErrands(model, state) }],
+  createScratch: () => new ErrandArrivalCache(),
+  stages: [{ slot: 'process', run: (ctx) => advanceErrands(ctx.model, ctx.state, ctx.scratch<ErrandArrivalCache>('errand')) }],
   applyCommands: applyErrandCommands,
   createObserveCache: (): ErrandTaskView[] => [],
   observe(model, state, cache: ErrandTaskView[]): ErrandObservation {
