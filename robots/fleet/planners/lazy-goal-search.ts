@@ -64,7 +64,7 @@ function gOfKey(key: number): number {
 export class LazyGoalSearch {
   /** Every node the search holds, its distance × 4 with the flags {@link CLOSED} and {@link EXACT}. */
   private readonly nodes: PagedNodeValues;
-  /** The open list, by lower bounds on f (see {@link keyOf}); in any order within one. */
+  /** The open list, smallest key first: lower bounds on f (see {@link keyOf}), deepest first among equal ones. */
   private readonly open: BandedOpenList;
   /** The node the heuristic is aimed at (see {@link aimAt}). */
   private target = -1;

@@ -22,7 +22,7 @@ export function advanceErrands(model: SimModel, state: SimState, cache: ErrandAr
     const robot = t.robot[s]!;
     if (robot < 0) continue;
     const goal = cache.goal(s, t.task[s]!, t.step[s]!, goalOf);
-    // The robot's cell as `nodeAt` finds it (−1 outside the layout, or for a NaN position).
+    // The robot's cell, as `nodeAt` finds it; −1 (no node) outside the layout or at a NaN position.
     const c = Math.floor(posX[robot]! / cellM);
     const r = Math.floor(posZ[robot]! / cellM);
     const node = cache.node(s, c >= 0 && r >= 0 && c < cols && r < rows ? r * cols + c : -1, cellNode);
