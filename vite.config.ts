@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -110,5 +111,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two test files at a time even on two cores (vitest's default there is one): many files spend
+    // most of their wall time waiting on a child process, the browser or a broker, and no outcome
+    // may depend on load (see `npm run test:loaded`). On a 2-core runner: 22 min against 29.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

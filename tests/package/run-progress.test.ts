@@ -9,6 +9,7 @@ import type { RunRecord } from '../../bench/run/run-job.ts';
 import { createRunProgress } from '../../bench/run/run-progress.ts';
 import type { RunResult } from '../../bench/run/run-scenario.ts';
 import { makeHost, runCollect } from '../helpers/make-host.ts';
+import { withoutProgressLines } from '../helpers/progress-lines.ts';
 
 const BIN = fileURLToPath(new URL('../../bench/cli/testfield.mjs', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'testfield-progress-'));
@@ -32,6 +33,8 @@ describe('run progress', () => {
     progress.advance(60 + 30 * 60 * 15, 30, 30 * 7200);
     // 10 simulated minutes in 10 s: 60× real time, the 110 minutes left take 110 s.
     expect(lines).toEqual(['warehouse/g2p-small: simulated 10:02 of 2:00:00 (8 %), 60× real time, ETA 1:50']);
+    // Tests that want a command's stderr otherwise empty drop exactly these lines, and only these.
+    expect(withoutProgressLines(`${lines[0]}\nerror: a real complaint`)).toBe('error: a real complaint');
     progress.stop();
   });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withoutProgressLines } from '../helpers/progress-lines.ts';
 
 const FIXTURE = './tests/fixtures/station-balancing-controller.ts';
 
@@ -13,7 +14,8 @@ function run(controller: string) {
     ['tsx', 'bench/cli/cli.ts', 'run', 'warehouse/g2p-small', '--seed', '7', '--minutes', '4', '--controller', controller, '--json', out],
     { encoding: 'utf8' },
   );
-  expect(res.stderr).toBe('');
+  // A busy machine may make it slow enough for the progress heartbeat; nothing else may be said.
+  expect(withoutProgressLines(res.stderr)).toBe('');
   expect(res.status).toBe(0);
   return JSON.parse(readFileSync(out, 'utf8'));
 }
