@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Repository root (the bench resolves suite and controller paths against it). */
@@ -35,10 +34,7 @@ export function startBench(args: readonly string[]) {
   });
 }
 
-/** A fresh temporary directory. */
-export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `testfield-${prefix}-`));
-}
+export { tempDir } from '../helpers/temp-dir.ts';
 
 /** Writes a suite definition file into `dir` and returns its path. */
 export function writeSuite(dir: string, file: string, suite: object): string {

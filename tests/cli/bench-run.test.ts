@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const bench = (...args: string[]) => spawnSync('npx', ['tsx', 'bench/cli/cli.ts', ...args], { encoding: 'utf8' });
 
 describe('bench run', () => {
   it('prints a KPI table and writes the JSON result', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'tf-run-')), 'r.json');
+    const out = join(tempDir('run'), 'r.json');
     const res = bench('run', 'warehouse/g2p-small', '--seed', '7', '--controller', 'greedy', '--minutes', '3', '--json', out);
     expect(res.status).toBe(0);
     expect(res.stdout).toMatch(/orders delivered\s+\d+ \(released \d+, lines picked \d+\)/);
@@ -33,7 +33,7 @@ describe('bench run', () => {
   });
 
   it('honours --robots and --minutes', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'tf-run-')), 'r.json');
+    const out = join(tempDir('run'), 'r.json');
     const res = bench('run', 'warehouse/g2p-small', '--robots', '26', '--minutes', '0.5', '--json', out);
     expect(res.status).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ robots: 26, ticks: 900 });

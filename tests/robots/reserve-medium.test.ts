@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { robotRows } from '../../sim/index.ts';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.ts';
 import { makeHost } from '../helpers/make-host.ts';
 
 const MINUTES = 30;
@@ -11,7 +11,7 @@ const MAX_DEADLOCK_SEC = 60;
 
 /** `bench run` in a child process (runs on the other core meanwhile); resolves to its JSON result. */
 function benchRun(controller: string): Promise<{ kpis: { ordersDelivered: number } }> {
-  const out = join(mkdtempSync(join(tmpdir(), 'tf-med-')), 'r.json');
+  const out = join(tempDir('med'), 'r.json');
   const child = spawn(
     'npx',
     [

@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.ts';
 import { withoutProgressLines } from '../helpers/progress-lines.ts';
 
 const FIXTURE = './tests/fixtures/station-balancing-controller.ts';
 
 function run(controller: string) {
-  const out = join(mkdtempSync(join(tmpdir(), 'tf-user-')), 'r.json');
+  const out = join(tempDir('user'), 'r.json');
   const res = spawnSync(
     'npx',
     ['tsx', 'bench/cli/cli.ts', 'run', 'warehouse/g2p-small', '--seed', '7', '--minutes', '4', '--controller', controller, '--json', out],

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.ts';
 import { makeHost, runCollect } from '../helpers/make-host.ts';
 
 const MINUTES = 2;
@@ -23,7 +23,7 @@ describe('determinism of warehouse/g2p-small', () => {
   it('gives the same hash in two separate Node processes as in this one', async () => {
     const host = await makeHost({ seed: 7, overrides: { minutes: 1 } });
     runCollect(host);
-    const dir = mkdtempSync(join(tmpdir(), 'tf-det-'));
+    const dir = tempDir('det');
     const hashes = [0, 1].map((k) => {
       const out = join(dir, `run${k}.json`);
       execFileSync('npx', ['tsx', 'bench/cli/cli.ts', 'run', 'warehouse/g2p-small', '--seed', '7', '--controller', 'greedy', '--minutes', '1', '--json', out], {

@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/temp-dir.ts';
 import { withoutProgressLines } from '../../helpers/progress-lines.ts';
 import { armSpec, UR_SUCTION } from '../../sim/arm/arm-helpers.ts';
 
 const bench = (...args: string[]) => spawnSync('npx', ['tsx', 'bench/cli/cli.ts', ...args], { encoding: 'utf8' });
 
 describe('bench run --cell-controller', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tf-cell-'));
+  const dir = tempDir('cell');
   const file = join(dir, 'arm-cell.json');
   writeFileSync(file, JSON.stringify({ ...armSpec([UR_SUCTION], [], { horizonSec: 10 }), boxes: undefined }));
 
