@@ -94,10 +94,15 @@ export function hasEdge(map: Roadmap, a: number, b: number): boolean {
   return false;
 }
 
-/** Nearest node to a world point (by cell lookup), or -1 when the point is on a wall or outside. */
-export function nodeAt(map: Roadmap, cols: number, rows: number, x: number, z: number): number {
+/** The layout cell (row-major index) a world point lies in, or -1 outside the layout or at a NaN coordinate. */
+export function cellAt(map: Roadmap, cols: number, rows: number, x: number, z: number): number {
   const c = Math.floor(x / map.cellM);
   const r = Math.floor(z / map.cellM);
-  if (c < 0 || r < 0 || c >= cols || r >= rows) return -1;
-  return map.cellNode[r * cols + c]!;
+  return c >= 0 && r >= 0 && c < cols && r < rows ? r * cols + c : -1;
+}
+
+/** Nearest node to a world point (by cell lookup), or -1 when the point is on a wall, outside or at a NaN coordinate. */
+export function nodeAt(map: Roadmap, cols: number, rows: number, x: number, z: number): number {
+  const cell = cellAt(map, cols, rows, x, z);
+  return cell < 0 ? -1 : map.cellNode[cell]!;
 }

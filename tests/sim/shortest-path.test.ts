@@ -51,3 +51,22 @@ describe('shortestPath (A* on the roadmap)', () => {
     expect(shortestPath(map, from, to)).toEqual(plain);
   });
 });
+
+describe('nodeAt', () => {
+  it('gives the node of the cell a point lies in, and -1 on a wall, outside the layout or at a NaN coordinate', () => {
+    const map = mapOf();
+    const cols = ROWS[0]!.length;
+    expect(nodeAt(map, cols, ROWS.length, 2.5, 2.5)).toBe(map.cellNode[2 * cols + 2]);
+    expect(nodeAt(map, cols, ROWS.length, 2.5, 2.5)).toBeGreaterThanOrEqual(0);
+    expect(nodeAt(map, cols, ROWS.length, 4.5, 1.5)).toBe(-1);
+    for (const [x, z] of [
+      [-0.1, 2.5],
+      [2.5, -0.1],
+      [9.0, 2.5],
+      [2.5, 5.0],
+      [Number.NaN, 2.5],
+      [2.5, Number.NaN],
+    ] as const)
+      expect(nodeAt(map, cols, ROWS.length, x, z)).toBe(-1);
+  });
+});

@@ -1,3 +1,4 @@
+import { cellAt } from '../../model/roadmap.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import { isAtNode, robotRows } from '../robot/index.ts';
@@ -14,7 +15,7 @@ export function advanceErrands(model: SimModel, state: SimState, cache: ErrandAr
   if (t.count === 0) return;
   const fields = errandModel(model);
   const { cols, rows } = model.grid;
-  const { cellM, cellNode } = model.roadmap;
+  const { cellNode } = model.roadmap;
   const { posX, posZ } = robotRows.table(state);
   const goalOf = (task: number, step: number) => taskErrands(fields, task)[step]!;
   cache.ensure(t.count);
@@ -22,10 +23,7 @@ export function advanceErrands(model: SimModel, state: SimState, cache: ErrandAr
     const robot = t.robot[s]!;
     if (robot < 0) continue;
     const goal = cache.goal(s, t.task[s]!, t.step[s]!, goalOf);
-    // The robot's cell, as `nodeAt` finds it; −1 (no node) outside the layout or at a NaN position.
-    const c = Math.floor(posX[robot]! / cellM);
-    const r = Math.floor(posZ[robot]! / cellM);
-    const node = cache.node(s, c >= 0 && r >= 0 && c < cols && r < rows ? r * cols + c : -1, cellNode);
+    const node = cache.node(s, cellAt(model.roadmap, cols, rows, posX[robot]!, posZ[robot]!), cellNode);
     if (node !== goal) {
       t.dwellTicks[s] = 0;
       continue;
