@@ -6,7 +6,7 @@ import type { SimState } from '../../state/sim-state.ts';
 import { pushContact } from '../../kind/contact-events.ts';
 import type { KindDef } from '../../kind/kind-def.ts';
 import type { StageContext } from '../../kind/stage-slots.ts';
-import type { SafetyField } from '../robot/index.ts';
+import type { RobotScratch } from '../robot/index.ts';
 import { compilePeople, type PersonModel } from './person-compile.ts';
 import { PERSON_COLUMNS, type PersonTable } from './person-columns.ts';
 import { personKpis } from './person-kpis.ts';
@@ -77,7 +77,9 @@ export const personKind: KindDef<PeopleSpec, PersonModel, typeof PERSON_COLUMNS>
     {
       slot: 'monitor',
       run: (ctx) =>
-        table(ctx.state).count > 0 ? monitorPeople(ctx.model, ctx.state, ctx.scratch<SafetyField>('robot'), ctx.model.kinds.indexOf('person')) : undefined,
+        table(ctx.state).count > 0
+          ? monitorPeople(ctx.model, ctx.state, ctx.scratch<RobotScratch>('robot').safety, ctx.model.kinds.indexOf('person'))
+          : undefined,
     },
     { slot: 'sample', run: ({ model, state }) => samplePeople(model, state) },
   ],

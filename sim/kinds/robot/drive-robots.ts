@@ -8,6 +8,8 @@ import type { SimState } from '../../state/sim-state.ts';
 import { RobotMode } from './robot-columns.ts';
 import { approach, clamp, rotateHeadingAt } from '../../util/motion-math.ts';
 import type { SafetyField } from './safety-field.ts';
+import type { RobotScratch } from './robot-scratch.ts';
+import type { WaypointCache } from './waypoint-cache.ts';
 
 /** Heading error (cosine) under which a robot turns in place before driving: about 6 degrees. */
 const ALIGNED_COS = 0.9945;
@@ -21,12 +23,13 @@ const REACH_M = 1e-3;
  * applies acceleration and turn-rate limits, integrates diff-drive kinematics and hands the new
  * pose to the kinematic chassis. Carried loads follow their robot.
  */
-export function driveRobots(model: SimModel, state: SimState, safety: SafetyField): void {
+export function driveRobots(model: SimModel, state: SimState, scratch: RobotScratch): void {
   const r = robotRows.table(state);
+  const { safety, waypoints } = scratch;
   safety.beginTick(model, state);
   for (let i = 0; i < r.count; i++) {
     if (r.mode[i] === RobotMode.Hold && r.speedMps[i] === 0 && r.faultUntilTick[i]! < 0) standStill(model, state, i);
-    else driveRobot(model, state, safety, i);
+    else driveRobot(model, state, safety, waypoints, i);
   }
 }
 
@@ -48,7 +51,7 @@ function standStill(model: SimModel, state: SimState, i: number): void {
 }
 
 /** One robot's onboard controller and motion model for this tick (see {@link driveRobots}). */
-function driveRobot(model: SimModel, state: SimState, safety: SafetyField, i: number): void {
+function driveRobot(model: SimModel, state: SimState, safety: SafetyField, waypoints: WaypointCache, i: number): void {
   const r = robotRows.table(state);
   const dt = model.dtSec;
   const spec = robotRows.things(model)[i]!.model;
@@ -62,7 +65,7 @@ function driveRobot(model: SimModel, state: SimState, safety: SafetyField, i: nu
     targetV = r.cmdSpeedMps[i]!;
     targetW = r.cmdTurnRps[i]!;
   } else if (mode === RobotMode.Follow) {
-    followRoute(model, state, i, follow);
+    followRoute(model, state, waypoints, i, follow);
     targetV = r.routeCapMps[i]! > 0 ? Math.sign(follow.v) * Math.min(Math.abs(follow.v), r.routeCapMps[i]!) : follow.v;
     targetW = follow.w;
     stopWithinM = follow.stopWithinM;
@@ -103,7 +106,7 @@ function driveRobot(model: SimModel, state: SimState, safety: SafetyField, i: nu
     r.posZ[i] = r.posZ[i]! + v * dt * r.headZ[i]!;
     r.distanceM[i] = r.distanceM[i]! + Math.abs(v) * dt;
   }
-  if (mode === RobotMode.Follow) snapToReachedWaypoint(model, state, i);
+  if (mode === RobotMode.Follow) snapToReachedWaypoint(model, state, waypoints, i);
   const powerW = spec.battery.idleW + spec.battery.drivingWPerMps * Math.abs(v);
   const energy = (powerW * dt) / 3600;
   r.energyWh[i] = r.energyWh[i]! + energy;
@@ -150,7 +153,7 @@ function liftProgress(model: SimModel, state: SimState, i: number): number {
  * Route tracking: turn in place toward the next waypoint, then drive with a speed profile that
  * stops exactly at the next stop point (route end, a corner, or a timed wait).
  */
-function followRoute(model: SimModel, state: SimState, i: number, out: FollowSetpoint): void {
+function followRoute(model: SimModel, state: SimState, waypoints: WaypointCache, i: number, out: FollowSetpoint): void {
   const r = robotRows.table(state);
   const map = model.roadmap;
   const route = r.route[i]!;
@@ -163,8 +166,9 @@ function followRoute(model: SimModel, state: SimState, i: number, out: FollowSet
   if (notBefore.length > 0 && state.tick < notBefore[0]!) return setpoint(out, 0, 0, 0);
   const x = r.posX[i]!;
   const z = r.posZ[i]!;
-  const tx = map.nodeX[route[0]!]!;
-  const tz = map.nodeZ[route[0]!]!;
+  const first = waypoints.entry(map, i, 0, route[0]!);
+  const tx = waypoints.x[first]!;
+  const tz = waypoints.z[first]!;
   const dx = tx - x;
   const dz = tz - z;
   const dist = Math.sqrt(dx * dx + dz * dz);
@@ -191,8 +195,9 @@ function followRoute(model: SimModel, state: SimState, i: number, out: FollowSet
   let pz = tz;
   for (let k = 1; k < route.length; k++) {
     if (notBefore.length > k && notBefore[k]! > state.tick + Math.ceil(stopWithinM / spec.maxSpeedMps / model.dtSec)) break;
-    const nx = map.nodeX[route[k]!]!;
-    const nz = map.nodeZ[route[k]!]!;
+    const e = waypoints.entry(map, i, k, route[k]!);
+    const nx = waypoints.x[e]!;
+    const nz = waypoints.z[e]!;
     const sx = nx - px;
     const sz = nz - pz;
     const len = Math.sqrt(sx * sx + sz * sz);
@@ -213,15 +218,17 @@ function onToteStand(model: SimModel, state: SimState, i: number): boolean {
 }
 
 /** Pops waypoints the robot has reached; lands exactly on a stop point. */
-function snapToReachedWaypoint(model: SimModel, state: SimState, i: number): void {
+function snapToReachedWaypoint(model: SimModel, state: SimState, waypoints: WaypointCache, i: number): void {
   const r = robotRows.table(state);
   const map = model.roadmap;
   const route = r.route[i]!;
   const notBefore = r.routeNotBefore[i]!;
   while (route.length > 0) {
-    const node = route[0]!;
-    const dx = map.nodeX[node]! - r.posX[i]!;
-    const dz = map.nodeZ[node]! - r.posZ[i]!;
+    const at = waypoints.entry(map, i, 0, route[0]!);
+    const wx = waypoints.x[at]!;
+    const wz = waypoints.z[at]!;
+    const dx = wx - r.posX[i]!;
+    const dz = wz - r.posZ[i]!;
     const motion = r.speedMps[i]! < 0 ? -1 : 1;
     const remaining = motion * (dx * r.headX[i]! + dz * r.headZ[i]!);
     // Reached when the waypoint is (numerically) at or just behind the chassis centre.
@@ -229,21 +236,22 @@ function snapToReachedWaypoint(model: SimModel, state: SimState, i: number): voi
     route.shift();
     if (notBefore.length > 0) notBefore.shift();
     if (route.length === 0) {
-      r.posX[i] = map.nodeX[node]!;
-      r.posZ[i] = map.nodeZ[node]!;
+      r.posX[i] = wx;
+      r.posZ[i] = wz;
       r.speedMps[i] = 0;
       r.mode[i] = RobotMode.Hold;
       break;
     }
     // A corner or a timed wait is a stop point: land on the node and stand still.
-    const nx = map.nodeX[route[0]!]! - map.nodeX[node]!;
-    const nz = map.nodeZ[route[0]!]! - map.nodeZ[node]!;
+    const after = waypoints.entry(map, i, 1, route[0]!);
+    const nx = waypoints.x[after]! - wx;
+    const nz = waypoints.z[after]! - wz;
     const len = Math.sqrt(nx * nx + nz * nz);
     const straight = len > 1e-9 && (motion * (nx * r.headX[i]! + nz * r.headZ[i]!)) / len >= ALIGNED_COS;
     const mustWait = notBefore.length > 0 && notBefore[0]! > state.tick + 1;
     if (!straight || mustWait) {
-      r.posX[i] = map.nodeX[node]!;
-      r.posZ[i] = map.nodeZ[node]!;
+      r.posX[i] = wx;
+      r.posZ[i] = wz;
       r.speedMps[i] = 0;
     }
   }

@@ -8,6 +8,7 @@ export { robotKind } from './robot-kind.ts';
 export type { fleetSpecSchema } from './fleet-spec.ts';
 export type { RobotStallEvent } from './robot-stall.ts';
 export type { SafetyField } from './safety-field.ts';
+export type { RobotScratch } from './robot-scratch.ts';
 export { robotRows } from './robot-columns.ts';
 export { robotModeName } from './robot-views.ts';
 export type { RobotModel } from './robot-columns.ts';

@@ -16,7 +16,7 @@ import { compileRobots, robotModelOf } from './robot-compile.ts';
 import { robotContact } from './robot-contacts.ts';
 import { robotFrame } from './robot-frame.ts';
 import { clearStalls, robotStall } from './robot-stall.ts';
-import { SafetyField } from './safety-field.ts';
+import { createRobotScratch, type RobotScratch } from './robot-scratch.ts';
 import { sampleFleet, nextFleetBusyTick } from './sample-fleet.ts';
 
 /**
@@ -65,9 +65,9 @@ export const robotKind: KindDef<FleetEntrySpec[], RobotModel, typeof ROBOT_COLUM
   buildOrder: 20,
   build: buildRobots,
   applyCommands: (commands, { model, state }) => applyCommands(model, state, commands),
-  createScratch: (model) => new SafetyField(model),
+  createScratch: createRobotScratch,
   stages: [
-    { slot: 'motion', run: (ctx) => driveRobots(ctx.model, ctx.state, ctx.scratch<SafetyField>('robot')) },
+    { slot: 'motion', run: (ctx) => driveRobots(ctx.model, ctx.state, ctx.scratch<RobotScratch>('robot')) },
     { slot: 'handling', run: ({ model, state }) => resolveHandling(model, state) },
     { slot: 'scripted', run: clearStalls },
     { slot: 'monitor', run: ({ model, state }) => detectDeadlocks(model, state) },

@@ -35,6 +35,12 @@ export class SafetyField {
    * (1 for a cell next to a wall). A wall march that stays within `clearance - 1` cells can be skipped.
    */
   private readonly wallClearance: Uint8Array;
+  /**
+   * Per robot, the cell whose {@link wallClearance} it read last (−1: none yet) and that value:
+   * a robot stays in a cell for many ticks, and on a large layout each read was a cache miss.
+   */
+  private readonly clearanceCell: Int32Array;
+  private readonly clearanceOfCell: Uint8Array;
   /** Things of other kinds that declare footprints (people, dropped items), re-read every tick. */
   readonly obstacles: FootprintObstacles;
 
@@ -48,6 +54,8 @@ export class SafetyField {
     this.loadWidthM = Float64Array.from(loadRows.things(model), (load) => loadRows.fields(model).loadGeometry[load.kind]!.widthM);
     this.driftM = robotRows.things(model).reduce((m, robot) => Math.max(m, robot.model.maxSpeedMps * model.dtSec), 0) + 0.25;
     this.wallClearance = wallClearance(model);
+    this.clearanceCell = new Int32Array(n).fill(-1);
+    this.clearanceOfCell = new Uint8Array(n);
     this.obstacles = new FootprintObstacles(model);
   }
 
@@ -146,7 +154,7 @@ export class SafetyField {
         blocker = -1;
       }
     }
-    const edge = this.wallDistanceAhead(model, x, z, hx, hz, halfLen, free);
+    const edge = this.wallDistanceAhead(model, i, x, z, hx, hz, halfLen, free);
     if (edge < free) {
       free = Math.max(0, edge);
       blocker = -1;
@@ -156,16 +164,22 @@ export class SafetyField {
   }
 
   /**
-   * Distance from the front to the first wall cell met marching along the centre line in
+   * Distance from robot `i`'s front to the first wall cell met marching along the centre line in
    * quarter-cell steps up to `free` metres, or Infinity. The march is skipped when it cannot leave
    * the robot's wall-free neighbourhood (one cell of margin for rounding).
    */
-  private wallDistanceAhead(model: SimModel, x: number, z: number, hx: number, hz: number, halfLen: number, free: number): number {
+  private wallDistanceAhead(model: SimModel, i: number, x: number, z: number, hx: number, hz: number, halfLen: number, free: number): number {
     const { cols, rows, cellM, kinds } = model.grid;
     const col0 = Math.floor(x / cellM);
     const row0 = Math.floor(z / cellM);
-    const inside = col0 >= 0 && row0 >= 0 && col0 < cols && row0 < rows;
-    if (inside && this.wallClearance[row0 * cols + col0]! > Math.ceil((halfLen + free) / cellM) + 1) return Infinity;
+    if (col0 >= 0 && row0 >= 0 && col0 < cols && row0 < rows) {
+      const cell = row0 * cols + col0;
+      if (this.clearanceCell[i] !== cell) {
+        this.clearanceCell[i] = cell;
+        this.clearanceOfCell[i] = this.wallClearance[cell]!;
+      }
+      if (this.clearanceOfCell[i]! > Math.ceil((halfLen + free) / cellM) + 1) return Infinity;
+    }
     const stepM = cellM / 4;
     for (let d = halfLen; d < halfLen + free; d += stepM) {
       const c = Math.floor((x + hx * d) / cellM);
