@@ -29,11 +29,10 @@ export class WaypointCache {
    */
   entry(map: Roadmap, i: number, k: number, node: number): number {
     const e = k < 2 ? 2 * i + k : this.spare;
-    if (e === this.spare || this.node[e] !== node) {
-      if (e !== this.spare) this.node[e] = node;
-      this.x[e] = map.nodeX[node]!;
-      this.z[e] = map.nodeZ[node]!;
-    }
+    if (e < this.spare && this.node[e] === node) return e;
+    if (e < this.spare) this.node[e] = node;
+    this.x[e] = map.nodeX[node]!;
+    this.z[e] = map.nodeZ[node]!;
     return e;
   }
 }
