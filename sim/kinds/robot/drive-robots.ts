@@ -1,14 +1,15 @@
 import { CellKind } from '../../model/layout-grid.ts';
 import { loadRows } from '../load/index.ts';
-import { robotRows } from './robot-columns.ts';
 import { KindIndex } from '../../kind/kind-index.ts';
 import { nodeAt } from '../../model/roadmap.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
-import { RobotMode } from './robot-columns.ts';
+import { RobotMode, robotRows, type RobotTable } from './robot-columns.ts';
 import { approach, clamp, rotateHeadingAt } from '../../util/motion-math.ts';
+import type { RobotModelSpec } from '../../schema/robot-model-spec.ts';
 import type { SafetyField } from './safety-field.ts';
 import type { RobotScratch } from './robot-scratch.ts';
+import { robotSpecs } from './robot-specs.ts';
 import type { WaypointCache } from './waypoint-cache.ts';
 
 /** Heading error (cosine) under which a robot turns in place before driving: about 6 degrees. */
@@ -26,10 +27,11 @@ const REACH_M = 1e-3;
 export function driveRobots(model: SimModel, state: SimState, scratch: RobotScratch): void {
   const r = robotRows.table(state);
   const { safety, waypoints } = scratch;
+  const specs = robotSpecs(model);
   safety.beginTick(model, state);
   for (let i = 0; i < r.count; i++) {
-    if (r.mode[i] === RobotMode.Hold && r.speedMps[i] === 0 && r.faultUntilTick[i]! < 0) standStill(model, state, i);
-    else driveRobot(model, state, safety, waypoints, i);
+    if (r.mode[i] === RobotMode.Hold && r.speedMps[i] === 0 && r.faultUntilTick[i]! < 0) standStill(model, r, specs[i]!, i);
+    else driveRobot(model, state, r, specs[i]!, safety, waypoints, i);
   }
 }
 
@@ -37,9 +39,8 @@ export function driveRobots(model: SimModel, state: SimState, scratch: RobotScra
  * A robot holding at rest: nothing moves and nothing is asked of the physics; only its idle power
  * draw is booked. The same arithmetic as {@link driveRobot} at zero speed and turn rate.
  */
-function standStill(model: SimModel, state: SimState, i: number): void {
-  const r = robotRows.table(state);
-  const battery = robotRows.things(model)[i]!.model.battery;
+function standStill(model: SimModel, r: RobotTable, spec: RobotModelSpec, i: number): void {
+  const battery = spec.battery;
   r.blockedTicks[i] = 0;
   r.blockedBy[i] = -1;
   r.speedMps[i] = 0;
@@ -51,10 +52,8 @@ function standStill(model: SimModel, state: SimState, i: number): void {
 }
 
 /** One robot's onboard controller and motion model for this tick (see {@link driveRobots}). */
-function driveRobot(model: SimModel, state: SimState, safety: SafetyField, waypoints: WaypointCache, i: number): void {
-  const r = robotRows.table(state);
+function driveRobot(model: SimModel, state: SimState, r: RobotTable, spec: RobotModelSpec, safety: SafetyField, waypoints: WaypointCache, i: number): void {
   const dt = model.dtSec;
-  const spec = robotRows.things(model)[i]!.model;
   const mode = r.mode[i]!;
   let targetV = 0;
   let targetW = 0;
@@ -65,7 +64,7 @@ function driveRobot(model: SimModel, state: SimState, safety: SafetyField, waypo
     targetV = r.cmdSpeedMps[i]!;
     targetW = r.cmdTurnRps[i]!;
   } else if (mode === RobotMode.Follow) {
-    followRoute(model, state, waypoints, i, follow);
+    followRoute(model, state, r, spec, waypoints, i, follow);
     targetV = r.routeCapMps[i]! > 0 ? Math.sign(follow.v) * Math.min(Math.abs(follow.v), r.routeCapMps[i]!) : follow.v;
     targetW = follow.w;
     stopWithinM = follow.stopWithinM;
@@ -106,7 +105,7 @@ function driveRobot(model: SimModel, state: SimState, safety: SafetyField, waypo
     r.posZ[i] = r.posZ[i]! + v * dt * r.headZ[i]!;
     r.distanceM[i] = r.distanceM[i]! + Math.abs(v) * dt;
   }
-  if (mode === RobotMode.Follow) snapToReachedWaypoint(model, state, waypoints, i);
+  if (mode === RobotMode.Follow) snapToReachedWaypoint(model, state, r, waypoints, i);
   const powerW = spec.battery.idleW + spec.battery.drivingWPerMps * Math.abs(v);
   const energy = (powerW * dt) / 3600;
   r.energyWh[i] = r.energyWh[i]! + energy;
@@ -118,7 +117,7 @@ function driveRobot(model: SimModel, state: SimState, safety: SafetyField, waypo
   if (moved) state.physics.setNextYawPose(KindIndex.Robot, i, r.posX[i]!, spec.footprint.heightM / 2, r.posZ[i]!, r.headX[i]!, r.headZ[i]!);
   const load = r.carriedLoad[i]!;
   if (load >= 0 && (moved || mode === RobotMode.Lifting || mode === RobotMode.Dropping)) {
-    const lift = liftProgress(model, state, i);
+    const lift = liftProgress(model, r, spec, i);
     state.physics.setNextTranslation(KindIndex.Load, load, r.posX[i]!, loadRows.fields(model).loadBaseYM[load]! + lift * spec.liftHeightM, r.posZ[i]!);
   }
 }
@@ -140,9 +139,8 @@ function setpoint(out: FollowSetpoint, v: number, w: number, stopWithinM: number
 }
 
 /** 0 (lift down) to 1 (lift up), ramping while lifting or dropping. */
-function liftProgress(model: SimModel, state: SimState, i: number): number {
-  const r = robotRows.table(state);
-  const total = Math.max(1, Math.round(robotRows.things(model)[i]!.model.liftSec * model.hz));
+function liftProgress(model: SimModel, r: RobotTable, spec: RobotModelSpec, i: number): number {
+  const total = Math.max(1, Math.round(spec.liftSec * model.hz));
   const left = r.handlingTicksLeft[i]!;
   if (r.mode[i] === RobotMode.Lifting) return 1 - left / total;
   if (r.mode[i] === RobotMode.Dropping) return left / total;
@@ -153,12 +151,10 @@ function liftProgress(model: SimModel, state: SimState, i: number): number {
  * Route tracking: turn in place toward the next waypoint, then drive with a speed profile that
  * stops exactly at the next stop point (route end, a corner, or a timed wait).
  */
-function followRoute(model: SimModel, state: SimState, waypoints: WaypointCache, i: number, out: FollowSetpoint): void {
-  const r = robotRows.table(state);
+function followRoute(model: SimModel, state: SimState, r: RobotTable, spec: RobotModelSpec, waypoints: WaypointCache, i: number, out: FollowSetpoint): void {
   const map = model.roadmap;
   const route = r.route[i]!;
   const notBefore = r.routeNotBefore[i]!;
-  const spec = robotRows.things(model)[i]!.model;
   if (route.length === 0) {
     r.mode[i] = RobotMode.Hold;
     return setpoint(out, 0, 0, 0);
@@ -176,7 +172,7 @@ function followRoute(model: SimModel, state: SimState, waypoints: WaypointCache,
   const ux = dx / dist;
   const uz = dz / dist;
   // Out of a tote stand a robot backs out rather than turn between the rails.
-  const backOut = r.headX[i]! * ux + r.headZ[i]! * uz < -ALIGNED_COS && onToteStand(model, state, i);
+  const backOut = r.headX[i]! * ux + r.headZ[i]! * uz < -ALIGNED_COS && onToteStand(model, r, i);
   const sign = backOut ? -1 : 1;
   const hx = sign * r.headX[i]!;
   const hz = sign * r.headZ[i]!;
@@ -212,14 +208,13 @@ function followRoute(model: SimModel, state: SimState, waypoints: WaypointCache,
 }
 
 /** Whether the robot stands in a tote stand's cell (rails on both sides: no turning there). */
-function onToteStand(model: SimModel, state: SimState, i: number): boolean {
-  const node = nodeAt(model.roadmap, model.grid.cols, model.grid.rows, robotRows.table(state).posX[i]!, robotRows.table(state).posZ[i]!);
+function onToteStand(model: SimModel, r: RobotTable, i: number): boolean {
+  const node = nodeAt(model.roadmap, model.grid.cols, model.grid.rows, r.posX[i]!, r.posZ[i]!);
   return node >= 0 && model.roadmap.nodeKind[node] === CellKind.ToteRack;
 }
 
 /** Pops waypoints the robot has reached; lands exactly on a stop point. */
-function snapToReachedWaypoint(model: SimModel, state: SimState, waypoints: WaypointCache, i: number): void {
-  const r = robotRows.table(state);
+function snapToReachedWaypoint(model: SimModel, state: SimState, r: RobotTable, waypoints: WaypointCache, i: number): void {
   const map = model.roadmap;
   const route = r.route[i]!;
   const notBefore = r.routeNotBefore[i]!;

@@ -1,6 +1,7 @@
 import { CellKind } from '../../model/layout-grid.ts';
 import type { RobotModel } from './robot-columns.ts';
 import { observeRobots } from './robot-views.ts';
+import { RobotNodeCache } from './robot-node-cache.ts';
 import { checkRobotPoses } from './check-robot-poses.ts';
 import { holdRobots } from './hold-robots.ts';
 import { robotRows } from './robot-columns.ts';
@@ -39,9 +40,9 @@ export const robotKind: KindDef<FleetEntrySpec[], RobotModel, typeof ROBOT_COLUM
   columns: ROBOT_COLUMNS,
   checkPoses: checkRobotPoses,
   fleetView: {
-    createCache: () => null,
-    write({ model, state, scan }, _cache, out) {
-      out.robots = observeRobots(model, state, scan);
+    createCache: () => new RobotNodeCache(),
+    write({ model, state, scan }, nodes: RobotNodeCache | null, out) {
+      out.robots = observeRobots(model, state, scan, nodes ?? undefined);
       out.chargerNodes = robotRows.fields(model).chargerNodes;
     },
   },

@@ -1,5 +1,5 @@
 import { nodeAt } from '../../model/roadmap.ts';
-import { robotRows } from './robot-columns.ts';
+import { robotRows, type RobotTable } from './robot-columns.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
 
@@ -17,9 +17,16 @@ export function robotNode(model: SimModel, state: SimState, robot: number): { no
 
 /** Whether `robot` stands still within {@link AT_NODE_TOLERANCE_M} of `node`'s centre (false for -1). */
 export function isAtNode(model: SimModel, state: SimState, robot: number, node: number): boolean {
-  if (node < 0) return false;
-  const r = robotRows.table(state);
-  const dx = r.posX[robot]! - model.roadmap.nodeX[node]!;
-  const dz = r.posZ[robot]! - model.roadmap.nodeZ[node]!;
-  return dx * dx + dz * dz <= AT_NODE_TOLERANCE_M ** 2 && Math.abs(r.speedMps[robot]!) < STILL_MPS;
+  return node >= 0 && standsStillAt(robotRows.table(state), robot, model.roadmap.nodeX[node]!, model.roadmap.nodeZ[node]!);
+}
+
+/**
+ * Whether `robot` stands still within {@link AT_NODE_TOLERANCE_M} of the point (x, z) metres: its
+ * speed is checked first, so a moving robot's answer needs no node position.
+ */
+export function standsStillAt(r: RobotTable, robot: number, x: number, z: number): boolean {
+  if (!(Math.abs(r.speedMps[robot]!) < STILL_MPS)) return false;
+  const dx = r.posX[robot]! - x;
+  const dz = r.posZ[robot]! - z;
+  return dx * dx + dz * dz <= AT_NODE_TOLERANCE_M ** 2;
 }

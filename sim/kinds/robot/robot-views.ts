@@ -1,11 +1,12 @@
 import type { RobotModeName, RobotObservation } from '../../control/types.ts';
 import { KindIndex } from '../../kind/kind-index.ts';
-import { nodeAt } from '../../model/roadmap.ts';
 import type { SimModel } from '../../model/sim-model.ts';
 import type { SimState } from '../../state/sim-state.ts';
 import { rotateHeading } from '../../util/motion-math.ts';
 import { RobotMode, robotRows } from './robot-columns.ts';
-import { isAtNode } from './robot-position.ts';
+import { RobotNodeCache } from './robot-node-cache.ts';
+import { standsStillAt } from './robot-position.ts';
+import { robotSpecs } from './robot-specs.ts';
 
 /** The name of a `RobotMode` value as controllers and the UI show it (a stalled robot is `faulted`). */
 export function robotModeName(mode: number, faulted: boolean): RobotModeName {
@@ -71,14 +72,25 @@ function scanRobot(model: SimModel, state: SimState, i: number, scan: { beams: n
 
 const EMPTY_ROUTE: readonly number[] = Object.freeze([]);
 
-/** The robots' part of the fleet observation (`observation.robots`): fresh views every control tick (robots move). */
-export function observeRobots(model: SimModel, state: SimState, scan: { beams: number; rangeM: number } | undefined): RobotObservation[] {
+/**
+ * The robots' part of the fleet observation (`observation.robots`): fresh views every control tick
+ * (robots move). `nodes` is the observer's cache of the node under each robot, kept between
+ * control ticks; without one a fresh cache is used.
+ */
+export function observeRobots(
+  model: SimModel,
+  state: SimState,
+  scan: { beams: number; rangeM: number } | undefined,
+  nodes: RobotNodeCache = new RobotNodeCache(),
+): RobotObservation[] {
   const r = robotRows.table(state);
+  const specs = robotSpecs(model);
   const { cols, rows } = model.grid;
   const robots: RobotObservation[] = new Array(r.count);
+  nodes.prepare(model.roadmap, r.count);
   for (let i = 0; i < r.count; i++) {
-    const spec = robotRows.things(model)[i]!.model;
-    const node = nodeAt(model.roadmap, cols, rows, r.posX[i]!, r.posZ[i]!);
+    const spec = specs[i]!;
+    const node = nodes.nodeOf(model.roadmap, cols, rows, i, r.posX[i]!, r.posZ[i]!);
     const route = r.route[i]!;
     const carrying = r.carriedLoad[i]!;
     const task = r.task[i]!;
@@ -91,7 +103,7 @@ export function observeRobots(model: SimModel, state: SimState, scan: { beams: n
       headingZ: r.headZ[i]!,
       speedMps: r.speedMps[i]!,
       node,
-      atNode: isAtNode(model, state, i, node),
+      atNode: node >= 0 && standsStillAt(r, i, nodes.nodeX(i), nodes.nodeZ(i)),
       mode: robotModeName(r.mode[i]!, r.faultUntilTick[i]! >= 0),
       route: route.length === 0 ? EMPTY_ROUTE : route.slice(),
       carrying: carrying >= 0 ? carrying : null,

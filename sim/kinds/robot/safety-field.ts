@@ -19,6 +19,9 @@ export class SafetyField {
   private readonly radiusM: Float64Array;
   /** Per robot: the larger of chassis length and width, metres. */
   private readonly chassisSpanM: Float64Array;
+  /** Per robot: half its chassis length and half its width, metres (its own scanner's lane). */
+  private readonly halfLengthM: Float64Array;
+  private readonly halfWidthM: Float64Array;
   /** Per load: its width, metres. */
   private readonly loadWidthM: Float64Array;
   /** Per robot: the `carriedLoad` its `radiusM` was worked out for (-2 before the first tick). */
@@ -51,6 +54,8 @@ export class SafetyField {
     this.radiusM = new Float64Array(n);
     this.radiusForLoad = new Int32Array(n).fill(-2);
     this.chassisSpanM = Float64Array.from(robotRows.things(model), (robot) => Math.max(robot.model.footprint.lengthM, robot.model.footprint.widthM));
+    this.halfLengthM = Float64Array.from(robotRows.things(model), (robot) => robot.model.footprint.lengthM / 2);
+    this.halfWidthM = Float64Array.from(robotRows.things(model), (robot) => robot.model.footprint.widthM / 2);
     this.loadWidthM = Float64Array.from(loadRows.things(model), (load) => loadRows.fields(model).loadGeometry[load.kind]!.widthM);
     this.driftM = robotRows.things(model).reduce((m, robot) => Math.max(m, robot.model.maxSpeedMps * model.dtSec), 0) + 0.25;
     this.wallClearance = wallClearance(model);
@@ -100,11 +105,10 @@ export class SafetyField {
    */
   freeDistanceAhead(model: SimModel, state: SimState, i: number, dir: number, rangeM: number): number {
     const r = robotRows.table(state);
-    const footprint = robotRows.things(model)[i]!.model.footprint;
     const ownLoad = r.carriedLoad[i]!;
     // The scanner sees what sticks out furthest: the chassis or a carried load.
-    const halfLen = Math.max(footprint.lengthM / 2, ownLoad >= 0 ? this.loadWidthM[ownLoad]! / 2 : 0);
-    const halfWid = footprint.widthM / 2;
+    const halfLen = Math.max(this.halfLengthM[i]!, ownLoad >= 0 ? this.loadWidthM[ownLoad]! / 2 : 0);
+    const halfWid = this.halfWidthM[i]!;
     const x = r.posX[i]!;
     const z = r.posZ[i]!;
     const hx = r.headX[i]! * dir;
