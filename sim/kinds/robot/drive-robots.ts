@@ -162,7 +162,7 @@ function followRoute(model: SimModel, state: SimState, r: RobotTable, spec: Robo
   if (notBefore.length > 0 && state.tick < notBefore[0]!) return setpoint(out, 0, 0, 0);
   const x = r.posX[i]!;
   const z = r.posZ[i]!;
-  const first = waypoints.entry(map, i, 0, route[0]!);
+  const first = waypoints.entry(map, i, route[0]!);
   const tx = waypoints.x[first]!;
   const tz = waypoints.z[first]!;
   const dx = tx - x;
@@ -191,7 +191,7 @@ function followRoute(model: SimModel, state: SimState, r: RobotTable, spec: Robo
   let pz = tz;
   for (let k = 1; k < route.length; k++) {
     if (notBefore.length > k && notBefore[k]! > state.tick + Math.ceil(stopWithinM / spec.maxSpeedMps / model.dtSec)) break;
-    const e = waypoints.entry(map, i, k, route[k]!);
+    const e = waypoints.entry(map, i, route[k]!);
     const nx = waypoints.x[e]!;
     const nz = waypoints.z[e]!;
     const sx = nx - px;
@@ -219,7 +219,7 @@ function snapToReachedWaypoint(model: SimModel, state: SimState, r: RobotTable, 
   const route = r.route[i]!;
   const notBefore = r.routeNotBefore[i]!;
   while (route.length > 0) {
-    const at = waypoints.entry(map, i, 0, route[0]!);
+    const at = waypoints.entry(map, i, route[0]!);
     const wx = waypoints.x[at]!;
     const wz = waypoints.z[at]!;
     const dx = wx - r.posX[i]!;
@@ -238,7 +238,7 @@ function snapToReachedWaypoint(model: SimModel, state: SimState, r: RobotTable, 
       break;
     }
     // A corner or a timed wait is a stop point: land on the node and stand still.
-    const after = waypoints.entry(map, i, 1, route[0]!);
+    const after = waypoints.entry(map, i, route[0]!);
     const nx = waypoints.x[after]! - wx;
     const nz = waypoints.z[after]! - wz;
     const len = Math.sqrt(nx * nx + nz * nz);

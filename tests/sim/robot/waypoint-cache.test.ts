@@ -8,32 +8,31 @@ function positions(nodes: number): Roadmap {
 }
 
 describe('WaypointCache', () => {
-  it("gives each robot's next two waypoints' positions, reading the node tables only when the waypoint's node changes", () => {
-    const map = positions(8);
+  it("gives a robot's waypoints' positions, reading the node tables only for a node it does not hold", () => {
+    const map = positions(12);
     const cache = new WaypointCache(2);
-    const at = (i: number, k: number, node: number) => {
-      const e = cache.entry(map, i, k, node);
+    const at = (i: number, node: number) => {
+      const e = cache.entry(map, i, node);
       return [cache.x[e], cache.z[e]];
     };
-    expect(at(0, 0, 3)).toEqual([3, 30]);
-    expect(at(0, 1, 4)).toEqual([4, 40]);
-    expect(at(1, 0, 5)).toEqual([5, 50]);
-    map.nodeX[3] = 99; // a kept entry is not read again ...
-    expect(at(0, 0, 3)).toEqual([3, 30]);
-    expect(at(0, 0, 4)).toEqual([4, 40]); // ... until the robot heads for another node
-    expect(at(0, 0, 3)).toEqual([99, 30]);
-    expect(at(1, 0, 5)).toEqual([5, 50]); // robots keep their own entries
-    expect(at(0, 1, 4)).toEqual([4, 40]);
+    expect(at(0, 3)).toEqual([3, 30]);
+    expect(at(0, 4)).toEqual([4, 40]);
+    expect(at(0, 5)).toEqual([5, 50]);
+    expect(at(1, 3)).toEqual([3, 30]);
+    map.nodeX[4] = 99; // kept entries are not read again: the route moved on a waypoint ...
+    expect(at(0, 4)).toEqual([4, 40]);
+    expect(at(0, 5)).toEqual([5, 50]);
+    expect(at(0, 6)).toEqual([6, 60]);
+    expect(at(1, 4)).toEqual([99, 40]); // ... robots keep their own entries
   });
 
-  it('reads waypoints past the second from the node tables every time', () => {
-    const map = positions(8);
+  it('replaces a robot’s entries in turn, so the waypoints it asked about last stay', () => {
+    const map = positions(12);
     const cache = new WaypointCache(1);
-    const e = cache.entry(map, 0, 2, 6);
-    expect([cache.x[e], cache.z[e]]).toEqual([6, 60]);
-    map.nodeZ[6] = -1;
-    expect(cache.z[cache.entry(map, 0, 5, 6)]).toBe(-1);
-    expect(cache.entry(map, 0, 3, 7)).toBe(e);
-    expect(cache.x[e]).toBe(7);
+    for (const node of [1, 2, 3, 4]) cache.entry(map, 0, node);
+    map.nodeZ.fill(-1);
+    expect(cache.z[cache.entry(map, 0, 5)]).toBe(-1); // a fifth node replaces the oldest entry, node 1's
+    for (const node of [2, 3, 4]) expect(cache.z[cache.entry(map, 0, node)]).toBe(10 * node);
+    expect(cache.z[cache.entry(map, 0, 1)]).toBe(-1); // read again
   });
 });
