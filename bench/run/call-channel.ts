@@ -16,6 +16,13 @@
  * - Every message carries its sequence number and the reader checks it: should any of the above
  *   ever break, the call fails loudly with a protocol error instead of pairing a question with
  *   another call's answer.
+ * - The host may post the next call before it waits for the one the worker is serving (at most
+ *   {@link MAX_CALLS_IN_FLIGHT} in flight), so the worker goes from one answer straight to the next
+ *   question. Both sides therefore compare numbers by order, never by equality: the worker serves
+ *   the call after the last it served once the host's number has passed it (a host quick enough
+ *   can publish two numbers before the worker looks once), and the host's wait for call `seq` ends
+ *   once the worker's number reaches it (the worker may have answered the next one too). Messages
+ *   on a port arrive in the order they were posted, so the next queued message is the one owed.
  */
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 
@@ -38,9 +45,17 @@ interface Envelope<T> {
 /** The outcome of a host's wait for an answer. */
 export type AwaitedAnswer<A> = { kind: 'answer'; body: A } | { kind: 'timeout' } | { kind: 'protocol'; reason: string };
 
-/** Host side: one call at a time, each waited for synchronously with a wall-clock budget. */
+/** Calls a host may have posted and not yet taken the answer of. */
+export const MAX_CALLS_IN_FLIGHT = 2;
+
+/**
+ * Host side: calls answered in the order posted, each waited for synchronously with a wall-clock
+ * budget; up to {@link MAX_CALLS_IN_FLIGHT} may be in flight.
+ */
 export class CallChannelHost<C, A> {
   private seq = 0;
+  /** The last call whose answer was taken (or given up on). */
+  private taken = 0;
 
   constructor(
     private readonly flags: Int32Array,
@@ -55,8 +70,12 @@ export class CallChannelHost<C, A> {
     return this.answer(this.post(body, transfer), budgetMs);
   }
 
-  /** Sends `body` without waiting; returns the call's number, for {@link answer}. One call at a time. */
+  /**
+   * Sends `body` without waiting; returns the call's number, for {@link answer}.
+   * @throws Error when {@link MAX_CALLS_IN_FLIGHT} calls are already in flight.
+   */
   post(body: C, transfer: ArrayBuffer[] = []): number {
+    if (this.seq - this.taken >= MAX_CALLS_IN_FLIGHT) throw new Error(`call channel: ${MAX_CALLS_IN_FLIGHT} calls already in flight`);
     const seq = ++this.seq;
     this.port.postMessage({ seq, body } satisfies Envelope<C>, transfer);
     Atomics.store(this.flags, CALL_SLOT, seq);
@@ -64,13 +83,20 @@ export class CallChannelHost<C, A> {
     return seq;
   }
 
-  /** Blocks until the worker's answer to call `seq` (the last one posted), or until `budgetMs` passed from now. */
+  /**
+   * Blocks until the worker's answer to call `seq` (the oldest one in flight), or until `budgetMs`
+   * passed from now.
+   */
   answer(seq: number, budgetMs: number): AwaitedAnswer<A> {
+    if (seq !== this.taken + 1) return { kind: 'protocol', reason: `call ${seq} was waited for before call ${this.taken + 1}` };
+    this.taken = seq;
     const deadline = performance.now() + budgetMs;
-    while (Atomics.load(this.flags, ANSWER_SLOT) !== seq) {
+    for (;;) {
+      const answered = Atomics.load(this.flags, ANSWER_SLOT);
+      if (answered >= seq) break;
       const leftMs = deadline - performance.now();
       if (leftMs <= 0) return { kind: 'timeout' };
-      Atomics.wait(this.flags, ANSWER_SLOT, seq - 1, leftMs);
+      Atomics.wait(this.flags, ANSWER_SLOT, answered, leftMs);
     }
     const received = receiveMessageOnPort(this.port)?.message as Envelope<A> | undefined;
     if (!received) return { kind: 'protocol', reason: `call ${seq} was marked answered but no answer was queued` };
@@ -91,10 +117,9 @@ export function serveCalls<C, A>(flags: Int32Array, port: MessagePort, handle: (
   let served = 0;
   for (;;) {
     // A wake-up is a new call only if the number moved: a late notify meant for an earlier call
-    // wakes this thread without one.
-    while (Atomics.load(flags, CALL_SLOT) === served) Atomics.wait(flags, CALL_SLOT, served);
-    const seq = Atomics.load(flags, CALL_SLOT);
-    if (seq !== served + 1) throw new Error(`call channel: expected call ${served + 1}, the host published ${seq}`);
+    // wakes this thread without one. The host may have published the one after it too.
+    while (Atomics.load(flags, CALL_SLOT) <= served) Atomics.wait(flags, CALL_SLOT, served);
+    const seq = served + 1;
     served = seq;
     const received = receiveMessageOnPort(port)?.message as Envelope<C> | undefined;
     if (!received || received.seq !== seq) throw new Error(`call channel: call ${seq} has ${received ? `the message of call ${received.seq}` : 'no message'}`);

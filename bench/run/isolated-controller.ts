@@ -84,9 +84,11 @@ export interface IsolatedController extends FleetController {
   /**
    * `decide` in two halves: sends this control tick's observation and returns at once, so the
    * host can step the world while the worker decides ({@link collectDecision} takes the answer).
+   * At most two may be in flight: the next observation can be posted before the answer to the one
+   * before is collected, so the worker starts on it as soon as it has answered.
    */
   postDecision(observation: FleetObservation): void;
-  /** Waits (within the budget) for the answer to the observation posted last: its commands. */
+  /** Waits (within the budget) for the answer to the oldest observation posted and not collected: its commands. */
   collectDecision(): readonly RobotCommand[];
 }
 
@@ -223,8 +225,8 @@ class WorkerController implements IsolatedController {
     return this.collectDecision();
   }
 
-  /** The decide call posted and not yet collected: its number, budget and tick. */
-  private posted: { seq: number; budgetMs: number; tick: number } | null = null;
+  /** The decide calls posted and not yet collected, oldest first: their numbers, budgets and ticks. */
+  private readonly posted: Array<{ seq: number; budgetMs: number; tick: number }> = [];
 
   postDecision(observation: FleetObservation): void {
     if (this.stopped) return;
@@ -234,12 +236,11 @@ class WorkerController implements IsolatedController {
     this.fixedSent = true;
     // The first call of an episode also warms up (JIT, lazy precomputation): it gets the setup budget.
     const budgetMs = first ? Math.max(SETUP_BUDGET_MS, this.budgetMs) : this.budgetMs;
-    this.posted = { seq: this.channel.post(call, transferablesOf(encoded)), budgetMs, tick: observation.tick };
+    this.posted.push({ seq: this.channel.post(call, transferablesOf(encoded)), budgetMs, tick: observation.tick });
   }
 
   collectDecision(): readonly never[] {
-    const posted = this.posted;
-    this.posted = null;
+    const posted = this.posted.shift();
     if (this.stopped || !posted) return [];
     const budget = loadScaledBudget(posted.budgetMs);
     const out = this.answered(this.channel.answer(posted.seq, budget.ms), posted.budgetMs, budget.factor, posted.tick, 'decide()');

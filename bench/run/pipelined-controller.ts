@@ -19,7 +19,7 @@ interface PipelinedState {
 export class PipelinedController implements IsolatedController {
   /** Commands due at the next control tick, once taken from the worker (or restored from a snapshot). */
   private due: readonly RobotCommand[] = [];
-  /** Whether an observation is with the worker, not yet answered. */
+  /** Whether an observation is with the worker, its answer not yet collected. */
   private posted = false;
 
   constructor(private readonly inner: IsolatedController) {}
@@ -45,9 +45,15 @@ export class PipelinedController implements IsolatedController {
   }
 
   decide(observation: FleetObservation): readonly RobotCommand[] {
-    const due = this.takeDue();
+    // Post before waiting for the answer owed: the worker then starts on this observation the moment
+    // it has answered the last one, instead of idling while the host takes that answer and encodes
+    // this one. It still decides them in order, on the same observations: same commands.
+    const owed = this.posted;
     this.inner.postDecision(observation);
     this.posted = true;
+    if (owed) this.due = this.inner.collectDecision();
+    const due = this.due;
+    this.due = [];
     return due;
   }
 
