@@ -44,7 +44,9 @@ export function createPibtGoalPlanner(): Planner {
 export function createPibtExecutor(options: PibtOptions = {}): Executor {
   const lookahead = options.lookaheadNodes ?? 3;
   const deadlockAfterSec = options.deadlockAfterSec ?? 2;
-  let goals = new Map<number, Goal>();
+  /** Each robot's goal node (-1: none) and the control tick it was set, by robot id. */
+  let goalNode = new Int32Array(0).fill(-1);
+  let goalSinceTick = new Float64Array(0);
   let waitOn = new Int32Array(0);
   let waitTicks = new Int32Array(0);
   let reported = new Uint8Array(0);
@@ -53,20 +55,38 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
   let reports: ControllerReport[] = [];
   let distances: GoalDistances | null = null;
   const holders = new NodeHolders();
-  /** Robots sent towards a goal during this control tick (tasks or errands); derived each tick, never saved. */
-  const touched = new Set<number>();
+  /** Robots sent towards a goal during this control tick (tasks or errands), by robot id; derived each tick, never saved. */
+  let touched = new Uint8Array(0);
+  /** Makes room for robot ids below `count` (new robots have no goal). */
+  const fitRobots = (count: number) => {
+    if (goalNode.length >= count) return;
+    const node = new Int32Array(count).fill(-1);
+    node.set(goalNode);
+    const since = new Float64Array(count);
+    since.set(goalSinceTick);
+    const marks = new Uint8Array(count);
+    marks.set(touched);
+    goalNode = node;
+    goalSinceTick = since;
+    touched = marks;
+  };
 
   return {
     name: 'pibt',
     isHeadingTo(robot, goal) {
-      const heading = goals.get(robot.id)?.node === goal;
-      if (heading) touched.add(robot.id);
+      fitRobots(robot.id + 1);
+      const heading = goalNode[robot.id] === goal;
+      if (heading) touched[robot.id] = 1;
       return heading;
     },
     execute(observation, robot, path) {
       const node = path[path.length - 1]!;
-      touched.add(robot.id);
-      if (goals.get(robot.id)?.node !== node) goals.set(robot.id, { node, sinceTick: observation.tick });
+      fitRobots(robot.id + 1);
+      touched[robot.id] = 1;
+      if (goalNode[robot.id] !== node) {
+        goalNode[robot.id] = node;
+        goalSinceTick[robot.id] = observation.tick;
+      }
       return [];
     },
     finishTick(observation, busy, inFlight) {
@@ -77,6 +97,7 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
         reported = new Uint8Array(robots.length);
         restless = new Uint8Array(robots.length);
       }
+      fitRobots(robots.length);
       const map = observation.roadmap;
       if (!distances || distances.nodeCount !== map.nodeCount) distances = new GoalDistances(map);
       const holder = holders.update(observation);
@@ -88,26 +109,25 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
       const idleCost = (n: number) => parkingCost(map.nodeKind[n]!);
       for (const robot of robots) {
         // A goal lapses when its robot has no task and nobody sent it anywhere this tick (errands have no task).
-        if (robot.task === null && !touched.has(robot.id)) goals.delete(robot.id);
-        const goal = goals.get(robot.id);
+        if (robot.task === null && touched[robot.id] === 0) goalNode[robot.id] = -1;
+        const goal = goalNode[robot.id]!;
         const from = frontier(robot);
         if (from < 0 || !isAgent(observation, robot, busy, goal, lookahead)) continue;
         // Under command latency a route for a moving robot must still fit where it is when it lands; else it waits.
         if (!routeStillValidOnLanding(observation, robot, latencyTicks)) continue;
         const loaded = robot.carrying !== null;
-        const goalNode = goal?.node ?? -1;
-        const mayEnter = loaded ? (n: number) => n === goalNode || (resting[n] === 0 && !isStorage(map.nodeKind[n]!)) : anywhere;
+        const mayEnter = loaded ? (n: number) => n === goal || (resting[n] === 0 && !isStorage(map.nodeKind[n]!)) : anywhere;
         agents.push({
           id: robot.id,
           from,
-          dist: goal ? distances.field(goal.node, loaded, from, robots.length) : null,
+          dist: goal >= 0 ? distances.field(goal, loaded, from, robots.length) : null,
           mayEnter,
           idleCost,
           heading: travelDirection(robot),
           restless: restless[robot.id] === 1,
           // Loaded robots first (they cannot pass under pods, so they have fewer ways out), then
           // PIBT's priority: time since the goal was set.
-          priority: goal ? (loaded ? LOADED_PRIORITY : 0) + observation.tick - goal.sinceTick : -1,
+          priority: goal >= 0 ? (loaded ? LOADED_PRIORITY : 0) + observation.tick - goalSinceTick[robot.id]! : -1,
         });
       }
       agents.sort((a, b) => b.priority - a.priority || a.id - b.id);
@@ -129,7 +149,7 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
         waitTicks[r] = waitOn[r] !== -1 && waitOn[r] === previous[r] ? waitTicks[r]! + observation.controlEvery : 0;
         if (waitOn[r] === -1) reported[r] = 0;
       }
-      touched.clear();
+      touched.fill(0);
       distances.trimSearches();
       for (const cycle of findWaitCycles(waitOn, waitTicks, deadlockAfterSec / observation.dtSec)) {
         for (const r of cycle) restless[r] = 1;
@@ -147,16 +167,34 @@ export function createPibtExecutor(options: PibtOptions = {}): Executor {
       reports = [];
       return out;
     },
-    saveState: () => ({ goals: [...goals.entries()], waitOn: [...waitOn], waitTicks: [...waitTicks], reported: [...reported], restless: [...restless] }),
+    saveState: () => ({
+      goals: savedGoals(goalNode, goalSinceTick),
+      waitOn: [...waitOn],
+      waitTicks: [...waitTicks],
+      reported: [...reported],
+      restless: [...restless],
+    }),
     loadState(saved) {
       const s = saved as { goals: Array<[number, Goal]>; waitOn: number[]; waitTicks: number[]; reported: number[]; restless: number[] };
       restless = Uint8Array.from(s.restless);
-      goals = new Map(s.goals);
+      goalNode = new Int32Array(goalNode.length).fill(-1);
+      for (const [id, goal] of s.goals) {
+        fitRobots(id + 1);
+        goalNode[id] = goal.node;
+        goalSinceTick[id] = goal.sinceTick;
+      }
       waitOn = Int32Array.from(s.waitOn);
       waitTicks = Int32Array.from(s.waitTicks);
       reported = Uint8Array.from(s.reported);
     },
   };
+}
+
+/** The goals in the saved form: `[robot id, goal]` for each robot with one, by id. */
+function savedGoals(goalNode: Int32Array, goalSinceTick: Float64Array): Array<[number, Goal]> {
+  const out: Array<[number, Goal]> = [];
+  for (let id = 0; id < goalNode.length; id++) if (goalNode[id]! >= 0) out.push([id, { node: goalNode[id]!, sinceTick: goalSinceTick[id]! }]);
+  return out;
 }
 
 /** Priority bonus of loaded robots: more ticks than any episode lasts. */
@@ -174,14 +212,14 @@ function frontier(robot: RobotObservation): number {
  * Whether PIBT may move the robot this tick: it is not busy with its lift, load or picker, holds
  * fewer than `lookahead` nodes ahead, and has not arrived at the goal it works at.
  */
-function isAgent(observation: FleetObservation, robot: RobotObservation, busy: ReadonlySet<number>, goal: Goal | undefined, lookahead: number): boolean {
+function isAgent(observation: FleetObservation, robot: RobotObservation, busy: ReadonlySet<number>, goal: number, lookahead: number): boolean {
   if (busy.has(robot.id) || robot.mode === 'lifting' || robot.mode === 'dropping' || robot.mode === 'faulted' || robot.mode === 'docked') return false;
   if (robot.node < 0) return false;
   if (robot.mode === 'follow' && robot.route.length >= lookahead) return false;
   if (robot.task !== null) {
     // At its goal (about to lift, drop or be picked from) it works there: an obstacle, not an agent.
-    if (goal && robot.node === goal.node && (robot.route.length === 0 || robot.mode !== 'follow')) return false;
-    if (!goal) return observation.stations.every((s) => s.node !== robot.node);
+    if (goal >= 0 && robot.node === goal && (robot.route.length === 0 || robot.mode !== 'follow')) return false;
+    if (goal < 0) return observation.stations.every((s) => s.node !== robot.node);
   }
   return true;
 }
